@@ -1,0 +1,47 @@
+// Does a sentence hold the kind of answer a question wants? Each detector returns the spans it
+// found so the answerer can check that the answer is new information, not a word of the question.
+
+export interface KindSpan {
+  readonly text: string;
+  readonly start: number;
+}
+
+const MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+const MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+const DATE = new RegExp(
+  [
+    `\\b\\d{1,2}(?:er)?\\s+(?:${MONTHS_FR}|${MONTHS_EN})(?:\\s+\\d{4})?`,
+    `\\b(?:${MONTHS_FR}|${MONTHS_EN})\\s+(?:\\d{1,2},\\s+)?\\d{4}`,
+    `\\b(?:${DAYS})\\b(?:\\s+\\d{1,2}(?:er)?(?:\\s+(?:${MONTHS_FR}))?)?`,
+    "\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b",
+    "\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b",
+    `\\b(?:début|fin|mi-)\\s*(?:${MONTHS_FR})\\b`,
+  ].join("|"),
+  "giu",
+);
+
+const NUMBER_WORDS =
+  "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaines?|centaines?|milliers?|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|thousand|thousands|million|billion";
+const NUMBER = new RegExp(`\\d+(?:[.,\\s\\u00a0\\u202f]\\d{3})*(?:[.,]\\d+)?\\s*%?|\\b(?:${NUMBER_WORDS})\\b`, "giu");
+
+// Two or more capitalised words in a row (`Hayashi Yoshimasa`, `Hoàng Xuân Chiên`), not counting
+// the first word of the sentence.
+const NAME = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:de |du |van |von |d['’])?\p{Lu}[\p{Ll}\p{M}'’-]+)+/gu;
+const PLACE = /\b(?:à|en|au|aux|dans|vers|depuis|in|at|to)\s+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
+
+function spans(re: RegExp, text: string, group = 0): KindSpan[] {
+  const out: KindSpan[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const t = m[group] ?? m[0];
+    out.push({ text: t.trim(), start: m.index + (m[0].indexOf(t) >= 0 ? m[0].indexOf(t) : 0) });
+  }
+  return out;
+}
+
+export const findDates = (text: string) => spans(DATE, text);
+export const findNumbers = (text: string) => spans(NUMBER, text).filter((s) => s.text.length > 0);
+export const findNames = (text: string) => spans(NAME, text).filter((s) => s.start > 0);
+export const findPlaces = (text: string) => spans(PLACE, text, 1);

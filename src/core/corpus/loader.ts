@@ -1,0 +1,187 @@
+// Loads a corpus from corpus files (`*.md`, one article each), directories of them, and JSON-lines
+// dumps (`.jsonl`, `.jsonl.gz`, streamed line by line so a large archive loads in seconds). A bad
+// file or line is reported as a LoadProblem and skipped; everything else still loads.
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+import { z } from "zod";
+import type { Article, LoadProblem, LoadResult } from "./article.ts";
+import { dateSchema, idSchema, langSchema, parseArticleFile, problemsFromIssues, urlSchema } from "./front-matter.ts";
+import { dumpParagraphs, normalizeText } from "./text-repair.ts";
+
+const optionalText = z.string({ error: "must be text" }).nullish();
+
+const lineSchema = z.object({
+  id: idSchema,
+  title: z.string({ error: "title must be text" }).trim().min(1, "title is empty"),
+  date: z.union([dateSchema, z.literal("")]).nullish(),
+  text: optionalText,
+  article: optionalText,
+  url: z.union([urlSchema, z.literal("")]).nullish(),
+  source: optionalText,
+  lang: langSchema.nullish(),
+});
+
+/** Files a directory holds that are documentation, not articles. */
+const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\..*)?$/i;
+
+/** Body text of a JSON line: NFC, glued paragraphs (`domestique.Consternant`) split apart. */
+export function cleanDumpText(text: string): string {
+  return dumpParagraphs(text).join("\n\n");
+}
+
+async function markdownFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || !e.name.toLowerCase().endsWith(".md") || NOT_ARTICLES.test(e.name)) continue;
+    const parent = e.parentPath ?? dir;
+    if (/(^|[/\\])(\.|node_modules)/.test(parent.slice(dir.length))) continue;
+    files.push(join(parent, e.name));
+  }
+  return files.sort();
+}
+
+async function loadMarkdown(file: string, emit: (a: Article) => void, problems: LoadProblem[]): Promise<void> {
+  let source: string;
+  try {
+    source = await readFile(file, "utf8");
+  } catch (error) {
+    problems.push({ file, message: `cannot read file: ${(error as Error).message}` });
+    return;
+  }
+  const result = parseArticleFile(source, file);
+  if (result.ok) emit(result.article);
+  else problems.push(...result.problems);
+}
+
+async function loadJsonLines(file: string, emit: (a: Article) => void, problems: LoadProblem[]): Promise<void> {
+  const input = createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    input.once("open", () => resolve());
+    input.once("error", reject);
+  });
+  try {
+    await opened;
+  } catch (error) {
+    problems.push({ file, message: `cannot read file: ${(error as Error).message}` });
+    return;
+  }
+  const stream = file.endsWith(".gz") ? input.pipe(createGunzip()) : input;
+  const streamError = new Promise<Error>((resolve) => {
+    stream.once("error", resolve);
+  });
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let failed: Error | undefined;
+  void streamError.then((e) => {
+    failed = e;
+    lines.close();
+  });
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === "") continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (error) {
+      problems.push({ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      problems.push({ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" });
+      continue;
+    }
+    const parsed = lineSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...problemsFromIssues(file, parsed.error.issues, lineNo));
+      continue;
+    }
+    const d = parsed.data;
+    const raw = d.text ?? d.article;
+    if (raw === undefined || raw === null) {
+      problems.push({ file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" });
+      continue;
+    }
+    const body = cleanDumpText(raw);
+    if (body.length === 0) {
+      problems.push({ file, line: lineNo, field: "text", message: "empty text" });
+      continue;
+    }
+    emit({
+      id: d.id,
+      title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
+      ...(d.date ? { date: d.date } : {}),
+      ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
+      ...(d.url ? { url: d.url } : {}),
+      lang: d.lang ?? "fr",
+      body,
+      origin: `${file}:${lineNo}`,
+    });
+  }
+  if (failed) problems.push({ file, line: lineNo + 1, message: `cannot read the rest of the file: ${failed.message}` });
+}
+
+/**
+ * Load articles from `paths`: directories (their `*.md` files, recursively, README and the like
+ * ignored), corpus files (`.md`), and JSON-lines dumps (`.jsonl`, `.jsonl.gz`) with one object a
+ * line `{id, title, date?, text | article, url?, source?, lang?}` (other fields are ignored).
+ * Ids are unique: a repeated id is reported and the first article kept.
+ */
+export async function loadCorpus(paths: string | readonly string[]): Promise<LoadResult> {
+  const list = typeof paths === "string" ? [paths] : paths;
+  const articles: Article[] = [];
+  const problems: LoadProblem[] = [];
+  const byId = new Map<string, Article>();
+  const emit = (a: Article): void => {
+    const first = byId.get(a.id);
+    if (first) {
+      const [file, line] = splitOrigin(a.origin ?? "");
+      problems.push({
+        file,
+        ...(line === undefined ? {} : { line }),
+        field: "id",
+        message: `duplicate id ${a.id} (first in ${first.origin ?? "?"}); skipped`,
+      });
+      return;
+    }
+    byId.set(a.id, a);
+    articles.push(a);
+  };
+  for (const path of list) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch (error) {
+      problems.push({ file: path, message: `cannot read path: ${(error as Error).message}` });
+      continue;
+    }
+    if (isDir) {
+      let files: string[];
+      try {
+        files = await markdownFilesIn(path);
+      } catch (error) {
+        problems.push({ file: path, message: `cannot read directory: ${(error as Error).message}` });
+        continue;
+      }
+      for (const f of files) await loadMarkdown(f, emit, problems);
+    } else if (/\.jsonl(\.gz)?$/i.test(path)) {
+      await loadJsonLines(path, emit, problems);
+    } else if (extname(path).toLowerCase() === ".md") {
+      await loadMarkdown(path, emit, problems);
+    } else {
+      problems.push({
+        file: path,
+        message: `unsupported file type ${JSON.stringify(basename(path))}: expected a directory, .md, .jsonl or .jsonl.gz`,
+      });
+    }
+  }
+  return { articles, problems };
+}
+
+function splitOrigin(origin: string): [string, number | undefined] {
+  const m = /^(.*):(\d+)$/.exec(origin);
+  return m ? [m[1] ?? origin, Number(m[2])] : [origin, undefined];
+}

@@ -1,0 +1,148 @@
+// The searchable corpus: articles, the analyzer and the inverted index bound together, with the
+// per-article sentence cache that answers, snippets, digests and briefings share. Everything that
+// asks "which articles, which sentences" goes through here.
+import type { Article } from "./corpus/article.ts";
+import { createInvertedIndex, type IndexOptions, type InvertedIndex, type QueryGroup } from "./search/inverted-index.ts";
+import { type Analyzer, createAnalyzer } from "./text/analyzer.ts";
+import { splitSentences } from "./text/sentences.ts";
+import type { StemLanguage } from "./text/stem.ts";
+
+export interface Sentence {
+  readonly text: string;
+  /** Position of the sentence in its article (0 = first sentence of the body). */
+  readonly position: number;
+  /** Index terms of the sentence (a set: matching is presence, not frequency). */
+  readonly terms: ReadonlySet<string>;
+  /** Number of index terms, repeats included (a length measure). */
+  readonly length: number;
+}
+
+export interface NewsIndex {
+  readonly articles: readonly Article[];
+  readonly analyzer: Analyzer;
+  readonly index: InvertedIndex;
+  /** Article position in `articles` for an id (exact, or a unique prefix such as `003`). */
+  find(idOrPrefix: string): number | undefined;
+  /** The sentences of an article's body, analyzed (cached). */
+  sentencesOf(doc: number): readonly Sentence[];
+  /** Index terms of an article's title (cached). */
+  titleTerms(doc: number): ReadonlySet<string>;
+  /** Ranked articles for query groups. */
+  rank(groups: readonly QueryGroup[], limit: number, filter?: (doc: number) => boolean): { doc: number; score: number }[];
+  /**
+   * Give a query word the index does not know an alternative it does know: the longest indexed
+   * term that is a prefix of it (`vivent` → `viv`, the stem of `vivant`), so that a verb form or
+   * spelling the stemmer left apart still meets the articles. Known words are left alone.
+   */
+  expandUnknown(groups: readonly QueryGroup[]): QueryGroup[];
+  /** Add articles to the live index (ids already present are skipped); returns how many were added. */
+  add(articles: readonly Article[]): number;
+}
+
+export interface NewsIndexOptions {
+  analyzer?: Analyzer;
+  index?: IndexOptions;
+  /** How many articles keep their analyzed sentences in memory. Default 2,000. */
+  sentenceCacheSize?: number;
+}
+
+export const stemLanguage = (lang: string | undefined): StemLanguage => (lang === "en" ? "en" : "fr");
+
+export function createNewsIndex(initial: readonly Article[], options: NewsIndexOptions = {}): NewsIndex {
+  const analyzer = options.analyzer ?? createAnalyzer();
+  const index = createInvertedIndex(analyzer, options.index);
+  const articles: Article[] = [];
+  const byId = new Map<string, number>();
+  const cacheSize = options.sentenceCacheSize ?? 2000;
+  const sentenceCache = new Map<number, Sentence[]>();
+  const titleCache = new Map<number, Set<string>>();
+
+  function add(batch: readonly Article[]): number {
+    const fresh = batch.filter((a) => !byId.has(a.id));
+    const unique: Article[] = [];
+    for (const a of fresh) {
+      if (byId.has(a.id)) continue;
+      byId.set(a.id, articles.length + unique.length);
+      unique.push(a);
+    }
+    if (unique.length === 0) return 0;
+    articles.push(...unique);
+    index.add(unique.map((a) => ({ title: a.title, body: a.body, lang: a.lang })));
+    return unique.length;
+  }
+  add(initial);
+
+  function sentencesOf(doc: number): readonly Sentence[] {
+    const hit = sentenceCache.get(doc);
+    if (hit) {
+      // refresh LRU position
+      sentenceCache.delete(doc);
+      sentenceCache.set(doc, hit);
+      return hit;
+    }
+    const article = articles[doc];
+    if (!article) return [];
+    const lang = stemLanguage(article.lang);
+    const out = splitSentences(article.body).map((span, position) => {
+      const text = article.body.slice(span.start, span.end);
+      const terms = new Set<string>();
+      let length = 0;
+      analyzer.forEachTerm(text, lang, (t) => {
+        terms.add(t);
+        length++;
+      });
+      return { text, position, terms, length };
+    });
+    sentenceCache.set(doc, out);
+    if (sentenceCache.size > cacheSize) {
+      const oldest = sentenceCache.keys().next().value;
+      if (oldest !== undefined) sentenceCache.delete(oldest);
+    }
+    return out;
+  }
+
+  function titleTerms(doc: number): ReadonlySet<string> {
+    let t = titleCache.get(doc);
+    if (!t) {
+      const article = articles[doc];
+      t = new Set(article ? analyzer.terms(article.title, stemLanguage(article.lang)) : []);
+      if (titleCache.size > cacheSize) titleCache.clear();
+      titleCache.set(doc, t);
+    }
+    return t;
+  }
+
+  return {
+    articles,
+    analyzer,
+    index,
+    find(idOrPrefix) {
+      const exact = byId.get(idOrPrefix);
+      if (exact !== undefined) return exact;
+      let found: number | undefined;
+      for (const [id, doc] of byId) {
+        if (id.startsWith(idOrPrefix)) {
+          if (found !== undefined) return undefined; // ambiguous prefix
+          found = doc;
+        }
+      }
+      return found;
+    },
+    sentencesOf,
+    titleTerms,
+    expandUnknown(groups) {
+      return groups.map((g) => {
+        if (g.some((t) => index.docFreq(t) > 0)) return g;
+        for (const t of g) {
+          for (let k = t.length - 1; k >= Math.max(3, Math.ceil(t.length / 2)); k--) {
+            const prefix = t.slice(0, k);
+            if (index.docFreq(prefix) > 0) return [...g, prefix];
+          }
+        }
+        return g;
+      });
+    },
+    rank: (groups, limit, filter) => index.search(groups, filter ? { limit, filter } : { limit }),
+    add,
+  };
+}

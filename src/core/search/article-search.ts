@@ -1,0 +1,64 @@
+// Article search for `/news search`: ranked articles with a snippet, the sentence of each article
+// that covers most of the query (weighted by rarity), so the user sees why it matched.
+import type { NewsIndex } from "../news-index.ts";
+import type { QueryGroup } from "./inverted-index.ts";
+
+export interface SearchResult {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly score: number;
+  readonly snippet: string;
+}
+
+export interface ArticleSearchOptions {
+  limit?: number;
+  /** Only articles dated on or after this day (`YYYY-MM-DD`). */
+  since?: string;
+}
+
+export function queryGroups(news: NewsIndex, query: string): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  const seen = new Set<string>();
+  news.analyzer.forEachTerm(query, "fr", (t) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const en = news.analyzer.term(t, "en");
+    groups.push(en && en !== t ? [t, en] : [t]);
+  });
+  return news.expandUnknown(groups);
+}
+
+export function searchArticles(news: NewsIndex, query: string, options: ArticleSearchOptions = {}): SearchResult[] {
+  const limit = options.limit ?? 10;
+  const groups = queryGroups(news, query);
+  if (groups.length === 0) return [];
+  const since = options.since;
+  const filter = since ? (doc: number) => (news.articles[doc]?.date ?? "") >= since : undefined;
+  const weights = groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
+  return news.rank(groups, limit, filter).map((hit) => {
+    const article = news.articles[hit.doc];
+    if (!article) throw new Error(`index refers to a missing article ${hit.doc}`);
+    let snippet = "";
+    let best = -1;
+    for (const s of news.sentencesOf(hit.doc)) {
+      let w = 0;
+      groups.forEach((g, i) => {
+        if (g.some((t) => s.terms.has(t))) w += weights[i] as number;
+      });
+      if (w > best) {
+        best = w;
+        snippet = s.text;
+      }
+    }
+    return {
+      id: article.id,
+      title: article.title,
+      ...(article.date ? { date: article.date } : {}),
+      ...(article.url ? { url: article.url } : {}),
+      score: Math.round(hit.score * 1000) / 1000,
+      snippet: snippet.length > 300 ? `${snippet.slice(0, 297).replace(/\s+\S*$/, "")}…` : snippet,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+// Accent and case folding. Folding happens before stemming so that a user who types `defense`
+// or `hoang xuan chien` without diacritics meets the accented text of the articles.
+
+const cache = new Map<string, string>();
+const MARKS = /\p{M}+/gu;
+
+/** Lower-case and strip diacritics (`Hoàng` → `hoang`, `œuvre` → `oeuvre`, `đ` → `d`). */
+export function fold(word: string): string {
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return word.toLowerCase();
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const out = word
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(MARKS, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[đð]/g, "d")
+    .replace(/ß/g, "ss")
+    .replace(/ø/g, "o")
+    .replace(/ł/g, "l");
+  // Bounded so a long-running bot fed with endless new vocabulary does not grow without limit.
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, out);
+  return out;
+}

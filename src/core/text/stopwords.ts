@@ -1,0 +1,42 @@
+// Stopwords: the `stopword` package's French and English lists, plus the few function words
+// those lists miss that matter for news text (contracted articles, question words, elision stubs).
+import { eng, fra } from "stopword";
+import { fold } from "./fold.ts";
+
+const EXTRA = [
+  // French function words and question words absent from the base list
+  "celui", "celle", "ceux", "celles", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
+  "combien", "comment", "pourquoi", "quand", "quoi", "quelqu", "est-ce", "ete", "etait", "aussi",
+  "ainsi", "alors", "apres", "avant", "selon", "tres", "plus", "moins", "tout", "tous", "toute",
+  "toutes", "autre", "autres", "entre", "vers", "chez", "sous", "depuis", "pendant", "lors", "dont",
+  "cela", "ca", "deja", "encore", "ete", "fait", "faire", "peut", "doit", "si", "non", "oui", "y",
+  "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "est", "sont", "etre", "avoir", "ont",
+  // English question words and auxiliaries
+  "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much", "does",
+  "did", "do", "is", "are", "was", "were", "the", "of", "s",
+];
+
+/** Folded stopwords of both languages. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...fra, ...eng, ...EXTRA].map((w) => fold(w)));
+
+const englishMarkers = new Set(
+  ["the", "of", "and", "is", "are", "was", "were", "who", "what", "when", "where", "which", "how",
+   "did", "does", "do", "in", "to", "with", "for", "from", "many", "much", "has", "have", "between",
+   "about", "this", "that", "by", "on", "at"].map((w) => fold(w)),
+);
+const frenchMarkers = new Set(
+  ["le", "la", "les", "des", "du", "de", "et", "est", "qui", "que", "quel", "quelle", "quels",
+   "quelles", "quand", "combien", "ou", "avec", "pour", "dans", "une", "un", "au", "aux", "sur",
+   "par", "entre", "ont", "a", "sont"].map((w) => fold(w)),
+);
+
+/** Guess whether a short text (a question) is English or French from its function words. */
+export function guessLanguage(foldedWords: readonly string[]): "fr" | "en" {
+  let en = 0;
+  let fr = 0;
+  for (const w of foldedWords) {
+    if (englishMarkers.has(w)) en++;
+    if (frenchMarkers.has(w)) fr++;
+  }
+  return en > fr ? "en" : "fr";
+}
