@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier a source file imports (static, dynamic, re-exports, require). */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const specs: string[] = [];
   const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"']+)["']/g;
   for (let m = re.exec(source); m !== null; m = re.exec(source)) specs.push(m[1] as string);

@@ -18,7 +18,9 @@ export function resolveCorpusPaths(paths: readonly string[] | undefined): string
 export async function loadCorpusForCli(paths: readonly string[] | undefined, io: CliIO): Promise<Article[]> {
   const { articles, problems } = await loadCorpus(resolveCorpusPaths(paths));
   for (const p of problems.slice(0, 20)) {
-    const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.field].filter(Boolean).join(", ");
+    const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.field]
+      .filter(Boolean)
+      .join(", ");
     io.err(`skipped (${where}): ${p.message}`);
   }
   if (problems.length > 20) io.err(`… and ${problems.length - 20} more problems`);

@@ -64,10 +64,15 @@ export function runAsk(argv: string[], io: CliIO): Promise<number> {
 }
 
 export function runSearch(argv: string[], io: CliIO): Promise<number> {
-  return lookup(argv, io, 'newsbot search "<terms>" [--corpus PATH] [--limit N] [--json]', (news, q, limit) => {
-    const results = searchArticles(news, q, { limit });
-    return { json: { results }, text: searchText(results) };
-  });
+  return lookup(
+    argv,
+    io,
+    'newsbot search "<terms>" [--corpus PATH] [--limit N] [--json]',
+    (news, q, limit) => {
+      const results = searchArticles(news, q, { limit });
+      return { json: { results }, text: searchText(results) };
+    },
+  );
 }
 
 export function runArticle(argv: string[], io: CliIO): Promise<number> {

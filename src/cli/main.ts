@@ -7,9 +7,15 @@ import { runArticle, runAsk, runSearch } from "./lookup-commands.ts";
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
-  ask: { run: runAsk, help: 'ask "<question>" [--corpus PATH] [--json]   answer with a quoted, cited sentence' },
+  ask: {
+    run: runAsk,
+    help: 'ask "<question>" [--corpus PATH] [--json]   answer with a quoted, cited sentence',
+  },
   search: { run: runSearch, help: 'search "<terms>" [--corpus PATH] [--limit N] [--json]   ranked articles' },
-  article: { run: runArticle, help: "article <id> [--corpus PATH] [--json]   show one article (id or unique prefix)" },
+  article: {
+    run: runArticle,
+    help: "article <id> [--corpus PATH] [--json]   show one article (id or unique prefix)",
+  },
   import: {
     run: async (argv, io) => (await import("./import-command.ts")).runImport(argv, io),
     help: "import <files…> [--out DIR] [--source S] [--lang L]   turn scraped text into corpus files",
@@ -17,9 +23,11 @@ const commands: Record<string, { run: Command; help: string }> = {
 };
 
 function usage(): string {
-  return ["usage: newsbot <command> [options]", "", ...Object.values(commands).map((c) => `  newsbot ${c.help}`)].join(
-    "\n",
-  );
+  return [
+    "usage: newsbot <command> [options]",
+    "",
+    ...Object.values(commands).map((c) => `  newsbot ${c.help}`),
+  ].join("\n");
 }
 
 export function processIO(): CliIO {

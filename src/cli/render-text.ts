@@ -20,7 +20,10 @@ export function answerText(a: Answer): string {
 export function searchText(results: readonly SearchResult[]): string {
   if (results.length === 0) return messages("fr").noResults;
   return results
-    .map((r, i) => `${i + 1}. ${r.title} (${formatArticleDate(r.date) ?? messages("fr").undated}) · ${r.id}\n   ${r.snippet}`)
+    .map(
+      (r, i) =>
+        `${i + 1}. ${r.title} (${formatArticleDate(r.date) ?? messages("fr").undated}) · ${r.id}\n   ${r.snippet}`,
+    )
     .join("\n");
 }
 

@@ -2,7 +2,12 @@
 // per-article sentence cache that answers, snippets, digests and briefings share. Everything that
 // asks "which articles, which sentences" goes through here.
 import type { Article } from "./corpus/article.ts";
-import { createInvertedIndex, type IndexOptions, type InvertedIndex, type QueryGroup } from "./search/inverted-index.ts";
+import {
+  createInvertedIndex,
+  type IndexOptions,
+  type InvertedIndex,
+  type QueryGroup,
+} from "./search/inverted-index.ts";
 import { type Analyzer, createAnalyzer } from "./text/analyzer.ts";
 import { splitSentences } from "./text/sentences.ts";
 import type { StemLanguage } from "./text/stem.ts";
@@ -28,7 +33,11 @@ export interface NewsIndex {
   /** Index terms of an article's title (cached). */
   titleTerms(doc: number): ReadonlySet<string>;
   /** Ranked articles for query groups. */
-  rank(groups: readonly QueryGroup[], limit: number, filter?: (doc: number) => boolean): { doc: number; score: number }[];
+  rank(
+    groups: readonly QueryGroup[],
+    limit: number,
+    filter?: (doc: number) => boolean,
+  ): { doc: number; score: number }[];
   /**
    * Give a query word the index does not know an alternative it does know: the longest indexed
    * term that is a prefix of it (`vivent` → `viv`, the stem of `vivant`), so that a verb form or

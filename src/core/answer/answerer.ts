@@ -128,13 +128,26 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
         if (needsKind) score += kindFound ? 0.12 : -0.12;
         if (sentence.length < 5) score -= 0.08;
         if (sentence.length > 60) score -= 0.05;
-        scored.push({ doc: hit.doc, index, sentence, coverage: needsKind && !kindFound ? coverage - 0.15 : coverage, kindFound, score });
+        scored.push({
+          doc: hit.doc,
+          index,
+          sentence,
+          coverage: needsKind && !kindFound ? coverage - 0.15 : coverage,
+          kindFound,
+          score,
+        });
       });
     }
     scored.sort((a, b) => b.score - a.score);
     let best = scored[0];
     if (!best || best.coverage < minConfidence) {
-      return { found: false, answer: text.noAnswer, citations: [], confidence: best?.coverage ?? 0, kind: q.kind };
+      return {
+        found: false,
+        answer: text.noAnswer,
+        citations: [],
+        confidence: best?.coverage ?? 0,
+        kind: q.kind,
+      };
     }
     // Several articles answering about as well: the most recent one is the one to quote.
     const bestScore = best.score;

@@ -82,10 +82,10 @@ export function parseArticleFile(source: string, file: string): ParseResult {
     return { ok: false, problems: [{ file, line: 1, message }] };
   }
   const yamlText = fence[1] ?? "";
-  const doc = YAML.parseDocument(yamlText, { prettyErrors: false });
+  const doc = YAML.parseDocument(yamlText);
   const error = doc.errors[0];
   if (error) {
-    const line = (error.linePos?.[0].line ?? 0) + 1; // + the opening `---`
+    const line = (error.linePos?.[0].line ?? 1) + 1; // + the opening `---`
     const detail = error.message.split("\n")[0] ?? error.message;
     return { ok: false, problems: [{ file, line, message: `bad front matter (YAML): ${detail}` }] };
   }

@@ -80,46 +80,50 @@ async function loadJsonLines(file: string, emit: (a: Article) => void, problems:
     failed = e;
     lines.close();
   });
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === "") continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch (error) {
-      problems.push({ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` });
-      continue;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === "") continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(line);
+      } catch (error) {
+        problems.push({ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      if (data === null || typeof data !== "object" || Array.isArray(data)) {
+        problems.push({ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" });
+        continue;
+      }
+      const parsed = lineSchema.safeParse(data);
+      if (!parsed.success) {
+        problems.push(...problemsFromIssues(file, parsed.error.issues, lineNo));
+        continue;
+      }
+      const d = parsed.data;
+      const raw = d.text ?? d.article;
+      if (raw === undefined || raw === null) {
+        problems.push({ file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" });
+        continue;
+      }
+      const body = cleanDumpText(raw);
+      if (body.length === 0) {
+        problems.push({ file, line: lineNo, field: "text", message: "empty text" });
+        continue;
+      }
+      emit({
+        id: d.id,
+        title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
+        ...(d.date ? { date: d.date } : {}),
+        ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
+        ...(d.url ? { url: d.url } : {}),
+        lang: d.lang ?? "fr",
+        body,
+        origin: `${file}:${lineNo}`,
+      });
     }
-    if (data === null || typeof data !== "object" || Array.isArray(data)) {
-      problems.push({ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" });
-      continue;
-    }
-    const parsed = lineSchema.safeParse(data);
-    if (!parsed.success) {
-      problems.push(...problemsFromIssues(file, parsed.error.issues, lineNo));
-      continue;
-    }
-    const d = parsed.data;
-    const raw = d.text ?? d.article;
-    if (raw === undefined || raw === null) {
-      problems.push({ file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" });
-      continue;
-    }
-    const body = cleanDumpText(raw);
-    if (body.length === 0) {
-      problems.push({ file, line: lineNo, field: "text", message: "empty text" });
-      continue;
-    }
-    emit({
-      id: d.id,
-      title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
-      ...(d.date ? { date: d.date } : {}),
-      ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
-      ...(d.url ? { url: d.url } : {}),
-      lang: d.lang ?? "fr",
-      body,
-      origin: `${file}:${lineNo}`,
-    });
+  } catch (error) {
+    failed ??= error as Error;
   }
   if (failed) problems.push({ file, line: lineNo + 1, message: `cannot read the rest of the file: ${failed.message}` });
 }

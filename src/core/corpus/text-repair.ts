@@ -16,7 +16,9 @@ const SENTENCE_LAST_CHAR = /[\p{Ll}\p{N})\]»"”'’]/u;
 /** Insert `separator` (a space, or a line break between joined paragraphs) at each glued sentence end. */
 export function fixGluedSentences(text: string, separator: string): string {
   return text.replace(GLUED_SENTENCE, (punct: string, offset: number, whole: string) => {
-    const before = whole.charAt(offset - 1);
+    let before = whole.charAt(offset - 1);
+    // French spacing: `dernier ?Oui`
+    if (before === " " && (punct[0] === "?" || punct[0] === "!")) before = whole.charAt(offset - 2);
     return before !== "" && SENTENCE_LAST_CHAR.test(before) ? punct + separator : punct;
   });
 }

@@ -30,7 +30,11 @@ export function queryGroups(news: NewsIndex, query: string): QueryGroup[] {
   return news.expandUnknown(groups);
 }
 
-export function searchArticles(news: NewsIndex, query: string, options: ArticleSearchOptions = {}): SearchResult[] {
+export function searchArticles(
+  news: NewsIndex,
+  query: string,
+  options: ArticleSearchOptions = {},
+): SearchResult[] {
   const limit = options.limit ?? 10;
   const groups = queryGroups(news, query);
   if (groups.length === 0) return [];

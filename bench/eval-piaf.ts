@@ -1,0 +1,142 @@
+// PIAF evaluation (`npm run eval:piaf`): every PIAF paragraph is an article of the corpus (id
+// `<articleIndex>-<paragraphIndex>`, its article's title, lang fr) and every question is asked
+// through `createAnswerer`. Reported per half of the PIAF articles — the first half is the tuning
+// set, the second half is held out and never looked at while tuning — and overall:
+//   answer-contains  share of questions whose answer contains a gold answer text (case-, accent-
+//                    and whitespace-insensitive); an abstention counts as wrong
+//   paragraph@1      share whose first citation is the gold paragraph
+//   abstained        share answered "not found"
+//   latency          mean / p50 / p99 of one `answer()` call (index built once, beforehand)
+// MiniSearch runs in the same process as the baseline, with its default options (fields title +
+// text, default tokenizer, no stemming, OR combination): its top hit is its "citation", and its
+// "answer" is the sentence of that paragraph (split with our sentence splitter) sharing the most
+// distinct lower-cased words with the question (MiniSearch's default tokenizer on both; ties go to
+// the earlier sentence). It never abstains.
+//
+// Flags: `--no-minisearch`, `--failures FILE` (writes the tuning half's misses as JSON lines).
+import { writeFileSync } from "node:fs";
+import MiniSearch from "minisearch";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+import { sentences } from "../src/core/text/sentences.ts";
+import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
+
+const args = process.argv.slice(2);
+const withMiniSearch = !args.includes("--no-minisearch");
+const failuresAt = args.indexOf("--failures");
+const failuresFile = failuresAt >= 0 ? args[failuresAt + 1] : undefined;
+
+const piaf = loadPiaf();
+const half = Math.ceil(piaf.articleCount / 2);
+const inTuning = (q: PiafQuestion) => q.articleIndex < half;
+
+interface Outcome {
+  contains: boolean;
+  paragraph: boolean;
+  abstained: boolean;
+  ms: number;
+}
+
+let t0 = performance.now();
+const news = createNewsIndex(piaf.articles);
+const buildMs = performance.now() - t0;
+const answerer = createAnswerer(news);
+
+const ours: Outcome[] = [];
+const failures: string[] = [];
+for (const q of piaf.questions) {
+  t0 = performance.now();
+  const a = answerer.answer(q.question);
+  const ms = performance.now() - t0;
+  const o = {
+    contains: a.found && containsGold(a.answer, q.answers),
+    paragraph: a.citations[0]?.id === q.paragraph,
+    abstained: !a.found,
+    ms,
+  };
+  ours.push(o);
+  if (failuresFile && inTuning(q) && !o.contains) {
+    failures.push(
+      JSON.stringify({
+        q: q.question,
+        gold: q.answers,
+        para: q.paragraph,
+        got: a.citations[0]?.id,
+        kind: a.kind,
+        conf: a.confidence,
+        answer: a.found ? a.answer : null,
+      }),
+    );
+  }
+}
+if (failuresFile) writeFileSync(failuresFile, `${failures.join("\n")}\n`);
+
+const TOKEN = /[\n\r\p{Z}\p{P}]+/u;
+const words = (s: string) => new Set(s.toLowerCase().split(TOKEN).filter((w) => w.length > 0));
+
+const mini: Outcome[] = [];
+if (withMiniSearch) {
+  const ms = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ["title", "text"] });
+  ms.addAll(piaf.articles.map((a) => ({ id: a.id, title: a.title, text: a.body })));
+  const bodyOf = new Map(piaf.articles.map((a) => [a.id, a.body]));
+  for (const q of piaf.questions) {
+    t0 = performance.now();
+    const top = ms.search(q.question)[0];
+    let answer = "";
+    if (top) {
+      const qWords = words(q.question);
+      let best = -1;
+      for (const s of sentences(bodyOf.get(String(top.id)) ?? "")) {
+        let overlap = 0;
+        for (const w of words(s)) if (qWords.has(w)) overlap++;
+        if (overlap > best) {
+          best = overlap;
+          answer = s;
+        }
+      }
+    }
+    const elapsed = performance.now() - t0;
+    mini.push({
+      contains: containsGold(answer, q.answers),
+      paragraph: top !== undefined && String(top.id) === q.paragraph,
+      abstained: top === undefined,
+      ms: elapsed,
+    });
+  }
+}
+
+const pct = (x: number, n: number) => (n === 0 ? "-" : `${((100 * x) / n).toFixed(1)} %`);
+function summary(outcomes: Outcome[], pick: (i: number) => boolean) {
+  const sel = outcomes.filter((_, i) => pick(i));
+  const lat = sel.map((o) => o.ms).sort((a, b) => a - b);
+  const at = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0;
+  return {
+    n: sel.length,
+    contains: pct(sel.filter((o) => o.contains).length, sel.length),
+    paragraph: pct(sel.filter((o) => o.paragraph).length, sel.length),
+    abstained: pct(sel.filter((o) => o.abstained).length, sel.length),
+    latency: `${(lat.reduce((a, b) => a + b, 0) / Math.max(1, lat.length)).toFixed(2)} / ${at(0.5).toFixed(2)} / ${at(0.99).toFixed(2)} ms`,
+  };
+}
+
+const qs = piaf.questions;
+const sets: [string, (i: number) => boolean][] = [
+  [`tuning (articles 0–${half - 1})`, (i) => inTuning(qs[i] as PiafQuestion)],
+  [`held-out (articles ${half}–${piaf.articleCount - 1})`, (i) => !inTuning(qs[i] as PiafQuestion)],
+  ["all", () => true],
+];
+
+console.log(
+  `PIAF v1.0: ${piaf.articles.length} paragraphs as articles, ${qs.length} questions; index built in ${buildMs.toFixed(0)} ms`,
+);
+const rows: string[][] = [["set", "engine", "questions", "answer-contains", "paragraph@1", "abstained", "latency mean/p50/p99"]];
+for (const [name, pick] of sets) {
+  const o = summary(ours, pick);
+  rows.push([name, "newsbot", String(o.n), o.contains, o.paragraph, o.abstained, o.latency]);
+  if (withMiniSearch) {
+    const m = summary(mini, pick);
+    rows.push(["", "MiniSearch (defaults)", String(m.n), m.contains, m.paragraph, m.abstained, m.latency]);
+  }
+}
+const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  "));

@@ -1,0 +1,49 @@
+// The neutral reply: what every command returns and every adapter renders in its own markup
+// (Block Kit on Slack, embeds on Discord, plain text in the console). Text here is plain — never
+// platform markup — so that each adapter can escape it and keep article text or user input from
+// pinging anyone or breaking formatting.
+
+export interface Link {
+  readonly text: string;
+  readonly url?: string;
+}
+
+export interface SourceRef {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly source?: string;
+}
+
+export type Block =
+  | { readonly type: "heading"; readonly text: string }
+  | { readonly type: "paragraph"; readonly text: string }
+  /** A verbatim quotation from an article. */
+  | { readonly type: "quote"; readonly text: string; readonly cite?: SourceRef }
+  | { readonly type: "list"; readonly items: readonly Link[]; readonly ordered?: boolean }
+  | {
+      readonly type: "fields";
+      readonly fields: readonly { readonly label: string; readonly value: string }[];
+    }
+  /** Numbered sources, in citation order ([1], [2]…). */
+  | { readonly type: "sources"; readonly items: readonly SourceRef[] }
+  /** Small print: dates, counts, hints. */
+  | { readonly type: "context"; readonly text: string }
+  | { readonly type: "divider" };
+
+export interface Reply {
+  /** A short title shown above the blocks (an embed title, a Slack header). */
+  readonly title?: string;
+  readonly blocks: readonly Block[];
+  /** Lookups are private to the asker by default; digests and briefings posted to a channel are public. */
+  readonly visibility: "private" | "public";
+  /** True when the reply reports a problem (bad input, nothing found) rather than content. */
+  readonly isError?: boolean;
+}
+
+export const reply = (blocks: Block[], options: Partial<Omit<Reply, "blocks">> = {}): Reply => ({
+  visibility: "private",
+  ...options,
+  blocks,
+});
