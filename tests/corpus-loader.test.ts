@@ -105,9 +105,19 @@ describe("loadCorpus on JSON lines", () => {
     expect(articles[2]?.body).toBe("Café en NFD.");
     expect(problems).toEqual([
       expect.objectContaining({ file, line: 3, message: expect.stringMatching(/invalid JSON/) }),
-      expect.objectContaining({ file, line: 4, field: "text", message: expect.stringMatching(/missing text/) }),
+      expect.objectContaining({
+        file,
+        line: 4,
+        field: "text",
+        message: expect.stringMatching(/missing text/),
+      }),
       expect.objectContaining({ file, line: 5, field: "date" }),
-      expect.objectContaining({ file, line: 7, field: "id", message: expect.stringMatching(/duplicate id 2/) }),
+      expect.objectContaining({
+        file,
+        line: 7,
+        field: "id",
+        message: expect.stringMatching(/duplicate id 2/),
+      }),
     ]);
   });
 
@@ -141,7 +151,7 @@ describe("glued paragraphs in dumps", () => {
     expect(cleanDumpText("violence domestique.Consternant, le bilan.")).toBe(
       "violence domestique.\n\nConsternant, le bilan.",
     );
-    expect(cleanDumpText('les revendications".\"Le ministre a parlé.')).toBe(
+    expect(cleanDumpText('les revendications"."Le ministre a parlé.')).toBe(
       'les revendications".\n\n"Le ministre a parlé.',
     );
     expect(cleanDumpText("en 2019.L'an dernier ?Oui.")).toBe("en 2019.\n\nL'an dernier ?\n\nOui.");

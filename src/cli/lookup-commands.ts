@@ -16,7 +16,11 @@ const common = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-type Run = (news: NewsIndex, query: string, limit: number) => { json: unknown; text: string };
+type Run = (
+  news: NewsIndex,
+  query: string,
+  limit: number,
+) => { json: unknown; text: string; failed?: boolean };
 
 async function lookup(argv: string[], io: CliIO, usage: string, run: Run): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof common; allowPositionals: true }>>;
@@ -45,7 +49,7 @@ async function lookup(argv: string[], io: CliIO, usage: string, run: Run): Promi
   if (query) {
     const r = run(news, query, limit);
     io.out(values.json ? JSON.stringify(r.json) : r.text);
-    return 0;
+    return r.failed ? 1 : 0;
   }
   for await (const line of io.stdinLines?.() ?? []) {
     const q = line.trim();
@@ -81,7 +85,7 @@ export function runArticle(argv: string[], io: CliIO): Promise<number> {
     const article = doc === undefined ? undefined : news.articles[doc];
     if (!article) {
       const message = messages("fr").articleNotFound(id);
-      return { json: { error: message }, text: message };
+      return { json: { error: message }, text: message, failed: true };
     }
     const { origin: _origin, ...shown } = article;
     return { json: shown, text: articleText(article) };

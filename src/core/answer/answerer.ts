@@ -1,7 +1,10 @@
 // Cited answers. The question's words retrieve candidate articles from the index; every sentence
 // of those articles is scored by how much of the question it covers (each word weighted by its
-// rarity in the corpus), whether it holds the kind of answer asked for (a name, a date, a number,
-// a place) and how well its article ranked. The best sentence is quoted verbatim with its source.
+// rarity in the corpus, words found only in the neighbouring sentences or the title counting for
+// less), whether question words that stand together in the question also stand together in the
+// sentence, whether it holds the kind of answer asked for (a name, a date, a number, a place) that
+// the question does not already give, and how well its article ranked. The best sentence is quoted
+// verbatim with its source (with its neighbour when the sentence alone is not the answer).
 // Abstaining is part of the contract: when no sentence covers enough of the question, the answer
 // says so instead of guessing.
 import type { Article } from "../corpus/article.ts";
@@ -27,10 +30,38 @@ export interface Answer {
   readonly answer: string;
   /** Best first; empty when not found. */
   readonly citations: Citation[];
-  /** Share of the question's weight the quoted sentence covers (0–1). */
+  /** Share of the question's weight the quoted sentence and its context cover (0–1). */
   readonly confidence: number;
   readonly kind: AnswerKind;
 }
+
+/** How a sentence's score is put together (see `DEFAULT_WEIGHTS`); for evaluation and tuning. */
+export interface ScoringWeights {
+  /** Weight of the article's retrieval score (normalised by the best article's). */
+  docRank: number;
+  /** Share of a question word's weight counted when only a neighbouring sentence holds it. */
+  neighbour: number;
+  /** Share counted when only the article's title holds it. */
+  title: number;
+  /** Share counted when a word only meets the article through a prefix (`vivent` → `viv`). */
+  prefixMatch: number;
+  /** Bonus for holding the kind of answer asked for; the same amount is taken when it is missing. */
+  kind: number;
+  /** Bonus per unit of question weight whose words stand together in the sentence as in the question. */
+  proximity: number;
+  /** Penalty per doubling of the sentence's length over 25 terms (long sentences match by chance). */
+  length: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoringWeights = {
+  docRank: 0.25,
+  neighbour: 0.3,
+  title: 0.3,
+  prefixMatch: 0.7,
+  kind: 0.12,
+  proximity: 0.15,
+  length: 0.05,
+};
 
 export interface AnswererOptions {
   /** Articles retrieved before sentences are scored. Default 30. */
@@ -42,6 +73,8 @@ export interface AnswererOptions {
   /** Extra sources cited besides the quoted one. Default 2. */
   extraCitations?: number;
   locale?: "fr" | "en";
+  /** Scoring weights (defaults: `DEFAULT_WEIGHTS`); for evaluation and tuning. */
+  weights?: Partial<ScoringWeights>;
 }
 
 interface Scored {
@@ -53,7 +86,9 @@ interface Scored {
   score: number;
 }
 
-const PRONOUN_START = /^(il|elle|ils|elles|ce|cette|ces|celui-ci|celle-ci|he|she|they|this|it)\b/i;
+// A sentence opening on a pronoun or an anaphora names its subject in the sentence before.
+const ANAPHORA_START =
+  /^(il|elle|ils|elles|ce|cet|cette|ces|celui-ci|celle-ci|ceux-ci|lui|leur|son|sa|ses|on|he|she|they|this|these|it|his|her|their)\b/iu;
 
 export interface Answerer {
   answer(question: string): Answer;
@@ -64,9 +99,19 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
   const minConfidence = options.minConfidence ?? 0.5;
   const recencyMargin = options.recencyMargin ?? 0.05;
   const extraCitations = options.extraCitations ?? 2;
+  const w: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const text: Messages = messages(options.locale ?? "fr");
 
-  const has = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));
+  // Sentence terms in order (for proximity), computed on demand and kept with the sentence.
+  const orderedTerms = new WeakMap<Sentence, string[]>();
+  function termsInOrder(s: Sentence, doc: number): string[] {
+    let t = orderedTerms.get(s);
+    if (!t) {
+      t = news.analyzer.terms(s.text, news.articles[doc]?.lang === "en" ? "en" : "fr");
+      orderedTerms.set(s, t);
+    }
+    return t;
+  }
 
   function kindSpans(kind: AnswerKind, sentence: string): KindSpan[] {
     switch (kind) {
@@ -84,9 +129,8 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
   }
 
   // The answer must bring something the question does not already say.
-  function holdsNewKind(q: ParsedQuestion, sentence: string): boolean {
+  function holdsNewKind(q: ParsedQuestion, questionTerms: ReadonlySet<string>, sentence: string): boolean {
     if (q.kind === "other") return false;
-    const questionTerms = new Set(q.groups.flat());
     return kindSpans(q.kind, sentence).some((span) => {
       const terms = news.analyzer.terms(span.text);
       return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !questionTerms.has(t));
@@ -94,40 +138,77 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
   }
 
   function answer(question: string): Answer {
-    const parsed = parseQuestion(question, news.analyzer);
-    const q: ParsedQuestion = { ...parsed, groups: news.expandUnknown(parsed.groups) };
+    const parsed = parseQuestion(question, news.analyzer, { known: (t) => news.index.docFreq(t) > 0 });
+    const expanded = news.expandUnknown(parsed.groups);
+    const q: ParsedQuestion = { ...parsed, groups: expanded };
     if (q.groups.length === 0) {
       return { found: false, answer: text.emptyQuestion, citations: [], confidence: 0, kind: q.kind };
     }
-    const weights = q.groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
+    // A group's weight is the rarity of its rarest spelling; a group that only reaches the corpus
+    // through a prefix alternative counts for less when it matches that way.
+    const weights = parsed.groups.map((g, gi) => Math.max(...g.map((t) => news.index.idf(t))) * (parsed.factors[gi] ?? 1));
     const total = weights.reduce((a, b) => a + b, 0);
+    const original = parsed.groups.map((g) => new Set(g));
+    const questionTerms = new Set(q.groups.flat());
+    const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
     const hits = news.rank(q.groups, candidates);
     const topScore = hits[0]?.score ?? 1;
+
+    // Which group a sentence term answers, and at what share of the group's weight.
+    const groupOf = new Map<string, { gi: number; share: number }>();
+    q.groups.forEach((g, gi) => {
+      for (const t of g) {
+        const share = original[gi]?.has(t) ? 1 : w.prefixMatch;
+        const prev = groupOf.get(t);
+        if (!prev || prev.share < share) groupOf.set(t, { gi, share });
+      }
+    });
+    const n = q.groups.length;
+    const inSentence = new Float64Array(n);
+    const inContext = new Float64Array(n);
+
+    const matchInto = (terms: ReadonlySet<string>, into: Float64Array) => {
+      into.fill(0);
+      for (const [t, m] of groupOf) if (terms.has(t) && m.share > (into[m.gi] as number)) into[m.gi] = m.share;
+    };
 
     const scored: Scored[] = [];
     for (const hit of hits) {
       const sentences = news.sentencesOf(hit.doc);
       const title = news.titleTerms(hit.doc);
+      const docRank = hit.score / topScore;
       sentences.forEach((sentence, index) => {
         if (sentence.length < 3) return;
-        const prev = sentences[index - 1];
+        matchInto(sentence.terms, inSentence);
         let matched = 0;
-        let context = 0;
-        q.groups.forEach((g, gi) => {
-          const w = weights[gi] as number;
-          if (has(sentence.terms, g)) matched += w;
-          else if (has(title, g) || (prev && has(prev.terms, g))) context += w;
-        });
+        let matchedGroups = 0;
+        for (let gi = 0; gi < n; gi++) {
+          const m = inSentence[gi] as number;
+          if (m > 0) {
+            matched += m * (weights[gi] as number);
+            matchedGroups++;
+          }
+        }
         if (matched === 0) return;
-        // Context (the title, the previous sentence) counts for a little: a sentence often answers
-        // about a subject named just before it.
-        const coverage = Math.min(1, (matched + 0.3 * context) / total);
-        const kindFound = holdsNewKind(q, sentence.text);
-        const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
-        let score = coverage + 0.12 * (hit.score / topScore);
-        if (needsKind) score += kindFound ? 0.12 : -0.12;
+        // Context (the neighbouring sentences, the title) counts for a little: a sentence often
+        // answers about a subject named just before it or in the headline.
+        let context = 0;
+        const prev = sentences[index - 1];
+        const next = sentences[index + 1];
+        for (let gi = 0; gi < n; gi++) {
+          if ((inSentence[gi] as number) > 0) continue;
+          const g = q.groups[gi] as QueryGroup;
+          const wt = weights[gi] as number;
+          if ((prev && has(prev.terms, g)) || (next && has(next.terms, g))) context += w.neighbour * wt;
+          else if (has(title, g)) context += w.title * wt;
+        }
+        const coverage = Math.min(1, (matched + context) / total);
+        const kindFound = holdsNewKind(q, questionTerms, sentence.text);
+        let score = coverage + w.docRank * docRank;
+        if (matchedGroups >= 2 && w.proximity > 0) score += (w.proximity * proximity(q, sentence, hit.doc)) / total;
+        if (needsKind) score += kindFound ? w.kind : -w.kind;
         if (sentence.length < 5) score -= 0.08;
-        if (sentence.length > 60) score -= 0.05;
+        if (sentence.length > 25) score -= w.length * Math.log2(sentence.length / 25);
         scored.push({
           doc: hit.doc,
           index,
@@ -141,13 +222,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     scored.sort((a, b) => b.score - a.score);
     let best = scored[0];
     if (!best || best.coverage < minConfidence) {
-      return {
-        found: false,
-        answer: text.noAnswer,
-        citations: [],
-        confidence: best?.coverage ?? 0,
-        kind: q.kind,
-      };
+      return { found: false, answer: text.noAnswer, citations: [], confidence: round(best?.coverage ?? 0), kind: q.kind };
     }
     // Several articles answering about as well: the most recent one is the one to quote.
     const bestScore = best.score;
@@ -156,7 +231,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (s.coverage >= minConfidence && compareDatesDesc(article(s.doc), article(best.doc)) < 0) best = s;
     }
 
-    const quote = quoteAround(best, q);
+    const quote = quoteAround(best, q, questionTerms);
     const citations: Citation[] = [cite(best.doc, quote)];
     const cited = new Set([best.doc]);
     for (const s of scored) {
@@ -168,18 +243,48 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     return { found: true, answer: quote, citations, confidence: round(best.coverage), kind: q.kind };
   }
 
+  // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that
+  // are also within two terms of each other in the sentence: the weight of the lighter word of
+  // each such pair.
+  function proximity(q: ParsedQuestion, sentence: Sentence, doc: number): number {
+    const order = termsInOrder(sentence, doc);
+    const positions = new Map<number, number[]>();
+    order.forEach((t, i) => {
+      for (let gi = 0; gi < q.groups.length; gi++) {
+        if ((q.groups[gi] as QueryGroup).includes(t)) {
+          const list = positions.get(gi) ?? [];
+          list.push(i);
+          positions.set(gi, list);
+        }
+      }
+    });
+    let bonus = 0;
+    for (let gi = 0; gi + 1 < q.groups.length; gi++) {
+      const a = positions.get(gi);
+      const b = positions.get(gi + 1);
+      if (!a || !b) continue;
+      if (a.some((i) => b.some((j) => Math.abs(i - j) <= 2))) {
+        bonus += Math.min(news.index.idf(q.groups[gi]?.[0] ?? ""), news.index.idf(q.groups[gi + 1]?.[0] ?? ""));
+      }
+    }
+    return bonus;
+  }
+
   // One sentence, or two when the neighbour is needed: the subject of a sentence opening with a
-  // pronoun is in the sentence before; a short sentence is often completed by the next one.
-  function quoteAround(best: Scored, q: ParsedQuestion): string {
+  // pronoun is in the sentence before; a very short sentence is completed by the next one; when
+  // the sentence lacks the kind of answer asked for and its neighbour holds it, both are quoted.
+  function quoteAround(best: Scored, q: ParsedQuestion, questionTerms: ReadonlySet<string>): string {
     const sentences = news.sentencesOf(best.doc);
     const prev = sentences[best.index - 1];
     const next = sentences[best.index + 1];
-    if (prev && PRONOUN_START.test(best.sentence.text) && best.sentence.length < 25) {
+    const kindMissing = q.kind !== "other" && !best.kindFound;
+    if (prev && ANAPHORA_START.test(best.sentence.text) && (kindMissing || best.sentence.length < 25)) {
       return `${prev.text} ${best.sentence.text}`;
     }
-    if (next && best.sentence.length < 10) return `${best.sentence.text} ${next.text}`;
-    if (next && q.kind !== "other" && !best.kindFound && holdsNewKind(q, next.text)) {
-      return `${best.sentence.text} ${next.text}`;
+    if (next && best.sentence.length < 6) return `${best.sentence.text} ${next.text}`;
+    if (kindMissing) {
+      if (next && holdsNewKind(q, questionTerms, next.text)) return `${best.sentence.text} ${next.text}`;
+      if (prev && holdsNewKind(q, questionTerms, prev.text)) return `${prev.text} ${best.sentence.text}`;
     }
     return best.sentence.text;
   }
@@ -203,4 +308,5 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
   return { answer };
 }
 
+const has = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,6 +1,13 @@
 // Reading a question: its language, the kind of answer it wants (a person, a date, a number, a
-// place), and the query groups sent to the index. An English question is expanded with the
-// French equivalents of its words so it can be answered from French articles.
+// place), and the query groups sent to the index, each with a weight factor. An English question
+// is expanded with the French equivalents of its words so it can be answered from French articles.
+//
+// Three things about French questions that plain term extraction gets wrong:
+// - inverted subject pronouns (`a-t-il`, `sera-t-elle`, `demande-t-on`) are not content words;
+// - the noun right after `quel`/`quelle` (`Quel est le métier de…`, `Quelle ville…`) names the
+//   kind of answer, which the answering sentence usually does not repeat: it weighs less;
+// - verb forms the stemmer leaves apart (`utilisent`/`utiliser`, `reçu`/`recevant`) get the
+//   stems of their other forms as alternatives.
 import type { QueryGroup } from "../search/inverted-index.ts";
 import type { Analyzer } from "../text/analyzer.ts";
 import { fold } from "../text/fold.ts";
@@ -17,16 +24,30 @@ export interface ParsedQuestion {
   readonly kind: AnswerKind;
   /** One group per content word of the question; alternatives are spellings or translations. */
   readonly groups: QueryGroup[];
+  /** Per group, a factor on its weight (1, or less for a word naming the kind of answer). */
+  readonly factors: number[];
   /** True for "who is X?" questions, which ask for X's role rather than for a name. */
   readonly asksIdentity: boolean;
 }
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
-  ["date", /\b(quand|quelle date|quel jour|quelle annee|a quelle epoque|when|what date|what year|which year|what day)\b/],
-  ["number", /\b(combien|quel nombre|quel montant|quel pourcentage|quelle part|quel chiffre|how many|how much|what number|what percentage|what share|what amount)\b/],
-  ["person", /^\s*(qui|who|whom)\b|\b(quel (ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire)|quelle personne|which (minister|president|leader|official|ambassador|general))\b/],
-  ["place", /\b(dans quel pays|dans quelle ville|quel pays|quelle ville|in which (country|city)|which country|which city|where)\b/],
+  [
+    "date",
+    /\b(quand|quelle date|quel jour|quel mois|quelle annee|quel siecle|quelle epoque|a quelle periode|depuis quand|jusqu'?a quand|when|what date|what year|which year|what day|what century)\b/,
+  ],
+  [
+    "number",
+    /\b(combien|quel nombre|quel montant|quel pourcentage|quelle part|quel chiffre|quel age|quelle somme|quelle quantite|quelle proportion|quel taux|how many|how much|how old|what number|what percentage|what share|what amount)\b/,
+  ],
+  [
+    "person",
+    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(quel (ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
+  ],
+  [
+    "place",
+    /\b(dans quel pays|dans quelle ville|dans quelle region|quel pays|quelle ville|quelle region|quel lieu|quel endroit|in which (country|city|region)|which country|which city|what country|what city|where)\b/,
+  ],
 ];
 
 export function detectKind(question: string): AnswerKind {
@@ -37,53 +58,127 @@ export function detectKind(question: string): AnswerKind {
   return "other";
 }
 
-export function parseQuestion(question: string, analyzer: Analyzer): ParsedQuestion {
-  const words: string[] = [];
-  forEachToken(question, (w, _start, joined) => {
-    if (!joined) words.push(w);
+// Inverted subject pronouns: `a-t-il`, `est-elle`, `demande-t-on`, `pourrais-je`, `est-ce`.
+const INVERTED = /(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?=[\s?!.,;:]|$)/giu;
+
+// Words that name the kind of answer wherever they stand (`Comment s'appelle…`, `Quel est le nom…`).
+const ANSWER_TYPE_WORDS = new Set(
+  ["nom", "noms", "appelle", "appellent", "appele", "appelee", "type", "sorte", "genre", "name", "called", "kind"].map(fold),
+);
+const ANSWER_TYPE_FACTOR = 0.35;
+// After `quel est le` / `quelle était la` / `which`: the next content word names the answer's kind.
+const INTERROGATIVE = new Set(["quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles", "which", "what"]);
+const SKIPPED_AFTER_INTERROGATIVE = new Set(
+  ["est", "sont", "etait", "etaient", "fut", "sera", "le", "la", "les", "l", "un", "une", "des", "is", "are", "was", "were", "the", "a", "an"].map(fold),
+);
+
+// Irregular French verb forms whose stems differ from the other forms of the verb.
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  recu: ["recevoir", "recevant", "recoit", "reception"], recue: ["recevoir", "recevant", "recoit"],
+  recoit: ["recevoir", "recevant", "recu"], recoivent: ["recevoir", "recevant", "recu"],
+  nait: ["naissance", "naquit"], naquit: ["naissance"], meurt: ["mort", "mourir"], mourut: ["mort", "mourir"],
+  prit: ["prendre", "pris", "prise"], prend: ["prendre", "pris", "prise"], prennent: ["prendre", "pris"],
+  fit: ["fait", "faire"], font: ["faire", "fait"], devint: ["devenir", "devenu"], devient: ["devenir", "devenu"],
+  devenu: ["devenir", "devient"], vint: ["venir", "venu"], vient: ["venir", "venu"], viennent: ["venir", "venu"],
+  tint: ["tenir", "tenu"], tient: ["tenir", "tenu"], mit: ["mettre", "mis"], met: ["mettre", "mis"],
+  mis: ["mettre", "met"], dit: ["dire", "declare"], ecrivit: ["ecrire", "ecrit"], ecrit: ["ecrire", "ecrivit"],
+  vit: ["vivre", "vivant"], vivent: ["vivre", "vivant"], vecu: ["vivre", "vivant"], peut: ["pouvoir"],
+  peuvent: ["pouvoir"], put: ["pouvoir"], doit: ["devoir"], doivent: ["devoir"], sait: ["savoir"],
+  connu: ["connaitre", "connait"], conquit: ["conquete", "conquerir"], conquis: ["conquete", "conquerir"],
+  ouvert: ["ouvrir", "ouverture"], construit: ["construire", "construction"], detruit: ["detruire", "destruction"],
+  produit: ["produire", "production"], elu: ["elire", "election"], elue: ["elire", "election"],
+};
+
+export interface ParseOptions {
+  /** Whether the index knows a term; unknown joined forms and verb variants are dropped. */
+  known?: (term: string) => boolean;
+}
+
+export function parseQuestion(question: string, analyzer: Analyzer, options: ParseOptions = {}): ParsedQuestion {
+  const known = options.known ?? (() => true);
+  const cleaned = question.replace(INVERTED, " ");
+  const words: { text: string; folded: string; joined: boolean }[] = [];
+  forEachToken(cleaned, (w, _start, joined) => {
+    words.push({ text: w, folded: fold(w), joined });
   });
-  const foldedWords = words.map((w) => fold(w));
-  const lang = guessLanguage(foldedWords);
+  const lang = guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded));
   const kind = detectKind(question);
   const groups: string[][] = [];
+  const factors: number[] = [];
   const seen = new Set<string>();
   const folded = fold(question);
 
-  const pushGroup = (alts: string[]) => {
+  const pushGroup = (alts: string[], factor: number) => {
     const fresh = [...new Set(alts)].filter((t) => t.length > 0);
     if (fresh.length === 0 || fresh.some((t) => seen.has(t))) return;
     for (const t of fresh) seen.add(t);
     groups.push(fresh);
+    factors.push(factor);
   };
+
+  // Which words name the answer's kind: the first content word after an interrogative.
+  const typeWord = new Set<number>();
+  words.forEach((w, i) => {
+    if (ANSWER_TYPE_WORDS.has(w.folded)) typeWord.add(i);
+    if (!INTERROGATIVE.has(w.folded)) return;
+    let j = i + 1;
+    while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as { folded: string }).folded)) j++;
+    if (j < words.length) typeWord.add(j);
+  });
+  const factorOf = (i: number) => (typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
 
   if (lang === "en") {
     // Two-word English expressions first (`prime minister`), then single words.
     const used = new Set<number>();
-    for (let i = 0; i + 1 < foldedWords.length; i++) {
-      const pair = `${foldedWords[i]} ${foldedWords[i + 1]}`;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = `${words[i]?.folded} ${words[i + 1]?.folded}`;
       const fr = EN_FR[pair];
       if (!fr) continue;
-      for (const phrase of fr) for (const t of analyzer.terms(phrase, "fr")) pushGroup([t]);
+      for (const phrase of fr) for (const t of analyzer.terms(phrase, "fr")) pushGroup([t], 1);
       used.add(i);
       used.add(i + 1);
     }
-    foldedWords.forEach((w, i) => {
-      if (used.has(i)) return;
-      const en = analyzer.term(w, "en");
+    words.forEach((w, i) => {
+      if (used.has(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
+      const en = analyzer.term(w.text, "en");
       if (en === undefined) return; // an English stopword
-      const alts = [en, stem(w, "fr")];
-      for (const phrase of EN_FR[w] ?? []) {
+      const alts = [en, stem(w.folded, "fr")];
+      for (const phrase of EN_FR[w.folded] ?? []) {
         const fr = analyzer.terms(phrase, "fr");
         // a multi-word translation contributes its rarest-looking (longest) word
         const best = fr.sort((a, b) => b.length - a.length)[0];
         if (best) alts.push(best);
       }
-      pushGroup(alts);
+      pushGroup(alts, factorOf(i));
     });
   } else {
-    analyzer.forEachTerm(question, "fr", (t) => pushGroup([t]));
+    words.forEach((w, i) => {
+      const t = analyzer.term(w.text, "fr");
+      if (t === undefined) return;
+      if (w.joined && !known(t)) return; // `vice-roi` → `viceroi` only when the articles write it so
+      pushGroup([t, ...verbVariants(w.folded, analyzer).filter(known)], factorOf(i));
+    });
   }
 
-  const asksIdentity = /^\s*(qui (est|etait|sont)|who (is|was|are))\b/.test(folded);
-  return { text: question, lang, kind, groups, asksIdentity };
+  // "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
+  const asksIdentity = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(folded);
+  return { text: question, lang, kind, groups, factors, asksIdentity };
+}
+
+// Other stems of a French verb form: irregular forms from the table, and for a third-person
+// plural (`utilisent`, `trouvent`, which the stemmer keeps whole) the stems of its infinitives.
+function verbVariants(foldedWord: string, analyzer: Analyzer): string[] {
+  const out: string[] = [];
+  for (const form of IRREGULAR[foldedWord] ?? []) {
+    const t = analyzer.term(form, "fr");
+    if (t) out.push(t);
+  }
+  if (foldedWord.length >= 6 && foldedWord.endsWith("ent") && analyzer.term(foldedWord, "fr") === foldedWord) {
+    const base = foldedWord.slice(0, -3);
+    for (const form of [`${base}er`, `${base}ir`, `${base}e`, base]) {
+      const t = analyzer.term(form, "fr");
+      if (t) out.push(t);
+    }
+  }
+  return out;
 }

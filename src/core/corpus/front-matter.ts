@@ -24,7 +24,11 @@ export function isValidDate(date: string): boolean {
   return day >= 1 && day <= days;
 }
 
-const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} is empty`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} is empty`);
 
 export const idSchema = z
   .union([z.string(), z.number().int().nonnegative()], { error: "id must be text or a whole number" })
@@ -53,7 +57,11 @@ const frontMatterSchema = z.object({
 });
 
 /** Turns zod issues into load problems for `file` (first issue per field). */
-export function problemsFromIssues(file: string, issues: readonly z.core.$ZodIssue[], line?: number): LoadProblem[] {
+export function problemsFromIssues(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  line?: number,
+): LoadProblem[] {
   const seen = new Set<string>();
   const out: LoadProblem[] = [];
   for (const issue of issues) {
@@ -86,12 +94,15 @@ export function parseArticleFile(source: string, file: string): ParseResult {
   const error = doc.errors[0];
   if (error) {
     const line = (error.linePos?.[0].line ?? 1) + 1; // + the opening `---`
-    const detail = error.message.split("\n")[0] ?? error.message;
+    const detail = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
     return { ok: false, problems: [{ file, line, message: `bad front matter (YAML): ${detail}` }] };
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, problems: [{ file, line: 2, message: "bad front matter: expected `field: value` lines" }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 2, message: "bad front matter: expected `field: value` lines" }],
+    };
   }
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(file, parsed.error.issues) };
@@ -99,7 +110,12 @@ export function parseArticleFile(source: string, file: string): ParseResult {
   const body = paragraphs(normalizeText(fence[2] ?? "")).join("\n\n");
   if (body.length === 0) {
     const bodyLine = yamlText.split("\n").length + 3;
-    return { ok: false, problems: [{ file, line: bodyLine, field: "body", message: "empty body: no text after the front matter" }] };
+    return {
+      ok: false,
+      problems: [
+        { file, line: bodyLine, field: "body", message: "empty body: no text after the front matter" },
+      ],
+    };
   }
   const article: Article = {
     id: fm.id,

@@ -40,7 +40,10 @@ const HEADER = /^date\s*:?\s+(?:(\d{4}-\d{2}(?:-\d{2})?)\b\s*)?(.*)$/;
 const AGENCY = String.raw`\p{Lu}[\p{Lu}\p{N}&.]{1,11}(?:\s*[/,]\s*\p{Lu}[\p{Lu}\p{N}&.]{1,11})*`;
 const SIGNATURE_LINE = new RegExp(String.raw`^[-–—(\s]*(${AGENCY})[)\s]*$`, "u");
 /** A signature glued to the end of the last paragraph: `…bilatérales.- VNA`, `… (AFP)`. */
-const TRAILING_SIGNATURE = new RegExp(String.raw`([.!?»"”…])\s*(?:[-–—]\s*(${AGENCY})|\((${AGENCY})\))\s*$`, "u");
+const TRAILING_SIGNATURE = new RegExp(
+  String.raw`([.!?»"”…])\s*(?:[-–—]\s*(${AGENCY})|\((${AGENCY})\))\s*$`,
+  "u",
+);
 const SOURCE_LINE = /^sources?\s*(?::\s*(.{1,60}))?$/i;
 const PHOTO_CREDIT = /^(?:photo|photos|ảnh|crédit(?:s)?(?: photo)?|illustration)\s*:\s*\S.{0,60}$/iu;
 /** A caption: ends with a photo credit (`… Trong.  Photo : VNA`, `… Jinhae. Photo: qdnd.vn`). */
@@ -49,8 +52,9 @@ const CAPTION_CREDIT = /(?:^|[\s.])(?:photo|photos|ảnh|crédit photo)\s*:\s*[^
 const PICTURE_MARKER = /\bảnh\s*\d+/iu;
 const TEASER = /^(?:>>|»»|→|►)/u;
 const RELATED_BLOCK =
-  /^(?:voir plus|voir aussi|lire aussi|à lire aussi|sur le même sujet|articles? liés?|articles similaires|dans la même rubrique)\s*:?$/iu;
-const MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+  /^(?:voir plus|voir aussi|sur le même sujet|articles? liés?|articles similaires|dans la même rubrique)\s*:?$/iu;
+const MONTHS =
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 /** `Hanoï, 9 février (VNA) -`, `Paris, 1er mars 2024 (AFP) –`: place, date, agency, dash. */
 const DATELINE = new RegExp(
   String.raw`^(\p{Lu}[\p{L}'’ .-]{1,40},\s*(?:\d{1,2}(?:er)?\s+(?:${MONTHS})(?:\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*\((${AGENCY})\)\s*[-–—:]\s*)(?=\S)`,
@@ -78,7 +82,14 @@ function isHeadlineLike(line: string): boolean {
 function isRubric(line: string, next: string | undefined): boolean {
   if (next === undefined) return false;
   const n = words(line).length;
-  return n >= 1 && n <= 4 && line.length <= 40 && !/[.!?:;,]$/.test(line) && isHeadlineLike(next) && next.length > line.length;
+  return (
+    n >= 1 &&
+    n <= 4 &&
+    line.length <= 40 &&
+    !/[.!?:;,]$/.test(line) &&
+    isHeadlineLike(next) &&
+    next.length > line.length
+  );
 }
 
 /** Fix spacing the scraper lost: `démocrate(PLD)`, `commerce,l’agriculture`, `artificielle.Il`. */
@@ -105,7 +116,8 @@ export function importScrapedText(raw: string, options: ImportOptions): ImportRe
   const removed: string[] = [];
   const signatures: string[] = [];
   const id = idFromFileName(options.fileName);
-  if (!ID_PATTERN.test(id)) throw new ImportError(`cannot make an id from the file name ${JSON.stringify(options.fileName)}`);
+  if (!ID_PATTERN.test(id))
+    throw new ImportError(`cannot make an id from the file name ${JSON.stringify(options.fileName)}`);
 
   let lines = normalizeText(raw)
     .split("\n")
@@ -153,7 +165,12 @@ export function importScrapedText(raw: string, options: ImportOptions): ImportRe
       removed.push(line);
       continue;
     }
-    if (TEASER.test(line) || PHOTO_CREDIT.test(line) || PICTURE_MARKER.test(line) || CAPTION_CREDIT.test(line)) {
+    if (
+      TEASER.test(line) ||
+      PHOTO_CREDIT.test(line) ||
+      PICTURE_MARKER.test(line) ||
+      CAPTION_CREDIT.test(line)
+    ) {
       removed.push(line);
       continue;
     }
@@ -162,11 +179,6 @@ export function importScrapedText(raw: string, options: ImportOptions): ImportRe
       continue;
     }
     kept.push(line);
-  }
-
-  if (isRubric(title, kept[0])) {
-    removed.unshift(title);
-    title = kept.shift() ?? title;
   }
 
   // datelines and trailing signatures
@@ -188,6 +200,11 @@ export function importScrapedText(raw: string, options: ImportOptions): ImportRe
     return text.trim();
   });
   paras = paras.filter((p) => words(p).length > 0);
+
+  if (isRubric(title, paras[0])) {
+    removed.unshift(title);
+    title = paras.shift() ?? title;
+  }
 
   // glued words and spacing, with the whole document as vocabulary
   const vocabulary = documentVocabulary([title, ...paras].join("\n"));

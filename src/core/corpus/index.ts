@@ -7,5 +7,11 @@
 export type { Article, LoadProblem, LoadResult } from "./article.ts";
 export { compareDatesDesc } from "./article.ts";
 export { isValidDate, type ParseResult, parseArticleFile, serializeArticle } from "./front-matter.ts";
-export { ImportError, type ImportOptions, type ImportResult, idFromFileName, importScrapedText } from "./importer.ts";
+export {
+  ImportError,
+  type ImportOptions,
+  type ImportResult,
+  idFromFileName,
+  importScrapedText,
+} from "./importer.ts";
 export { cleanDumpText, loadCorpus } from "./loader.ts";

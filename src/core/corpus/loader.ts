@@ -8,7 +8,14 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import type { Article, LoadProblem, LoadResult } from "./article.ts";
-import { dateSchema, idSchema, langSchema, parseArticleFile, problemsFromIssues, urlSchema } from "./front-matter.ts";
+import {
+  dateSchema,
+  idSchema,
+  langSchema,
+  parseArticleFile,
+  problemsFromIssues,
+  urlSchema,
+} from "./front-matter.ts";
 import { dumpParagraphs, normalizeText } from "./text-repair.ts";
 
 const optionalText = z.string({ error: "must be text" }).nullish();
@@ -44,7 +51,11 @@ async function markdownFilesIn(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-async function loadMarkdown(file: string, emit: (a: Article) => void, problems: LoadProblem[]): Promise<void> {
+async function loadMarkdown(
+  file: string,
+  emit: (a: Article) => void,
+  problems: LoadProblem[],
+): Promise<void> {
   let source: string;
   try {
     source = await readFile(file, "utf8");
@@ -57,7 +68,11 @@ async function loadMarkdown(file: string, emit: (a: Article) => void, problems: 
   else problems.push(...result.problems);
 }
 
-async function loadJsonLines(file: string, emit: (a: Article) => void, problems: LoadProblem[]): Promise<void> {
+async function loadJsonLines(
+  file: string,
+  emit: (a: Article) => void,
+  problems: LoadProblem[],
+): Promise<void> {
   const input = createReadStream(file);
   const opened = new Promise<void>((resolve, reject) => {
     input.once("open", () => resolve());
@@ -103,7 +118,12 @@ async function loadJsonLines(file: string, emit: (a: Article) => void, problems:
       const d = parsed.data;
       const raw = d.text ?? d.article;
       if (raw === undefined || raw === null) {
-        problems.push({ file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" });
+        problems.push({
+          file,
+          line: lineNo,
+          field: "text",
+          message: "missing text: a line needs `text` or `article`",
+        });
         continue;
       }
       const body = cleanDumpText(raw);
@@ -125,7 +145,8 @@ async function loadJsonLines(file: string, emit: (a: Article) => void, problems:
   } catch (error) {
     failed ??= error as Error;
   }
-  if (failed) problems.push({ file, line: lineNo + 1, message: `cannot read the rest of the file: ${failed.message}` });
+  if (failed)
+    problems.push({ file, line: lineNo + 1, message: `cannot read the rest of the file: ${failed.message}` });
 }
 
 /**

@@ -10,7 +10,8 @@
  * The pattern starts at the punctuation (rare) and the character before it is checked in the
  * callback: a look-behind tried at every position is several times slower on a large archive.
  */
-const GLUED_SENTENCE = /[.!?…]+(?=(?:["“]|« ?)?\p{Lu}(?:\p{Ll}|['’ ]))(?![Cc]om\b|[Ff]r\b|[Nn]et\b|[Oo]rg\b)/gu;
+const GLUED_SENTENCE =
+  /[.!?…]+(?=(?:["“]|« ?)?\p{Lu}(?:\p{Ll}|['’ ]))(?![Cc]om\b|[Ff]r\b|[Nn]et\b|[Oo]rg\b)/gu;
 const SENTENCE_LAST_CHAR = /[\p{Ll}\p{N})\]»"”'’]/u;
 
 /** Insert `separator` (a space, or a line break between joined paragraphs) at each glued sentence end. */

@@ -9,28 +9,134 @@ import { createRequire } from "node:module";
 
 /** Function words that glue to the FRONT of the next word (`de|paix`, `un|entretien`, `a|suggéré`). */
 const PREFIX_FUNCTION_WORDS = new Set([
-  "à", "a", "au", "aux", "ce", "ces", "d", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et",
-  "il", "ils", "la", "le", "les", "leur", "leurs", "lui", "mais", "ont", "ou", "où", "pour", "que", "qui",
-  "sa", "se", "ses", "son", "un", "une",
+  "à",
+  "a",
+  "au",
+  "aux",
+  "ce",
+  "ces",
+  "d",
+  "dans",
+  "de",
+  "des",
+  "du",
+  "elle",
+  "elles",
+  "en",
+  "est",
+  "et",
+  "il",
+  "ils",
+  "la",
+  "le",
+  "les",
+  "leur",
+  "leurs",
+  "lui",
+  "mais",
+  "ont",
+  "ou",
+  "où",
+  "pour",
+  "que",
+  "qui",
+  "sa",
+  "se",
+  "ses",
+  "son",
+  "un",
+  "une",
 ]);
 
 /** Function words that glue to the END of the previous word (`globale|et`, `intensifier|les`). */
 const SUFFIX_FUNCTION_WORDS = new Set([
-  "à", "afin", "ainsi", "au", "aux", "avec", "dans", "de", "des", "du", "en", "entre", "est", "et", "la",
-  "le", "les", "leur", "leurs", "ou", "où", "par", "plus", "pour", "que", "qui", "sur", "un", "une",
+  "à",
+  "afin",
+  "ainsi",
+  "au",
+  "aux",
+  "avec",
+  "dans",
+  "de",
+  "des",
+  "du",
+  "en",
+  "entre",
+  "est",
+  "et",
+  "la",
+  "le",
+  "les",
+  "leur",
+  "leurs",
+  "ou",
+  "où",
+  "par",
+  "plus",
+  "pour",
+  "que",
+  "qui",
+  "sur",
+  "un",
+  "une",
 ]);
 
 /** After a capitalised word (`Vietnam|et`), only these: `le`/`la` would split `Michelle`, `Gisèle`. */
-const SUFFIX_AFTER_NAME = new Set(["à", "au", "aux", "dans", "de", "des", "du", "en", "est", "et", "pour", "sur"]);
+const SUFFIX_AFTER_NAME = new Set([
+  "à",
+  "au",
+  "aux",
+  "dans",
+  "de",
+  "des",
+  "du",
+  "en",
+  "est",
+  "et",
+  "pour",
+  "sur",
+]);
 
 /**
  * Left halves never split off in a content+content join: they are combining forms that make real
  * compounds a word list may not know (`eurodéputé`, `téléconsultation`, `cyberattaque`).
  */
 const COMBINING_FORMS = new Set([
-  "agro", "anti", "archi", "auto", "bien", "contre", "cyber", "demi", "entre", "extra", "giga", "hyper",
-  "inter", "macro", "maxi", "méga", "micro", "mini", "multi", "néo", "para", "photo", "post", "proto",
-  "pseudo", "quasi", "radio", "semi", "sous", "super", "supra", "télé", "trans", "ultra", "vidéo",
+  "agro",
+  "anti",
+  "archi",
+  "auto",
+  "bien",
+  "contre",
+  "cyber",
+  "demi",
+  "entre",
+  "extra",
+  "giga",
+  "hyper",
+  "inter",
+  "macro",
+  "maxi",
+  "méga",
+  "micro",
+  "mini",
+  "multi",
+  "néo",
+  "para",
+  "photo",
+  "post",
+  "proto",
+  "pseudo",
+  "quasi",
+  "radio",
+  "semi",
+  "sous",
+  "super",
+  "supra",
+  "télé",
+  "trans",
+  "ultra",
+  "vidéo",
 ]);
 
 /**
@@ -38,16 +144,43 @@ const COMBINING_FORMS = new Set([
  * legal `ledit`/`desdits` family, and common borrowings. Extend when a real word is found split.
  */
 const EXTRA_WORDS = [
-  "plateforme", "plateformes", "courriel", "courriels", "dudit", "desdits", "desdites", "ledit", "ladite",
-  "lesdits", "lesdites", "auxdits", "auxdites", "susdit", "susdite", "queen", "under", "designer", "designers",
+  "plateforme",
+  "plateformes",
+  "courriel",
+  "courriels",
+  "dudit",
+  "desdits",
+  "desdites",
+  "ledit",
+  "ladite",
+  "lesdits",
+  "lesdites",
+  "auxdits",
+  "auxdites",
+  "susdit",
+  "susdite",
+  "queen",
+  "under",
+  "designer",
+  "designers",
 ];
 
 /** Right halves that are suffixes, not words (`drastique|ment`). */
-const SUFFIX_LIKE = new Set(["ment", "ments", "liste", "listes", "lité", "lités", "aire", "aires", "tique", "tiques"]);
+const SUFFIX_LIKE = new Set([
+  "ment",
+  "ments",
+  "liste",
+  "listes",
+  "lité",
+  "lités",
+  "aire",
+  "aires",
+  "tique",
+  "tiques",
+]);
 
 const MIN_CONTENT = 3; // shortest word glued to a function word
 const MIN_COMPOUND = 4; // shortest half of a content+content split
-
 
 export type WordList = ReadonlySet<string>;
 
@@ -152,7 +285,8 @@ export function createWordSplitter(
   const isWord = (w: string): boolean => lexicon.words.has(w.toLowerCase());
   /** A word, or a long derivation of one the list lacks (`multilatéral|isation`). */
   const isWordOrDerived = (w: string): boolean =>
-    isWord(w) || (w.length >= 10 && /(?:isations?|ements?)$/u.test(w) && isWord(w.replace(/(?:isations?|ements?)$/u, "")));
+    isWord(w) ||
+    (w.length >= 10 && /(?:isations?|ements?)$/u.test(w) && isWord(w.replace(/(?:isations?|ements?)$/u, "")));
   const standsAlone = (w: string): boolean => (vocabulary.get(w) ?? 0) >= 1;
   const loose = new Set<string>();
   for (const w of vocabulary.keys()) loose.add(w.toLowerCase().replace(/[sx]$/u, ""));
@@ -178,7 +312,7 @@ export function createWordSplitter(
       } else if (
         SUFFIX_FUNCTION_WORDS.has(right) &&
         left.length >= MIN_CONTENT &&
-        lexicon.endsWith(token.slice(Math.max(0, left.length - 3))) <= RARE_END
+        lexicon.endsWith(token.slice(Math.max(0, left.length - (right.length <= 3 ? 2 : 3)))) <= RARE_END
       ) {
         score = left.length;
       } else if (

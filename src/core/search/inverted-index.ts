@@ -1,11 +1,15 @@
-// An in-memory inverted index over articles with BM25 ranking and a title boost.
+// An in-memory inverted index over articles, ranked with BM25F: title and body are two fields,
+// each with its own length normalisation, and a title occurrence weighs `titleWeight` body
+// occurrences before the term-frequency saturation (Robertson & Zaragoza's BM25F). A long article
+// therefore cannot drown the title, and a short title is not penalised for being short.
 //
 // Layout: postings are stored compressed-sparse-row style in typed arrays (one `Int32Array` of
-// doc ids and one `Uint16Array` of weighted term frequencies, sliced per term by `termStart`),
-// which keeps 34k articles / ~7M postings in tens of megabytes and lets a query walk postings
-// without touching JS objects. Title terms count `titleWeight` times, a BM25F-style boost.
-// Documents added after the build go to a small growable tail segment (see `add`), so ingestion
-// never needs a rebuild while queries keep flowing.
+// doc ids, one `Uint16Array` of body term frequencies and one `Uint8Array` of title term
+// frequencies, sliced per term by `termStart`), which keeps 34k articles / ~7M postings in a few
+// tens of megabytes and lets a query walk postings without touching JS objects.
+// Documents added after the build go to a small tail segment (see `add`), so ingestion never
+// needs a rebuild while queries keep flowing; ranking depends only on global statistics, so an
+// index built in several batches ranks exactly like one built at once.
 import type { Analyzer } from "../text/analyzer.ts";
 import type { StemLanguage } from "../text/stem.ts";
 
@@ -18,16 +22,21 @@ export interface IndexedDocument {
 export interface IndexOptions {
   /** BM25 term-frequency saturation. Default 1.2. */
   k1?: number;
-  /** BM25 length normalisation. Default 0.75. */
+  /** BM25 length normalisation of the body. Default 0.75. */
   b?: number;
-  /** How many times a title occurrence counts. Default 3. */
+  /** Length normalisation of the title. Default 0.5. */
+  titleB?: number;
+  /** How much a title occurrence weighs against a body occurrence. Default 2. */
   titleWeight?: number;
-  /** The first `leadTerms` terms of the body (a news story's lead) count `leadWeight` times. */
+  /** The first `leadTerms` terms of the body (a news story's lead) count `leadWeight` times. Default 0 (off). */
   leadTerms?: number;
   leadWeight?: number;
-  /** Ranking function: BM25, or query likelihood with Dirichlet smoothing. Default `bm25`. */
+  /**
+   * Ranking function: BM25F, or query likelihood with Dirichlet smoothing over the title-weighted
+   * document (`mu` is its prior). Default `bm25`.
+   */
   model?: "bm25" | "dirichlet";
-  /** Dirichlet prior. Default 1500. */
+  /** Dirichlet prior. Default 1000. */
   mu?: number;
 }
 
@@ -47,155 +56,190 @@ export interface SearchOptions {
 
 export interface InvertedIndex {
   readonly docCount: number;
+  /** Distinct terms that occur in at least one document. */
   readonly termCount: number;
   /** Add documents; returns the id of the first one. Safe between queries. */
   add(docs: readonly IndexedDocument[]): number;
+  /**
+   * Rank documents for a query: each group is one query word (a group repeated counts again,
+   * like a repeated query word); within a group a document scores its best alternative.
+   */
   search(groups: readonly QueryGroup[], options?: SearchOptions): Hit[];
   /** Inverse document frequency of a term (unknown terms get the highest possible value). */
   idf(term: string): number;
   docFreq(term: string): number;
-  /** Approximate bytes held by the postings (for benchmarks). */
+  /** Bytes held by the index's typed arrays (postings, statistics, scratch; for benchmarks). */
   byteSize(): number;
 }
 
 interface Segment {
-  termStart: Int32Array; // per local term id: start offset; length localTerms + 1
+  /** Global term id → start offset in `docs` (length = number of term ids + 1 at the time). */
+  termStart: Int32Array;
   docs: Int32Array;
-  tfs: Uint16Array;
-  localOf: Map<number, number>; // global term id → local term id
+  bodyTf: Uint16Array;
+  titleTf: Uint8Array;
 }
 
 const langOf = (lang: string | undefined): StemLanguage => (lang === "en" ? "en" : "fr");
 
+/** Term ids for an analyzer without the `forEachTermId` fast path (a custom analyzer). */
+function vocabularyOf(analyzer: Analyzer): Required<Pick<Analyzer, "forEachTermId" | "termId">> {
+  if (analyzer.forEachTermId && analyzer.termId) {
+    return { forEachTermId: analyzer.forEachTermId, termId: analyzer.termId };
+  }
+  const ids = new Map<string, number>();
+  return {
+    forEachTermId(text, lang, emit) {
+      analyzer.forEachTerm(text, lang, (t, start) => {
+        let id = ids.get(t);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(t, id);
+        }
+        emit(id, start);
+      });
+    },
+    termId: (t) => ids.get(t),
+  };
+}
+
+const grow = <T extends Int32Array | Float64Array | Float32Array | Uint16Array | Uint8Array>(
+  a: T,
+  size: number,
+  make: (n: number) => T,
+): T => {
+  if (size <= a.length) return a;
+  const next = make(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+};
+
 export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = {}): InvertedIndex {
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
-  const titleWeight = Math.max(1, Math.round(options.titleWeight ?? 3));
+  const titleB = options.titleB ?? 0.5;
+  const titleWeight = options.titleWeight ?? 2;
   const leadTerms = options.leadTerms ?? 0;
   const leadWeight = Math.max(1, Math.round(options.leadWeight ?? 2));
-
-  const termIds = new Map<string, number>();
-  let df = new Int32Array(1024);
-  let cf = new Float64Array(1024);
   const model = options.model ?? "bm25";
-  const mu = options.mu ?? 1500;
-  let docLen = new Float32Array(1024);
+  const mu = options.mu ?? 1000;
+  const vocab = vocabularyOf(analyzer);
+
+  let df = new Int32Array(1024);
+  let cf = new Float64Array(1024); // collection frequency, title-weighted (for the Dirichlet model)
+  let termCount = 0;
+  let bodyLen = new Float32Array(1024);
+  let titleLen = new Float32Array(1024);
   let docCount = 0;
-  let totalLen = 0;
+  let totalBody = 0;
+  let totalTitle = 0;
   const segments: Segment[] = [];
 
   // Scratch buffers reused across documents and queries.
-  let tfScratch = new Uint16Array(1024);
-  let scores = new Float32Array(1024);
-  let bestOfGroup = new Float32Array(1024);
-
-  const termId = (t: string): number => {
-    let id = termIds.get(t);
-    if (id === undefined) {
-      id = termIds.size;
-      termIds.set(t, id);
-      if (id >= df.length) {
-        const next = new Int32Array(df.length * 2);
-        next.set(df);
-        df = next;
-        const nextCf = new Float64Array(df.length);
-        nextCf.set(cf);
-        cf = nextCf;
-        const scratch = new Uint16Array(df.length);
-        scratch.set(tfScratch);
-        tfScratch = scratch;
-      }
-    }
-    return id;
-  };
+  let bodyScratch = new Uint16Array(1024);
+  let titleScratch = new Uint8Array(1024);
+  let scores = new Float64Array(1024);
+  let bestOfGroup = new Float64Array(1024);
 
   function add(docs: readonly IndexedDocument[]): number {
     const first = docCount;
     if (docs.length === 0) return first;
-    // Postings of this batch, in document order: (term, tf) pairs; doc boundaries in `bounds`.
-    let pTerm = new Int32Array(Math.max(1024, docs.length * 64));
-    let pTf = new Uint16Array(pTerm.length);
+    // Postings of this batch in document order: (term, tfs) triples; doc boundaries in `bounds`.
+    let pTerm = new Int32Array(Math.max(1024, docs.length * 256));
+    let pBody = new Uint16Array(pTerm.length);
+    let pTitle = new Uint8Array(pTerm.length);
     let p = 0;
     const touched: number[] = [];
     const bounds = new Int32Array(docs.length + 1);
+    bodyLen = grow(bodyLen, docCount + docs.length, (n) => new Float32Array(n));
+    titleLen = grow(titleLen, docCount + docs.length, (n) => new Float32Array(n));
 
-    if (docCount + docs.length > docLen.length) {
-      const next = new Float32Array(Math.max(docLen.length * 2, docCount + docs.length));
-      next.set(docLen);
-      docLen = next;
-    }
+    let seen = 0;
+    const ensure = (id: number) => {
+      if (id >= bodyScratch.length) {
+        bodyScratch = grow(bodyScratch, id + 1, (n) => new Uint16Array(n));
+        titleScratch = grow(titleScratch, id + 1, (n) => new Uint8Array(n));
+      }
+    };
+    const inTitle = (id: number) => {
+      ensure(id);
+      if (bodyScratch[id] === 0 && titleScratch[id] === 0) touched.push(id);
+      const t = titleScratch[id] as number;
+      if (t < 255) titleScratch[id] = t + 1;
+      seen++;
+    };
+    const inBody = (id: number) => {
+      ensure(id);
+      if (bodyScratch[id] === 0 && titleScratch[id] === 0) touched.push(id);
+      const w = seen < leadTerms ? leadWeight : 1;
+      bodyScratch[id] = Math.min(65535, (bodyScratch[id] as number) + w);
+      seen++;
+    };
 
     for (let d = 0; d < docs.length; d++) {
       const doc = docs[d] as IndexedDocument;
       const lang = langOf(doc.lang);
-      let len = 0;
-      const count = (weight: number) => (t: string) => {
-        const id = termId(t);
-        if (tfScratch[id] === 0) touched.push(id);
-        tfScratch[id] = Math.min(65535, (tfScratch[id] as number) + weight);
-        len += weight;
-      };
-      analyzer.forEachTerm(doc.title, lang, count(titleWeight));
-      const inBody = count(1);
-      const inLead = count(leadWeight);
-      let seenTerms = 0;
-      analyzer.forEachTerm(doc.body, lang, (t) => (seenTerms++ < leadTerms ? inLead(t) : inBody(t)));
+      seen = 0;
+      vocab.forEachTermId(doc.title, lang, inTitle);
+      const tLen = seen;
+      seen = 0;
+      vocab.forEachTermId(doc.body, lang, inBody);
+      const bLen = seen;
       if (p + touched.length > pTerm.length) {
         const size = Math.max(pTerm.length * 2, p + touched.length);
-        const nt = new Int32Array(size);
-        nt.set(pTerm);
-        pTerm = nt;
-        const nf = new Uint16Array(size);
-        nf.set(pTf);
-        pTf = nf;
+        pTerm = grow(pTerm, size, (n) => new Int32Array(n));
+        pBody = grow(pBody, size, (n) => new Uint16Array(n));
+        pTitle = grow(pTitle, size, (n) => new Uint8Array(n));
       }
       for (const id of touched) {
+        const bt = bodyScratch[id] as number;
+        const tt = titleScratch[id] as number;
         pTerm[p] = id;
-        pTf[p] = tfScratch[id] as number;
+        pBody[p] = bt;
+        pTitle[p] = tt;
         p++;
+        if (id >= df.length) {
+          df = grow(df, id + 1, (n) => new Int32Array(n));
+          cf = grow(cf, id + 1, (n) => new Float64Array(n));
+        }
+        if (df[id] === 0) termCount++;
         df[id] = (df[id] as number) + 1;
-        cf[id] = (cf[id] as number) + (tfScratch[id] as number);
-        tfScratch[id] = 0;
+        cf[id] = (cf[id] as number) + bt + titleWeight * tt;
+        bodyScratch[id] = 0;
+        titleScratch[id] = 0;
       }
       touched.length = 0;
-      docLen[docCount + d] = len;
-      totalLen += len;
+      bodyLen[first + d] = bLen;
+      titleLen[first + d] = tLen;
+      totalBody += bLen;
+      totalTitle += tLen;
       bounds[d + 1] = p;
     }
 
     // Counting sort of the batch's postings by term into CSR; doc ids stay sorted within a term.
-    const localOf = new Map<number, number>();
-    const globalOfLocal: number[] = [];
+    const terms = df.length;
+    const termStart = new Int32Array(terms + 1);
     for (let i = 0; i < p; i++) {
       const g = pTerm[i] as number;
-      if (!localOf.has(g)) {
-        localOf.set(g, globalOfLocal.length);
-        globalOfLocal.push(g);
-      }
+      termStart[g + 1] = (termStart[g + 1] as number) + 1;
     }
-    const termStart = new Int32Array(globalOfLocal.length + 1);
-    const localTerm = new Int32Array(p);
-    for (let i = 0; i < p; i++) {
-      const l = localOf.get(pTerm[i] as number) as number;
-      localTerm[i] = l;
-      termStart[l + 1] = (termStart[l + 1] as number) + 1;
-    }
-    for (let l = 0; l < globalOfLocal.length; l++) {
-      termStart[l + 1] = (termStart[l + 1] as number) + (termStart[l] as number);
-    }
-    const fill = termStart.slice(0, globalOfLocal.length);
+    for (let g = 0; g < terms; g++) termStart[g + 1] = (termStart[g + 1] as number) + (termStart[g] as number);
+    const fill = termStart.slice(0, terms);
     const postDocs = new Int32Array(p);
-    const postTfs = new Uint16Array(p);
+    const postBody = new Uint16Array(p);
+    const postTitle = new Uint8Array(p);
     for (let d = 0; d < docs.length; d++) {
-      for (let i = bounds[d] as number; i < (bounds[d + 1] as number); i++) {
-        const l = localTerm[i] as number;
-        const at = fill[l] as number;
+      const end = bounds[d + 1] as number;
+      for (let i = bounds[d] as number; i < end; i++) {
+        const g = pTerm[i] as number;
+        const at = fill[g] as number;
         postDocs[at] = first + d;
-        postTfs[at] = pTf[i] as number;
-        fill[l] = at + 1;
+        postBody[at] = pBody[i] as number;
+        postTitle[at] = pTitle[i] as number;
+        fill[g] = at + 1;
       }
     }
-    segments.push({ termStart, docs: postDocs, tfs: postTfs, localOf });
+    segments.push({ termStart, docs: postDocs, bodyTf: postBody, titleTf: postTitle });
     docCount += docs.length;
     if (segments.length > 8) compact();
     return first;
@@ -203,91 +247,117 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
 
   // Merge segments so that many small incremental batches do not slow queries down.
   function compact(): void {
-    const merged = new Map<number, { docs: number[]; tfs: number[] }>();
-    for (const seg of segments) {
-      for (const [g, l] of seg.localOf) {
-        let m = merged.get(g);
-        if (!m) {
-          m = { docs: [], tfs: [] };
-          merged.set(g, m);
-        }
-        for (let i = seg.termStart[l] as number; i < (seg.termStart[l + 1] as number); i++) {
-          m.docs.push(seg.docs[i] as number);
-          m.tfs.push(seg.tfs[i] as number);
-        }
+    const terms = df.length;
+    const termStart = new Int32Array(terms + 1);
+    let total = 0;
+    for (const s of segments) total += s.docs.length;
+    const docs = new Int32Array(total);
+    const bodyTf = new Uint16Array(total);
+    const titleTf = new Uint8Array(total);
+    let at = 0;
+    for (let g = 0; g < terms; g++) {
+      termStart[g] = at;
+      // segments hold increasing doc ranges, so concatenating keeps doc ids sorted
+      for (const s of segments) {
+        if (g + 1 >= s.termStart.length) continue;
+        const from = s.termStart[g] as number;
+        const to = s.termStart[g + 1] as number;
+        docs.set(s.docs.subarray(from, to), at);
+        bodyTf.set(s.bodyTf.subarray(from, to), at);
+        titleTf.set(s.titleTf.subarray(from, to), at);
+        at += to - from;
       }
     }
-    let total = 0;
-    for (const m of merged.values()) total += m.docs.length;
-    const termStart = new Int32Array(merged.size + 1);
-    const docs = new Int32Array(total);
-    const tfs = new Uint16Array(total);
-    const localOf = new Map<number, number>();
-    let at = 0;
-    let l = 0;
-    for (const [g, m] of merged) {
-      localOf.set(g, l);
-      docs.set(m.docs, at);
-      tfs.set(m.tfs, at);
-      at += m.docs.length;
-      termStart[++l] = at;
-    }
+    termStart[terms] = at;
     segments.length = 0;
-    segments.push({ termStart, docs, tfs, localOf });
+    segments.push({ termStart, docs, bodyTf, titleTf });
   }
 
   function idfOf(id: number | undefined): number {
     const n = Math.max(1, docCount);
-    const f = id === undefined ? 0 : (df[id] as number);
+    const f = id === undefined || id >= df.length ? 0 : (df[id] as number);
     return Math.log(1 + (n - f + 0.5) / (f + 0.5));
+  }
+
+  /** Score contributions of one term to every document containing it: calls `add(doc, score)`. */
+  function walk(g: number, qtf: number, addScore: (d: number, s: number) => void): void {
+    const avgBody = totalBody / docCount || 1;
+    const avgTitle = totalTitle / docCount || 1;
+    const w = idfOf(g) * qtf;
+    const pc = (cf[g] as number) / (totalBody + titleWeight * totalTitle);
+    for (const seg of segments) {
+      if (g + 1 >= seg.termStart.length) continue;
+      const end = seg.termStart[g + 1] as number;
+      for (let i = seg.termStart[g] as number; i < end; i++) {
+        const d = seg.docs[i] as number;
+        const bt = seg.bodyTf[i] as number;
+        const tt = seg.titleTf[i] as number;
+        let s: number;
+        if (model === "bm25") {
+          const tf =
+            (titleWeight * tt) / (1 - titleB + (titleB * (titleLen[d] as number)) / avgTitle) +
+            bt / (1 - b + (b * (bodyLen[d] as number)) / avgBody);
+          s = (w * tf * (k1 + 1)) / (tf + k1);
+        } else {
+          s = qtf * Math.log(1 + (bt + titleWeight * tt) / (mu * pc));
+        }
+        addScore(d, s);
+      }
+    }
   }
 
   function search(groups: readonly QueryGroup[], opts: SearchOptions = {}): Hit[] {
     const limit = opts.limit ?? 10;
-    if (docCount === 0 || groups.length === 0) return [];
+    if (docCount === 0 || groups.length === 0 || limit <= 0) return [];
     if (scores.length < docCount) {
-      scores = new Float32Array(docLen.length);
-      bestOfGroup = new Float32Array(docLen.length);
+      scores = new Float64Array(bodyLen.length);
+      bestOfGroup = new Float64Array(bodyLen.length);
     }
-    const avgLen = totalLen / docCount;
-    const touchedDocs: number[] = [];
-    const seen = new Set<string>();
+    // Known alternatives per group, and how often each distinct group occurs (query term frequency).
+    const byKey = new Map<string, { ids: number[]; qtf: number }>();
+    let queryLength = 0;
     for (const group of groups) {
-      const alts = [...new Set(group)].filter((t) => termIds.has(t) && !seen.has(t));
-      for (const t of alts) seen.add(t);
-      if (alts.length === 0) continue;
+      const ids: number[] = [];
+      for (const t of group) {
+        const id = vocab.termId(t);
+        if (id !== undefined && id < df.length && (df[id] as number) > 0 && !ids.includes(id)) ids.push(id);
+      }
+      if (ids.length === 0) continue;
+      ids.sort((x, y) => x - y);
+      const key = ids.join(",");
+      const known = byKey.get(key);
+      if (known) known.qtf++;
+      else byKey.set(key, { ids, qtf: 1 });
+      queryLength++;
+    }
+    const touchedDocs: number[] = [];
+    const addToScore = (d: number, s: number) => {
+      if (scores[d] === 0) touchedDocs.push(d);
+      scores[d] = (scores[d] as number) + s;
+    };
+    for (const { ids, qtf } of byKey.values()) {
+      if (ids.length === 1) {
+        walk(ids[0] as number, qtf, addToScore);
+        continue;
+      }
       // With alternatives a document scores its best one, so a translated query is not counted twice.
-      const multi = alts.length > 1;
       const groupDocs: number[] = [];
-      for (const t of alts) {
-        const g = termIds.get(t) as number;
-        const w = idfOf(g);
-        const pc = (cf[g] as number) / totalLen;
-        for (const seg of segments) {
-          const l = seg.localOf.get(g);
-          if (l === undefined) continue;
-          const end = seg.termStart[l + 1] as number;
-          for (let i = seg.termStart[l] as number; i < end; i++) {
-            const d = seg.docs[i] as number;
-            const tf = seg.tfs[i] as number;
-            const s =
-              model === "bm25"
-                ? (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * (docLen[d] as number)) / avgLen))
-                : Math.log(1 + tf / (mu * pc)) + Math.log(mu / ((docLen[d] as number) + mu)) + 20;
-            if (multi) {
-              if (bestOfGroup[d] === 0) groupDocs.push(d);
-              if (s > (bestOfGroup[d] as number)) bestOfGroup[d] = s;
-            } else {
-              if (scores[d] === 0) touchedDocs.push(d);
-              scores[d] = (scores[d] as number) + s;
-            }
-          }
-        }
+      for (const g of ids) {
+        walk(g, qtf, (d, s) => {
+          if (bestOfGroup[d] === 0) groupDocs.push(d);
+          if (s > (bestOfGroup[d] as number)) bestOfGroup[d] = s;
+        });
       }
       for (const d of groupDocs) {
-        if (scores[d] === 0) touchedDocs.push(d);
-        scores[d] = (scores[d] as number) + (bestOfGroup[d] as number);
+        addToScore(d, bestOfGroup[d] as number);
         bestOfGroup[d] = 0;
+      }
+    }
+    if (model === "dirichlet") {
+      // the document-length part of query likelihood, once per query term (not per match)
+      for (const d of touchedDocs) {
+        const len = (bodyLen[d] as number) + titleWeight * (titleLen[d] as number);
+        scores[d] = (scores[d] as number) + queryLength * Math.log(mu / (len + mu)) + queryLength * 100;
       }
     }
     const hits = topK(touchedDocs, scores, limit, opts.filter);
@@ -300,34 +370,55 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
       return docCount;
     },
     get termCount() {
-      return termIds.size;
+      return termCount;
     },
     add,
     search,
-    idf: (t) => idfOf(termIds.get(t)),
+    idf: (t) => idfOf(vocab.termId(t)),
     docFreq: (t) => {
-      const id = termIds.get(t);
-      return id === undefined ? 0 : (df[id] as number);
+      const id = vocab.termId(t);
+      return id === undefined || id >= df.length ? 0 : (df[id] as number);
     },
     byteSize() {
-      let bytes = df.byteLength + docLen.byteLength + tfScratch.byteLength + scores.byteLength * 2;
-      for (const s of segments) bytes += s.docs.byteLength + s.tfs.byteLength + s.termStart.byteLength;
+      let bytes =
+        df.byteLength +
+        cf.byteLength +
+        bodyLen.byteLength +
+        titleLen.byteLength +
+        bodyScratch.byteLength +
+        titleScratch.byteLength +
+        scores.byteLength +
+        bestOfGroup.byteLength;
+      for (const s of segments) {
+        bytes += s.docs.byteLength + s.bodyTf.byteLength + s.titleTf.byteLength + s.termStart.byteLength;
+      }
       return bytes;
     },
   };
 }
 
-/** The `k` best documents, best first (a bounded min-heap: O(n log k)). */
-function topK(docs: readonly number[], scores: Float32Array, k: number, filter?: (doc: number) => boolean): Hit[] {
+/** The `k` best documents, best first, ties by doc id (a bounded min-heap: O(n log k)). */
+function topK(docs: readonly number[], scores: Float64Array, k: number, filter?: (doc: number) => boolean): Hit[] {
   const heapDoc: number[] = [];
   const heapScore: number[] = [];
+  // "worse" = lower score, or equal score and higher doc id
+  const worse = (i: number, j: number) =>
+    (heapScore[i] as number) < (heapScore[j] as number) ||
+    (heapScore[i] === heapScore[j] && (heapDoc[i] as number) > (heapDoc[j] as number));
   const swap = (i: number, j: number) => {
-    [heapDoc[i], heapDoc[j]] = [heapDoc[j] as number, heapDoc[i] as number];
-    [heapScore[i], heapScore[j]] = [heapScore[j] as number, heapScore[i] as number];
+    const d = heapDoc[i] as number;
+    heapDoc[i] = heapDoc[j] as number;
+    heapDoc[j] = d;
+    const s = heapScore[i] as number;
+    heapScore[i] = heapScore[j] as number;
+    heapScore[j] = s;
   };
   for (const d of docs) {
     const s = scores[d] as number;
-    if (heapDoc.length === k && s <= (heapScore[0] as number)) continue;
+    if (heapDoc.length === k) {
+      const top = heapScore[0] as number;
+      if (s < top || (s === top && d > (heapDoc[0] as number))) continue;
+    }
     if (filter && !filter(d)) continue;
     if (heapDoc.length < k) {
       heapDoc.push(d);
@@ -335,7 +426,7 @@ function topK(docs: readonly number[], scores: Float32Array, k: number, filter?:
       let i = heapDoc.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if ((heapScore[parent] as number) <= (heapScore[i] as number)) break;
+        if (!worse(i, parent)) break;
         swap(i, parent);
         i = parent;
       }
@@ -347,8 +438,8 @@ function topK(docs: readonly number[], scores: Float32Array, k: number, filter?:
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < k && (heapScore[l] as number) < (heapScore[m] as number)) m = l;
-        if (r < k && (heapScore[r] as number) < (heapScore[m] as number)) m = r;
+        if (l < k && worse(l, m)) m = l;
+        if (r < k && worse(r, m)) m = r;
         if (m === i) break;
         swap(i, m);
         i = m;

@@ -18,6 +18,13 @@ export interface Analyzer {
   term(word: string, lang?: StemLanguage): string | undefined;
   /** Drop the word caches (they refill on use); for long-running processes after a bulk load. */
   clearCaches?(): void;
+  /**
+   * Fast path for indexing: like `forEachTerm` but emits each term's id in this analyzer's
+   * vocabulary (dense, stable for the analyzer's life), so the index needs no string lookup.
+   */
+  forEachTermId?(text: string, lang: StemLanguage, emit: (id: number, start: number) => void): void;
+  /** The vocabulary id of a term, or undefined when the analyzer never produced it. */
+  termId?(term: string): number | undefined;
 }
 
 export interface AnalyzerOptions {
@@ -29,7 +36,6 @@ export interface AnalyzerOptions {
   cacheSize?: number;
 }
 
-const NONE = "\u0000";
 
 /**
  * Surface form → term, an open-addressing hash table probed with a span of the text being
@@ -40,7 +46,7 @@ class SurfaceTable {
   private slots: Int32Array; // entry index + 1, 0 = empty
   private hashes: Int32Array;
   private keys: string[] = [];
-  private values: string[] = [];
+  private values: number[] = [];
   constructor(private readonly capacity: number) {
     this.slots = new Int32Array(1 << 12);
     this.hashes = new Int32Array(1 << 11);
@@ -54,8 +60,8 @@ class SurfaceTable {
     this.keys = [];
     this.values = [];
   }
-  /** The term cached for `text[start..end)` (hash `h`), or undefined. */
-  get(text: string, start: number, end: number, h: number): string | undefined {
+  /** The term id cached for `text[start..end)` (hash `h`; -1 = no term), or undefined. */
+  get(text: string, start: number, end: number, h: number): number | undefined {
     const mask = this.slots.length - 1;
     const len = end - start;
     for (let at = h & mask; ; at = (at + 1) & mask) {
@@ -69,7 +75,7 @@ class SurfaceTable {
       if (j === len) return this.values[e];
     }
   }
-  set(key: string, h: number, value: string): void {
+  set(key: string, h: number, value: number): void {
     if (this.keys.length >= this.capacity) this.clear();
     const e = this.keys.length;
     this.keys.push(key);
@@ -95,67 +101,95 @@ class SurfaceTable {
   }
 }
 
+/** A flat copy of `s`: a substring of a long text would otherwise keep the whole text alive. */
+const own = (s: string): string => (s.length >= 13 ? `${s} `.slice(0, -1) : s);
+
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stopwords = options.stopwords ?? STOPWORDS;
   const minLength = options.minLength ?? 2;
   const cacheSize = options.cacheSize ?? 300_000;
-  const surface: Record<StemLanguage, SurfaceTable> = { fr: new SurfaceTable(cacheSize), en: new SurfaceTable(cacheSize) };
-  const folded: Record<StemLanguage, Map<string, string>> = { fr: new Map(), en: new Map() };
+  const surface: Record<StemLanguage, SurfaceTable> = {
+    fr: new SurfaceTable(cacheSize),
+    en: new SurfaceTable(cacheSize),
+  };
+  const folded: Record<StemLanguage, Map<string, number>> = { fr: new Map(), en: new Map() };
+  // The vocabulary: every term the analyzer has produced, with a dense id. Never cleared.
+  const vocabulary = new Map<string, number>();
+  const termsById: string[] = [];
 
-  function analyze(word: string, lang: StemLanguage): string {
-    const f = fold(word);
-    const cache = folded[lang];
-    let t = cache.get(f);
-    if (t === undefined) {
-      const c = f.charCodeAt(0);
-      const isDigit = c >= 48 && c <= 57;
-      t = (!isDigit && f.length < minLength) || stopwords.has(f) ? NONE : stem(f, lang);
-      if (cache.size >= cacheSize) cache.clear();
-      cache.set(f, t);
+  function idOf(t: string): number {
+    let id = vocabulary.get(t);
+    if (id === undefined) {
+      id = termsById.length;
+      // an internalised flat string: cheap to hash and compare wherever the term travels
+      const flat = Object.keys({ [t]: 0 })[0] as string;
+      vocabulary.set(flat, id);
+      termsById.push(flat);
     }
-    return t;
+    return id;
   }
 
-  /** Term (or NONE) of a word given as a string. */
-  function lookup(word: string, lang: StemLanguage): string {
+  /** Term id of a word (-1 for a stopword or a too-short word). */
+  function analyze(word: string, lang: StemLanguage): number {
+    const f = fold(word);
+    const cache = folded[lang];
+    let id = cache.get(f);
+    if (id === undefined) {
+      const c = f.charCodeAt(0);
+      const isDigit = c >= 48 && c <= 57;
+      id = (!isDigit && f.length < minLength) || stopwords.has(f) ? -1 : idOf(stem(f, lang));
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(own(f), id);
+    }
+    return id;
+  }
+
+  /** Term id (or -1) of a word given as a string. */
+  function lookup(word: string, lang: StemLanguage): number {
     const table = surface[lang];
     const h = hashSpan(word, 0, word.length);
-    let t = table.get(word, 0, word.length, h);
-    if (t === undefined) {
-      t = analyze(word, lang);
-      table.set(word, h, t);
+    let id = table.get(word, 0, word.length, h);
+    if (id === undefined) {
+      id = analyze(word, lang);
+      table.set(own(word), h, id);
     }
-    return t;
+    return id;
   }
 
   function term(word: string, lang: StemLanguage = "fr"): string | undefined {
-    const t = lookup(word, lang);
-    return t === NONE ? undefined : t;
+    const id = lookup(word, lang);
+    return id < 0 ? undefined : termsById[id];
   }
 
-  function forEachTerm(text: string, lang: StemLanguage, emit: (term: string, start: number) => void): void {
+  function forEachTermId(text: string, lang: StemLanguage, emit: (id: number, start: number) => void): void {
     const table = surface[lang];
     forEachTokenSpan(
       text,
       (start, end, h) => {
-        let t = table.get(text, start, end, h);
-        if (t === undefined) {
-          const word = text.slice(start, end);
-          t = analyze(word, lang);
-          table.set(word, h, t);
+        let id = table.get(text, start, end, h);
+        if (id === undefined) {
+          const word = own(text.slice(start, end));
+          id = analyze(word, lang);
+          table.set(word, h, id);
         }
-        if (t !== NONE) emit(t, start);
+        if (id >= 0) emit(id, start);
       },
       (word, start) => {
-        const t = lookup(word, lang);
-        if (t !== NONE) emit(t, start);
+        const id = lookup(word, lang);
+        if (id >= 0) emit(id, start);
       },
     );
+  }
+
+  function forEachTerm(text: string, lang: StemLanguage, emit: (term: string, start: number) => void): void {
+    forEachTermId(text, lang, (id, start) => emit(termsById[id] as string, start));
   }
 
   return {
     term,
     forEachTerm,
+    forEachTermId,
+    termId: (t) => vocabulary.get(t),
     terms(text, lang = "fr") {
       const out: string[] = [];
       forEachTerm(text, lang, (t) => out.push(t));

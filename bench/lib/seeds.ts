@@ -1,0 +1,34 @@
+// The seed question set (tests/fixtures/seed-questions.json) and the rule that grades an answer,
+// shared by `bench/eval-seeds.ts` and `tests/answers.test.ts`.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Answer } from "../../src/core/answer/answerer.ts";
+import { normalize } from "./piaf.ts";
+
+export const SEED_QUESTIONS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../../tests/fixtures/seed-questions.json");
+
+export interface SeedQuestion {
+  readonly q: string;
+  readonly lang: "fr" | "en";
+  readonly kind: string;
+  /** Expected id prefix of the first citation (answerable questions). */
+  readonly article?: string;
+  /** Text the answer must contain (answerable questions). */
+  readonly expect?: string;
+  readonly answerable: boolean;
+}
+
+export function loadSeedQuestions(path = SEED_QUESTIONS_PATH): SeedQuestion[] {
+  const raw = JSON.parse(readFileSync(path, "utf8")) as { questions: (Omit<SeedQuestion, "answerable"> & { answerable?: boolean })[] };
+  return raw.questions.map((q) => ({ ...q, answerable: q.answerable ?? true }));
+}
+
+export function checkSeedAnswer(q: SeedQuestion, a: Answer): { ok: boolean; why: string } {
+  if (!q.answerable) return a.found ? { ok: false, why: "answered, should abstain" } : { ok: true, why: "abstained" };
+  if (!a.found) return { ok: false, why: "abstained" };
+  const cited = a.citations[0]?.id ?? "";
+  if (!cited.startsWith(q.article ?? "")) return { ok: false, why: `cited ${cited}, expected ${q.article}` };
+  if (!normalize(a.answer).includes(normalize(q.expect ?? ""))) return { ok: false, why: `answer lacks “${q.expect}”` };
+  return { ok: true, why: "right article and text" };
+}
