@@ -62,7 +62,24 @@ export function searchArticles(
       ...(article.date ? { date: article.date } : {}),
       ...(article.url ? { url: article.url } : {}),
       score: Math.round(hit.score * 1000) / 1000,
-      snippet: snippet.length > 300 ? `${snippet.slice(0, 297).replace(/\s+\S*$/, "")}…` : snippet,
+      snippet: window(news, snippet, groups, article.lang),
     };
   });
+}
+
+const SNIPPET_CHARS = 300;
+
+// A long sentence is cut to a window around its first matching word, at word boundaries.
+function window(news: NewsIndex, sentence: string, groups: readonly QueryGroup[], lang: string): string {
+  if (sentence.length <= SNIPPET_CHARS) return sentence;
+  const wanted = new Set(groups.flat());
+  let first = -1;
+  news.analyzer.forEachTerm(sentence, lang === "en" ? "en" : "fr", (t, start) => {
+    if (first < 0 && wanted.has(t)) first = start;
+  });
+  let start = Math.max(0, Math.min(first - 80, sentence.length - SNIPPET_CHARS));
+  if (start > 0) start = sentence.indexOf(" ", start) + 1;
+  let text = sentence.slice(start, start + SNIPPET_CHARS);
+  if (start + SNIPPET_CHARS < sentence.length) text = `${text.replace(/\s+\S*$/, "")}…`;
+  return start > 0 ? `…${text}` : text;
 }

@@ -1,0 +1,217 @@
+// What a command is: a name, a description in French and English, its options as one zod object
+// (which validates the input AND yields the option declarations every platform needs), and a
+// handler that calls the core and returns a neutral Reply. `defineCommand` wraps the handler with
+// validation, friendly error replies and the "public" option shared by lookups.
+import { z } from "zod";
+import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import type { Locale } from "../src/core/i18n/messages.ts";
+import type { NewsCore } from "../src/core/news-core.ts";
+import { errorReply } from "../src/core/reply/lookup-replies.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
+
+export interface Localized {
+  readonly fr: string;
+  readonly en: string;
+}
+
+export type Platform = "console" | "slack" | "discord";
+export type AutocompleteKind = "article" | "person";
+
+export interface CommandContext {
+  readonly core: NewsCore;
+  readonly locale: Locale;
+  /** The root command's name (`news` in `/news ask …`). */
+  readonly root: string;
+  readonly platform: Platform;
+  /** Every command, for `help`. */
+  readonly commands: readonly Command[];
+}
+
+/** One option as the platforms declare it, read back from the zod schema. */
+export interface OptionDeclaration {
+  readonly name: string;
+  readonly type: "string" | "integer" | "boolean";
+  readonly description: Localized;
+  readonly required: boolean;
+  /** In text input (Slack, console), the words not taken by a `--flag` fill this option. */
+  readonly rest: boolean;
+  readonly autocomplete?: AutocompleteKind;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly choices?: readonly string[];
+  readonly default?: unknown;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly description: Localized;
+  readonly options: z.ZodObject;
+  /** Where the reply goes by default: lookups stay private to the asker. */
+  readonly visibility: "private" | "public";
+  readonly declarations: readonly OptionDeclaration[];
+  /** Validate raw option values, run the handler, and always return a reply (never throws on bad input). */
+  execute(raw: Readonly<Record<string, unknown>>, ctx: CommandContext): Promise<Reply>;
+}
+
+export interface CommandDefinition<S extends z.ZodObject> {
+  readonly name: string;
+  readonly description: Localized;
+  readonly options: S;
+  readonly visibility?: "private" | "public";
+  run(args: z.output<S>, ctx: CommandContext): Reply | Promise<Reply>;
+}
+
+interface OptionMeta {
+  description: string;
+  description_en: string;
+  rest?: boolean;
+  autocomplete?: AutocompleteKind;
+}
+
+const meta = (d: Localized, extra: Omit<OptionMeta, "description" | "description_en"> = {}): OptionMeta => ({
+  description: d.fr,
+  description_en: d.en,
+  ...extra,
+});
+
+/** Option builders: each returns a zod schema carrying the metadata the declarations need. */
+export const option = {
+  text: (d: Localized, o: { min?: number; max?: number; rest?: boolean; autocomplete?: AutocompleteKind } = {}) =>
+    z
+      .string()
+      .trim()
+      .min(o.min ?? 1)
+      .max(o.max ?? 500)
+      .meta(
+        meta(d, { ...(o.rest ? { rest: true } : {}), ...(o.autocomplete ? { autocomplete: o.autocomplete } : {}) }),
+      ),
+  integer: (d: Localized, o: { min: number; max: number }) => z.int().min(o.min).max(o.max).meta(meta(d)),
+  flag: (d: Localized) => z.boolean().meta(meta(d)),
+  date: (d: Localized) =>
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+      .meta(meta(d)),
+};
+
+/** The `public` option of lookups: post to the channel instead of answering privately. */
+export const publicOption = () =>
+  option.flag({ fr: botMessages("fr").helpPublicOption, en: botMessages("en").helpPublicOption }).optional();
+
+interface JsonProp {
+  type?: string;
+  description?: string;
+  description_en?: string;
+  rest?: boolean;
+  autocomplete?: AutocompleteKind;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+  default?: unknown;
+}
+
+export function declarationsOf(options: z.ZodObject): OptionDeclaration[] {
+  const schema = z.toJSONSchema(options, { io: "input" }) as {
+    properties?: Record<string, JsonProp>;
+    required?: string[];
+  };
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => {
+    const type = p.type === "integer" || p.type === "number" ? "integer" : p.type === "boolean" ? "boolean" : "string";
+    if (!p.description || !p.description_en) throw new Error(`option ${name} needs a description in fr and en`);
+    return {
+      name,
+      type,
+      description: { fr: p.description, en: p.description_en },
+      required: required.has(name),
+      rest: p.rest === true,
+      ...(p.autocomplete ? { autocomplete: p.autocomplete } : {}),
+      ...(p.minLength !== undefined ? { minLength: p.minLength } : {}),
+      ...(p.maxLength !== undefined ? { maxLength: p.maxLength } : {}),
+      ...(p.minimum !== undefined ? { min: p.minimum } : {}),
+      ...(p.maximum !== undefined ? { max: p.maximum } : {}),
+      ...(p.enum ? { choices: p.enum } : {}),
+      ...(p.default !== undefined ? { default: p.default } : {}),
+    };
+  });
+}
+
+/** `/news search <terms> [--limit N] [--public]` (text platforms) or `/news search terms:… [limit:…]` (Discord). */
+export function usageOf(command: Command, root: string, platform: Platform): string {
+  const parts = [`/${root} ${command.name}`];
+  for (const d of command.declarations) {
+    let part: string;
+    if (platform === "discord") part = `${d.name}:${d.type === "boolean" ? "True" : "…"}`;
+    else if (d.rest) part = `<${d.name}>`;
+    else part = d.type === "boolean" ? `--${d.name}` : `--${d.name} <${d.type === "integer" ? "N" : "…"}>`;
+    parts.push(d.required ? part : `[${part}]`);
+  }
+  return parts.join(" ");
+}
+
+function issueText(issue: z.core.$ZodIssue, locale: Locale): string {
+  const t = botMessages(locale);
+  const name = String(issue.path[0] ?? "?");
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return t.optionMissing(name);
+      if (issue.expected === "boolean") return t.optionNotBoolean(name);
+      if (issue.expected === "number" || issue.expected === "int") return t.optionNotInteger(name);
+      return t.optionBadFormat(name);
+    case "too_small":
+      return issue.origin === "string" ? t.optionTooShort(name) : t.optionTooSmall(name, Number(issue.minimum));
+    case "too_big":
+      return issue.origin === "string"
+        ? t.optionTooLong(name, Number(issue.maximum))
+        : t.optionTooBig(name, Number(issue.maximum));
+    case "invalid_value":
+      return t.optionBadChoice(name, issue.values.map(String).join(", "));
+    case "unrecognized_keys":
+      return t.optionUnknown(issue.keys.join(", "));
+    default:
+      return t.optionBadFormat(name);
+  }
+}
+
+/** The reply to input that does not validate: every problem, then how to type the command. */
+export function invalidInputReply(command: Command, issues: readonly string[], ctx: CommandContext): Reply {
+  const t = botMessages(ctx.locale);
+  return errorReply(
+    `${t.invalidInput} — ${issues.join(" ")}`,
+    ctx.locale,
+    t.invalidHint(usageOf(command, ctx.root, ctx.platform)),
+  );
+}
+
+export function defineCommand<S extends z.ZodObject>(def: CommandDefinition<S>): Command {
+  const strict = def.options.strict();
+  const command: Command = {
+    name: def.name,
+    description: def.description,
+    options: def.options,
+    visibility: def.visibility ?? "private",
+    declarations: declarationsOf(def.options),
+    async execute(raw, ctx) {
+      // Platforms send absent options as missing or null; both mean "not given".
+      const input = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== null));
+      const parsed = strict.safeParse(input);
+      if (!parsed.success) {
+        return invalidInputReply(
+          command,
+          parsed.error.issues.map((i) => issueText(i, ctx.locale)),
+          ctx,
+        );
+      }
+      const args = parsed.data as z.output<S>;
+      const out = await def.run(args, ctx);
+      const wantsPublic = (args as { public?: unknown }).public === true;
+      return wantsPublic && !out.isError ? { ...out, visibility: "public" } : out;
+    },
+  };
+  return command;
+}
