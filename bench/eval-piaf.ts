@@ -72,7 +72,13 @@ for (const q of piaf.questions) {
 if (failuresFile) writeFileSync(failuresFile, `${failures.join("\n")}\n`);
 
 const TOKEN = /[\n\r\p{Z}\p{P}]+/u;
-const words = (s: string) => new Set(s.toLowerCase().split(TOKEN).filter((w) => w.length > 0));
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(TOKEN)
+      .filter((w) => w.length > 0),
+  );
 
 const mini: Outcome[] = [];
 if (withMiniSearch) {
@@ -129,7 +135,9 @@ const sets: [string, (i: number) => boolean][] = [
 console.log(
   `PIAF v1.0: ${piaf.articles.length} paragraphs as articles, ${qs.length} questions; index built in ${buildMs.toFixed(0)} ms`,
 );
-const rows: string[][] = [["set", "engine", "questions", "answer-contains", "paragraph@1", "abstained", "latency mean/p50/p99"]];
+const rows: string[][] = [
+  ["set", "engine", "questions", "answer-contains", "paragraph@1", "abstained", "latency mean/p50/p99"],
+];
 for (const [name, pick] of sets) {
   const o = summary(ours, pick);
   rows.push([name, "newsbot", String(o.n), o.contains, o.paragraph, o.abstained, o.latency]);

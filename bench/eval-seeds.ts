@@ -33,7 +33,9 @@ for (const q of questions) {
     if (check.ok) abstainOk++;
   }
   const cited = a.citations[0]?.id.slice(0, 3) ?? "---";
-  console.log(`${check.ok ? "ok  " : "FAIL"} [${q.lang} ${a.kind.padEnd(6)} ${cited} ${a.confidence.toFixed(2)}] ${q.q}  — ${check.why}`);
+  console.log(
+    `${check.ok ? "ok  " : "FAIL"} [${q.lang} ${a.kind.padEnd(6)} ${cited} ${a.confidence.toFixed(2)}] ${q.q}  — ${check.why}`,
+  );
   if (verbose || !check.ok) console.log(`       ${a.found ? a.answer : "(abstained)"}`);
 }
 const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)} %`;

@@ -63,14 +63,15 @@ export interface CommandDefinition<S extends z.ZodObject> {
   run(args: z.output<S>, ctx: CommandContext): Reply | Promise<Reply>;
 }
 
-interface OptionMeta {
+type OptionMeta = {
+  [key: string]: unknown;
   description: string;
   description_en: string;
   rest?: boolean;
   autocomplete?: AutocompleteKind;
-}
+};
 
-const meta = (d: Localized, extra: Omit<OptionMeta, "description" | "description_en"> = {}): OptionMeta => ({
+const meta = (d: Localized, extra: { rest?: boolean; autocomplete?: AutocompleteKind } = {}): OptionMeta => ({
   description: d.fr,
   description_en: d.en,
   ...extra,
@@ -78,14 +79,20 @@ const meta = (d: Localized, extra: Omit<OptionMeta, "description" | "description
 
 /** Option builders: each returns a zod schema carrying the metadata the declarations need. */
 export const option = {
-  text: (d: Localized, o: { min?: number; max?: number; rest?: boolean; autocomplete?: AutocompleteKind } = {}) =>
+  text: (
+    d: Localized,
+    o: { min?: number; max?: number; rest?: boolean; autocomplete?: AutocompleteKind } = {},
+  ) =>
     z
       .string()
       .trim()
       .min(o.min ?? 1)
       .max(o.max ?? 500)
       .meta(
-        meta(d, { ...(o.rest ? { rest: true } : {}), ...(o.autocomplete ? { autocomplete: o.autocomplete } : {}) }),
+        meta(d, {
+          ...(o.rest ? { rest: true } : {}),
+          ...(o.autocomplete ? { autocomplete: o.autocomplete } : {}),
+        }),
       ),
   integer: (d: Localized, o: { min: number; max: number }) => z.int().min(o.min).max(o.max).meta(meta(d)),
   flag: (d: Localized) => z.boolean().meta(meta(d)),
@@ -122,8 +129,10 @@ export function declarationsOf(options: z.ZodObject): OptionDeclaration[] {
   };
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, p]) => {
-    const type = p.type === "integer" || p.type === "number" ? "integer" : p.type === "boolean" ? "boolean" : "string";
-    if (!p.description || !p.description_en) throw new Error(`option ${name} needs a description in fr and en`);
+    const type =
+      p.type === "integer" || p.type === "number" ? "integer" : p.type === "boolean" ? "boolean" : "string";
+    if (!p.description || !p.description_en)
+      throw new Error(`option ${name} needs a description in fr and en`);
     return {
       name,
       type,
@@ -154,17 +163,23 @@ export function usageOf(command: Command, root: string, platform: Platform): str
   return parts.join(" ");
 }
 
-function issueText(issue: z.core.$ZodIssue, locale: Locale): string {
+function issueText(
+  issue: z.core.$ZodIssue,
+  input: Readonly<Record<string, unknown>>,
+  locale: Locale,
+): string {
   const t = botMessages(locale);
   const name = String(issue.path[0] ?? "?");
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return t.optionMissing(name);
+      if (input[name] === undefined) return t.optionMissing(name);
       if (issue.expected === "boolean") return t.optionNotBoolean(name);
       if (issue.expected === "number" || issue.expected === "int") return t.optionNotInteger(name);
       return t.optionBadFormat(name);
     case "too_small":
-      return issue.origin === "string" ? t.optionTooShort(name) : t.optionTooSmall(name, Number(issue.minimum));
+      return issue.origin === "string"
+        ? t.optionTooShort(name)
+        : t.optionTooSmall(name, Number(issue.minimum));
     case "too_big":
       return issue.origin === "string"
         ? t.optionTooLong(name, Number(issue.maximum))
@@ -203,7 +218,7 @@ export function defineCommand<S extends z.ZodObject>(def: CommandDefinition<S>):
       if (!parsed.success) {
         return invalidInputReply(
           command,
-          parsed.error.issues.map((i) => issueText(i, ctx.locale)),
+          parsed.error.issues.map((i) => issueText(i, input, ctx.locale)),
           ctx,
         );
       }

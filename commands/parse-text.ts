@@ -38,7 +38,8 @@ function tokenize(rest: string): string[] {
 function convert(value: string, decl: OptionDeclaration): unknown {
   const v = value.replace(QUOTED, "$1").trim();
   if (decl.type === "integer") return /^[-+]?\d+$/.test(v) ? Number(v) : v;
-  if (decl.type === "boolean") return /^(true|oui|yes|1)$/i.test(v) ? true : /^(false|non|no|0)$/i.test(v) ? false : v;
+  if (decl.type === "boolean")
+    return /^(true|oui|yes|1)$/i.test(v) ? true : /^(false|non|no|0)$/i.test(v) ? false : v;
   return v;
 }
 

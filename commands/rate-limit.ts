@@ -7,7 +7,11 @@ export interface RateLimiter {
   take(key: string): { readonly ok: boolean; readonly retryAfterMs: number };
 }
 
-export function createRateLimiter(options: { max: number; windowMs?: number; now?: () => number }): RateLimiter {
+export function createRateLimiter(options: {
+  max: number;
+  windowMs?: number;
+  now?: () => number;
+}): RateLimiter {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
   const uses = new Map<string, number[]>();

@@ -71,7 +71,8 @@ export function isUsableQuery(heading: string): boolean {
 /** Indices (into `docs`) of `n` articles whose heading is a usable query. */
 export function sampleQueries(docs: readonly OrangeSumDoc[], n: number, seed = SAMPLE_SEED): number[] {
   const eligible: number[] = [];
-  for (let i = 0; i < docs.length; i++) if (isUsableQuery((docs[i] as OrangeSumDoc).heading)) eligible.push(i);
+  for (let i = 0; i < docs.length; i++)
+    if (isUsableQuery((docs[i] as OrangeSumDoc).heading)) eligible.push(i);
   const random = rng(seed);
   // partial Fisher-Yates
   const k = Math.min(n, eligible.length);

@@ -6,10 +6,16 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../../src/core/corpus/article.ts";
 
-export const PIAF_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/datasets/piaf-v1.0.json");
+export const PIAF_PATH = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../shared/datasets/piaf-v1.0.json",
+);
 
 interface SquadFile {
-  data: { title: string; paragraphs: { context: string; qas: { question: string; answers: { text: string }[] }[] }[] }[];
+  data: {
+    title: string;
+    paragraphs: { context: string; qas: { question: string; answers: { text: string }[] }[] }[];
+  }[];
 }
 
 export interface PiafQuestion {
@@ -37,7 +43,12 @@ export function loadPiaf(path = PIAF_PATH): Piaf {
       const id = `${ai}-${pi}`;
       articles.push({ id, title: a.title, lang: "fr", body: p.context });
       for (const qa of p.qas) {
-        questions.push({ question: qa.question, paragraph: id, answers: qa.answers.map((x) => x.text), articleIndex: ai });
+        questions.push({
+          question: qa.question,
+          paragraph: id,
+          answers: qa.answers.map((x) => x.text),
+          articleIndex: ai,
+        });
       }
     });
   });

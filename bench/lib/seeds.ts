@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 import type { Answer } from "../../src/core/answer/answerer.ts";
 import { normalize } from "./piaf.ts";
 
-export const SEED_QUESTIONS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../../tests/fixtures/seed-questions.json");
+export const SEED_QUESTIONS_PATH = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../tests/fixtures/seed-questions.json",
+);
 
 export interface SeedQuestion {
   readonly q: string;
@@ -20,15 +23,19 @@ export interface SeedQuestion {
 }
 
 export function loadSeedQuestions(path = SEED_QUESTIONS_PATH): SeedQuestion[] {
-  const raw = JSON.parse(readFileSync(path, "utf8")) as { questions: (Omit<SeedQuestion, "answerable"> & { answerable?: boolean })[] };
+  const raw = JSON.parse(readFileSync(path, "utf8")) as {
+    questions: (Omit<SeedQuestion, "answerable"> & { answerable?: boolean })[];
+  };
   return raw.questions.map((q) => ({ ...q, answerable: q.answerable ?? true }));
 }
 
 export function checkSeedAnswer(q: SeedQuestion, a: Answer): { ok: boolean; why: string } {
-  if (!q.answerable) return a.found ? { ok: false, why: "answered, should abstain" } : { ok: true, why: "abstained" };
+  if (!q.answerable)
+    return a.found ? { ok: false, why: "answered, should abstain" } : { ok: true, why: "abstained" };
   if (!a.found) return { ok: false, why: "abstained" };
   const cited = a.citations[0]?.id ?? "";
   if (!cited.startsWith(q.article ?? "")) return { ok: false, why: `cited ${cited}, expected ${q.article}` };
-  if (!normalize(a.answer).includes(normalize(q.expect ?? ""))) return { ok: false, why: `answer lacks “${q.expect}”` };
+  if (!normalize(a.answer).includes(normalize(q.expect ?? "")))
+    return { ok: false, why: `answer lacks “${q.expect}”` };
   return { ok: true, why: "right article and text" };
 }

@@ -4,6 +4,7 @@
 import { type Answer, type Answerer, createAnswerer } from "./answer/answerer.ts";
 import type { Article } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
+import { articleEntities } from "./entities/article-entities.ts";
 import type { Locale } from "./i18n/messages.ts";
 import { createNewsIndex, type NewsIndex } from "./news-index.ts";
 import { type SearchResult, searchArticles } from "./search/article-search.ts";
@@ -27,13 +28,41 @@ export interface NewsCore {
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
   suggestArticles(partial: string, limit?: number): Suggestion[];
+  /** People named in the (newest `peopleScope`) articles whose name contains `partial`; most mentioned first. */
+  suggestPeople(partial: string, limit?: number): Suggestion[];
+}
+
+export interface NewsCoreOptions {
+  /** How many of the newest articles the people suggestions are drawn from. Default 2,000. */
+  peopleScope?: number;
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export function createNewsCore(articles: readonly Article[] | NewsIndex): NewsCore {
-  const news = "find" in articles ? articles : createNewsIndex(articles);
+const isIndex = (x: readonly Article[] | NewsIndex): x is NewsIndex => !Array.isArray(x);
+
+export function createNewsCore(
+  articles: readonly Article[] | NewsIndex,
+  options: NewsCoreOptions = {},
+): NewsCore {
+  const news: NewsIndex = isIndex(articles) ? articles : createNewsIndex(articles);
   const answerers = new Map<Locale, Answerer>();
+  let people: { name: string; folded: string; mentions: number }[] | undefined;
+
+  function peopleList() {
+    if (people) return people;
+    const byKey = new Map<string, { name: string; folded: string; mentions: number }>();
+    const newest = [...news.articles].sort(compareDatesDesc).slice(0, options.peopleScope ?? 2000);
+    for (const a of newest) {
+      for (const p of articleEntities(a).people) {
+        const seen = byKey.get(p.key);
+        if (seen) seen.mentions += p.mentions;
+        else byKey.set(p.key, { name: p.name, folded: fold(p.name.toLowerCase()), mentions: p.mentions });
+      }
+    }
+    people = [...byKey.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+    return people;
+  }
 
   return {
     news,
@@ -57,12 +86,20 @@ export function createNewsCore(articles: readonly Article[] | NewsIndex): NewsCo
     suggestArticles(partial, limit = 25) {
       const needle = fold(partial.trim().toLowerCase());
       const hits = news.articles.filter(
-        (a) => needle === "" || a.id.startsWith(partial.trim()) || fold(a.title.toLowerCase()).includes(needle),
+        (a) =>
+          needle === "" || a.id.startsWith(partial.trim()) || fold(a.title.toLowerCase()).includes(needle),
       );
       return [...hits]
         .sort(compareDatesDesc)
         .slice(0, Math.min(25, limit))
         .map((a) => ({ label: clip(`${a.id} — ${a.title}`, 100), value: a.id }));
+    },
+    suggestPeople(partial, limit = 25) {
+      const needle = fold(partial.trim().toLowerCase());
+      return peopleList()
+        .filter((p) => p.folded.includes(needle))
+        .slice(0, Math.min(25, limit))
+        .map((p) => ({ label: clip(p.name, 100), value: clip(p.name, 100) }));
     },
   };
 }

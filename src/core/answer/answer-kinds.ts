@@ -6,9 +6,11 @@ export interface KindSpan {
   readonly start: number;
 }
 
-const MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+const MONTHS_FR =
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 const MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December";
-const DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const DAYS =
+  "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 const DATE = new RegExp(
   [
@@ -24,7 +26,10 @@ const DATE = new RegExp(
 
 const NUMBER_WORDS =
   "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaines?|centaines?|milliers?|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|thousand|thousands|million|billion";
-const NUMBER = new RegExp(`\\d+(?:[.,\\s\\u00a0\\u202f]\\d{3})*(?:[.,]\\d+)?\\s*%?|\\b(?:${NUMBER_WORDS})\\b`, "giu");
+const NUMBER = new RegExp(
+  `\\d+(?:[.,\\s\\u00a0\\u202f]\\d{3})*(?:[.,]\\d+)?\\s*%?|\\b(?:${NUMBER_WORDS})\\b`,
+  "giu",
+);
 
 // Two or more capitalised words in a row (`Hayashi Yoshimasa`, `Hoàng Xuân Chiên`), not counting
 // the first word of the sentence.
@@ -36,7 +41,7 @@ function spans(re: RegExp, text: string, group = 0): KindSpan[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const t = m[group] ?? m[0];
-    out.push({ text: t.trim(), start: m.index + (m[0].indexOf(t) >= 0 ? m[0].indexOf(t) : 0) });
+    out.push({ text: t.trim(), start: m.index + Math.max(0, m[0].indexOf(t)) });
   }
   return out;
 }

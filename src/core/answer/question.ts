@@ -63,30 +63,107 @@ const INVERTED = /(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?=[\s?!.,;
 
 // Words that name the kind of answer wherever they stand (`Comment s'appelle…`, `Quel est le nom…`).
 const ANSWER_TYPE_WORDS = new Set(
-  ["nom", "noms", "appelle", "appellent", "appele", "appelee", "type", "sorte", "genre", "name", "called", "kind"].map(fold),
+  [
+    "nom",
+    "noms",
+    "appelle",
+    "appellent",
+    "appele",
+    "appelee",
+    "type",
+    "sorte",
+    "genre",
+    "name",
+    "called",
+    "kind",
+  ].map(fold),
 );
 const ANSWER_TYPE_FACTOR = 0.35;
 // After `quel est le` / `quelle était la` / `which`: the next content word names the answer's kind.
-const INTERROGATIVE = new Set(["quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "lesquelles", "which", "what"]);
+const INTERROGATIVE = new Set([
+  "quel",
+  "quelle",
+  "quels",
+  "quelles",
+  "lequel",
+  "laquelle",
+  "lesquels",
+  "lesquelles",
+  "which",
+  "what",
+]);
 const SKIPPED_AFTER_INTERROGATIVE = new Set(
-  ["est", "sont", "etait", "etaient", "fut", "sera", "le", "la", "les", "l", "un", "une", "des", "is", "are", "was", "were", "the", "a", "an"].map(fold),
+  [
+    "est",
+    "sont",
+    "etait",
+    "etaient",
+    "fut",
+    "sera",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "is",
+    "are",
+    "was",
+    "were",
+    "the",
+    "a",
+    "an",
+  ].map(fold),
 );
 
 // Irregular French verb forms whose stems differ from the other forms of the verb.
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
-  recu: ["recevoir", "recevant", "recoit", "reception"], recue: ["recevoir", "recevant", "recoit"],
-  recoit: ["recevoir", "recevant", "recu"], recoivent: ["recevoir", "recevant", "recu"],
-  nait: ["naissance", "naquit"], naquit: ["naissance"], meurt: ["mort", "mourir"], mourut: ["mort", "mourir"],
-  prit: ["prendre", "pris", "prise"], prend: ["prendre", "pris", "prise"], prennent: ["prendre", "pris"],
-  fit: ["fait", "faire"], font: ["faire", "fait"], devint: ["devenir", "devenu"], devient: ["devenir", "devenu"],
-  devenu: ["devenir", "devient"], vint: ["venir", "venu"], vient: ["venir", "venu"], viennent: ["venir", "venu"],
-  tint: ["tenir", "tenu"], tient: ["tenir", "tenu"], mit: ["mettre", "mis"], met: ["mettre", "mis"],
-  mis: ["mettre", "met"], dit: ["dire", "declare"], ecrivit: ["ecrire", "ecrit"], ecrit: ["ecrire", "ecrivit"],
-  vit: ["vivre", "vivant"], vivent: ["vivre", "vivant"], vecu: ["vivre", "vivant"], peut: ["pouvoir"],
-  peuvent: ["pouvoir"], put: ["pouvoir"], doit: ["devoir"], doivent: ["devoir"], sait: ["savoir"],
-  connu: ["connaitre", "connait"], conquit: ["conquete", "conquerir"], conquis: ["conquete", "conquerir"],
-  ouvert: ["ouvrir", "ouverture"], construit: ["construire", "construction"], detruit: ["detruire", "destruction"],
-  produit: ["produire", "production"], elu: ["elire", "election"], elue: ["elire", "election"],
+  recu: ["recevoir", "recevant", "recoit", "reception"],
+  recue: ["recevoir", "recevant", "recoit"],
+  recoit: ["recevoir", "recevant", "recu"],
+  recoivent: ["recevoir", "recevant", "recu"],
+  nait: ["naissance", "naquit"],
+  naquit: ["naissance"],
+  meurt: ["mort", "mourir"],
+  mourut: ["mort", "mourir"],
+  prit: ["prendre", "pris", "prise"],
+  prend: ["prendre", "pris", "prise"],
+  prennent: ["prendre", "pris"],
+  fit: ["fait", "faire"],
+  font: ["faire", "fait"],
+  devint: ["devenir", "devenu"],
+  devient: ["devenir", "devenu"],
+  devenu: ["devenir", "devient"],
+  vint: ["venir", "venu"],
+  vient: ["venir", "venu"],
+  viennent: ["venir", "venu"],
+  tint: ["tenir", "tenu"],
+  tient: ["tenir", "tenu"],
+  mit: ["mettre", "mis"],
+  met: ["mettre", "mis"],
+  mis: ["mettre", "met"],
+  dit: ["dire", "declare"],
+  ecrivit: ["ecrire", "ecrit"],
+  ecrit: ["ecrire", "ecrivit"],
+  vit: ["vivre", "vivant"],
+  vivent: ["vivre", "vivant"],
+  vecu: ["vivre", "vivant"],
+  peut: ["pouvoir"],
+  peuvent: ["pouvoir"],
+  put: ["pouvoir"],
+  doit: ["devoir"],
+  doivent: ["devoir"],
+  sait: ["savoir"],
+  connu: ["connaitre", "connait"],
+  conquit: ["conquete", "conquerir"],
+  conquis: ["conquete", "conquerir"],
+  ouvert: ["ouvrir", "ouverture"],
+  construit: ["construire", "construction"],
+  detruit: ["detruire", "destruction"],
+  produit: ["produire", "production"],
+  elu: ["elire", "election"],
+  elue: ["elire", "election"],
 };
 
 export interface ParseOptions {
@@ -94,7 +171,11 @@ export interface ParseOptions {
   known?: (term: string) => boolean;
 }
 
-export function parseQuestion(question: string, analyzer: Analyzer, options: ParseOptions = {}): ParsedQuestion {
+export function parseQuestion(
+  question: string,
+  analyzer: Analyzer,
+  options: ParseOptions = {},
+): ParsedQuestion {
   const known = options.known ?? (() => true);
   const cleaned = question.replace(INVERTED, " ");
   const words: { text: string; folded: string; joined: boolean }[] = [];
@@ -161,7 +242,10 @@ export function parseQuestion(question: string, analyzer: Analyzer, options: Par
   }
 
   // "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
-  const asksIdentity = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(folded);
+  const asksIdentity =
+    /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
+      folded,
+    );
   return { text: question, lang, kind, groups, factors, asksIdentity };
 }
 
@@ -173,7 +257,11 @@ function verbVariants(foldedWord: string, analyzer: Analyzer): string[] {
     const t = analyzer.term(form, "fr");
     if (t) out.push(t);
   }
-  if (foldedWord.length >= 6 && foldedWord.endsWith("ent") && analyzer.term(foldedWord, "fr") === foldedWord) {
+  if (
+    foldedWord.length >= 6 &&
+    foldedWord.endsWith("ent") &&
+    analyzer.term(foldedWord, "fr") === foldedWord
+  ) {
     const base = foldedWord.slice(0, -3);
     for (const form of [`${base}er`, `${base}ir`, `${base}e`, base]) {
       const t = analyzer.term(form, "fr");

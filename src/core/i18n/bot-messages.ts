@@ -4,6 +4,9 @@
 import type { Locale } from "./messages.ts";
 
 const fr = {
+  // the app, as Slack and Discord list it
+  appDescription: "Réponses citées, recherches et articles sur votre corpus d'actualités.",
+  rootDescription: "newsbot : réponses citées, recherches et articles",
   // lookups
   answerTitle: "Réponse",
   noAnswerTitle: "Pas de réponse",
@@ -13,8 +16,10 @@ const fr = {
   articleId: (id: string) => `id : ${id}`,
   // errors
   errorTitle: "Oups",
-  commandFailed: "Désolé, la commande a échoué. Réessayez dans un instant ; si cela persiste, prévenez l'équipe.",
-  unknownCommand: (name: string, root: string) => `Commande inconnue « ${name} ». Tapez /${root} help pour la liste.`,
+  commandFailed:
+    "Désolé, la commande a échoué. Réessayez dans un instant ; si cela persiste, prévenez l'équipe.",
+  unknownCommand: (name: string, root: string) =>
+    `Commande inconnue « ${name} ». Tapez /${root} help pour la liste.`,
   noCommand: (root: string) => `Quelle commande ? Tapez /${root} help pour la liste.`,
   invalidInput: "Saisie invalide",
   invalidHint: (usage: string) => `Utilisation : ${usage}`,
@@ -71,6 +76,8 @@ const fr = {
 export type BotMessages = typeof fr;
 
 const en: BotMessages = {
+  appDescription: "Cited answers, searches and articles over your news corpus.",
+  rootDescription: "newsbot: cited answers, searches and articles",
   answerTitle: "Answer",
   noAnswerTitle: "No answer",
   confidence: (percent) => `Confidence: ${percent}%`,
@@ -93,7 +100,8 @@ const en: BotMessages = {
   optionBadFormat: (name) => `“${name}” is not in the right format.`,
   optionBadChoice: (name, choices) => `“${name}” must be one of: ${choices}.`,
   optionUnknown: (name) => `Unknown option “${name}”.`,
-  rateLimited: (seconds) => `Too many requests in a row: try again in ${seconds} s (per-person limit per minute).`,
+  rateLimited: (seconds) =>
+    `Too many requests in a row: try again in ${seconds} s (per-person limit per minute).`,
   helpTitle: "newsbot commands",
   helpIntro: (root) =>
     `Every command starts with /${root}. Lookups are visible to you only, unless you add the “public” option.`,

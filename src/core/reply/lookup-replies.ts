@@ -32,7 +32,9 @@ export function answerReply(answer: Answer, locale: Locale = "fr"): Reply {
     return reply([{ type: "paragraph", text: answer.answer }], { title: t.noAnswerTitle, isError: true });
   }
   const [first] = answer.citations;
-  const blocks: Block[] = [{ type: "quote", text: answer.answer, ...(first ? { cite: sourceOf(first) } : {}) }];
+  const blocks: Block[] = [
+    { type: "quote", text: answer.answer, ...(first ? { cite: sourceOf(first) } : {}) },
+  ];
   if (answer.citations.length > 0) blocks.push({ type: "sources", items: answer.citations.map(sourceOf) });
   blocks.push({ type: "context", text: t.confidence(Math.round(answer.confidence * 100)) });
   return reply(blocks, { title: t.answerTitle });

@@ -38,6 +38,8 @@ export interface IndexOptions {
   model?: "bm25" | "dirichlet";
   /** Dirichlet prior. Default 1000. */
   mu?: number;
+  /** Count a query word repeated in the query again (query term frequency). Default false. */
+  queryTermFrequency?: boolean;
 }
 
 /** One query term and its alternatives (spellings, translations); a document scores the best one. */
@@ -61,8 +63,8 @@ export interface InvertedIndex {
   /** Add documents; returns the id of the first one. Safe between queries. */
   add(docs: readonly IndexedDocument[]): number;
   /**
-   * Rank documents for a query: each group is one query word (a group repeated counts again,
-   * like a repeated query word); within a group a document scores its best alternative.
+   * Rank documents for a query: each group is one query word; within a group a document scores
+   * its best alternative. A term counts once per query unless `queryTermFrequency` is set.
    */
   search(groups: readonly QueryGroup[], options?: SearchOptions): Hit[];
   /** Inverse document frequency of a term (unknown terms get the highest possible value). */
@@ -123,6 +125,7 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
   const leadWeight = Math.max(1, Math.round(options.leadWeight ?? 2));
   const model = options.model ?? "bm25";
   const mu = options.mu ?? 1000;
+  const queryTermFrequency = options.queryTermFrequency ?? false;
   const vocab = vocabularyOf(analyzer);
 
   let df = new Int32Array(1024);
@@ -223,7 +226,8 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
       const g = pTerm[i] as number;
       termStart[g + 1] = (termStart[g + 1] as number) + 1;
     }
-    for (let g = 0; g < terms; g++) termStart[g + 1] = (termStart[g + 1] as number) + (termStart[g] as number);
+    for (let g = 0; g < terms; g++)
+      termStart[g + 1] = (termStart[g + 1] as number) + (termStart[g] as number);
     const fill = termStart.slice(0, terms);
     const postDocs = new Int32Array(p);
     const postBody = new Uint16Array(p);
@@ -313,16 +317,22 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
       scores = new Float64Array(bodyLen.length);
       bestOfGroup = new Float64Array(bodyLen.length);
     }
-    // Known alternatives per group, and how often each distinct group occurs (query term frequency).
+    // Known alternatives per group. A term already used by an earlier group is not counted again
+    // (a question parser may offer one word both alone and among translations), unless
+    // `queryTermFrequency` asks for a repeated query word to count again.
     const byKey = new Map<string, { ids: number[]; qtf: number }>();
+    const used = new Set<number>();
     let queryLength = 0;
     for (const group of groups) {
       const ids: number[] = [];
       for (const t of group) {
         const id = vocab.termId(t);
-        if (id !== undefined && id < df.length && (df[id] as number) > 0 && !ids.includes(id)) ids.push(id);
+        if (id === undefined || id >= df.length || (df[id] as number) === 0 || ids.includes(id)) continue;
+        if (used.has(id) && !queryTermFrequency) continue;
+        ids.push(id);
       }
       if (ids.length === 0) continue;
+      for (const id of ids) used.add(id);
       ids.sort((x, y) => x - y);
       const key = ids.join(",");
       const known = byKey.get(key);
@@ -332,6 +342,7 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
     }
     const touchedDocs: number[] = [];
     const addToScore = (d: number, s: number) => {
+      if (s <= 0) return; // e.g. a title-only match with titleWeight 0
       if (scores[d] === 0) touchedDocs.push(d);
       scores[d] = (scores[d] as number) + s;
     };
@@ -398,7 +409,12 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
 }
 
 /** The `k` best documents, best first, ties by doc id (a bounded min-heap: O(n log k)). */
-function topK(docs: readonly number[], scores: Float64Array, k: number, filter?: (doc: number) => boolean): Hit[] {
+function topK(
+  docs: readonly number[],
+  scores: Float64Array,
+  k: number,
+  filter?: (doc: number) => boolean,
+): Hit[] {
   const heapDoc: number[] = [];
   const heapScore: number[] = [];
   // "worse" = lower score, or equal score and higher doc id

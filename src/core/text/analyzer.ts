@@ -36,7 +36,6 @@ export interface AnalyzerOptions {
   cacheSize?: number;
 }
 
-
 /**
  * Surface form → term, an open-addressing hash table probed with a span of the text being
  * analysed, so a word already seen costs a hash and a compare and no string allocation. (A `Map`
@@ -121,8 +120,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     let id = vocabulary.get(t);
     if (id === undefined) {
       id = termsById.length;
-      // an internalised flat string: cheap to hash and compare wherever the term travels
-      const flat = Object.keys({ [t]: 0 })[0] as string;
+      const flat = own(t);
       vocabulary.set(flat, id);
       termsById.push(flat);
     }

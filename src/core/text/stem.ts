@@ -8,14 +8,11 @@ const stemmers = {
   fr: snowball.newStemmer("french"),
   en: snowball.newStemmer("english"),
 } as const;
-const MODE = process.env.STEM ?? "snowball";
 
 export function stem(foldedWord: string, lang: StemLanguage): string {
   // digits and very short words carry no suffix worth removing
   if (foldedWord.length <= 3) return foldedWord;
   const c = foldedWord.charCodeAt(0);
   if (c >= 48 && c <= 57) return foldedWord;
-  if (MODE === "none") return foldedWord;
-  if (MODE === "s") { let w = foldedWord; if (w.endsWith("s") || w.endsWith("x")) w = w.slice(0, -1); if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1); return w; }
   return stemmers[lang].stem(foldedWord);
 }

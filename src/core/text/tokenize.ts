@@ -26,7 +26,8 @@ const DIGIT_CHAR = /\p{N}/u;
 
 function classify(c: number): number {
   const ch = String.fromCharCode(c);
-  const k = c >= 0xd800 && c <= 0xdfff ? OTHER : WORD_CHAR.test(ch) ? LETTER : DIGIT_CHAR.test(ch) ? DIGIT : OTHER;
+  const k =
+    c >= 0xd800 && c <= 0xdfff ? OTHER : WORD_CHAR.test(ch) ? LETTER : DIGIT_CHAR.test(ch) ? DIGIT : OTHER;
   classes[c] = k;
   return k;
 }
@@ -39,7 +40,9 @@ const classOf = (c: number): number => {
   const k = classes[c] as number;
   if (k !== 0) return k;
   const fresh = classify(c);
-  return fresh === DIGIT ? ((classes[c] = LETTER), LETTER) : fresh;
+  if (fresh !== DIGIT) return fresh;
+  classes[c] = LETTER;
+  return LETTER;
 };
 
 const isApostrophe = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2018;
@@ -48,13 +51,31 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Thousands separators: `.`, space, no-break space, narrow no-break space. */
 const isGroupSep = (c: number) => c === 0x2e || c === 0x20 || c === 0xa0 || c === 0x202f;
 
-const ELIDED = new Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]);
+const ELIDED = new Set([
+  "l",
+  "d",
+  "j",
+  "m",
+  "n",
+  "s",
+  "t",
+  "c",
+  "qu",
+  "jusqu",
+  "lorsqu",
+  "puisqu",
+  "quoiqu",
+  "presqu",
+]);
 
 /**
  * Split `text` into tokens; `emit` is called for each one (avoids building arrays on hot paths).
  * `joined` marks the extra joined form of a hyphenated compound.
  */
-export function forEachToken(text: string, emit: (token: string, start: number, joined: boolean) => void): void {
+export function forEachToken(
+  text: string,
+  emit: (token: string, start: number, joined: boolean) => void,
+): void {
   forEachTokenSpan(text, (start, end) => emit(text.slice(start, end), start, false), emit);
 }
 
@@ -194,11 +215,17 @@ function compound(
     const c = text.charCodeAt(j);
     if (isApostrophe(c)) {
       const head = text.slice(start, j).toLowerCase();
-      if (ELIDED.has(head)) return compound2(text, j + 1, end, emit);
+      if (ELIDED.has(head)) {
+        compound2(text, j + 1, end, emit);
+        return;
+      }
       // English possessive / negation: Japan's → Japan, don't → don
       if (j + 2 === end) {
         const last = text.charCodeAt(end - 1) | 0x20;
-        if (last === 0x73 || last === 0x74) return compound2(text, start, j, emit);
+        if (last === 0x73 || last === 0x74) {
+          compound2(text, start, j, emit);
+          return;
+        }
       }
       break;
     }

@@ -1,0 +1,23 @@
+// `/news ask <question>`: a quoted, cited answer from the articles, or an explicit "no answer".
+import { z } from "zod";
+import { answerReply } from "../src/core/reply/lookup-replies.ts";
+import { defineCommand, option, publicOption } from "./define.ts";
+
+export const ask = defineCommand({
+  name: "ask",
+  description: {
+    fr: "Poser une question : réponse citée, tirée des articles",
+    en: "Ask a question: a cited answer quoted from the articles",
+  },
+  options: z.object({
+    question: option.text(
+      { fr: "La question, en français ou en anglais", en: "The question, in French or English" },
+      {
+        max: 500,
+        rest: true,
+      },
+    ),
+    public: publicOption(),
+  }),
+  run: ({ question }, { core, locale }) => answerReply(core.ask(question, locale), locale),
+});

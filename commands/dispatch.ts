@@ -1,0 +1,126 @@
+// The one entry point adapters call: find the command, apply the per-user rate limit, turn text
+// or platform options into validated arguments, run it, and turn any failure into a friendly
+// error reply — a command never answers with silence or a stack trace.
+import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import type { Locale } from "../src/core/i18n/messages.ts";
+import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
+import { errorReply } from "../src/core/reply/lookup-replies.ts";
+import type { Reply } from "../src/core/reply/reply.ts";
+import type { AutocompleteKind, Command, CommandContext, Platform } from "./define.ts";
+import { splitCommandText, textToOptions } from "./parse-text.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+
+export interface DispatcherOptions {
+  readonly core: NewsCore;
+  readonly commands: readonly Command[];
+  readonly locale?: Locale;
+  /** The root command's name; default `news`. */
+  readonly root?: string;
+  /** Commands per user per minute; 0 or undefined turns the limit off. */
+  readonly ratePerMinute?: number;
+  readonly now?: () => number;
+  /** Told about every command that threw (the user gets a friendly error reply). */
+  readonly onError?: (error: unknown, command: string) => void;
+  /** Suggestions for autocompleted options, by kind; articles are built in. */
+  readonly suggest?: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>>;
+}
+
+export interface Invocation {
+  readonly platform: Platform;
+  /** Who is asking, for the rate limit (`slack:T1:U1`); undefined = not limited (the local console). */
+  readonly user?: string;
+}
+
+export interface Dispatcher {
+  readonly root: string;
+  readonly locale: Locale;
+  readonly commands: readonly Command[];
+  find(name: string): Command | undefined;
+  /** `ask Qui est … ?`, with or without the leading `/news`. */
+  runText(text: string, who: Invocation): Promise<Reply>;
+  /** A command with options already split (Discord). */
+  run(name: string, options: Readonly<Record<string, unknown>>, who: Invocation): Promise<Reply>;
+  /** At most 25 suggestions for an autocompleted option; [] when it has none. */
+  autocomplete(command: string, optionName: string, partial: string): Suggestion[];
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const root = options.root ?? "news";
+  const locale = options.locale ?? "fr";
+  const t = botMessages(locale);
+  const byName = new Map(options.commands.map((c) => [c.name, c]));
+  const limiter: RateLimiter | undefined = options.ratePerMinute
+    ? createRateLimiter({ max: options.ratePerMinute, ...(options.now ? { now: options.now } : {}) })
+    : undefined;
+  const suggest: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>> = {
+    article: (partial) => options.core.suggestArticles(partial, 25),
+    person: (partial) => options.core.suggestPeople(partial, 25),
+    ...options.suggest,
+  };
+
+  const context = (platform: Platform): CommandContext => ({
+    core: options.core,
+    locale,
+    root,
+    platform,
+    commands: options.commands,
+  });
+
+  function limited(who: Invocation): Reply | undefined {
+    if (!limiter || who.user === undefined) return undefined;
+    const { ok, retryAfterMs } = limiter.take(who.user);
+    return ok ? undefined : errorReply(t.rateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000))), locale);
+  }
+
+  async function guarded(name: string, body: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await body();
+    } catch (error) {
+      options.onError?.(error, name);
+      return errorReply(t.commandFailed, locale);
+    }
+  }
+
+  function unknown(name: string | undefined): Reply {
+    return name ? errorReply(t.unknownCommand(name, root), locale) : errorReply(t.noCommand(root), locale);
+  }
+
+  return {
+    root,
+    locale,
+    commands: options.commands,
+    find: (name) => byName.get(name.toLowerCase()),
+    runText(text, who) {
+      const { name, rest } = splitCommandText(text, root);
+      return guarded(name ?? "", async () => {
+        const command = name === undefined ? undefined : byName.get(name);
+        if (!command) return unknown(name);
+        const stop = limited(who);
+        if (stop) return stop;
+        const parsed = textToOptions(rest, command.declarations);
+        if (!parsed.ok) {
+          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}`, locale);
+        }
+        return command.execute(parsed.options, context(who.platform));
+      });
+    },
+    run(name, raw, who) {
+      return guarded(name, async () => {
+        const command = byName.get(name.toLowerCase());
+        if (!command) return unknown(name);
+        return limited(who) ?? command.execute(raw, context(who.platform));
+      });
+    },
+    autocomplete(commandName, optionName, partial) {
+      const decl = byName.get(commandName)?.declarations.find((d) => d.name === optionName);
+      const source = decl?.autocomplete ? suggest[decl.autocomplete] : undefined;
+      if (!source) return [];
+      try {
+        return source(partial).slice(0, 25);
+      } catch (error) {
+        options.onError?.(error, `${commandName} autocomplete`);
+        return [];
+      }
+    },
+  };
+}

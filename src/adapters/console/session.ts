@@ -1,0 +1,44 @@
+// The interactive console: reads a line, hands it to the dispatcher exactly as Slack would
+// (`/news ask …`, or just `ask …`), prints the reply as text. `quit`, `exit` or end of input ends
+// the session. Lines are handled one at a time, in order, so piped input works too.
+import { createInterface } from "node:readline";
+import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { botMessages } from "../../core/i18n/bot-messages.ts";
+import { renderText } from "./render.ts";
+
+export interface ConsoleSessionOptions {
+  readonly dispatcher: Dispatcher;
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** How many articles are loaded, for the welcome line. */
+  readonly articleCount: number;
+  /** Show a `news> ` prompt (for a terminal). Default: when the input is a TTY. */
+  readonly prompt?: boolean;
+}
+
+const QUIT = /^(quit|exit|q|\\q|quitter|\/quit|\/exit)$/i;
+
+export async function runConsoleSession(options: ConsoleSessionOptions): Promise<void> {
+  const { dispatcher, output } = options;
+  const t = botMessages(dispatcher.locale);
+  const tty = options.prompt ?? (options.input as { isTTY?: boolean }).isTTY === true;
+  const write = (text: string) => output.write(`${text}\n`);
+  const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  const prompt = () => {
+    if (tty) output.write(`${dispatcher.root}> `);
+  };
+  write(t.consoleWelcome(dispatcher.root, options.articleCount));
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (QUIT.test(line)) break;
+    if (line !== "") {
+      const reply = await dispatcher.runText(line, { platform: "console" });
+      write(renderText(reply, dispatcher.locale));
+      write("");
+    }
+    prompt();
+  }
+  rl.close();
+  write(t.consoleBye);
+}

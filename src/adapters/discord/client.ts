@@ -1,0 +1,111 @@
+// The Discord bot on discord.js: it logs in through the gateway, and for every `/news <sub>`
+// interaction defers at once (Discord gives 3 s; ephemeral for lookups unless `public` is set),
+// runs the command, then edits the deferred reply into the answer's embeds and sends what does not
+// fit as follow-ups. Autocomplete requests (article ids, people) are answered synchronously with
+// at most 25 choices. Every message goes out with `allowedMentions: { parse: [] }`.
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+} from "discord.js";
+import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { botMessages } from "../../core/i18n/bot-messages.ts";
+import { errorReply } from "../../core/reply/lookup-replies.ts";
+import { renderDiscord } from "./render.ts";
+
+export interface DiscordAdapterOptions {
+  readonly dispatcher: Dispatcher;
+  readonly token: string;
+  /** REST base (`https://discord.com/api` by default; tests use a local fake). */
+  readonly apiUrl?: string;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningDiscordAdapter {
+  readonly client: Client;
+  stop(): Promise<void>;
+}
+
+const NO_MENTIONS = { parse: [] as [] };
+
+async function onCommand(
+  i: ChatInputCommandInteraction,
+  dispatcher: Dispatcher,
+  onError: (e: unknown) => void,
+) {
+  const sub = i.options.getSubcommand(false) ?? "";
+  const command = dispatcher.find(sub);
+  const wantsPublic = i.options.getBoolean("public", false) === true;
+  const ephemeral = !(wantsPublic || command?.visibility === "public");
+  try {
+    await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (error) {
+    onError(error); // the interaction expired or was already answered: nothing more can be sent
+    return;
+  }
+  const raw: Record<string, unknown> = {};
+  for (const o of i.options.data[0]?.options ?? []) raw[o.name] = o.value;
+  let reply = await dispatcher.run(sub, raw, { platform: "discord", user: `discord:${i.user.id}` });
+  let pages = renderDiscord(reply, { locale: dispatcher.locale });
+  try {
+    const [first, ...rest] = pages;
+    await i.editReply({ embeds: first?.embeds ?? [], allowedMentions: NO_MENTIONS });
+    for (const page of rest) {
+      await i.followUp({
+        embeds: page.embeds,
+        allowedMentions: NO_MENTIONS,
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
+    }
+  } catch (error) {
+    onError(error);
+    // Never leave the user with "thinking…": try once more with a short error message.
+    reply = errorReply(botMessages(dispatcher.locale).commandFailed, dispatcher.locale);
+    pages = renderDiscord(reply, { locale: dispatcher.locale });
+    await i.editReply({ embeds: pages[0]?.embeds ?? [], allowedMentions: NO_MENTIONS }).catch(onError);
+  }
+}
+
+async function onAutocomplete(
+  i: AutocompleteInteraction,
+  dispatcher: Dispatcher,
+  onError: (e: unknown) => void,
+) {
+  const focused = i.options.getFocused(true);
+  const sub = i.options.getSubcommand(false) ?? "";
+  const choices = dispatcher
+    .autocomplete(sub, focused.name, String(focused.value))
+    .slice(0, 25)
+    .map((s) => ({ name: s.label.slice(0, 100), value: s.value.slice(0, 100) }));
+  await i.respond(choices).catch(onError);
+}
+
+export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<RunningDiscordAdapter> {
+  const { dispatcher } = options;
+  const onError = options.onError ?? ((e: unknown) => console.error("[discord]", e));
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand() && interaction.commandName === dispatcher.root) {
+      onCommand(interaction, dispatcher, onError).catch(onError);
+    } else if (interaction.isAutocomplete() && interaction.commandName === dispatcher.root) {
+      onAutocomplete(interaction, dispatcher, onError).catch(onError);
+    }
+  });
+  client.on(Events.Error, onError);
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(options.token);
+  await ready;
+  return {
+    client,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

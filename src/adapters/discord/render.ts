@@ -1,0 +1,229 @@
+// Neutral reply → Discord embeds that always fit: descriptions of at most 4,096 characters,
+// 25 fields of 1,024, titles of 256, at most 10 embeds and 6,000 characters a message — what does
+// not fit goes to the next message (sent as follow-ups), up to `maxMessages`, then is cut with a
+// visible note. Every text is markdown-escaped and mentions are defused with a zero-width space;
+// the adapter also sends `allowedMentions: { parse: [] }`, so nothing can ping anyone.
+import { type APIEmbed, escapeMarkdown } from "discord.js";
+import { botMessages } from "../../core/i18n/bot-messages.ts";
+import { formatArticleDate } from "../../core/i18n/format-date.ts";
+import { type Locale, messages } from "../../core/i18n/messages.ts";
+import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";
+
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  charsPerMessage: 6000,
+  embedsPerMessage: 10,
+} as const;
+
+export const COLOR = { normal: 0x2b6cb0, error: 0xc53030 } as const;
+
+export interface DiscordMessage {
+  readonly embeds: APIEmbed[];
+}
+
+/** Escape markdown and defuse every kind of mention (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`). */
+export function escapeDiscord(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/@(everyone|here)\b/gi, "@\u200b$1")
+    .replace(/<([@#/]|a?:)/g, "<\u200b$1")
+    .replace(/\[/g, "\\[")
+    .replace(/\]/g, "\\]");
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Cut raw text into pieces whose escaped form fits `max`, at spaces when possible. */
+export function chunkEscapedDiscord(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  const flush = () => {
+    if (current.trim() !== "") out.push(escapeDiscord(current.trim()));
+    current = "";
+  };
+  for (const token of text.match(/\S+\s*|\s+/g) ?? []) {
+    if (escapeDiscord(current + token).trimEnd().length <= max) {
+      current += token;
+      continue;
+    }
+    flush();
+    if (escapeDiscord(token).trimEnd().length <= max) {
+      current = token.trimStart();
+      continue;
+    }
+    for (const ch of token) {
+      if (escapeDiscord(current + ch).length > max) flush();
+      current += ch;
+    }
+  }
+  flush();
+  return out;
+}
+
+function link(url: string | undefined, text: string): string {
+  const label = escapeDiscord(text);
+  if (!url || !/^https?:\/\//i.test(url)) return label;
+  return `[${label}](<${url.replace(/[()<> ]/g, encodeURIComponent)}>)`;
+}
+
+type Piece = { kind: "text"; text: string } | { kind: "field"; name: string; value: string };
+
+const textPieces = (text: string, prefix = ""): Piece[] =>
+  chunkEscapedDiscord(text, DISCORD_LIMITS.description - prefix.length).map((t) => ({
+    kind: "text",
+    text: prefix ? t.replace(/^/gm, prefix) : t,
+  }));
+
+function linesPieces(lines: readonly string[]): Piece[] {
+  const out: Piece[] = [];
+  let current = "";
+  for (const raw of lines) {
+    const line = clip(raw, DISCORD_LIMITS.description);
+    if (current && current.length + 1 + line.length > DISCORD_LIMITS.description) {
+      out.push({ kind: "text", text: current });
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push({ kind: "text", text: current });
+  return out;
+}
+
+function sourceLine(s: SourceRef, n: number, locale: Locale): string {
+  const date = formatArticleDate(s.date, locale) ?? messages(locale).undated;
+  const meta = [date, s.source].filter(Boolean).map((x) => escapeDiscord(x as string));
+  return `\`[${n}]\` ${link(s.url, s.title)} — ${[...meta, `\`${s.id.replace(/`/g, "")}\``].join(" · ")}`;
+}
+
+function piecesOf(b: Block, locale: Locale): Piece[] {
+  switch (b.type) {
+    case "heading":
+      return chunkEscapedDiscord(b.text, DISCORD_LIMITS.description - 4).map((t) => ({
+        kind: "text",
+        text: `**${t}**`,
+      }));
+    case "paragraph":
+      return textPieces(b.text);
+    case "quote": {
+      const out = textPieces(b.text, "> ");
+      if (b.cite) {
+        const date = formatArticleDate(b.cite.date, locale) ?? messages(locale).undated;
+        out.push({ kind: "text", text: `— *${link(b.cite.url, b.cite.title)}* (${escapeDiscord(date)})` });
+      }
+      return out;
+    }
+    case "list":
+      return linesPieces(
+        b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : "•"} ${link(item.url, item.text)}`),
+      );
+    case "fields":
+      return b.fields.flatMap((f) => {
+        const name = clip(escapeDiscord(f.label), DISCORD_LIMITS.fieldName);
+        return chunkEscapedDiscord(f.value, DISCORD_LIMITS.fieldValue).map(
+          (value, i): Piece => ({ kind: "field", name: i === 0 ? name : "\u200b", value }),
+        );
+      });
+    case "sources": {
+      const head = b.items.length > 1 ? messages(locale).sources : messages(locale).source;
+      return linesPieces([`**${head}**`, ...b.items.map((s, i) => sourceLine(s, i + 1, locale))]);
+    }
+    case "context":
+      return chunkEscapedDiscord(b.text, DISCORD_LIMITS.description - 2).map((t) => ({
+        kind: "text",
+        text: `-# ${t}`,
+      }));
+    case "divider":
+      return [{ kind: "text", text: "\u200b" }];
+  }
+}
+
+export function embedChars(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+export function renderDiscord(
+  reply: Reply,
+  options: { locale?: Locale; maxMessages?: number } = {},
+): DiscordMessage[] {
+  const locale = options.locale ?? "fr";
+  const t = botMessages(locale);
+  const maxMessages = Math.max(1, options.maxMessages ?? 5);
+  const color = reply.isError ? COLOR.error : COLOR.normal;
+  const note = `-# ${escapeDiscord(t.truncated)}`;
+  const budget = DISCORD_LIMITS.charsPerMessage - note.length - 2;
+
+  const messagesOut: APIEmbed[][] = [];
+  let embeds: APIEmbed[] = [];
+  let embed: APIEmbed = { color };
+  if (reply.title) embed.title = clip(escapeDiscord(reply.title.replace(/\s+/g, " ")), DISCORD_LIMITS.title);
+  let chars = embedChars(embed);
+  let truncated = false;
+
+  const newEmbed = () => {
+    embeds.push(embed);
+    embed = { color };
+  };
+  const newMessage = (): boolean => {
+    embeds.push(embed);
+    messagesOut.push(embeds);
+    if (messagesOut.length >= maxMessages) return false;
+    embeds = [];
+    embed = { color };
+    chars = 0;
+    return true;
+  };
+
+  const pieces = reply.blocks.flatMap((b) => piecesOf(b, locale));
+  for (const piece of pieces) {
+    const size = piece.kind === "text" ? piece.text.length + 2 : piece.name.length + piece.value.length;
+    const fitsEmbed =
+      piece.kind === "text"
+        ? (embed.fields?.length ?? 0) === 0 &&
+          (embed.description ? embed.description.length + 2 : 0) + piece.text.length <=
+            DISCORD_LIMITS.description
+        : (embed.fields?.length ?? 0) < DISCORD_LIMITS.fields;
+    if (chars + size > budget) {
+      if (!newMessage()) {
+        truncated = true;
+        break;
+      }
+    } else if (!fitsEmbed) {
+      if (embeds.length + 1 >= DISCORD_LIMITS.embedsPerMessage) {
+        if (!newMessage()) {
+          truncated = true;
+          break;
+        }
+      } else newEmbed();
+    }
+    if (piece.kind === "text")
+      embed.description = embed.description ? `${embed.description}\n\n${piece.text}` : piece.text;
+    else embed.fields = [...(embed.fields ?? []), { name: piece.name, value: piece.value }];
+    chars += size;
+  }
+  if (!truncated) {
+    embeds.push(embed);
+    messagesOut.push(embeds);
+  } else {
+    const last = messagesOut[messagesOut.length - 1] as APIEmbed[];
+    const tail = last[last.length - 1] as APIEmbed;
+    if (
+      (tail.description?.length ?? 0) + note.length + 2 <= DISCORD_LIMITS.description &&
+      (tail.fields?.length ?? 0) === 0
+    ) {
+      tail.description = tail.description ? `${tail.description}\n\n${note}` : note;
+    } else if (last.length < DISCORD_LIMITS.embedsPerMessage) last.push({ color, description: note });
+  }
+  return messagesOut
+    .map((list) => list.filter((e) => e.title || e.description || (e.fields?.length ?? 0) > 0))
+    .filter((list) => list.length > 0)
+    .map((list) => ({ embeds: list }));
+}

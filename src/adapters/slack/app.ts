@@ -1,0 +1,117 @@
+// The Slack app on Bolt: one slash command (`/news`, the root's name), answered the way Slack
+// wants — ack() at once (Slack gives 3 s), then the reply through respond() on the response_url.
+// HTTP mode verifies every request's signature (Bolt's HTTPReceiver: bad signature or a timestamp
+// older than 5 minutes → 401); with an app token it runs in Socket Mode instead. Lookups answer
+// privately (ephemeral) with a "post to channel" button that re-runs the command in public.
+import type { AddressInfo } from "node:net";
+import { App, LogLevel, type RespondFn } from "@slack/bolt";
+import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { botMessages } from "../../core/i18n/bot-messages.ts";
+import type { Reply } from "../../core/reply/reply.ts";
+import { PUBLISH_ACTION, renderSlack } from "./render.ts";
+
+export interface SlackAdapterOptions {
+  readonly dispatcher: Dispatcher;
+  readonly botToken: string;
+  /** Required in HTTP mode. */
+  readonly signingSecret?: string;
+  /** An `xapp-` token switches to Socket Mode. */
+  readonly appToken?: string;
+  /** HTTP port; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Web API base URL (tests point it at a local fake). Default Slack's. */
+  readonly apiUrl?: string;
+  readonly logLevel?: LogLevel;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningSlackAdapter {
+  readonly app: App;
+  /** The HTTP port listened on (HTTP mode). */
+  readonly port?: number;
+  stop(): Promise<void>;
+}
+
+/** Slack sends `&`, `<` and `>` in the command text as HTML entities. */
+export const unescapeSlack = (text: string) =>
+  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, publishCommand?: string) {
+  const pages = renderSlack(reply, {
+    locale: dispatcher.locale,
+    ...(publishCommand !== undefined ? { publishCommand } : {}),
+  });
+  for (const page of pages) {
+    await respond({
+      response_type: reply.visibility === "public" ? "in_channel" : "ephemeral",
+      replace_original: false,
+      text: page.text,
+      blocks: page.blocks,
+    });
+  }
+}
+
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
+  const { dispatcher } = options;
+  const socketMode = options.appToken !== undefined;
+  const onError = options.onError ?? ((e: unknown) => console.error("[slack]", e));
+  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+  const app = new App({
+    token: options.botToken,
+    ...(socketMode
+      ? { appToken: options.appToken, socketMode: true }
+      : { signingSecret: options.signingSecret }),
+    ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}),
+    logLevel: options.logLevel ?? LogLevel.WARN,
+    deferInitialization: true,
+  });
+  await app.init();
+
+  app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
+    await ack();
+    const user = `slack:${command.team_id}:${command.user_id}`;
+    const text = unescapeSlack(command.text ?? "");
+    const reply = await dispatcher.runText(text, { platform: "slack", user });
+    try {
+      await send(respond, reply, dispatcher, text);
+    } catch (error) {
+      onError(error);
+    }
+  });
+
+  app.action(PUBLISH_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    try {
+      const value = "value" in action && typeof action.value === "string" ? action.value : "";
+      const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
+      const reply = await dispatcher.runText(text, {
+        platform: "slack",
+        user: `slack:${body.team?.id ?? ""}:${body.user.id}`,
+      });
+      if (reply.isError) {
+        await send(respond, reply, dispatcher);
+        return;
+      }
+      await send(respond, { ...reply, visibility: "public" }, dispatcher);
+      await respond({ delete_original: true });
+    } catch (error) {
+      onError(error);
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: botMessages(dispatcher.locale).commandFailed,
+      }).catch(onError);
+    }
+  });
+
+  app.error(async (error) => onError(error));
+
+  if (socketMode) {
+    await app.start();
+    return { app, stop: () => app.stop() as Promise<void> };
+  }
+  const server = (await app.start(options.port ?? 3000)) as { address(): AddressInfo | string | null };
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 3000);
+  return { app, port, stop: () => app.stop() as Promise<void> };
+}

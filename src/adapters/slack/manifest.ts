@@ -1,0 +1,44 @@
+// The Slack app manifest, generated from the command declarations: one slash command (the root)
+// whose usage hint lists the subcommands, the bot scopes it needs, and either the HTTP request
+// URLs (commands and the "post to channel" button) or Socket Mode.
+import type { Command } from "../../../commands/define.ts";
+import { botMessages } from "../../core/i18n/bot-messages.ts";
+import type { Locale } from "../../core/i18n/messages.ts";
+
+export interface SlackManifestOptions {
+  readonly commands: readonly Command[];
+  readonly root: string;
+  readonly locale: Locale;
+  /** Public base URL of the bot (`https://bot.example.org`); omitted → Socket Mode. */
+  readonly baseUrl?: string;
+  readonly appName?: string;
+}
+
+export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
+  const name = options.appName ?? "newsbot";
+  const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
+  const description = botMessages(options.locale).appDescription;
+  const hint = options.commands.map((c) => c.name).join(" | ");
+  return {
+    display_information: { name, description },
+    features: {
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: [
+        {
+          command: `/${options.root}`,
+          description: description.slice(0, 100),
+          usage_hint: `${hint} …`.slice(0, 100),
+          should_escape: false,
+          ...(requestUrl ? { url: requestUrl } : {}),
+        },
+      ],
+    },
+    oauth_config: { scopes: { bot: ["commands", "chat:write"] } },
+    settings: {
+      interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: requestUrl === undefined,
+      token_rotation_enabled: false,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Start-up: read the configuration (and `.env` when there is one), load the corpus, build the
+// core and the dispatcher over `commands/`, then start the enabled adapters — the console when no
+// Slack or Discord token is configured, which is what a new user meets with `npm start`. Runs
+// directly (`node bin/run-ts.mjs src/app/main.ts`) or through `startApp()` in tests.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
+import { allCommands } from "../../commands/index.ts";
+import { runConsoleSession } from "../adapters/console/index.ts";
+import { startDiscordAdapter } from "../adapters/discord/index.ts";
+import { startSlackAdapter } from "../adapters/slack/index.ts";
+import { type Config, ConfigError, loadConfig } from "../config/index.ts";
+import { loadCorpus } from "../core/corpus/loader.ts";
+import { botMessages } from "../core/i18n/bot-messages.ts";
+import { createNewsCore } from "../core/news-core.ts";
+
+export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
+
+export interface StartOptions {
+  /** Default `process.env`, after loading `./.env` if it exists. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+  readonly errorOutput?: NodeJS.WritableStream;
+}
+
+export interface RunningApp {
+  readonly config: Config;
+  readonly dispatcher: Dispatcher;
+  /** Resolves when the app has stopped (the console session ended, or stop() was called). */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function corpusPaths(config: Config, cwd: string): string[] {
+  if (config.corpus) return config.corpus.map((p) => resolve(cwd, p));
+  const local = resolve(cwd, "corpus");
+  return [existsSync(local) ? local : PACKAGE_CORPUS];
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const cwd = options.cwd ?? process.cwd();
+  const out = options.output ?? process.stdout;
+  const err = options.errorOutput ?? process.stderr;
+  const say = (stream: NodeJS.WritableStream, line: string) => stream.write(`${line}\n`);
+  if (!options.env && existsSync(resolve(cwd, ".env"))) process.loadEnvFile(resolve(cwd, ".env"));
+  const config = loadConfig(options.env ?? process.env);
+  const t = botMessages(config.locale);
+
+  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd));
+  if (problems.length > 0) {
+    say(err, t.corpusProblems(problems.length));
+    for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
+  }
+  const core = createNewsCore(articles);
+  const dispatcher = createDispatcher({
+    core,
+    commands: allCommands,
+    locale: config.locale,
+    root: config.root,
+    ratePerMinute: config.ratePerMinute,
+    onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
+  });
+
+  const stops: (() => Promise<void>)[] = [];
+  let finish: () => void = () => {};
+  const done = new Promise<void>((r) => {
+    finish = r;
+  });
+  const stop = async () => {
+    for (const s of stops.splice(0).reverse()) await s().catch(() => {});
+    finish();
+  };
+
+  try {
+    if (config.slack && config.adapters.includes("slack")) {
+      const slack = await startSlackAdapter({
+        dispatcher,
+        botToken: config.slack.botToken,
+        ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
+        ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
+        ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+        port: config.slack.port,
+      });
+      stops.push(slack.stop);
+      say(out, slack.port === undefined ? t.startedSlackSocket : t.startedSlackHttp(slack.port));
+    }
+    if (config.discord && config.adapters.includes("discord")) {
+      const discord = await startDiscordAdapter({
+        dispatcher,
+        token: config.discord.token,
+        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+      });
+      stops.push(discord.stop);
+      say(out, t.startedDiscord(discord.client.user?.tag ?? "?"));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  if (config.adapters.includes("console")) {
+    runConsoleSession({
+      dispatcher,
+      input: options.input ?? process.stdin,
+      output: out,
+      articleCount: articles.length,
+    })
+      .catch((error: unknown) => say(err, String(error)))
+      .finally(() => void stop());
+  }
+  return { config, dispatcher, done, stop };
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  try {
+    const app = await startApp();
+    const quit = () => void app.stop();
+    process.once("SIGINT", quit);
+    process.once("SIGTERM", quit);
+    await app.done;
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
+    );
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,219 @@
+// The configuration, read from environment variables (a `.env` file is loaded by the app when
+// present) and validated with zod. Which adapters run follows from what is configured: Slack when
+// a Slack variable is set, Discord when a Discord token is set, the console when neither is (or
+// as listed in NEWSBOT_ADAPTERS). Tokens are required only for the adapters that run, and every
+// problem is reported in one message that names the variable — never its secret value.
+import { z } from "zod";
+import { type BotMessages, botMessages } from "../core/i18n/bot-messages.ts";
+import type { Locale } from "../core/i18n/messages.ts";
+
+export type AdapterName = "console" | "slack" | "discord";
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly port: number;
+  readonly apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId?: string;
+  readonly guildId?: string;
+  readonly apiUrl?: string;
+}
+
+export interface Config {
+  readonly locale: Locale;
+  /** Corpus paths; undefined = `corpus/` in the working directory, else the one shipped with the package. */
+  readonly corpus?: readonly string[];
+  readonly root: string;
+  /** Commands per user per minute; 0 = no limit. */
+  readonly ratePerMinute: number;
+  readonly adapters: readonly AdapterName[];
+  readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
+}
+
+/** Every variable, with what it is for (the source of `.env.example`). */
+export const ENV_DOC: readonly { name: string; doc: string; example?: string }[] = [
+  { name: "NEWSBOT_LOCALE", doc: "Language of the bot's replies: fr (default) or en", example: "fr" },
+  { name: "NEWSBOT_CORPUS", doc: "Corpus paths, comma-separated (default: ./corpus)", example: "corpus" },
+  {
+    name: "NEWSBOT_COMMAND",
+    doc: "Name of the root slash command (default: news → /news ask …)",
+    example: "news",
+  },
+  {
+    name: "NEWSBOT_ADAPTERS",
+    doc: "Which adapters to run, comma-separated among console, slack, discord (default: the configured ones, else console)",
+  },
+  {
+    name: "NEWSBOT_RATE_LIMIT",
+    doc: "Commands per user per minute; 0 turns the limit off (default 10)",
+    example: "10",
+  },
+  { name: "SLACK_BOT_TOKEN", doc: "Slack bot token (xoxb-…), required for Slack" },
+  { name: "SLACK_SIGNING_SECRET", doc: "Slack signing secret, required for Slack in HTTP mode" },
+  { name: "SLACK_APP_TOKEN", doc: "Slack app-level token (xapp-…): when set, Slack runs in Socket Mode" },
+  { name: "PORT", doc: "HTTP port for Slack's request URL (default 3000)", example: "3000" },
+  { name: "DISCORD_TOKEN", doc: "Discord bot token, required for Discord" },
+  { name: "DISCORD_APPLICATION_ID", doc: "Discord application id, required by npm run discord:register" },
+  {
+    name: "DISCORD_GUILD_ID",
+    doc: "Discord server id: register the commands there only (instant; for development)",
+  },
+  { name: "SLACK_API_URL", doc: "Advanced: another Slack Web API base URL (tests, proxies)" },
+  { name: "DISCORD_API_URL", doc: "Advanced: another Discord REST base URL (tests, proxies)" },
+];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    locale: Locale,
+  ) {
+    super([botMessages(locale).configInvalid, ...problems.map((p) => `  - ${p}`)].join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function schema(t: BotMessages) {
+  const text = (expected: string) => z.string({ error: expected }).trim().min(1, expected);
+  const prefixed = (prefix: string) =>
+    z
+      .string()
+      .trim()
+      .refine((s) => s.startsWith(prefix) && s.length > prefix.length + 4, t.expectPrefix(prefix));
+  const count = (min: number, max: number) =>
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, t.expectCount(min, max))
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, t.expectCount(min, max));
+  const snowflake = z
+    .string()
+    .trim()
+    .regex(/^\d{17,20}$/, t.expectSnowflake);
+  const url = z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, t.expectUrl);
+  return z.object({
+    NEWSBOT_LOCALE: z.enum(["fr", "en"], { error: t.expectLocale }).default("fr"),
+    NEWSBOT_CORPUS: text(t.expectText).optional(),
+    NEWSBOT_COMMAND: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]{1,32}$/, t.expectCommand)
+      .default("news"),
+    NEWSBOT_ADAPTERS: z
+      .string()
+      .trim()
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z
+          .array(z.enum(["console", "slack", "discord"]), { error: t.expectAdapters })
+          .min(1, t.expectAdapters),
+      )
+      .optional(),
+    NEWSBOT_RATE_LIMIT: count(0, 10_000).default(10),
+    SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
+    SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret).optional(),
+    SLACK_APP_TOKEN: prefixed("xapp-").optional(),
+    SLACK_API_URL: url.optional(),
+    PORT: count(0, 65_535).default(3000),
+    DISCORD_TOKEN: z.string().trim().min(20, t.expectSecret).optional(),
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_API_URL: url.optional(),
+  });
+}
+
+const SECRET = /TOKEN|SECRET/;
+
+/**
+ * Read the configuration from `env`. Throws a ConfigError listing every problem, each naming its
+ * variable. `require: "discord-register"` also demands what the registration script needs.
+ */
+export function loadConfig(env: Env, options: { require?: "discord-register" } = {}): Config {
+  // Empty values (`FOO=` in a .env) mean "not set".
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const guessLocale: Locale = clean.NEWSBOT_LOCALE?.trim() === "en" ? "en" : "fr";
+  const t = botMessages(guessLocale);
+  const parsed = schema(t).safeParse(clean);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? "?");
+      const got = SECRET.test(name) ? "" : ` (${JSON.stringify(clean[name] ?? "")})`;
+      return `${t.configBad(name, i.message)}${got}`;
+    });
+    throw new ConfigError([...new Set(problems)], guessLocale);
+  }
+  const e = parsed.data;
+  const tl = botMessages(e.NEWSBOT_LOCALE);
+  const adapters: AdapterName[] = e.NEWSBOT_ADAPTERS
+    ? [...new Set(e.NEWSBOT_ADAPTERS)]
+    : [
+        ...(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN ? (["slack"] as const) : []),
+        ...(e.DISCORD_TOKEN ? (["discord"] as const) : []),
+      ];
+  if (adapters.length === 0 && options.require !== "discord-register") adapters.push("console");
+
+  const problems: string[] = [];
+  if (adapters.includes("slack")) {
+    if (!e.SLACK_BOT_TOKEN) problems.push(tl.configMissing("SLACK_BOT_TOKEN", tl.configWhySlack));
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      problems.push(tl.configMissing("SLACK_SIGNING_SECRET", tl.configWhySlackHttp));
+    }
+  }
+  if (adapters.includes("discord") && !e.DISCORD_TOKEN) {
+    problems.push(tl.configMissing("DISCORD_TOKEN", tl.configWhyDiscord));
+  }
+  if (options.require === "discord-register") {
+    if (!e.DISCORD_TOKEN) problems.push(tl.configMissing("DISCORD_TOKEN", tl.configWhyRegister));
+    if (!e.DISCORD_APPLICATION_ID)
+      problems.push(tl.configMissing("DISCORD_APPLICATION_ID", tl.configWhyRegister));
+  }
+  if (problems.length > 0) throw new ConfigError(problems, e.NEWSBOT_LOCALE);
+
+  const corpus = e.NEWSBOT_CORPUS?.split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return {
+    locale: e.NEWSBOT_LOCALE,
+    ...(corpus && corpus.length > 0 ? { corpus } : {}),
+    root: e.NEWSBOT_COMMAND,
+    ratePerMinute: e.NEWSBOT_RATE_LIMIT,
+    adapters,
+    ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            port: e.PORT,
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(e.DISCORD_TOKEN
+      ? {
+          discord: {
+            token: e.DISCORD_TOKEN,
+            ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
+            ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+            ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The text of `.env.example`: every variable, documented, secrets left empty. */
+export function envExample(): string {
+  return `${ENV_DOC.map((v) => `# ${v.doc}\n${v.name}=${v.example ?? ""}`).join("\n\n")}\n`;
+}

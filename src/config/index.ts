@@ -1,0 +1,12 @@
+// Configuration: environment variables validated with zod into one typed Config, with one clear
+// message naming each missing or malformed variable (see config.ts for the rules).
+export {
+  type AdapterName,
+  type Config,
+  ConfigError,
+  type DiscordConfig,
+  ENV_DOC,
+  envExample,
+  loadConfig,
+  type SlackConfig,
+} from "./config.ts";

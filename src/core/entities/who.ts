@@ -1,0 +1,176 @@
+// `who "<name>"`: everything the corpus says about a person — the roles the articles state
+// (with the sentence and article for each, and when they were stated), the articles that name
+// them, the first and last mention. The name matches without accents or case (`hoang xuan chien`),
+// and a partial name finds the full one (`Véran` → `Olivier Véran`).
+import type { Article } from "../corpus/article.ts";
+import type { NewsIndex } from "../news-index.ts";
+import type { SourceRef } from "../reply/reply.ts";
+import { sentences } from "../text/sentences.ts";
+import { distinctRoles, foldText } from "./article-entities.ts";
+import { findPeople, nameKey } from "./extract.ts";
+
+export interface ProfileRole {
+  readonly role: string;
+  /** How many sentences state it. */
+  readonly count: number;
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  readonly sentence: string;
+  readonly source: SourceRef;
+}
+
+export interface Mention {
+  readonly source: SourceRef;
+  readonly sentence: string;
+}
+
+export interface PersonProfile {
+  /** The full name as the articles write it. */
+  readonly name: string;
+  readonly roles: readonly ProfileRole[];
+  /** Articles naming the person, newest first (at most `maxArticles`). */
+  readonly articles: readonly SourceRef[];
+  readonly articleCount: number;
+  readonly firstMention: Mention;
+  readonly lastMention: Mention;
+  /** Other people the query also matched (`Macron` → `Brigitte Macron`). */
+  readonly otherMatches: readonly string[];
+}
+
+export interface WhoOptions {
+  maxArticles?: number;
+  maxRoles?: number;
+}
+
+export const sourceRef = (a: Article): SourceRef => ({
+  id: a.id,
+  title: a.title,
+  ...(a.date ? { date: a.date } : {}),
+  ...(a.url ? { url: a.url } : {}),
+  ...(a.source ? { source: a.source } : {}),
+});
+
+const wordsOf = (key: string) => key.split(/[\s-]+/).filter(Boolean);
+
+/** Does folded `text` contain the folded words `words` in a row, as whole words? */
+function containsWords(text: string, words: readonly string[]): boolean {
+  const phrase = words.join(" ");
+  let at = text.indexOf(phrase);
+  while (at >= 0) {
+    const before = text[at - 1];
+    const after = text[at + phrase.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after)))
+      return true;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return false;
+}
+
+const keyHas = (key: string, words: readonly string[]) => containsWords(key.replace(/-/g, " "), words);
+
+export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): PersonProfile | undefined {
+  const maxArticles = options.maxArticles ?? 20;
+  const q = wordsOf(nameKey(name).replace(/-/g, " "));
+  if (q.length === 0) return undefined;
+  const terms = news.analyzer.terms(name, "fr");
+  if (terms.length === 0) return undefined;
+  // every article holding all the name's index terms, then the exact words, accent-insensitive
+  const hits = news.index.search(
+    terms.map((t) => [t]),
+    { limit: news.articles.length, filter: undefined },
+  );
+  const docs: { doc: number; article: Article; folded: string }[] = [];
+  for (const h of hits) {
+    const article = news.articles[h.doc];
+    if (!article) continue;
+    const folded = foldText(article.body);
+    if (containsWords(folded.replace(/-/g, " "), q)) docs.push({ doc: h.doc, article, folded });
+  }
+  if (docs.length === 0) return undefined;
+
+  interface Seen {
+    name: string;
+    mentions: number;
+    docs: Set<number>;
+    roles: { role: string; sentence: string; article: Article }[];
+    mentionsIn: { article: Article; sentence: string }[];
+  }
+  const people = new Map<string, Seen>();
+  for (const { doc, article } of docs) {
+    for (const s of sentences(article.body)) {
+      const fs = foldText(s).replace(/-/g, " ");
+      if (!containsWords(fs, q)) continue;
+      for (const p of findPeople(s, article.body)) {
+        if (!keyHas(p.key, q)) continue;
+        let e = people.get(p.key);
+        if (!e) {
+          e = { name: p.name, mentions: 0, docs: new Set(), roles: [], mentionsIn: [] };
+          people.set(p.key, e);
+        }
+        e.mentions++;
+        if (!e.docs.has(doc)) e.mentionsIn.push({ article, sentence: s });
+        e.docs.add(doc);
+        if (p.role) e.roles.push({ role: p.role, sentence: s, article });
+      }
+    }
+  }
+  if (people.size === 0) return undefined;
+  // the person meant: an exact full-name match, else the one named in most articles
+  const exactKey = q.join(" ");
+  const ranked = [...people.entries()].sort(
+    (a, b) =>
+      Number(b[0].replace(/-/g, " ") === exactKey) - Number(a[0].replace(/-/g, " ") === exactKey) ||
+      b[1].docs.size - a[1].docs.size ||
+      b[1].mentions - a[1].mentions,
+  );
+  const [, person] = ranked[0] as [string, Seen];
+  const fullWords = wordsOf(nameKey(person.name).replace(/-/g, " "));
+  // articles naming the person in full (the evidence may be in one sentence, the name in others)
+  const named = docs.filter((d) => person.docs.has(d.doc) || containsWords(d.folded.replace(/-/g, " "), fullWords));
+  const byDate = [...named].sort((a, b) => (a.article.date ?? "9999").localeCompare(b.article.date ?? "9999"));
+  const dated = byDate.filter((d) => d.article.date);
+  const firstDoc = (dated[0] ?? byDate[0]) as (typeof docs)[number];
+  const lastDoc = (dated[dated.length - 1] ?? byDate[byDate.length - 1]) as (typeof docs)[number];
+  const mentionOf = (d: (typeof docs)[number]): Mention => {
+    const known = person.mentionsIn.find((m) => m.article === d.article);
+    const sentence =
+      known?.sentence ??
+      sentences(d.article.body).find((s) => containsWords(foldText(s).replace(/-/g, " "), fullWords)) ??
+      "";
+    return { source: sourceRef(d.article), sentence };
+  };
+
+  // roles: grouped by wording, most stated first, with the period they were stated in
+  const groups = new Map<string, { role: string; sentence: string; article: Article; count: number; dates: string[] }>();
+  for (const r of person.roles) {
+    const k = foldText(r.role).replace(/\s+/g, " ");
+    const g = groups.get(k);
+    if (g) {
+      g.count++;
+      if (r.article.date) g.dates.push(r.article.date);
+    } else groups.set(k, { ...r, count: 1, dates: r.article.date ? [r.article.date] : [] });
+  }
+  const roles = distinctRoles([...groups.values()].sort((a, b) => b.count - a.count || b.role.length - a.role.length))
+    .slice(0, options.maxRoles ?? 6)
+    .map((g) => {
+      const dates = [...g.dates].sort();
+      return {
+        role: g.role,
+        count: g.count,
+        ...(dates[0] ? { firstDate: dates[0] } : {}),
+        ...(dates.length ? { lastDate: dates[dates.length - 1] as string } : {}),
+        sentence: g.sentence,
+        source: sourceRef(g.article),
+      };
+    });
+  const newest = [...named].sort((a, b) => (b.article.date ?? "").localeCompare(a.article.date ?? ""));
+  return {
+    name: person.name,
+    roles,
+    articles: newest.slice(0, maxArticles).map((d) => sourceRef(d.article)),
+    articleCount: named.length,
+    firstMention: mentionOf(firstDoc),
+    lastMention: mentionOf(lastDoc),
+    otherMatches: ranked.slice(1, 6).map(([, p]) => p.name),
+  };
+}

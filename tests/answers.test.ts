@@ -1,0 +1,151 @@
+// The answer logic: the seed question set against the real corpus, and focused cases on small
+// synthetic articles written for these tests.
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkSeedAnswer, loadSeedQuestions } from "../bench/lib/seeds.ts";
+import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
+import type { Article } from "../src/core/corpus/article.ts";
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+import { sentences } from "../src/core/text/sentences.ts";
+
+describe("seed question set (corpus/)", () => {
+  let answerer: Answerer;
+  const questions = loadSeedQuestions();
+  beforeAll(async () => {
+    const { articles } = await loadCorpus("corpus");
+    answerer = createAnswerer(createNewsIndex(articles));
+  });
+
+  it("has at least 40 questions, 10 in English and 10 unanswerable", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(40);
+    expect(questions.filter((q) => q.lang === "en").length).toBeGreaterThanOrEqual(10);
+    expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("answers Qui est Hayashi Yoshimasa ? from article 003 with its role", () => {
+    const a = answerer.answer("Qui est Hayashi Yoshimasa ?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id.startsWith("003")).toBe(true);
+    expect(a.citations[0]?.date).toBe("2026-01-15");
+    expect(a.answer).toContain("ministre japonais des Affaires intérieures et de la Communication");
+  });
+
+  it("answers >= 90 % of the answerable questions with the right article and text", () => {
+    const answerable = questions.filter((q) => q.answerable);
+    const wrong = answerable.filter((q) => !checkSeedAnswer(q, answerer.answer(q.q)).ok).map((q) => q.q);
+    expect(
+      (answerable.length - wrong.length) / answerable.length,
+      `wrong: ${wrong.join(" | ")}`,
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("abstains on every unanswerable question", () => {
+    const answered = questions.filter((q) => !q.answerable && answerer.answer(q.q).found).map((q) => q.q);
+    expect(answered).toEqual([]);
+  });
+});
+
+// Synthetic articles: a small beat of its own, so each rule is tested on text it was not tuned on.
+const synthetic: Article[] = [
+  {
+    id: "s1",
+    title: "Le port de Haiphong agrandit son terminal à conteneurs",
+    date: "2024-03-02",
+    lang: "fr",
+    body:
+      "Le port de Haiphong a inauguré un nouveau terminal à conteneurs. " +
+      "Le terminal peut accueillir 1,2 million de conteneurs par an. " +
+      "Les travaux ont commencé le 12 mai 2021 sous la direction de l'ingénieure Tran Thi Mai. " +
+      "Elle dirige désormais l'autorité portuaire de la ville.",
+  },
+  {
+    id: "s2",
+    title: "Le festival du cerf-volant revient à Hué",
+    date: "2023-06-10",
+    lang: "fr",
+    body:
+      "Le festival du cerf-volant de Hué a réuni des artisans de tout le pays. " +
+      "Le maire de Hué, Nguyen Van Phuong, a ouvert la fête sur la citadelle.",
+  },
+  {
+    id: "s3-old",
+    title: "Les exportations de café atteignent un record",
+    date: "2022-01-20",
+    lang: "fr",
+    body:
+      "Les exportations de café du Vietnam ont atteint un record historique cette année. " +
+      "Les producteurs des hauts plateaux se réjouissent des prix.",
+  },
+  {
+    id: "s3-new",
+    title: "Les exportations de café atteignent un nouveau record",
+    date: "2025-01-18",
+    lang: "fr",
+    body:
+      "Les exportations de café du Vietnam ont atteint un record historique cette année. " +
+      "Les planteurs du Tay Nguyen investissent dans l'irrigation.",
+  },
+];
+
+describe("answer logic on synthetic articles", () => {
+  const answerer = createAnswerer(createNewsIndex(synthetic));
+
+  it("abstains on a topic the articles do not cover", () => {
+    const a = answerer.answer("Quel est le taux de chômage en Thaïlande ?");
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/ne permettent pas/);
+  });
+
+  it("prefers the most recent of two equally good articles and cites its date", () => {
+    const a = answerer.answer("Les exportations de café ont-elles atteint un record ?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe("s3-new");
+    expect(a.citations[0]?.date).toBe("2025-01-18");
+    expect(a.citations.map((c) => c.id)).toContain("s3-old");
+  });
+
+  it("quotes at most two sentences, verbatim", () => {
+    for (const q of [
+      "Qui dirige l'autorité portuaire ?",
+      "Que fait le port de Haiphong ?",
+      "Qui a ouvert le festival ?",
+    ]) {
+      const a = answerer.answer(q);
+      expect(a.found, q).toBe(true);
+      const cited = synthetic.find((s) => s.id === a.citations[0]?.id) as Article;
+      expect(cited.body, q).toContain(a.answer);
+      expect(sentences(a.answer).length, q).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("quotes the sentence before one that opens with a pronoun, for a who question", () => {
+    const a = answerer.answer("Qui dirige l'autorité portuaire de Haiphong ?");
+    expect(a.answer).toContain("Tran Thi Mai");
+    expect(a.answer).toContain("autorité portuaire");
+  });
+
+  it("reaches a French article from an English question", () => {
+    const a = answerer.answer("Who is the mayor of Hue?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.id).toBe("s2");
+    expect(a.answer).toContain("Nguyen Van Phuong");
+  });
+
+  it("answers a combien question with the sentence holding a number", () => {
+    const a = answerer.answer("Combien de conteneurs le terminal de Haiphong peut-il accueillir ?");
+    expect(a.kind).toBe("number");
+    expect(a.answer).toContain("1,2 million");
+  });
+
+  it("answers a quand question with the sentence holding a date", () => {
+    const a = answerer.answer("Quand les travaux du terminal de Haiphong ont-ils commencé ?");
+    expect(a.kind).toBe("date");
+    expect(a.answer).toContain("12 mai 2021");
+  });
+
+  it("says the question is empty when it has no content word", () => {
+    const a = answerer.answer("Qui est-ce ?");
+    expect(a.found).toBe(false);
+  });
+});

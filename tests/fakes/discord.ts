@@ -1,0 +1,212 @@
+// A local fake Discord: the REST API under `/api/v10` (gateway info, interaction callbacks,
+// webhook edits and follow-ups, command registration) and the gateway WebSocket on the same port
+// (HELLO → IDENTIFY → READY, heartbeats acknowledged, then whatever the test dispatches). The real
+// discord.js Client logs into it through `rest.api` and the URL that `GET /gateway/bot` returns.
+import type { Server } from "node:http";
+import { type WebSocket, WebSocketServer } from "ws";
+import { close, listen, readBody, sendJson } from "./http.ts";
+
+export const BOT_ID = "100000000000000001";
+export const APP_ID = "100000000000000002";
+export const USER_ID = "100000000000000003";
+export const CHANNEL_ID = "100000000000000004";
+
+export interface RestCall {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly body: unknown;
+  readonly auth: string | undefined;
+}
+
+export interface FakeDiscord {
+  readonly url: string;
+  /** What discord.js takes as `rest.api`. */
+  readonly apiUrl: string;
+  readonly calls: RestCall[];
+  readonly identifies: { token: string; intents: number }[];
+  /** Send a gateway dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: unknown): void;
+  connected(): number;
+  close(): Promise<void>;
+}
+
+let snowflake = 200000000000000000n;
+export const nextId = () => String(++snowflake);
+
+function message(body: Record<string, unknown>, id = nextId()) {
+  return {
+    id,
+    channel_id: CHANNEL_ID,
+    type: 0,
+    content: body.content ?? "",
+    author: {
+      id: BOT_ID,
+      username: "newsbot",
+      discriminator: "0",
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
+    embeds: body.embeds ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: body.flags ?? 0,
+    components: [],
+    webhook_id: APP_ID,
+    application_id: APP_ID,
+  };
+}
+
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  const calls: RestCall[] = [];
+  const identifies: { token: string; intents: number }[] = [];
+  const sockets = new Set<WebSocket>();
+  let seq = 0;
+  let wsUrl = "";
+
+  const { server, url, port } = await listen(async (req, res) => {
+    const u = new URL(req.url ?? "/", "http://x");
+    const raw = await readBody(req);
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      // multipart or text: kept raw
+    }
+    const path = decodeURIComponent(u.pathname).replace(/^\/api\/v\d+/, "");
+    const method = req.method ?? "GET";
+    calls.push({ method, path, query: u.search, body, auth: req.headers.authorization });
+    const b = (body ?? {}) as Record<string, unknown>;
+
+    if (method === "GET" && path === "/gateway/bot") {
+      sendJson(res, 200, {
+        url: wsUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+      return;
+    }
+    if (method === "GET" && path === "/gateway") {
+      sendJson(res, 200, { url: wsUrl });
+      return;
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      if (u.searchParams.get("with_response") === "true") {
+        sendJson(res, 200, { interaction: { id: path.split("/")[2], type: 2 }, resource: { type: b.type } });
+      } else sendJson(res, 204, undefined);
+      return;
+    }
+    if (method === "PATCH" && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      sendJson(res, 200, message(b));
+      return;
+    }
+    if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
+      sendJson(res, 200, message(b));
+      return;
+    }
+    if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const list = Array.isArray(body) ? body : [];
+      sendJson(
+        res,
+        200,
+        list.map((c) => ({ ...(c as object), id: nextId(), application_id: APP_ID, version: "1" })),
+      );
+      return;
+    }
+    sendJson(res, 404, { message: "Unknown route (fake Discord)", code: 0 });
+  });
+
+  wsUrl = `ws://127.0.0.1:${port}`;
+  const wss = new WebSocketServer({ server });
+  const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
+  wss.on("connection", (ws) => {
+    sockets.add(ws);
+    ws.on("close", () => sockets.delete(ws));
+    send(ws, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
+    ws.on("message", (data) => {
+      const packet = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
+      if (packet.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
+      if (packet.op === 2) {
+        identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents) });
+        send(ws, {
+          op: 0,
+          t: "READY",
+          s: ++seq,
+          d: {
+            v: 10,
+            user: {
+              id: BOT_ID,
+              username: "newsbot",
+              discriminator: "0",
+              global_name: null,
+              avatar: null,
+              bot: true,
+            },
+            guilds: [],
+            session_id: "fake-session",
+            resume_gateway_url: wsUrl,
+            shard: [0, 1],
+            application: { id: APP_ID, flags: 0 },
+          },
+        });
+      }
+    });
+  });
+
+  return {
+    url,
+    apiUrl: `${url}/api`,
+    calls,
+    identifies,
+    dispatch(t, d) {
+      for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
+    },
+    connected: () => sockets.size,
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await close(server as Server);
+    },
+  };
+}
+
+type Opt = { name: string; type: number; value?: unknown; focused?: boolean };
+
+/** An INTERACTION_CREATE payload for `/<root> <sub> …options` (type 2) or its autocomplete (type 4). */
+export function commandInteraction(
+  root: string,
+  sub: string,
+  options: Opt[],
+  kind: "command" | "autocomplete" = "command",
+): { id: string; token: string; payload: Record<string, unknown> } {
+  const id = nextId();
+  const token = `tok-${id}`;
+  const user = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
+  return {
+    id,
+    token,
+    payload: {
+      id,
+      application_id: APP_ID,
+      type: kind === "command" ? 2 : 4,
+      token,
+      version: 1,
+      locale: "fr",
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user] },
+      user,
+      app_permissions: "0",
+      entitlements: [],
+      authorizing_integration_owners: { "1": USER_ID },
+      context: 1,
+      data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { detectKind, parseQuestion } from "../src/core/answer/question.ts";
+import { createAnalyzer } from "../src/core/text/analyzer.ts";
+
+const analyzer = createAnalyzer();
+
+describe("question kind", () => {
+  it.each([
+    ["Qui est Hayashi Yoshimasa ?", "person"],
+    ["Avec qui Nguyen Phu Trong a-t-il eu un entretien ?", "person"],
+    ["Par qui le traité a-t-il été signé ?", "person"],
+    ["Who was elected president of Vietnam?", "person"],
+    ["Quand le sommet aura-t-il lieu ?", "date"],
+    ["En quelle année la ligne a-t-elle ouvert ?", "date"],
+    ["When did the talks take place?", "date"],
+    ["Combien de Vietnamiens vivent au Japon ?", "number"],
+    ["Quel pourcentage des exportations ?", "number"],
+    ["How many Vietnamese live in Japan?", "number"],
+    ["Où Pham Minh Chinh a-t-il reçu Hayashi Yoshimasa ?", "place"],
+    ["Dans quelle ville se tient le forum ?", "place"],
+    ["Where did the minister go?", "place"],
+    ["Pourquoi le Japon investit-il au Vietnam ?", "other"],
+    ["Quel typhon a frappé le nord ?", "other"],
+    ["Le ministre ou son adjoint ?", "other"],
+  ])("%s → %s", (q, kind) => {
+    expect(detectKind(q)).toBe(kind);
+  });
+});
+
+describe("parseQuestion", () => {
+  it("guesses the language", () => {
+    expect(parseQuestion("Qui est Hayashi Yoshimasa ?", analyzer).lang).toBe("fr");
+    expect(parseQuestion("Combien de Vietnamiens vivent au Japon ?", analyzer).lang).toBe("fr");
+    expect(parseQuestion("Who is Hayashi Yoshimasa?", analyzer).lang).toBe("en");
+    expect(parseQuestion("How many Vietnamese live in Japan?", analyzer).lang).toBe("en");
+  });
+
+  it("tells a who-is-X question (a role) from a who-is-the-minister question (a name)", () => {
+    expect(parseQuestion("Qui est Hayashi Yoshimasa ?", analyzer).asksIdentity).toBe(true);
+    expect(parseQuestion("Qui est le ministre de la Défense ?", analyzer).asksIdentity).toBe(false);
+    expect(parseQuestion("Who is the prime minister?", analyzer).asksIdentity).toBe(false);
+  });
+
+  it("drops inverted subject pronouns", () => {
+    const p = parseQuestion("Où Pham Minh Chinh a-t-il reçu Hayashi Yoshimasa ?", analyzer);
+    expect(p.groups.flat().some((t) => t.includes("til") || t === "il")).toBe(false);
+  });
+
+  it("gives irregular verb forms the stems of their other forms", () => {
+    const p = parseQuestion("Où Pham Minh Chinh a-t-il reçu Hayashi Yoshimasa ?", analyzer);
+    const recu = p.groups.find((g) => g.includes(analyzer.term("reçu") as string));
+    expect(recu).toContain(analyzer.term("recevant"));
+  });
+
+  it("weighs less the word that names the kind of answer", () => {
+    const p = parseQuestion("Quel est le métier de Nicolas Thomas ?", analyzer);
+    const i = p.groups.findIndex((g) => g.includes(analyzer.term("métier") as string));
+    expect(p.factors[i]).toBeLessThan(1);
+    expect(p.factors[p.groups.findIndex((g) => g.includes(analyzer.term("Thomas") as string))]).toBe(1);
+  });
+
+  it("adds French translations to an English question", () => {
+    const p = parseQuestion("Who is the Japanese ambassador?", analyzer);
+    expect(p.groups.flat()).toContain(analyzer.term("ambassadeur"));
+  });
+});
