@@ -68,8 +68,8 @@ export function textToOptions(rest: string, declarations: readonly OptionDeclara
       declarations.find((d) => d.rest && !(d.name in options)) ??
       declarations.find((d) => d.type === "string" && !(d.name in options));
     if (!target) return { ok: false, unknown: words.join(" ") };
-    const joined = words.join(" ");
-    options[target.name] = target.type === "string" && words.length > 1 ? joined : convert(joined, target);
+    const joined = words.map((w) => w.replace(QUOTED, "$1")).join(" ");
+    options[target.name] = convert(joined, target);
   }
   return { ok: true, options };
 }

@@ -87,6 +87,7 @@ export function createContentDeduper(news: NewsIndex, options: DeduperOptions = 
     const lead = `${article.title} ${article.body.slice(0, 400)}`;
     const terms = [...new Set(news.analyzer.terms(lead, stemLanguage(article.lang)))].slice(0, 40);
     if (terms.length === 0) return undefined;
+    const fingerprint = contentFingerprint(article.body);
     let best: Duplicate | undefined;
     for (const hit of news.rank(
       terms.map((t) => [t]),
@@ -94,10 +95,11 @@ export function createContentDeduper(news: NewsIndex, options: DeduperOptions = 
     )) {
       const other = news.articles[hit.doc];
       if (!other || other.id === article.id) continue;
-      const fp = contentFingerprint(other.body);
-      if (fp === contentFingerprint(article.body)) return { of: other.id, kind: "exact", similarity: 1 };
+      if (contentFingerprint(other.body) === fingerprint)
+        return { of: other.id, kind: "exact", similarity: 1 };
       const sim = jaccard(own, shingles(other.body));
-      if (sim >= threshold && (!best || sim > best.similarity)) best = { of: other.id, kind: "near", similarity: sim };
+      if (sim >= threshold && (!best || sim > best.similarity))
+        best = { of: other.id, kind: "near", similarity: sim };
     }
     return best;
   }
@@ -112,7 +114,8 @@ export function createContentDeduper(news: NewsIndex, options: DeduperOptions = 
       for (const [id, sh] of recent) {
         if (id === article.id) continue;
         const sim = jaccard(own, sh);
-        if (sim >= threshold && (!best || sim > best.similarity)) best = { of: id, kind: "near", similarity: sim };
+        if (sim >= threshold && (!best || sim > best.similarity))
+          best = { of: id, kind: "near", similarity: sim };
       }
       return best ?? fromIndex(article, own);
     },

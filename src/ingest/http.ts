@@ -135,7 +135,11 @@ export const fetchText: FetchText = async (url, request = {}) => {
         await response.body?.cancel().catch(() => {});
         const location = response.headers.get("location");
         if (!location)
-          throw new FetchError("http-status", `${current.href}: redirect without a Location`, response.status);
+          throw new FetchError(
+            "http-status",
+            `${current.href}: redirect without a Location`,
+            response.status,
+          );
         const next = new URL(location, current);
         if (visited.has(next.href))
           throw new FetchError("redirect-loop", `${url}: redirect loop (${current.href} → ${next.href})`);

@@ -301,7 +301,8 @@ export function createSqliteFeedStore(db: Database): FeedStore {
       return toFailed(row);
     },
     dueFailures: (now, limit = 100) => q.due.all(now, limit).map(toFailed),
-    listFailures: (feedId) => (feedId === undefined ? q.failures.all() : q.failuresOf.all(feedId)).map(toFailed),
+    listFailures: (feedId) =>
+      (feedId === undefined ? q.failures.all() : q.failuresOf.all(feedId)).map(toFailed),
     clearFailure(feedId, key) {
       q.clearFailed.run(feedId, key);
     },

@@ -36,27 +36,33 @@ export function escapeDiscord(text: string): string {
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Cut raw text into pieces whose escaped form fits `max`, at spaces when possible. */
+/**
+ * Cut raw text into pieces whose escaped form fits `max`, at spaces when possible. Tokens (a word
+ * and its trailing spaces) are escaped one by one — a mention or markdown mark cannot span a space —
+ * so the cost stays linear; a word too long for one piece is cut raw and each part escaped alone.
+ */
 export function chunkEscapedDiscord(text: string, max: number): string[] {
   const out: string[] = [];
   let current = "";
   const flush = () => {
-    if (current.trim() !== "") out.push(escapeDiscord(current.trim()));
+    if (current.trim() !== "") out.push(current.trim());
     current = "";
   };
   for (const token of text.match(/\S+\s*|\s+/g) ?? []) {
-    if (escapeDiscord(current + token).trimEnd().length <= max) {
-      current += token;
+    const escaped = escapeDiscord(token);
+    if ((current + escaped).trimEnd().length <= max) {
+      current += escaped;
       continue;
     }
     flush();
-    if (escapeDiscord(token).trimEnd().length <= max) {
-      current = token.trimStart();
+    if (escaped.trimEnd().length <= max) {
+      current = escaped.trimStart();
       continue;
     }
-    for (const ch of token) {
-      if (escapeDiscord(current + ch).length > max) flush();
-      current += ch;
+    const step = Math.max(1, Math.floor(max / 3));
+    for (let i = 0; i < token.length; i += step) {
+      const part = escapeDiscord(token.slice(i, i + step)).trim();
+      if (part) out.push(part);
     }
   }
   flush();

@@ -12,7 +12,9 @@ import { compareDatesDesc } from "../corpus/article.ts";
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
+import { forEachToken } from "../text/tokenize.ts";
 import { findDates, findNames, findNumbers, findPlaces, type KindSpan } from "./answer-kinds.ts";
+import { EN_FR } from "./glossary-en-fr.ts";
 import { type AnswerKind, type ParsedQuestion, parseQuestion } from "./question.ts";
 
 export interface Citation {
@@ -57,6 +59,14 @@ export interface ScoringWeights {
   focusMissing: number;
   /** Penalty per doubling of the sentence's length over 25 terms (long sentences match by chance). */
   length: number;
+  /** Bonus per unit of question weight standing right beside a new name (person questions). */
+  besideName: number;
+  /** For "who is the <role>", confidence beyond the role words found beside the name. */
+  roleSlack: number;
+  /** Confidence taken off when a "how many X" answer's number does not count X. */
+  focusUncounted: number;
+  /** 1: a name in the question unknown to the whole corpus makes the answer abstain; 0: it only weighs. */
+  unknownNameAbstains: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
@@ -70,6 +80,10 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   kindMissing: 0.15,
   focusMissing: 0,
   length: 0,
+  unknownNameAbstains: 1,
+  focusUncounted: 0.3,
+  besideName: 0.3,
+  roleSlack: 0.15,
 };
 
 export interface AnswererOptions {
@@ -95,6 +109,9 @@ interface Scored {
   score: number;
   matchedGroups: number;
 }
+
+/** How close (in index terms) a role must stand to a name to be that name's role. */
+const ROLE_WINDOW = 5;
 
 /** Sentences that get the second, costlier scoring pass. */
 const REFINED = 60;
@@ -183,6 +200,17 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const original = parsed.groups.map((g) => new Set(g));
     const questionTerms = new Set(q.groups.flat());
     const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
+    // A name the corpus never mentions, in any spelling or translation (`Shinzo Abe`, `PIB`,
+    // `South Korea`), means the question is about something the articles do not cover: abstain
+    // rather than answer around it. Only names: ordinary words may be paraphrased.
+    if (w.unknownNameAbstains > 0) {
+      const names = namedTerms(question);
+      const unknown = q.groups.some(
+        (g) => g.some((t) => names.has(t)) && g.every((t) => news.index.docFreq(t) === 0),
+      );
+      if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
+    }
+    const counted = q.kind === "number" ? countedTerms(question) : [];
     const hits = news.rank(q.groups, candidates);
     const topScore = hits[0]?.score ?? 1;
 
@@ -284,6 +312,18 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
         s.score += (w.proximity * proximity(q, s.sentence, s.doc)) / total;
       if (needsKind) {
         s.score += s.kindFound ? w.kind : -w.kind;
+        if (s.kindFound && q.kind === "person") {
+          // A name with the question's words right beside it (`le Premier ministre japonais
+          // Takaichi Sanae`) is what a "who" question asks for; "who is the <role>" needs the
+          // whole role stated next to the name.
+          const beside = weightBesideName(q, questionTerms, s.sentence.text, s.doc, full);
+          s.score += (w.besideName * beside) / fullTotal;
+          if (q.asksRole) s.coverage = Math.min(s.coverage, beside / fullTotal + w.roleSlack);
+        }
+        if (s.kindFound && counted.length > 0 && !countsFocus(s.sentence.text, s.doc, counted)) {
+          // "Combien de touristes…": a number that counts something else does not answer.
+          s.coverage -= w.focusUncounted;
+        }
         if (!s.kindFound && (q.kind === "number" || q.kind === "date")) {
           // A "how many" or "when" question is answered by a figure or a date, or not at all.
           const sentences = news.sentencesOf(s.doc);
@@ -327,6 +367,81 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       citations.push(cite(s.doc, s.sentence.text));
     }
     return { found: true, answer: quote, citations, confidence: round(best.coverage), kind: q.kind };
+  }
+
+  // Full weight of the question words within ROLE_WINDOW terms of a new name in the sentence.
+  function weightBesideName(
+    q: ParsedQuestion,
+    questionTerms: ReadonlySet<string>,
+    sentence: string,
+    doc: number,
+    full: readonly number[],
+  ): number {
+    const lang = news.articles[doc]?.lang === "en" ? "en" : "fr";
+    const terms: { t: string; start: number }[] = [];
+    news.analyzer.forEachTerm(sentence, lang, (t, start) => terms.push({ t, start }));
+    let best = 0;
+    for (const name of findNames(sentence)) {
+      const nameTerms = news.analyzer.terms(name.text, lang);
+      if (nameTerms.every((t) => questionTerms.has(t))) continue;
+      const end = name.start + name.text.length;
+      let from = terms.findIndex((x) => x.start >= name.start);
+      if (from < 0) from = terms.length;
+      let to = terms.findIndex((x) => x.start >= end);
+      if (to < 0) to = terms.length;
+      const near = new Set(terms.slice(Math.max(0, from - ROLE_WINDOW), to + ROLE_WINDOW).map((x) => x.t));
+      let weight = 0;
+      q.groups.forEach((g, gi) => {
+        if (g.some((t) => near.has(t))) weight += full[gi] ?? 0;
+      });
+      best = Math.max(best, weight);
+    }
+    return best;
+  }
+
+  // What a "how many" question counts: the word after `combien de` / `how many` (with its
+  // translations), e.g. `touristes` in "Combien de touristes japonais…".
+  function countedTerms(question: string): string[] {
+    const m = /\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+|nombre\s+(?:de|d['’])\s*)([\p{L}-]+)/iu.exec(
+      question,
+    );
+    const word = m?.[1];
+    if (!word) return [];
+    const out = new Set<string>();
+    for (const lang of ["fr", "en"] as const) {
+      const t = news.analyzer.term(word, lang);
+      if (t) out.add(t);
+    }
+    for (const fr of EN_FR[word.toLowerCase()] ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
+    return [...out];
+  }
+
+  // Does a number in the sentence stand right before (or after) the counted word?
+  function countsFocus(sentence: string, doc: number, focus: readonly string[]): boolean {
+    const lang = news.articles[doc]?.lang === "en" ? "en" : "fr";
+    const terms: string[] = [];
+    news.analyzer.forEachTerm(sentence, lang, (t) => terms.push(t));
+    return terms.some((t, i) => {
+      if (!focus.includes(t)) return false;
+      const around = terms.slice(Math.max(0, i - 3), i + 3);
+      return around.some((x) => /^\d/.test(x) || NUMBER_TERMS.has(x));
+    });
+  }
+
+  // Index terms of the question's names: capitalised words other than the first, and acronyms.
+  function namedTerms(question: string): Set<string> {
+    const out = new Set<string>();
+    let first = true;
+    forEachToken(question, (word) => {
+      const isName = /^\p{Lu}/u.test(word) && (!first || /^\p{Lu}{2,}$/u.test(word));
+      first = false;
+      if (!isName) return;
+      for (const lang of ["fr", "en"] as const) {
+        const t = news.analyzer.term(word, lang);
+        if (t) out.add(t);
+      }
+    });
+    return out;
   }
 
   // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that
@@ -375,6 +490,11 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (next && holdsNewKind(q, questionTerms, next.text)) return `${best.sentence.text} ${next.text}`;
       if (prev && holdsNewKind(q, questionTerms, prev.text)) return `${prev.text} ${best.sentence.text}`;
     }
+    // The next sentence continues this one (`Il a également…`) and holds more of the question.
+    if (next && ANAPHORA_START.test(next.text)) {
+      const adds = q.groups.some((g) => !has(best.sentence.terms, g) && has(next.terms, g));
+      if (adds) return `${best.sentence.text} ${next.text}`;
+    }
     return best.sentence.text;
   }
 
@@ -396,6 +516,33 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
 
   return { answer };
 }
+
+// Number words as index terms (`millions` → `million`), for "a number near the counted word".
+const NUMBER_TERMS = new Set([
+  "deux",
+  "trois",
+  "quatre",
+  "cinq",
+  "six",
+  "sept",
+  "huit",
+  "neuf",
+  "dix",
+  "vingt",
+  "trente",
+  "cent",
+  "mille",
+  "million",
+  "milliard",
+  "millier",
+  "centaine",
+  "dizaine",
+  "two",
+  "three",
+  "hundred",
+  "thousand",
+  "billion",
+]);
 
 const has = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -214,7 +214,7 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   help: ["aider", "aide"],
   support: ["soutien", "soutenir"],
   received: ["reçu", "recevant", "reçoit"],
-  receive: ["recevoir"],
+  receive: ["recevoir", "recevant", "reçoit", "reçu"],
   said: ["déclaré", "dit"],
   announced: ["annoncé"],
   signed: ["signé"],

@@ -28,6 +28,8 @@ export interface ParsedQuestion {
   readonly factors: number[];
   /** True for "who is X?" questions, which ask for X's role rather than for a name. */
   readonly asksIdentity: boolean;
+  /** True for "who is the <role>?" questions, whose answer is a name stated next to that role. */
+  readonly asksRole: boolean;
 }
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
@@ -42,7 +44,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ],
   [
     "person",
-    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(quel (ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
+    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
   ],
   [
     "place",
@@ -242,11 +244,14 @@ export function parseQuestion(
   }
 
   // "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
+  const asksRole = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/.test(
+    folded,
+  );
   const asksIdentity =
     /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
       folded,
     );
-  return { text: question, lang, kind, groups, factors, asksIdentity };
+  return { text: question, lang, kind, groups, factors, asksIdentity, asksRole };
 }
 
 // Other stems of a French verb form: irregular forms from the table, and for a third-person

@@ -1,0 +1,154 @@
+// What `/news feeds` and `/news feeds add <url>` need, as plain data and plain text: the list of
+// feeds with their health and counts, and adding a feed after validating its URL (http(s), no
+// credentials, no private or loopback host unless allowed) and, when a probe is given, checking
+// that the URL really serves an RSS or Atom feed.
+import type { Feed, FeedStore } from "../storage/feed-store.ts";
+import { parseFeed } from "./feed-parser.ts";
+import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
+
+export interface FeedView {
+  readonly id: number;
+  readonly url: string;
+  readonly title?: string;
+  readonly lastSuccessAt?: string;
+  readonly lastError?: string;
+  readonly lastErrorAt?: string;
+  /** Consecutive failed polls. */
+  readonly failures: number;
+  readonly nextAttemptAt?: string;
+  readonly articlesAdded: number;
+  readonly duplicates: number;
+  /** Items whose fetch failed and are waiting for a retry (or were given up). */
+  readonly failedItems: number;
+}
+
+export function listFeeds(store: FeedStore): FeedView[] {
+  const failures = new Map<number, number>();
+  for (const f of store.listFailures()) failures.set(f.feedId, (failures.get(f.feedId) ?? 0) + 1);
+  return store.listFeeds().map((f: Feed) => ({
+    id: f.id,
+    url: f.url,
+    failures: f.failures,
+    articlesAdded: f.articlesAdded,
+    duplicates: f.duplicates,
+    failedItems: failures.get(f.id) ?? 0,
+    ...(f.title ? { title: f.title } : {}),
+    ...(f.lastSuccessAt ? { lastSuccessAt: f.lastSuccessAt } : {}),
+    ...(f.lastError ? { lastError: f.lastError } : {}),
+    ...(f.lastErrorAt ? { lastErrorAt: f.lastErrorAt } : {}),
+    ...(f.nextAttemptAt ? { nextAttemptAt: f.nextAttemptAt } : {}),
+  }));
+}
+
+const when = (iso: string | undefined): string => (iso ? iso.slice(0, 16).replace("T", " ") : "jamais");
+
+/** The feed list as lines of French text (one block per feed). */
+export function formatFeedList(feeds: readonly FeedView[]): string {
+  if (feeds.length === 0) return "Aucun flux. Ajoutez-en un avec `/news feeds add <url>`.";
+  return feeds
+    .map((f) => {
+      const lines = [
+        `${f.id}. ${f.title ?? f.url}${f.title ? ` — ${f.url}` : ""}`,
+        `   dernier succès : ${when(f.lastSuccessAt)} · articles ajoutés : ${f.articlesAdded} · doublons : ${f.duplicates}`,
+      ];
+      if (f.lastError && (!f.lastSuccessAt || (f.lastErrorAt ?? "") > f.lastSuccessAt))
+        lines.push(`   dernière erreur (${when(f.lastErrorAt)}, ${f.failures} de suite) : ${f.lastError}`);
+      else if (f.lastError) lines.push(`   erreur précédente (${when(f.lastErrorAt)}) : ${f.lastError}`);
+      if (f.failedItems > 0) lines.push(`   articles en échec, réessayés plus tard : ${f.failedItems}`);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
+
+function isPrivateHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal"))
+    return true;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  return h === "::1" || h === "::" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80");
+}
+
+/** A feed URL a channel manager may add: absolute http(s), no credentials, a public host. */
+export function validateFeedUrl(input: string, options: { allowPrivateHosts?: boolean } = {}): UrlCheck {
+  const raw = input.trim().replace(/^<|>$/g, ""); // Slack wraps links in <…>
+  if (raw.length === 0) return { ok: false, error: "adresse vide : donnez l’URL du flux RSS ou Atom" };
+  if (raw.length > 2048) return { ok: false, error: "adresse trop longue (2 048 caractères au plus)" };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, error: `adresse invalide : ${raw}` };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { ok: false, error: "seules les adresses http:// et https:// sont acceptées" };
+  if (url.username || url.password)
+    return { ok: false, error: "une adresse de flux ne doit pas contenir d’identifiants" };
+  if (!options.allowPrivateHosts && isPrivateHost(url.hostname))
+    return { ok: false, error: `hôte non autorisé (réseau privé ou local) : ${url.hostname}` };
+  url.hash = "";
+  return { ok: true, url: url.href };
+}
+
+export interface AddFeedOptions {
+  addedBy: string;
+  now?: () => Date;
+  allowPrivateHosts?: boolean;
+  /** Fetch the URL and check it is a feed before adding it. Default true. */
+  probe?: boolean;
+  fetchText?: FetchText;
+}
+
+export type AddFeedResult =
+  | { ok: true; feed: Feed; created: boolean; message: string }
+  | { ok: false; message: string };
+
+/** `/news feeds add <url>`: validate, optionally probe, then store (an existing URL is not added twice). */
+export async function addFeed(
+  store: FeedStore,
+  input: string,
+  options: AddFeedOptions,
+): Promise<AddFeedResult> {
+  const check = validateFeedUrl(input, options.allowPrivateHosts ? { allowPrivateHosts: true } : {});
+  if (!check.ok) return { ok: false, message: check.error };
+  let title: string | undefined;
+  if (options.probe ?? true) {
+    try {
+      const fetched = await (options.fetchText ?? fetchText)(check.url, {
+        timeoutMs: 10_000,
+        maxBytes: 5 * 1024 * 1024,
+        accept: isFeedContentType,
+        expected: "an RSS or Atom feed",
+      });
+      const parsed = parseFeed(fetched.text);
+      title = parsed.title;
+    } catch (error) {
+      return { ok: false, message: `flux non ajouté : ${(error as Error).message}` };
+    }
+  }
+  const { feed, created } = store.addFeed(
+    check.url,
+    options.addedBy,
+    (options.now?.() ?? new Date()).toISOString(),
+  );
+  const name = title ?? feed.title ?? feed.url;
+  return {
+    ok: true,
+    feed,
+    created,
+    message: created ? `Flux ajouté : ${name}` : `Ce flux est déjà suivi : ${name}`,
+  };
+}
