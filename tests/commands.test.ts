@@ -80,7 +80,11 @@ describe("commands over the real corpus", () => {
 
   it("search lists matching articles with snippets; public when asked", async () => {
     const d = await realDispatcher();
-    const r = await d.run("search", { terms: "semi-conducteurs", limit: 3, public: true }, { platform: "discord" });
+    const r = await d.run(
+      "search",
+      { terms: "semi-conducteurs", limit: 3, public: true },
+      { platform: "discord" },
+    );
     expect(r.visibility).toBe("public");
     const fields = ofType(r, "fields")[0]?.fields ?? [];
     expect(fields.length).toBeGreaterThan(0);
@@ -116,14 +120,21 @@ describe("commands over the real corpus", () => {
     expect(text(notInt)).toContain("« limit » doit être un nombre entier.");
     const long = await d.run("ask", { question: "x".repeat(501) }, { platform: "discord" });
     expect(text(long)).toContain("dépasse 500 caractères");
-    expect(text(await d.runText("frobnicate", { platform: "slack" }))).toContain("Commande inconnue « frobnicate »");
+    expect(text(await d.runText("frobnicate", { platform: "slack" }))).toContain(
+      "Commande inconnue « frobnicate »",
+    );
     expect(text(await d.runText("", { platform: "slack" }))).toContain("Quelle commande ?");
   });
 
   it("a handler that throws becomes a friendly error reply, and the error is reported", async () => {
     const errors: unknown[] = [];
     const core = await realCore();
-    const broken = { ...core, ask: () => { throw new Error("boom"); } };
+    const broken = {
+      ...core,
+      ask: () => {
+        throw new Error("boom");
+      },
+    };
     const d = await realDispatcher({ core: broken, onError: (e) => errors.push(e) });
     const r = await d.runText("ask Qui ?", { platform: "slack" });
     expect(r.isError).toBe(true);
@@ -161,9 +172,9 @@ describe("help", () => {
   it("is generated from the declarations, per platform and locale", async () => {
     const d = await realDispatcher({ root: "actu" });
     const slack = await d.runText("/actu help", { platform: "slack" });
-    const labels = (slack.blocks.find((b) => b.type === "fields") as Extract<Block, { type: "fields" }>).fields.map(
-      (f) => f.label,
-    );
+    const labels = (
+      slack.blocks.find((b) => b.type === "fields") as Extract<Block, { type: "fields" }>
+    ).fields.map((f) => f.label);
     expect(labels).toEqual(allCommands.map((c) => expect.stringContaining(`/actu ${c.name}`)));
     expect(labels).toContain("/actu search <terms> [--limit <N>] [--public]");
     const discord = await d.runText("help", { platform: "discord" });
@@ -193,7 +204,8 @@ describe("dependency rules", () => {
       const source = readFileSync(join(dir, file), "utf8");
       for (const m of source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
         const spec = m[1] as string;
-        if (/^@slack\/|^discord\.js$|^@discordjs\/|\/adapters\//.test(spec)) bad.push(`${file} imports ${spec}`);
+        if (/^@slack\/|^discord\.js$|^@discordjs\/|\/adapters\//.test(spec))
+          bad.push(`${file} imports ${spec}`);
       }
     }
     expect(bad).toEqual([]);

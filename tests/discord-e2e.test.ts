@@ -103,3 +103,40 @@ describe("Discord adapter, end to end", () => {
     expect(body.data.choices[0]?.value).toBe("003_c39827b7e7865a61");
   });
 });
+
+describe("Discord registration", () => {
+  it("registers /news with one subcommand per command in the dev guild (bulk overwrite)", async () => {
+    const { allCommands } = await import("../commands/index.ts");
+    const { registerDiscordCommands } = await import("../src/adapters/discord/index.ts");
+    const result = await registerDiscordCommands({
+      token: "fake-bot-token",
+      applicationId: APP_ID,
+      guildId: "100000000000000009",
+      apiUrl: discord.apiUrl,
+      commands: allCommands,
+      root: "news",
+      locale: "fr",
+    });
+    expect(result.scope).toBe("guild 100000000000000009");
+    const put = discord.calls.find((c) => c.method === "PUT");
+    expect(put?.path).toBe(`/applications/${APP_ID}/guilds/100000000000000009/commands`);
+    expect(put?.auth).toBe("Bot fake-bot-token");
+    const [root] = (put?.body ?? []) as {
+      name: string;
+      options: {
+        name: string;
+        type: number;
+        options: { name: string; required: boolean; autocomplete?: boolean }[];
+      }[];
+    }[];
+    expect(root?.name).toBe("news");
+    expect(root?.options.map((o) => o.name)).toEqual(allCommands.map((c) => c.name));
+    expect(root?.options.every((o) => o.type === 1)).toBe(true);
+    const article = root?.options.find((o) => o.name === "article");
+    expect(article?.options[0]).toMatchObject({ name: "id", required: true, autocomplete: true });
+    for (const sub of root?.options ?? []) {
+      const required = sub.options.map((o) => o.required);
+      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+    }
+  });
+});

@@ -1,12 +1,7 @@
 // Embed rendering: limits are respected whatever the reply's size (extra messages become
 // follow-ups), nothing is lost silently, and no text can mention anyone.
 import { describe, expect, it } from "vitest";
-import {
-  DISCORD_LIMITS,
-  embedChars,
-  escapeDiscord,
-  renderDiscord,
-} from "../src/adapters/discord/render.ts";
+import { DISCORD_LIMITS, embedChars, escapeDiscord, renderDiscord } from "../src/adapters/discord/render.ts";
 import { answerReply } from "../src/core/reply/lookup-replies.ts";
 import { type Block, reply } from "../src/core/reply/reply.ts";
 import { realCore } from "./fakes/real-core.ts";
@@ -15,7 +10,9 @@ function checkLimits(pages: ReturnType<typeof renderDiscord>) {
   for (const page of pages) {
     expect(page.embeds.length).toBeGreaterThan(0);
     expect(page.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedsPerMessage);
-    expect(page.embeds.reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(DISCORD_LIMITS.charsPerMessage);
+    expect(page.embeds.reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(
+      DISCORD_LIMITS.charsPerMessage,
+    );
     for (const e of page.embeds) {
       expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
       expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
@@ -44,9 +41,15 @@ describe("Discord rendering", () => {
   it("splits a huge reply into embeds and follow-up messages within every limit", () => {
     const long = "Le Vietnam et le Japon *coopèrent* _et_ signent. ".repeat(400);
     const blocks: Block[] = [
-      ...Array.from({ length: 60 }, (_, i): Block => ({ type: "paragraph", text: `§${i} ${long.slice(0, 700)}` })),
+      ...Array.from(
+        { length: 60 },
+        (_, i): Block => ({ type: "paragraph", text: `§${i} ${long.slice(0, 700)}` }),
+      ),
       { type: "paragraph", text: long },
-      { type: "fields", fields: Array.from({ length: 60 }, (_, i) => ({ label: `${i} ${long}`, value: long.slice(0, 3000) })) },
+      {
+        type: "fields",
+        fields: Array.from({ length: 60 }, (_, i) => ({ label: `${i} ${long}`, value: long.slice(0, 3000) })),
+      },
     ];
     const r = reply(blocks, { title: long });
     const pages = renderDiscord(r, { maxMessages: 5 });

@@ -1,7 +1,13 @@
 // Block Kit rendering: limits are respected whatever the reply's size, nothing is lost silently,
 // and no text can mention anyone.
 import { describe, expect, it } from "vitest";
-import { blockChars, chunkEscaped, escapeSlack, renderSlack, SLACK_LIMITS } from "../src/adapters/slack/render.ts";
+import {
+  blockChars,
+  chunkEscaped,
+  escapeSlack,
+  renderSlack,
+  SLACK_LIMITS,
+} from "../src/adapters/slack/render.ts";
 import { answerReply } from "../src/core/reply/lookup-replies.ts";
 import { type Block, reply } from "../src/core/reply/reply.ts";
 import { realCore } from "./fakes/real-core.ts";
@@ -11,14 +17,17 @@ type AnyBlock = { type: string; text?: { type: string; text: string }; elements?
 function checkLimits(pages: ReturnType<typeof renderSlack>) {
   for (const page of pages) {
     expect(page.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-    expect(page.blocks.reduce((n, b) => n + blockChars(b), 0)).toBeLessThanOrEqual(SLACK_LIMITS.charsPerMessage);
+    expect(page.blocks.reduce((n, b) => n + blockChars(b), 0)).toBeLessThanOrEqual(
+      SLACK_LIMITS.charsPerMessage,
+    );
     expect(page.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText + 20);
     for (const b of page.blocks as AnyBlock[]) {
       if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
       if (b.type === "section") expect(b.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
       if (b.type === "context") {
         expect(b.elements?.length).toBeLessThanOrEqual(10);
-        for (const e of b.elements ?? []) expect(e.text?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+        for (const e of b.elements ?? [])
+          expect(e.text?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
       }
     }
   }
@@ -32,7 +41,14 @@ describe("Slack rendering", () => {
     });
     expect(pages).toHaveLength(1);
     const blocks = pages[0]?.blocks as AnyBlock[];
-    expect(blocks.map((b) => b.type)).toEqual(["header", "section", "context", "section", "context", "actions"]);
+    expect(blocks.map((b) => b.type)).toEqual([
+      "header",
+      "section",
+      "context",
+      "section",
+      "context",
+      "actions",
+    ]);
     expect(blocks[1]?.text?.text.startsWith(">")).toBe(true);
     expect(blocks[3]?.text?.text).toContain("003_c39827b7e7865a61");
     checkLimits(pages);
@@ -41,10 +57,19 @@ describe("Slack rendering", () => {
   it("splits a huge reply into messages within every limit, and says when it had to cut", () => {
     const long = "Le Vietnam et le Japon <coopèrent> & signent. ".repeat(400); // ~18k chars
     const blocks: Block[] = [
-      ...Array.from({ length: 120 }, (_, i): Block => ({ type: "paragraph", text: `Paragraphe ${i}. ${long.slice(0, 500)}` })),
+      ...Array.from(
+        { length: 120 },
+        (_, i): Block => ({ type: "paragraph", text: `Paragraphe ${i}. ${long.slice(0, 500)}` }),
+      ),
       { type: "paragraph", text: long },
       { type: "context", text: long },
-      { type: "fields", fields: Array.from({ length: 30 }, (_, i) => ({ label: `${i} ${long.slice(0, 400)}`, value: long.slice(0, 5000) })) },
+      {
+        type: "fields",
+        fields: Array.from({ length: 30 }, (_, i) => ({
+          label: `${i} ${long.slice(0, 400)}`,
+          value: long.slice(0, 5000),
+        })),
+      },
     ];
     const r = reply(blocks, { title: long });
     const pages = renderSlack(r, { maxMessages: 4, publishCommand: "x" });
@@ -85,9 +110,13 @@ describe("Slack rendering", () => {
   });
 
   it("no publish button on errors or public replies", () => {
-    const err = renderSlack(reply([{ type: "paragraph", text: "x" }], { isError: true }), { publishCommand: "x" });
+    const err = renderSlack(reply([{ type: "paragraph", text: "x" }], { isError: true }), {
+      publishCommand: "x",
+    });
     expect(JSON.stringify(err)).not.toContain("newsbot_publish");
-    const pub = renderSlack(reply([{ type: "paragraph", text: "x" }], { visibility: "public" }), { publishCommand: "x" });
+    const pub = renderSlack(reply([{ type: "paragraph", text: "x" }], { visibility: "public" }), {
+      publishCommand: "x",
+    });
     expect(JSON.stringify(pub)).not.toContain("newsbot_publish");
   });
 });

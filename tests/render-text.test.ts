@@ -10,7 +10,9 @@ describe("console rendering", () => {
     const core = await realCore();
     const text = renderText(answerReply(core.ask("Qui est Hayashi Yoshimasa ?", "fr"), "fr"));
     expect(text).toMatch(/^Réponse\n─+\n\n« .*Hayashi Yoshimasa.* »/s);
-    expect(text).toContain("Source :\n  [1] Le Vietnam souhaite renforcer ses relations multiformes avec le Japon");
+    expect(text).toContain(
+      "Source :\n  [1] Le Vietnam souhaite renforcer ses relations multiformes avec le Japon",
+    );
     expect(text).toContain("003_c39827b7e7865a61");
   });
 

@@ -142,3 +142,30 @@ describe("Slack adapter, end to end", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("Slack manifest", () => {
+  it("declares the root slash command and the request URLs, or Socket Mode", async () => {
+    const { allCommands } = await import("../commands/index.ts");
+    const { slackManifest } = await import("../src/adapters/slack/index.ts");
+    const http = slackManifest({
+      commands: allCommands,
+      root: "actu",
+      locale: "fr",
+      baseUrl: "https://bot.example.org/",
+    });
+    expect(http).toMatchObject({
+      features: { slash_commands: [{ command: "/actu", url: "https://bot.example.org/slack/events" }] },
+      oauth_config: { scopes: { bot: ["commands", "chat:write"] } },
+      settings: {
+        interactivity: { is_enabled: true, request_url: "https://bot.example.org/slack/events" },
+        socket_mode_enabled: false,
+      },
+    });
+    const hint = (http.features as { slash_commands: { usage_hint: string }[] }).slash_commands[0]
+      ?.usage_hint;
+    for (const c of allCommands) expect(hint).toContain(c.name);
+    const socket = slackManifest({ commands: allCommands, root: "news", locale: "en" });
+    expect(socket).toMatchObject({ settings: { socket_mode_enabled: true } });
+    expect(JSON.stringify(socket)).not.toContain("request_url");
+  });
+});

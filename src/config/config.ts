@@ -135,6 +135,9 @@ function schema(t: BotMessages) {
 
 const SECRET = /TOKEN|SECRET/;
 
+/** Every variable the configuration reads. */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema(botMessages("fr")).shape);
+
 /**
  * Read the configuration from `env`. Throws a ConfigError listing every problem, each naming its
  * variable. `require: "discord-register"` also demands what the registration script needs.

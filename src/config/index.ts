@@ -6,6 +6,7 @@ export {
   ConfigError,
   type DiscordConfig,
   ENV_DOC,
+  ENV_VARIABLES,
   envExample,
   loadConfig,
   type SlackConfig,

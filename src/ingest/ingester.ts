@@ -155,6 +155,8 @@ export function createIngester(options: IngesterOptions): Ingester {
         duplicates++;
         continue;
       }
+      // remembered before the write (which yields): a feed polled meanwhile sees it
+      deduper.remember(article);
       try {
         await writer.write(article);
       } catch (error) {
@@ -165,7 +167,6 @@ export function createIngester(options: IngesterOptions): Ingester {
         failed.push({ key: item.key, error: message });
         continue;
       }
-      deduper.remember(article);
       store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
       store.clearFailure(feed.id, item.key);
       accepted.push(article);

@@ -127,7 +127,7 @@ function piecesOf(b: Block, locale: Locale): Piece[] {
       );
     case "fields":
       return b.fields.flatMap((f) => {
-        const name = clip(escapeDiscord(f.label), DISCORD_LIMITS.fieldName);
+        const name = clip(escapeDiscord(clip(f.label, DISCORD_LIMITS.fieldName)), DISCORD_LIMITS.fieldName);
         return chunkEscapedDiscord(f.value, DISCORD_LIMITS.fieldValue).map(
           (value, i): Piece => ({ kind: "field", name: i === 0 ? name : "\u200b", value }),
         );
@@ -170,7 +170,11 @@ export function renderDiscord(
   const messagesOut: APIEmbed[][] = [];
   let embeds: APIEmbed[] = [];
   let embed: APIEmbed = { color };
-  if (reply.title) embed.title = clip(escapeDiscord(reply.title.replace(/\s+/g, " ")), DISCORD_LIMITS.title);
+  if (reply.title)
+    embed.title = clip(
+      escapeDiscord(clip(reply.title.replace(/\s+/g, " "), DISCORD_LIMITS.title)),
+      DISCORD_LIMITS.title,
+    );
   let chars = embedChars(embed);
   let truncated = false;
 

@@ -150,7 +150,7 @@ function blocksOf(b: Block, locale: Locale): KnownBlock[] {
       );
     case "fields":
       return b.fields.flatMap((f) => {
-        const label = `*${clip(escapeSlack(f.label), 300)}*`;
+        const label = `*${clip(escapeSlack(clip(f.label, 300)), 300)}*`;
         const [first = "", ...more] = chunkEscaped(f.value, SLACK_LIMITS.sectionText - label.length - 1);
         return [section(`${label}\n${first}`), ...more.map(section)];
       });

@@ -83,7 +83,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
   besideName: 0.3,
-  roleSlack: 0.15,
+  roleSlack: 0,
 };
 
 export interface AnswererOptions {
@@ -205,8 +205,11 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     // rather than answer around it. Only names: ordinary words may be paraphrased.
     if (w.unknownNameAbstains > 0) {
       const names = namedTerms(question);
+      // The noun a question asks about (`Quel est le PIB…`, `What is the population…`) counts too.
       const unknown = q.groups.some(
-        (g) => g.some((t) => names.has(t)) && g.every((t) => news.index.docFreq(t) === 0),
+        (g, gi) =>
+          (g.some((t) => names.has(t)) || ((parsed.factors[gi] ?? 1) < 1 && (g[0]?.length ?? 0) >= 4)) &&
+          g.every((t) => news.index.docFreq(t) === 0),
       );
       if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
     }

@@ -162,7 +162,8 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
   for (const c of candidates) {
     const article = articles[c.source] as Article;
     const mentions = findDateExpressions(c.text);
-    const resolved = mentions.map((m) => resolveDate(m, article.date));
+    // `aujourd'hui` is rarely an event's date (`les retraités d'aujourd'hui`)
+    const resolved = mentions.filter((m) => m.offset?.days !== 0).map((m) => resolveDate(m, article.date));
     // the most precise resolved date of the sentence stands for it; an unresolved one is kept flagged
     const pick =
       resolved.find((r) => r.resolved && r.precision === "day" && !r.approximate) ??
@@ -252,8 +253,12 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
       figures.push({ text: f.text, sentence: c.text, source: c.source, rank: 0.5 * c.topic + 0.3 * c.weight + (words >= 3 ? 0.2 : 0) });
     }
   }
+  // the topic itself is not a place to list (`au Brexit`, `contre le Covid`)
+  const topicKeys = new Set(groups.flat());
   const top = (m: Map<string, { name: string; n: number }>) =>
-    [...m.values()]
+    [...m.entries()]
+      .filter(([k, x]) => !people.has(k) && !news.analyzer.terms(x.name, "fr").every((t) => topicKeys.has(t)))
+      .map(([, x]) => x)
       .sort((a, b) => b.n - a.n)
       .slice(0, 6)
       .map((x) => x.name);

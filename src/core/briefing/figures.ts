@@ -67,12 +67,18 @@ export function findFigures(sentence: string): FigureMention[] {
       }
       if (!/[\p{L}]/u.test(w.text)) break;
       if (PREPOSITIONS.has(lw)) {
-        if (i === 0) continue; // `40% des`, `6 millions d'euros`: the quantity's own `de`
-        if (++preps > 1) break;
+        if (i === 0 && /^d/.test(lw)) continue; // `40% des`, `6 millions d'euros`: the quantity's own `de`
+        if (content === 0 || ++preps > 1) break;
         continue;
       }
       if (ARTICLES.has(lw)) continue;
-      if (NOT_IN_ROLE.has(lw.replace(/['’]$/, "")) || lw === "et" || lw === "ou") break;
+      const elided = /^([sdlnmjc]|qu)['’]/u.exec(lw);
+      if (NOT_IN_ROLE.has(lw.replace(/['’]$/, "")) || (elided && NOT_IN_ROLE.has(elided[1] as string)) || lw === "et" || lw === "ou") break;
+      // a verb after the counted noun (`3.000 PME interrogées s'estiment`, `24 % des retraités oublient`)
+      if (content > 0 && preps === 0 && /(?:ent|aient|ont)$/u.test(lw) && !/ment$/u.test(lw)) break;
+      // the counted noun is a common noun, or a plural demonym (`600.000 Vietnamiens`), not `10 Downing Street`
+      if (content === 0 && /^\p{Lu}/u.test(w.text) && !/s$/u.test(w.text) && !unit && !scaled) break;
+      if (dates.some((d) => start + m[0].length + w.end > d.start && start + m[0].length + w.end <= d.end)) break;
       content++;
       end = w.end;
     }

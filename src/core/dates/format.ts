@@ -11,7 +11,8 @@ const PARTS = {
 
 export function formatResolvedDate(r: ResolvedDate, locale: Locale = "fr"): string {
   if (!r.resolved || !r.value) return `« ${r.mention.text} » (?)`;
-  const base = r.precision === "year" ? r.value : (formatArticleDate(r.value, locale) ?? r.value);
+  let base = r.precision === "year" ? r.value : (formatArticleDate(r.value, locale) ?? r.value);
+  if (locale === "fr" && r.precision === "day") base = base.replace(/^1 /, "1er ");
   const p = r.mention.part && r.precision !== "day" ? PARTS[locale][r.mention.part] : "";
   const shown = p ? (p.endsWith("-") ? `${p}${base}` : `${p} ${base}`) : base;
   return r.approximate ? `${shown} (${locale === "fr" ? "env." : "approx."})` : shown;

@@ -7,7 +7,17 @@
 // with the sentence that states it. Names are never reordered: Japanese and Vietnamese names
 // stay family name first, as written.
 import { fold } from "../text/fold.ts";
-import { NAME_PARTICLES, NOT_A_GIVEN_NAME, NOT_IN_ROLE, ROLE_LEADS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS } from "./lexicon.ts";
+import {
+  BEFORE_ROLE,
+  CONTAINER_NOUNS,
+  NAME_PARTICLES,
+  NOT_A_GIVEN_NAME,
+  NOT_IN_ROLE,
+  ROLE_LEADS,
+  ROLE_MODIFIERS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+} from "./lexicon.ts";
 
 export interface PersonMention {
   /** The name as written. */
@@ -89,7 +99,7 @@ function nameRuns(toks: readonly Token[]): Token[][] {
       const u = toks[j] as Token;
       const prev = toks[j - 1] as Token;
       if (u.start - prev.end > 1) break; // words of a name are separated by one space
-      if (NAME_WORD.test(u.text)) {
+      if (NAME_WORD.test(u.text) && !(NOT_A_GIVEN_NAME.has(u.text.toLowerCase()) && !NAME_PARTICLES.has(u.text.toLowerCase()))) {
         run.push(u);
         j++;
         continue;
@@ -104,7 +114,10 @@ function nameRuns(toks: readonly Token[]): Token[][] {
     }
     // drop leading words that do not open a name (`Le`, `Selon`, `Président`…) and trailing particles
     while (run.length > 0 && !isNameWord((run[0] as Token).text)) run.shift();
-    while (run.length > 0 && !NAME_WORD.test((run[run.length - 1] as Token).text)) run.pop();
+    while (run.length > 0 && !isNameWord((run[run.length - 1] as Token).text)) run.pop();
+    // a name written twice in a row by a scraper (`Yves Cohen Yves Cohen`)
+    const half = run.length / 2;
+    if (Number.isInteger(half) && run.slice(0, half).every((r, k) => r.text === run[half + k]?.text)) run.splice(half);
     if (run.filter((r) => NAME_WORD.test(r.text)).length >= 2 && run.length <= 6) runs.push(run);
     i = j;
   }
@@ -135,27 +148,64 @@ function roleBefore(
   const window = sentence.slice(windowStart, nameStart);
   ROLE_RE.lastIndex = 0;
   for (let m = ROLE_RE.exec(window); m !== null; m = ROLE_RE.exec(window)) {
+    // a role noun follows an article, a preposition or a possessive (`le ministre`, `au vice-ministre`),
+    // or opens the clause; `politique générale du` is no role
+    const prevWord = /([\p{L}']+)\s*$/u.exec(sentence.slice(0, windowStart + m.index).replace(/’/g, "'"))?.[1];
+    const opensClause = window.slice(0, m.index).trim() === "" || /^\p{Lu}/u.test(m[0]);
+    if (!opensClause && !(prevWord && BEFORE_ROLE.has(prevWord.toLowerCase().replace(/^(\w')$/, "$1")))) continue;
     const between = window.slice(m.index + m[0].length);
     const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
     if (words.length > 14) continue;
     if (words.some((w) => NOT_IN_ROLE.has(lower(w.text).replace(/['’]$/, "")))) continue;
     if (/,\s*\S/.test(between.replace(/,\s*$/, ""))) continue;
+    // no figures, no conjugated verbs (`devrait`, `recevait`), no other person's name in a role
+    if (/[\d%]/.test(between) || words.some((w) => /(?:ait|aient|erait|eront|encore)$/u.test(lower(w.text)))) continue;
+    if (
+      words.some(
+        (w, k) =>
+          k > 0 &&
+          isNameWord(w.text) &&
+          isNameWord((words[k - 1] as Token).text) &&
+          !PREPOSITIONS.has(lower(words[k - 2]?.text ?? "")),
+      )
+    )
+      continue;
+    // two people joined (`le Premier ministre X et le ministre de la Santé Y`): the role is the nearer one
+    if (/\s(?:et|ou)\s+(?:le|la|les|l['’]|du|de|des|au|aux)\s*/iu.test(between)) continue;
+    // `conseiller du Premier ministre X`: X is the Premier ministre
+    ROLE_RE.lastIndex = 0;
+    const inner = new RegExp(`(?:\\s(?:du|de la|de l['’]|des|au|aux|à la)\\s+)(?:${ROLE_RE.source})`, "iu");
+    ROLE_RE.lastIndex = m.index + m[0].length;
+    if (inner.test(between)) continue;
     let nameFrom = 0;
     const last = words[words.length - 1];
-    if (last && PREPOSITIONS.has(lower(last.text)) && /\s$|['’]$/.test(between)) {
+    const n = run.length;
+    const fullElsewhere = context.split(sentence.slice(nameStart, (run[n - 1] as Token).end)).length - 1 > 1;
+    if (
+      last &&
+      (PREPOSITIONS.has(lower(last.text)) || (/^\p{Ll}/u.test(last.text) && CONTAINER_NOUNS.has(last.text) && !fullElsewhere)) &&
+      /\s$|['’]$/.test(between)
+    ) {
       // `du Japon Funakoshi Takehiro`: the first word(s) of the run complete the role
-      const n = run.length;
       if (n < 3) return undefined;
       nameFrom = 1;
       for (let k = 1; k <= n - 2; k++) {
         const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
-        const elsewhere = context.split(rest).length - 1 > 1 || !context.includes(sentence);
-        if (elsewhere && context.split(rest).length - 1 > 1) {
+        if (context.split(rest).length - 1 > 1) {
           nameFrom = k;
           break;
         }
       }
       if (!NAME_WORD.test((run[nameFrom] as Token).text) || run.length - nameFrom < 2) return undefined;
+    } else if (n >= 3 && !fullElsewhere) {
+      // `région Grand-Est Jean Rottner` without a preposition: trust the article's other mentions
+      for (let k = 1; k <= n - 2; k++) {
+        const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
+        if (context.split(rest).length - 1 > 1) {
+          nameFrom = k;
+          break;
+        }
+      }
     }
     const roleEnd = nameFrom > 0 ? (run[nameFrom - 1] as Token).end : nameStart;
     const role = sentence
@@ -269,7 +319,7 @@ export function findOrganisations(sentence: string, people: readonly PersonMenti
       if (ORG_STOP.has(lw.replace(/'$/, ""))) break;
       if (PREPOSITIONS.has(lw)) continue;
       if (/^\p{Lu}/u.test(t.text)) lowerRun = 0;
-      else if (++lowerRun > 2) break;
+      else if (++lowerRun > 3 || /ment$/u.test(lw)) break;
       endRel = t.end;
     }
     let name = sentence.slice(m.index, m.index + m[0].length + endRel);
@@ -297,7 +347,8 @@ export function findPlaces(sentence: string, people: readonly PersonMention[] = 
   for (let m = PLACE.exec(sentence); m !== null; m = PLACE.exec(sentence)) {
     const name = m[1] as string;
     const start = m.index + m[0].length - name.length;
-    if (NOT_A_PLACE.has(name.split(/\s/)[0]?.toLowerCase() ?? "")) continue;
+    if (NOT_A_PLACE.has(name.split(/\s/)[0]?.toLowerCase() ?? "") || /^(?:Le|La|Les|L['’])(?:\s|$)/u.test(name)) continue;
+    if (/^[-\d]/.test(sentence.slice(start + name.length)) || name.endsWith("-")) continue;
     if (people.some((p) => start >= p.start && start < p.end)) continue;
     out.push({ name, key: nameKey(name), start });
   }

@@ -178,7 +178,7 @@ export const NOT_IN_ROLE = new Set(
     "a ai as avait avaient aura auront ont est sont était étaient sera seront été fut va vont vient viennent doit " +
     "peut peuvent fait font dit qui que qu quoi dont où se s ne n pas plus il elle ils elles on nous vous je j tu " +
     "ce cette ces son sa ses leur leurs lui y afin lors lorsque quand mais car donc or comme si selon avec sans " +
-    "pour contre chez entre parmi vers après avant pendant depuis"
+    "pour contre chez entre parmi vers après avant pendant depuis par"
   ).split(" "),
 );
 
@@ -198,7 +198,9 @@ export const NOT_A_GIVEN_NAME = new Set(
     "confédération mouvement groupe société compagnie nations mer océan mont lac île golfe fleuve rue avenue place " +
     "boulevard pont gare aéroport université école lycée collège hôpital musée palais église cathédrale stade " +
     "salon festival prix coupe championnat ligue grand grande petit petite nouvelle nouveau notre votre " +
-    "aujourd hier demain ainsi enfin pourtant cependant toutefois outre puis désormais"
+    "aujourd hier demain ainsi enfin pourtant cependant toutefois outre puis désormais pourquoi comment combien " +
+    "voici voilà face grâce suite malgré hors ici là aussi encore déjà ensuite certes bref oui non tout tous toute " +
+    "toutes chaque plusieurs certains certaines aucun aucune jamais toujours merci bravo"
   ).split(" "),
 );
 
@@ -206,5 +208,16 @@ export const NOT_A_GIVEN_NAME = new Set(
 export const NAME_PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "dos", "del", "della", "bin", "ben", "ibn", "al", "el", "le", "la"]);
 
 /** Verbs of saying and doing whose subject is a person (`X a déclaré`, `a déclaré X`, `selon X`). */
+/** Nouns of places and bodies: after a role, the capitalised words that follow them complete the role (`président de la région Grand-Est Jean Rottner`). */
+export const CONTAINER_NOUNS = new Set(
+  "région département ville commune pays état province groupe parti société entreprise club équipe journal quotidien magazine chaîne fondation association mairie conseil ministère hôpital université syndicat mouvement cabinet marque constructeur compagnie institut agence banque"
+    .split(" "),
+);
+
+/** Words that may stand right before a role noun (`le ministre`, `au vice-ministre`, `son ambassadeur`). */
+export const BEFORE_ROLE = new Set(
+  "le la l' les un une du de des d' au aux à son sa ses leur notre votre ce cet cette et ou ex the a an former".split(" "),
+);
+
 export const SPEECH_VERBS =
   "déclaré|affirmé|souligné|estimé|expliqué|indiqué|annoncé|précisé|ajouté|rappelé|assuré|dit|confié|répondu|réagi|salué|proposé|demandé|insisté|noté|exprimé|confirmé|reconnu|dénoncé|regretté|félicité|invité|appelé|promis|prévenu|averti|lancé|répété|jugé|critiqué|accusé|martelé|raconté|témoigné|écrit|tweeté|déploré|fustigé|admis|nié|démenti|révélé|soutenu|défendu|plaidé|exhorté|suggéré|partagé|loué|remercié|reçu|rencontré|signé|présidé|visité|quitté|rejoint|démissionné|été élu|été élue|été nommé|été nommée|said|told|stated|announced|added";

@@ -171,6 +171,10 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
     articleCount: named.length,
     firstMention: mentionOf(firstDoc),
     lastMention: mentionOf(lastDoc),
-    otherMatches: ranked.slice(1, 6).map(([, p]) => p.name),
+    // other people the words matched, not longer spellings of the same name (`Areva d'Edouard Philippe`)
+    otherMatches: ranked
+      .filter(([k]) => !containsWords(k.replace(/-/g, " "), fullWords))
+      .slice(0, 5)
+      .map(([, p]) => p.name),
   };
 }

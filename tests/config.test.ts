@@ -1,0 +1,103 @@
+// Configuration from the environment: defaults, which adapters run, tokens required only for
+// them, and one clear message naming each bad variable (never echoing a secret).
+import { describe, expect, it } from "vitest";
+import { ConfigError, ENV_DOC, ENV_VARIABLES, envExample, loadConfig } from "../src/config/index.ts";
+
+const problems = (env: Record<string, string>, options?: Parameters<typeof loadConfig>[1]): string => {
+  try {
+    loadConfig(env, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+};
+
+describe("config", () => {
+  it("defaults to the console, in French, /news, 10 commands a minute", () => {
+    expect(loadConfig({})).toEqual({ locale: "fr", root: "news", ratePerMinute: 10, adapters: ["console"] });
+  });
+
+  it("treats empty values as unset (a .env copied from .env.example)", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "  ", NEWSBOT_LOCALE: "" }).adapters).toEqual([
+      "console",
+    ]);
+  });
+
+  it("enables Slack when a Slack variable is set, and requires its tokens", () => {
+    const cfg = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1234-abcd",
+      SLACK_SIGNING_SECRET: "s3cr3t-value",
+      PORT: "0",
+    });
+    expect(cfg.adapters).toEqual(["slack"]);
+    expect(cfg.slack).toEqual({ botToken: "xoxb-1234-abcd", signingSecret: "s3cr3t-value", port: 0 });
+    expect(problems({ SLACK_SIGNING_SECRET: "s3cr3t-value" })).toContain(
+      "SLACK_BOT_TOKEN est obligatoire quand l'adaptateur Slack est activé.",
+    );
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1234-abcd" })).toContain("SLACK_SIGNING_SECRET est obligatoire");
+    const socket = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1234-abcd", SLACK_APP_TOKEN: "xapp-1-abcdef" });
+    expect(socket.slack?.appToken).toBe("xapp-1-abcdef");
+  });
+
+  it("enables Discord with a token; the register script also needs the application id", () => {
+    const token = "x".repeat(30);
+    expect(loadConfig({ DISCORD_TOKEN: token }).adapters).toEqual(["discord"]);
+    expect(problems({ NEWSBOT_ADAPTERS: "discord,console" })).toContain("DISCORD_TOKEN est obligatoire");
+    expect(problems({ DISCORD_TOKEN: token }, { require: "discord-register" })).toContain(
+      "DISCORD_APPLICATION_ID est obligatoire pour enregistrer les commandes Discord.",
+    );
+    const reg = loadConfig(
+      {
+        DISCORD_TOKEN: token,
+        DISCORD_APPLICATION_ID: "123456789012345678",
+        DISCORD_GUILD_ID: "223456789012345678",
+      },
+      { require: "discord-register" },
+    );
+    expect(reg.discord).toMatchObject({ applicationId: "123456789012345678", guildId: "223456789012345678" });
+  });
+
+  it("names every malformed variable in one message, without echoing secrets", () => {
+    const message = problems({
+      NEWSBOT_LOCALE: "de",
+      NEWSBOT_COMMAND: "News!",
+      NEWSBOT_RATE_LIMIT: "lots",
+      SLACK_BOT_TOKEN: "xoxp-user-token-secret",
+      DISCORD_GUILD_ID: "abc",
+    });
+    expect(message.split("\n")[0]).toBe("Configuration invalide :");
+    for (const name of [
+      "NEWSBOT_LOCALE",
+      "NEWSBOT_COMMAND",
+      "NEWSBOT_RATE_LIMIT",
+      "SLACK_BOT_TOKEN",
+      "DISCORD_GUILD_ID",
+    ]) {
+      expect(message).toContain(`  - ${name} est invalide`);
+    }
+    expect(message).toContain('NEWSBOT_LOCALE est invalide : attendu fr ou en. ("de")');
+    expect(message).not.toContain("xoxp-user-token-secret");
+  });
+
+  it("reports in English when NEWSBOT_LOCALE=en", () => {
+    expect(problems({ NEWSBOT_LOCALE: "en", PORT: "99999" })).toContain(
+      "PORT is invalid: expected a whole number from 0 to 65535.",
+    );
+  });
+
+  it("reads the corpus list, adapters list and rate limit", () => {
+    const cfg = loadConfig({
+      NEWSBOT_CORPUS: "a, b/c.jsonl",
+      NEWSBOT_ADAPTERS: "console",
+      NEWSBOT_RATE_LIMIT: "0",
+    });
+    expect(cfg).toMatchObject({ corpus: ["a", "b/c.jsonl"], adapters: ["console"], ratePerMinute: 0 });
+  });
+
+  it("documents every variable it reads in .env.example", () => {
+    const example = envExample();
+    for (const v of ENV_DOC) expect(example).toContain(`\n${v.name}=`);
+    expect(ENV_DOC.map((v) => v.name).sort()).toEqual([...ENV_VARIABLES].sort());
+  });
+});
