@@ -20,7 +20,9 @@ const loadMs = performance.now() - t;
 t = performance.now();
 const news = createNewsIndex(articles);
 const indexMs = performance.now() - t;
-console.log(`corpus: ${articles.length} articles · load ${Math.round(loadMs)} ms · index ${Math.round(indexMs)} ms`);
+console.log(
+  `corpus: ${articles.length} articles · load ${Math.round(loadMs)} ms · index ${Math.round(indexMs)} ms`,
+);
 
 /** Cold (first call, empty sentence cache for those articles) and warm (median of 5) latencies. */
 function measure<T>(label: string, run: (n: NewsIndex) => T, render?: (x: T) => string): void {
@@ -34,7 +36,9 @@ function measure<T>(label: string, run: (n: NewsIndex) => T, render?: (x: T) => 
     warm.push(performance.now() - t1);
   }
   warm.sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} cold ${cold.toFixed(1).padStart(7)} ms · warm ${(warm[2] as number).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(44)} cold ${cold.toFixed(1).padStart(7)} ms · warm ${(warm[2] as number).toFixed(1).padStart(7)} ms`,
+  );
   if (show && render) console.log(`\n${render(first)}\n`);
 }
 
@@ -45,15 +49,29 @@ const days = [...perDay.entries()].sort((a, b) => b[1] - a[1]);
 const busiest = days[0]?.[0] ?? "2020-06-18";
 const median = days[Math.floor(days.length / 2)]?.[0] ?? "2019-12-05";
 for (const day of [busiest, median, "2019-12-05"]) {
-  measure(`digest ${day} (${perDay.get(day) ?? 0} articles)`, (n) => buildDigest(n, { from: day, to: day }), (d) => replyText(digestReply(d)));
+  measure(
+    `digest ${day} (${perDay.get(day) ?? 0} articles)`,
+    (n) => buildDigest(n, { from: day, to: day }),
+    (d) => replyText(digestReply(d)),
+  );
 }
 measure("digest 2020-03-01..2020-03-31", (n) => buildDigest(n, { from: "2020-03-01", to: "2020-03-31" }));
-measure("digest 2020 --topic retraites", (n) => buildDigest(n, { from: "2020-01-01", to: "2020-12-31", topic: "retraites" }));
+measure("digest 2020 --topic retraites", (n) =>
+  buildDigest(n, { from: "2020-01-01", to: "2020-12-31", topic: "retraites" }),
+);
 measure("digest (no period: latest day)", (n) => buildDigest(n, {}));
 for (const topic of ["retraites", "Covid", "Brexit", "élections municipales"]) {
-  measure(`brief ${topic}`, (n) => buildBriefing(n, topic), (b) => replyText(briefingReply(b)));
+  measure(
+    `brief ${topic}`,
+    (n) => buildBriefing(n, topic),
+    (b) => replyText(briefingReply(b)),
+  );
 }
 measure("brief Covid --since 2020-06-01", (n) => buildBriefing(n, "Covid", { since: "2020-06-01" }));
 for (const name of ["Olivier Véran", "Edouard Philippe", "Didier Raoult"]) {
-  measure(`who ${name}`, (n) => whoIs(n, name), (p) => replyText(whoReply(p, name)));
+  measure(
+    `who ${name}`,
+    (n) => whoIs(n, name),
+    (p) => replyText(whoReply(p, name)),
+  );
 }

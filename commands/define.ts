@@ -224,8 +224,11 @@ export function defineCommand<S extends z.ZodObject>(def: CommandDefinition<S>):
       }
       const args = parsed.data as z.output<S>;
       const out = await def.run(args, ctx);
+      // Where the reply goes is decided here, the same way the adapters decide it before running
+      // (Discord defers as ephemeral or not): the `public` option, else the command's default.
       const wantsPublic = (args as { public?: unknown }).public === true;
-      return wantsPublic && !out.isError ? { ...out, visibility: "public" } : out;
+      const visibility = out.isError ? "private" : wantsPublic ? "public" : command.visibility;
+      return out.visibility === visibility ? out : { ...out, visibility };
     },
   };
   return command;

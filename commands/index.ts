@@ -7,13 +7,16 @@
 // `help` is generated from these declarations. Nothing here knows about a platform.
 import { article } from "./article.ts";
 import { ask } from "./ask.ts";
+import { brief } from "./brief.ts";
 import type { Command } from "./define.ts";
+import { digest } from "./digest.ts";
 import { help } from "./help.ts";
 import { search } from "./search.ts";
 import { who } from "./who.ts";
 
 export { article } from "./article.ts";
 export { ask } from "./ask.ts";
+export { brief } from "./brief.ts";
 export {
   type AutocompleteKind,
   type Command,
@@ -25,6 +28,7 @@ export {
   type Platform,
   usageOf,
 } from "./define.ts";
+export { digest } from "./digest.ts";
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type Invocation } from "./dispatch.ts";
 export { help } from "./help.ts";
 export { splitCommandText, textToOptions } from "./parse-text.ts";
@@ -33,4 +37,4 @@ export { search } from "./search.ts";
 export { who } from "./who.ts";
 
 /** The commands in the order help lists them. */
-export const allCommands: readonly Command[] = [ask, search, article, who, help];
+export const allCommands: readonly Command[] = [ask, search, article, digest, brief, who, help];

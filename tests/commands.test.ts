@@ -15,7 +15,9 @@ const ofType = <T extends Block["type"]>(r: Reply, type: T) =>
 describe("declarations", () => {
   it("come from the zod schemas, with fr + en descriptions and Discord-valid names and lengths", () => {
     const names = allCommands.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["ask", "search", "article", "who", "help"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["ask", "search", "article", "digest", "brief", "who", "help"]),
+    );
     expect(new Set(names).size).toBe(names.length);
     for (const c of allCommands) {
       expect(c.name).toMatch(/^[a-z0-9_-]{1,32}$/);
@@ -108,6 +110,23 @@ describe("commands over the real corpus", () => {
     const r = await d.runText("who hoang xuan chien", { platform: "console" });
     expect(r.isError).toBeFalsy();
     expect(JSON.stringify(r)).toContain("Hoàng Xuân Chiên");
+  });
+
+  it("digest and brief call the core's digests and briefings; private unless public is asked", async () => {
+    const d = await realDispatcher();
+    const digest = await d.runText("digest --from 2026-01-01 --to 2026-12-31", { platform: "slack" });
+    expect(digest.isError).toBeFalsy();
+    expect(digest.visibility).toBe("private");
+    expect(JSON.stringify(digest)).toContain(
+      "Le Vietnam souhaite renforcer ses relations multiformes avec le Japon",
+    );
+    const brief = await d.run("brief", { topic: "défense", public: true }, { platform: "discord" });
+    expect(brief.isError).toBeFalsy();
+    expect(brief.visibility).toBe("public");
+    expect(JSON.stringify(brief)).toContain("Hoàng Xuân Chiên");
+    expect(JSON.stringify(await d.runText("digest --from hier", { platform: "slack" }))).toContain(
+      "« from » n'a pas le bon format.",
+    );
   });
 
   it("invalid input and unknown commands get a friendly error with the usage, never a throw", async () => {

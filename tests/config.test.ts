@@ -101,3 +101,11 @@ describe("config", () => {
     expect(ENV_DOC.map((v) => v.name).sort()).toEqual([...ENV_VARIABLES].sort());
   });
 });
+
+describe(".env.example", () => {
+  it("is the generated documentation of every variable (run envExample() to refresh it)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const file = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    expect(file).toContain(envExample());
+  });
+});

@@ -77,11 +77,13 @@ describe("feed ingestion", () => {
     // search and ask on the same live index, same answerer
     const rapidus = ids(news, "Rapidus Da Nang semi-conducteurs");
     expect(rapidus[0]).toBe(atom?.added[0]);
-    const answer = answerer.answer("Combien de chercheurs accueillera le centre de recherche sur l'hydrogène vert ?");
+    const answer = answerer.answer(
+      "Combien de chercheurs accueillera le centre de recherche sur l'hydrogène vert ?",
+    );
     expect(answer.found).toBe(true);
     expect(answer.answer).toMatch(/soixantaine de chercheurs/);
     expect(answer.citations[0]?.id).toBe(rss?.added[0]);
-    const port = answerer.answer("Combien de jours la nouvelle ligne de Cai Mep fait-elle gagner ?");
+    const port = answerer.answer("De combien de jours la ligne réduira-t-elle le délai de livraison ?");
     expect(port.found).toBe(true);
     expect(port.answer).toMatch(/quatre jours/);
 

@@ -11,6 +11,7 @@ import { runConsoleSession } from "../adapters/console/index.ts";
 import { startDiscordAdapter } from "../adapters/discord/index.ts";
 import { startSlackAdapter } from "../adapters/slack/index.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
+import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import { createNewsCore } from "../core/news-core.ts";
@@ -55,6 +56,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
   const core = createNewsCore(articles);
+  // The first "who" question would otherwise pay for loading the French word list.
+  setImmediate(warmUpAnswerKinds).unref();
   const dispatcher = createDispatcher({
     core,
     commands: allCommands,

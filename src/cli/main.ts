@@ -16,6 +16,29 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: runArticle,
     help: "article <id> [--corpus PATH] [--json]   show one article (id or unique prefix)",
   },
+  digest: {
+    run: async (argv, io) => (await import("./report-commands.ts")).runDigest(argv, io),
+    help: "digest [--from D] [--to D] [--topic T] [--corpus P] [--json]   what is new, story by story",
+  },
+  brief: {
+    run: async (argv, io) => (await import("./report-commands.ts")).runBrief(argv, io),
+    help: 'brief "<topic>" [--since D] [--corpus P] [--json]   key points, timeline, people, figures',
+  },
+  who: {
+    run: async (argv, io) => (await import("./report-commands.ts")).runWho(argv, io),
+    help: 'who "<name>" [--corpus P] [--json]   a person\'s roles, articles, first and last mention',
+  },
+  start: {
+    run: async () => {
+      await (await import("../app/main.ts")).startApp();
+      return 0;
+    },
+    help: "start   run the bot (console session when no Slack/Discord token is configured)",
+  },
+  ingest: {
+    run: async (argv, io) => (await import("./ingest-command.ts")).runIngest(argv, io),
+    help: "ingest [--once] [--feeds URL,…] [--db PATH]   pull news feeds and the watched folder into the corpus",
+  },
   import: {
     run: async (argv, io) => (await import("./import-command.ts")).runImport(argv, io),
     help: "import <files…> [--out DIR] [--source S] [--lang L]   turn scraped text into corpus files",

@@ -23,11 +23,19 @@ export function replyText(r: Reply): string {
       case "quote":
         return [`« ${b.text} »${b.cite ? ` — ${b.cite.title}` : ""}`];
       case "list":
-        return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : "•"} ${it.text}${it.url ? ` <${it.url}>` : ""}`);
+        return b.items.map(
+          (it, i) => `${b.ordered ? `${i + 1}.` : "•"} ${it.text}${it.url ? ` <${it.url}>` : ""}`,
+        );
       case "fields":
         return b.fields.map((f) => `${f.label} : ${f.value}`);
       case "sources":
-        return ["", ...b.items.map((s, i) => `[${i + 1}] ${s.title}${s.date ? ` (${s.date})` : ""} · ${s.id}${s.url ? ` · ${s.url}` : ""}`)];
+        return [
+          "",
+          ...b.items.map(
+            (s, i) =>
+              `[${i + 1}] ${s.title}${s.date ? ` (${s.date})` : ""} · ${s.id}${s.url ? ` · ${s.url}` : ""}`,
+          ),
+        ];
       case "context":
         return [`(${b.text})`];
       case "divider":
@@ -47,18 +55,22 @@ const common = {
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-async function report<O extends Record<string, { type: "string" | "boolean"; multiple?: boolean; default?: unknown }>>(
+async function report(
   argv: string[],
   io: CliIO,
   usage: string,
-  extra: O,
+  extra: Record<string, { type: "string" | "boolean" }>,
   check: (values: Values, positional: string) => string | undefined,
   run: (news: NewsIndex, values: Values, positional: string) => { json: unknown; reply: Reply },
 ): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { ...common, ...extra }, allowPositionals: true }) as {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { ...common, ...extra },
+      allowPositionals: true,
+    }) as {
       values: Values;
       positionals: string[];
     });
@@ -87,7 +99,9 @@ async function report<O extends Record<string, { type: "string" | "boolean"; mul
 }
 
 const badDate = (name: string, v: unknown) =>
-  typeof v === "string" && !isIsoDay(v) ? `--${name} must be a date YYYY-MM-DD (a real day), got "${v}"` : undefined;
+  typeof v === "string" && !isIsoDay(v)
+    ? `--${name} must be a date YYYY-MM-DD (a real day), got "${v}"`
+    : undefined;
 const locale = (v: Values) => (v.lang === "en" ? "en" : "fr");
 
 export function runDigest(argv: string[], io: CliIO): Promise<number> {
@@ -100,8 +114,10 @@ export function runDigest(argv: string[], io: CliIO): Promise<number> {
       if (pos) return `unexpected argument "${pos}" (use --topic for a topic)`;
       const bad = badDate("from", v.from) ?? badDate("to", v.to);
       if (bad) return bad;
-      if (typeof v.from === "string" && typeof v.to === "string" && v.from > v.to) return "--from is after --to";
-      if (v.max !== undefined && !/^\d+$/.test(String(v.max))) return "--max must be a whole number from 1 to 50";
+      if (typeof v.from === "string" && typeof v.to === "string" && v.from > v.to)
+        return "--from is after --to";
+      if (v.max !== undefined && !/^\d+$/.test(String(v.max)))
+        return "--max must be a whole number from 1 to 50";
       const max = Number(v.max ?? 10);
       return max < 1 || max > 50 ? "--max must be a whole number from 1 to 50" : undefined;
     },
@@ -140,7 +156,10 @@ export function runWho(argv: string[], io: CliIO): Promise<number> {
     (_v, pos) => (pos ? undefined : "a name is required"),
     (news, v, name) => {
       const profile = whoIs(news, name);
-      return { json: profile ?? { error: whoReply(undefined, name, locale(v)).blocks[0] }, reply: whoReply(profile, name, locale(v)) };
+      return {
+        json: profile ?? { error: whoReply(undefined, name, locale(v)).blocks[0] },
+        reply: whoReply(profile, name, locale(v)),
+      };
     },
   );
 }

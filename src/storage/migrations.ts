@@ -12,11 +12,14 @@ export interface Migration {
 export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[]): number {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
   });
   let current = db.pragma("user_version", { simple: true }) as number;
   if (current > sorted.length) {
-    throw new Error(`the database schema (version ${current}) is newer than this newsbot (${sorted.length}); upgrade newsbot`);
+    throw new Error(
+      `the database schema (version ${current}) is newer than this newsbot (${sorted.length}); upgrade newsbot`,
+    );
   }
   for (const m of sorted.slice(current)) {
     db.transaction(() => {

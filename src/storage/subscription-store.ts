@@ -62,9 +62,19 @@ export interface DeliveryLog {
    * being posted, or freshly claimed by another worker. A claim left by a crashed worker before it
    * started posting is taken over once older than `staleAfterMs`.
    */
-  claim(subscriptionId: number, period: string, worker: string, now: Date, staleAfterMs?: number): Claim | undefined;
+  claim(
+    subscriptionId: number,
+    period: string,
+    worker: string,
+    now: Date,
+    staleAfterMs?: number,
+  ): Claim | undefined;
   markPosting(claim: Claim): void;
-  complete(claim: Claim, result: { articleIds: readonly string[]; coveredTo: string; messageRef?: string }, now: Date): void;
+  complete(
+    claim: Claim,
+    result: { articleIds: readonly string[]; coveredTo: string; messageRef?: string },
+    now: Date,
+  ): void;
   /** Releases a claim after a failed attempt so a later run may retry it. */
   fail(claim: Claim, error: string, now: Date): void;
   get(subscriptionId: number, period: string): DeliveryRecord | undefined;
@@ -173,8 +183,9 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
     },
     remove(id, platform, channelId) {
       return (
-        db.prepare("DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel_id = ?").run(id, platform, channelId)
-          .changes === 1
+        db
+          .prepare("DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel_id = ?")
+          .run(id, platform, channelId).changes === 1
       );
     },
     recordSuccess(id) {
@@ -186,7 +197,10 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
         const row = byId.get(id) as SubscriptionRow | undefined;
         if (!row) return { disabled: false };
         if (row.failures >= disableAfter) {
-          db.prepare("UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?").run(reason, id);
+          db.prepare("UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?").run(
+            reason,
+            id,
+          );
           return { disabled: true };
         }
         return { disabled: false };
@@ -200,25 +214,27 @@ export function createDeliveryLog(db: Database): DeliveryLog {
   return {
     claim(subscriptionId, period, worker, now, staleAfterMs = 10 * 60_000) {
       // IMMEDIATE: take the write lock first, so two processes cannot both read "free" and claim.
-      return db.transaction((): Claim | undefined => {
-        const row = find.get(subscriptionId, period) as DeliveryRow | undefined;
-        if (!row) {
-          const info = db
-            .prepare(
-              "INSERT INTO deliveries (subscription_id, period, status, claimed_by, claimed_at, attempts) VALUES (?, ?, 'claimed', ?, ?, 1)",
-            )
-            .run(subscriptionId, period, worker, now.toISOString());
-          return { id: Number(info.lastInsertRowid), subscriptionId, period };
-        }
-        const stale = row.status === "claimed" && now.getTime() - Date.parse(row.claimed_at) > staleAfterMs;
-        if (row.status === "failed" || stale) {
-          db.prepare(
-            "UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-          ).run(worker, now.toISOString(), row.id);
-          return { id: row.id, subscriptionId, period };
-        }
-        return undefined;
-      }).immediate();
+      return db
+        .transaction((): Claim | undefined => {
+          const row = find.get(subscriptionId, period) as DeliveryRow | undefined;
+          if (!row) {
+            const info = db
+              .prepare(
+                "INSERT INTO deliveries (subscription_id, period, status, claimed_by, claimed_at, attempts) VALUES (?, ?, 'claimed', ?, ?, 1)",
+              )
+              .run(subscriptionId, period, worker, now.toISOString());
+            return { id: Number(info.lastInsertRowid), subscriptionId, period };
+          }
+          const stale = row.status === "claimed" && now.getTime() - Date.parse(row.claimed_at) > staleAfterMs;
+          if (row.status === "failed" || stale) {
+            db.prepare(
+              "UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+            ).run(worker, now.toISOString(), row.id);
+            return { id: row.id, subscriptionId, period };
+          }
+          return undefined;
+        })
+        .immediate();
     },
     markPosting(claim) {
       db.prepare("UPDATE deliveries SET status = 'posting' WHERE id = ?").run(claim.id);
@@ -226,7 +242,13 @@ export function createDeliveryLog(db: Database): DeliveryLog {
     complete(claim, result, now) {
       db.prepare(
         "UPDATE deliveries SET status = 'done', finished_at = ?, article_ids = ?, covered_to = ?, message_ref = ?, error = NULL WHERE id = ?",
-      ).run(now.toISOString(), JSON.stringify(result.articleIds), result.coveredTo, result.messageRef ?? null, claim.id);
+      ).run(
+        now.toISOString(),
+        JSON.stringify(result.articleIds),
+        result.coveredTo,
+        result.messageRef ?? null,
+        claim.id,
+      );
     },
     fail(claim, error, now) {
       db.prepare("UPDATE deliveries SET status = 'failed', finished_at = ?, error = ? WHERE id = ?").run(
@@ -241,7 +263,9 @@ export function createDeliveryLog(db: Database): DeliveryLog {
     },
     lastDone(subscriptionId) {
       const row = db
-        .prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'done' ORDER BY period DESC LIMIT 1")
+        .prepare(
+          "SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'done' ORDER BY period DESC LIMIT 1",
+        )
         .get(subscriptionId) as DeliveryRow | undefined;
       return row ? toDelivery(row) : undefined;
     },
@@ -260,7 +284,9 @@ export function createDeliveryLog(db: Database): DeliveryLog {
       // A post interrupted between the platform call and its confirmation: it may or may not have
       // gone out, so it is reported rather than repeated.
       db.prepare("UPDATE deliveries SET status = 'uncertain' WHERE status = 'posting'").run();
-      return (db.prepare("SELECT * FROM deliveries WHERE status = 'uncertain'").all() as DeliveryRow[]).map(toDelivery);
+      return (db.prepare("SELECT * FROM deliveries WHERE status = 'uncertain'").all() as DeliveryRow[]).map(
+        toDelivery,
+      );
     },
   };
 }
@@ -276,7 +302,9 @@ export function createAuditLog(db: Database): AuditLog {
       );
     },
     recent(limit) {
-      return db.prepare("SELECT at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?").all(limit) as {
+      return db
+        .prepare("SELECT at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?")
+        .all(limit) as {
         at: string;
         actor: string;
         action: string;

@@ -1,6 +1,8 @@
 // Does a sentence hold the kind of answer a question wants? Each detector returns the spans it
 // found so the answerer can check that the answer is new information, not a word of the question.
 
+import { frenchLexicon } from "../corpus/word-splitter.ts";
+
 export interface KindSpan {
   readonly text: string;
   readonly start: number;
@@ -47,6 +49,37 @@ function spans(re: RegExp, text: string, group = 0): KindSpan[] {
 }
 
 export const findDates = (text: string) => spans(DATE, text);
-export const findNumbers = (text: string) => spans(NUMBER, text).filter((s) => s.text.length > 0);
+// `numéro 1`, `n° 5`, `No. 3`: identifiers, not quantities.
+const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
+
+export const findNumbers = (text: string) =>
+  spans(NUMBER, text).filter(
+    (s) =>
+      s.text.length > 0 &&
+      !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
+      // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
+      !/^\p{L}/u.test(text.slice(s.start + s.text.length)),
+  );
 export const findNames = (text: string) => spans(NAME, text).filter((s) => s.start > 0);
+
+const CONNECTORS = new Set(["de", "du", "van", "von", "d"]);
+
+/**
+ * Names of people: capitalised runs with at least one word that is not an ordinary French word
+ * (`Funakoshi Takehiro`, `Olivier Véran`), so institutions written with capitals (`Défense du
+ * Japon`, `Assemblée nationale`) are not taken for people.
+ */
+export const findPersonNames = (text: string) =>
+  findNames(text).filter((s) => {
+    const words = frenchLexicon().words;
+    return s.text
+      .split(/[\s'’-]+/u)
+      .filter((w) => w && !CONNECTORS.has(w.toLowerCase()))
+      .some((w) => !words.has(w.toLowerCase()));
+  });
 export const findPlaces = (text: string) => spans(PLACE, text, 1);
+
+/** Load what the detectors need (the French word list) ahead of the first question. */
+export function warmUpAnswerKinds(): void {
+  frenchLexicon();
+}

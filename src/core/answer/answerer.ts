@@ -13,7 +13,7 @@ import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { findDates, findNames, findNumbers, findPlaces, type KindSpan } from "./answer-kinds.ts";
+import { findDates, findNumbers, findPersonNames, findPlaces, type KindSpan } from "./answer-kinds.ts";
 import { EN_FR } from "./glossary-en-fr.ts";
 import { type AnswerKind, type ParsedQuestion, parseQuestion } from "./question.ts";
 
@@ -78,7 +78,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   proximity: 0.15,
   typeWordInArticle: 0.8,
   kindMissing: 0.15,
-  focusMissing: 0,
+  focusMissing: 0.3,
   length: 0,
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
@@ -164,7 +164,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       case "number":
         return findNumbers(sentence);
       case "person":
-        return findNames(sentence);
+        return findPersonNames(sentence);
       case "place":
         return findPlaces(sentence);
       default:
@@ -229,8 +229,13 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const n = q.groups.length;
     const inSentence = new Float64Array(n);
     const nearby: boolean[] = new Array(n).fill(false);
-    const heaviest = Math.max(...full);
-    const focus = full.flatMap((x, gi) => (x >= heaviest - 1e-9 ? [gi] : []));
+    // The question's most specific word: its rarest one that the corpus knows (an unknown word
+    // cannot be required; unknown names are handled above).
+    const knownGroup = q.groups.map(
+      (g, gi) => (parsed.factors[gi] ?? 1) >= 1 && g.some((t) => news.index.docFreq(t) > 0),
+    );
+    const heaviest = Math.max(0, ...full.filter((_, gi) => knownGroup[gi]));
+    const focus = full.flatMap((x, gi) => (knownGroup[gi] && x >= heaviest - 1e-9 ? [gi] : []));
 
     const matchInto = (terms: ReadonlySet<string>, into: Float64Array) => {
       into.fill(0);
@@ -298,7 +303,10 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           doc: hit.doc,
           index,
           sentence,
-          coverage: Math.min(1, known / fullTotal) - (focusMissing ? w.focusMissing : 0),
+          // A date or a figure answers about one event: its rarest word must be there.
+          coverage:
+            Math.min(1, known / fullTotal) -
+            (focusMissing && (q.kind === "date" || q.kind === "number") ? w.focusMissing : 0),
           kindFound: false,
           score,
           matchedGroups,
@@ -311,6 +319,15 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const refine = scored.slice(0, REFINED);
     for (const s of refine) {
       s.kindFound = holdsNewKind(q, questionTerms, s.sentence.text);
+      if (s.kindFound && q.kind === "number" && counted.length === 0) {
+        // "How much…" with nothing counted asks for an amount: a figure, not `les deux pays`.
+        s.kindFound = findNumbers(s.sentence.text).some(
+          (n) =>
+            /\d|mill|cent/iu.test(n.text) &&
+            !/^(1[5-9]\d\d|20\d\d)$/.test(n.text) && // a year is not an amount
+            !questionTerms.has(news.analyzer.term(n.text) ?? ""),
+        );
+      }
       if (s.matchedGroups >= 2 && w.proximity > 0)
         s.score += (w.proximity * proximity(q, s.sentence, s.doc)) / total;
       if (needsKind) {
@@ -384,7 +401,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const terms: { t: string; start: number }[] = [];
     news.analyzer.forEachTerm(sentence, lang, (t, start) => terms.push({ t, start }));
     let best = 0;
-    for (const name of findNames(sentence)) {
+    for (const name of findPersonNames(sentence)) {
       const nameTerms = news.analyzer.terms(name.text, lang);
       if (nameTerms.every((t) => questionTerms.has(t))) continue;
       const end = name.start + name.text.length;

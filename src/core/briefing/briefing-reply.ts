@@ -9,7 +9,8 @@ import type { Briefing, TimelineEntry } from "./briefing.ts";
 
 function entryDate(e: TimelineEntry, locale: Locale): string {
   const t = reportMessages(locale);
-  if (!e.resolved) return t.unresolvedDate(e.expression, e.problem === "invalid" ? t.invalidDate : t.noReference);
+  if (!e.resolved)
+    return t.unresolvedDate(e.expression, e.problem === "invalid" ? t.invalidDate : t.noReference);
   const r: ResolvedDate = {
     mention: { text: e.expression, start: 0, end: 0, ...(e.part ? { part: e.part } : {}) },
     precision: e.precision,
@@ -23,7 +24,12 @@ function entryDate(e: TimelineEntry, locale: Locale): string {
 export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
   const t = reportMessages(locale);
   const title = t.briefingTitle(b.topic);
-  if (b.sources.length === 0) return reply([{ type: "paragraph", text: t.briefingEmpty(b.topic) }], { title, isError: true, visibility: "public" });
+  if (b.sources.length === 0)
+    return reply([{ type: "paragraph", text: t.briefingEmpty(b.topic) }], {
+      title,
+      isError: true,
+      visibility: "public",
+    });
   const cite = (i: number) => `[${i + 1}]`;
   const link = (text: string, source: number): Link => {
     const url = b.sources[source]?.url;
@@ -36,7 +42,10 @@ export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
   }
   if (b.timeline.length) {
     blocks.push({ type: "heading", text: t.timeline });
-    blocks.push({ type: "list", items: b.timeline.map((e) => link(`${entryDate(e, locale)} — ${e.text}`, e.source)) });
+    blocks.push({
+      type: "list",
+      items: b.timeline.map((e) => link(`${entryDate(e, locale)} — ${e.text}`, e.source)),
+    });
   }
   if (b.people.length) {
     blocks.push({ type: "heading", text: t.people });
@@ -52,7 +61,10 @@ export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
     blocks.push({ type: "list", items: b.figures.map((f) => link(f.text, f.source)) });
   }
   if (b.places.length || b.organisations.length) {
-    blocks.push({ type: "context", text: `${t.placesAndOrgs} : ${[...b.places, ...b.organisations].join(", ")}` });
+    blocks.push({
+      type: "context",
+      text: `${t.placesAndOrgs} : ${[...b.places, ...b.organisations].join(", ")}`,
+    });
   }
   blocks.push({ type: "sources", items: b.sources });
   return reply(blocks, { title, visibility: "public" });

@@ -140,7 +140,10 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
     .map((c, i) => ({
       c,
       score:
-        0.4 * ((centrality[i] as number) / maxC) + 0.3 * c.topic + 0.2 * c.weight + 0.1 / (1 + c.s.position * 0.3),
+        0.4 * ((centrality[i] as number) / maxC) +
+        0.3 * c.topic +
+        0.2 * c.weight +
+        0.1 / (1 + c.s.position * 0.3),
     }))
     .sort((a, b) => b.score - a.score);
   const keyPoints: Candidate[] = [];
@@ -172,7 +175,15 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
       resolved.find((r) => r.resolved);
     if (!pick || usedSentences.has(c.text)) continue;
     usedSentences.add(c.text);
-    const clarity = !pick.resolved ? 0.3 : pick.approximate ? 0.2 : pick.precision === "day" ? 1 : pick.precision === "month" ? 0.8 : 0.6;
+    const clarity = !pick.resolved
+      ? 0.3
+      : pick.approximate
+        ? 0.2
+        : pick.precision === "day"
+          ? 1
+          : pick.precision === "month"
+            ? 0.8
+            : 0.6;
     dated.push({
       ...(pick.value ? { date: pick.value } : {}),
       precision: pick.precision,
@@ -197,11 +208,17 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
     .map(({ rank: _rank, ...e }) => e);
 
   // people, places and organisations across the articles
-  const people = new Map<string, { name: string; roles: BriefingPerson["roles"][number][]; mentions: number; sources: number[] }>();
+  const people = new Map<
+    string,
+    { name: string; roles: BriefingPerson["roles"][number][]; mentions: number; sources: number[] }
+  >();
   const places = new Map<string, { name: string; n: number }>();
   const orgs = new Map<string, { name: string; n: number }>();
   articles.forEach((article, source) => {
-    const e = articleEntities(article, news.sentencesOf(ranked[source]?.doc ?? -1).map((s) => s.text));
+    const e = articleEntities(
+      article,
+      news.sentencesOf(ranked[source]?.doc ?? -1).map((s) => s.text),
+    );
     for (const p of e.people) {
       let q = people.get(p.key);
       if (!q) {
@@ -211,7 +228,8 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
       q.mentions += p.mentions;
       q.sources.push(source);
       for (const r of p.roles) {
-        if (!q.roles.some((x) => x.role.toLowerCase() === r.role.toLowerCase())) q.roles.push({ ...r, source });
+        if (!q.roles.some((x) => x.role.toLowerCase() === r.role.toLowerCase()))
+          q.roles.push({ ...r, source });
       }
     }
     for (const [list, into] of [
@@ -237,7 +255,15 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
     .map((p) => ({
       ...p,
       roles: p.roles
-        .filter((r) => !p.roles.some((o) => o !== r && o.role.length > r.role.length && o.role.toLowerCase().includes(r.role.toLowerCase())))
+        .filter(
+          (r) =>
+            !p.roles.some(
+              (o) =>
+                o !== r &&
+                o.role.length > r.role.length &&
+                o.role.toLowerCase().includes(r.role.toLowerCase()),
+            ),
+        )
         .slice(0, 2),
     }));
 
@@ -250,7 +276,12 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
       if (numbers.has(key)) continue;
       numbers.add(key);
       const words = f.text.split(/\s+/).length;
-      figures.push({ text: f.text, sentence: c.text, source: c.source, rank: 0.5 * c.topic + 0.3 * c.weight + (words >= 3 ? 0.2 : 0) });
+      figures.push({
+        text: f.text,
+        sentence: c.text,
+        source: c.source,
+        rank: 0.5 * c.topic + 0.3 * c.weight + (words >= 3 ? 0.2 : 0),
+      });
     }
   }
   // the topic itself is not a place to list (`au Brexit`, `contre le Covid`)

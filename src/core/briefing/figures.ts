@@ -13,7 +13,8 @@ export interface FigureMention {
   readonly start: number;
 }
 
-const WORD_NUMBER = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cinquante|cent|plusieurs|quelques";
+const WORD_NUMBER =
+  "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cinquante|cent|plusieurs|quelques";
 const QUALIFIER =
   "près de|environ|plus de|moins de|quelque|au moins|au total|jusqu'à|jusqu’à|presque|seulement|nearly|about|over|more than|almost|at least";
 const SCALE = "millions?|milliards?|mille|billions?|thousands?|hundreds?";
@@ -41,13 +42,19 @@ export function findFigures(sentence: string): FigureMention[] {
     if (/^(?:e|è|ème|eme|er|ère|re|h\d|h\b|:\d|st|nd|rd|th)(?![\p{L}])/u.test(restAfterNumber)) continue;
     const unit = (m[3] ?? "").trim();
     const scaled = /[\p{L}]/u.test(numberText);
-    const digits = Number(numberText.replace(/[\s\u00a0\u202f.]/g, "").replace(",", ".").replace(/[^\d.]/g, ""));
+    const digits = Number(
+      numberText
+        .replace(/[\s\u00a0\u202f.]/g, "")
+        .replace(",", ".")
+        .replace(/[^\d.]/g, ""),
+    );
     if (/^(?:1[89]|20)\d\d$/.test(numberText) && !unit) continue; // a year, even outside a date phrase
     // what the number counts: a noun phrase with at most one prepositional complement
     const after = sentence.slice(start + m[0].length);
     const words: { text: string; end: number }[] = [];
     WORD.lastIndex = 0;
-    for (let w = WORD.exec(after); w !== null; w = WORD.exec(after)) words.push({ text: w[0], end: w.index + w[0].length });
+    for (let w = WORD.exec(after); w !== null; w = WORD.exec(after))
+      words.push({ text: w[0], end: w.index + w[0].length });
     let end = 0;
     let preps = 0;
     let content = 0;
@@ -58,7 +65,11 @@ export function findFigures(sentence: string): FigureMention[] {
         // `vivant, étudiant et travaillant`: a list of single words closed by `et`
         let j = i + 1;
         while (words[j] && /^\p{Ll}/u.test(words[j]?.text ?? "") && words[j + 1]?.text === ",") j += 2;
-        if (/^\p{Ll}/u.test(words[j]?.text ?? "") && words[j + 1]?.text === "et" && /^\p{Ll}/u.test(words[j + 2]?.text ?? "")) {
+        if (
+          /^\p{Ll}/u.test(words[j]?.text ?? "") &&
+          words[j + 1]?.text === "et" &&
+          /^\p{Ll}/u.test(words[j + 2]?.text ?? "")
+        ) {
           end = (words[j + 2] as { end: number }).end;
           i = j + 2;
           continue;
@@ -73,12 +84,19 @@ export function findFigures(sentence: string): FigureMention[] {
       }
       if (ARTICLES.has(lw)) continue;
       const elided = /^([sdlnmjc]|qu)['’]/u.exec(lw);
-      if (NOT_IN_ROLE.has(lw.replace(/['’]$/, "")) || (elided && NOT_IN_ROLE.has(elided[1] as string)) || lw === "et" || lw === "ou") break;
+      if (
+        NOT_IN_ROLE.has(lw.replace(/['’]$/, "")) ||
+        (elided && NOT_IN_ROLE.has(elided[1] as string)) ||
+        lw === "et" ||
+        lw === "ou"
+      )
+        break;
       // a verb after the counted noun (`3.000 PME interrogées s'estiment`, `24 % des retraités oublient`)
       if (content > 0 && preps === 0 && /(?:ent|aient|ont)$/u.test(lw) && !/ment$/u.test(lw)) break;
       // the counted noun is a common noun, or a plural demonym (`600.000 Vietnamiens`), not `10 Downing Street`
       if (content === 0 && /^\p{Lu}/u.test(w.text) && !/s$/u.test(w.text) && !unit && !scaled) break;
-      if (dates.some((d) => start + m[0].length + w.end > d.start && start + m[0].length + w.end <= d.end)) break;
+      if (dates.some((d) => start + m[0].length + w.end > d.start && start + m[0].length + w.end <= d.end))
+        break;
       content++;
       end = w.end;
     }

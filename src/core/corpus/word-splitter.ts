@@ -213,13 +213,20 @@ function reverse(s: string): string {
 export function createLexicon(words: Iterable<string>): Lexicon {
   const set = new Set<string>(EXTRA_WORDS);
   for (const w of words) set.add(w.normalize("NFC").toLowerCase());
-  const sorted = [...set].sort();
-  const reversed = sorted.map(reverse).sort();
+  // The sorted views cost more than the set and only the glued-word splitter needs them: built on first use.
+  let sorted: string[] | undefined;
+  let reversed: string[] | undefined;
   const count = (arr: readonly string[], p: string) => lowerBound(arr, `${p}\uffff`) - lowerBound(arr, p);
   return {
     words: set,
-    startsWith: (p) => count(sorted, p),
-    endsWith: (s) => count(reversed, reverse(s)),
+    startsWith: (p) => {
+      sorted ??= [...set].sort();
+      return count(sorted, p);
+    },
+    endsWith: (s) => {
+      reversed ??= [...set].map(reverse).sort();
+      return count(reversed, reverse(s));
+    },
   };
 }
 

@@ -92,7 +92,13 @@ const weekday = (s: string | undefined) => (s === undefined ? undefined : dayInd
 const part = (s: string | undefined): DateMention["part"] => {
   if (!s) return undefined;
   const p = s.toLowerCase().replace(/-$/, "");
-  return p === "début" || p === "debut" || p === "early" ? "early" : p === "mi" || p === "mid" ? "mid" : p === "fin" || p === "late" ? "late" : undefined;
+  return p === "début" || p === "debut" || p === "early"
+    ? "early"
+    : p === "mi" || p === "mid"
+      ? "mid"
+      : p === "fin" || p === "late"
+        ? "late"
+        : undefined;
 };
 
 const PATTERNS: Pattern[] = [
@@ -106,7 +112,10 @@ const PATTERNS: Pattern[] = [
   },
   // `January 15, 2026`, `Thursday, January 15`
   {
-    re: new RegExp(`${L}(?:(${EN_DAYS.join("|")}),?\\s+)?(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?${R}`, "gu"),
+    re: new RegExp(
+      `${L}(?:(${EN_DAYS.join("|")}),?\\s+)?(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(${YEAR}))?${R}`,
+      "gu",
+    ),
     read: (m) => ({ weekday: weekday(m[1]), month: month(m[2]), day: num(m[3]), year: num(m[4]) }),
   },
   // `15/01/2026`, `15.01.2026` (day first, as written in French)
@@ -117,10 +126,16 @@ const PATTERNS: Pattern[] = [
   // `début mars 2020`, `janvier 2026`, `en janvier`, `fin février`
   {
     re: new RegExp(`${L}(?:${PART}\\s*)?(${MONTH})\\s+(${YEAR})${R}`, "giu"),
-    read: (m) => (/^\p{Lu}/u.test(m[2] ?? "") && FR_MONTH.includes((m[2] ?? "").toLowerCase()) && !m[1] ? undefined : { part: part(m[1]), month: month(m[2]), year: num(m[3]) }),
+    read: (m) =>
+      /^\p{Lu}/u.test(m[2] ?? "") && FR_MONTH.includes((m[2] ?? "").toLowerCase()) && !m[1]
+        ? undefined
+        : { part: part(m[1]), month: month(m[2]), year: num(m[3]) },
   },
   {
-    re: new RegExp(`${L}(?:(?:[Ee]n|[Dd]ès|[Dd]epuis|[Jj]usqu'en|[Jj]usqu’en|[Dd]'ici|[Dd]’ici|in|since|until)\\s+|${PART}\\s*)(${MONTH})${R}`, "gu"),
+    re: new RegExp(
+      `${L}(?:(?:[Ee]n|[Dd]ès|[Dd]epuis|[Jj]usqu'en|[Jj]usqu’en|[Dd]'ici|[Dd]’ici|in|since|until)\\s+|${PART}\\s*)(${MONTH})${R}`,
+      "gu",
+    ),
     read: (m) => ({ part: part(m[1]), month: month(m[2]) }),
   },
   // `en 2025`, `depuis 2010`, `l'année 2026`, `fin 2019`, `in 2025`

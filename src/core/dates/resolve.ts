@@ -70,7 +70,13 @@ export function resolveDate(mention: DateMention, reference?: string): ResolvedD
   if (offset) {
     if (offset.years !== undefined) {
       if (!ref) return unresolved("year", "no-reference");
-      return { mention, value: String(ref.year + offset.years), precision: "year", resolved: true, inferred: true };
+      return {
+        mention,
+        value: String(ref.year + offset.years),
+        precision: "year",
+        resolved: true,
+        inferred: true,
+      };
     }
     if (!ref || ref.month === undefined || ref.day === undefined) return unresolved("day", "no-reference");
     const t = utc(ref.year, ref.month, ref.day) + (offset.days ?? 0) * DAY_MS;
@@ -101,7 +107,8 @@ export function resolveDate(mention: DateMention, reference?: string): ResolvedD
 
   if (month !== undefined) {
     if (month < 1 || month > 12) return unresolved("month", "invalid");
-    if (year !== undefined) return { mention, value: `${year}-${pad(month)}`, precision: "month", resolved: true };
+    if (year !== undefined)
+      return { mention, value: `${year}-${pad(month)}`, precision: "month", resolved: true };
     if (!ref || ref.month === undefined) return unresolved("month", "no-reference");
     const refM = ref.year * 12 + (ref.month - 1);
     // nearest month; a tie (six months either way) stays in the reference year

@@ -154,7 +154,11 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
   ];
   for (const item of digest.items) {
     blocks.push({ type: "heading", text: item.title });
-    const meta = [day(item.date), item.source, item.sources.length > 1 ? t.sourcesCount(item.sources.length) : undefined]
+    const meta = [
+      day(item.date),
+      item.source,
+      item.sources.length > 1 ? t.sourcesCount(item.sources.length) : undefined,
+    ]
       .filter(Boolean)
       .join(" · ");
     blocks.push({ type: "context", text: meta });

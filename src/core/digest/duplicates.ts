@@ -40,7 +40,11 @@ export function signature(news: NewsIndex, doc: number, size = 16): Map<string, 
 }
 
 /** Groups of near-duplicate articles (each group in input order; singletons included). */
-export function groupDuplicates(news: NewsIndex, docs: readonly number[], options: DuplicateOptions = {}): number[][] {
+export function groupDuplicates(
+  news: NewsIndex,
+  docs: readonly number[],
+  options: DuplicateOptions = {},
+): number[][] {
   const threshold = options.threshold ?? 0.5;
   const maxDays = options.maxDays ?? 3;
   const sigs = docs.map((d) => signature(news, d, options.signatureTerms));
@@ -65,12 +69,14 @@ export function groupDuplicates(news: NewsIndex, docs: readonly number[], option
   const shared = new Map<number, number>();
   sigs.forEach((s, i) => {
     shared.clear();
-    for (const [t, w] of s) for (const j of byTerm.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + w);
+    for (const [t, w] of s)
+      for (const j of byTerm.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + w);
     for (const [j, w] of shared) {
       const di = days[i];
       const dj = days[j];
       if (di !== undefined && dj !== undefined && Math.abs(di - dj) > maxDays) continue;
-      if (w / Math.max(1e-9, Math.min(totals[i] as number, totals[j] as number)) >= threshold) parent[find(j)] = find(i);
+      if (w / Math.max(1e-9, Math.min(totals[i] as number, totals[j] as number)) >= threshold)
+        parent[find(j)] = find(i);
     }
   });
   const groups = new Map<number, number[]>();

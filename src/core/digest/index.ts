@@ -3,7 +3,21 @@
 // captions, credits or teasers), near-duplicate reports grouped with all their sources, as a
 // neutral reply. Part of the platform-free core: it must not import platform code (no @slack,
 // discord.js, node-cron, better-sqlite3, nor any adapter).
-export { buildDigest, type Digest, type DigestItem, type DigestOptions, digestReply, inPeriod } from "./digest.ts";
+export {
+  buildDigest,
+  type Digest,
+  type DigestItem,
+  type DigestOptions,
+  digestReply,
+  inPeriod,
+} from "./digest.ts";
 export { type DuplicateOptions, groupDuplicates, signature } from "./duplicates.ts";
 export { isQuotable, tidySentence } from "./quality.ts";
-export { jaccard, overlap, type ScoredSentence, type SummaryOptions, scoreSentences, summarizeArticle } from "./summarize.ts";
+export {
+  jaccard,
+  overlap,
+  type ScoredSentence,
+  type SummaryOptions,
+  scoreSentences,
+  summarizeArticle,
+} from "./summarize.ts";

@@ -71,10 +71,16 @@ function count(list: { name: string; key: string }[]): Counted[] {
 }
 
 /** People, organisations and places of an article (`texts`: its sentences, when already split). */
-export function articleEntities(article: Article, texts: readonly string[] = sentences(article.body)): ArticleEntities {
+export function articleEntities(
+  article: Article,
+  texts: readonly string[] = sentences(article.body),
+): ArticleEntities {
   const perSentence: PersonMention[][] = texts.map((s) => findPeople(s, article.body));
   const known = new Set(perSentence.flat().map((p) => p.key));
-  const people = new Map<string, { name: string; key: string; roles: RoleStatement[]; mentions: number; firstSentence: string }>();
+  const people = new Map<
+    string,
+    { name: string; key: string; roles: RoleStatement[]; mentions: number; firstSentence: string }
+  >();
   const orgs: { name: string; key: string }[] = [];
   const places: { name: string; key: string }[] = [];
   texts.forEach((s, i) => {

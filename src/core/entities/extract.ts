@@ -44,8 +44,8 @@ interface Token {
   readonly end: number;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const flexible = (s: string) => escape(s).replace(/['’]/g, "['’]").replace(/ /g, "\\s+");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const flexible = (s: string) => escapeRe(s).replace(/['’]/g, "['’]").replace(/ /g, "\\s+");
 /** Role nouns anywhere (case-insensitive: `Premier ministre`, `Secrétaire général`). */
 const ROLE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}-])(?:(?:${ROLE_MODIFIERS.join("|")})[- ]\\s*)?(?:${ROLE_NOUNS.map(flexible).join("|")})(?![\\p{L}\\p{M}])`,
@@ -55,7 +55,22 @@ const ROLE_AT_START = new RegExp(`^${ROLE_RE.source}`, "iu");
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?|[^\s\p{L}\p{M}\p{N}]/gu;
 const ELISION = /^([cdjlmnst]|qu)['’](?=[\p{L}])/iu;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}'’-]*$/u;
-const PREPOSITIONS = new Set(["de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "au", "aux", "à", "en"]);
+const PREPOSITIONS = new Set([
+  "de",
+  "du",
+  "des",
+  "d'",
+  "d’",
+  "l'",
+  "l’",
+  "la",
+  "le",
+  "les",
+  "au",
+  "aux",
+  "à",
+  "en",
+]);
 const BOUNDARY = /[.;:!?«»"“”()[\]]/u;
 const SPEECH_AFTER = new RegExp(
   `^\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:,[^,.;]{0,120},\\s*)?(?:a|avait|aurait|ont|s['’]est|se sont|a-t-il|a-t-elle|n['’]a|vient de|va)\\s+(?:[\\p{Ll}'’-]+\\s+){0,3}?(?:${SPEECH_VERBS})(?![\\p{L}])`,
@@ -65,7 +80,8 @@ const SPEECH_BEFORE = new RegExp(
   `(?:(?:^|[\\s,])(?:[Ss]elon|[Dd]'après|[Dd]’après|[Pp]our)\\s+|(?:${SPEECH_VERBS})\\s+(?:à nouveau\\s+|aussi\\s+)?)$`,
   "u",
 );
-const CIVILITY_BEFORE = /(?:^|[\s(])(?:M\.|Mme|Mlle|Mgr|Dr|Pr|Me|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+$/u;
+const CIVILITY_BEFORE =
+  /(?:^|[\s(])(?:M\.|Mme|Mlle|Mgr|Dr|Pr|Me|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+$/u;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
@@ -99,7 +115,10 @@ function nameRuns(toks: readonly Token[]): Token[][] {
       const u = toks[j] as Token;
       const prev = toks[j - 1] as Token;
       if (u.start - prev.end > 1) break; // words of a name are separated by one space
-      if (NAME_WORD.test(u.text) && !(NOT_A_GIVEN_NAME.has(u.text.toLowerCase()) && !NAME_PARTICLES.has(u.text.toLowerCase()))) {
+      if (
+        NAME_WORD.test(u.text) &&
+        !(NOT_A_GIVEN_NAME.has(u.text.toLowerCase()) && !NAME_PARTICLES.has(u.text.toLowerCase()))
+      ) {
         run.push(u);
         j++;
         continue;
@@ -117,7 +136,8 @@ function nameRuns(toks: readonly Token[]): Token[][] {
     while (run.length > 0 && !isNameWord((run[run.length - 1] as Token).text)) run.pop();
     // a name written twice in a row by a scraper (`Yves Cohen Yves Cohen`)
     const half = run.length / 2;
-    if (Number.isInteger(half) && run.slice(0, half).every((r, k) => r.text === run[half + k]?.text)) run.splice(half);
+    if (Number.isInteger(half) && run.slice(0, half).every((r, k) => r.text === run[half + k]?.text))
+      run.splice(half);
     if (run.filter((r) => NAME_WORD.test(r.text)).length >= 2 && run.length <= 6) runs.push(run);
     i = j;
   }
@@ -150,16 +170,20 @@ function roleBefore(
   for (let m = ROLE_RE.exec(window); m !== null; m = ROLE_RE.exec(window)) {
     // a role noun follows an article, a preposition or a possessive (`le ministre`, `au vice-ministre`),
     // or opens the clause; `politique générale du` is no role
-    const prevWord = /([\p{L}']+)\s*$/u.exec(sentence.slice(0, windowStart + m.index).replace(/’/g, "'"))?.[1];
+    const prevWord = /([\p{L}']+)\s*$/u.exec(
+      sentence.slice(0, windowStart + m.index).replace(/’/g, "'"),
+    )?.[1];
     const opensClause = window.slice(0, m.index).trim() === "" || /^\p{Lu}/u.test(m[0]);
-    if (!opensClause && !(prevWord && BEFORE_ROLE.has(prevWord.toLowerCase().replace(/^(\w')$/, "$1")))) continue;
+    if (!opensClause && !(prevWord && BEFORE_ROLE.has(prevWord.toLowerCase().replace(/^(\w')$/, "$1"))))
+      continue;
     const between = window.slice(m.index + m[0].length);
     const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
     if (words.length > 14) continue;
     if (words.some((w) => NOT_IN_ROLE.has(lower(w.text).replace(/['’]$/, "")))) continue;
     if (/,\s*\S/.test(between.replace(/,\s*$/, ""))) continue;
     // no figures, no conjugated verbs (`devrait`, `recevait`), no other person's name in a role
-    if (/[\d%]/.test(between) || words.some((w) => /(?:ait|aient|erait|eront|encore)$/u.test(lower(w.text)))) continue;
+    if (/[\d%]/.test(between) || words.some((w) => /(?:ait|aient|erait|eront|encore)$/u.test(lower(w.text))))
+      continue;
     if (
       words.some(
         (w, k) =>
@@ -171,7 +195,7 @@ function roleBefore(
     )
       continue;
     // two people joined (`le Premier ministre X et le ministre de la Santé Y`): the role is the nearer one
-    if (/\s(?:et|ou)\s+(?:le|la|les|l['’]|du|de|des|au|aux)\s*/iu.test(between)) continue;
+    if (/\s(?:et|ou)\s+(?:le|la|les|l['’])\s*/iu.test(between)) continue;
     // `conseiller du Premier ministre X`: X is the Premier ministre
     ROLE_RE.lastIndex = 0;
     const inner = new RegExp(`(?:\\s(?:du|de la|de l['’]|des|au|aux|à la)\\s+)(?:${ROLE_RE.source})`, "iu");
@@ -183,12 +207,19 @@ function roleBefore(
     const fullElsewhere = context.split(sentence.slice(nameStart, (run[n - 1] as Token).end)).length - 1 > 1;
     if (
       last &&
-      (PREPOSITIONS.has(lower(last.text)) || (/^\p{Ll}/u.test(last.text) && CONTAINER_NOUNS.has(last.text) && !fullElsewhere)) &&
+      (PREPOSITIONS.has(lower(last.text)) ||
+        (/^\p{Ll}/u.test(last.text) && CONTAINER_NOUNS.has(last.text) && !fullElsewhere)) &&
       /\s$|['’]$/.test(between)
     ) {
       // `du Japon Funakoshi Takehiro`: the first word(s) of the run complete the role
       if (n < 3) return undefined;
       nameFrom = 1;
+      // `Défense du Laos Vông Xay Phết`: a lower-case `du` inside the run is the complement's too
+      let lastParticle = -1;
+      run.forEach((r, k) => {
+        if (k > 0 && /^(?:de|du|des|d['’])$/u.test(r.text)) lastParticle = k;
+      });
+      if (lastParticle > 0 && n - (lastParticle + 2) >= 2) nameFrom = lastParticle + 2;
       for (let k = 1; k <= n - 2; k++) {
         const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
         if (context.split(rest).length - 1 > 1) {
@@ -230,7 +261,10 @@ function roleAfter(sentence: string, nameEnd: number): string | undefined {
     const c = clause[i];
     if (c === "(") depth++;
     else if (c === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === "," || c === ";" || c === ":" || c === "!" || c === "?" || c === "»" || c === '"')) {
+    else if (
+      depth === 0 &&
+      (c === "," || c === ";" || c === ":" || c === "!" || c === "?" || c === "»" || c === '"')
+    ) {
       end = i;
       break;
     } else if (depth === 0 && c === "." && !/^\.\s*\p{Ll}/u.test(clause.slice(i))) {
@@ -254,7 +288,11 @@ function roleAfter(sentence: string, nameEnd: number): string | undefined {
  * helps split `du Japon Funakoshi Takehiro` where the name is written elsewhere on its own, and
  * `known` (folded names already established as people) counts plain mentions of them.
  */
-export function findPeople(sentence: string, context = sentence, known?: ReadonlySet<string>): PersonMention[] {
+export function findPeople(
+  sentence: string,
+  context = sentence,
+  known?: ReadonlySet<string>,
+): PersonMention[] {
   const out: PersonMention[] = [];
   const toks = tokens(sentence);
   for (const run of nameRuns(toks)) {
@@ -278,7 +316,8 @@ export function findPeople(sentence: string, context = sentence, known?: Readonl
     }
     const head = sentence.slice(0, start);
     if (!evidence && CIVILITY_BEFORE.test(head)) evidence = "civility";
-    if (!evidence && (SPEECH_AFTER.test(sentence.slice(end)) || SPEECH_BEFORE.test(head))) evidence = "speech";
+    if (!evidence && (SPEECH_AFTER.test(sentence.slice(end)) || SPEECH_BEFORE.test(head)))
+      evidence = "speech";
     const name = sentence.slice(start, end);
     const key = nameKey(name);
     if (!evidence && known?.has(key)) evidence = "known";
@@ -333,7 +372,8 @@ export function findOrganisations(sentence: string, people: readonly PersonMenti
   return out;
 }
 
-const PLACE = /(?<![\p{L}])(?:à|au|aux|en|dans|depuis|vers|in|at)\s+(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*)?)/gu;
+const PLACE =
+  /(?<![\p{L}])(?:à|au|aux|en|dans|depuis|vers|in|at)\s+(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*)?)/gu;
 const NOT_A_PLACE = new Set(
   "janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche premier première président ministre selon marche".split(
     " ",
@@ -347,7 +387,11 @@ export function findPlaces(sentence: string, people: readonly PersonMention[] = 
   for (let m = PLACE.exec(sentence); m !== null; m = PLACE.exec(sentence)) {
     const name = m[1] as string;
     const start = m.index + m[0].length - name.length;
-    if (NOT_A_PLACE.has(name.split(/\s/)[0]?.toLowerCase() ?? "") || /^(?:Le|La|Les|L['’])(?:\s|$)/u.test(name)) continue;
+    if (
+      NOT_A_PLACE.has(name.split(/\s/)[0]?.toLowerCase() ?? "") ||
+      /^(?:Le|La|Les|L['’])(?:\s|$)/u.test(name)
+    )
+      continue;
     if (/^[-\d]/.test(sentence.slice(start + name.length)) || name.endsWith("-")) continue;
     if (people.some((p) => start >= p.start && start < p.end)) continue;
     out.push({ name, key: nameKey(name), start });

@@ -13,6 +13,20 @@ export {
   foldText,
   type RoleStatement,
 } from "./article-entities.ts";
-export { findOrganisations, findPeople, findPlaces, type NamedThing, nameKey, type PersonMention } from "./extract.ts";
-export { type Mention, type PersonProfile, type ProfileRole, sourceRef, type WhoOptions, whoIs } from "./who.ts";
+export {
+  findOrganisations,
+  findPeople,
+  findPlaces,
+  type NamedThing,
+  nameKey,
+  type PersonMention,
+} from "./extract.ts";
+export {
+  type Mention,
+  type PersonProfile,
+  type ProfileRole,
+  sourceRef,
+  type WhoOptions,
+  whoIs,
+} from "./who.ts";
 export { whoReply } from "./who-reply.ts";

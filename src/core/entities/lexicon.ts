@@ -162,7 +162,18 @@ export const ROLE_NOUNS = [
 ];
 
 /** Words that may stand before a role noun and belong to the role (`ancien ministre`). */
-export const ROLE_MODIFIERS = ["ancien", "ancienne", "ex", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future", "former"];
+export const ROLE_MODIFIERS = [
+  "ancien",
+  "ancienne",
+  "ex",
+  "nouveau",
+  "nouvelle",
+  "actuel",
+  "actuelle",
+  "futur",
+  "future",
+  "former",
+];
 
 /** Participles before an apposed role that are not part of the role (`X, récemment élu président…`). */
 export const ROLE_LEADS =
@@ -192,7 +203,7 @@ export const NOT_A_GIVEN_NAME = new Set(
     "directeur directrice professeur docteur maître sénateur député maire préfet juge " +
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre " +
     "lundi mardi mercredi jeudi vendredi samedi dimanche " +
-    "the a an in on at of for and but this that these those his her their its mister " +
+    "the a in on at of for and but this that these those his her their its mister " +
     "nord sud est ouest affaires état etat république parti assemblée conseil comité commission association " +
     "organisation union fédération agence banque cour tribunal ministère office institut autorité syndicat " +
     "confédération mouvement groupe société compagnie nations mer océan mont lac île golfe fleuve rue avenue place " +
@@ -205,18 +216,43 @@ export const NOT_A_GIVEN_NAME = new Set(
 );
 
 /** Name particles: lower-case words that may sit inside a person's name (`Bill de Blasio`). */
-export const NAME_PARTICLES = new Set(["de", "du", "des", "d'", "d’", "van", "von", "der", "den", "da", "di", "dos", "del", "della", "bin", "ben", "ibn", "al", "el", "le", "la"]);
+export const NAME_PARTICLES = new Set([
+  "de",
+  "du",
+  "des",
+  "d'",
+  "d’",
+  "van",
+  "von",
+  "der",
+  "den",
+  "da",
+  "di",
+  "dos",
+  "del",
+  "della",
+  "bin",
+  "ben",
+  "ibn",
+  "al",
+  "el",
+  "le",
+  "la",
+]);
 
 /** Verbs of saying and doing whose subject is a person (`X a déclaré`, `a déclaré X`, `selon X`). */
 /** Nouns of places and bodies: after a role, the capitalised words that follow them complete the role (`président de la région Grand-Est Jean Rottner`). */
 export const CONTAINER_NOUNS = new Set(
-  "région département ville commune pays état province groupe parti société entreprise club équipe journal quotidien magazine chaîne fondation association mairie conseil ministère hôpital université syndicat mouvement cabinet marque constructeur compagnie institut agence banque"
-    .split(" "),
+  "région département ville commune pays état province groupe parti société entreprise club équipe journal quotidien magazine chaîne fondation association mairie conseil ministère hôpital université syndicat mouvement cabinet marque constructeur compagnie institut agence banque".split(
+    " ",
+  ),
 );
 
 /** Words that may stand right before a role noun (`le ministre`, `au vice-ministre`, `son ambassadeur`). */
 export const BEFORE_ROLE = new Set(
-  "le la l' les un une du de des d' au aux à son sa ses leur notre votre ce cet cette et ou ex the a an former".split(" "),
+  "le la l' les un une du de des d' au aux à son sa ses leur notre votre ce cet cette et ou ex the a an former".split(
+    " ",
+  ),
 );
 
 export const SPEECH_VERBS =

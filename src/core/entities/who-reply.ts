@@ -9,11 +9,15 @@ export function whoReply(profile: PersonProfile | undefined, name: string, local
   const t = reportMessages(locale);
   if (!profile) return reply([{ type: "paragraph", text: t.whoUnknown(name) }], { isError: true });
   const when = (d?: string) => formatArticleDate(d, locale) ?? t.undated;
-  const span = (a?: string, b?: string) => (a && b && a !== b ? `${when(a)} – ${when(b)}` : a ? when(a) : undefined);
+  const span = (a?: string, b?: string) =>
+    a && b && a !== b ? `${when(a)} – ${when(b)}` : a ? when(a) : undefined;
   const blocks: Block[] = [];
   blocks.push({
     type: "context",
-    text: [t.articlesCount(profile.articleCount), ...(profile.otherMatches.length ? [t.alsoMatched(profile.otherMatches.join(", "))] : [])].join(" · "),
+    text: [
+      t.articlesCount(profile.articleCount),
+      ...(profile.otherMatches.length ? [t.alsoMatched(profile.otherMatches.join(", "))] : []),
+    ].join(" · "),
   });
   if (profile.roles.length > 0) {
     blocks.push({ type: "heading", text: t.roles });
@@ -33,8 +37,14 @@ export function whoReply(profile: PersonProfile | undefined, name: string, local
   blocks.push({
     type: "fields",
     fields: [
-      { label: t.firstMention, value: `${when(profile.firstMention.source.date)} — ${profile.firstMention.source.title}` },
-      { label: t.lastMention, value: `${when(profile.lastMention.source.date)} — ${profile.lastMention.source.title}` },
+      {
+        label: t.firstMention,
+        value: `${when(profile.firstMention.source.date)} — ${profile.firstMention.source.title}`,
+      },
+      {
+        label: t.lastMention,
+        value: `${when(profile.lastMention.source.date)} — ${profile.lastMention.source.title}`,
+      },
     ],
   });
   blocks.push({ type: "sources", items: profile.articles.slice(0, 10) });

@@ -59,7 +59,10 @@ function containsWords(text: string, words: readonly string[]): boolean {
   while (at >= 0) {
     const before = text[at - 1];
     const after = text[at + phrase.length];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after)))
+    if (
+      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+    )
       return true;
     at = text.indexOf(phrase, at + 1);
   }
@@ -126,8 +129,12 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
   const [, person] = ranked[0] as [string, Seen];
   const fullWords = wordsOf(nameKey(person.name).replace(/-/g, " "));
   // articles naming the person in full (the evidence may be in one sentence, the name in others)
-  const named = docs.filter((d) => person.docs.has(d.doc) || containsWords(d.folded.replace(/-/g, " "), fullWords));
-  const byDate = [...named].sort((a, b) => (a.article.date ?? "9999").localeCompare(b.article.date ?? "9999"));
+  const named = docs.filter(
+    (d) => person.docs.has(d.doc) || containsWords(d.folded.replace(/-/g, " "), fullWords),
+  );
+  const byDate = [...named].sort((a, b) =>
+    (a.article.date ?? "9999").localeCompare(b.article.date ?? "9999"),
+  );
   const dated = byDate.filter((d) => d.article.date);
   const firstDoc = (dated[0] ?? byDate[0]) as (typeof docs)[number];
   const lastDoc = (dated[dated.length - 1] ?? byDate[byDate.length - 1]) as (typeof docs)[number];
@@ -141,7 +148,10 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
   };
 
   // roles: grouped by wording, most stated first, with the period they were stated in
-  const groups = new Map<string, { role: string; sentence: string; article: Article; count: number; dates: string[] }>();
+  const groups = new Map<
+    string,
+    { role: string; sentence: string; article: Article; count: number; dates: string[] }
+  >();
   for (const r of person.roles) {
     const k = foldText(r.role).replace(/\s+/g, " ");
     const g = groups.get(k);
@@ -150,7 +160,9 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
       if (r.article.date) g.dates.push(r.article.date);
     } else groups.set(k, { ...r, count: 1, dates: r.article.date ? [r.article.date] : [] });
   }
-  const roles = distinctRoles([...groups.values()].sort((a, b) => b.count - a.count || b.role.length - a.role.length))
+  const roles = distinctRoles(
+    [...groups.values()].sort((a, b) => b.count - a.count || b.role.length - a.role.length),
+  )
     .slice(0, options.maxRoles ?? 6)
     .map((g) => {
       const dates = [...g.dates].sort();

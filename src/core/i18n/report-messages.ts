@@ -6,8 +6,17 @@ const fr = {
   digestTitle: (period: string) => `Revue de presse — ${period}`,
   digestTopicTitle: (period: string, topic: string) => `Revue de presse « ${topic} » — ${period}`,
   period: (from?: string, to?: string) =>
-    from && to ? (from === to ? from : `du ${from} au ${to}`) : from ? `depuis le ${from}` : to ? `jusqu'au ${to}` : "tout le corpus",
-  digestEmpty: (period: string) => `Rien de nouveau ${period.startsWith("du") || period.startsWith("depuis") || period.startsWith("jusqu") ? period : `le ${period}`}.`,
+    from && to
+      ? from === to
+        ? from
+        : `du ${from} au ${to}`
+      : from
+        ? `depuis le ${from}`
+        : to
+          ? `jusqu'au ${to}`
+          : "tout le corpus",
+  digestEmpty: (period: string) =>
+    `Rien de nouveau ${period.startsWith("du") || period.startsWith("depuis") || period.startsWith("jusqu") ? period : `le ${period}`}.`,
   digestEmptyTopic: (period: string, topic: string) =>
     `Aucun article sur « ${topic} » ${period.startsWith("du") || period.startsWith("depuis") || period.startsWith("jusqu") ? period : `le ${period}`}.`,
   digestCount: (shown: number, stories: number, articles: number) =>
@@ -15,7 +24,8 @@ const fr = {
   sourcesCount: (n: number) => `${n} sources`,
   briefingTitle: (topic: string) => `Briefing : ${topic}`,
   briefingEmpty: (topic: string) => `Aucun article ne traite de « ${topic} ».`,
-  briefingCount: (n: number, since?: string) => `${n} article${n > 1 ? "s" : ""}${since ? ` depuis le ${since}` : ""}`,
+  briefingCount: (n: number, since?: string) =>
+    `${n} article${n > 1 ? "s" : ""}${since ? ` depuis le ${since}` : ""}`,
   keyPoints: "Points clés",
   timeline: "Chronologie",
   people: "Personnes",
@@ -41,7 +51,15 @@ const en: ReportMessages = {
   digestTitle: (period) => `News digest — ${period}`,
   digestTopicTitle: (period, topic) => `News digest “${topic}” — ${period}`,
   period: (from, to) =>
-    from && to ? (from === to ? from : `from ${from} to ${to}`) : from ? `since ${from}` : to ? `until ${to}` : "the whole corpus",
+    from && to
+      ? from === to
+        ? from
+        : `from ${from} to ${to}`
+      : from
+        ? `since ${from}`
+        : to
+          ? `until ${to}`
+          : "the whole corpus",
   digestEmpty: (period) => `Nothing new ${/^(from|since|until)/.test(period) ? period : `on ${period}`}.`,
   digestEmptyTopic: (period, topic) =>
     `No article on “${topic}” ${/^(from|since|until)/.test(period) ? period : `on ${period}`}.`,

@@ -245,16 +245,25 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
     }
     segments.push({ termStart, docs: postDocs, bodyTf: postBody, titleTf: postTitle });
     docCount += docs.length;
-    if (segments.length > 8) compact();
+    if (segments.length > 8) {
+      // Tiered merging: small segments merge with each other; the large base segment is rewritten
+      // only when the small ones together reach a fifth of it, so a live bot adding a few articles
+      // per feed poll never pays for copying the whole index.
+      const base = segments[0]?.docs.length ?? 0;
+      let small = 0;
+      for (const seg of segments.slice(1)) small += seg.docs.length;
+      compact(small > base / 5 ? 0 : 1);
+    }
     return first;
   }
 
   // Merge segments so that many small incremental batches do not slow queries down.
-  function compact(): void {
+  function compact(from: number): void {
+    const merging = segments.slice(from);
     const terms = df.length;
     const termStart = new Int32Array(terms + 1);
     let total = 0;
-    for (const s of segments) total += s.docs.length;
+    for (const s of merging) total += s.docs.length;
     const docs = new Int32Array(total);
     const bodyTf = new Uint16Array(total);
     const titleTf = new Uint8Array(total);
@@ -262,7 +271,7 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
     for (let g = 0; g < terms; g++) {
       termStart[g] = at;
       // segments hold increasing doc ranges, so concatenating keeps doc ids sorted
-      for (const s of segments) {
+      for (const s of merging) {
         if (g + 1 >= s.termStart.length) continue;
         const from = s.termStart[g] as number;
         const to = s.termStart[g + 1] as number;
@@ -273,7 +282,7 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
       }
     }
     termStart[terms] = at;
-    segments.length = 0;
+    segments.length = from;
     segments.push({ termStart, docs, bodyTf, titleTf });
   }
 

@@ -1,0 +1,26 @@
+// `/news brief <topic>`: the team briefing on a topic — key points, a dated timeline, the people
+// involved with their roles, key figures and the sources.
+import { z } from "zod";
+import { buildBriefing } from "../src/core/briefing/briefing.ts";
+import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
+import { defineCommand, option, publicOption } from "./define.ts";
+
+export const brief = defineCommand({
+  name: "brief",
+  description: {
+    fr: "Note de synthèse sur un sujet : points clés, chronologie, personnes, chiffres",
+    en: "Briefing on a topic: key points, timeline, people, figures",
+  },
+  options: z.object({
+    topic: option.text(
+      { fr: "Le sujet, ex. défense", en: "The topic, e.g. défense" },
+      { max: 100, rest: true },
+    ),
+    since: option
+      .date({ fr: "Articles depuis ce jour, AAAA-MM-JJ", en: "Articles since this day, YYYY-MM-DD" })
+      .optional(),
+    public: publicOption(),
+  }),
+  run: ({ topic, since }, { core, locale }) =>
+    briefingReply(buildBriefing(core.news, topic, since ? { since } : {}), locale),
+});

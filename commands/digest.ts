@@ -1,0 +1,41 @@
+// `/news digest [--from …] [--to …] [--topic …]`: the stories of a period (the latest day by
+// default), each summarised in two or three sentences with its sources. Private on demand unless
+// `public` is set; scheduled digests are posted by the scheduler, not through this command.
+import { z } from "zod";
+import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { defineCommand, option, publicOption } from "./define.ts";
+
+export const digest = defineCommand({
+  name: "digest",
+  description: {
+    fr: "Le résumé des articles d'une période (par défaut le dernier jour)",
+    en: "A digest of a period's articles (the latest day by default)",
+  },
+  options: z.object({
+    topic: option
+      .text(
+        { fr: "Sujet, ex. défense (facultatif)", en: "Topic, e.g. défense (optional)" },
+        { max: 100, rest: true },
+      )
+      .optional(),
+    from: option.date({ fr: "Premier jour, AAAA-MM-JJ", en: "First day, YYYY-MM-DD" }).optional(),
+    to: option.date({ fr: "Dernier jour, AAAA-MM-JJ", en: "Last day, YYYY-MM-DD" }).optional(),
+    max: option
+      .integer(
+        { fr: "Nombre d'articles (1 à 20, 10 par défaut)", en: "How many stories (1 to 20, default 10)" },
+        { min: 1, max: 20 },
+      )
+      .optional(),
+    public: publicOption(),
+  }),
+  run: ({ topic, from, to, max }, { core, locale }) =>
+    digestReply(
+      buildDigest(core.news, {
+        ...(topic ? { topic } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(max ? { maxItems: max } : {}),
+      }),
+      locale,
+    ),
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { briefingReply, buildBriefing, findFigures } from "../src/core/briefing/index.ts";
+import type { Article } from "../src/core/corpus/article.ts";
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+
+describe("briefing on the seeds", async () => {
+  const { articles } = await loadCorpus("corpus");
+  const news = createNewsIndex(articles);
+  const b = buildBriefing(news, "défense");
+  const rendered = JSON.stringify(briefingReply(b));
+
+  it("names Hoàng Xuân Chiên and Funakoshi Takehiro with their roles", () => {
+    const role = (name: string) => b.people.find((p) => p.name === name)?.roles.map((r) => r.role);
+    expect(role("Hoàng Xuân Chiên")).toEqual(["général de corps d'armée"]);
+    expect(role("Funakoshi Takehiro")).toEqual(["vice-ministre des Affaires étrangères du Japon"]);
+    expect(rendered).toContain("Hoàng Xuân Chiên — général de corps d'armée");
+  });
+
+  it("has at least one dated timeline entry, and cites every key point", () => {
+    expect(b.timeline.filter((e) => e.resolved && e.date).length).toBeGreaterThanOrEqual(1);
+    expect(b.keyPoints.length).toBeGreaterThanOrEqual(3);
+    for (const k of b.keyPoints) {
+      const source = b.sources[k.source];
+      const body = articles.find((a) => a.id === source?.id)?.body ?? "";
+      expect(body).toContain(k.text);
+    }
+    expect(b.sources[0]?.id).toBe("004_91c7f68bd8cb218a");
+  });
+
+  it("holds no caption, credit or teaser", () => {
+    expect(rendered).not.toMatch(/Photo ?:|Crédit|VIDÉO|Lire aussi|>>/i);
+  });
+
+  it("reads key figures with what they count", () => {
+    const japan = buildBriefing(news, "Vietnamiens vivant au Japon");
+    expect(japan.figures.map((f) => f.text)).toEqual(
+      expect.arrayContaining(["près de 500.000 Vietnamiens vivant au Japon"]),
+    );
+  });
+
+  it("flags a date it cannot resolve (an undated article's `le 9 février`)", () => {
+    const kishida = buildBriefing(news, "Kishida Fumio entretien téléphonique");
+    const feb = kishida.timeline.find((e) => e.expression === "9 février");
+    expect(feb).toMatchObject({ resolved: false, problem: "no-reference" });
+    expect(JSON.stringify(briefingReply(kishida))).toContain("date non résolue");
+  });
+
+  it("says so when nothing covers the topic", () => {
+    const none = buildBriefing(news, "volcanologie");
+    expect(none.sources).toEqual([]);
+    expect(briefingReply(none)).toMatchObject({ isError: true });
+  });
+});
+
+describe("briefing (synthetic articles)", () => {
+  const art = (id: string, date: string, body: string): Article => ({
+    id,
+    title: body.slice(0, 40),
+    date,
+    lang: "fr",
+    body,
+  });
+  const news = createNewsIndex([
+    art(
+      "g1",
+      "2026-01-05",
+      "La grève des cheminots a commencé le 28 décembre, selon la direction de la SNCF. Le ministre des Transports Paul Verne a appelé au dialogue avec les syndicats.",
+    ),
+    art(
+      "g2",
+      "2026-01-20",
+      "La grève des cheminots continue : près de 40% des conducteurs étaient en grève jeudi 15 janvier selon la direction. La grève pourrait durer jusqu'en février.",
+    ),
+    art(
+      "g3",
+      "2025-06-01",
+      "Un article sans rapport sur les jardins partagés de la ville et leurs récoltes d'été.",
+    ),
+  ]);
+  const b = buildBriefing(news, "grève");
+
+  it("resolves the timeline across the year boundary and orders it", () => {
+    const dates = b.timeline.filter((e) => e.precision === "day").map((e) => e.date);
+    expect(dates).toEqual(["2025-12-28", "2026-01-15"]);
+  });
+
+  it("lists people with their roles, figures, and only the relevant sources", () => {
+    expect(b.people[0]).toMatchObject({ name: "Paul Verne" });
+    expect(b.people[0]?.roles[0]?.role).toBe("ministre des Transports");
+    expect(b.figures.map((f) => f.text)).toContain("près de 40% des conducteurs");
+    expect(b.sources.map((s) => s.id).sort()).toEqual(["g1", "g2"]);
+  });
+
+  it("`since` keeps later articles only", () => {
+    expect(buildBriefing(news, "grève", { since: "2026-01-10" }).sources.map((s) => s.id)).toEqual(["g2"]);
+  });
+
+  it("figures: not years, ordinals or reference numbers", () => {
+    expect(
+      findFigures("En 2024, le 13e comité a examiné la ligne numéro 1 et 250.000 personnes ont défilé.").map(
+        (f) => f.text,
+      ),
+    ).toEqual(["250.000 personnes"]);
+  });
+});
