@@ -5,6 +5,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { replyText } from "../src/cli/report-commands.ts";
+import { warmUpAnswerKinds } from "../src/core/answer/answer-kinds.ts";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply } from "../src/core/digest/index.ts";
@@ -75,3 +77,33 @@ for (const name of ["Olivier Véran", "Edouard Philippe", "Didier Raoult"]) {
     (p) => replyText(whoReply(p, name)),
   );
 }
+
+// `ask` end to end (question → cited answer), on questions of three shapes built from the corpus
+// itself with a fixed stride: an article's title as a question, "Qui est <name> ?" for a name
+// its first sentence mentions, and "Combien … ?" around a figure of that sentence.
+const answerer = createAnswerer(news);
+warmUpAnswerKinds();
+const questions: string[] = [];
+for (let i = 0; questions.length < 300 && i < 3000; i++) {
+  const a = articles[(i * 7919) % articles.length];
+  if (!a) continue;
+  const first = news.sentencesOf((i * 7919) % articles.length)[0]?.text ?? "";
+  const name = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u.exec(first.slice(1))?.[1];
+  const figure = /\b\d[\d .,]*\s+(\p{L}{4,})/u.exec(first)?.[1];
+  if (i % 3 === 0) questions.push(a.title);
+  else if (i % 3 === 1 && name) questions.push(`Qui est ${name} ?`);
+  else if (figure) questions.push(`Combien de ${figure} ?`);
+}
+const askMs: number[] = [];
+let found = 0;
+for (const q of questions) {
+  const t1 = performance.now();
+  if (answerer.answer(q).found) found++;
+  askMs.push(performance.now() - t1);
+}
+askMs.sort((a, b) => a - b);
+const pct = (p: number) => (askMs[Math.min(askMs.length - 1, Math.floor(askMs.length * p))] ?? 0).toFixed(1);
+console.log(
+  `ask, ${questions.length} questions (titles, "Qui est …", "Combien de …")`.padEnd(44),
+  `p50 ${pct(0.5)} ms · p99 ${pct(0.99)} ms · max ${(askMs.at(-1) ?? 0).toFixed(1)} ms · answered ${found}`,
+);

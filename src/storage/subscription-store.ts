@@ -2,7 +2,9 @@
 // The delivery log is what makes scheduled posts exactly-once: a delivery is claimed (a row unique
 // per subscription and period) before anything is posted, moved to `posting` just before the
 // platform call and to `done` after it, in separate transactions, so a restart or a second bot
-// process never posts the same period twice, and a crash mid-post is recorded, not repeated blindly.
+// process never posts the same period twice, and a crash mid-post is recorded (`uncertain`), not
+// repeated blindly. Every write that depends on holding the claim is fenced by the worker's id, so a
+// worker whose claim was taken over cannot post or complete it any more.
 import type { Database } from "./database.ts";
 
 export type SubscriptionKind = "digest" | "brief";
@@ -25,6 +27,7 @@ export interface Subscription extends NewSubscription {
   readonly id: number;
   readonly createdAt: string;
   readonly enabled: boolean;
+  /** Consecutive failed deliveries (0 after a success). */
   readonly failures: number;
   readonly disabledReason?: string;
 }
@@ -33,34 +36,59 @@ export interface Claim {
   readonly id: number;
   readonly subscriptionId: number;
   readonly period: string;
+  readonly worker: string;
 }
 
+export type DeliveryStatus = "claimed" | "posting" | "done" | "failed" | "uncertain";
+
 export interface DeliveryRecord {
+  readonly id: number;
   readonly subscriptionId: number;
   readonly period: string;
-  readonly status: "claimed" | "posting" | "done" | "failed" | "uncertain";
+  readonly status: DeliveryStatus;
+  readonly claimedBy: string;
+  readonly claimedAt: string;
+  readonly postingAt?: string;
+  readonly finishedAt?: string;
   readonly attempts: number;
   readonly articleIds: readonly string[];
   readonly coveredTo?: string;
+  readonly messageRef?: string;
   readonly error?: string;
 }
 
+/** What a delivery is about to post: recorded with the `posting` state, before the platform call. */
+export interface DeliveryPlan {
+  readonly platform: string;
+  readonly channelId: string;
+  /** The articles it carries. For digests they join the channel's memory (never sent there again). */
+  readonly articleIds: readonly string[];
+  readonly rememberInChannel: boolean;
+  /** The last day the post covers (`YYYY-MM-DD`): where the next digest starts. */
+  readonly coveredTo?: string;
+}
+
 export interface SubscriptionStore {
-  create(input: NewSubscription): Subscription;
+  create(input: NewSubscription, now?: Date): Subscription;
+  /** An existing subscription of that channel with the same kind, topic, time, zone and days. */
+  findSame(input: NewSubscription): Subscription | undefined;
   get(id: number): Subscription | undefined;
   list(filter?: { platform?: string; channelId?: string; enabledOnly?: boolean }): Subscription[];
-  /** Removes a subscription of that channel; false when there is none with that id there. */
-  remove(id: number, platform: string, channelId: string): boolean;
+  /** Removes a subscription of that channel and returns it; undefined when there is none with that id there. */
+  remove(id: number, platform: string, channelId: string): Subscription | undefined;
+  /** Turns a disabled subscription back on, its failure count reset. */
+  enable(id: number): Subscription | undefined;
   recordSuccess(id: number): void;
   /** Counts a failure; disables the subscription (with the reason) once `disableAfter` is reached. */
-  recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean };
+  recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean; failures: number };
 }
 
 export interface DeliveryLog {
   /**
    * Claims the delivery of `period` for a subscription. Returns undefined when it is already done,
-   * being posted, or freshly claimed by another worker. A claim left by a crashed worker before it
-   * started posting is taken over once older than `staleAfterMs`.
+   * being posted, uncertain, or freshly claimed by another worker. A failed delivery can be claimed
+   * again; a claim left by a crashed worker before it started posting is taken over once older
+   * than `staleAfterMs`.
    */
   claim(
     subscriptionId: number,
@@ -69,26 +97,42 @@ export interface DeliveryLog {
     now: Date,
     staleAfterMs?: number,
   ): Claim | undefined;
-  markPosting(claim: Claim): void;
-  complete(
-    claim: Claim,
-    result: { articleIds: readonly string[]; coveredTo: string; messageRef?: string },
-    now: Date,
-  ): void;
-  /** Releases a claim after a failed attempt so a later run may retry it. */
+  /** `claimed` → `posting`, recording the plan; false when this worker no longer holds the claim. */
+  markPosting(claim: Claim, plan: DeliveryPlan, now: Date): boolean;
+  /** Still posting (between retries of a multi-message post): keeps the row from being swept. */
+  touch(claim: Claim, now: Date): void;
+  complete(claim: Claim, result: { messageRef?: string; error?: string }, now: Date): boolean;
+  /** Nothing was posted and it will be retried soon by this worker: back to `claimed`. */
+  release(claim: Claim, error: string, now: Date): void;
+  /** Nothing was posted: `failed` (a later claim may retry), the channel memory of the plan undone. */
   fail(claim: Claim, error: string, now: Date): void;
   get(subscriptionId: number, period: string): DeliveryRecord | undefined;
-  /** The latest completed delivery of a subscription. */
-  lastDone(subscriptionId: number): DeliveryRecord | undefined;
-  /** Every article id already delivered to a channel (so none is posted twice there). */
+  /** The latest delivery of any status. */
+  latest(subscriptionId: number): DeliveryRecord | undefined;
+  /** The latest delivery that went out or may have (`done` or `uncertain`). */
+  lastDelivered(subscriptionId: number): DeliveryRecord | undefined;
+  /** Every article already sent to a channel in a digest (so none is posted twice there). */
   deliveredArticleIds(platform: string, channelId: string): Set<string>;
-  /** Posts interrupted mid-call at a crash: never re-posted automatically, shown to users. */
-  uncertain(): DeliveryRecord[];
+  /** Every article a subscription's posts carried (`done` or `uncertain`). */
+  subscriptionArticleIds(subscriptionId: number): Set<string>;
+  /**
+   * Marks `posting` rows older than `olderThanMs` as `uncertain`: the worker died between the
+   * platform call and its confirmation. They are never re-posted automatically. Returns them.
+   */
+  sweepUncertain(now: Date, olderThanMs: number): DeliveryRecord[];
+  uncertain(subscriptionId?: number): DeliveryRecord[];
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly details: string;
 }
 
 export interface AuditLog {
   record(actor: string, action: string, details: Record<string, unknown>, now?: Date): void;
-  recent(limit: number): { at: string; actor: string; action: string; details: string }[];
+  recent(limit: number): AuditEntry[];
 }
 
 interface SubscriptionRow {
@@ -111,21 +155,27 @@ interface DeliveryRow {
   id: number;
   subscription_id: number;
   period: string;
-  status: DeliveryRecord["status"];
+  status: DeliveryStatus;
   claimed_by: string;
   claimed_at: string;
+  posting_at: string | null;
+  finished_at: string | null;
   attempts: number;
   article_ids: string;
   covered_to: string | null;
+  message_ref: string | null;
   error: string | null;
 }
+
+const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
+  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
   platform: r.platform,
   channelId: r.channel_id,
   kind: r.kind,
-  ...(r.topic ? { topic: r.topic } : {}),
+  ...opt("topic", r.topic || null),
   time: r.time,
   timezone: r.timezone,
   days: r.days.split(",").filter(Boolean).map(Number),
@@ -133,42 +183,87 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   createdAt: r.created_at,
   enabled: r.enabled === 1,
   failures: r.failures,
-  ...(r.disabled_reason ? { disabledReason: r.disabled_reason } : {}),
+  ...opt("disabledReason", r.disabled_reason || null),
 });
 
 const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
+  id: r.id,
   subscriptionId: r.subscription_id,
   period: r.period,
   status: r.status,
+  claimedBy: r.claimed_by,
+  claimedAt: r.claimed_at,
   attempts: r.attempts,
   articleIds: JSON.parse(r.article_ids) as string[],
-  ...(r.covered_to ? { coveredTo: r.covered_to } : {}),
-  ...(r.error ? { error: r.error } : {}),
+  ...opt("postingAt", r.posting_at),
+  ...opt("finishedAt", r.finished_at),
+  ...opt("coveredTo", r.covered_to),
+  ...opt("messageRef", r.message_ref),
+  ...opt("error", r.error),
 });
 
+const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
+
 export function createSubscriptionStore(db: Database): SubscriptionStore {
-  const insert = db.prepare(
-    `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at)
-     VALUES (@platform, @channelId, @kind, @topic, @time, @timezone, @days, @createdBy, @createdAt)`,
-  );
-  const byId = db.prepare("SELECT * FROM subscriptions WHERE id = ?");
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at)
+       VALUES (@platform, @channelId, @kind, @topic, @time, @timezone, @days, @createdBy, @createdAt)`,
+    ),
+    byId: db.prepare<[number | bigint], SubscriptionRow>("SELECT * FROM subscriptions WHERE id = ?"),
+    same: db.prepare<[string, string, string, string, string, string, string], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND kind = ?
+         AND lower(COALESCE(topic, '')) = lower(?) AND time = ? AND timezone = ? AND days = ? ORDER BY id LIMIT 1`,
+    ),
+    remove: db.prepare<[number, string, string]>(
+      "DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel_id = ?",
+    ),
+    enable: db.prepare<[number]>(
+      "UPDATE subscriptions SET enabled = 1, failures = 0, disabled_reason = NULL WHERE id = ?",
+    ),
+    success: db.prepare<[number]>("UPDATE subscriptions SET failures = 0 WHERE id = ?"),
+    failure: db.prepare<[number]>("UPDATE subscriptions SET failures = failures + 1 WHERE id = ?"),
+    disable: db.prepare<[string, number]>(
+      "UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?",
+    ),
+  };
+  const get = (id: number | bigint) => {
+    const row = q.byId.get(id);
+    return row ? toSubscription(row) : undefined;
+  };
   return {
-    create(input) {
-      const info = insert.run({
-        ...input,
+    create(input, now = new Date()) {
+      const info = q.insert.run({
+        platform: input.platform,
+        channelId: input.channelId,
+        kind: input.kind,
         topic: input.topic ?? null,
-        days: [...input.days].sort().join(","),
-        createdAt: new Date().toISOString(),
+        time: input.time,
+        timezone: input.timezone,
+        days: daysKey(input.days),
+        createdBy: input.createdBy,
+        createdAt: now.toISOString(),
       });
-      return toSubscription(byId.get(info.lastInsertRowid) as SubscriptionRow);
+      const created = get(info.lastInsertRowid);
+      if (!created) throw new Error("the subscription was not stored");
+      return created;
     },
-    get(id) {
-      const row = byId.get(id) as SubscriptionRow | undefined;
+    findSame(input) {
+      const row = q.same.get(
+        input.platform,
+        input.channelId,
+        input.kind,
+        input.topic ?? "",
+        input.time,
+        input.timezone,
+        daysKey(input.days),
+      );
       return row ? toSubscription(row) : undefined;
     },
+    get,
     list(filter = {}) {
       const where: string[] = [];
-      const params: unknown[] = [];
+      const params: string[] = [];
       if (filter.platform) {
         where.push("platform = ?");
         params.push(filter.platform);
@@ -179,112 +274,205 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
       }
       if (filter.enabledOnly) where.push("enabled = 1");
       const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
-      return (db.prepare(sql).all(...params) as SubscriptionRow[]).map(toSubscription);
+      return db
+        .prepare<string[], SubscriptionRow>(sql)
+        .all(...params)
+        .map(toSubscription);
     },
     remove(id, platform, channelId) {
-      return (
-        db
-          .prepare("DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel_id = ?")
-          .run(id, platform, channelId).changes === 1
-      );
+      return db.transaction(() => {
+        const existing = get(id);
+        if (!existing || existing.platform !== platform || existing.channelId !== channelId) return undefined;
+        q.remove.run(id, platform, channelId);
+        return existing;
+      })();
+    },
+    enable(id) {
+      q.enable.run(id);
+      return get(id);
     },
     recordSuccess(id) {
-      db.prepare("UPDATE subscriptions SET failures = 0 WHERE id = ?").run(id);
+      q.success.run(id);
     },
     recordFailure(id, reason, disableAfter) {
       return db.transaction(() => {
-        db.prepare("UPDATE subscriptions SET failures = failures + 1 WHERE id = ?").run(id);
-        const row = byId.get(id) as SubscriptionRow | undefined;
-        if (!row) return { disabled: false };
+        q.failure.run(id);
+        const row = q.byId.get(id);
+        if (!row) return { disabled: false, failures: 0 };
         if (row.failures >= disableAfter) {
-          db.prepare("UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?").run(
-            reason,
-            id,
-          );
-          return { disabled: true };
+          q.disable.run(reason, id);
+          return { disabled: true, failures: row.failures };
         }
-        return { disabled: false };
+        return { disabled: false, failures: row.failures };
       })();
     },
   };
 }
 
 export function createDeliveryLog(db: Database): DeliveryLog {
-  const find = db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND period = ?");
+  const q = {
+    find: db.prepare<[number, string], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE subscription_id = ? AND period = ?",
+    ),
+    insert: db.prepare<[number, string, string, string]>(
+      `INSERT INTO deliveries (subscription_id, period, status, claimed_by, claimed_at, attempts)
+       VALUES (?, ?, 'claimed', ?, ?, 1)`,
+    ),
+    reclaim: db.prepare<[string, string, number]>(
+      `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, posting_at = NULL,
+         attempts = attempts + 1 WHERE id = ?`,
+    ),
+    posting: db.prepare<[string, string, string | null, number, string]>(
+      `UPDATE deliveries SET status = 'posting', posting_at = ?, article_ids = ?, covered_to = ?
+       WHERE id = ? AND claimed_by = ? AND status = 'claimed'`,
+    ),
+    touch: db.prepare<[string, number, string]>(
+      "UPDATE deliveries SET posting_at = ? WHERE id = ? AND claimed_by = ? AND status = 'posting'",
+    ),
+    remember: db.prepare<[string, string, string, number, string]>(
+      `INSERT OR IGNORE INTO channel_articles (platform, channel_id, article_id, delivery_id, delivered_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    forget: db.prepare<[number]>("DELETE FROM channel_articles WHERE delivery_id = ?"),
+    complete: db.prepare<[string, string | null, string | null, number, string]>(
+      `UPDATE deliveries SET status = 'done', finished_at = ?, message_ref = ?, error = ?
+       WHERE id = ? AND claimed_by = ? AND status IN ('posting', 'uncertain')`,
+    ),
+    release: db.prepare<[string, string, number, string]>(
+      `UPDATE deliveries SET status = 'claimed', claimed_at = ?, posting_at = NULL, error = ?
+       WHERE id = ? AND claimed_by = ? AND status IN ('claimed', 'posting')`,
+    ),
+    fail: db.prepare<[string, string, number, string]>(
+      `UPDATE deliveries SET status = 'failed', finished_at = ?, error = ?, posting_at = NULL
+       WHERE id = ? AND claimed_by = ? AND status IN ('claimed', 'posting')`,
+    ),
+    latest: db.prepare<[number], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY period DESC, id DESC LIMIT 1",
+    ),
+    lastDelivered: db.prepare<[number], DeliveryRow>(
+      `SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('done', 'uncertain')
+       ORDER BY period DESC, id DESC LIMIT 1`,
+    ),
+    channelArticles: db.prepare<[string, string], { article_id: string }>(
+      "SELECT article_id FROM channel_articles WHERE platform = ? AND channel_id = ?",
+    ),
+    subscriptionArticles: db.prepare<[number], { article_ids: string }>(
+      "SELECT article_ids FROM deliveries WHERE subscription_id = ? AND status IN ('done', 'uncertain')",
+    ),
+    stalePosting: db.prepare<[string], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'posting' AND posting_at < ?",
+    ),
+    markUncertain: db.prepare<[string, number]>(
+      `UPDATE deliveries SET status = 'uncertain', error = COALESCE(error, ?) WHERE id = ? AND status = 'posting'`,
+    ),
+    uncertainAll: db.prepare<[], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'uncertain' ORDER BY period DESC",
+    ),
+    uncertainOf: db.prepare<[number], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'uncertain' AND subscription_id = ? ORDER BY period DESC",
+    ),
+  };
+
   return {
     claim(subscriptionId, period, worker, now, staleAfterMs = 10 * 60_000) {
       // IMMEDIATE: take the write lock first, so two processes cannot both read "free" and claim.
       return db
         .transaction((): Claim | undefined => {
-          const row = find.get(subscriptionId, period) as DeliveryRow | undefined;
+          const row = q.find.get(subscriptionId, period);
           if (!row) {
-            const info = db
-              .prepare(
-                "INSERT INTO deliveries (subscription_id, period, status, claimed_by, claimed_at, attempts) VALUES (?, ?, 'claimed', ?, ?, 1)",
-              )
-              .run(subscriptionId, period, worker, now.toISOString());
-            return { id: Number(info.lastInsertRowid), subscriptionId, period };
+            const info = q.insert.run(subscriptionId, period, worker, now.toISOString());
+            return { id: Number(info.lastInsertRowid), subscriptionId, period, worker };
           }
           const stale = row.status === "claimed" && now.getTime() - Date.parse(row.claimed_at) > staleAfterMs;
           if (row.status === "failed" || stale) {
-            db.prepare(
-              "UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-            ).run(worker, now.toISOString(), row.id);
-            return { id: row.id, subscriptionId, period };
+            q.reclaim.run(worker, now.toISOString(), row.id);
+            return { id: row.id, subscriptionId, period, worker };
           }
           return undefined;
         })
         .immediate();
     },
-    markPosting(claim) {
-      db.prepare("UPDATE deliveries SET status = 'posting' WHERE id = ?").run(claim.id);
+    markPosting(claim, plan, now) {
+      return db
+        .transaction(() => {
+          const at = now.toISOString();
+          const changed = q.posting.run(
+            at,
+            JSON.stringify(plan.articleIds),
+            plan.coveredTo ?? null,
+            claim.id,
+            claim.worker,
+          ).changes;
+          if (changed !== 1) return false;
+          if (plan.rememberInChannel) {
+            for (const id of plan.articleIds) q.remember.run(plan.platform, plan.channelId, id, claim.id, at);
+          }
+          return true;
+        })
+        .immediate();
+    },
+    touch(claim, now) {
+      q.touch.run(now.toISOString(), claim.id, claim.worker);
     },
     complete(claim, result, now) {
-      db.prepare(
-        "UPDATE deliveries SET status = 'done', finished_at = ?, article_ids = ?, covered_to = ?, message_ref = ?, error = NULL WHERE id = ?",
-      ).run(
-        now.toISOString(),
-        JSON.stringify(result.articleIds),
-        result.coveredTo,
-        result.messageRef ?? null,
-        claim.id,
+      return (
+        q.complete.run(
+          now.toISOString(),
+          result.messageRef ?? null,
+          result.error ?? null,
+          claim.id,
+          claim.worker,
+        ).changes === 1
       );
+    },
+    release(claim, error, now) {
+      db.transaction(() => {
+        if (q.release.run(now.toISOString(), error, claim.id, claim.worker).changes === 1) {
+          q.forget.run(claim.id);
+        }
+      }).immediate();
     },
     fail(claim, error, now) {
-      db.prepare("UPDATE deliveries SET status = 'failed', finished_at = ?, error = ? WHERE id = ?").run(
-        now.toISOString(),
-        error,
-        claim.id,
-      );
+      db.transaction(() => {
+        if (q.fail.run(now.toISOString(), error, claim.id, claim.worker).changes === 1) q.forget.run(claim.id);
+      }).immediate();
     },
     get(subscriptionId, period) {
-      const row = find.get(subscriptionId, period) as DeliveryRow | undefined;
+      const row = q.find.get(subscriptionId, period);
       return row ? toDelivery(row) : undefined;
     },
-    lastDone(subscriptionId) {
-      const row = db
-        .prepare(
-          "SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'done' ORDER BY period DESC LIMIT 1",
-        )
-        .get(subscriptionId) as DeliveryRow | undefined;
+    latest(subscriptionId) {
+      const row = q.latest.get(subscriptionId);
+      return row ? toDelivery(row) : undefined;
+    },
+    lastDelivered(subscriptionId) {
+      const row = q.lastDelivered.get(subscriptionId);
       return row ? toDelivery(row) : undefined;
     },
     deliveredArticleIds(platform, channelId) {
-      const rows = db
-        .prepare(
-          `SELECT d.article_ids FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-           WHERE s.platform = ? AND s.channel_id = ? AND d.status = 'done'`,
-        )
-        .all(platform, channelId) as { article_ids: string }[];
+      return new Set(q.channelArticles.all(platform, channelId).map((r) => r.article_id));
+    },
+    subscriptionArticleIds(subscriptionId) {
       const ids = new Set<string>();
-      for (const r of rows) for (const id of JSON.parse(r.article_ids) as string[]) ids.add(id);
+      for (const r of q.subscriptionArticles.all(subscriptionId)) {
+        for (const id of JSON.parse(r.article_ids) as string[]) ids.add(id);
+      }
       return ids;
     },
-    uncertain() {
+    sweepUncertain(now, olderThanMs) {
       // A post interrupted between the platform call and its confirmation: it may or may not have
       // gone out, so it is reported rather than repeated.
-      db.prepare("UPDATE deliveries SET status = 'uncertain' WHERE status = 'posting'").run();
-      return (db.prepare("SELECT * FROM deliveries WHERE status = 'uncertain'").all() as DeliveryRow[]).map(
+      const cutoff = new Date(now.getTime() - olderThanMs).toISOString();
+      return db
+        .transaction(() => {
+          const rows = q.stalePosting.all(cutoff);
+          for (const r of rows) q.markUncertain.run("interrupted while posting", r.id);
+          return rows.map((r) => toDelivery({ ...r, status: "uncertain" }));
+        })
+        .immediate();
+    },
+    uncertain(subscriptionId) {
+      return (subscriptionId === undefined ? q.uncertainAll.all() : q.uncertainOf.all(subscriptionId)).map(
         toDelivery,
       );
     },
@@ -292,24 +480,16 @@ export function createDeliveryLog(db: Database): DeliveryLog {
 }
 
 export function createAuditLog(db: Database): AuditLog {
+  const insert = db.prepare<[string, string, string, string]>(
+    "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)",
+  );
+  const recent = db.prepare<[number], AuditEntry>(
+    "SELECT at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?",
+  );
   return {
     record(actor, action, details, now = new Date()) {
-      db.prepare("INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)").run(
-        now.toISOString(),
-        actor,
-        action,
-        JSON.stringify(details),
-      );
+      insert.run(now.toISOString(), actor, action, JSON.stringify(details));
     },
-    recent(limit) {
-      return db
-        .prepare("SELECT at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?")
-        .all(limit) as {
-        at: string;
-        actor: string;
-        action: string;
-        details: string;
-      }[];
-    },
+    recent: (limit) => recent.all(limit),
   };
 }
