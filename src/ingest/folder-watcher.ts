@@ -6,17 +6,8 @@
 import { type FSWatcher, watch } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
-import { z } from "zod";
 import type { Article, LoadProblem } from "../core/corpus/article.ts";
-import {
-  dateSchema,
-  idSchema,
-  langSchema,
-  problemsFromIssues,
-  urlSchema,
-} from "../core/corpus/front-matter.ts";
-import { cleanDumpText, loadCorpus } from "../core/corpus/loader.ts";
-import { normalizeText } from "../core/corpus/text-repair.ts";
+import { loadCorpus, NOT_ARTICLES, parseJsonLine } from "../core/corpus/loader.ts";
 
 export interface FolderWatcherOptions {
   /** Called with the articles found in a new or changed file (the index skips ids it has). */
@@ -34,63 +25,6 @@ export interface FolderWatcher {
   /** Read a file now (as if it had changed). */
   check(file: string): Promise<void>;
   close(): void;
-}
-
-const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\..*)?$/i;
-
-// The loader's JSON-line rules (src/core/corpus/loader.ts), for lines read from an offset.
-const optionalText = z.string({ error: "must be text" }).nullish();
-const lineSchema = z.object({
-  id: idSchema,
-  title: z.string({ error: "title must be text" }).trim().min(1, "title is empty"),
-  date: z.union([dateSchema, z.literal("")]).nullish(),
-  text: optionalText,
-  article: optionalText,
-  url: z.union([urlSchema, z.literal("")]).nullish(),
-  source: optionalText,
-  lang: langSchema.nullish(),
-});
-
-/** One JSON line as an Article, or the problems that keep it out. */
-export function parseJsonLine(
-  line: string,
-  file: string,
-  lineNo: number,
-): { article: Article } | { problems: LoadProblem[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(line);
-  } catch (error) {
-    return { problems: [{ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` }] };
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    return {
-      problems: [{ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" }],
-    };
-  const parsed = lineSchema.safeParse(data);
-  if (!parsed.success) return { problems: problemsFromIssues(file, parsed.error.issues, lineNo) };
-  const d = parsed.data;
-  const raw = d.text ?? d.article;
-  if (raw === undefined || raw === null)
-    return {
-      problems: [
-        { file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" },
-      ],
-    };
-  const body = cleanDumpText(raw);
-  if (body.length === 0) return { problems: [{ file, line: lineNo, field: "text", message: "empty text" }] };
-  return {
-    article: {
-      id: d.id,
-      title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
-      ...(d.date ? { date: d.date } : {}),
-      ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
-      ...(d.url ? { url: d.url } : {}),
-      lang: d.lang ?? "fr",
-      body,
-      origin: `${file}:${lineNo}`,
-    },
-  };
 }
 
 async function jsonlFilesIn(dir: string): Promise<string[]> {

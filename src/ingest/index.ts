@@ -32,7 +32,7 @@ export {
   listFeeds,
   validateFeedUrl,
 } from "./feeds-admin.ts";
-export { type FolderWatcher, parseJsonLine, watchCorpusFolder } from "./folder-watcher.ts";
+export { type FolderWatcher, watchCorpusFolder } from "./folder-watcher.ts";
 export { ExtractError, extractArticle, htmlToParagraphs } from "./html-text.ts";
 export { FetchError, type FetchLimits, type FetchText, fetchText } from "./http.ts";
 export { createIngester, type FeedReport, type Ingester, type IngesterOptions } from "./ingester.ts";

@@ -32,11 +32,53 @@ const lineSchema = z.object({
 });
 
 /** Files a directory holds that are documentation, not articles. */
-const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\..*)?$/i;
+export const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\..*)?$/i;
 
 /** Body text of a JSON line: NFC, glued paragraphs (`domestique.Consternant`) split apart. */
 export function cleanDumpText(text: string): string {
   return dumpParagraphs(text).join("\n\n");
+}
+
+/** One JSON line as an Article, or the problems that keep it out. */
+export function parseJsonLine(
+  line: string,
+  file: string,
+  lineNo: number,
+): { article: Article } | { problems: LoadProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (error) {
+    return { problems: [{ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` }] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    return {
+      problems: [{ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" }],
+    };
+  const parsed = lineSchema.safeParse(data);
+  if (!parsed.success) return { problems: problemsFromIssues(file, parsed.error.issues, lineNo) };
+  const d = parsed.data;
+  const raw = d.text ?? d.article;
+  if (raw === undefined || raw === null)
+    return {
+      problems: [
+        { file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" },
+      ],
+    };
+  const body = cleanDumpText(raw);
+  if (body.length === 0) return { problems: [{ file, line: lineNo, field: "text", message: "empty text" }] };
+  return {
+    article: {
+      id: d.id,
+      title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
+      ...(d.date ? { date: d.date } : {}),
+      ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
+      ...(d.url ? { url: d.url } : {}),
+      lang: d.lang ?? "fr",
+      body,
+      origin: `${file}:${lineNo}`,
+    },
+  };
 }
 
 async function markdownFilesIn(dir: string): Promise<string[]> {
@@ -99,48 +141,9 @@ async function loadJsonLines(
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === "") continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(line);
-      } catch (error) {
-        problems.push({ file, line: lineNo, message: `invalid JSON: ${(error as Error).message}` });
-        continue;
-      }
-      if (data === null || typeof data !== "object" || Array.isArray(data)) {
-        problems.push({ file, line: lineNo, message: "a line must be a JSON object {id, title, text, …}" });
-        continue;
-      }
-      const parsed = lineSchema.safeParse(data);
-      if (!parsed.success) {
-        problems.push(...problemsFromIssues(file, parsed.error.issues, lineNo));
-        continue;
-      }
-      const d = parsed.data;
-      const raw = d.text ?? d.article;
-      if (raw === undefined || raw === null) {
-        problems.push({
-          file,
-          line: lineNo,
-          field: "text",
-          message: "missing text: a line needs `text` or `article`",
-        });
-        continue;
-      }
-      const body = cleanDumpText(raw);
-      if (body.length === 0) {
-        problems.push({ file, line: lineNo, field: "text", message: "empty text" });
-        continue;
-      }
-      emit({
-        id: d.id,
-        title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
-        ...(d.date ? { date: d.date } : {}),
-        ...(d.source?.trim() ? { source: d.source.trim().normalize("NFC") } : {}),
-        ...(d.url ? { url: d.url } : {}),
-        lang: d.lang ?? "fr",
-        body,
-        origin: `${file}:${lineNo}`,
-      });
+      const result = parseJsonLine(line, file, lineNo);
+      if ("article" in result) emit(result.article);
+      else problems.push(...result.problems);
     }
   } catch (error) {
     failed ??= error as Error;
