@@ -17,6 +17,7 @@ import {
   urlSchema,
 } from "./front-matter.ts";
 import { dumpParagraphs, normalizeText } from "./text-repair.ts";
+import { stripTitleBoilerplate } from "./title-boilerplate.ts";
 
 const optionalText = z.string({ error: "must be text" }).nullish();
 
@@ -206,7 +207,7 @@ export async function loadCorpus(paths: string | readonly string[]): Promise<Loa
       });
     }
   }
-  return { articles, problems };
+  return { articles: stripTitleBoilerplate(articles), problems };
 }
 
 function splitOrigin(origin: string): [string, number | undefined] {

@@ -24,5 +24,7 @@ export function formatArticleDate(date: string | undefined, locale: Locale = "fr
   if (!m) return date;
   const [, y, mo, d] = m;
   const when = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
-  return formatter(locale, d !== undefined).format(when);
+  const text = formatter(locale, d !== undefined).format(when);
+  // French writes the first of the month as an ordinal: `1er janvier`.
+  return locale === "fr" && d === "01" ? text.replace(/^1 /, "1er ") : text;
 }
