@@ -6,7 +6,12 @@
 //   node --expose-gc bin/run-ts.mjs bench/ingest-bench.ts [--batch 25] [--held 1000]
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { warmUpAnswerKinds } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
+
+// as the bot does at start-up: the word list is loaded before the first question
+warmUpAnswerKinds();
+
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex, type NewsIndex } from "../src/core/news-index.ts";
