@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
 import { parseArticleFile, serializeArticle } from "../src/core/corpus/front-matter.ts";
 import { cleanDumpText, loadCorpus } from "../src/core/corpus/loader.ts";
@@ -123,6 +123,7 @@ describe("loadCorpus on JSON lines", () => {
 
   it("streams a .jsonl.gz file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "newsbot-corpus-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, "dump.jsonl.gz");
     const lines = Array.from({ length: 50 }, (_, i) =>
       JSON.stringify({ id: i, title: `Titre ${i}`, date: "2019-01-31", article: `Phrase ${i}.Suite ${i}.` }),
@@ -137,6 +138,7 @@ describe("loadCorpus on JSON lines", () => {
 
   it("reports a corrupt .gz file without throwing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "newsbot-corpus-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, "broken.jsonl.gz");
     const good = gzipSync(`${JSON.stringify({ id: 1, title: "T", text: "Texte." })}\n`);
     await writeFile(file, Buffer.concat([good.subarray(0, good.length - 6)]));

@@ -1,11 +1,11 @@
 import { createReadStream, existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createGunzip } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { runImport } from "../src/cli/import-command.ts";
 import { parseArticleFile, serializeArticle } from "../src/core/corpus/front-matter.ts";
 import { ImportError, importScrapedText } from "../src/core/corpus/importer.ts";
@@ -288,6 +288,7 @@ describe("newsbot import (runImport)", () => {
 
   it("writes one corpus file per input, reports bad files by name and exits 1", async () => {
     const dir = await mkdtemp(join(tmpdir(), "newsbot-import-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const good = join(dir, "good-1.txt");
     const empty = join(dir, "empty.txt");
     await writeFile(good, " date 2024-05-02 Un titre\n\nPhoto : AFP\n\nLe texte de l'article.\n\nAFP");
@@ -314,6 +315,7 @@ describe("newsbot import (runImport)", () => {
 
   it("exits 0 when all import, and 2 on usage errors", async () => {
     const dir = await mkdtemp(join(tmpdir(), "newsbot-import-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, "a.txt");
     await writeFile(file, "Titre\n\nTexte.");
     const ok = capture();
