@@ -8,6 +8,7 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import type { SubscriptionService } from "../src/scheduling/service.ts";
 
 export interface Localized {
   readonly fr: string;
@@ -17,6 +18,20 @@ export interface Localized {
 export type Platform = "console" | "slack" | "discord";
 export type AutocompleteKind = "article" | "person";
 
+/** Who runs a command, and where: set by each adapter (the subscription commands need it). */
+export interface Caller {
+  readonly platform: Platform;
+  /** The platform's user id (`T0…:U0…` on Slack: team and user). */
+  readonly userId: string;
+  /** The channel the command was typed in: the one a subscription posts to. */
+  readonly channelId: string;
+  /**
+   * May manage this channel's subscriptions: Discord — the member has Manage Channels; Slack — the
+   * command came from the channel itself (only its members can type there); console — always.
+   */
+  readonly canManageChannel: boolean;
+}
+
 export interface CommandContext {
   readonly core: NewsCore;
   readonly locale: Locale;
@@ -25,6 +40,10 @@ export interface CommandContext {
   readonly platform: Platform;
   /** Every command, for `help`. */
   readonly commands: readonly Command[];
+  /** Who is asking and from where; undefined outside a chat (the CLI). */
+  readonly caller?: Caller;
+  /** Scheduled digests and briefings; undefined when the bot runs without a database. */
+  readonly subscriptions?: SubscriptionService;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */
@@ -63,6 +82,9 @@ export interface CommandDefinition<S extends z.ZodObject> {
   run(args: z.output<S>, ctx: CommandContext): Reply | Promise<Reply>;
 }
 
+/** The option problems with their own message (keys of botMessages().optionProblem). */
+export type OptionProblem = keyof ReturnType<typeof botMessages>["optionProblem"];
+
 type OptionMeta = {
   [key: string]: unknown;
   description: string;
@@ -94,8 +116,35 @@ export const option = {
           ...(o.autocomplete ? { autocomplete: o.autocomplete } : {}),
         }),
       ),
-  integer: (d: Localized, o: { min: number; max: number }) => z.int().min(o.min).max(o.max).meta(meta(d)),
+  integer: (d: Localized, o: { min: number; max: number; rest?: boolean }) =>
+    z
+      .int()
+      .min(o.min)
+      .max(o.max)
+      .meta(meta(d, o.rest ? { rest: true } : {})),
   flag: (d: Localized) => z.boolean().meta(meta(d)),
+  /** One of fixed values (Discord shows them as choices). */
+  choice: <const T extends readonly [string, ...string[]]>(d: Localized, values: T) =>
+    z.enum(values).meta(meta(d)),
+  /**
+   * Text checked (and maybe normalised) by `parse`: undefined means invalid, reported with the
+   * message `problem` names in botMessages' `optionProblem` (e.g. an unknown time zone).
+   */
+  checked: <T>(d: Localized, problem: OptionProblem, parse: (text: string) => T | undefined, max = 100) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .transform((text, ctx) => {
+        const value = parse(text);
+        if (value === undefined) {
+          ctx.addIssue({ code: "custom", message: problem, input: text });
+          return z.NEVER;
+        }
+        return value;
+      })
+      .meta(meta(d)),
   date: (d: Localized) =>
     z
       .string()
@@ -188,6 +237,10 @@ function issueText(
       return t.optionBadChoice(name, issue.values.map(String).join(", "));
     case "unrecognized_keys":
       return t.optionUnknown(issue.keys.join(", "));
+    case "custom": {
+      const problem = t.optionProblem[issue.message as OptionProblem];
+      return problem ? problem(name, String(input[name] ?? "")) : t.optionBadFormat(name);
+    }
     default:
       return t.optionBadFormat(name);
   }

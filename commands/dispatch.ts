@@ -6,7 +6,8 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-import type { AutocompleteKind, Command, CommandContext, Platform } from "./define.ts";
+import type { SubscriptionService } from "../src/scheduling/service.ts";
+import type { AutocompleteKind, Caller, Command, CommandContext, Platform } from "./define.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   readonly now?: () => number;
   /** Told about every command that threw (the user gets a friendly error reply). */
   readonly onError?: (error: unknown, command: string) => void;
+  /** Scheduled digests and briefings (the subscribe commands); without it they say they are unavailable. */
+  readonly subscriptions?: SubscriptionService;
   /** Suggestions for autocompleted options, by kind; articles are built in. */
   readonly suggest?: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>>;
 }
@@ -29,6 +32,8 @@ export interface Invocation {
   readonly platform: Platform;
   /** Who is asking, for the rate limit (`slack:T1:U1`); undefined = not limited (the local console). */
   readonly user?: string;
+  /** Who and where, with the caller's rights on the channel (set by the adapters). */
+  readonly caller?: Caller;
 }
 
 export interface Dispatcher {
@@ -58,12 +63,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     ...options.suggest,
   };
 
-  const context = (platform: Platform): CommandContext => ({
+  const context = (platform: Platform, caller?: Caller): CommandContext => ({
     core: options.core,
     locale,
     root,
     platform,
     commands: options.commands,
+    ...(caller ? { caller } : {}),
+    ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
   });
 
   function limited(who: Invocation): Reply | undefined {
@@ -101,14 +108,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (!parsed.ok) {
           return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}`, locale);
         }
-        return command.execute(parsed.options, context(who.platform));
+        return command.execute(parsed.options, context(who.platform, who.caller));
       });
     },
     run(name, raw, who) {
       return guarded(name, async () => {
         const command = byName.get(name.toLowerCase());
         if (!command) return unknown(name);
-        return limited(who) ?? command.execute(raw, context(who.platform));
+        return limited(who) ?? command.execute(raw, context(who.platform, who.caller));
       });
     },
     autocomplete(commandName, optionName, partial) {

@@ -12,6 +12,9 @@ import type { Command } from "./define.ts";
 import { digest } from "./digest.ts";
 import { help } from "./help.ts";
 import { search } from "./search.ts";
+import { subscribe } from "./subscribe.ts";
+import { subscriptions } from "./subscriptions.ts";
+import { unsubscribe } from "./unsubscribe.ts";
 import { who } from "./who.ts";
 
 export { article } from "./article.ts";
@@ -19,6 +22,7 @@ export { ask } from "./ask.ts";
 export { brief } from "./brief.ts";
 export {
   type AutocompleteKind,
+  type Caller,
   type Command,
   type CommandContext,
   declarationsOf,
@@ -33,8 +37,23 @@ export { createDispatcher, type Dispatcher, type DispatcherOptions, type Invocat
 export { help } from "./help.ts";
 export { splitCommandText, textToOptions } from "./parse-text.ts";
 export { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+export { type ScheduledContent, scheduledBrief, scheduledDigest } from "./scheduled.ts";
 export { search } from "./search.ts";
+export { subscribe } from "./subscribe.ts";
+export { subscriptions } from "./subscriptions.ts";
+export { unsubscribe } from "./unsubscribe.ts";
 export { who } from "./who.ts";
 
 /** The commands in the order help lists them. */
-export const allCommands: readonly Command[] = [ask, search, article, digest, brief, who, help];
+export const allCommands: readonly Command[] = [
+  ask,
+  search,
+  article,
+  digest,
+  brief,
+  who,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  help,
+];

@@ -15,7 +15,14 @@ const problems = (env: Record<string, string>, options?: Parameters<typeof loadC
 
 describe("config", () => {
   it("defaults to the console, in French, /news, 10 commands a minute", () => {
-    expect(loadConfig({})).toEqual({ locale: "fr", root: "news", ratePerMinute: 10, adapters: ["console"] });
+    expect(loadConfig({})).toEqual({
+      locale: "fr",
+      root: "news",
+      ratePerMinute: 10,
+      adapters: ["console"],
+      db: "./data/newsbot.db",
+      schedule: { timezone: "Europe/Paris", catchUp: true, firstDigestDays: 1 },
+    });
   });
 
   it("treats empty values as unset (a .env copied from .env.example)", () => {

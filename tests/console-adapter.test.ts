@@ -43,7 +43,7 @@ describe("startApp", () => {
     const output = new PassThrough();
     const read = collect(output);
     const app = await startApp({
-      env: {},
+      env: { NEWSBOT_DB: ":memory:" },
       cwd: process.cwd(),
       input,
       output,
@@ -62,7 +62,7 @@ describe("startApp", () => {
     const output = new PassThrough();
     const read = collect(output);
     const app = await startApp({
-      env: { NEWSBOT_LOCALE: "en", NEWSBOT_COMMAND: "actu" },
+      env: { NEWSBOT_LOCALE: "en", NEWSBOT_COMMAND: "actu", NEWSBOT_DB: ":memory:" },
       input,
       output,
       errorOutput: new PassThrough(),

@@ -95,7 +95,7 @@ describe("digest (synthetic articles)", () => {
     expect(d.items).toEqual([]);
     const r = digestReply(d);
     expect(r.blocks).toEqual([
-      { type: "paragraph", text: "Rien de nouveau du 1 janvier 2027 au 31 janvier 2027." },
+      { type: "paragraph", text: "Rien de nouveau du 1er janvier 2027 au 31 janvier 2027." },
     ]);
     expect(digestReply(d, "en").blocks[0]).toEqual({
       type: "paragraph",

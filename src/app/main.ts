@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
-import { runConsoleSession } from "../adapters/console/index.ts";
+import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
 import { startDiscordAdapter } from "../adapters/discord/index.ts";
 import { startSlackAdapter } from "../adapters/slack/index.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
@@ -15,6 +15,19 @@ import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import { createNewsCore } from "../core/news-core.ts";
+import {
+  createScheduler,
+  createSubscriptionService,
+  type Scheduler,
+  type SchedulerEvent,
+} from "../scheduling/index.ts";
+import {
+  createAuditLog,
+  createDeliveryLog,
+  createSubscriptionStore,
+  type Database,
+  openDatabase,
+} from "../storage/index.ts";
 
 export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
 
@@ -30,6 +43,8 @@ export interface StartOptions {
 export interface RunningApp {
   readonly config: Config;
   readonly dispatcher: Dispatcher;
+  readonly db: Database;
+  readonly scheduler: Scheduler;
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
   stop(): Promise<void>;
@@ -58,16 +73,60 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const core = createNewsCore(articles);
   // The first "who" question would otherwise pay for loading the French word list.
   setImmediate(warmUpAnswerKinds).unref();
+
+  // Scheduled digests and briefings: the database, the scheduler (its posters come with the
+  // adapters below), and the port the subscription commands use.
+  const db = openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
+  const store = createSubscriptionStore(db);
+  const deliveries = createDeliveryLog(db);
+  const logEvent = (e: SchedulerEvent) => {
+    if (e.type === "delivery" && e.outcome !== "skipped" && e.outcome !== "no-poster") {
+      say(
+        err,
+        `[schedule] #${e.subscriptionId} ${e.period} ${e.reason}: ${e.outcome}${e.error ? ` (${e.error})` : ""}`,
+      );
+    } else if (e.type === "retry") {
+      say(
+        err,
+        `[schedule] #${e.subscriptionId} ${e.period}: retry in ${Math.round(e.inMs / 1000)} s (${e.error})`,
+      );
+    } else if (e.type === "uncertain") {
+      say(err, `[schedule] ${t.schedulerUncertain(e.delivery.subscriptionId, e.delivery.period)}`);
+    } else if (e.type === "error") {
+      say(err, `[schedule] ${(e.error as Error)?.stack ?? String(e.error)}`);
+    }
+  };
+  const scheduler = createScheduler({
+    core,
+    locale: config.locale,
+    subscriptions: store,
+    deliveries,
+    firstDigestDays: config.schedule.firstDigestDays,
+    catchUp: config.schedule.catchUp,
+    log: logEvent,
+  });
+  const subscriptions = createSubscriptionService({
+    store,
+    deliveries,
+    audit: createAuditLog(db),
+    scheduler,
+    defaultTimezone: config.schedule.timezone,
+  });
   const dispatcher = createDispatcher({
     core,
     commands: allCommands,
     locale: config.locale,
     root: config.root,
     ratePerMinute: config.ratePerMinute,
+    subscriptions,
     onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
   });
 
-  const stops: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<void>)[] = [
+    async () => {
+      db.close();
+    },
+  ];
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => {
     finish = r;
@@ -88,6 +147,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         port: config.slack.port,
       });
       stops.push(slack.stop);
+      scheduler.addPoster(slack.poster);
       say(out, slack.port === undefined ? t.startedSlackSocket : t.startedSlackHttp(slack.port));
     }
     if (config.discord && config.adapters.includes("discord")) {
@@ -97,8 +157,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
       });
       stops.push(discord.stop);
+      scheduler.addPoster(discord.poster);
       say(out, t.startedDiscord(discord.client.user?.tag ?? "?"));
     }
+    if (config.adapters.includes("console")) scheduler.addPoster(createConsolePoster(out, config.locale));
+    stops.push(() => scheduler.stop());
+    const started = await scheduler.start();
+    if (started.scheduled > 0 || started.caughtUp > 0)
+      say(out, t.startedScheduler(started.scheduled, started.caughtUp));
   } catch (error) {
     await stop();
     throw error;
@@ -113,7 +179,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       .catch((error: unknown) => say(err, String(error)))
       .finally(() => void stop());
   }
-  return { config, dispatcher, done, stop };
+  return { config, dispatcher, db, scheduler, done, stop };
 }
 
 const isMain =

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type BotMessages, botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
+import { canonicalTimeZone } from "../scheduling/time.ts";
 
 export type AdapterName = "console" | "slack" | "discord";
 
@@ -24,6 +25,15 @@ export interface DiscordConfig {
   readonly apiUrl?: string;
 }
 
+export interface ScheduleConfig {
+  /** The time zone of a subscription that names none (IANA). */
+  readonly timezone: string;
+  /** Catch up at start-up a run missed earlier the same local day. */
+  readonly catchUp: boolean;
+  /** How many days back a new digest subscription's first digest reaches. */
+  readonly firstDigestDays: number;
+}
+
 export interface Config {
   readonly locale: Locale;
   /** Corpus paths; undefined = `corpus/` in the working directory, else the one shipped with the package. */
@@ -32,6 +42,9 @@ export interface Config {
   /** Commands per user per minute; 0 = no limit. */
   readonly ratePerMinute: number;
   readonly adapters: readonly AdapterName[];
+  /** The SQLite database (subscriptions, deliveries, audit log); `:memory:` keeps nothing. */
+  readonly db: string;
+  readonly schedule: ScheduleConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
 }
@@ -53,6 +66,26 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     name: "NEWSBOT_RATE_LIMIT",
     doc: "Commands per user per minute; 0 turns the limit off (default 10)",
     example: "10",
+  },
+  {
+    name: "NEWSBOT_DB",
+    doc: "SQLite database of subscriptions and deliveries (default ./data/newsbot.db; :memory: keeps nothing)",
+    example: "./data/newsbot.db",
+  },
+  {
+    name: "NEWSBOT_TIMEZONE",
+    doc: "Time zone of a subscription that names none, IANA (default Europe/Paris)",
+    example: "Europe/Paris",
+  },
+  {
+    name: "NEWSBOT_CATCH_UP",
+    doc: "At start-up, post a scheduled run missed earlier the same day while the bot was down: on (default) or off",
+    example: "on",
+  },
+  {
+    name: "NEWSBOT_FIRST_DIGEST_DAYS",
+    doc: "How many days back a new subscription's first digest reaches, 0 to 31 (default 1: yesterday and today)",
+    example: "1",
   },
   { name: "SLACK_BOT_TOKEN", doc: "Slack bot token (xoxb-…), required for Slack" },
   { name: "SLACK_SIGNING_SECRET", doc: "Slack signing secret, required for Slack in HTTP mode" },
@@ -121,6 +154,27 @@ function schema(t: BotMessages) {
       )
       .optional(),
     NEWSBOT_RATE_LIMIT: count(0, 10_000).default(10),
+    NEWSBOT_DB: z.string().trim().min(1, t.expectText).default("./data/newsbot.db"),
+    NEWSBOT_TIMEZONE: z
+      .string()
+      .trim()
+      .transform((tz, ctx) => {
+        const canonical = canonicalTimeZone(tz);
+        if (!canonical) {
+          ctx.addIssue({ code: "custom", message: t.expectTimezone });
+          return z.NEVER;
+        }
+        return canonical;
+      })
+      .default("Europe/Paris"),
+    NEWSBOT_CATCH_UP: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
+      .transform((v) => ["on", "true", "1", "yes"].includes(v))
+      .default(true),
+    NEWSBOT_FIRST_DIGEST_DAYS: count(0, 31).default(1),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret).optional(),
     SLACK_APP_TOKEN: prefixed("xapp-").optional(),
@@ -192,6 +246,12 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     root: e.NEWSBOT_COMMAND,
     ratePerMinute: e.NEWSBOT_RATE_LIMIT,
     adapters,
+    db: e.NEWSBOT_DB,
+    schedule: {
+      timezone: e.NEWSBOT_TIMEZONE,
+      catchUp: e.NEWSBOT_CATCH_UP,
+      firstDigestDays: e.NEWSBOT_FIRST_DIGEST_DAYS,
+    },
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {
           slack: {

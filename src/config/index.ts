@@ -9,5 +9,6 @@ export {
   ENV_VARIABLES,
   envExample,
   loadConfig,
+  type ScheduleConfig,
   type SlackConfig,
 } from "./config.ts";

@@ -42,12 +42,20 @@ export function canonicalTimeZone(name: string): string | undefined {
   const tz = name.trim();
   // Offsets and abbreviations (`+01:00`, `CET`) are not what a team means by its time zone.
   if (!/^(UTC|GMT|[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+){1,2})$/i.test(tz)) return undefined;
+  known ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+  const listed = known.get(tz.toLowerCase());
+  if (listed) return listed;
   try {
-    return new Intl.DateTimeFormat(undefined, { timeZone: tz }).resolvedOptions().timeZone;
+    // Valid but not in the list (an alias such as Asia/Ho_Chi_Minh where ICU lists Asia/Saigon):
+    // kept as typed, which is how the team knows it.
+    const resolved = new Intl.DateTimeFormat(undefined, { timeZone: tz }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
   } catch {
     return undefined;
   }
 }
+
+let known: Map<string, string> | undefined;
 
 /** `8`, `8h`, `08:00`, `8h30`, `20.15` → `HH:MM`; undefined when it is not a time of day. */
 export function parseTime(text: string): string | undefined {

@@ -3,3 +3,19 @@
 // It knows nothing of Slack, Discord or the scheduler; the core does not import it.
 export { type Database, openDatabase } from "./database.ts";
 export { type Migration, migrate } from "./migrations.ts";
+export {
+  type AuditEntry,
+  type AuditLog,
+  type Claim,
+  createAuditLog,
+  createDeliveryLog,
+  createSubscriptionStore,
+  type DeliveryLog,
+  type DeliveryPlan,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type NewSubscription,
+  type Subscription,
+  type SubscriptionKind,
+  type SubscriptionStore,
+} from "./subscription-store.ts";

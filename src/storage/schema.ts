@@ -102,10 +102,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: "scheduled deliveries: when posting started, what each channel was sent",
     up: (db) => {
-      // `posting_at`: when the platform call started (a crash leaves it behind: `uncertain`).
-      // `platform`/`channel_id`/`kind`/`covered_to` are written at `posting` time, so an interrupted
-      // post still says what it carried. `channel_articles` remembers every article a channel was
-      // sent in a digest; it outlives the subscription (unsubscribe and subscribe again: no repeats).
+      // `posting_at`: when the platform call started (a crash leaves it behind: `uncertain`);
+      // `article_ids`/`covered_to` are written at `posting` time, so an interrupted post still says
+      // what it carried. `channel_articles` remembers every article a channel was sent in a digest;
+      // it outlives the subscription (unsubscribe and subscribe again: no repeats).
       db.exec(`
         ALTER TABLE deliveries ADD COLUMN posting_at TEXT;
         CREATE INDEX deliveries_status ON deliveries (status);

@@ -121,6 +121,10 @@ export interface DeliveryLog {
    */
   sweepUncertain(now: Date, olderThanMs: number): DeliveryRecord[];
   uncertain(subscriptionId?: number): DeliveryRecord[];
+  /** Deliveries claimed or being posted right now (by any worker). */
+  inFlight(): DeliveryRecord[];
+  /** Marks one `posting` delivery `uncertain` (its worker is known to be dead). */
+  markUncertain(id: number): boolean;
 }
 
 export interface AuditEntry {
@@ -368,6 +372,9 @@ export function createDeliveryLog(db: Database): DeliveryLog {
     uncertainAll: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status = 'uncertain' ORDER BY period DESC",
     ),
+    inFlight: db.prepare<[], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status IN ('claimed', 'posting') ORDER BY id",
+    ),
     uncertainOf: db.prepare<[number], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status = 'uncertain' AND subscription_id = ? ORDER BY period DESC",
     ),
@@ -434,7 +441,8 @@ export function createDeliveryLog(db: Database): DeliveryLog {
     },
     fail(claim, error, now) {
       db.transaction(() => {
-        if (q.fail.run(now.toISOString(), error, claim.id, claim.worker).changes === 1) q.forget.run(claim.id);
+        if (q.fail.run(now.toISOString(), error, claim.id, claim.worker).changes === 1)
+          q.forget.run(claim.id);
       }).immediate();
     },
     get(subscriptionId, period) {
@@ -476,6 +484,8 @@ export function createDeliveryLog(db: Database): DeliveryLog {
         toDelivery,
       );
     },
+    inFlight: () => q.inFlight.all().map(toDelivery),
+    markUncertain: (id) => q.markUncertain.run("interrupted while posting", id).changes === 1,
   };
 }
 

@@ -25,6 +25,10 @@ export interface FakeDiscord {
   readonly apiUrl: string;
   readonly calls: RestCall[];
   readonly identifies: { token: string; intents: number }[];
+  /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
+  readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
+  /** Make posts to a channel fail with this HTTP status and Discord error (e.g. 404, 10003 Unknown Channel). */
+  failChannel(channelId: string, error: { status: number; code: number; message: string } | undefined): void;
   /** Send a gateway dispatch (op 0) to every connected client. */
   dispatch(t: string, d: unknown): void;
   connected(): number;
@@ -68,6 +72,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RestCall[] = [];
   const identifies: { token: string; intents: number }[] = [];
   const sockets = new Set<WebSocket>();
+  const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
+  const channelErrors = new Map<string, { status: number; code: number; message: string }>();
   let seq = 0;
   let wsUrl = "";
 
@@ -109,6 +115,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     if (method === "POST" && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
       sendJson(res, 200, message(b));
+      return;
+    }
+    const channelPost = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === "POST" && channelPost) {
+      const channelId = channelPost[1] as string;
+      const error = channelErrors.get(channelId);
+      if (error) {
+        sendJson(res, error.status, { message: error.message, code: error.code });
+        return;
+      }
+      channelMessages.push({ channelId, body: b });
+      sendJson(res, 200, { ...message(b), channel_id: channelId });
       return;
     }
     if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
@@ -165,6 +183,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `${url}/api`,
     calls,
     identifies,
+    channelMessages,
+    failChannel(channelId, error) {
+      if (error) channelErrors.set(channelId, error);
+      else channelErrors.delete(channelId);
+    },
     dispatch(t, d) {
       for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
     },
@@ -180,15 +203,57 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 type Opt = { name: string; type: number; value?: unknown; focused?: boolean };
 
 /** An INTERACTION_CREATE payload for `/<root> <sub> …options` (type 2) or its autocomplete (type 4). */
+export const GUILD_ID = "100000000000000005";
+
+/** In a server channel, with the member's permissions (a bit field: 16 = Manage Channels). */
+export interface GuildContext {
+  readonly channelId?: string;
+  readonly permissions: bigint;
+}
+
 export function commandInteraction(
   root: string,
   sub: string,
   options: Opt[],
   kind: "command" | "autocomplete" = "command",
+  guild?: GuildContext,
 ): { id: string; token: string; payload: Record<string, unknown> } {
   const id = nextId();
   const token = `tok-${id}`;
   const user = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
+  if (guild) {
+    const channelId = guild.channelId ?? CHANNEL_ID;
+    return {
+      id,
+      token,
+      payload: {
+        id,
+        application_id: APP_ID,
+        type: kind === "command" ? 2 : 4,
+        token,
+        version: 1,
+        locale: "fr",
+        guild_id: GUILD_ID,
+        guild_locale: "fr",
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "actualites", position: 0, flags: 0 },
+        member: {
+          user,
+          roles: [],
+          joined_at: "2026-01-01T00:00:00.000Z",
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: String(guild.permissions),
+        },
+        app_permissions: "2048",
+        entitlements: [],
+        authorizing_integration_owners: { "0": GUILD_ID },
+        context: 0,
+        data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+      },
+    };
+  }
   return {
     id,
     token,

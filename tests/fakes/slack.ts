@@ -15,6 +15,13 @@ export interface FakeSlack {
   readonly apiUrl: string;
   readonly apiCalls: { method: string; body: string }[];
   readonly responses: RecordedResponse[];
+  /** `chat.postMessage` calls that succeeded, decoded: channel, text, blocks. */
+  readonly posts: { channel: string; text: string; blocks: unknown[] }[];
+  /**
+   * Make `chat.postMessage` to a channel fail: a string answers `{ ok: false, error }` (Slack's
+   * platform errors); a status answers that HTTP status (429 with `Retry-After: retryAfter` seconds).
+   */
+  failPosts(channel: string, error: string | { status: number; retryAfter?: number } | undefined): void;
   responseUrl(id: string): string;
   close(): Promise<void>;
 }
@@ -22,6 +29,8 @@ export interface FakeSlack {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const apiCalls: { method: string; body: string }[] = [];
   const responses: RecordedResponse[] = [];
+  const posts: { channel: string; text: string; blocks: unknown[] }[] = [];
+  const postErrors = new Map<string, string | { status: number; retryAfter?: number }>();
   let server: Server | undefined;
   const { server: s, url } = await listen(async (req, res) => {
     const body = await readBody(req);
@@ -42,6 +51,30 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         });
         return;
       }
+      if (method === "chat.postMessage") {
+        const form = new URLSearchParams(body);
+        const fields: Record<string, string> = req.headers["content-type"]?.includes("json")
+          ? (JSON.parse(body) as Record<string, string>)
+          : Object.fromEntries(form);
+        const channel = String(fields.channel ?? "");
+        const error = postErrors.get(channel);
+        if (typeof error === "string") {
+          sendJson(res, 200, { ok: false, error });
+          return;
+        }
+        if (error) {
+          const headers = error.retryAfter === undefined ? {} : { "retry-after": String(error.retryAfter) };
+          res.writeHead(error.status, { "content-type": "application/json", ...headers });
+          res.end(
+            JSON.stringify({ ok: false, error: error.status === 429 ? "ratelimited" : "internal_error" }),
+          );
+          return;
+        }
+        const blocks = typeof fields.blocks === "string" ? JSON.parse(fields.blocks) : (fields.blocks ?? []);
+        posts.push({ channel, text: String(fields.text ?? ""), blocks: blocks as unknown[] });
+        sendJson(res, 200, { ok: true, channel, ts: `${Date.now() / 1000}` });
+        return;
+      }
       sendJson(res, 200, { ok: true });
       return;
     }
@@ -59,6 +92,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${url}/api/`,
     apiCalls,
     responses,
+    posts,
+    failPosts(channel, error) {
+      if (error) postErrors.set(channel, error);
+      else postErrors.delete(channel);
+    },
     responseUrl: (id) => `${url}/respond/${id}`,
     close: () => close(server as Server),
   };

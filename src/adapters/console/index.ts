@@ -2,5 +2,7 @@
 // (`/news ask Qui est Hayashi Yoshimasa ?`) and printed as plain text. It is what `npm start` opens
 // when no Slack or Discord token is configured — the first thing a new user meets — and it needs
 // nothing but the corpus. It imports the core and the commands, never another adapter.
+
+export { createConsolePoster } from "./poster.ts";
 export { renderText } from "./render.ts";
-export { type ConsoleSessionOptions, runConsoleSession } from "./session.ts";
+export { CONSOLE_CHANNEL, type ConsoleSessionOptions, runConsoleSession } from "./session.ts";

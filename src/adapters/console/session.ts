@@ -16,6 +16,9 @@ export interface ConsoleSessionOptions {
   readonly prompt?: boolean;
 }
 
+/** The console's one channel: where its subscriptions post (printed). */
+export const CONSOLE_CHANNEL = "console";
+
 const QUIT = /^(quit|exit|q|\\q|quitter|\/quit|\/exit)$/i;
 
 export async function runConsoleSession(options: ConsoleSessionOptions): Promise<void> {
@@ -33,7 +36,16 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     const line = raw.trim();
     if (QUIT.test(line)) break;
     if (line !== "") {
-      const reply = await dispatcher.runText(line, { platform: "console" });
+      const reply = await dispatcher.runText(line, {
+        platform: "console",
+        // the local user owns the console "channel": scheduled posts to it are printed here
+        caller: {
+          platform: "console",
+          userId: "console",
+          channelId: CONSOLE_CHANNEL,
+          canManageChannel: true,
+        },
+      });
       write(renderText(reply, dispatcher.locale));
       write("");
     }

@@ -10,10 +10,13 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord.js";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { errorReply } from "../../core/reply/lookup-replies.ts";
+import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
 
 export interface DiscordAdapterOptions {
@@ -26,6 +29,8 @@ export interface DiscordAdapterOptions {
 
 export interface RunningDiscordAdapter {
   readonly client: Client;
+  /** Scheduled posts to Discord channels. */
+  readonly poster: ChannelPoster;
   stop(): Promise<void>;
 }
 
@@ -48,7 +53,17 @@ async function onCommand(
   }
   const raw: Record<string, unknown> = {};
   for (const o of i.options.data[0]?.options ?? []) raw[o.name] = o.value;
-  let reply = await dispatcher.run(sub, raw, { platform: "discord", user: `discord:${i.user.id}` });
+  let reply = await dispatcher.run(sub, raw, {
+    platform: "discord",
+    user: `discord:${i.user.id}`,
+    caller: {
+      platform: "discord",
+      userId: i.user.id,
+      channelId: i.channelId,
+      // the member's permissions in this channel; none outside a server (DMs)
+      canManageChannel: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    },
+  });
   let pages = renderDiscord(reply, { locale: dispatcher.locale });
   try {
     const [first, ...rest] = pages;
@@ -104,6 +119,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   await ready;
   return {
     client,
+    poster: createDiscordPoster(client, dispatcher.locale),
     stop: async () => {
       await client.destroy();
     },

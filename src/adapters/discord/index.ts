@@ -5,6 +5,7 @@
 // the script-facing registration. It imports the core and the commands, never another adapter.
 export { type DiscordAdapterOptions, type RunningDiscordAdapter, startDiscordAdapter } from "./client.ts";
 export { discordCommand } from "./declarations.ts";
+export { classifyDiscordError, createDiscordPoster } from "./poster.ts";
 export { type RegisterOptions, registerDiscordCommands } from "./register.ts";
 export {
   COLOR,

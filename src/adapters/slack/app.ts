@@ -8,6 +8,8 @@ import { App, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
+import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
 
 export interface SlackAdapterOptions {
@@ -29,6 +31,8 @@ export interface RunningSlackAdapter {
   readonly app: App;
   /** The HTTP port listened on (HTTP mode). */
   readonly port?: number;
+  /** Scheduled posts to Slack channels (chat.postMessage). */
+  readonly poster: ChannelPoster;
   stop(): Promise<void>;
 }
 
@@ -71,7 +75,18 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     await ack();
     const user = `slack:${command.team_id}:${command.user_id}`;
     const text = unescapeSlack(command.text ?? "");
-    const reply = await dispatcher.runText(text, { platform: "slack", user });
+    // A slash command is typed in a channel, which only its members can do: the caller may manage
+    // that channel's subscriptions (and only that channel's — there is no channel option).
+    const reply = await dispatcher.runText(text, {
+      platform: "slack",
+      user,
+      caller: {
+        platform: "slack",
+        userId: `${command.team_id}:${command.user_id}`,
+        channelId: command.channel_id,
+        canManageChannel: true,
+      },
+    });
     try {
       await send(respond, reply, dispatcher, text);
     } catch (error) {
@@ -84,9 +99,20 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     try {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
       const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
+      const channelId = "channel" in body ? body.channel?.id : undefined;
       const reply = await dispatcher.runText(text, {
         platform: "slack",
         user: `slack:${body.team?.id ?? ""}:${body.user.id}`,
+        ...(channelId
+          ? {
+              caller: {
+                platform: "slack" as const,
+                userId: `${body.team?.id ?? ""}:${body.user.id}`,
+                channelId,
+                canManageChannel: true,
+              },
+            }
+          : {}),
       });
       if (reply.isError) {
         await send(respond, reply, dispatcher);
@@ -106,12 +132,17 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
 
   app.error(async (error) => onError(error));
 
+  const poster = createSlackPoster({
+    botToken: options.botToken,
+    ...(apiUrl ? { apiUrl } : {}),
+    locale: dispatcher.locale,
+  });
   if (socketMode) {
     await app.start();
-    return { app, stop: () => app.stop() as Promise<void> };
+    return { app, poster, stop: () => app.stop() as Promise<void> };
   }
   const server = (await app.start(options.port ?? 3000)) as { address(): AddressInfo | string | null };
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : (options.port ?? 3000);
-  return { app, port, stop: () => app.stop() as Promise<void> };
+  return { app, port, poster, stop: () => app.stop() as Promise<void> };
 }

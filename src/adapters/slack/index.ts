@@ -10,6 +10,7 @@ export {
   unescapeSlack,
 } from "./app.ts";
 export { type SlackManifestOptions, slackManifest } from "./manifest.ts";
+export { classifySlackError, createSlackPoster, type SlackPosterOptions } from "./poster.ts";
 export {
   blockChars,
   chunkEscaped,

@@ -71,6 +71,84 @@ const fr = {
   expectSnowflake: "attendu un identifiant Discord (17 à 20 chiffres)",
   expectUrl: "attendu une URL http(s)",
   expectText: "attendu un texte non vide",
+  // subscriptions (scheduled digests and briefings)
+  optionProblem: {
+    time: (name: string, value: string) =>
+      `« ${name} » : « ${value} » n'est pas une heure (ex. 08:00, 8h30, 18h).`,
+    days: (name: string, value: string) =>
+      `« ${name} » : « ${value} » n'est pas une liste de jours (ex. lun-ven, mon-fri, lun,mer,ven, weekend, daily).`,
+    timezone: (name: string, value: string) =>
+      `« ${name} » : fuseau horaire inconnu « ${value} » (un nom IANA, ex. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
+    briefTopic: (name: string) => `« ${name} » est obligatoire pour une note de synthèse (ex. défense).`,
+  },
+  subscriptionsUnavailable: "Les envois programmés ne sont pas disponibles ici (pas de base de données).",
+  subscriptionsNoChannel: "Cette commande s'utilise dans un canal : c'est lui qui recevra les envois.",
+  subscriptionsForbidden: (platform: string): string =>
+    platform === "discord"
+      ? "Il faut la permission « Gérer les salons » pour gérer les envois programmés de ce salon."
+      : "Seuls les membres du canal peuvent gérer ses envois programmés : lancez la commande depuis ce canal.",
+  subscriptionLimit: (max: number) => `Ce canal a déjà ${max} envois programmés : supprimez-en un d'abord.`,
+  kindDigest: "revue de presse",
+  kindBrief: "note de synthèse",
+  subscriptionSummary: (kind: string, topic: string | undefined, when: string) =>
+    `${kind}${topic ? ` « ${topic} »` : ""} — ${when}`,
+  subscriptionWhen: (time: string, days: string, timezone: string) => `${time} (${timezone}), ${days}`,
+  subscribedTitle: "Envoi programmé",
+  subscribed: (id: number, summary: string) => `Abonnement n° ${id} créé : ${summary}.`,
+  subscribedExists: (id: number, summary: string) => `Cet abonnement existe déjà (n° ${id}) : ${summary}.`,
+  subscribedReenabled: (id: number, summary: string) => `Abonnement n° ${id} réactivé : ${summary}.`,
+  nextRun: (when: string) => `Prochain envoi : ${when}.`,
+  subscribedBy: (who: string) => `Créé par ${who}.`,
+  unsubscribed: (id: number, summary: string) => `Abonnement n° ${id} supprimé : ${summary}.`,
+  unsubscribeNotFound: (id: number, root: string) =>
+    `Aucun abonnement n° ${id} dans ce canal. Tapez /${root} subscriptions pour la liste.`,
+  unsubscribeWhich: (root: string) =>
+    `Ce canal a plusieurs abonnements : précisez lequel (/${root} unsubscribe <n°>). Tapez /${root} subscriptions pour la liste.`,
+  unsubscribeNone: "Ce canal n'a aucun abonnement.",
+  subscriptionsTitle: "Envois programmés de ce canal",
+  subscriptionsEmpty: (root: string) =>
+    `Aucun envoi programmé ici. Exemple : /${root} subscribe --time 08:00 --days lun-ven (revue de presse quotidienne).`,
+  subscriptionLabel: (id: number, summary: string) => `n° ${id} — ${summary}`,
+  lastDelivery: (period: string, status: string) => `Dernier envoi : ${period} (${status})`,
+  noDeliveryYet: "Aucun envoi pour l'instant",
+  deliveryStatus: {
+    claimed: "en préparation",
+    posting: "en cours d'envoi",
+    done: "envoyé",
+    failed: "échec",
+    uncertain: "incertain",
+  } as Record<string, string>,
+  deliveryError: (error: string) => `erreur : ${error}`,
+  uncertainDeliveries: (periods: string) =>
+    `Envoi interrompu (${periods}) : il est peut-être parti, peut-être pas ; il n'est pas renvoyé automatiquement.`,
+  disabled: (reason: string) =>
+    `Désactivé après des échecs répétés : ${reason}. Réactivez-le en le recréant à l'identique.`,
+  failingSince: (n: number) => `${n} échec(s) d'affilée`,
+  reasonText: {
+    channel_not_found: "canal introuvable",
+    not_in_channel: "le bot n'est pas membre du canal (invitez-le)",
+    is_archived: "canal archivé",
+    channel_is_archived: "canal archivé",
+    missing_scope: "permission Slack manquante (chat:write)",
+    account_inactive: "le compte du bot est désactivé",
+    invalid_auth: "jeton du bot invalide",
+    token_revoked: "jeton du bot révoqué",
+    "discord 10003": "salon introuvable",
+    "discord 50001": "le bot n'a pas accès au salon",
+    "discord 50013":
+      "le bot n'a pas la permission d'écrire dans le salon (Envoyer des messages, Intégrer des liens)",
+  } as Record<string, string>,
+  scheduledNothingNew: "Rien de nouveau depuis la dernière revue de presse.",
+  scheduledNothingNewTopic: (topic: string) =>
+    `Rien de nouveau sur « ${topic} » depuis la dernière revue de presse.`,
+  scheduledBriefNothingNew: (topic: string) =>
+    `Rien de nouveau sur « ${topic} » depuis la dernière note de synthèse.`,
+  startedScheduler: (n: number, caughtUp: number) =>
+    `Envois programmés : ${n} actif(s)${caughtUp ? `, ${caughtUp} rattrapé(s)` : ""}.`,
+  schedulerUncertain: (id: number, period: string) =>
+    `Envoi n° ${id} du ${period} interrompu pendant la publication : marqué incertain, non renvoyé.`,
+  expectTimezone: "attendu un fuseau horaire IANA, ex. Europe/Paris",
+  expectOnOff: "attendu on ou off",
 };
 
 export type BotMessages = typeof fr;
@@ -133,6 +211,78 @@ const en: BotMessages = {
   expectSnowflake: "expected a Discord id (17 to 20 digits)",
   expectUrl: "expected an http(s) URL",
   expectText: "expected non-empty text",
+  optionProblem: {
+    time: (name, value) => `“${name}”: “${value}” is not a time of day (e.g. 08:00, 8:30, 18h).`,
+    days: (name, value) =>
+      `“${name}”: “${value}” is not a list of days (e.g. mon-fri, mon,wed,fri, weekend, daily).`,
+    timezone: (name, value) =>
+      `“${name}”: unknown time zone “${value}” (an IANA name, e.g. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
+    briefTopic: (name) => `“${name}” is required for a briefing (e.g. défense).`,
+  },
+  subscriptionsUnavailable: "Scheduled posts are not available here (no database).",
+  subscriptionsNoChannel: "Use this command in a channel: that channel receives the posts.",
+  subscriptionsForbidden: (platform) =>
+    platform === "discord"
+      ? "You need the Manage Channels permission to manage this channel's scheduled posts."
+      : "Only the channel's members can manage its scheduled posts: run the command from that channel.",
+  subscriptionLimit: (max) => `This channel already has ${max} scheduled posts: remove one first.`,
+  kindDigest: "news digest",
+  kindBrief: "briefing",
+  subscriptionSummary: (kind, topic, when) => `${kind}${topic ? ` “${topic}”` : ""} — ${when}`,
+  subscriptionWhen: (time, days, timezone) => `${time} (${timezone}), ${days}`,
+  subscribedTitle: "Scheduled post",
+  subscribed: (id, summary) => `Subscription #${id} created: ${summary}.`,
+  subscribedExists: (id, summary) => `This subscription already exists (#${id}): ${summary}.`,
+  subscribedReenabled: (id, summary) => `Subscription #${id} turned back on: ${summary}.`,
+  nextRun: (when) => `Next post: ${when}.`,
+  subscribedBy: (who) => `Created by ${who}.`,
+  unsubscribed: (id, summary) => `Subscription #${id} removed: ${summary}.`,
+  unsubscribeNotFound: (id, root) =>
+    `No subscription #${id} in this channel. Type /${root} subscriptions for the list.`,
+  unsubscribeWhich: (root) =>
+    `This channel has several subscriptions: say which (/${root} unsubscribe <id>). Type /${root} subscriptions for the list.`,
+  unsubscribeNone: "This channel has no subscription.",
+  subscriptionsTitle: "This channel's scheduled posts",
+  subscriptionsEmpty: (root) =>
+    `No scheduled post here. Example: /${root} subscribe --time 08:00 --days mon-fri (a daily news digest).`,
+  subscriptionLabel: (id, summary) => `#${id} — ${summary}`,
+  lastDelivery: (period, status) => `Last post: ${period} (${status})`,
+  noDeliveryYet: "No post yet",
+  deliveryStatus: {
+    claimed: "being prepared",
+    posting: "being posted",
+    done: "sent",
+    failed: "failed",
+    uncertain: "uncertain",
+  },
+  deliveryError: (error) => `error: ${error}`,
+  uncertainDeliveries: (periods) =>
+    `Post interrupted (${periods}): it may or may not have gone out; it is not re-sent automatically.`,
+  disabled: (reason) =>
+    `Disabled after repeated failures: ${reason}. Turn it back on by creating it again, identical.`,
+  failingSince: (n) => `${n} failure(s) in a row`,
+  reasonText: {
+    channel_not_found: "channel not found",
+    not_in_channel: "the bot is not in the channel (invite it)",
+    is_archived: "channel archived",
+    channel_is_archived: "channel archived",
+    missing_scope: "missing Slack scope (chat:write)",
+    account_inactive: "the bot's account is deactivated",
+    invalid_auth: "invalid bot token",
+    token_revoked: "bot token revoked",
+    "discord 10003": "channel not found",
+    "discord 50001": "the bot cannot access the channel",
+    "discord 50013": "the bot may not post in the channel (Send Messages, Embed Links)",
+  },
+  scheduledNothingNew: "Nothing new since the last digest.",
+  scheduledNothingNewTopic: (topic) => `Nothing new on “${topic}” since the last digest.`,
+  scheduledBriefNothingNew: (topic) => `Nothing new on “${topic}” since the last briefing.`,
+  startedScheduler: (n, caughtUp) =>
+    `Scheduled posts: ${n} active${caughtUp ? `, ${caughtUp} caught up` : ""}.`,
+  schedulerUncertain: (id, period) =>
+    `Delivery of subscription #${id} for ${period} was interrupted while posting: marked uncertain, not re-sent.`,
+  expectTimezone: "expected an IANA time zone, e.g. Europe/Paris",
+  expectOnOff: "expected on or off",
 };
 
 const catalog: Record<Locale, BotMessages> = { fr, en };

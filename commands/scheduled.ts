@@ -1,0 +1,80 @@
+// What a scheduled post says, built at the command layer like every other reply: a digest of what
+// is new in a channel since its last one (articles already sent there excluded), or a team
+// briefing when its topic has new sources. With nothing new, a one-line "nothing new" post: a
+// silent bot cannot be told from a broken one, and one line a day costs the channel little.
+import { buildBriefing } from "../src/core/briefing/briefing.ts";
+import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
+import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import type { Locale } from "../src/core/i18n/messages.ts";
+import type { NewsCore } from "../src/core/news-core.ts";
+import { type Reply, reply } from "../src/core/reply/reply.ts";
+
+export interface ScheduledContent {
+  readonly reply: Reply;
+  /** The articles the post carries (digest: every story shown and its grouped sources). */
+  readonly articleIds: readonly string[];
+  /** Digests: the last day fully covered — where the next digest starts. */
+  readonly coveredTo?: string;
+  /** Nothing new: the reply is the one-line "nothing new". */
+  readonly empty: boolean;
+}
+
+export interface ScheduledDigestOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly topic?: string;
+  readonly excludeIds: ReadonlySet<string>;
+  readonly maxItems?: number;
+}
+
+export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDigestOptions): ScheduledContent {
+  const digest = buildDigest(core.news, {
+    from: o.from,
+    to: o.to,
+    excludeIds: o.excludeIds,
+    ...(o.topic ? { topic: o.topic } : {}),
+    ...(o.maxItems ? { maxItems: o.maxItems } : {}),
+  });
+  if (digest.items.length === 0) {
+    const t = botMessages(locale);
+    const text = o.topic ? t.scheduledNothingNewTopic(o.topic) : t.scheduledNothingNew;
+    return {
+      reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
+      articleIds: [],
+      coveredTo: o.to,
+      empty: true,
+    };
+  }
+  // More stories than one digest shows: the rest stay due, so the next digest starts where this
+  // one did (the ones shown are excluded there) instead of skipping them.
+  const complete = digest.items.length >= digest.storyCount;
+  return {
+    reply: digestReply(digest, locale),
+    articleIds: digest.coveredIds,
+    coveredTo: complete ? o.to : o.from,
+    empty: false,
+  };
+}
+
+export function scheduledBrief(
+  core: NewsCore,
+  locale: Locale,
+  o: { readonly topic: string; readonly knownIds: ReadonlySet<string> },
+): ScheduledContent {
+  const briefing = buildBriefing(core.news, o.topic);
+  const ids = briefing.sources.map((s) => s.id);
+  if (ids.length === 0 || ids.every((id) => o.knownIds.has(id))) {
+    const text = botMessages(locale).scheduledBriefNothingNew(o.topic);
+    return {
+      reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
+      articleIds: [],
+      empty: true,
+    };
+  }
+  return {
+    reply: { ...briefingReply(briefing, locale), visibility: "public" },
+    articleIds: ids,
+    empty: false,
+  };
+}

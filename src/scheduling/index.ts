@@ -1,0 +1,43 @@
+// Scheduling: scheduled digests and briefings per channel, posted exactly once. One node-cron task
+// per subscription in its own time zone, added and removed live; every delivery claimed in the
+// database before it is posted and confirmed after, so restarts and a second process never post a
+// period twice; retries with backoff, channels disabled after repeated permanent failures, a missed
+// run caught up at start-up; the `ChannelPoster` port through which adapters post, and the
+// `SubscriptionService` port the subscription commands use. It sits between the commands, the
+// storage and the adapters' posters; `src/core` must never import it (nor node-cron).
+export {
+  asPostError,
+  type ChannelPoster,
+  PostError,
+  type PosterPlatform,
+  type PreparedMessage,
+} from "./poster.ts";
+export {
+  createScheduler,
+  type DeliveryOutcome,
+  type DeliveryReason,
+  type RetryPolicy,
+  type Scheduler,
+  type SchedulerEvent,
+  type SchedulerOptions,
+  type StartReport,
+} from "./scheduler.ts";
+export {
+  createSubscriptionService,
+  type SubscribeResult,
+  SubscriptionLimitError,
+  type SubscriptionService,
+  type SubscriptionServiceOptions,
+  type SubscriptionView,
+} from "./service.ts";
+export {
+  addDays,
+  canonicalTimeZone,
+  cronExpression,
+  DAY_NAMES,
+  formatDays,
+  type LocalMoment,
+  localMoment,
+  parseDays,
+  parseTime,
+} from "./time.ts";

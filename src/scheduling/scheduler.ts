@@ -1,0 +1,498 @@
+// The scheduler: one node-cron task per enabled subscription, in the subscription's time zone,
+// added and removed live. When a task fires, the delivery of that period (the local day) is claimed
+// in the delivery log, its content built at the command layer, recorded as `posting`, posted through
+// the platform's ChannelPoster, and recorded as `done` — so a restart or a second process on the
+// same database never posts a period twice. Retryable failures (429 with Retry-After, 5xx, network)
+// are retried with exponential backoff; a permanent failure (channel gone, bot removed) is retried a
+// few minutes later and, after `disableAfter` consecutive failures, disables the subscription with
+// the reason. A run missed while the bot was down is caught up once at start-up if it is still the
+// same local day.
+import { hostname } from "node:os";
+import cron, { type ScheduledTask } from "node-cron";
+import { type ScheduledContent, scheduledBrief, scheduledDigest } from "../../commands/scheduled.ts";
+import type { Locale } from "../core/i18n/messages.ts";
+import type { NewsCore } from "../core/news-core.ts";
+import type {
+  Claim,
+  DeliveryLog,
+  DeliveryPlan,
+  DeliveryRecord,
+  Subscription,
+  SubscriptionStore,
+} from "../storage/subscription-store.ts";
+import { asPostError, type ChannelPoster, type PreparedMessage } from "./poster.ts";
+import { addDays, cronExpression, localMoment } from "./time.ts";
+
+export type DeliveryReason = "scheduled" | "catch-up" | "retry" | "manual";
+
+export type DeliveryOutcome =
+  /** Posted (every message). */
+  | "delivered"
+  /** Some messages of a multi-message post went out, then it failed: recorded done, with the error. */
+  | "partial"
+  /** Already done, being posted, uncertain, or claimed by another worker. */
+  | "skipped"
+  | "failed"
+  /** Failed permanently once too often: the subscription is now disabled. */
+  | "disabled"
+  /** Removed or disabled meanwhile. */
+  | "inactive"
+  /** This process has no poster for the subscription's platform. */
+  | "no-poster";
+
+export type SchedulerEvent =
+  | {
+      readonly type: "delivery";
+      readonly subscriptionId: number;
+      readonly period: string;
+      readonly reason: DeliveryReason;
+      readonly outcome: DeliveryOutcome;
+      readonly error?: string;
+    }
+  | {
+      readonly type: "retry";
+      readonly subscriptionId: number;
+      readonly period: string;
+      readonly inMs: number;
+      readonly error: string;
+    }
+  | { readonly type: "uncertain"; readonly delivery: DeliveryRecord }
+  | { readonly type: "error"; readonly subscriptionId?: number; readonly error: unknown };
+
+export interface RetryPolicy {
+  /** Attempts per message for retryable errors. Default 5. */
+  readonly attempts?: number;
+  /** First backoff, doubled at each attempt (with jitter). Default 2 s. */
+  readonly baseMs?: number;
+  /** Longest wait between attempts; a longer Retry-After gives up. Default 5 min. */
+  readonly maxWaitMs?: number;
+}
+
+export interface SchedulerOptions {
+  readonly core: NewsCore | (() => NewsCore);
+  readonly locale: Locale;
+  readonly subscriptions: SubscriptionStore;
+  readonly deliveries: DeliveryLog;
+  readonly posters?: readonly ChannelPoster[];
+  /** This process's id in the delivery log. Default `host:pid:random`. */
+  readonly worker?: string;
+  /** How many days before its first run a new digest subscription's first digest reaches back. Default 1. */
+  readonly firstDigestDays?: number;
+  /** A digest never reaches further back than this many days. Default 7. */
+  readonly maxLookbackDays?: number;
+  /** Catch up, at start-up, a run missed earlier the same local day. Default true. */
+  readonly catchUp?: boolean;
+  /** Consecutive permanent failures before a subscription is disabled. Default 3. */
+  readonly disableAfter?: number;
+  /** Delay before a permanently failed delivery is tried again (same period). Default 2 min. */
+  readonly permanentRetryMs?: number;
+  /**
+   * After the retries of a retryable failure are used up (an outage), try the period again this
+   * much later, as long as it is still that local day. Default 15 min; 0 = not again.
+   */
+  readonly outageRetryMs?: number;
+  readonly retry?: RetryPolicy;
+  /** A claim not moved to `posting` for this long belongs to a dead worker. Default 10 min. */
+  readonly claimStaleMs?: number;
+  /** A `posting` row this old (no confirmation, no progress) is marked `uncertain`. Default 15 min. */
+  readonly postingStaleMs?: number;
+  /** Reconcile the tasks with the database this often (subscriptions changed by another process). Default 60 s; 0 = never. */
+  readonly syncEveryMs?: number;
+  readonly log?: (event: SchedulerEvent) => void;
+  /** Default `Math.random` (backoff jitter). */
+  readonly random?: () => number;
+}
+
+export interface StartReport {
+  readonly scheduled: number;
+  readonly caughtUp: number;
+  readonly uncertain: readonly DeliveryRecord[];
+}
+
+export interface Scheduler {
+  readonly worker: string;
+  addPoster(poster: ChannelPoster): void;
+  /** Schedules every enabled subscription, marks interrupted posts `uncertain`, catches up missed runs. */
+  start(): Promise<StartReport>;
+  /** Adds or replaces the task of a subscription (live). */
+  schedule(subscription: Subscription): void;
+  unschedule(id: number): void;
+  /** Reconciles the tasks with the database. */
+  sync(): void;
+  nextRun(id: number): Date | undefined;
+  scheduledIds(): number[];
+  /** Delivers one period of a subscription now (what a task does when it fires). */
+  deliver(id: number, period: string, reason?: DeliveryReason): Promise<DeliveryOutcome>;
+  /** Resolves when no delivery is in flight. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Entry {
+  readonly task: ScheduledTask;
+  readonly key: string;
+}
+
+const keyOf = (s: Subscription) => `${s.timezone} ${cronExpression(s.time, s.days)}`;
+
+function workerIsDeadHere(worker: string): boolean {
+  const [host, pid] = worker.split(":");
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false;
+  if (Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { subscriptions: store, deliveries, locale } = options;
+  const core = typeof options.core === "function" ? options.core : () => options.core as NewsCore;
+  const worker = options.worker ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const firstDigestDays = options.firstDigestDays ?? 1;
+  const maxLookbackDays = options.maxLookbackDays ?? 7;
+  const disableAfter = options.disableAfter ?? 3;
+  const permanentRetryMs = options.permanentRetryMs ?? 2 * 60_000;
+  const outageRetryMs = options.outageRetryMs ?? 15 * 60_000;
+  const attempts = Math.max(1, options.retry?.attempts ?? 5);
+  const baseMs = options.retry?.baseMs ?? 2000;
+  const maxWaitMs = options.retry?.maxWaitMs ?? 5 * 60_000;
+  const claimStaleMs = options.claimStaleMs ?? 10 * 60_000;
+  const postingStaleMs = options.postingStaleMs ?? 15 * 60_000;
+  const random = options.random ?? Math.random;
+  const log = (e: SchedulerEvent) => {
+    try {
+      options.log?.(e);
+    } catch {
+      // a logger never breaks a delivery
+    }
+  };
+
+  const posters = new Map<string, ChannelPoster>();
+  for (const p of options.posters ?? []) posters.set(p.platform, p);
+  const tasks = new Map<number, Entry>();
+  const inFlight = new Set<Promise<unknown>>();
+  const timers = new Set<NodeJS.Timeout>();
+  const wakers = new Set<() => void>();
+  let started = false;
+  let stopped = false;
+  let syncTimer: NodeJS.Timeout | undefined;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    p.finally(() => inFlight.delete(p)).catch(() => {});
+    return p;
+  };
+
+  /** A wait that stop() cuts short. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      timers.add(timer);
+      wakers.add(wake);
+    });
+
+  function unschedule(id: number) {
+    const entry = tasks.get(id);
+    if (!entry) return;
+    tasks.delete(id);
+    void Promise.resolve(entry.task.destroy()).catch(() => {});
+  }
+
+  function fire(id: number, slot: Date, reason: DeliveryReason) {
+    const sub = store.get(id);
+    if (!sub) {
+      unschedule(id);
+      return;
+    }
+    const period = localMoment(slot, sub.timezone).day;
+    // a missed slot (the process was asleep or busy) still counts while it is the same local day
+    if (reason === "catch-up" && period !== localMoment(new Date(), sub.timezone).day) return;
+    void track(deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled")).catch((error) =>
+      log({ type: "error", subscriptionId: id, error }),
+    );
+  }
+
+  function schedule(sub: Subscription) {
+    if (stopped) return;
+    if (!sub.enabled || !posters.has(sub.platform)) {
+      unschedule(sub.id);
+      return;
+    }
+    const key = keyOf(sub);
+    const existing = tasks.get(sub.id);
+    if (existing?.key === key) return;
+    unschedule(sub.id);
+    const task = cron.schedule(
+      cronExpression(sub.time, sub.days),
+      (ctx) => fire(sub.id, ctx.date, "scheduled"),
+      {
+        timezone: sub.timezone,
+        name: `newsbot-subscription-${sub.id}`,
+        missedExecutionTolerance: 60_000,
+      },
+    );
+    task.on("execution:missed", (ctx) => fire(sub.id, ctx.date, "catch-up"));
+    tasks.set(sub.id, { task, key });
+  }
+
+  function sync() {
+    if (stopped) return;
+    const enabled = store.list({ enabledOnly: true });
+    const keep = new Set<number>();
+    for (const sub of enabled) {
+      if (!posters.has(sub.platform)) continue;
+      keep.add(sub.id);
+      schedule(sub);
+    }
+    for (const id of [...tasks.keys()]) if (!keep.has(id)) unschedule(id);
+  }
+
+  function content(sub: Subscription, period: string): ScheduledContent {
+    if (sub.kind === "brief") {
+      return scheduledBrief(core(), locale, {
+        topic: sub.topic ?? "",
+        knownIds: deliveries.subscriptionArticleIds(sub.id),
+      });
+    }
+    const floor = addDays(period, -maxLookbackDays);
+    const last = deliveries.lastDelivered(sub.id);
+    let from = last?.coveredTo ?? addDays(period, -firstDigestDays);
+    if (from < floor) from = floor;
+    if (from > period) from = period;
+    return scheduledDigest(core(), locale, {
+      from,
+      to: period,
+      excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
+      ...(sub.topic ? { topic: sub.topic } : {}),
+    });
+  }
+
+  const backoff = (attempt: number) => {
+    const exp = baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (0.8 + 0.4 * random()));
+  };
+
+  function retryLater(id: number, period: string, inMs: number) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopped) void track(deliver(id, period, "retry")).catch((error) => log({ type: "error", error }));
+    }, inMs);
+    timers.add(timer);
+  }
+
+  async function post(
+    sub: Subscription,
+    claim: Claim,
+    plan: DeliveryPlan,
+    messages: readonly PreparedMessage[],
+    period: string,
+  ): Promise<DeliveryOutcome> {
+    const refs: string[] = [];
+    let posted = 0;
+    let attempt = 0;
+    while (posted < messages.length) {
+      const send = messages[posted] as PreparedMessage;
+      try {
+        const ref = await send();
+        if (ref) refs.push(ref);
+        posted++;
+        attempt = 0;
+        if (posted < messages.length) deliveries.touch(claim, new Date());
+      } catch (raw) {
+        const error = asPostError(raw);
+        const detail = `${error.reason}: ${error.message}`;
+        attempt++;
+        const wait = Math.max(error.retryAfterMs ?? 0, backoff(attempt));
+        if (error.retryable && attempt < attempts && wait <= maxWaitMs && !stopped) {
+          log({ type: "retry", subscriptionId: sub.id, period, inMs: wait, error: detail });
+          // Nothing out yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
+          if (posted === 0) deliveries.release(claim, detail, new Date());
+          else deliveries.touch(claim, new Date());
+          await sleep(wait);
+          if (stopped) {
+            if (posted === 0) deliveries.fail(claim, `stopped while retrying (${detail})`, new Date());
+            else
+              deliveries.complete(
+                claim,
+                { messageRef: refs.join(","), error: `partial ${posted}/${messages.length}: ${detail}` },
+                new Date(),
+              );
+            return posted === 0 ? "failed" : "partial";
+          }
+          if (posted === 0 && !deliveries.markPosting(claim, plan, new Date())) return "skipped";
+          if (posted > 0) deliveries.touch(claim, new Date());
+          continue;
+        }
+        if (posted > 0) {
+          deliveries.complete(
+            claim,
+            { messageRef: refs.join(","), error: `partial ${posted}/${messages.length}: ${detail}` },
+            new Date(),
+          );
+          return "partial";
+        }
+        deliveries.fail(claim, detail, new Date());
+        if (error.retryable) {
+          // an outage: not the channel's fault, so it is not counted against it; later the same day
+          // the period is tried again, and if the day ends first the next digest covers it
+          const sameDay = period === localMoment(new Date(), sub.timezone).day;
+          if (outageRetryMs > 0 && sameDay && !stopped) {
+            log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
+            retryLater(sub.id, period, outageRetryMs);
+          }
+          return "failed";
+        }
+        const { disabled } = store.recordFailure(sub.id, error.reason, disableAfter);
+        if (disabled) {
+          unschedule(sub.id);
+          return "disabled";
+        }
+        if (!stopped) {
+          log({ type: "retry", subscriptionId: sub.id, period, inMs: permanentRetryMs, error: detail });
+          retryLater(sub.id, period, permanentRetryMs);
+        }
+        return "failed";
+      }
+    }
+    deliveries.complete(claim, refs.length ? { messageRef: refs.join(",") } : {}, new Date());
+    store.recordSuccess(sub.id);
+    return "delivered";
+  }
+
+  async function deliverOnce(id: number, period: string): Promise<DeliveryOutcome> {
+    const sub = store.get(id);
+    if (!sub?.enabled) {
+      unschedule(id);
+      return "inactive";
+    }
+    const poster = posters.get(sub.platform);
+    if (!poster) return "no-poster";
+    for (const d of deliveries.sweepUncertain(new Date(), postingStaleMs))
+      log({ type: "uncertain", delivery: d });
+    const claim = deliveries.claim(sub.id, period, worker, new Date(), claimStaleMs);
+    if (!claim) return "skipped";
+    let plan: DeliveryPlan;
+    let messages: readonly PreparedMessage[];
+    try {
+      const c = content(sub, period);
+      plan = {
+        platform: sub.platform,
+        channelId: sub.channelId,
+        articleIds: c.articleIds,
+        rememberInChannel: sub.kind === "digest",
+        ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
+      };
+      messages = poster.prepare(sub.channelId, c.reply);
+    } catch (error) {
+      deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
+      throw error;
+    }
+    if (!deliveries.markPosting(claim, plan, new Date())) return "skipped";
+    return post(sub, claim, plan, messages, period);
+  }
+
+  async function deliver(id: number, period: string, reason: DeliveryReason = "manual") {
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await deliverOnce(id, period);
+    } catch (error) {
+      log({ type: "delivery", subscriptionId: id, period, reason, outcome: "failed", error: String(error) });
+      throw error;
+    }
+    const last = outcome === "failed" || outcome === "disabled" || outcome === "partial";
+    const error = last ? deliveries.get(id, period)?.error : undefined;
+    log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
+    return outcome;
+  }
+
+  function markDeadWorkersUncertain(): DeliveryRecord[] {
+    const now = new Date();
+    const out = [...deliveries.sweepUncertain(now, postingStaleMs)];
+    // A post left in `posting` by a process of this machine that no longer exists: uncertain now.
+    const local = deliveries
+      .inFlight()
+      .filter((d) => d.status === "posting" && workerIsDeadHere(d.claimedBy));
+    for (const d of local) {
+      deliveries.markUncertain(d.id);
+      out.push({ ...d, status: "uncertain" });
+    }
+    for (const d of out) log({ type: "uncertain", delivery: d });
+    return out;
+  }
+
+  function catchUp(): number {
+    let n = 0;
+    const now = new Date();
+    for (const sub of store.list({ enabledOnly: true })) {
+      if (!posters.has(sub.platform)) continue;
+      const here = localMoment(now, sub.timezone);
+      if (!sub.days.includes(here.weekday) || here.time < sub.time) continue;
+      // created after today's run time: there was no run to miss
+      const created = localMoment(new Date(sub.createdAt), sub.timezone);
+      if (created.day > here.day || (created.day === here.day && created.time >= sub.time)) continue;
+      const existing = deliveries.get(sub.id, here.day);
+      if (existing && existing.status !== "failed") continue;
+      n++;
+      void track(deliver(sub.id, here.day, "catch-up")).catch((error) =>
+        log({ type: "error", subscriptionId: sub.id, error }),
+      );
+    }
+    return n;
+  }
+
+  return {
+    worker,
+    addPoster(poster) {
+      posters.set(poster.platform, poster);
+      if (started) sync();
+    },
+    async start() {
+      if (started) return { scheduled: tasks.size, caughtUp: 0, uncertain: [] };
+      started = true;
+      const uncertain = markDeadWorkersUncertain();
+      sync();
+      const caughtUp = options.catchUp === false ? 0 : catchUp();
+      const every = options.syncEveryMs ?? 60_000;
+      if (every > 0) {
+        syncTimer = setInterval(() => {
+          try {
+            sync();
+          } catch (error) {
+            log({ type: "error", error });
+          }
+        }, every);
+        syncTimer.unref();
+      }
+      return { scheduled: tasks.size, caughtUp, uncertain };
+    },
+    schedule(sub) {
+      if (started) schedule(sub);
+    },
+    unschedule,
+    sync,
+    nextRun: (id) => tasks.get(id)?.task.getNextRun() ?? undefined,
+    scheduledIds: () => [...tasks.keys()],
+    deliver: (id, period, reason = "manual") => track(deliver(id, period, reason)),
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async stop() {
+      stopped = true;
+      if (syncTimer) clearInterval(syncTimer);
+      for (const id of [...tasks.keys()]) unschedule(id);
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const wake of [...wakers]) wake();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

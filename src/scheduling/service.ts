@@ -1,0 +1,115 @@
+// What the subscription commands need, as one port: create (or find the identical one, or turn a
+// disabled one back on), remove and list a channel's subscriptions, each change written to the
+// audit log with who made it and applied to the scheduler at once. Permission checks happen in the
+// commands (they know the caller); this layer trusts its caller and records it.
+import type {
+  AuditLog,
+  DeliveryLog,
+  DeliveryRecord,
+  NewSubscription,
+  Subscription,
+  SubscriptionStore,
+} from "../storage/subscription-store.ts";
+import type { Scheduler } from "./scheduler.ts";
+
+export interface SubscriptionView {
+  readonly subscription: Subscription;
+  readonly nextRun?: Date;
+  /** The latest delivery, whatever its status. */
+  readonly last?: DeliveryRecord;
+  /** Posts interrupted mid-call: they may or may not have gone out. */
+  readonly uncertain: readonly DeliveryRecord[];
+}
+
+export interface SubscribeResult {
+  readonly subscription: Subscription;
+  /** `exists`: an identical subscription was already there; `reenabled`: it was disabled and is on again. */
+  readonly status: "created" | "exists" | "reenabled";
+  readonly nextRun?: Date;
+}
+
+export interface SubscriptionService {
+  /** The time zone of a subscription that names none. */
+  readonly defaultTimezone: string;
+  subscribe(input: NewSubscription, actor: string): SubscribeResult;
+  unsubscribe(id: number, platform: string, channelId: string, actor: string): Subscription | undefined;
+  list(platform: string, channelId: string): SubscriptionView[];
+}
+
+export interface SubscriptionServiceOptions {
+  readonly store: SubscriptionStore;
+  readonly deliveries: DeliveryLog;
+  readonly audit: AuditLog;
+  readonly scheduler?: Scheduler;
+  readonly defaultTimezone: string;
+  /** At most this many subscriptions per channel. Default 10. */
+  readonly maxPerChannel?: number;
+}
+
+export class SubscriptionLimitError extends Error {
+  constructor(readonly max: number) {
+    super(`at most ${max} subscriptions per channel`);
+    this.name = "SubscriptionLimitError";
+  }
+}
+
+export function createSubscriptionService(options: SubscriptionServiceOptions): SubscriptionService {
+  const { store, deliveries, audit, scheduler } = options;
+  const maxPerChannel = options.maxPerChannel ?? 10;
+  const nextRun = (id: number) => scheduler?.nextRun(id);
+  const describe = (s: NewSubscription) => ({
+    platform: s.platform,
+    channel: s.channelId,
+    kind: s.kind,
+    ...(s.topic ? { topic: s.topic } : {}),
+    time: s.time,
+    timezone: s.timezone,
+    days: s.days,
+  });
+  return {
+    defaultTimezone: options.defaultTimezone,
+    subscribe(input, actor) {
+      const same = store.findSame(input);
+      if (same?.enabled) {
+        const next = nextRun(same.id);
+        return { subscription: same, status: "exists", ...(next ? { nextRun: next } : {}) };
+      }
+      let subscription: Subscription;
+      let status: SubscribeResult["status"];
+      if (same) {
+        subscription = store.enable(same.id) ?? same;
+        status = "reenabled";
+        audit.record(actor, "subscription.reenable", { id: same.id, ...describe(input) });
+      } else {
+        const count = store.list({ platform: input.platform, channelId: input.channelId }).length;
+        if (count >= maxPerChannel) throw new SubscriptionLimitError(maxPerChannel);
+        subscription = store.create(input);
+        status = "created";
+        audit.record(actor, "subscription.create", { id: subscription.id, ...describe(input) });
+      }
+      scheduler?.schedule(subscription);
+      const next = nextRun(subscription.id);
+      return { subscription, status, ...(next ? { nextRun: next } : {}) };
+    },
+    unsubscribe(id, platform, channelId, actor) {
+      const removed = store.remove(id, platform, channelId);
+      if (removed) {
+        scheduler?.unschedule(id);
+        audit.record(actor, "subscription.remove", { id, ...describe(removed) });
+      }
+      return removed;
+    },
+    list(platform, channelId) {
+      return store.list({ platform, channelId }).map((subscription) => {
+        const next = subscription.enabled ? nextRun(subscription.id) : undefined;
+        const last = deliveries.latest(subscription.id);
+        return {
+          subscription,
+          ...(next ? { nextRun: next } : {}),
+          ...(last ? { last } : {}),
+          uncertain: deliveries.uncertain(subscription.id),
+        };
+      });
+    },
+  };
+}
