@@ -8,6 +8,7 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import type { AddFeedResult, FeedView } from "../src/ingest/feeds-admin.ts";
 import type { SubscriptionService } from "../src/scheduling/service.ts";
 
 export interface Localized {
@@ -44,6 +45,14 @@ export interface CommandContext {
   readonly caller?: Caller;
   /** Scheduled digests and briefings; undefined when the bot runs without a database. */
   readonly subscriptions?: SubscriptionService;
+  /** The news feeds the bot follows; undefined when the bot runs without a database. */
+  readonly feeds?: FeedsService;
+}
+
+/** What `/news feeds` needs: the followed feeds and a way to add one (validated, probed). */
+export interface FeedsService {
+  list(): readonly FeedView[];
+  add(url: string, addedBy: string): Promise<AddFeedResult>;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */

@@ -7,7 +7,7 @@ import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import type { SubscriptionService } from "../src/scheduling/service.ts";
-import type { AutocompleteKind, Caller, Command, CommandContext, Platform } from "./define.ts";
+import type { AutocompleteKind, Caller, Command, CommandContext, FeedsService, Platform } from "./define.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
@@ -24,6 +24,8 @@ export interface DispatcherOptions {
   readonly onError?: (error: unknown, command: string) => void;
   /** Scheduled digests and briefings (the subscribe commands); without it they say they are unavailable. */
   readonly subscriptions?: SubscriptionService;
+  /** The followed news feeds (`/news feeds`); without it the command says it is unavailable. */
+  readonly feeds?: FeedsService;
   /** Suggestions for autocompleted options, by kind; articles are built in. */
   readonly suggest?: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>>;
 }
@@ -71,6 +73,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     commands: options.commands,
     ...(caller ? { caller } : {}),
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
+    ...(options.feeds ? { feeds: options.feeds } : {}),
   });
 
   function limited(who: Invocation): Reply | undefined {

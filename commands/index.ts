@@ -10,6 +10,7 @@ import { ask } from "./ask.ts";
 import { brief } from "./brief.ts";
 import type { Command } from "./define.ts";
 import { digest } from "./digest.ts";
+import { feeds } from "./feeds.ts";
 import { help } from "./help.ts";
 import { search } from "./search.ts";
 import { subscribe } from "./subscribe.ts";
@@ -34,6 +35,7 @@ export {
 } from "./define.ts";
 export { digest } from "./digest.ts";
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type Invocation } from "./dispatch.ts";
+export { feeds } from "./feeds.ts";
 export { help } from "./help.ts";
 export { splitCommandText, textToOptions } from "./parse-text.ts";
 export { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
@@ -52,6 +54,7 @@ export const allCommands: readonly Command[] = [
   digest,
   brief,
   who,
+  feeds,
   subscribe,
   unsubscribe,
   subscriptions,

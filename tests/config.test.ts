@@ -21,6 +21,7 @@ describe("config", () => {
       ratePerMinute: 10,
       adapters: ["console"],
       db: "./data/newsbot.db",
+      ingest: { feeds: [], watch: true, pollMinutes: 15 },
       schedule: { timezone: "Europe/Paris", catchUp: true, firstDigestDays: 1 },
     });
   });
@@ -114,5 +115,16 @@ describe(".env.example", () => {
     const { readFileSync } = await import("node:fs");
     const file = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
     expect(file).toContain(envExample());
+  });
+});
+
+describe("feed configuration", () => {
+  it("reads a comma-separated list of feed URLs and names a bad one", () => {
+    expect(
+      loadConfig({ NEWSBOT_FEEDS: "https://a.example/rss, http://b.example/atom.xml" }).ingest.feeds,
+    ).toEqual(["https://a.example/rss", "http://b.example/atom.xml"]);
+    expect(() => loadConfig({ NEWSBOT_FEEDS: "https://a.example/rss,ftp://nope" })).toThrow(/NEWSBOT_FEEDS/);
+    expect(() => loadConfig({ NEWSBOT_POLL_MINUTES: "0" })).toThrow(/NEWSBOT_POLL_MINUTES/);
+    expect(loadConfig({ NEWSBOT_WATCH: "off" }).ingest.watch).toBe(false);
   });
 });

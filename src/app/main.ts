@@ -2,9 +2,10 @@
 // core and the dispatcher over `commands/`, then start the enabled adapters — the console when no
 // Slack or Discord token is configured, which is what a new user meets with `npm start`. Runs
 // directly (`node bin/run-ts.mjs src/app/main.ts`) or through `startApp()` in tests.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { FeedsService } from "../../commands/define.ts";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
@@ -15,12 +16,20 @@ import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import { createNewsCore } from "../core/news-core.ts";
+import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
+import {
+  addToLiveIndex,
+  createCorpusFileWriter,
+  createIngester,
+  watchCorpusFolder,
+} from "../ingest/index.ts";
 import {
   createScheduler,
   createSubscriptionService,
   type Scheduler,
   type SchedulerEvent,
 } from "../scheduling/index.ts";
+import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
   createAuditLog,
   createDeliveryLog,
@@ -112,6 +121,25 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     scheduler,
     defaultTimezone: config.schedule.timezone,
   });
+  // A growing corpus: followed feeds, polled on a schedule, and the corpus folder watched for new
+  // files; new articles go to the live index (answers and digests see them without a restart)
+  // and, for feeds, to corpus files under `<corpus>/ingested/` so they are there after a restart.
+  const feedStore = createSqliteFeedStore(db);
+  for (const url of config.ingest.feeds)
+    feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
+  const corpusDir = corpusPaths(config, cwd).find((p) => existsSync(p) && statSync(p).isDirectory());
+  const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
+  const ingester = createIngester({
+    store: feedStore,
+    news: core.news,
+    writer: createCorpusFileWriter(ingestedDir),
+    intervalMs: config.ingest.pollMinutes * 60_000,
+    onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
+  });
+  const feeds: FeedsService = {
+    list: () => listFeeds(feedStore),
+    add: (url, addedBy) => addFeed(feedStore, url, { addedBy }),
+  };
   const dispatcher = createDispatcher({
     core,
     commands: allCommands,
@@ -119,6 +147,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     root: config.root,
     ratePerMinute: config.ratePerMinute,
     subscriptions,
+    feeds,
     onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
   });
 
@@ -161,6 +190,21 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       say(out, t.startedDiscord(discord.client.user?.tag ?? "?"));
     }
     if (config.adapters.includes("console")) scheduler.addPoster(createConsolePoster(out, config.locale));
+    const polling = ingester.start();
+    stops.push(() => polling.stop());
+    if (config.ingest.watch && corpusDir) {
+      const watcher = watchCorpusFolder(corpusDir, {
+        onArticles: async (found) => {
+          const { added } = await addToLiveIndex(core.news, found);
+          if (added > 0) say(err, `[corpus] ${added} new article(s) from ${corpusDir}`);
+        },
+        onProblems: (problems) => {
+          for (const p of problems) say(err, `[corpus] ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
+        },
+        ignore: [ingestedDir],
+      });
+      stops.push(async () => watcher.close());
+    }
     stops.push(() => scheduler.stop());
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)

@@ -34,6 +34,15 @@ export interface ScheduleConfig {
   readonly firstDigestDays: number;
 }
 
+export interface IngestConfig {
+  /** RSS/Atom feeds to follow (added to the database's list at start-up). */
+  readonly feeds: readonly string[];
+  /** Watch the corpus folder for new article files and appended JSON lines. */
+  readonly watch: boolean;
+  /** How often a healthy feed is polled, in minutes. */
+  readonly pollMinutes: number;
+}
+
 export interface Config {
   readonly locale: Locale;
   /** Corpus paths; undefined = `corpus/` in the working directory, else the one shipped with the package. */
@@ -45,6 +54,7 @@ export interface Config {
   /** The SQLite database (subscriptions, deliveries, audit log); `:memory:` keeps nothing. */
   readonly db: string;
   readonly schedule: ScheduleConfig;
+  readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
 }
@@ -61,6 +71,20 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   {
     name: "NEWSBOT_ADAPTERS",
     doc: "Which adapters to run, comma-separated among console, slack, discord (default: the configured ones, else console)",
+  },
+  {
+    name: "NEWSBOT_FEEDS",
+    doc: "RSS or Atom feeds to follow, comma-separated; more can be added with /news feeds add <url>",
+  },
+  {
+    name: "NEWSBOT_WATCH",
+    doc: "Pick up article files dropped into the corpus folder (and lines appended to .jsonl files) while running: on (default) or off",
+    example: "on",
+  },
+  {
+    name: "NEWSBOT_POLL_MINUTES",
+    doc: "How often each feed is polled, in minutes, 1 to 1440 (default 15)",
+    example: "15",
   },
   {
     name: "NEWSBOT_RATE_LIMIT",
@@ -175,6 +199,25 @@ function schema(t: BotMessages) {
       .transform((v) => ["on", "true", "1", "yes"].includes(v))
       .default(true),
     NEWSBOT_FIRST_DIGEST_DAYS: count(0, 31).default(1),
+    NEWSBOT_FEEDS: z
+      .string()
+      .trim()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(url))
+      .optional(),
+    NEWSBOT_WATCH: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
+      .transform((v) => ["on", "true", "1", "yes"].includes(v))
+      .default(true),
+    NEWSBOT_POLL_MINUTES: count(1, 1440).default(15),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret).optional(),
     SLACK_APP_TOKEN: prefixed("xapp-").optional(),
@@ -251,6 +294,11 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
       timezone: e.NEWSBOT_TIMEZONE,
       catchUp: e.NEWSBOT_CATCH_UP,
       firstDigestDays: e.NEWSBOT_FIRST_DIGEST_DAYS,
+    },
+    ingest: {
+      feeds: e.NEWSBOT_FEEDS ?? [],
+      watch: e.NEWSBOT_WATCH,
+      pollMinutes: e.NEWSBOT_POLL_MINUTES,
     },
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {

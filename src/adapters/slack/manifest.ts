@@ -18,7 +18,8 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
   const name = options.appName ?? "newsbot";
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
   const description = botMessages(options.locale).appDescription;
-  const hint = options.commands.map((c) => c.name).join(" | ");
+  // Slack caps the usage hint at 100 characters: the names, comma-separated, fit.
+  const hint = options.commands.map((c) => c.name).join(", ");
   return {
     display_information: { name, description },
     features: {
@@ -27,7 +28,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
         {
           command: `/${options.root}`,
           description: description.slice(0, 100),
-          usage_hint: `${hint} …`.slice(0, 100),
+          usage_hint: hint.length <= 100 ? hint : `${hint.slice(0, 98).replace(/,?\s*\S*$/, "")} …`,
           should_escape: false,
           ...(requestUrl ? { url: requestUrl } : {}),
         },

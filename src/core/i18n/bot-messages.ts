@@ -149,6 +149,21 @@ const fr = {
     `Envoi n° ${id} du ${period} interrompu pendant la publication : marqué incertain, non renvoyé.`,
   expectTimezone: "attendu un fuseau horaire IANA, ex. Europe/Paris",
   expectOnOff: "attendu on ou off",
+  feedsTitle: "Flux d'actualités",
+  feedsUnavailable: "Les flux ne sont pas disponibles ici (pas de base de données).",
+  feedsForbidden: "Il faut pouvoir gérer ce canal pour ajouter un flux.",
+  feedsNone: (root: string) =>
+    `Aucun flux suivi. Ajoutez-en un : /${root} feeds add https://exemple.fr/rss.xml`,
+  feedLine: (id: number, name: string, url: string) => `${id}. ${name}${name === url ? "" : ` — ${url}`}`,
+  feedStatus: (lastSuccess: string, added: number, duplicates: number) =>
+    `dernier succès : ${lastSuccess} · articles ajoutés : ${added} · doublons écartés : ${duplicates}`,
+  feedLastError: (at: string, failures: number, error: string) =>
+    `dernière erreur (${at}, ${failures} de suite) : ${error}`,
+  feedFailedItems: (n: number) => `articles en échec, réessayés plus tard : ${n}`,
+  feedNever: "jamais",
+  feedAdded: (url: string) => `Flux ajouté : ${url}. Ses nouveaux articles arriveront au prochain passage.`,
+  feedExists: (url: string) => `Ce flux est déjà suivi : ${url}.`,
+  feedRejected: (why: string) => `Flux refusé : ${why}`,
 };
 
 export type BotMessages = typeof fr;
@@ -283,6 +298,19 @@ const en: BotMessages = {
     `Delivery of subscription #${id} for ${period} was interrupted while posting: marked uncertain, not re-sent.`,
   expectTimezone: "expected an IANA time zone, e.g. Europe/Paris",
   expectOnOff: "expected on or off",
+  feedsTitle: "News feeds",
+  feedsUnavailable: "Feeds are not available here (no database).",
+  feedsForbidden: "You need to be able to manage this channel to add a feed.",
+  feedsNone: (root) => `No feed followed yet. Add one: /${root} feeds add https://example.com/rss.xml`,
+  feedLine: (id, name, url) => `${id}. ${name}${name === url ? "" : ` — ${url}`}`,
+  feedStatus: (lastSuccess, added, duplicates) =>
+    `last success: ${lastSuccess} · articles added: ${added} · duplicates skipped: ${duplicates}`,
+  feedLastError: (at, failures, error) => `last error (${at}, ${failures} in a row): ${error}`,
+  feedFailedItems: (n) => `articles that failed, retried later: ${n}`,
+  feedNever: "never",
+  feedAdded: (url) => `Feed added: ${url}. Its new articles arrive with the next poll.`,
+  feedExists: (url) => `This feed is already followed: ${url}.`,
+  feedRejected: (why) => `Feed refused: ${why}`,
 };
 
 const catalog: Record<Locale, BotMessages> = { fr, en };
