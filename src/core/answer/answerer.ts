@@ -63,6 +63,8 @@ export interface ScoringWeights {
   besideName: number;
   /** For "who is the <role>", confidence beyond the role words found beside the name. */
   roleSlack: number;
+  /** A neighbouring sentence scoring within this of the best is quoted with it (0: never). */
+  runnerUp: number;
   /** Confidence taken off when a "how many X" answer's number does not count X. */
   focusUncounted: number;
   /** 1: a name in the question unknown to the whole corpus makes the answer abstain; 0: it only weighs. */
@@ -82,6 +84,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   length: 0,
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
+  runnerUp: 0.1,
   besideName: 0.3,
   roleSlack: 0,
 };
@@ -377,7 +380,21 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (s.coverage >= minConfidence && compareDatesDesc(article(s.doc), article(best.doc)) < 0) best = s;
     }
 
-    const quote = quoteAround(best, q, questionTerms);
+    let quote = quoteAround(best, q, questionTerms);
+    // A close runner-up right next to the quoted sentence, in the same article: quote both (two
+    // sentences at most) rather than bet on one when the scores cannot tell them apart.
+    if (quote === best.sentence.text && w.runnerUp > 0) {
+      const chosen = best;
+      const runner = scored.find(
+        (s) => s !== chosen && s.doc === chosen.doc && Math.abs(s.index - chosen.index) === 1,
+      );
+      if (runner && runner.score >= chosen.score - w.runnerUp) {
+        quote =
+          runner.index < chosen.index
+            ? `${runner.sentence.text} ${chosen.sentence.text}`
+            : `${chosen.sentence.text} ${runner.sentence.text}`;
+      }
+    }
     const citations: Citation[] = [cite(best.doc, quote)];
     const cited = new Set([best.doc]);
     for (const s of scored) {
