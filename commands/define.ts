@@ -3,6 +3,7 @@
 // handler that calls the core and returns a neutral Reply. `defineCommand` wraps the handler with
 // validation, friendly error replies and the "public" option shared by lookups.
 import { z } from "zod";
+import { isIsoDay } from "../src/core/dates/resolve.ts";
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
@@ -154,12 +155,9 @@ export const option = {
         return value;
       })
       .meta(meta(d)),
+  /** A real day `YYYY-MM-DD` (or a month `YYYY-MM`): `2020-99-99` is refused, not rolled over. */
   date: (d: Localized) =>
-    z
-      .string()
-      .trim()
-      .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-      .meta(meta(d)),
+    option.checked(d, "date", (v) => (isIsoDay(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined), 10),
 };
 
 /** The `public` option of lookups: post to the channel instead of answering privately. */

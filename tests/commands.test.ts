@@ -125,7 +125,11 @@ describe("commands over the real corpus", () => {
     expect(brief.visibility).toBe("public");
     expect(JSON.stringify(brief)).toContain("Hoàng Xuân Chiên");
     expect(JSON.stringify(await d.runText("digest --from hier", { platform: "slack" }))).toContain(
-      "« from » n'a pas le bon format.",
+      "« hier » n'est pas une date réelle",
+    );
+    // a date that does not exist is refused, not rolled over into another month
+    expect(JSON.stringify(await d.runText("digest --from 2020-02-30", { platform: "slack" }))).toContain(
+      "« 2020-02-30 » n'est pas une date réelle",
     );
   });
 

@@ -73,6 +73,8 @@ const fr = {
   expectText: "attendu un texte non vide",
   // subscriptions (scheduled digests and briefings)
   optionProblem: {
+    date: (name: string, value: string) =>
+      `« ${name} » : « ${value} » n'est pas une date réelle (AAAA-MM-JJ, ex. 2026-01-15, ou AAAA-MM pour un mois).`,
     time: (name: string, value: string) =>
       `« ${name} » : « ${value} » n'est pas une heure (ex. 08:00, 8h30, 18h).`,
     days: (name: string, value: string) =>
@@ -227,6 +229,8 @@ const en: BotMessages = {
   expectUrl: "expected an http(s) URL",
   expectText: "expected non-empty text",
   optionProblem: {
+    date: (name, value) =>
+      `“${name}”: “${value}” is not a real date (YYYY-MM-DD, e.g. 2026-01-15, or YYYY-MM for a month).`,
     time: (name, value) => `“${name}”: “${value}” is not a time of day (e.g. 08:00, 8:30, 18h).`,
     days: (name, value) =>
       `“${name}”: “${value}” is not a list of days (e.g. mon-fri, mon,wed,fri, weekend, daily).`,
