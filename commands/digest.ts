@@ -3,6 +3,8 @@
 // `public` is set; scheduled digests are posted by the scheduler, not through this command.
 import { z } from "zod";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 
 export const digest = defineCommand({
@@ -29,13 +31,15 @@ export const digest = defineCommand({
     public: publicOption(),
   }),
   run: ({ topic, from, to, max }, { core, locale }) =>
-    digestReply(
-      buildDigest(core.news, {
-        ...(topic ? { topic } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(max ? { maxItems: max } : {}),
-      }),
-      locale,
-    ),
+    from && to && from > to
+      ? errorReply(botMessages(locale).fromAfterTo(from, to), locale)
+      : digestReply(
+          buildDigest(core.news, {
+            ...(topic ? { topic } : {}),
+            ...(from ? { from } : {}),
+            ...(to ? { to } : {}),
+            ...(max ? { maxItems: max } : {}),
+          }),
+          locale,
+        ),
 });

@@ -5,7 +5,15 @@ import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const FORBIDDEN_IN_CORE = [/^@slack\//, /^discord\.js$/, /^node-cron$/, /^better-sqlite3$/, /\/adapters\//];
+// Platform libraries, and every layer that sits above the core (they import it, never the reverse).
+const FORBIDDEN_IN_CORE = [
+  /^@slack\//,
+  /^discord\.js$/,
+  /^node-cron$/,
+  /^better-sqlite3$/,
+  /(^|\/)(adapters|ingest|storage|scheduling|config|app|cli)(\/|$)/,
+  /(^|\/)commands(\/|$)/,
+];
 
 function sourceFiles(dir: string): string[] {
   let out: string[] = [];
@@ -45,6 +53,11 @@ describe("architecture", () => {
   it("finds every kind of import (the checker itself can fail)", () => {
     const src = `import a from "discord.js";\nimport type { B } from '@slack/bolt';\nconst c = await import("node-cron");\nexport * from "../adapters/slack/x.ts";`;
     expect(importsOf(src)).toEqual(["discord.js", "@slack/bolt", "node-cron", "../adapters/slack/x.ts"]);
+    const forbidden = (spec: string) => FORBIDDEN_IN_CORE.some((re) => re.test(spec));
+    expect(
+      ["../../storage", "../scheduling/index.ts", "../../commands/ask.ts", "better-sqlite3"].every(forbidden),
+    ).toBe(true);
+    expect(["./text/fold.ts", "../corpus/article.ts", "node:fs", "zod"].some(forbidden)).toBe(false);
   });
 
   it("src/core imports no platform library and no adapter", () => {

@@ -127,6 +127,9 @@ describe("commands over the real corpus", () => {
     expect(JSON.stringify(await d.runText("digest --from hier", { platform: "slack" }))).toContain(
       "« hier » n'est pas une date réelle",
     );
+    expect(
+      JSON.stringify(await d.runText("digest --from 2026-03-01 --to 2026-01-01", { platform: "slack" })),
+    ).toContain("La période est à l'envers");
     // a date that does not exist is refused, not rolled over into another month
     expect(JSON.stringify(await d.runText("digest --from 2020-02-30", { platform: "slack" }))).toContain(
       "« 2020-02-30 » n'est pas une date réelle",

@@ -79,6 +79,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     say(err, t.corpusProblems(problems.length));
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
+  if (articles.length === 0 && !corpusPaths(config, cwd).some((p) => existsSync(p))) {
+    throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
+  }
   const core = createNewsCore(articles);
   // The first "who" question would otherwise pay for loading the French word list.
   setImmediate(warmUpAnswerKinds).unref();

@@ -24,5 +24,8 @@ export async function loadCorpusForCli(paths: readonly string[] | undefined, io:
     io.err(`skipped (${where}): ${p.message}`);
   }
   if (problems.length > 20) io.err(`… and ${problems.length - 20} more problems`);
+  if (articles.length === 0 && problems.length > 0) {
+    throw new Error("no article could be loaded from the corpus (see the problems above)");
+  }
   return articles;
 }

@@ -91,6 +91,12 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       await send(respond, reply, dispatcher, text);
     } catch (error) {
       onError(error);
+      // Never leave the user with silence: say it failed, privately.
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: botMessages(dispatcher.locale).commandFailed,
+      }).catch(onError);
     }
   });
 

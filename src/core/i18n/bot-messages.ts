@@ -51,6 +51,9 @@ const fr = {
   consoleBye: "Au revoir.",
   // app
   corpusProblems: (n: number) => `${n} fichier(s) du corpus ignoré(s) :`,
+  fromAfterTo: (from: string, to: string) =>
+    `La période est à l'envers : « from » (${from}) est après « to » (${to}).`,
+  corpusMissing: (paths: string) => `NEWSBOT_CORPUS : aucun corpus à cet endroit (${paths}).`,
   startedSlackHttp: (port: number) => `Slack : en écoute sur le port ${port} (/slack/events).`,
   startedSlackSocket: "Slack : connecté en Socket Mode.",
   startedDiscord: (tag: string) => `Discord : connecté en tant que ${tag}.`,
@@ -209,6 +212,8 @@ const en: BotMessages = {
     `newsbot — ${count} articles loaded. Type /${root} help for help, “quit” to leave.`,
   consoleBye: "Goodbye.",
   corpusProblems: (n) => `${n} corpus file(s) skipped:`,
+  fromAfterTo: (from, to) => `The period is backwards: “from” (${from}) is after “to” (${to}).`,
+  corpusMissing: (paths) => `NEWSBOT_CORPUS: no corpus there (${paths}).`,
   startedSlackHttp: (port) => `Slack: listening on port ${port} (/slack/events).`,
   startedSlackSocket: "Slack: connected in Socket Mode.",
   startedDiscord: (tag) => `Discord: logged in as ${tag}.`,
