@@ -96,3 +96,17 @@ describe("analyzer", () => {
     expect(before[0]).toBe(before[6]);
   });
 });
+
+describe("accented words are not mistaken for stopwords", () => {
+  const analyzer = createAnalyzer();
+  it("keeps maïs, thé and né, which fold to the stopwords mais, the and ne", () => {
+    expect(analyzer.term("maïs")).toBeDefined();
+    expect(analyzer.term("thé")).toBeDefined();
+    expect(analyzer.term("né")).toBeDefined();
+    expect(analyzer.term("mais")).toBeUndefined();
+    expect(analyzer.term("ne")).toBeUndefined();
+  });
+  it("still drops accented stopwords, written with or without their accents", () => {
+    for (const w of ["à", "où", "été", "déjà", "ete", "deja"]) expect(analyzer.term(w)).toBeUndefined();
+  });
+});

@@ -58,8 +58,13 @@ export const findNumbers = (text: string) =>
       s.text.length > 0 &&
       !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
       // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
-      !/^\p{L}/u.test(text.slice(s.start + s.text.length)),
+      !/^\p{L}/u.test(text.slice(s.start + s.text.length)) &&
+      // the day or year of a date (`jeudi 15 janvier`, `en 2025`) is not a quantity either
+      !inside(s, findDates(text)),
   );
+
+const inside = (s: KindSpan, spans: readonly KindSpan[]) =>
+  spans.some((d) => s.start >= d.start && s.start < d.start + d.text.length);
 export const findNames = (text: string) => spans(NAME, text).filter((s) => s.start > 0);
 
 const CONNECTORS = new Set(["de", "du", "van", "von", "d"]);

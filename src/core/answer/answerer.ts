@@ -63,6 +63,8 @@ export interface ScoringWeights {
   besideName: number;
   /** For "who is the <role>", confidence beyond the role words found beside the name. */
   roleSlack: number;
+  /** Confidence taken off a kind question's sentence that matches only its names, nothing of the event. */
+  onlyNames: number;
   /** A neighbouring sentence scoring within this of the best is quoted with it (0: never). */
   runnerUp: number;
   /** Confidence taken off when a "how many X" answer's number does not count X. */
@@ -85,6 +87,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
   runnerUp: 0.1,
+  onlyNames: 0.3,
   besideName: 0.3,
   roleSlack: 0,
 };
@@ -217,6 +220,14 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
     }
     const counted = q.kind === "number" ? countedTerms(question) : [];
+    // The groups that are names (`Pham Minh Chinh`). When what the question asks about them is
+    // something the corpus never mentions (`Quand est né X ?`, `Où habite X ?`), a sentence that
+    // matches only the names says who, not what happened: it must not answer.
+    const questionNames = namedTerms(question);
+    const isNameGroup = q.groups.map((g) => g.some((t) => questionNames.has(t)));
+    const aboutSomething =
+      !q.asksIdentity &&
+      q.groups.some((g, gi) => !isNameGroup[gi] && g.every((t) => news.index.docFreq(t) === 0));
     const hits = news.rank(q.groups, candidates);
     const topScore = hits[0]?.score ?? 1;
 
@@ -264,6 +275,9 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           }
         }
         if (matched === 0) return;
+        let onlyNames = aboutSomething;
+        for (let gi = 0; gi < n && onlyNames; gi++)
+          if ((inSentence[gi] as number) > 0 && !isNameGroup[gi]) onlyNames = false;
         // Context (the neighbouring sentences, the title) counts for a little: a sentence often
         // answers about a subject named just before it or in the headline.
         let context = 0;
@@ -309,7 +323,8 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           // A date or a figure answers about one event: its rarest word must be there.
           coverage:
             Math.min(1, known / fullTotal) -
-            (focusMissing && (q.kind === "date" || q.kind === "number") ? w.focusMissing : 0),
+            (focusMissing && (q.kind === "date" || q.kind === "number") ? w.focusMissing : 0) -
+            (onlyNames && q.kind !== "other" ? w.onlyNames : 0),
           kindFound: false,
           score,
           matchedGroups,

@@ -6,7 +6,7 @@
 // form → term (so the three share one stemming).
 import { fold } from "./fold.ts";
 import { type StemLanguage, stem } from "./stem.ts";
-import { STOPWORDS } from "./stopwords.ts";
+import { STOPWORDS, STOPWORDS_EXACT } from "./stopwords.ts";
 import { forEachTokenSpan, hashSpan } from "./tokenize.ts";
 
 export interface Analyzer {
@@ -105,6 +105,8 @@ const own = (s: string): string => (s.length >= 13 ? `${s} `.slice(0, -1) : s);
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stopwords = options.stopwords ?? STOPWORDS;
+  // With custom stopwords, only their folded forms are known.
+  const exactStopwords = options.stopwords ? undefined : STOPWORDS_EXACT;
   const minLength = options.minLength ?? 2;
   const cacheSize = options.cacheSize ?? 300_000;
   const surface: Record<StemLanguage, SurfaceTable> = {
@@ -130,14 +132,20 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   /** Term id of a word (-1 for a stopword or a too-short word). */
   function analyze(word: string, lang: StemLanguage): number {
     const f = fold(word);
+    const lower = word.toLowerCase();
+    // A word written with accents is checked against the stopwords as written (`maïs` ≠ `mais`);
+    // it gets its own cache key, which cannot collide with a folded one (folded keys have no accents).
+    const marked = f !== lower && exactStopwords !== undefined;
+    const key = marked ? lower.normalize("NFC") : f;
     const cache = folded[lang];
-    let id = cache.get(f);
+    let id = cache.get(key);
     if (id === undefined) {
       const c = f.charCodeAt(0);
       const isDigit = c >= 48 && c <= 57;
-      id = (!isDigit && f.length < minLength) || stopwords.has(f) ? -1 : idOf(stem(f, lang));
+      const isStop = marked ? (exactStopwords?.has(key) ?? false) : stopwords.has(f);
+      id = (!isDigit && f.length < minLength) || isStop ? -1 : idOf(stem(f, lang));
       if (cache.size >= cacheSize) cache.clear();
-      cache.set(own(f), id);
+      cache.set(own(key), id);
     }
     return id;
   }

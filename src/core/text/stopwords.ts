@@ -21,15 +21,15 @@ const EXTRA = [
   "quoi",
   "quelqu",
   "est-ce",
-  "ete",
-  "etait",
+  "été",
+  "était",
   "aussi",
   "ainsi",
   "alors",
-  "apres",
+  "après",
   "avant",
   "selon",
-  "tres",
+  "très",
   "plus",
   "moins",
   "tout",
@@ -47,10 +47,10 @@ const EXTRA = [
   "lors",
   "dont",
   "cela",
-  "ca",
-  "deja",
+  "ça",
+  "déjà",
   "encore",
-  "ete",
+  "été",
   "fait",
   "faire",
   "peut",
@@ -67,7 +67,7 @@ const EXTRA = [
   "qu",
   "est",
   "sont",
-  "etre",
+  "être",
   "avoir",
   "ont",
   // English question words and auxiliaries
@@ -94,7 +94,15 @@ const EXTRA = [
   "s",
 ];
 
-/** Folded stopwords of both languages. */
+/**
+ * Stopwords as written (lower case, accents kept): a word written with accents is a stopword only if
+ * it is one letter for letter, so `maïs`, `né` and `thé` are not taken for `mais`, `ne` and `the`.
+ */
+export const STOPWORDS_EXACT: ReadonlySet<string> = new Set(
+  [...fra, ...eng, ...EXTRA].map((w) => w.toLowerCase().normalize("NFC")),
+);
+
+/** Folded stopwords of both languages (for words written without accents). */
 export const STOPWORDS: ReadonlySet<string> = new Set([...fra, ...eng, ...EXTRA].map((w) => fold(w)));
 
 const englishMarkers = new Set(
