@@ -43,7 +43,7 @@ async function setup(feeds: string[], extra: Partial<IngesterOptions> = {}) {
   const { articles } = await loadCorpus(SEEDS);
   const news = createNewsIndex(articles);
   const store = openStore();
-  for (const f of feeds) store.addFeed(`${site.url}${f}`, "test", new Date().toISOString());
+  for (const f of feeds) store.addFeed(`${site.url}${f}`, "config", new Date().toISOString()); // the operator's own feeds: local hosts allowed
   const ingester = createIngester({
     store,
     news,
@@ -123,7 +123,7 @@ describe("feed ingestion", () => {
     await ingester.runOnce();
     const before = news.articles.length;
     // another feed republishes the hydrogen story under its own id, link and title
-    store.addFeed(`${site.url}/atom.xml`, "test", new Date().toISOString());
+    store.addFeed(`${site.url}/atom.xml`, "config", new Date().toISOString());
     const reports = await ingester.runOnce();
     const atom = reports.find((r) => r.url.endsWith("/atom.xml"));
     expect(atom?.duplicates).toBe(1);
@@ -240,5 +240,34 @@ describe("feed ingestion", () => {
     expect(error("/loop-a")).toMatch(/redirect loop/);
     expect(error("/page.xml")).toMatch(/HTML page, not an RSS or Atom feed/);
     expect(reports.find((r) => r.url.endsWith("/rss.xml"))?.added).toHaveLength(2);
+  });
+});
+
+describe("feeds added from chat reach only public hosts", () => {
+  it("refuses a chat-added feed on an internal address, and records why", async () => {
+    const { store, ingester } = await setup([]);
+    store.addFeed(`${site.url}/rss.xml`, "slack:T1:U1", new Date().toISOString());
+    const [report] = await ingester.runOnce({ force: true });
+    expect(report?.status).toBe("error");
+    expect(report?.error).toMatch(/internal address/);
+    expect(site.requests).toHaveLength(0);
+  });
+
+  it("judges internal addresses, mapped IPv6 included", async () => {
+    const { isInternalAddress } = await import("../src/ingest/http.ts");
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "192.168.0.9",
+      "169.254.169.254",
+      "::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "::ffff:a9fe:a9fe",
+    ])
+      expect(isInternalAddress(a), a).toBe(true);
+    for (const a of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "::ffff:93.184.216.34"])
+      expect(isInternalAddress(a), a).toBe(false);
   });
 });

@@ -132,6 +132,7 @@ export async function addFeed(
         maxBytes: 5 * 1024 * 1024,
         accept: isFeedContentType,
         expected: "an RSS or Atom feed",
+        ...(options.allowPrivateHosts ? {} : { publicOnly: true }),
       });
       const parsed = parseFeed(fetched.text);
       title = parsed.title;

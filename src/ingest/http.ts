@@ -3,6 +3,9 @@
 // a byte limit, the content type checked, and the text decoded from the declared charset. Every
 // way it can go wrong is a `FetchError` with a `code` and a message a channel manager can read.
 
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+
 export type FetchErrorCode =
   | "bad-url"
   | "timeout"
@@ -11,7 +14,8 @@ export type FetchErrorCode =
   | "redirect-loop"
   | "too-many-redirects"
   | "http-status"
-  | "bad-content-type";
+  | "bad-content-type"
+  | "blocked-host";
 
 export class FetchError extends Error {
   override name = "FetchError";
@@ -39,6 +43,11 @@ export interface FetchRequest extends FetchLimits {
   accept?: (contentType: string) => boolean;
   /** What is expected, for the error message (`an HTML page`, `a feed`). */
   expected?: string;
+  /**
+   * Refuse hosts on private, loopback, link-local or otherwise internal addresses, checked on every
+   * hop after DNS resolution (an untrusted URL must not reach the bot's own network).
+   */
+  publicOnly?: boolean;
 }
 
 export interface FetchedText {
@@ -55,6 +64,66 @@ export interface FetchedText {
 export type FetchText = (url: string, request?: FetchRequest) => Promise<FetchedText>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+const INTERNAL = new BlockList();
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 3],
+] as const)
+  INTERNAL.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["::", 127],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  INTERNAL.addSubnet(net, prefix, "ipv6");
+
+/** Is this IP address internal? IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is judged as IPv4. */
+export function isInternalAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return INTERNAL.check(mapped[1], "ipv4");
+  const family = isIP(address);
+  if (family === 4) return INTERNAL.check(address, "ipv4");
+  if (family === 6) {
+    // ::ffff:7f00:1 is the hexadecimal spelling of a mapped IPv4 address
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+    if (hex?.[1] && hex[2]) {
+      const a = Number.parseInt(hex[1], 16);
+      const b = Number.parseInt(hex[2], 16);
+      return INTERNAL.check(`${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`, "ipv4");
+    }
+    return INTERNAL.check(address, "ipv6");
+  }
+  return true;
+}
+
+async function assertPublicHost(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  if (isIP(host)) addresses = [host];
+  else {
+    try {
+      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    } catch (error) {
+      throw new FetchError("network", `${url.href}: cannot resolve ${host} (${(error as Error).message})`);
+    }
+  }
+  const internal = addresses.find(isInternalAddress);
+  if (internal !== undefined || addresses.length === 0)
+    throw new FetchError(
+      "blocked-host",
+      `${url.href}: ${host} is an internal address (${internal ?? "none"})`,
+    );
+}
 
 function kib(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
@@ -126,6 +195,7 @@ export const fetchText: FetchText = async (url, request = {}) => {
       if (current.protocol !== "http:" && current.protocol !== "https:")
         throw new FetchError("bad-url", `${current.href}: only http and https URLs are fetched`);
       visited.add(current.href);
+      if (request.publicOnly) await assertPublicHost(current);
       const response = await fetch(current, {
         redirect: "manual",
         signal,

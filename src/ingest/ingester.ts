@@ -40,6 +40,11 @@ export interface IngesterOptions {
   /** Items taken from one feed document at most (a feed listing 100,000 items is cut). Default 200. */
   maxItemsPerFeed?: number;
   deduper?: ContentDeduper;
+  /**
+   * Whether a feed's URLs (the feed and its item pages) must resolve to public addresses. Default:
+   * every feed except those from the configuration or the command line, which the operator chose.
+   */
+  publicOnly?: (feed: Feed) => boolean;
   /** Called with every article added to the live index (digests, logs). */
   onArticles?: (articles: readonly Article[], feed: Feed) => void;
 }
@@ -76,7 +81,14 @@ function errorText(error: unknown): string {
 
 export function createIngester(options: IngesterOptions): Ingester {
   const { store, news, writer } = options;
-  const fetcher = options.fetchText ?? fetchText;
+  const baseFetcher = options.fetchText ?? fetchText;
+  const publicOnly =
+    options.publicOnly ?? ((feed: Feed) => feed.addedBy !== "config" && feed.addedBy !== "cli");
+  // Every fetch made for a feed (the feed itself, its item pages) carries that feed's host rule.
+  const fetcherFor =
+    (feed: Feed): FetchText =>
+    (url, request = {}) =>
+      baseFetcher(url, publicOnly(feed) ? { ...request, publicOnly: true } : request);
   const now = options.now ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 15 * 60_000;
   const base = options.backoffBaseMs ?? 60_000;
@@ -132,7 +144,7 @@ export function createIngester(options: IngesterOptions): Ingester {
           item,
           { ...parsed, url: feed.url },
           {
-            fetchText: fetcher,
+            fetchText: fetcherFor(feed),
             ...(options.pageLimits ? { page: options.pageLimits } : {}),
             ...(options.minFullTextWords !== undefined ? { minFullTextWords: options.minFullTextWords } : {}),
           },
@@ -186,7 +198,7 @@ export function createIngester(options: IngesterOptions): Ingester {
     };
     let fetched: Awaited<ReturnType<FetchText>>;
     try {
-      fetched = await fetcher(feed.url, {
+      fetched = await fetcherFor(feed)(feed.url, {
         timeoutMs: options.feedLimits?.timeoutMs ?? 15_000,
         maxBytes: options.feedLimits?.maxBytes ?? 5 * 1024 * 1024,
         maxRedirects: options.feedLimits?.maxRedirects ?? 5,
