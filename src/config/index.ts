@@ -1,5 +1,6 @@
 // Configuration: environment variables validated with zod into one typed Config, with one clear
-// message naming each missing or malformed variable (see config.ts for the rules).
+// message naming each missing or malformed variable (see config.ts for the rules). It reads the
+// environment only: it must not import adapters, storage, the scheduler or platform libraries.
 export {
   type AdapterName,
   type Config,

@@ -4,7 +4,8 @@
 // period twice; retries with backoff, channels disabled after repeated permanent failures, a missed
 // run caught up at start-up; the `ChannelPoster` port through which adapters post, and the
 // `SubscriptionService` port the subscription commands use. It sits between the commands, the
-// storage and the adapters' posters; `src/core` must never import it (nor node-cron).
+// storage and the adapters' posters; `src/core` must never import it (nor node-cron), and it must
+// not import an adapter: adapters hand it their posters.
 export {
   asPostError,
   type ChannelPoster,
