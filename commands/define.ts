@@ -53,7 +53,7 @@ export interface CommandContext {
 /** What `/news feeds` needs: the followed feeds and a way to add one (validated, probed). */
 export interface FeedsService {
   list(): readonly FeedView[];
-  add(url: string, addedBy: string): Promise<AddFeedResult>;
+  add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */

@@ -34,7 +34,7 @@ export const feeds = defineCommand({
     if (url) {
       if (ctx.caller && !ctx.caller.canManageChannel) return errorReply(t.feedsForbidden, ctx.locale);
       const actor = ctx.caller ? `${ctx.caller.platform}:${ctx.caller.userId}` : "console";
-      const result = await ctx.feeds.add(url, actor);
+      const result = await ctx.feeds.add(url, actor, ctx.locale);
       if (!result.ok) return errorReply(t.feedRejected(result.message), ctx.locale);
       const text = result.created ? t.feedAdded(result.feed.url) : t.feedExists(result.feed.url);
       return reply([{ type: "paragraph", text }], { title: t.feedsTitle });

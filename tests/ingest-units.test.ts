@@ -177,7 +177,7 @@ describe("feeds admin", () => {
     expect(await addFeed(store, "https://news.example/rss", options)).toMatchObject({
       ok: true,
       created: true,
-      message: "Flux ajouté : Le Courrier de Hanoï",
+      message: expect.stringContaining("Flux ajouté : Le Courrier de Hanoï"),
     });
     expect(await addFeed(store, "https://news.example/rss", options)).toMatchObject({
       ok: true,
@@ -196,9 +196,14 @@ describe("feeds admin", () => {
       expect.objectContaining({ articlesAdded: 7, duplicates: 2, failures: 1, lastError: "HTTP 503" }),
     ]);
     const text = formatFeedList(listFeeds(store));
-    expect(text).toMatch(/dernier succès : 2026-03-12 10:00 · articles ajoutés : 7 · doublons : 2/);
+    expect(text).toMatch(/dernier succès : 2026-03-12 10:00 · articles ajoutés : 7 · doublons écartés : 2/);
     expect(text).toMatch(/dernière erreur \(2026-03-12 11:00, 1 de suite\) : HTTP 503/);
     expect(formatFeedList([])).toMatch(/Aucun flux/);
+    expect(formatFeedList([], "en")).toMatch(/No feed followed yet/);
+    expect(validateFeedUrl("ftp://news.example/rss", { locale: "en" })).toMatchObject({
+      ok: false,
+      error: "only http:// and https:// addresses are accepted",
+    });
     db.close();
   });
 });

@@ -141,7 +141,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
-    add: (url, addedBy) => addFeed(feedStore, url, { addedBy }),
+    add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
   };
   const dispatcher = createDispatcher({
     core,

@@ -2,6 +2,8 @@
 // feeds with their health and counts, and adding a feed after validating its URL (http(s), no
 // credentials, no private or loopback host unless allowed) and, when a probe is given, checking
 // that the URL really serves an RSS or Atom feed.
+import { botMessages } from "../core/i18n/bot-messages.ts";
+import type { Locale } from "../core/i18n/messages.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import { parseFeed } from "./feed-parser.ts";
 import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
@@ -40,21 +42,24 @@ export function listFeeds(store: FeedStore): FeedView[] {
   }));
 }
 
-const when = (iso: string | undefined): string => (iso ? iso.slice(0, 16).replace("T", " ") : "jamais");
+const when = (iso: string | undefined, never: string): string =>
+  iso ? iso.slice(0, 16).replace("T", " ") : never;
 
-/** The feed list as lines of French text (one block per feed). */
-export function formatFeedList(feeds: readonly FeedView[]): string {
-  if (feeds.length === 0) return "Aucun flux. Ajoutez-en un avec `/news feeds add <url>`.";
+/** The feed list as lines of text (one block per feed), in the bot's language. */
+export function formatFeedList(feeds: readonly FeedView[], locale: Locale = "fr", root = "news"): string {
+  const t = botMessages(locale);
+  if (feeds.length === 0) return t.feedsNone(root);
   return feeds
     .map((f) => {
       const lines = [
-        `${f.id}. ${f.title ?? f.url}${f.title ? ` — ${f.url}` : ""}`,
-        `   dernier succès : ${when(f.lastSuccessAt)} · articles ajoutés : ${f.articlesAdded} · doublons : ${f.duplicates}`,
+        t.feedLine(f.id, f.title ?? f.url, f.url),
+        `   ${t.feedStatus(when(f.lastSuccessAt, t.feedNever), f.articlesAdded, f.duplicates)}`,
       ];
       if (f.lastError && (!f.lastSuccessAt || (f.lastErrorAt ?? "") > f.lastSuccessAt))
-        lines.push(`   dernière erreur (${when(f.lastErrorAt)}, ${f.failures} de suite) : ${f.lastError}`);
-      else if (f.lastError) lines.push(`   erreur précédente (${when(f.lastErrorAt)}) : ${f.lastError}`);
-      if (f.failedItems > 0) lines.push(`   articles en échec, réessayés plus tard : ${f.failedItems}`);
+        lines.push(`   ${t.feedLastError(when(f.lastErrorAt, t.feedNever), f.failures, f.lastError)}`);
+      else if (f.lastError)
+        lines.push(`   ${t.feedPreviousError(when(f.lastErrorAt, t.feedNever), f.lastError)}`);
+      if (f.failedItems > 0) lines.push(`   ${t.feedFailedItems(f.failedItems)}`);
       return lines.join("\n");
     })
     .join("\n");
@@ -83,22 +88,24 @@ function isPrivateHost(host: string): boolean {
 }
 
 /** A feed URL a channel manager may add: absolute http(s), no credentials, a public host. */
-export function validateFeedUrl(input: string, options: { allowPrivateHosts?: boolean } = {}): UrlCheck {
+export function validateFeedUrl(
+  input: string,
+  options: { allowPrivateHosts?: boolean; locale?: Locale } = {},
+): UrlCheck {
+  const p = botMessages(options.locale ?? "fr").feedProblem;
   const raw = input.trim().replace(/^<|>$/g, ""); // Slack wraps links in <…>
-  if (raw.length === 0) return { ok: false, error: "adresse vide : donnez l’URL du flux RSS ou Atom" };
-  if (raw.length > 2048) return { ok: false, error: "adresse trop longue (2 048 caractères au plus)" };
+  if (raw.length === 0) return { ok: false, error: p.empty() };
+  if (raw.length > 2048) return { ok: false, error: p.tooLong() };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, error: `adresse invalide : ${raw}` };
+    return { ok: false, error: p.invalid(raw) };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    return { ok: false, error: "seules les adresses http:// et https:// sont acceptées" };
-  if (url.username || url.password)
-    return { ok: false, error: "une adresse de flux ne doit pas contenir d’identifiants" };
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, error: p.scheme() };
+  if (url.username || url.password) return { ok: false, error: p.credentials() };
   if (!options.allowPrivateHosts && isPrivateHost(url.hostname))
-    return { ok: false, error: `hôte non autorisé (réseau privé ou local) : ${url.hostname}` };
+    return { ok: false, error: p.privateHost(url.hostname) };
   url.hash = "";
   return { ok: true, url: url.href };
 }
@@ -107,6 +114,8 @@ export interface AddFeedOptions {
   addedBy: string;
   now?: () => Date;
   allowPrivateHosts?: boolean;
+  /** Language of the messages. Default French. */
+  locale?: Locale;
   /** Fetch the URL and check it is a feed before adding it. Default true. */
   probe?: boolean;
   fetchText?: FetchText;
@@ -122,7 +131,11 @@ export async function addFeed(
   input: string,
   options: AddFeedOptions,
 ): Promise<AddFeedResult> {
-  const check = validateFeedUrl(input, options.allowPrivateHosts ? { allowPrivateHosts: true } : {});
+  const locale = options.locale ?? "fr";
+  const check = validateFeedUrl(input, {
+    locale,
+    ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}),
+  });
   if (!check.ok) return { ok: false, message: check.error };
   let title: string | undefined;
   if (options.probe ?? true) {
@@ -137,7 +150,7 @@ export async function addFeed(
       const parsed = parseFeed(fetched.text);
       title = parsed.title;
     } catch (error) {
-      return { ok: false, message: `flux non ajouté : ${(error as Error).message}` };
+      return { ok: false, message: botMessages(locale).feedProblem.probe((error as Error).message) };
     }
   }
   const { feed, created } = store.addFeed(
@@ -150,6 +163,6 @@ export async function addFeed(
     ok: true,
     feed,
     created,
-    message: created ? `Flux ajouté : ${name}` : `Ce flux est déjà suivi : ${name}`,
+    message: created ? botMessages(locale).feedAdded(name) : botMessages(locale).feedExists(name),
   };
 }

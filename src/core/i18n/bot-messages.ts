@@ -169,6 +169,16 @@ const fr = {
   feedAdded: (url: string) => `Flux ajouté : ${url}. Ses nouveaux articles arriveront au prochain passage.`,
   feedExists: (url: string) => `Ce flux est déjà suivi : ${url}.`,
   feedRejected: (why: string) => `Flux refusé : ${why}`,
+  feedPreviousError: (at: string, error: string) => `erreur précédente (${at}) : ${error}`,
+  feedProblem: {
+    empty: () => "adresse vide : donnez l’URL du flux RSS ou Atom",
+    tooLong: () => "adresse trop longue (2 048 caractères au plus)",
+    invalid: (raw: string) => `adresse invalide : ${raw}`,
+    scheme: () => "seules les adresses http:// et https:// sont acceptées",
+    credentials: () => "une adresse de flux ne doit pas contenir d’identifiants",
+    privateHost: (host: string) => `hôte non autorisé (réseau privé ou local) : ${host}`,
+    probe: (detail: string) => `ce n’est pas un flux lisible (${detail})`,
+  },
 };
 
 export type BotMessages = typeof fr;
@@ -320,6 +330,16 @@ const en: BotMessages = {
   feedAdded: (url) => `Feed added: ${url}. Its new articles arrive with the next poll.`,
   feedExists: (url) => `This feed is already followed: ${url}.`,
   feedRejected: (why) => `Feed refused: ${why}`,
+  feedPreviousError: (at, error) => `previous error (${at}): ${error}`,
+  feedProblem: {
+    empty: () => "empty address: give the URL of the RSS or Atom feed",
+    tooLong: () => "address too long (2,048 characters at most)",
+    invalid: (raw) => `not a valid address: ${raw}`,
+    scheme: () => "only http:// and https:// addresses are accepted",
+    credentials: () => "a feed address must not contain credentials",
+    privateHost: (host) => `host not allowed (private or local network): ${host}`,
+    probe: (detail) => `not a readable feed (${detail})`,
+  },
 };
 
 const catalog: Record<Locale, BotMessages> = { fr, en };
