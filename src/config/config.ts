@@ -159,6 +159,14 @@ function schema(t: BotMessages) {
     .string()
     .trim()
     .regex(/^https?:\/\/\S+$/, t.expectUrl);
+  const onOff = (fallback: boolean) =>
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
+      .transform((v) => ["on", "true", "1", "yes"].includes(v))
+      .default(fallback);
   return z.object({
     NEWSBOT_LOCALE: z.enum(["fr", "en"], { error: t.expectLocale }).default("fr"),
     NEWSBOT_CORPUS: text(t.expectText).optional(),
@@ -191,13 +199,7 @@ function schema(t: BotMessages) {
         return canonical;
       })
       .default("Europe/Paris"),
-    NEWSBOT_CATCH_UP: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
-      .transform((v) => ["on", "true", "1", "yes"].includes(v))
-      .default(true),
+    NEWSBOT_CATCH_UP: onOff(true),
     NEWSBOT_FIRST_DIGEST_DAYS: count(0, 31).default(1),
     NEWSBOT_FEEDS: z
       .string()
@@ -210,13 +212,7 @@ function schema(t: BotMessages) {
       )
       .pipe(z.array(url))
       .optional(),
-    NEWSBOT_WATCH: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
-      .transform((v) => ["on", "true", "1", "yes"].includes(v))
-      .default(true),
+    NEWSBOT_WATCH: onOff(true),
     NEWSBOT_POLL_MINUTES: count(1, 1440).default(15),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret).optional(),

@@ -59,6 +59,15 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   const { dispatcher } = options;
   const socketMode = options.appToken !== undefined;
   const onError = options.onError ?? ((e: unknown) => console.error("[slack]", e));
+  // Never leave the user with silence: log the failure and say so, privately.
+  const failed = async (respond: RespondFn, error: unknown) => {
+    onError(error);
+    await respond({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: botMessages(dispatcher.locale).commandFailed,
+    }).catch(onError);
+  };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const app = new App({
     token: options.botToken,
@@ -90,13 +99,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     try {
       await send(respond, reply, dispatcher, text);
     } catch (error) {
-      onError(error);
-      // Never leave the user with silence: say it failed, privately.
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: botMessages(dispatcher.locale).commandFailed,
-      }).catch(onError);
+      await failed(respond, error);
     }
   });
 
@@ -127,12 +130,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       await send(respond, { ...reply, visibility: "public" }, dispatcher);
       await respond({ delete_original: true });
     } catch (error) {
-      onError(error);
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: botMessages(dispatcher.locale).commandFailed,
-      }).catch(onError);
+      await failed(respond, error);
     }
   });
 
