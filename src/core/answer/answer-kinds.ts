@@ -20,6 +20,10 @@ const DATE = new RegExp(
     `\\b(?:${MONTHS_FR}|${MONTHS_EN})\\s+(?:\\d{1,2},\\s+)?\\d{4}`,
     `\\b(?:${DAYS})\\b(?:\\s+\\d{1,2}(?:er)?(?:\\s+(?:${MONTHS_FR}))?)?`,
     "\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b",
+    // an older year where the text says it is one: `en 761`, `vers 1014`, `in 1046`
+    "\\b(?:en|vers|depuis|dès|année|an|in|since|year)\\s+\\d{3,4}\\b",
+    // centuries: `au XVIe siècle`, `XIXe s.`
+    "\\b[IVXLC]+(?:e|ème|er)\\s+si[eè]cle\\b",
     "\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b",
     `\\b(?:début|fin|mi-)\\s*(?:${MONTHS_FR})\\b`,
   ].join("|"),
