@@ -83,8 +83,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
   }
   const core = createNewsCore(articles);
-  // The first "who" question would otherwise pay for loading the French word list.
-  setImmediate(warmUpAnswerKinds).unref();
+  // The first questions would otherwise pay for loading the French word list and for bucketing
+  // the vocabulary that typo matching searches.
+  setImmediate(() => {
+    warmUpAnswerKinds();
+    core.news.expandUnknown([["warmupq"]]);
+  }).unref();
 
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.

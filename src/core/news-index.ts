@@ -110,6 +110,29 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     return out;
   }
 
+  // Indexed terms by first letter and length, built on first use and refreshed as the vocabulary
+  // grows, so a typo is matched against a few hundred candidates rather than the whole vocabulary.
+  const buckets = new Map<string, string[]>();
+  let bucketed = 0;
+  function nearTerms(t: string, max = 3): string[] {
+    const vocab = analyzer.vocabulary?.();
+    if (!vocab || t.length < 5) return [];
+    for (; bucketed < vocab.length; bucketed++) {
+      const v = vocab[bucketed] as string;
+      const key = `${v[0]}${v.length}`;
+      const list = buckets.get(key);
+      if (list) list.push(v);
+      else buckets.set(key, [v]);
+    }
+    const found: string[] = [];
+    for (let len = t.length - 1; len <= t.length + 1; len++) {
+      for (const v of buckets.get(`${t[0]}${len}`) ?? []) {
+        if (index.docFreq(v) > 0 && withinOneEdit(t, v)) found.push(v);
+      }
+    }
+    return found.sort((a, b) => index.docFreq(b) - index.docFreq(a)).slice(0, max);
+  }
+
   function titleTerms(doc: number): ReadonlySet<string> {
     let t = titleCache.get(doc);
     if (!t) {
@@ -142,16 +165,35 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     expandUnknown(groups) {
       return groups.map((g) => {
         if (g.some((t) => index.docFreq(t) > 0)) return g;
+        const alts = new Set(g);
+        // a typo (`nourir`, `Maharashi`): the indexed terms one edit away
+        for (const t of g) for (const near of nearTerms(t)) alts.add(near);
         for (const t of g) {
           for (let k = t.length - 1; k >= Math.max(3, Math.ceil(t.length / 2)); k--) {
             const prefix = t.slice(0, k);
-            if (index.docFreq(prefix) > 0) return [...g, prefix];
+            if (index.docFreq(prefix) > 0) {
+              alts.add(prefix);
+              break;
+            }
           }
         }
-        return g;
+        return [...alts];
       });
     },
     rank: (groups, limit, filter) => index.search(groups, filter ? { limit, filter } : { limit }),
     add,
   };
+}
+
+/** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

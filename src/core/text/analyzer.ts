@@ -25,6 +25,8 @@ export interface Analyzer {
   forEachTermId?(text: string, lang: StemLanguage, emit: (id: number, start: number) => void): void;
   /** The vocabulary id of a term, or undefined when the analyzer never produced it. */
   termId?(term: string): number | undefined;
+  /** Every term the analyzer has produced so far, by id (a live, read-only view). */
+  vocabulary?(): readonly string[];
 }
 
 export interface AnalyzerOptions {
@@ -196,6 +198,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     forEachTerm,
     forEachTermId,
     termId: (t) => vocabulary.get(t),
+    vocabulary: () => termsById,
     terms(text, lang = "fr") {
       const out: string[] = [];
       forEachTerm(text, lang, (t) => out.push(t));
