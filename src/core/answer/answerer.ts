@@ -65,6 +65,8 @@ export interface ScoringWeights {
   roleSlack: number;
   /** Confidence taken off a kind question's sentence that matches only its names, nothing of the event. */
   onlyNames: number;
+  /** Share of `focusUncounted` taken when the sentence does not name the counted thing at all. */
+  uncountedUnnamed: number;
   /** A neighbouring sentence scoring within this of the best is quoted with it (0: never). */
   runnerUp: number;
   /** Confidence taken off when a "how many X" answer's number does not count X. */
@@ -87,6 +89,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
   runnerUp: 0.1,
+  uncountedUnnamed: 0.5,
   onlyNames: 0.3,
   besideName: 0.3,
   roleSlack: 0,
@@ -359,8 +362,11 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           if (q.asksRole) s.coverage = Math.min(s.coverage, beside / fullTotal + w.roleSlack);
         }
         if (s.kindFound && counted.length > 0 && !countsFocus(s.sentence.text, s.doc, counted)) {
-          // "Combien de touristes…": a number that counts something else does not answer.
-          s.coverage -= w.focusUncounted;
+          // "Combien de touristes…": a number that counts something else does not answer. When the
+          // sentence does not name what is counted at all, it may say it another way (`salariés`
+          // for `personnes`): a smaller doubt.
+          const named = counted.some((t) => s.sentence.terms.has(t));
+          s.coverage -= named ? w.focusUncounted : w.focusUncounted * w.uncountedUnnamed;
         }
         if (!s.kindFound && (q.kind === "number" || q.kind === "date")) {
           // A "how many" or "when" question is answered by a figure or a date, or not at all.
