@@ -90,6 +90,20 @@ const synthetic: Article[] = [
 describe("answer logic on synthetic articles", () => {
   const answerer = createAnswerer(createNewsIndex(synthetic));
 
+  it("answers who someone is with the role an article states, not just any mention", () => {
+    const later = {
+      id: "s5",
+      title: "Visite au marché de Dong Ba",
+      date: "2025-02-01",
+      lang: "fr",
+      body: "Nguyen Van Phuong a visité le marché de Dong Ba avec des commerçants.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, later])).answer("Qui est Nguyen Van Phuong ?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("Le maire de Hué, Nguyen Van Phuong");
+    expect(a.citations[0]).toMatchObject({ id: "s2", date: "2023-06-10" });
+  });
+
   it("abstains on a topic the articles do not cover", () => {
     const a = answerer.answer("Quel est le taux de chômage en Thaïlande ?");
     expect(a.found).toBe(false);

@@ -9,6 +9,7 @@
 // says so instead of guessing.
 import type { Article } from "../corpus/article.ts";
 import { compareDatesDesc } from "../corpus/article.ts";
+import { type ProfileRole, whoIs } from "../entities/who.ts";
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
@@ -67,6 +68,8 @@ export interface ScoringWeights {
   onlyNames: number;
   /** Share of `focusUncounted` taken when the sentence does not name the counted thing at all. */
   uncountedUnnamed: number;
+  /** 1: "who is X" is answered with X's role as the articles state it, when they state one. */
+  roleAnswers: number;
   /** A neighbouring sentence scoring within this of the best is quoted with it (0: never). */
   runnerUp: number;
   /** Confidence taken off when a "how many X" answer's number does not count X. */
@@ -89,6 +92,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
   runnerUp: 0.1,
+  roleAnswers: 1,
   uncountedUnnamed: 0.5,
   onlyNames: 0.3,
   besideName: 0.3,
@@ -221,6 +225,12 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           g.every((t) => news.index.docFreq(t) === 0),
       );
       if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
+    }
+    // "Qui est X ?": the answer is X's role as an article states it (`le ministre japonais des
+    // Affaires intérieures et de la Communication, Hayashi Yoshimasa`), the most recent first.
+    if (q.asksIdentity && w.roleAnswers > 0) {
+      const byRole = identityAnswer(question, q.kind);
+      if (byRole) return byRole;
     }
     const counted = q.kind === "number" ? countedTerms(question) : [];
     // The groups that are names (`Pham Minh Chinh`). When what the question asks about them is
@@ -500,6 +510,26 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       }
     });
     return out;
+  }
+
+  function identityAnswer(question: string, kind: AnswerKind): Answer | undefined {
+    const name = question
+      .replace(/^\s*(qui\s+(est|était|etait|sont)|who\s+(is|was|are))\s+/iu, "")
+      .replace(/[?!.\s]+$/u, "")
+      .trim();
+    if (!name) return undefined;
+    const profile = whoIs(news, name, { maxRoles: 3, scanLimit: 120 });
+    if (!profile || profile.roles.length === 0) return undefined;
+    const roles = [...profile.roles].sort((a, b) => (b.lastDate ?? "").localeCompare(a.lastDate ?? ""));
+    const [first, ...others] = roles;
+    if (!first) return undefined;
+    const citation = (r: ProfileRole): Citation => ({ ...r.source, quote: r.sentence });
+    const citations = [citation(first)];
+    for (const r of others) {
+      if (citations.length > extraCitations) break;
+      if (!citations.some((c) => c.id === r.source.id)) citations.push(citation(r));
+    }
+    return { found: true, answer: first.sentence, citations, confidence: 1, kind };
   }
 
   // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that

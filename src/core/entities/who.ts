@@ -40,6 +40,11 @@ export interface PersonProfile {
 export interface WhoOptions {
   maxArticles?: number;
   maxRoles?: number;
+  /**
+   * Read only the articles that rank best for the name (default: every article naming it). A quick
+   * "who is" answer needs the roles, not a full census of mentions.
+   */
+  scanLimit?: number;
 }
 
 export const sourceRef = (a: Article): SourceRef => ({
@@ -80,7 +85,7 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
   // every article holding all the name's index terms, then the exact words, accent-insensitive
   const hits = news.index.search(
     terms.map((t) => [t]),
-    { limit: news.articles.length, filter: undefined },
+    { limit: options.scanLimit ?? news.articles.length, filter: undefined },
   );
   const docs: { doc: number; article: Article; folded: string }[] = [];
   for (const h of hits) {
