@@ -83,11 +83,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
   }
   const core = createNewsCore(articles);
-  // The first questions would otherwise pay for loading the French word list and for bucketing
-  // the vocabulary that typo matching searches.
+  // The first questions would otherwise pay for loading the French word list, for bucketing the
+  // vocabulary that typo matching searches, and for finding the people autocomplete offers.
   setImmediate(() => {
     warmUpAnswerKinds();
     core.news.expandUnknown([["warmupq"]]);
+    // Discord's autocomplete must answer within 3 s: read the people out of the articles now.
+    core.suggestPeople("", 1);
   }).unref();
 
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
