@@ -86,8 +86,9 @@ describe("newsbot CLI", () => {
 
   it("reports a missing corpus path instead of crashing", async () => {
     const io = capture();
-    await main(["ask", "Qui ?", "--corpus", resolve(ROOT, "no-such-folder")], io);
+    expect(await main(["ask", "Qui ?", "--corpus", resolve(ROOT, "no-such-folder")], io)).toBe(1);
     expect(io.stderr.join("\n")).toMatch(/no-such-folder/);
+    expect(io.stderr.join("\n")).toMatch(/no article could be loaded/);
   });
 
   it("runs as the `newsbot` bin", async () => {
@@ -97,5 +98,17 @@ describe("newsbot CLI", () => {
       { cwd: ROOT },
     );
     expect(JSON.parse(stdout).citations[0].id).toMatch(/^003/);
+  });
+});
+
+describe("the bot's start-up", () => {
+  it("stops with one message naming NEWSBOT_CORPUS when the corpus is not there", async () => {
+    const { startApp } = await import("../src/app/main.ts");
+    await expect(
+      startApp({
+        env: { NEWSBOT_CORPUS: resolve(ROOT, "no-such-folder"), NEWSBOT_DB: ":memory:" },
+        cwd: ROOT,
+      }),
+    ).rejects.toThrow(/NEWSBOT_CORPUS/);
   });
 });

@@ -188,46 +188,18 @@ export function parseFeed(xml: string): ParsedFeed {
     const channel = list(doc.rss.channel)[0];
     if (!channel) throw new FeedParseError("RSS without a <channel>");
     const lang = langOf(text(channel.language) ?? text(channel["dc:language"]));
-    const link = rssLink(channel.link);
-    const title = text(channel.title);
-    return {
-      format: "rss",
-      ...(title ? { title } : {}),
-      ...(link ? { link } : {}),
-      ...(lang ? { lang } : {}),
-      items: list(channel.item)
-        .map((i) => rssItem(i, lang))
-        .filter((i) => i !== undefined),
-    };
+    return feedOf("rss", text(channel.title), rssLink(channel.link), lang, list(channel.item), rssItem);
   }
   if (isNode(doc.feed)) {
     const feed = doc.feed;
     const lang = langOf(text(feed["@_xml:lang"]));
-    const link = atomLink(feed.link);
-    const title = text(feed.title);
-    return {
-      format: "atom",
-      ...(title ? { title } : {}),
-      ...(link ? { link } : {}),
-      ...(lang ? { lang } : {}),
-      items: list(feed.entry)
-        .map((e) => atomEntry(e, lang))
-        .filter((i) => i !== undefined),
-    };
+    return feedOf("atom", text(feed.title), atomLink(feed.link), lang, list(feed.entry), atomEntry);
   }
   if (isNode(doc["rdf:RDF"])) {
     const rdf = doc["rdf:RDF"];
     const channel = list(rdf.channel)[0];
     const lang = langOf(text(channel?.["dc:language"]));
-    const title = text(channel?.title);
-    return {
-      format: "rdf",
-      ...(title ? { title } : {}),
-      ...(lang ? { lang } : {}),
-      items: list(rdf.item)
-        .map((i) => rssItem(i, lang))
-        .filter((i) => i !== undefined),
-    };
+    return feedOf("rdf", text(channel?.title), undefined, lang, list(rdf.item), rssItem);
   }
   const root = Object.keys(doc).find((k) => !k.startsWith("?")) ?? "nothing";
   throw new FeedParseError(
@@ -235,4 +207,22 @@ export function parseFeed(xml: string): ParsedFeed {
       ? "an HTML page, not an RSS or Atom feed"
       : `not an RSS or Atom feed (root element <${root}>)`,
   );
+}
+
+/** The parsed feed, with only the fields the document gave and the items that could be read. */
+function feedOf<T>(
+  format: ParsedFeed["format"],
+  title: string | undefined,
+  link: string | undefined,
+  lang: string | undefined,
+  nodes: readonly T[],
+  item: (node: T, lang: string | undefined) => FeedItem | undefined,
+): ParsedFeed {
+  return {
+    format,
+    ...(title ? { title } : {}),
+    ...(link ? { link } : {}),
+    ...(lang ? { lang } : {}),
+    items: nodes.map((n) => item(n, lang)).filter((i) => i !== undefined),
+  };
 }

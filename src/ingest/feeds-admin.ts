@@ -8,21 +8,23 @@ import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import { parseFeed } from "./feed-parser.ts";
 import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
 
-export interface FeedView {
-  readonly id: number;
-  readonly url: string;
-  readonly title?: string;
-  readonly lastSuccessAt?: string;
-  readonly lastError?: string;
-  readonly lastErrorAt?: string;
-  /** Consecutive failed polls. */
-  readonly failures: number;
-  readonly nextAttemptAt?: string;
-  readonly articlesAdded: number;
-  readonly duplicates: number;
+/** A feed as `/news feeds` shows it: its health and counts, plus the items waiting for a retry. */
+export type FeedView = Pick<
+  Feed,
+  | "id"
+  | "url"
+  | "title"
+  | "lastSuccessAt"
+  | "lastError"
+  | "lastErrorAt"
+  | "failures"
+  | "nextAttemptAt"
+  | "articlesAdded"
+  | "duplicates"
+> & {
   /** Items whose fetch failed and are waiting for a retry (or were given up). */
   readonly failedItems: number;
-}
+};
 
 export function listFeeds(store: FeedStore): FeedView[] {
   const failures = new Map<number, number>();

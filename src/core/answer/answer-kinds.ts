@@ -56,16 +56,18 @@ export const findDates = (text: string) => spans(DATE, text);
 // `numéro 1`, `n° 5`, `No. 3`: identifiers, not quantities.
 const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
 
-export const findNumbers = (text: string) =>
-  spans(NUMBER, text).filter(
+export function findNumbers(text: string): KindSpan[] {
+  // the day or year of a date (`jeudi 15 janvier`, `en 2025`) is not a quantity: dates found once
+  const dates = findDates(text);
+  return spans(NUMBER, text).filter(
     (s) =>
       s.text.length > 0 &&
       !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
       // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
       !/^\p{L}/u.test(text.slice(s.start + s.text.length)) &&
-      // the day or year of a date (`jeudi 15 janvier`, `en 2025`) is not a quantity either
-      !inside(s, findDates(text)),
+      !inside(s, dates),
   );
+}
 
 const inside = (s: KindSpan, spans: readonly KindSpan[]) =>
   spans.some((d) => s.start >= d.start && s.start < d.start + d.text.length);
