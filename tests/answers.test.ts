@@ -158,6 +158,56 @@ describe("answer logic on synthetic articles", () => {
     expect(a.answer).toContain("12 mai 2021");
   });
 
+  it("answers a which-X question whose category noun the articles never use", () => {
+    // `infrastructure` names the kind of answer; the article names the thing itself
+    const a = answerer.answer("Quelle infrastructure le port de Haiphong a-t-il inaugurée ?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("terminal à conteneurs");
+  });
+
+  it("abstains on a what-is-the-X question whose X the articles never mention", () => {
+    expect(answerer.answer("Quel est le budget du port de Haiphong ?").found).toBe(false);
+  });
+
+  it("answers a rank question with the sentence holding the ordinal", () => {
+    const ranked: Article = {
+      id: "s6",
+      title: "Le café vietnamien sur les marchés mondiaux",
+      date: "2025-03-01",
+      lang: "fr",
+      body:
+        "Le café vietnamien gagne des parts de marché en Europe. " +
+        "Le Vietnam est le deuxième exportateur mondial de café, derrière le Brésil.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, ranked])).answer(
+      "Quel est le rang du Vietnam parmi les exportateurs de café ?",
+    );
+    expect(a.kind).toBe("rank");
+    expect(a.answer).toContain("deuxième exportateur");
+  });
+
+  it("does not take `les deux villes` for the count a how-many question asks for", () => {
+    const twinned: Article = {
+      id: "s7",
+      title: "Hué et Kyoto renforcent leur jumelage",
+      date: "2025-04-01",
+      lang: "fr",
+      body:
+        "Les deux villes ont signé un accord sur le tourisme et les échanges d'étudiants. " +
+        "Les maires ont visité la citadelle.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, twinned])).answer(
+      "How many students do Hue and Kyoto exchange?",
+    );
+    expect(a.found).toBe(false);
+  });
+
+  it("answers what someone's job is with the role an article states", () => {
+    const a = answerer.answer("Quel est le métier de Tran Thi Mai ?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("l'ingénieure Tran Thi Mai");
+  });
+
   it("says the question is empty when it has no content word", () => {
     const a = answerer.answer("Qui est-ce ?");
     expect(a.found).toBe(false);

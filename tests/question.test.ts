@@ -21,6 +21,9 @@ describe("question kind", () => {
     ["Where did the minister go?", "place"],
     ["Pourquoi le Japon investit-il au Vietnam ?", "other"],
     ["Quel typhon a frappé le nord ?", "other"],
+    ["Quel est le rang du Japon parmi les investisseurs ?", "rank"],
+    ["À quelle place le club a-t-il fini la saison ?", "rank"],
+    ["Where does Japan rank among investors?", "rank"],
     ["Le ministre ou son adjoint ?", "other"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
@@ -62,5 +65,52 @@ describe("parseQuestion", () => {
   it("adds French translations to an English question", () => {
     const p = parseQuestion("Who is the Japanese ambassador?", analyzer);
     expect(p.groups.flat()).toContain(analyzer.term("ambassadeur"));
+  });
+
+  it("drops the word that only names the kind of answer (`année`, `rang`, `lieu`)", () => {
+    const terms = (q: string) => parseQuestion(q, analyzer).groups.flat();
+    expect(terms("En quelle année le terminal a-t-il ouvert ?")).not.toContain(analyzer.term("année"));
+    expect(terms("Quel est le rang du Japon parmi les investisseurs ?")).not.toContain(analyzer.term("rang"));
+    expect(terms("Où aura lieu le sommet ?")).not.toContain(analyzer.term("lieu"));
+    // elsewhere the same word is a topic
+    expect(terms("Pourquoi le jour de l'an est-il férié ?")).toContain(analyzer.term("jour"));
+  });
+
+  it("marks the noun a what-is-the-X question asks about, not a category noun", () => {
+    const asked = (q: string, word: string) => {
+      const p = parseQuestion(q, analyzer);
+      return p.asked[p.groups.findIndex((g) => g.includes(analyzer.term(word) as string))];
+    };
+    expect(asked("Quel est le PIB du Japon ?", "PIB")).toBe(true);
+    expect(asked("What is the population of Japan?", "population")).toBe(true);
+    expect(asked("Quel typhon a frappé le nord ?", "typhon")).toBe(false);
+    expect(asked("Quelle ligne sera mise en service en 2024 ?", "ligne")).toBe(false);
+  });
+
+  it("reads a what-is-X's-job question as a question about who X is", () => {
+    for (const q of [
+      "Quel est le grade de Hoàng Xuân Chiên ?",
+      "Quelle est la fonction de Hoàng Xuân Chiên ?",
+      "What is the job of Hoàng Xuân Chiên?",
+      "What is Hoàng Xuân Chiên's title?",
+    ]) {
+      const p = parseQuestion(q, analyzer);
+      expect(p.asksIdentity, q).toBe(true);
+      expect(p.identityOf, q).toBe("Hoàng Xuân Chiên");
+      expect(p.kind, q).toBe("person");
+    }
+    expect(parseQuestion("Quel est le rôle du Japon dans la région ?", analyzer).asksIdentity).toBe(true);
+    expect(parseQuestion("Quel est le rôle de la défense ?", analyzer).asksIdentity).toBe(false);
+  });
+
+  it("leaves out words about the corpus itself", () => {
+    const terms = parseQuestion("Who is the ambassador mentioned in the articles?", analyzer).groups.flat();
+    expect(terms).toContain("ambassadeur");
+    expect(terms.some((t) => t.startsWith("articl") || t.startsWith("mention"))).toBe(false);
+  });
+
+  it("translates English plurals the glossary lists in the singular", () => {
+    const terms = parseQuestion("How many investors came?", analyzer).groups.flat();
+    expect(terms).toContain(analyzer.term("investisseur", "fr"));
   });
 });

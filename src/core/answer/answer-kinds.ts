@@ -37,6 +37,16 @@ const NUMBER = new RegExp(
   "giu",
 );
 
+const ORDINAL_WORDS =
+  "premi[eè]re?|second(?:e)?|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me|neuvi[eè]me|dixi[eè]me|derni[eè]re?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last";
+// `4e`, `17ème`, `1er`, `2nd`, `3rd`, and the ordinal words
+const RANK = new RegExp(
+  `\\b\\d{1,3}(?:e|er|ère|re|ème|eme|nde?|st|nd|rd|th)\\b|\\b(?:${ORDINAL_WORDS})\\b`,
+  "giu",
+);
+// A capitalised ordinal is part of a title (`Premier ministre`, `Première dame`), not a rank.
+export const findRanks = (text: string) => spans(RANK, text).filter((s) => !/^\p{Lu}\p{Ll}/u.test(s.text));
+
 // Two or more capitalised words in a row (`Hayashi Yoshimasa`, `Hoàng Xuân Chiên`), not counting
 // the first word of the sentence.
 const NAME = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:de |du |van |von |d['’])?\p{Lu}[\p{Ll}\p{M}'’-]+)+/gu;
@@ -53,6 +63,7 @@ function spans(re: RegExp, text: string, group = 0): KindSpan[] {
 }
 
 export const findDates = (text: string) => spans(DATE, text);
+const REFERENCE_BEFORE = /\b(?:les|des|ces|leurs|nos|vos|aux)\s+$/iu;
 // `numéro 1`, `n° 5`, `No. 3`: identifiers, not quantities.
 const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
 
@@ -65,6 +76,8 @@ export function findNumbers(text: string): KindSpan[] {
       !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
       // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
       !/^\p{L}/u.test(text.slice(s.start + s.text.length)) &&
+      // `les deux pays`, `ces trois partis`: the ones already spoken of, not a count
+      !(/^(deux|trois)$/iu.test(s.text) && REFERENCE_BEFORE.test(text.slice(0, s.start))) &&
       !inside(s, dates),
   );
 }

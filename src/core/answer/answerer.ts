@@ -14,8 +14,15 @@ import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { findDates, findNumbers, findPersonNames, findPlaces, type KindSpan } from "./answer-kinds.ts";
-import { EN_FR } from "./glossary-en-fr.ts";
+import {
+  findDates,
+  findNumbers,
+  findPersonNames,
+  findPlaces,
+  findRanks,
+  type KindSpan,
+} from "./answer-kinds.ts";
+import { frenchFor } from "./glossary-en-fr.ts";
 import { type AnswerKind, type ParsedQuestion, parseQuestion } from "./question.ts";
 
 export interface Citation {
@@ -91,7 +98,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   length: 0,
   unknownNameAbstains: 1,
   focusUncounted: 0.3,
-  runnerUp: 0.1,
+  runnerUp: 0.3,
   roleAnswers: 1,
   uncountedUnnamed: 0.5,
   onlyNames: 0.3,
@@ -180,6 +187,8 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
         return findPersonNames(sentence);
       case "place":
         return findPlaces(sentence);
+      case "rank":
+        return findRanks(sentence);
       default:
         return [];
     }
@@ -221,7 +230,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       // The noun a question asks about (`Quel est le PIB…`, `What is the population…`) counts too.
       const unknown = q.groups.some(
         (g, gi) =>
-          (g.some((t) => names.has(t)) || ((parsed.factors[gi] ?? 1) < 1 && (g[0]?.length ?? 0) >= 4)) &&
+          (g.some((t) => names.has(t)) || (parsed.asked[gi] === true && (g[0]?.length ?? 0) >= 4)) &&
           g.every((t) => news.index.docFreq(t) === 0),
       );
       if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
@@ -229,7 +238,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     // "Qui est X ?": the answer is X's role as an article states it (`le ministre japonais des
     // Affaires intérieures et de la Communication, Hayashi Yoshimasa`), the most recent first.
     if (q.asksIdentity && w.roleAnswers > 0) {
-      const byRole = identityAnswer(question, q.kind);
+      const byRole = q.identityOf ? identityAnswer(q.identityOf, q.kind) : undefined;
       if (byRole) return byRole;
     }
     const counted = q.kind === "number" ? countedTerms(question) : [];
@@ -480,7 +489,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       const t = news.analyzer.term(word, lang);
       if (t) out.add(t);
     }
-    for (const fr of EN_FR[word.toLowerCase()] ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
+    for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
     return [...out];
   }
 
@@ -512,12 +521,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     return out;
   }
 
-  function identityAnswer(question: string, kind: AnswerKind): Answer | undefined {
-    const name = question
-      .replace(/^\s*(qui\s+(est|était|etait|sont)|who\s+(is|was|are))\s+/iu, "")
-      .replace(/[?!.\s]+$/u, "")
-      .trim();
-    if (!name) return undefined;
+  function identityAnswer(name: string, kind: AnswerKind): Answer | undefined {
     const profile = whoIs(news, name, { maxRoles: 3, scanLimit: 120 });
     if (!profile || profile.roles.length === 0) return undefined;
     const roles = [...profile.roles].sort((a, b) => (b.lastDate ?? "").localeCompare(a.lastDate ?? ""));

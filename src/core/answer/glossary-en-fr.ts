@@ -113,6 +113,7 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   economic: ["économique"],
   investment: ["investissement"],
   investor: ["investisseur"],
+  firm: ["entreprise"],
   aid: ["aide"],
   development: ["développement"],
   growth: ["croissance"],
@@ -274,3 +275,13 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   main: ["principal"],
   key: ["clé"],
 };
+
+/** French equivalents of an English word, also for its plural (`investors` → `investor`). */
+export function frenchFor(word: string): readonly string[] | undefined {
+  const w = word.toLowerCase();
+  return (
+    EN_FR[w] ??
+    (w.endsWith("ies") ? EN_FR[`${w.slice(0, -3)}y`] : undefined) ??
+    (w.endsWith("s") ? EN_FR[w.slice(0, -1)] : undefined)
+  );
+}

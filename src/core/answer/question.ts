@@ -14,9 +14,9 @@ import { fold } from "../text/fold.ts";
 import { stem } from "../text/stem.ts";
 import { guessLanguage } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { EN_FR } from "./glossary-en-fr.ts";
+import { EN_FR, frenchFor } from "./glossary-en-fr.ts";
 
-export type AnswerKind = "person" | "date" | "number" | "place" | "other";
+export type AnswerKind = "person" | "date" | "number" | "place" | "rank" | "other";
 
 export interface ParsedQuestion {
   readonly text: string;
@@ -26,14 +26,31 @@ export interface ParsedQuestion {
   readonly groups: QueryGroup[];
   /** Per group, a factor on its weight (1, or less for a word naming the kind of answer). */
   readonly factors: number[];
-  /** True for "who is X?" questions, which ask for X's role rather than for a name. */
+  /**
+   * Per group, true for the noun a "what is the X of…" question asks about (`Quel est le PIB du
+   * Japon ?`): the answer must state it. A noun right after `quel` without a copula names a
+   * category of the answer instead (`Quel typhon a frappé…` is answered by `Yagi`).
+   */
+  readonly asked: boolean[];
+  /**
+   * True for "who is X?" questions, and for "what is X's job" ones (`Quel est le grade de X ?`),
+   * which ask for X's role rather than for a name.
+   */
   readonly asksIdentity: boolean;
+  /** The person an identity question is about (`Hayashi Yoshimasa`), as written. */
+  readonly identityOf?: string;
   /** True for "who is the <role>?" questions, whose answer is a name stated next to that role. */
   readonly asksRole: boolean;
 }
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
+  // A rank or a placing (`Quel est le rang de X`, `À quelle place a fini…`) is answered by an
+  // ordinal (`troisième`, `4e`), which a sentence states without the word `rang`.
+  [
+    "rank",
+    /\b((a|en) )?(quel(le)?s?) (est |etait |sera |fut )?(le |la |l'?)?(rang|place|position|classement)\b|\bclasse(e|s|es)? (a|en) quelle (place|position)\b|\b(what|which) (rank|place|position|ranking)\b|\branks?\b|\branked\b/,
+  ],
   [
     "date",
     /\b(quand|quelle date|quel jour|quel mois|quelle annee|quel siecle|quelle epoque|a quelle periode|depuis quand|jusqu'?a quand|when|what date|what year|which year|what day|what century)\b/,
@@ -61,6 +78,9 @@ export function detectKind(question: string): AnswerKind {
 }
 
 // Inverted subject pronouns: `a-t-il`, `est-elle`, `demande-t-on`, `pourrais-je`, `est-ce`.
+// "…mentioned in the articles", "selon les articles": the corpus itself, not the question's topic.
+const ABOUT_THE_CORPUS =
+  /(?:\b(?:mentionn[ée]e?s?|cit[ée]e?s?|mentioned|cited|named|quoted)\s+)?\b(?:dans|selon|d['’]apr[èe]s|in|from|according\s+to)\s+(?:les|ces|the|these)\s+(?:articles|actualit[ée]s|nouvelles|news)\b/giu;
 const INVERTED = /(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?=[\s?!.,;:]|$)/giu;
 
 // Words that name the kind of answer wherever they stand (`Comment s'appelle…`, `Quel est le nom…`).
@@ -81,6 +101,14 @@ const ANSWER_TYPE_WORDS = new Set(
   ].map(fold),
 );
 const ANSWER_TYPE_FACTOR = 0.35;
+// Words that only name the kind of answer the kind detector looks for (`En quelle année…` is
+// answered by `en 2025`, `Quel est le rang…` by `troisième`): they are no query words.
+const KIND_NOUNS: Partial<Record<AnswerKind, ReadonlySet<string>>> = {
+  rank: new Set(["rang", "place", "position", "classement", "rank", "ranking"]),
+  date: new Set(["annee", "annees", "date", "jour", "mois", "siecle", "year", "day", "month", "century"]),
+  // `Où aura lieu…`, `À quel endroit…`: answered by the place's name
+  place: new Set(["lieu", "endroit", "place"]),
+};
 // After `quel est le` / `quelle était la` / `which`: the next content word names the answer's kind.
 const INTERROGATIVE = new Set([
   "quel",
@@ -94,6 +122,32 @@ const INTERROGATIVE = new Set([
   "which",
   "what",
 ]);
+const COPULAS = new Set(["est", "sont", "etait", "etaient", "fut", "sera", "is", "are", "was", "were"]);
+// The nouns of "what is X's job": the answer is the person's role as an article states it.
+const ROLE_NOUNS =
+  "grade|poste|m[ée]tier|titre|r[ôo]le|fonctions?|profession|occupation|job|title|position|rank";
+const IDENTITY_BY_ROLE = new RegExp(
+  `^\\s*(?:quel(?:le)?s?\\s+(?:est|[ée]tait|sont|[ée]taient)\\s+(?:le|la|les|l['’])\\s*(?:${ROLE_NOUNS})\\s+(?:de|du|d['’])\\s*|what\\s+(?:is|was)\\s+the\\s+(?:${ROLE_NOUNS})\\s+of\\s+)`,
+  "iu",
+);
+const IDENTITY_POSSESSIVE = new RegExp(`^\\s*what\\s+(?:is|was)\\s+(.+?)['’]s\\s+(?:${ROLE_NOUNS})\\b`, "iu");
+// A person's name starts with a capital (tested without the `i` flag, which would void \p{Lu}).
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The person a "what is X's job" question is about (`Quel est le grade de X ?`), or undefined. */
+function identityByRole(question: string): string | undefined {
+  const possessive = IDENTITY_POSSESSIVE.exec(question)?.[1]?.trim();
+  if (possessive && CAPITALISED.test(possessive)) return possessive;
+  const m = IDENTITY_BY_ROLE.exec(question);
+  const name = m
+    ? question
+        .slice(m[0].length)
+        .replace(/[?!.\s]+$/u, "")
+        .trim()
+    : "";
+  return CAPITALISED.test(name) ? name : undefined;
+}
+
 const SKIPPED_AFTER_INTERROGATIVE = new Set(
   [
     "est",
@@ -179,7 +233,7 @@ export function parseQuestion(
   options: ParseOptions = {},
 ): ParsedQuestion {
   const known = options.known ?? (() => true);
-  const cleaned = question.replace(INVERTED, " ");
+  const cleaned = question.replace(INVERTED, " ").replace(ABOUT_THE_CORPUS, " ");
   const words: { text: string; folded: string; joined: boolean }[] = [];
   forEachToken(cleaned, (w, _start, joined) => {
     words.push({ text: w, folded: fold(w), joined });
@@ -191,24 +245,37 @@ export function parseQuestion(
   const seen = new Set<string>();
   const folded = fold(question);
 
-  const pushGroup = (alts: string[], factor: number) => {
+  const asked: boolean[] = [];
+  const pushGroup = (alts: string[], factor: number, isAsked = false) => {
     const fresh = [...new Set(alts)].filter((t) => t.length > 0);
     if (fresh.length === 0 || fresh.some((t) => seen.has(t))) return;
     for (const t of fresh) seen.add(t);
     groups.push(fresh);
     factors.push(factor);
+    asked.push(isAsked);
   };
 
   // Which words name the answer's kind: the first content word after an interrogative.
   const typeWord = new Set<number>();
+  const askedWord = new Set<number>();
   words.forEach((w, i) => {
     if (ANSWER_TYPE_WORDS.has(w.folded)) typeWord.add(i);
     if (!INTERROGATIVE.has(w.folded)) return;
     let j = i + 1;
-    while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as { folded: string }).folded)) j++;
-    if (j < words.length) typeWord.add(j);
+    let copula = false;
+    while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as { folded: string }).folded)) {
+      if (COPULAS.has((words[j] as { folded: string }).folded)) copula = true;
+      j++;
+    }
+    if (j < words.length) {
+      typeWord.add(j);
+      if (copula && !ANSWER_TYPE_WORDS.has((words[j] as { folded: string }).folded)) askedWord.add(j);
+    }
   });
   const factorOf = (i: number) => (typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
+  const kindNoun = (i: number) =>
+    (typeWord.has(i) || kind === "rank" || kind === "place") &&
+    (KIND_NOUNS[kind]?.has((words[i] as { folded: string }).folded) ?? false);
 
   if (lang === "en") {
     // Two-word English expressions first (`prime minister`), then single words.
@@ -222,24 +289,24 @@ export function parseQuestion(
       used.add(i + 1);
     }
     words.forEach((w, i) => {
-      if (used.has(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
+      if (used.has(i) || kindNoun(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
       const en = analyzer.term(w.text, "en");
       if (en === undefined) return; // an English stopword
       const alts = [en, stem(w.folded, "fr")];
-      for (const phrase of EN_FR[w.folded] ?? []) {
+      for (const phrase of frenchFor(w.folded) ?? []) {
         const fr = analyzer.terms(phrase, "fr");
         // a multi-word translation contributes its rarest-looking (longest) word
         const best = fr.sort((a, b) => b.length - a.length)[0];
         if (best) alts.push(best);
       }
-      pushGroup(alts, factorOf(i));
+      pushGroup(alts, factorOf(i), askedWord.has(i));
     });
   } else {
     words.forEach((w, i) => {
       const t = analyzer.term(w.text, "fr");
-      if (t === undefined) return;
+      if (t === undefined || kindNoun(i)) return;
       if (w.joined && !known(t)) return; // `vice-roi` → `viceroi` only when the articles write it so
-      pushGroup([t, ...verbVariants(w.folded, analyzer).filter(known)], factorOf(i));
+      pushGroup([t, ...verbVariants(w.folded, analyzer).filter(known)], factorOf(i), askedWord.has(i));
     });
   }
 
@@ -247,11 +314,32 @@ export function parseQuestion(
   const asksRole = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/.test(
     folded,
   );
+  const byRole = identityByRole(question);
   const asksIdentity =
+    byRole !== undefined ||
     /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
       folded,
     );
-  return { text: question, lang, kind, groups, factors, asksIdentity, asksRole };
+  const identityOf =
+    byRole ??
+    (asksIdentity
+      ? question
+          .replace(/^\s*(qui\s+(est|était|etait|sont)|who\s+(is|was|are))\s+/iu, "")
+          .replace(/[?!.\s]+$/u, "")
+          .trim()
+      : undefined);
+  return {
+    text: question,
+    lang,
+    kind: byRole !== undefined ? "person" : kind,
+    groups,
+    factors,
+    // the role noun of "what is X's job" is answered by the role itself (`général`), not restated
+    asked: byRole !== undefined ? asked.map(() => false) : asked,
+    asksIdentity,
+    ...(identityOf ? { identityOf } : {}),
+    asksRole,
+  };
 }
 
 // Other stems of a French verb form: irregular forms from the table, and for a third-person
