@@ -208,6 +208,21 @@ describe("answer logic on synthetic articles", () => {
     expect(a.answer).toContain("l'ingénieure Tran Thi Mai");
   });
 
+  it("does not answer who holds an office with the holder of another one", () => {
+    const cabinet: Article = {
+      id: "s8",
+      title: "Le ministre des Transports visite le port",
+      date: "2025-05-01",
+      lang: "fr",
+      body: "Le ministre des Transports, Nguyen Van An, a visité le port de Haiphong. Il a parlé des routes et de l'agriculture.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, cabinet]));
+    expect(a.answer("Qui est le ministre de l'Agriculture ?").found).toBe(false);
+    const right = a.answer("Qui est le ministre des Transports ?");
+    expect(right.found).toBe(true);
+    expect(right.answer).toContain("Nguyen Van An");
+  });
+
   it("says the question is empty when it has no content word", () => {
     const a = answerer.answer("Qui est-ce ?");
     expect(a.found).toBe(false);

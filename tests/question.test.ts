@@ -24,6 +24,8 @@ describe("question kind", () => {
     ["Quel est le rang du Japon parmi les investisseurs ?", "rank"],
     ["À quelle place le club a-t-il fini la saison ?", "rank"],
     ["Where does Japan rank among investors?", "rank"],
+    ["What is Japan's rank as a trade partner of Vietnam?", "rank"],
+    ["With whom did the general talk?", "person"],
     ["Le ministre ou son adjoint ?", "other"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);

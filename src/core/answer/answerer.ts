@@ -24,6 +24,7 @@ import {
 } from "./answer-kinds.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type AnswerKind, type ParsedQuestion, parseQuestion } from "./question.ts";
+import { contradictsTitle, titleComplements } from "./role-complement.ts";
 
 export interface Citation {
   readonly id: string;
@@ -242,6 +243,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (byRole) return byRole;
     }
     const counted = q.kind === "number" ? countedTerms(question) : [];
+    const questionTitles = q.asksRole ? titleComplements(question) : [];
     // The groups that are names (`Pham Minh Chinh`). When what the question asks about them is
     // something the corpus never mentions (`Quand est né X ?`, `Où habite X ?`), a sentence that
     // matches only the names says who, not what happened: it must not answer.
@@ -379,6 +381,8 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           const beside = weightBesideName(q, questionTerms, s.sentence.text, s.doc, full);
           s.score += (w.besideName * beside) / fullTotal;
           if (q.asksRole) s.coverage = Math.min(s.coverage, beside / fullTotal + w.roleSlack);
+          // "the minister of Agriculture" is not "the minister of the Interior, X"
+          if (contradictsTitle(questionTitles, s.sentence.text)) s.coverage -= 1;
         }
         if (s.kindFound && counted.length > 0 && !countsFocus(s.sentence.text, s.doc, counted)) {
           // "Combien de touristes…": a number that counts something else does not answer. When the

@@ -61,7 +61,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ],
   [
     "person",
-    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
+    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
   ],
   [
     "place",
@@ -124,8 +124,7 @@ const INTERROGATIVE = new Set([
 ]);
 const COPULAS = new Set(["est", "sont", "etait", "etaient", "fut", "sera", "is", "are", "was", "were"]);
 // The nouns of "what is X's job": the answer is the person's role as an article states it.
-const ROLE_NOUNS =
-  "grade|poste|m[ée]tier|titre|r[ôo]le|fonctions?|profession|occupation|job|title|position|rank";
+const ROLE_NOUNS = "grade|poste|m[ée]tier|titre|r[ôo]le|fonctions?|profession|occupation|job|title";
 const IDENTITY_BY_ROLE = new RegExp(
   `^\\s*(?:quel(?:le)?s?\\s+(?:est|[ée]tait|sont|[ée]taient)\\s+(?:le|la|les|l['’])\\s*(?:${ROLE_NOUNS})\\s+(?:de|du|d['’])\\s*|what\\s+(?:is|was)\\s+the\\s+(?:${ROLE_NOUNS})\\s+of\\s+)`,
   "iu",
