@@ -223,6 +223,17 @@ describe("answer logic on synthetic articles", () => {
     expect(right.answer).toContain("Nguyen Van An");
   });
 
+  it("abstains when the question's year is one the articles never mention", () => {
+    expect(answerer.answer("Qui a dirigé l'autorité portuaire de Haiphong en 2019 ?").found).toBe(false);
+    expect(answerer.answer("Qui a dirigé les travaux du terminal de Haiphong en 2021 ?").found).toBe(true);
+  });
+
+  it("answers a `selon X` question from a sentence that does not repeat X", () => {
+    const a = answerer.answer("Combien de conteneurs le terminal peut-il accueillir selon Tran Thi Mai ?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("1,2 million");
+  });
+
   it("says the question is empty when it has no content word", () => {
     const a = answerer.answer("Qui est-ce ?");
     expect(a.found).toBe(false);

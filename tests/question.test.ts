@@ -115,4 +115,22 @@ describe("parseQuestion", () => {
     const terms = parseQuestion("How many investors came?", analyzer).groups.flat();
     expect(terms).toContain(analyzer.term("investisseur", "fr"));
   });
+
+  it("weighs an attribution (`selon X`, `according to X`) like a word the article need only hold", () => {
+    for (const q of [
+      "Combien de Vietnamiens vivent au Japon selon le Premier ministre Pham Minh Chinh ?",
+      "Quelles catastrophes ont frappé le Vietnam d'après Pham Minh Chinh ?",
+      "How many Vietnamese live in Japan according to Pham Minh Chinh?",
+    ]) {
+      const p = parseQuestion(q, analyzer);
+      const at = (word: string) =>
+        p.factors[p.groups.findIndex((g) => g.includes(analyzer.term(word) as string))];
+      expect(at("Chinh"), q).toBeLessThan(1);
+      expect(at("Vietnam") ?? at("Vietnamiens") ?? 1, q).toBe(1);
+    }
+    const after = parseQuestion("Que s'est-il passé après la guerre ?", analyzer);
+    expect(after.factors[after.groups.findIndex((g) => g.includes(analyzer.term("guerre") as string))]).toBe(
+      1,
+    );
+  });
 });

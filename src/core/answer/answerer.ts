@@ -131,6 +131,9 @@ interface Scored {
   matchedGroups: number;
 }
 
+/** A year as an index term (`2020`, `1789`): as specific as a name. */
+const YEAR = /^(1\d{3}|20\d{2})$/;
+
 /** How close (in index terms) a role must stand to a name to be that name's role. */
 const ROLE_WINDOW = 5;
 
@@ -223,15 +226,16 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const original = parsed.groups.map((g) => new Set(g));
     const questionTerms = new Set(q.groups.flat());
     const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
-    // A name the corpus never mentions, in any spelling or translation (`Shinzo Abe`, `PIB`,
-    // `South Korea`), means the question is about something the articles do not cover: abstain
+    // A name or a year the corpus never mentions, in any spelling or translation (`Shinzo Abe`,
+    // `PIB`, `South Korea`, `en 2020`), means the question is about something the articles do not cover: abstain
     // rather than answer around it. Only names: ordinary words may be paraphrased.
     if (w.unknownNameAbstains > 0) {
       const names = namedTerms(question);
       // The noun a question asks about (`Quel est le PIB…`, `What is the population…`) counts too.
       const unknown = q.groups.some(
         (g, gi) =>
-          (g.some((t) => names.has(t)) || (parsed.asked[gi] === true && (g[0]?.length ?? 0) >= 4)) &&
+          (g.some((t) => names.has(t) || YEAR.test(t)) ||
+            (parsed.asked[gi] === true && (g[0]?.length ?? 0) >= 3)) &&
           g.every((t) => news.index.docFreq(t) === 0),
       );
       if (unknown) return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };

@@ -81,6 +81,7 @@ export function detectKind(question: string): AnswerKind {
 // "…mentioned in the articles", "selon les articles": the corpus itself, not the question's topic.
 const ABOUT_THE_CORPUS =
   /(?:\b(?:mentionn[ée]e?s?|cit[ée]e?s?|mentioned|cited|named|quoted)\s+)?\b(?:dans|selon|d['’]apr[èe]s|in|from|according\s+to)\s+(?:les|ces|the|these)\s+(?:articles|actualit[ée]s|nouvelles|news)\b/giu;
+const ATTRIBUTION = /(?:^|[\s,])(?:selon|d['’]apr[èe]s|according\s+to)\s/iu;
 const INVERTED = /(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)(?=[\s?!.,;:]|$)/giu;
 
 // Words that name the kind of answer wherever they stand (`Comment s'appelle…`, `Quel est le nom…`).
@@ -233,9 +234,9 @@ export function parseQuestion(
 ): ParsedQuestion {
   const known = options.known ?? (() => true);
   const cleaned = question.replace(INVERTED, " ").replace(ABOUT_THE_CORPUS, " ");
-  const words: { text: string; folded: string; joined: boolean }[] = [];
-  forEachToken(cleaned, (w, _start, joined) => {
-    words.push({ text: w, folded: fold(w), joined });
+  const words: { text: string; folded: string; joined: boolean; start: number }[] = [];
+  forEachToken(cleaned, (w, start, joined) => {
+    words.push({ text: w, folded: fold(w), joined, start });
   });
   const lang = guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded));
   const kind = detectKind(question);
@@ -271,6 +272,15 @@ export function parseQuestion(
       if (copula && !ANSWER_TYPE_WORDS.has((words[j] as { folded: string }).folded)) askedWord.add(j);
     }
   });
+  // "…selon le Premier ministre X", "according to X": who said it, which the article names but the
+  // answering sentence need not ("le chef du gouvernement a déclaré…"). Such words weigh like
+  // kind-naming ones: the article must hold them, the sentence may not.
+  const attributed = ATTRIBUTION.exec(cleaned)?.index;
+  if (attributed !== undefined) {
+    words.forEach((w, i) => {
+      if (w.start >= attributed) typeWord.add(i);
+    });
+  }
   const factorOf = (i: number) => (typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
   const kindNoun = (i: number) =>
     (typeWord.has(i) || kind === "rank" || kind === "place") &&
