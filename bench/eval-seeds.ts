@@ -18,6 +18,8 @@ for (const p of problems) console.error(`warning: ${p.file}${p.line ? `:${p.line
 const answerer = createAnswerer(createNewsIndex(articles));
 const questions = loadSeedQuestions();
 
+// per batch (see the fixture's `about`): [answerable ok, answerable, abstained ok, unanswerable]
+const byBatch = new Map<number, [number, number, number, number]>();
 let answerableOk = 0;
 let answerable = 0;
 let abstainOk = 0;
@@ -25,6 +27,10 @@ let unanswerable = 0;
 for (const q of questions) {
   const a = answerer.answer(q.q);
   const check = checkSeedAnswer(q, a);
+  const batch = byBatch.get(q.batch ?? 1) ?? [0, 0, 0, 0];
+  batch[q.answerable ? 1 : 3]++;
+  if (check.ok) batch[q.answerable ? 0 : 2]++;
+  byBatch.set(q.batch ?? 1, batch);
   if (q.answerable) {
     answerable++;
     if (check.ok) answerableOk++;
@@ -43,3 +49,6 @@ console.log(
   `\nanswerable: ${answerableOk}/${answerable} correct (${pct(answerableOk, answerable)}); ` +
     `unanswerable: ${abstainOk}/${unanswerable} abstained (${pct(abstainOk, unanswerable)})`,
 );
+for (const [batch, [ok, n, abstained, m]] of [...byBatch].sort((x, y) => x[0] - y[0])) {
+  console.log(`  batch ${batch}: ${ok}/${n} answered, ${abstained}/${m} abstained`);
+}

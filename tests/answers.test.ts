@@ -39,9 +39,16 @@ describe("seed question set (corpus/)", () => {
     ).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("abstains on every unanswerable question", () => {
+  it("abstains on every unanswerable question but the known misses the fixture lists", () => {
     const answered = questions.filter((q) => !q.answerable && answerer.answer(q.q).found).map((q) => q.q);
-    expect(answered).toEqual([]);
+    // strict: a known miss that starts abstaining fails this too, so its marker is removed
+    expect(answered).toEqual(questions.filter((q) => !q.answerable && q.knownMiss).map((q) => q.q));
+  });
+
+  it("abstains on every unanswerable question of the first batch (the issue's acceptance set)", () => {
+    const first = questions.filter((q) => !q.answerable && (q.batch ?? 1) === 1);
+    expect(first.length).toBeGreaterThanOrEqual(19);
+    expect(first.filter((q) => answerer.answer(q.q).found).map((q) => q.q)).toEqual([]);
   });
 });
 
@@ -232,6 +239,20 @@ describe("answer logic on synthetic articles", () => {
     const a = answerer.answer("Combien de conteneurs le terminal peut-il accueillir selon Tran Thi Mai ?");
     expect(a.found).toBe(true);
     expect(a.answer).toContain("1,2 million");
+  });
+
+  it("does not answer what office someone holds when no article states one", () => {
+    // Tran Thi Mai's role is stated; Nguyen Van Phuong is only seen visiting a market here
+    const market: Article = {
+      id: "s9",
+      title: "Visite au marché de Dong Ba",
+      date: "2025-02-01",
+      lang: "fr",
+      body: "Pham Thi Lan a visité le marché de Dong Ba avec des commerçants.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, market]));
+    expect(a.answer("What position does Pham Thi Lan hold?").found).toBe(false);
+    expect(a.answer("Quel poste occupe Tran Thi Mai ?").answer).toContain("l'ingénieure Tran Thi Mai");
   });
 
   it("says the question is empty when it has no content word", () => {

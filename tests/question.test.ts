@@ -58,10 +58,13 @@ describe("parseQuestion", () => {
   });
 
   it("weighs less the word that names the kind of answer", () => {
-    const p = parseQuestion("Quel est le métier de Nicolas Thomas ?", analyzer);
-    const i = p.groups.findIndex((g) => g.includes(analyzer.term("métier") as string));
+    const p = parseQuestion("Quel typhon a frappé le nord du Vietnam ?", analyzer);
+    const i = p.groups.findIndex((g) => g.includes(analyzer.term("typhon") as string));
     expect(p.factors[i]).toBeLessThan(1);
-    expect(p.factors[p.groups.findIndex((g) => g.includes(analyzer.term("Thomas") as string))]).toBe(1);
+    expect(p.factors[p.groups.findIndex((g) => g.includes(analyzer.term("Vietnam") as string))]).toBe(1);
+    // in "what is X's job" the job word is no query word at all: the role is the answer
+    const job = parseQuestion("Quel est le métier de Nicolas Thomas ?", analyzer);
+    expect(job.groups.flat()).not.toContain(analyzer.term("métier"));
   });
 
   it("adds French translations to an English question", () => {
@@ -101,6 +104,16 @@ describe("parseQuestion", () => {
       expect(p.identityOf, q).toBe("Hoàng Xuân Chiên");
       expect(p.kind, q).toBe("person");
     }
+    for (const q of [
+      "Quel poste occupe Lê Minh Hung ?",
+      "Quel poste Lê Minh Hung occupe-t-il ?",
+      "What position does Lê Minh Hung hold?",
+    ]) {
+      const p = parseQuestion(q, analyzer);
+      expect(p.identityOf, q).toBe("Lê Minh Hung");
+      expect(p.asksJob, q).toBe(true);
+    }
+    expect(parseQuestion("Quel rang le Japon occupe-t-il ?", analyzer).kind).toBe("rank");
     expect(parseQuestion("Quel est le rôle du Japon dans la région ?", analyzer).asksIdentity).toBe(true);
     expect(parseQuestion("Quel est le rôle de la défense ?", analyzer).asksIdentity).toBe(false);
   });

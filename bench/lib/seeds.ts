@@ -23,6 +23,10 @@ export interface SeedQuestion {
   /** Text the answer must contain (answerable questions). */
   readonly expect?: string;
   readonly answerable: boolean;
+  /** Which batch of questions it was written in (1 when absent); see the fixture's `about`. */
+  readonly batch?: number;
+  /** Set (to the reason) on a question the bot is known to get wrong; tests require it still does. */
+  readonly knownMiss?: string;
 }
 
 export function loadSeedQuestions(path = SEED_QUESTIONS_PATH): SeedQuestion[] {

@@ -13,6 +13,7 @@ import { type ProfileRole, whoIs } from "../entities/who.ts";
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
+import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
 import {
   findDates,
@@ -130,6 +131,28 @@ interface Scored {
   score: number;
   matchedGroups: number;
 }
+
+/**
+ * Whether the sentence gives the person a title in apposition: a lower-case noun right before the
+ * name (`l'ingénieure Tran Thi Mai`, `le ministre japonais Hayashi`) or after it and a comma
+ * (`Hayashi Yoshimasa, ministre de…`). Names are compared folded, word by word.
+ */
+function statesTitleOf(sentence: string, name: string): boolean {
+  const text = fold(sentence);
+  const words = fold(name).split(/\s+/).filter(Boolean);
+  const first = words[0];
+  if (!first) return false;
+  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at).replace(new RegExp(`^${words.map(escapeRegExp).join("\\s+")}`), "");
+    if (/\b(?:le|la|l'|l’|du|de la|au|a la|the|of)\s*[a-z-]{3,}(?:\s+[a-z-]{3,}){0,3}\s+$/.test(before))
+      return true;
+    if (/^\s*,\s*(?:le |la |l'|l’|the |an? )?[a-z-]{4,}/.test(after)) return true;
+  }
+  return false;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A year as an index term (`2020`, `1789`): as specific as a name. */
 const YEAR = /^(1\d{3}|20\d{2})$/;
@@ -428,6 +451,11 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (s.coverage >= minConfidence && compareDatesDesc(article(s.doc), article(best.doc)) < 0) best = s;
     }
 
+    // "What position does X hold?": only a sentence that gives X a title in apposition (`l'ingénieure
+    // X`, `X, ministre de…`) answers; any other sentence about X does not.
+    if (q.asksJob && q.identityOf && !statesTitleOf(best.sentence.text, q.identityOf)) {
+      return { found: false, answer: text.noAnswer, citations: [], confidence: 0, kind: q.kind };
+    }
     let quote = quoteAround(best, q, questionTerms);
     // A close runner-up right next to the quoted sentence, in the same article: quote both (two
     // sentences at most) rather than bet on one when the scores cannot tell them apart.

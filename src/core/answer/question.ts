@@ -39,6 +39,8 @@ export interface ParsedQuestion {
   readonly asksIdentity: boolean;
   /** The person an identity question is about (`Hayashi Yoshimasa`), as written. */
   readonly identityOf?: string;
+  /** True for "what office does X hold" questions: with no role stated for X, there is no answer. */
+  readonly asksJob: boolean;
   /** True for "who is the <role>?" questions, whose answer is a name stated next to that role. */
   readonly asksRole: boolean;
 }
@@ -105,7 +107,25 @@ const ANSWER_TYPE_FACTOR = 0.35;
 // Words that only name the kind of answer the kind detector looks for (`En quelle année…` is
 // answered by `en 2025`, `Quel est le rang…` by `troisième`): they are no query words.
 const KIND_NOUNS: Partial<Record<AnswerKind, ReadonlySet<string>>> = {
-  rank: new Set(["rang", "place", "position", "classement", "rank", "ranking"]),
+  // with the verbs of ranking (`Quel rang occupe…`, `What rank does X hold`)
+  rank: new Set([
+    "rang",
+    "place",
+    "position",
+    "classement",
+    "occupe",
+    "occupait",
+    "occupent",
+    "occuper",
+    "classe",
+    "classee",
+    "rank",
+    "ranks",
+    "ranked",
+    "ranking",
+    "hold",
+    "holds",
+  ]),
   date: new Set(["annee", "annees", "date", "jour", "mois", "siecle", "year", "day", "month", "century"]),
   // `Où aura lieu…`, `À quel endroit…`: answered by the place's name
   place: new Set(["lieu", "endroit", "place"]),
@@ -134,10 +154,29 @@ const IDENTITY_POSSESSIVE = new RegExp(`^\\s*what\\s+(?:is|was)\\s+(.+?)['’]s\
 // A person's name starts with a capital (tested without the `i` flag, which would void \p{Lu}).
 const CAPITALISED = /^\p{Lu}/u;
 
+// "Quel poste occupe X ?", "Quel poste X occupe-t-il ?", "What position does X hold?": the name
+// is the capitalised run around the verb of holding an office.
+const HELD_VERB = "occupe|occupait|exerce|exer[çc]ait|d[ée]tient|d[ée]tenait";
+const IDENTITY_HELD = new RegExp(
+  `^\\s*(?:quel(?:le)?s?\\s+(?:${ROLE_NOUNS})\\s+(?:(?:${HELD_VERB})\\s+(.+)|(.+?)\\s+(?:${HELD_VERB})\\b.*)|(?:what|which)\\s+(?:position|post|office|${ROLE_NOUNS})\\s+(?:does|did|do)\\s+(.+?)\\s+(?:hold|have|occupy|fill)\\b.*)$`,
+  "iu",
+);
+const NAME_RUN = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u;
+
+const JOB_WORDS = new RegExp(
+  `^(?:${fold(ROLE_NOUNS)}|${fold(HELD_VERB)}|position|post|office|hold|holds|have|has|occupy|fill)$`,
+);
+
+/** "Quel poste occupe X ?", "What position does X hold?": a question about an office held. */
+const heldOffice = (question: string) => IDENTITY_HELD.test(question);
+
 /** The person a "what is X's job" question is about (`Quel est le grade de X ?`), or undefined. */
 function identityByRole(question: string): string | undefined {
   const possessive = IDENTITY_POSSESSIVE.exec(question)?.[1]?.trim();
   if (possessive && CAPITALISED.test(possessive)) return possessive;
+  const held = IDENTITY_HELD.exec(question);
+  const heldName = held?.[1] ?? held?.[2] ?? held?.[3];
+  if (heldName) return NAME_RUN.exec(heldName)?.[0];
   const m = IDENTITY_BY_ROLE.exec(question);
   const name = m
     ? question
@@ -282,9 +321,12 @@ export function parseQuestion(
     });
   }
   const factorOf = (i: number) => (typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
+  // In "what office does X hold" the office and holding words are the question, not its topic.
+  const byRole = identityByRole(question);
   const kindNoun = (i: number) =>
-    (typeWord.has(i) || kind === "rank" || kind === "place") &&
-    (KIND_NOUNS[kind]?.has((words[i] as { folded: string }).folded) ?? false);
+    (byRole !== undefined && JOB_WORDS.test((words[i] as { folded: string }).folded)) ||
+    ((typeWord.has(i) || kind === "rank" || kind === "place") &&
+      (KIND_NOUNS[kind]?.has((words[i] as { folded: string }).folded) ?? false));
 
   if (lang === "en") {
     // Two-word English expressions first (`prime minister`), then single words.
@@ -323,7 +365,6 @@ export function parseQuestion(
   const asksRole = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/.test(
     folded,
   );
-  const byRole = identityByRole(question);
   const asksIdentity =
     byRole !== undefined ||
     /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
@@ -347,6 +388,7 @@ export function parseQuestion(
     asked: byRole !== undefined ? asked.map(() => false) : asked,
     asksIdentity,
     ...(identityOf ? { identityOf } : {}),
+    asksJob: heldOffice(question),
     asksRole,
   };
 }
