@@ -26,6 +26,8 @@ describe("question kind", () => {
     ["Where does Japan rank among investors?", "rank"],
     ["What is Japan's rank as a trade partner of Vietnam?", "rank"],
     ["With whom did the general talk?", "person"],
+    ["Ou a eu lieu la rencontre ?", "place"],
+    ["Le ministre ou son adjoint a-t-il signé ?", "other"],
     ["Le ministre ou son adjoint ?", "other"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
@@ -145,5 +147,21 @@ describe("parseQuestion", () => {
     expect(after.factors[after.groups.findIndex((g) => g.includes(analyzer.term("guerre") as string))]).toBe(
       1,
     );
+  });
+
+  it("reads `ministre de quoi` as a question about a person's title", () => {
+    for (const q of [
+      "De quoi Hayashi Yoshimasa est-il ministre ?",
+      "Hayashi Yoshimasa, il est ministre de quoi ?",
+    ]) {
+      const p = parseQuestion(q, analyzer);
+      expect(p.identityOf, q).toBe("Hayashi Yoshimasa");
+    }
+  });
+
+  it("knows a what-day question wants a day", () => {
+    expect(parseQuestion("Quel jour le sommet a-t-il eu lieu ?", analyzer).asksDay).toBe(true);
+    expect(parseQuestion("What day did the talks take place?", analyzer).asksDay).toBe(true);
+    expect(parseQuestion("En quelle année le sommet a-t-il eu lieu ?", analyzer).asksDay).toBe(false);
   });
 });

@@ -154,6 +154,10 @@ function statesTitleOf(sentence: string, name: string): boolean {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
+const DAY_IN_DATE =
+  /\b\d{1,2}(?:er)?\s+\p{L}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\/\d{1,2}|\p{L}\s+\d{1,2},/iu;
+
 /** A year as an index term (`2020`, `1789`): as specific as a name. */
 const YEAR = /^(1\d{3}|20\d{2})$/;
 
@@ -224,7 +228,9 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
   // The answer must bring something the question does not already say.
   function holdsNewKind(q: ParsedQuestion, questionTerms: ReadonlySet<string>, sentence: string): boolean {
     if (q.kind === "other") return false;
-    return kindSpans(q.kind, sentence).some((span) => {
+    const spans = kindSpans(q.kind, sentence);
+    // "Quel jour…" is answered by a day (`le 9 février`, `jeudi`), not by `début 2026`
+    return (q.asksDay ? spans.filter((span) => DAY_IN_DATE.test(span.text)) : spans).some((span) => {
       const terms = news.analyzer.terms(span.text);
       return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !questionTerms.has(t));
     });

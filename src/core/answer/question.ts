@@ -43,6 +43,8 @@ export interface ParsedQuestion {
   readonly asksJob: boolean;
   /** True for "who is the <role>?" questions, whose answer is a name stated next to that role. */
   readonly asksRole: boolean;
+  /** For a date question that asks for a day (`quel jour`, `what day`): a year alone is no answer. */
+  readonly asksDay: boolean;
 }
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
@@ -73,7 +75,8 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
 
 export function detectKind(question: string): AnswerKind {
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
-  if (/(^|[\s'’])où(?=[\s?,]|$)/iu.test(question)) return "place";
+  // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
+  if (/(^|[\s'’])où(?=[\s?,]|$)|^\s*(?:d['’])?ou\s/iu.test(question)) return "place";
   const q = fold(question);
   for (const [kind, re] of KIND_PATTERNS) if (re.test(q)) return kind;
   return "other";
@@ -170,8 +173,19 @@ const JOB_WORDS = new RegExp(
 /** "Quel poste occupe X ?", "What position does X hold?": a question about an office held. */
 const heldOffice = (question: string) => IDENTITY_HELD.test(question);
 
+// "De quoi X est-il ministre ?", "X, il est ministre de quoi ?": the complement of X's title.
+const TITLE_OF_WHAT =
+  /\b(?:ministre|pr[ée]sident|directeur|directrice|secr[ée]taire|gouverneur|ambassadeur|chef|maire)\s+de\s+quoi\b|^\s*de\s+quoi\b.*\b(?:ministre|pr[ée]sident|directeur|directrice|secr[ée]taire|gouverneur|ambassadeur|chef|maire)\b/iu;
+const NAME_RUNS = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+
 /** The person a "what is X's job" question is about (`Quel est le grade de X ?`), or undefined. */
 function identityByRole(question: string): string | undefined {
+  if (TITLE_OF_WHAT.test(question)) {
+    // the longest run of two or more capitalised words is the person
+    const runs = question.match(NAME_RUNS) ?? [];
+    const name = runs.sort((a, b) => b.length - a.length)[0];
+    if (name) return name.replace(/^(?:De|Quoi)\s+/u, "");
+  }
   const possessive = IDENTITY_POSSESSIVE.exec(question)?.[1]?.trim();
   if (possessive && CAPITALISED.test(possessive)) return possessive;
   const held = IDENTITY_HELD.exec(question);
@@ -389,6 +403,9 @@ export function parseQuestion(
     asksIdentity,
     ...(identityOf ? { identityOf } : {}),
     asksJob: heldOffice(question),
+    asksDay:
+      kind === "date" &&
+      /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),
     asksRole,
   };
 }
