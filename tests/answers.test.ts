@@ -135,6 +135,28 @@ describe("answer logic on synthetic articles", () => {
     expect(a.citations.map((c) => c.id)).toContain("s3-old");
   });
 
+  it("quotes the most recent article that answers as fully, even when an older one ranks higher", () => {
+    const older: Article = {
+      id: "r-old",
+      title: "Riz : le Vietnam deuxième exportateur mondial de riz",
+      date: "2023-02-01",
+      lang: "fr",
+      body: "Le Vietnam est le deuxième exportateur mondial de riz. Les rizières du delta prospèrent.",
+    };
+    const newer: Article = {
+      id: "r-new",
+      title: "Bilan agricole de l'année",
+      date: "2025-02-01",
+      lang: "fr",
+      body: "Selon le ministère, le Vietnam reste le deuxième exportateur mondial de riz. La pêche progresse aussi.",
+    };
+    const a = createAnswerer(createNewsIndex([older, newer])).answer(
+      "Quel est le rang du Vietnam parmi les exportateurs de riz ?",
+    );
+    expect(a.citations[0]?.id).toBe("r-new");
+    expect(a.answer).toContain("deuxième exportateur");
+  });
+
   it("quotes at most two sentences, verbatim", () => {
     for (const q of [
       "Qui dirige l'autorité portuaire ?",

@@ -154,6 +154,9 @@ function statesTitleOf(sentence: string, name: string): boolean {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** How far below the best a sentence that answers as fully may score and still win on recency. */
+const SAME_ANSWER_SCORE = 0.5;
+
 /** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
 const DAY_IN_DATE =
   /\b\d{1,2}(?:er)?\s+\p{L}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\/\d{1,2}|\p{L}\s+\d{1,2},/iu;
@@ -450,11 +453,18 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
         kind: q.kind,
       };
     }
-    // Several articles answering about as well: the most recent one is the one to quote.
+    // Several articles answering about as well: the most recent one is the one to quote. "As
+    // well" is within `recencyMargin` in score, or a sentence that answers as fully (same
+    // coverage, the kind of answer found alike) in an article that ranked a little lower.
     const bestScore = best.score;
+    const top = best;
     for (const s of scored) {
-      if (s.score < bestScore - recencyMargin) break;
-      if (s.coverage >= minConfidence && compareDatesDesc(article(s.doc), article(best.doc)) < 0) best = s;
+      if (s.score < bestScore - SAME_ANSWER_SCORE) break;
+      const asGood =
+        s.score >= bestScore - recencyMargin ||
+        (s.coverage >= top.coverage - recencyMargin && s.kindFound === top.kindFound);
+      if (asGood && s.coverage >= minConfidence && compareDatesDesc(article(s.doc), article(best.doc)) < 0)
+        best = s;
     }
 
     // "What position does X hold?": only a sentence that gives X a title in apposition (`l'ingénieure
