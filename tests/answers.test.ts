@@ -299,6 +299,65 @@ describe("answer logic on synthetic articles", () => {
     expect(a.answer("Quand Nguyen Van Phuong se rendra-t-il à Kyoto ?").answer).toContain("2026");
   });
 
+  it("does not answer where two people met from an article that names them but no meeting", () => {
+    const talks: Article = {
+      id: "m1",
+      title: "Coopération portuaire",
+      date: "2025-07-01",
+      lang: "fr",
+      body:
+        "Le ministre Nguyen Van An a salué les travaux du port. " +
+        "Le vice-ministre Tran Van Binh a parlé de la coopération au Vietnam.",
+    };
+    const meeting: Article = {
+      id: "m2",
+      title: "Rencontre à Hué",
+      date: "2025-07-02",
+      lang: "fr",
+      body: "Le maire de Hué a rencontré des artisans à la citadelle.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, talks, meeting]));
+    expect(a.answer("Où Nguyen Van An a-t-il rencontré le vice-ministre Tran Van Binh ?").found).toBe(false);
+    const met: Article = {
+      id: "m3",
+      title: "Entretien à Hanoï",
+      date: "2025-07-03",
+      lang: "fr",
+      body: "Nguyen Van An a rencontré le vice-ministre Tran Van Binh à Hanoï.",
+    };
+    const b = createAnswerer(createNewsIndex([...synthetic, talks, meeting, met]));
+    expect(b.answer("Où Nguyen Van An a-t-il rencontré le vice-ministre Tran Van Binh ?").answer).toContain(
+      "Hanoï",
+    );
+  });
+
+  it("does not answer a what-is-the-name question with a sentence that names nobody new", () => {
+    const praise: Article = {
+      id: "n1",
+      title: "Félicitations au port",
+      date: "2025-08-01",
+      lang: "fr",
+      body: "Le président du conseil portuaire a félicité Tran Thi Mai pour les travaux.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, praise]));
+    expect(a.answer("Comment s'appelle le président qui a félicité Tran Thi Mai ?").found).toBe(false);
+  });
+
+  it("reads `No. 1` as a number, not as an unknown name", () => {
+    const line: Article = {
+      id: "l1",
+      title: "Métro de Hanoï",
+      date: "2025-09-01",
+      lang: "fr",
+      body: "La ligne numéro 1 du métro de Hanoï ouvrira en 2026.",
+    };
+    const a = createAnswerer(createNewsIndex([...synthetic, line])).answer(
+      "Quand la ligne No. 1 du métro de Hanoï ouvrira-t-elle ?",
+    );
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("2026");
+  });
+
   it("says the question is empty when it has no content word", () => {
     const a = answerer.answer("Qui est-ce ?");
     expect(a.found).toBe(false);

@@ -164,4 +164,21 @@ describe("parseQuestion", () => {
     expect(parseQuestion("What day did the talks take place?", analyzer).asksDay).toBe(true);
     expect(parseQuestion("En quelle année le sommet a-t-il eu lieu ?", analyzer).asksDay).toBe(false);
   });
+
+  it("reads an appointment or a qualified job noun as a question about who X is", () => {
+    for (const q of [
+      "What position was Iwaya Takeshi recently appointed to?",
+      "À quel poste Iwaya Takeshi a-t-il été nommé ?",
+      "Quel est le grade militaire de Iwaya Takeshi ?",
+    ]) {
+      expect(parseQuestion(q, analyzer).identityOf, q).toBe("Iwaya Takeshi");
+    }
+  });
+
+  it("knows a what-is-the-name question about a person wants a name", () => {
+    const p = parseQuestion("Comment s'appelle le président japonais qui a félicité Luong Cuong ?", analyzer);
+    expect(p.kind).toBe("person");
+    expect(p.asksName).toBe(true);
+    expect(parseQuestion("Qui a félicité Luong Cuong ?", analyzer).asksName).toBe(false);
+  });
 });

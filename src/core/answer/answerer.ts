@@ -83,6 +83,12 @@ export interface ScoringWeights {
   runnerUp: number;
   /** Confidence taken off when a "how many X" answer's number does not count X. */
   focusUncounted: number;
+  /**
+   * Confidence taken off a where-question's sentence that matches only who the question names (its
+   * names, and titles right before them) in an article that never uses one of its other words
+   * (`rencontré`): the article names the people, not the event. 0: off.
+   */
+  namesOnlyPlace: number;
   /** 1: a name in the question unknown to the whole corpus makes the answer abstain; 0: it only weighs. */
   unknownNameAbstains: number;
 }
@@ -99,6 +105,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   focusMissing: 0.3,
   length: 0,
   unknownNameAbstains: 1,
+  namesOnlyPlace: 1,
   focusUncounted: 0.3,
   runnerUp: 0.3,
   roleAnswers: 1,
@@ -160,6 +167,23 @@ const SAME_ANSWER_SCORE = 0.5;
 /** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
 const DAY_IN_DATE =
   /\b\d{1,2}(?:er)?\s+\p{L}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\/\d{1,2}|\p{L}\s+\d{1,2},/iu;
+
+/** Capitalised abbreviations that are no names (`No. 1`, `Mr`, `M.`). */
+const ABBREVIATIONS = new Set([
+  "no",
+  "nr",
+  "nº",
+  "n°",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "m",
+  "mme",
+  "mlle",
+  "me",
+]);
 
 /** A year as an index term (`2020`, `1789`): as specific as a name. */
 const YEAR = /^(1\d{3}|20\d{2})$/;
@@ -285,9 +309,33 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     // matches only the names says who, not what happened: it must not answer.
     const questionNames = namedTerms(question);
     const isNameGroup = q.groups.map((g) => g.some((t) => questionNames.has(t)));
+    // A title right before a name (`le vice-ministre Funakoshi Takehiro`) says who, too.
+    const titled = titleBeforeNameTerms(question);
+    const isWhoGroup = q.groups.map((g, gi) => isNameGroup[gi] || g.some((t) => titled.has(t)));
     const aboutSomething =
       !q.asksIdentity &&
       q.groups.some((g, gi) => !isNameGroup[gi] && g.every((t) => news.index.docFreq(t) === 0));
+    // Per article: a word of the question, neither a name nor a kind-naming word, that the
+    // article never uses.
+    const missingByDoc = new Map<number, boolean>();
+    const missingInArticle = (doc: number): boolean => {
+      let missing = missingByDoc.get(doc);
+      if (missing === undefined) {
+        const terms = articleTerms(doc);
+        missing =
+          !q.asksIdentity &&
+          q.groups.some(
+            (g, gi) =>
+              !isNameGroup[gi] &&
+              (parsed.factors[gi] ?? 1) >= 1 &&
+              !terms.has(g) &&
+              // other articles use it: the corpus speaks of it, this article does not
+              g.some((t) => news.index.docFreq(t) > 0),
+          );
+        missingByDoc.set(doc, missing);
+      }
+      return missing;
+    };
     const hits = news.rank(q.groups, candidates);
     const topScore = hits[0]?.score ?? 1;
 
@@ -335,9 +383,12 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           }
         }
         if (matched === 0) return;
-        let onlyNames = aboutSomething;
+        // ...and likewise when this article never mentions it (`Où X a-t-il rencontré Y ?` against
+        // an article that names X and Y but no meeting)
+        let onlyNames =
+          aboutSomething || (q.kind === "place" && w.namesOnlyPlace > 0 && missingInArticle(hit.doc));
         for (let gi = 0; gi < n && onlyNames; gi++)
-          if ((inSentence[gi] as number) > 0 && !isNameGroup[gi]) onlyNames = false;
+          if ((inSentence[gi] as number) > 0 && !isWhoGroup[gi]) onlyNames = false;
         // Context (the neighbouring sentences, the title) counts for a little: a sentence often
         // answers about a subject named just before it or in the headline.
         let context = 0;
@@ -384,7 +435,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           coverage:
             Math.min(1, known / fullTotal) -
             (focusMissing && (q.kind === "date" || q.kind === "number") ? w.focusMissing : 0) -
-            (onlyNames && q.kind !== "other" ? w.onlyNames : 0),
+            (onlyNames && q.kind !== "other" ? (aboutSomething ? w.onlyNames : w.namesOnlyPlace) : 0),
           kindFound: false,
           score,
           matchedGroups,
@@ -427,7 +478,10 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
           const named = counted.some((t) => s.sentence.terms.has(t));
           s.coverage -= named ? w.focusUncounted : w.focusUncounted * w.uncountedUnnamed;
         }
-        if (!s.kindFound && (q.kind === "number" || q.kind === "date")) {
+        if (!s.kindFound && q.asksName) {
+          // "Comment s'appelle le président…" is answered by a name, or not at all
+          s.coverage -= 1;
+        } else if (!s.kindFound && (q.kind === "number" || q.kind === "date")) {
           // A "how many" or "when" question is answered by a figure or a date, or not at all.
           const sentences = news.sentencesOf(s.doc);
           const prev = sentences[s.index - 1];
@@ -557,12 +611,30 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     });
   }
 
+  // Index terms of the lower-case words standing right before a name in the question (`général`,
+  // `vice-ministre`): the person's title.
+  function titleBeforeNameTerms(question: string): Set<string> {
+    const out = new Set<string>();
+    for (const m of question.matchAll(/(?<=\s)(\p{Ll}[\p{L}\p{M}-]*)\s+(?=\p{Lu})/gu)) {
+      const word = m[1] ?? "";
+      // `vice-ministre` is searched as `vice`, `ministre` and `viceministre`
+      for (const part of [word, word.replace(/-/g, ""), ...word.split("-")]) {
+        const t = news.analyzer.term(part, "fr");
+        if (t) out.add(t);
+      }
+    }
+    return out;
+  }
+
   // Index terms of the question's names: capitalised words other than the first, and acronyms.
   function namedTerms(question: string): Set<string> {
     const out = new Set<string>();
     let first = true;
     forEachToken(question, (word) => {
-      const isName = /^\p{Lu}/u.test(word) && (!first || /^\p{Lu}{2,}$/u.test(word));
+      const isName =
+        /^\p{Lu}/u.test(word) &&
+        (!first || /^\p{Lu}{2,}$/u.test(word)) &&
+        !ABBREVIATIONS.has(word.toLowerCase());
       first = false;
       if (!isName) return;
       for (const lang of ["fr", "en"] as const) {

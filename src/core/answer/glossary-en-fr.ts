@@ -104,6 +104,7 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   affairs: ["affaires"],
   "foreign minister": ["ministre des affaires étrangères"],
   interior: ["intérieur", "intérieures"],
+  internal: ["intérieur", "intérieures"],
   defence: ["défense"],
   defense: ["défense"],
   security: ["sécurité"],

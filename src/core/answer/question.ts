@@ -43,6 +43,8 @@ export interface ParsedQuestion {
   readonly asksJob: boolean;
   /** True for "who is the <role>?" questions, whose answer is a name stated next to that role. */
   readonly asksRole: boolean;
+  /** True when the question asks for a person's name outright (`Comment s'appelle le président…`). */
+  readonly asksName: boolean;
   /** For a date question that asks for a day (`quel jour`, `what day`): a year alone is no answer. */
   readonly asksDay: boolean;
 }
@@ -65,7 +67,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ],
   [
     "person",
-    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b/,
+    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b|\b(comment s'?appell?e|quel est le nom d[eu']?|what is the name of) (le |la |l'|the )?(vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|minister|leader|ambassador|prime minister|official)\b/,
   ],
   [
     "place",
@@ -131,7 +133,25 @@ const KIND_NOUNS: Partial<Record<AnswerKind, ReadonlySet<string>>> = {
   ]),
   date: new Set(["annee", "annees", "date", "jour", "mois", "siecle", "year", "day", "month", "century"]),
   // `Où aura lieu…`, `À quel endroit…`: answered by the place's name
-  place: new Set(["lieu", "endroit", "place"]),
+  place: new Set([
+    "lieu",
+    "endroit",
+    "place",
+    // `Où se trouve X ?`, `Où est située X ?`: being somewhere is the question, not its topic
+    "trouve",
+    "trouvent",
+    "trouvait",
+    "situe",
+    "situee",
+    "situes",
+    "situees",
+    "situent",
+    "situait",
+    "localise",
+    "localisee",
+    "located",
+    "situated",
+  ]),
 };
 // After `quel est le` / `quelle était la` / `which`: the next content word names the answer's kind.
 const INTERROGATIVE = new Set([
@@ -150,7 +170,7 @@ const COPULAS = new Set(["est", "sont", "etait", "etaient", "fut", "sera", "is",
 // The nouns of "what is X's job": the answer is the person's role as an article states it.
 const ROLE_NOUNS = "grade|poste|m[ée]tier|titre|r[ôo]le|fonctions?|profession|occupation|job|title";
 const IDENTITY_BY_ROLE = new RegExp(
-  `^\\s*(?:quel(?:le)?s?\\s+(?:est|[ée]tait|sont|[ée]taient)\\s+(?:le|la|les|l['’])\\s*(?:${ROLE_NOUNS})\\s+(?:de|du|d['’])\\s*|what\\s+(?:is|was)\\s+the\\s+(?:${ROLE_NOUNS})\\s+of\\s+)`,
+  `^\\s*(?:quel(?:le)?s?\\s+(?:est|[ée]tait|sont|[ée]taient)\\s+(?:le|la|les|l['’])\\s*(?:${ROLE_NOUNS})(?:\\s+\\p{Ll}+)?\\s+(?:de|du|d['’])\\s*|what\\s+(?:is|was)\\s+the\\s+(?:${ROLE_NOUNS})\\s+of\\s+)`,
   "iu",
 );
 const IDENTITY_POSSESSIVE = new RegExp(`^\\s*what\\s+(?:is|was)\\s+(.+?)['’]s\\s+(?:${ROLE_NOUNS})\\b`, "iu");
@@ -170,6 +190,10 @@ const JOB_WORDS = new RegExp(
   `^(?:${fold(ROLE_NOUNS)}|${fold(HELD_VERB)}|position|post|office|hold|holds|have|has|occupy|fill)$`,
 );
 
+// "What position was X appointed to?", "À quel poste X a-t-il été nommé ?": X's new office.
+const IDENTITY_APPOINTED =
+  /^\s*(?:(?:what|which)\s+(?:position|post|office|job|role)\s+(?:was|is|has|had)\s+(.+?)\s+(?:(?:recently|just)\s+)?(?:appointed|named|elected|nominated|promoted)\b|[àa]\s+quel(?:le)?\s+(?:poste|fonction)\s+(.+?)\s+(?:a|avait)(?:-t-(?:il|elle))?\s+(?:[ée]t[ée]\s+)?(?:nomm[ée]e?|[ée]lue?|promue?|d[ée]sign[ée]e?)(?!\p{L}))/iu;
+
 /** "Quel poste occupe X ?", "What position does X hold?": a question about an office held. */
 const heldOffice = (question: string) => IDENTITY_HELD.test(question);
 
@@ -188,6 +212,9 @@ function identityByRole(question: string): string | undefined {
   }
   const possessive = IDENTITY_POSSESSIVE.exec(question)?.[1]?.trim();
   if (possessive && CAPITALISED.test(possessive)) return possessive;
+  const appointed = IDENTITY_APPOINTED.exec(question);
+  const appointedName = appointed?.[1] ?? appointed?.[2];
+  if (appointedName) return NAME_RUN.exec(appointedName)?.[0];
   const held = IDENTITY_HELD.exec(question);
   const heldName = held?.[1] ?? held?.[2] ?? held?.[3];
   if (heldName) return NAME_RUN.exec(heldName)?.[0];
@@ -403,6 +430,7 @@ export function parseQuestion(
     asksIdentity,
     ...(identityOf ? { identityOf } : {}),
     asksJob: heldOffice(question),
+    asksName: kind === "person" && /\b(comment s'?appell?e|quel est le nom|what is the name)\b/.test(folded),
     asksDay:
       kind === "date" &&
       /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),
