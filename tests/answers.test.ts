@@ -103,6 +103,15 @@ const synthetic: Article[] = [
   },
 ];
 
+/** A French synthetic article. */
+const article = (id: string, title: string, date: string, body: string): Article => ({
+  id,
+  title,
+  date,
+  lang: "fr",
+  body,
+});
+
 describe("answer logic on synthetic articles", () => {
   const answerer = createAnswerer(createNewsIndex(synthetic));
 
@@ -136,20 +145,18 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("quotes the most recent article that answers as fully, even when an older one ranks higher", () => {
-    const older: Article = {
-      id: "r-old",
-      title: "Riz : le Vietnam deuxième exportateur mondial de riz",
-      date: "2023-02-01",
-      lang: "fr",
-      body: "Le Vietnam est le deuxième exportateur mondial de riz. Les rizières du delta prospèrent.",
-    };
-    const newer: Article = {
-      id: "r-new",
-      title: "Bilan agricole de l'année",
-      date: "2025-02-01",
-      lang: "fr",
-      body: "Selon le ministère, le Vietnam reste le deuxième exportateur mondial de riz. La pêche progresse aussi.",
-    };
+    const older = article(
+      "r-old",
+      "Riz : le Vietnam deuxième exportateur mondial de riz",
+      "2023-02-01",
+      "Le Vietnam est le deuxième exportateur mondial de riz. Les rizières du delta prospèrent.",
+    );
+    const newer = article(
+      "r-new",
+      "Bilan agricole de l'année",
+      "2025-02-01",
+      "Selon le ministère, le Vietnam reste le deuxième exportateur mondial de riz. La pêche progresse aussi.",
+    );
     const a = createAnswerer(createNewsIndex([older, newer])).answer(
       "Quel est le rang du Vietnam parmi les exportateurs de riz ?",
     );
@@ -208,15 +215,13 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("answers a rank question with the sentence holding the ordinal", () => {
-    const ranked: Article = {
-      id: "s6",
-      title: "Le café vietnamien sur les marchés mondiaux",
-      date: "2025-03-01",
-      lang: "fr",
-      body:
-        "Le café vietnamien gagne des parts de marché en Europe. " +
+    const ranked = article(
+      "s6",
+      "Le café vietnamien sur les marchés mondiaux",
+      "2025-03-01",
+      "Le café vietnamien gagne des parts de marché en Europe. " +
         "Le Vietnam est le deuxième exportateur mondial de café, derrière le Brésil.",
-    };
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, ranked])).answer(
       "Quel est le rang du Vietnam parmi les exportateurs de café ?",
     );
@@ -225,15 +230,13 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("does not take `les deux villes` for the count a how-many question asks for", () => {
-    const twinned: Article = {
-      id: "s7",
-      title: "Hué et Kyoto renforcent leur jumelage",
-      date: "2025-04-01",
-      lang: "fr",
-      body:
-        "Les deux villes ont signé un accord sur le tourisme et les échanges d'étudiants. " +
+    const twinned = article(
+      "s7",
+      "Hué et Kyoto renforcent leur jumelage",
+      "2025-04-01",
+      "Les deux villes ont signé un accord sur le tourisme et les échanges d'étudiants. " +
         "Les maires ont visité la citadelle.",
-    };
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, twinned])).answer(
       "How many students do Hue and Kyoto exchange?",
     );
@@ -247,13 +250,12 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("does not answer who holds an office with the holder of another one", () => {
-    const cabinet: Article = {
-      id: "s8",
-      title: "Le ministre des Transports visite le port",
-      date: "2025-05-01",
-      lang: "fr",
-      body: "Le ministre des Transports, Nguyen Van An, a visité le port de Haiphong. Il a parlé des routes et de l'agriculture.",
-    };
+    const cabinet = article(
+      "s8",
+      "Le ministre des Transports visite le port",
+      "2025-05-01",
+      "Le ministre des Transports, Nguyen Van An, a visité le port de Haiphong. Il a parlé des routes et de l'agriculture.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, cabinet]));
     expect(a.answer("Qui est le ministre de l'Agriculture ?").found).toBe(false);
     const right = a.answer("Qui est le ministre des Transports ?");
@@ -274,57 +276,51 @@ describe("answer logic on synthetic articles", () => {
 
   it("does not answer what office someone holds when no article states one", () => {
     // Tran Thi Mai's role is stated; Nguyen Van Phuong is only seen visiting a market here
-    const market: Article = {
-      id: "s9",
-      title: "Visite au marché de Dong Ba",
-      date: "2025-02-01",
-      lang: "fr",
-      body: "Pham Thi Lan a visité le marché de Dong Ba avec des commerçants.",
-    };
+    const market = article(
+      "s9",
+      "Visite au marché de Dong Ba",
+      "2025-02-01",
+      "Pham Thi Lan a visité le marché de Dong Ba avec des commerçants.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, market]));
     expect(a.answer("What position does Pham Thi Lan hold?").found).toBe(false);
     expect(a.answer("Quel poste occupe Tran Thi Mai ?").answer).toContain("l'ingénieure Tran Thi Mai");
   });
 
   it("does not answer a what-day question with a year alone", () => {
-    const visit: Article = {
-      id: "s10",
-      title: "Le maire de Hué attendu à Kyoto",
-      date: "2025-06-01",
-      lang: "fr",
-      body: "Le maire de Hué, Nguyen Van Phuong, se rendra à Kyoto au début de l'année 2026.",
-    };
+    const visit = article(
+      "s10",
+      "Le maire de Hué attendu à Kyoto",
+      "2025-06-01",
+      "Le maire de Hué, Nguyen Van Phuong, se rendra à Kyoto au début de l'année 2026.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, visit]));
     expect(a.answer("Quel jour Nguyen Van Phuong se rendra-t-il à Kyoto ?").found).toBe(false);
     expect(a.answer("Quand Nguyen Van Phuong se rendra-t-il à Kyoto ?").answer).toContain("2026");
   });
 
   it("does not answer where two people met from an article that names them but no meeting", () => {
-    const talks: Article = {
-      id: "m1",
-      title: "Coopération portuaire",
-      date: "2025-07-01",
-      lang: "fr",
-      body:
-        "Le ministre Nguyen Van An a salué les travaux du port. " +
+    const talks = article(
+      "m1",
+      "Coopération portuaire",
+      "2025-07-01",
+      "Le ministre Nguyen Van An a salué les travaux du port. " +
         "Le vice-ministre Tran Van Binh a parlé de la coopération au Vietnam.",
-    };
-    const meeting: Article = {
-      id: "m2",
-      title: "Rencontre à Hué",
-      date: "2025-07-02",
-      lang: "fr",
-      body: "Le maire de Hué a rencontré des artisans à la citadelle.",
-    };
+    );
+    const meeting = article(
+      "m2",
+      "Rencontre à Hué",
+      "2025-07-02",
+      "Le maire de Hué a rencontré des artisans à la citadelle.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, talks, meeting]));
     expect(a.answer("Où Nguyen Van An a-t-il rencontré le vice-ministre Tran Van Binh ?").found).toBe(false);
-    const met: Article = {
-      id: "m3",
-      title: "Entretien à Hanoï",
-      date: "2025-07-03",
-      lang: "fr",
-      body: "Nguyen Van An a rencontré le vice-ministre Tran Van Binh à Hanoï.",
-    };
+    const met = article(
+      "m3",
+      "Entretien à Hanoï",
+      "2025-07-03",
+      "Nguyen Van An a rencontré le vice-ministre Tran Van Binh à Hanoï.",
+    );
     const b = createAnswerer(createNewsIndex([...synthetic, talks, meeting, met]));
     expect(b.answer("Où Nguyen Van An a-t-il rencontré le vice-ministre Tran Van Binh ?").answer).toContain(
       "Hanoï",
@@ -332,25 +328,23 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("does not answer a what-is-the-name question with a sentence that names nobody new", () => {
-    const praise: Article = {
-      id: "n1",
-      title: "Félicitations au port",
-      date: "2025-08-01",
-      lang: "fr",
-      body: "Le président du conseil portuaire a félicité Tran Thi Mai pour les travaux.",
-    };
+    const praise = article(
+      "n1",
+      "Félicitations au port",
+      "2025-08-01",
+      "Le président du conseil portuaire a félicité Tran Thi Mai pour les travaux.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, praise]));
     expect(a.answer("Comment s'appelle le président qui a félicité Tran Thi Mai ?").found).toBe(false);
   });
 
   it("reads `No. 1` as a number, not as an unknown name", () => {
-    const line: Article = {
-      id: "l1",
-      title: "Métro de Hanoï",
-      date: "2025-09-01",
-      lang: "fr",
-      body: "La ligne numéro 1 du métro de Hanoï ouvrira en 2026.",
-    };
+    const line = article(
+      "l1",
+      "Métro de Hanoï",
+      "2025-09-01",
+      "La ligne numéro 1 du métro de Hanoï ouvrira en 2026.",
+    );
     const a = createAnswerer(createNewsIndex([...synthetic, line])).answer(
       "Quand la ligne No. 1 du métro de Hanoï ouvrira-t-elle ?",
     );
