@@ -352,6 +352,22 @@ describe("answer logic on synthetic articles", () => {
     expect(a.answer).toContain("2026");
   });
 
+  it("lets a sentence holding the asked figure win over ones that only name who said it", () => {
+    const festival = article(
+      "f1",
+      "Le festival de Hué",
+      "2025-05-01",
+      "Le maire Nguyen Van Phuong a salué le festival de Hué. " +
+        "Nguyen Van Phuong a remercié les artisans et les visiteurs du festival. " +
+        "Le maire Nguyen Van Phuong a promis un festival plus grand. Au total, 20.000 visiteurs sont venus.",
+    );
+    const a = createAnswerer(createNewsIndex([festival, ...synthetic])).answer(
+      "combien de visiteurs au festival selon nguyen van phuong",
+    );
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("20.000 visiteurs");
+  });
+
   it("says the question is empty when it has no content word", () => {
     const a = answerer.answer("Qui est-ce ?");
     expect(a.found).toBe(false);

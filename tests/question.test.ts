@@ -100,6 +100,7 @@ describe("parseQuestion", () => {
       "Quelle est la fonction de Hoàng Xuân Chiên ?",
       "What is the job of Hoàng Xuân Chiên?",
       "What is Hoàng Xuân Chiên's title?",
+      "What is Hoàng Xuân Chiên's official title?",
     ]) {
       const p = parseQuestion(q, analyzer);
       expect(p.asksIdentity, q).toBe(true);

@@ -490,6 +490,8 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
             (prev && ANAPHORA_START.test(s.sentence.text) && holdsNewKind(q, questionTerms, prev.text)) ||
             (next && ANAPHORA_START.test(next.text) && holdsNewKind(q, questionTerms, next.text));
           s.coverage -= neighbourHolds ? w.kindMissing : 1;
+          // a sentence that cannot answer must not stand in front of one that can
+          if (!neighbourHolds) s.score -= 1;
         } else if (!s.kindFound) {
           s.coverage -= w.kindMissing;
         }

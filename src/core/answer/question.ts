@@ -173,7 +173,10 @@ const IDENTITY_BY_ROLE = new RegExp(
   `^\\s*(?:quel(?:le)?s?\\s+(?:est|[ée]tait|sont|[ée]taient)\\s+(?:le|la|les|l['’])\\s*(?:${ROLE_NOUNS})(?:\\s+\\p{Ll}+)?\\s+(?:de|du|d['’])\\s*|what\\s+(?:is|was)\\s+the\\s+(?:${ROLE_NOUNS})\\s+of\\s+)`,
   "iu",
 );
-const IDENTITY_POSSESSIVE = new RegExp(`^\\s*what\\s+(?:is|was)\\s+(.+?)['’]s\\s+(?:${ROLE_NOUNS})\\b`, "iu");
+const IDENTITY_POSSESSIVE = new RegExp(
+  `^\\s*what\\s+(?:is|was)\\s+(.+?)['’]s\\s+(?:(?:official|current|new|exact|full)\\s+)?(?:${ROLE_NOUNS}|position|post|office)\\b`,
+  "iu",
+);
 // A person's name starts with a capital (tested without the `i` flag, which would void \p{Lu}).
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -195,7 +198,7 @@ const IDENTITY_APPOINTED =
   /^\s*(?:(?:what|which)\s+(?:position|post|office|job|role)\s+(?:was|is|has|had)\s+(.+?)\s+(?:(?:recently|just)\s+)?(?:appointed|named|elected|nominated|promoted)\b|[àa]\s+quel(?:le)?\s+(?:poste|fonction)\s+(.+?)\s+(?:a|avait)(?:-t-(?:il|elle))?\s+(?:[ée]t[ée]\s+)?(?:nomm[ée]e?|[ée]lue?|promue?|d[ée]sign[ée]e?)(?!\p{L}))/iu;
 
 /** "Quel poste occupe X ?", "What position does X hold?": a question about an office held. */
-const heldOffice = (question: string) => IDENTITY_HELD.test(question);
+const heldOffice = (question: string) => IDENTITY_HELD.test(question) || IDENTITY_POSSESSIVE.test(question);
 
 // "De quoi X est-il ministre ?", "X, il est ministre de quoi ?": the complement of X's title.
 const TITLE_OF_WHAT =
