@@ -275,7 +275,7 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("does not answer what office someone holds when no article states one", () => {
-    // Tran Thi Mai's role is stated; Nguyen Van Phuong is only seen visiting a market here
+    // Tran Thi Mai's role is stated; Pham Thi Lan is only seen visiting a market
     const market = article(
       "s9",
       "Visite au marché de Dong Ba",

@@ -285,8 +285,10 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     // A name or a year the corpus never mentions, in any spelling or translation (`Shinzo Abe`,
     // `PIB`, `South Korea`, `en 2020`), means the question is about something the articles do not cover: abstain
     // rather than answer around it. Only names: ordinary words may be paraphrased.
+    // Index terms of the question's names (`Pham Minh Chinh`), for the rules below.
+    const questionNames = namedTerms(question);
     if (w.unknownNameAbstains > 0) {
-      const names = namedTerms(question);
+      const names = questionNames;
       // The noun a question asks about (`Quel est le PIB…`, `What is the population…`) counts too.
       const unknown = q.groups.some(
         (g, gi) =>
@@ -307,7 +309,6 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     // The groups that are names (`Pham Minh Chinh`). When what the question asks about them is
     // something the corpus never mentions (`Quand est né X ?`, `Où habite X ?`), a sentence that
     // matches only the names says who, not what happened: it must not answer.
-    const questionNames = namedTerms(question);
     const isNameGroup = q.groups.map((g) => g.some((t) => questionNames.has(t)));
     // A title right before a name (`le vice-ministre Funakoshi Takehiro`) says who, too.
     const titled = titleBeforeNameTerms(question);

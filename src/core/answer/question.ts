@@ -197,38 +197,41 @@ const JOB_WORDS = new RegExp(
 const IDENTITY_APPOINTED =
   /^\s*(?:(?:what|which)\s+(?:position|post|office|job|role)\s+(?:was|is|has|had)\s+(.+?)\s+(?:(?:recently|just)\s+)?(?:appointed|named|elected|nominated|promoted)\b|[àa]\s+quel(?:le)?\s+(?:poste|fonction)\s+(.+?)\s+(?:a|avait)(?:-t-(?:il|elle))?\s+(?:[ée]t[ée]\s+)?(?:nomm[ée]e?|[ée]lue?|promue?|d[ée]sign[ée]e?)(?!\p{L}))/iu;
 
-/** "Quel poste occupe X ?", "What position does X hold?": a question about an office held. */
-const heldOffice = (question: string) => IDENTITY_HELD.test(question) || IDENTITY_POSSESSIVE.test(question);
-
 // "De quoi X est-il ministre ?", "X, il est ministre de quoi ?": the complement of X's title.
 const TITLE_OF_WHAT =
   /\b(?:ministre|pr[ée]sident|directeur|directrice|secr[ée]taire|gouverneur|ambassadeur|chef|maire)\s+de\s+quoi\b|^\s*de\s+quoi\b.*\b(?:ministre|pr[ée]sident|directeur|directrice|secr[ée]taire|gouverneur|ambassadeur|chef|maire)\b/iu;
 const NAME_RUNS = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
 
-/** The person a "what is X's job" question is about (`Quel est le grade de X ?`), or undefined. */
-function identityByRole(question: string): string | undefined {
+/**
+ * The person a "what is X's job" question is about (`Quel est le grade de X ?`), and whether it
+ * asks about an office X holds (`Quel poste occupe X ?`, `What is X's title?`), or undefined.
+ */
+function identityByRole(question: string): { name: string; holdsOffice: boolean } | undefined {
+  const found = (name: string | undefined, holdsOffice = false) =>
+    name && CAPITALISED.test(name) ? { name, holdsOffice } : undefined;
   if (TITLE_OF_WHAT.test(question)) {
     // the longest run of two or more capitalised words is the person
     const runs = question.match(NAME_RUNS) ?? [];
     const name = runs.sort((a, b) => b.length - a.length)[0];
-    if (name) return name.replace(/^(?:De|Quoi)\s+/u, "");
+    if (name) return found(name.replace(/^(?:De|Quoi)\s+/u, ""));
   }
   const possessive = IDENTITY_POSSESSIVE.exec(question)?.[1]?.trim();
-  if (possessive && CAPITALISED.test(possessive)) return possessive;
+  if (possessive && CAPITALISED.test(possessive)) return found(possessive, true);
   const appointed = IDENTITY_APPOINTED.exec(question);
   const appointedName = appointed?.[1] ?? appointed?.[2];
-  if (appointedName) return NAME_RUN.exec(appointedName)?.[0];
+  if (appointedName) return found(NAME_RUN.exec(appointedName)?.[0]);
   const held = IDENTITY_HELD.exec(question);
   const heldName = held?.[1] ?? held?.[2] ?? held?.[3];
-  if (heldName) return NAME_RUN.exec(heldName)?.[0];
+  if (heldName) return found(NAME_RUN.exec(heldName)?.[0], true);
   const m = IDENTITY_BY_ROLE.exec(question);
-  const name = m
-    ? question
-        .slice(m[0].length)
-        .replace(/[?!.\s]+$/u, "")
-        .trim()
-    : "";
-  return CAPITALISED.test(name) ? name : undefined;
+  return m
+    ? found(
+        question
+          .slice(m[0].length)
+          .replace(/[?!.\s]+$/u, "")
+          .trim(),
+      )
+    : undefined;
 }
 
 const SKIPPED_AFTER_INTERROGATIVE = new Set(
@@ -415,7 +418,7 @@ export function parseQuestion(
       folded,
     );
   const identityOf =
-    byRole ??
+    byRole?.name ??
     (asksIdentity
       ? question
           .replace(/^\s*(qui\s+(est|était|etait|sont)|who\s+(is|was|are))\s+/iu, "")
@@ -432,7 +435,7 @@ export function parseQuestion(
     asked: byRole !== undefined ? asked.map(() => false) : asked,
     asksIdentity,
     ...(identityOf ? { identityOf } : {}),
-    asksJob: heldOffice(question),
+    asksJob: byRole?.holdsOffice ?? false,
     asksName: kind === "person" && /\b(comment s'?appell?e|quel est le nom|what is the name)\b/.test(folded),
     asksDay:
       kind === "date" &&
