@@ -7,6 +7,7 @@
 // channel is gone, the bot was removed or lacks a permission), and whether the message may have
 // gone out all the same (`ambiguous`: a timeout, a connection cut after the request was written, a
 // 5xx). Retrying, checking, backing off and disabling channels is the scheduler's job.
+import { createHash } from "node:crypto";
 import type { Reply } from "../core/reply/reply.ts";
 
 export type PosterPlatform = "console" | "slack" | "discord";
@@ -28,10 +29,12 @@ export const DELIVERY_EVENT_TYPE = "newsbot_delivery";
 
 /**
  * The per-part key a platform can de-duplicate on: short enough for Discord's nonce (25
- * characters), unique per delivery and part (the period keeps two databases' row ids apart).
+ * characters), unique per delivery and part. Discord de-duplicates per author, across channels,
+ * so a digest of the channel, subscription and period keeps two databases' row ids apart.
  */
-export function deliveryNonce(mark: DeliveryMark, part: number): string {
-  return `nb${mark.id.toString(36)}-${part}-${mark.period.replaceAll("-", "").slice(2)}`;
+export function deliveryNonce(mark: DeliveryMark, part: number, channelId: string): string {
+  const digest = createHash("sha256").update(`${channelId}/${mark.subscriptionId}/${mark.period}`).digest();
+  return `nb${mark.id.toString(36)}-${part}-${digest.readUIntBE(0, 6).toString(36)}`;
 }
 
 export interface ChannelPoster {

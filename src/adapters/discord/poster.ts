@@ -85,7 +85,7 @@ export function createDiscordPoster(
             body: {
               embeds: page.embeds,
               allowed_mentions: { parse: [] },
-              ...(mark ? { nonce: deliveryNonce(mark, part), enforce_nonce: true } : {}),
+              ...(mark ? { nonce: deliveryNonce(mark, part, channelId), enforce_nonce: true } : {}),
             },
           })) as { id?: string };
           return message.id;
