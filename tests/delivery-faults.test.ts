@@ -17,7 +17,7 @@ import type { NewsCore } from "../src/core/news-core.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import type { ChannelPoster } from "../src/scheduling/poster.ts";
 import type { SchedulerEvent } from "../src/scheduling/scheduler.ts";
-import { CHANNEL_ID, type DiscordFault, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
+import { type DiscordFault, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { paris, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
 import { type FakeSlack, type SlackFault, startFakeSlack } from "./fakes/slack.ts";
