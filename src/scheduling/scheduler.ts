@@ -482,8 +482,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     deliveries.fail(claim, detail, new Date());
     if (error.retryable) {
       // an outage: not the channel's fault, so it is not counted against it; later the same day
-      // the period is tried again, and if the day ends first the next digest covers it
-      if (outageRetryMs > 0 && stillThatDay(sub, period, Date.now() + outageRetryMs) && !stopped) {
+      // the period is tried again, and if the day ends first the next digest covers it (a retry
+      // that fires after midnight expires: see deliverOnce)
+      if (outageRetryMs > 0 && !stopped) {
         log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
         retryLater(sub.id, period, outageRetryMs);
       }
