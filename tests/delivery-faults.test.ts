@@ -316,8 +316,7 @@ describe("restart after a crash in the middle of a Slack post", () => {
     const { report, record } = await crashedPost("C0CRASH1", true);
     expect(slack.posts.filter((p) => p.channel === "C0CRASH1")).toHaveLength(1);
     expect(record?.status).toBe("done");
-    expect(report.uncertain).toEqual([]);
-    expect(report.caughtUp).toBe(0);
+    expect(report.uncertain.map((d) => d.status)).toEqual(["uncertain"]);
     expect(decisions()).toEqual(["uncertain", "found"]);
   });
 
@@ -325,7 +324,10 @@ describe("restart after a crash in the middle of a Slack post", () => {
     const { report, record } = await crashedPost("C0CRASH2", false);
     expect(slack.posts.filter((p) => p.channel === "C0CRASH2")).toHaveLength(1);
     expect(record).toMatchObject({ status: "done", attempts: 2 });
-    expect(report.caughtUp).toBe(1);
+    expect(report.uncertain).toHaveLength(1);
     expect(decisions()).toEqual(["uncertain", "absent"]);
+    expect(events.map(({ e }) => e)).toContainEqual(
+      expect.objectContaining({ type: "delivery", reason: "catch-up", outcome: "delivered" }),
+    );
   });
 });

@@ -127,7 +127,7 @@ export interface SchedulerOptions {
 export interface StartReport {
   readonly scheduled: number;
   readonly caughtUp: number;
-  /** Interrupted posts found at this start that are still uncertain after being looked for. */
+  /** Interrupted posts found at this start (then looked for in the background). */
   readonly uncertain: readonly DeliveryRecord[];
 }
 
@@ -135,8 +135,9 @@ export interface Scheduler {
   readonly worker: string;
   addPoster(poster: ChannelPoster): void;
   /**
-   * Schedules every enabled subscription, marks interrupted posts `uncertain` and looks for the
-   * recent ones (found → done, proven absent → failed), then catches up missed runs.
+   * Schedules every enabled subscription, marks interrupted posts `uncertain`, catches up missed
+   * runs, and looks for the recent uncertain posts in the background (found → done, proven
+   * absent → failed and caught up the same day).
    */
   start(): Promise<StartReport>;
   /** Adds or replaces the task of a subscription (live). */
@@ -570,25 +571,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return out;
   }
 
-  /** Looks for the recent uncertain posts; returns the ones still uncertain. */
-  async function settleRecentUncertain(): Promise<DeliveryRecord[]> {
+  /**
+   * Looks for the recent uncertain posts (in the background: start-up does not wait on the
+   * platform). One proven absent, with nothing out, is `failed` and caught up if its day is not over.
+   */
+  async function settleRecentUncertain(): Promise<void> {
     const within = options.verifyWithinMs ?? 2 * 86_400_000;
-    const left: DeliveryRecord[] = [];
     for (const d of deliveries.uncertain()) {
       const sub = store.get(d.subscriptionId);
       const poster = sub ? posters.get(sub.platform) : undefined;
-      if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within) {
-        left.push(d);
-        continue;
-      }
+      if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
       try {
-        if ((await settleUncertain(verifier, d, sub, poster)) === "uncertain") left.push(d);
+        const settled = await settleUncertain(verifier, d, sub, poster);
+        if (settled === "failed" && options.catchUp !== false && sub.enabled && stillThatDay(sub, d.period))
+          await deliver(sub.id, d.period, "catch-up");
       } catch (error) {
         log({ type: "error", subscriptionId: sub.id, error });
-        left.push(d);
       }
     }
-    return left;
   }
 
   function catchUp(): number {
@@ -620,11 +620,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async start() {
       if (started) return { scheduled: tasks.size, caughtUp: 0, uncertain: [] };
       started = true;
-      const marked = markDeadWorkersUncertain();
+      const uncertain = markDeadWorkersUncertain();
       sync();
-      const left = new Set((await settleRecentUncertain()).map((d) => d.id));
-      const uncertain = marked.filter((d) => left.has(d.id));
       const caughtUp = options.catchUp === false ? 0 : catchUp();
+      void track(settleRecentUncertain());
       const every = options.syncEveryMs ?? 60_000;
       if (every > 0) {
         syncTimer = setInterval(() => {
