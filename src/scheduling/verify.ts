@@ -104,19 +104,16 @@ export async function settleUncertain(
   const look = await lookFor(ctx, poster, sub.channelId, mark, part, lookSince(ctx, d.claimedAt), false);
   if (look.kind === "unknown" || d.parts === undefined) return "uncertain";
   const refs = look.kind === "found" ? [...out, look.ref] : out;
+  // another process may have settled it meanwhile: only the one that did acts on it
   if (refs.length === 0) {
-    ctx.deliveries.resolveUncertain(
-      d.id,
-      { status: "failed", error: "proven absent after an interruption" },
-      now(),
-    );
-    return "failed";
+    const error = "proven absent after an interruption";
+    return ctx.deliveries.resolveUncertain(d.id, { status: "failed", error }, now()) ? "failed" : "uncertain";
   }
   const partial = refs.length < d.parts ? `partial ${refs.length}/${d.parts}: interrupted` : undefined;
-  ctx.deliveries.resolveUncertain(
+  const done = ctx.deliveries.resolveUncertain(
     d.id,
     { status: "done", messageRef: refs.join(","), ...(partial ? { error: partial } : {}) },
     now(),
   );
-  return "done";
+  return done ? "done" : "uncertain";
 }
