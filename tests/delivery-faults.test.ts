@@ -134,36 +134,43 @@ async function twoBotsThenRestart(
 }
 
 describe("Slack: a scheduled post under faults, two bots, then a restart", () => {
-  const cases: { name: string; faults: SlackFault[]; decisions: string[] }[] = [
+  // `calls`: chat.postMessage requests in all (the client never repeats one by itself)
+  const cases: { name: string; faults: SlackFault[]; decisions: string[]; calls: number }[] = [
     {
       name: "the API answers after 25 s (the message is posted): found, not re-sent",
       faults: [{ delayMs: SLOW, record: true }],
       decisions: ["found"],
+      calls: 1,
     },
     {
       name: "the connection is cut after the body is read, the message posted: found, not re-sent",
       faults: [{ reset: true, record: true }],
       decisions: ["found"],
+      calls: 1,
     },
     {
       name: "the connection is cut after the body is read, nothing posted: proven absent, sent once",
       faults: [{ reset: true, record: false }],
       decisions: ["absent", "retry"],
+      calls: 2,
     },
     {
       name: "500 then 200: proven absent, then sent",
       faults: [{ status: 500 }],
       decisions: ["absent", "retry"],
+      calls: 2,
     },
     {
       name: "500 although the message was posted: found, not re-sent",
       faults: [{ status: 500, record: true }],
       decisions: ["found"],
+      calls: 1,
     },
     {
       name: "429 with Retry-After: waited out, then sent (nothing to look for)",
       faults: [{ status: 429, retryAfter: 1 }],
       decisions: ["retry"],
+      calls: 2,
     },
   ];
   cases.forEach((c, i) => {
@@ -176,6 +183,10 @@ describe("Slack: a scheduled post under faults, two bots, then a restart", () =>
       expect(record?.status).toBe("done");
       expect(record?.messageRef).toBe(slack.posts.find((p) => p.channel === channel)?.ts);
       expect(decisions()).toEqual(c.decisions);
+      const calls = slack.apiCalls.filter(
+        (x) => x.method === "chat.postMessage" && new URLSearchParams(x.body).get("channel") === channel,
+      );
+      expect(calls).toHaveLength(c.calls);
       // one bot delivered; the other found the period claimed and posted nothing
       const outcomes = events.flatMap(({ e }) => (e.type === "delivery" ? [e.outcome] : []));
       expect(outcomes.sort()).toEqual(["delivered", "skipped"]);

@@ -61,17 +61,18 @@ export function createDiscordPoster(
   locale: Locale = "fr",
   options: DiscordPosterOptions = {},
 ): ChannelPoster {
-  let rest: REST | undefined;
-  // Built at the first post: the client's token is known once it has logged in.
+  const rest = new REST({
+    ...client.options.rest,
+    retries: 0,
+    timeout: options.timeoutMs ?? 15_000,
+    rejectOnRateLimit: () => true,
+  });
+  let token: string | null = null;
+  // the client's token is known once it has logged in (and may change if it logs in again)
   const restOf = () => {
-    if (!rest) {
-      rest = new REST({
-        ...client.options.rest,
-        retries: 0,
-        timeout: options.timeoutMs ?? 15_000,
-        rejectOnRateLimit: () => true,
-      });
-      if (client.token) rest.setToken(client.token);
+    if (client.token && client.token !== token) {
+      token = client.token;
+      rest.setToken(token);
     }
     return rest;
   };
