@@ -155,7 +155,7 @@ describe("Slack manifest", () => {
     });
     expect(http).toMatchObject({
       features: { slash_commands: [{ command: "/actu", url: "https://bot.example.org/slack/events" }] },
-      oauth_config: { scopes: { bot: ["commands", "chat:write"] } },
+      oauth_config: { scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] } },
       settings: {
         interactivity: { is_enabled: true, request_url: "https://bot.example.org/slack/events" },
         socket_mode_enabled: false,

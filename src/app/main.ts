@@ -108,6 +108,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         err,
         `[schedule] #${e.subscriptionId} ${e.period}: retry in ${Math.round(e.inMs / 1000)} s (${e.error})`,
       );
+    } else if (e.type === "verify") {
+      // each check of a post whose outcome was unknown, and what was decided
+      say(err, `[schedule] #${e.subscriptionId} ${e.period} part ${e.part + 1}: ${e.decision} — ${e.detail}`);
     } else if (e.type === "uncertain") {
       say(err, `[schedule] ${t.schedulerUncertain(e.delivery.subscriptionId, e.delivery.period)}`);
     } else if (e.type === "error") {

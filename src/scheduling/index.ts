@@ -2,13 +2,17 @@
 // per subscription in its own time zone, added and removed live; every delivery claimed in the
 // database before it is posted and confirmed after, so restarts and a second process never post a
 // period twice; retries with backoff, channels disabled after repeated permanent failures, a missed
-// run caught up at start-up; the `ChannelPoster` port through which adapters post, and the
+// run caught up at start-up; an unknown outcome looked for before anything is re-sent; the `ChannelPoster` port through which adapters post, and the
 // `SubscriptionService` port the subscription commands use. It sits between the commands, the
 // storage and the adapters' posters; `src/core` must never import it (nor node-cron), and it must
 // not import an adapter: adapters hand it their posters.
 export {
   asPostError,
   type ChannelPoster,
+  DELIVERY_EVENT_TYPE,
+  type DeliveryMark,
+  deliveryNonce,
+  failedBeforeSending,
   PostError,
   type PosterPlatform,
   type PreparedMessage,
@@ -39,6 +43,8 @@ export {
   formatDays,
   type LocalMoment,
   localMoment,
+  nextSkippedRun,
   parseDays,
   parseTime,
 } from "./time.ts";
+export { type LookResult, lookFor, settleUncertain, type VerifyEvent } from "./verify.ts";

@@ -20,8 +20,15 @@ import type {
   Subscription,
   SubscriptionStore,
 } from "../storage/subscription-store.ts";
-import { asPostError, type ChannelPoster, type PreparedMessage } from "./poster.ts";
-import { addDays, cronExpression, localMoment } from "./time.ts";
+import {
+  asPostError,
+  type ChannelPoster,
+  type DeliveryMark,
+  type PostError,
+  type PreparedMessage,
+} from "./poster.ts";
+import { addDays, cronExpression, localMoment, nextSkippedRun } from "./time.ts";
+import { lookFor, lookSince, settleUncertain, type VerifyContext, type VerifyEvent } from "./verify.ts";
 
 export type DeliveryReason = "scheduled" | "catch-up" | "retry" | "manual";
 
@@ -32,6 +39,10 @@ export type DeliveryOutcome =
   | "partial"
   /** Already done, being posted, uncertain, or claimed by another worker. */
   | "skipped"
+  /** Its outcome is unknown and could not be checked: left `uncertain`, not re-sent. */
+  | "uncertain"
+  /** A retry whose local day is over: the next digest covers it. */
+  | "expired"
   | "failed"
   /** Failed permanently once too often: the subscription is now disabled. */
   | "disabled"
@@ -57,6 +68,7 @@ export type SchedulerEvent =
       readonly error: string;
     }
   | { readonly type: "uncertain"; readonly delivery: DeliveryRecord }
+  | VerifyEvent
   | { readonly type: "error"; readonly subscriptionId?: number; readonly error: unknown };
 
 export interface RetryPolicy {
@@ -96,6 +108,15 @@ export interface SchedulerOptions {
   readonly claimStaleMs?: number;
   /** A `posting` row this old (no confirmation, no progress) is marked `uncertain`. Default 15 min. */
   readonly postingStaleMs?: number;
+  /**
+   * After an unknown outcome, wait this long before looking for the post (the platform may still
+   * be writing it). Default 3 s.
+   */
+  readonly verifyDelayMs?: number;
+  /** Look for a post from this long before its claim (clocks differ). Default 2 min. */
+  readonly clockSkewMs?: number;
+  /** At start-up, uncertain posts claimed within this long are looked for. Default 2 days. */
+  readonly verifyWithinMs?: number;
   /** Reconcile the tasks with the database this often (subscriptions changed by another process). Default 60 s; 0 = never. */
   readonly syncEveryMs?: number;
   readonly log?: (event: SchedulerEvent) => void;
@@ -106,13 +127,18 @@ export interface SchedulerOptions {
 export interface StartReport {
   readonly scheduled: number;
   readonly caughtUp: number;
+  /** Interrupted posts found at this start (then looked for in the background). */
   readonly uncertain: readonly DeliveryRecord[];
 }
 
 export interface Scheduler {
   readonly worker: string;
   addPoster(poster: ChannelPoster): void;
-  /** Schedules every enabled subscription, marks interrupted posts `uncertain`, catches up missed runs. */
+  /**
+   * Schedules every enabled subscription, marks interrupted posts `uncertain`, catches up missed
+   * runs, and looks for the recent uncertain posts in the background (found → done, proven
+   * absent → failed and caught up the same day).
+   */
   start(): Promise<StartReport>;
   /** Adds or replaces the task of a subscription (live). */
   schedule(subscription: Subscription): void;
@@ -131,6 +157,8 @@ export interface Scheduler {
 interface Entry {
   readonly task: ScheduledTask;
   readonly key: string;
+  /** The run of a day whose local time is skipped (daylight saving), which node-cron passes over. */
+  gap?: { readonly at: Date; readonly timer: NodeJS.Timeout };
 }
 
 const keyOf = (s: Subscription) => `${s.timezone} ${cronExpression(s.time, s.days)}`;
@@ -200,11 +228,54 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       wakers.add(wake);
     });
 
+  const verifier: VerifyContext = {
+    deliveries,
+    log,
+    sleep,
+    backoff: (attempt) => backoff(attempt),
+    attempts,
+    verifyDelayMs: options.verifyDelayMs ?? 3000,
+    clockSkewMs: options.clockSkewMs ?? 2 * 60_000,
+    stopped: () => stopped,
+  };
+
+  /** Whether `at` is still on the local day `period` of the subscription. */
+  const stillThatDay = (sub: Subscription, period: string, at = Date.now()) =>
+    localMoment(new Date(at), sub.timezone).day === period;
+
   function unschedule(id: number) {
     const entry = tasks.get(id);
     if (!entry) return;
     tasks.delete(id);
+    if (entry.gap) clearTimeout(entry.gap.timer);
     void Promise.resolve(entry.task.destroy()).catch(() => {});
+  }
+
+  /**
+   * node-cron passes over a day whose local run time does not exist (the hour skipped when the
+   * clocks go forward); that day's run is timed here instead, at the first minute after it.
+   */
+  function armGap(sub: Subscription) {
+    const entry = tasks.get(sub.id);
+    if (!entry || stopped) return;
+    if (entry.gap) clearTimeout(entry.gap.timer);
+    entry.gap = undefined;
+    const now = new Date();
+    const until = entry.task.getNextRun() ?? new Date(now.getTime() + 8 * 86_400_000);
+    const at = nextSkippedRun(now, sub.time, sub.days, sub.timezone, until);
+    if (!at) return;
+    const timer = setTimeout(
+      () => {
+        if (tasks.get(sub.id) !== entry) return;
+        entry.gap = undefined;
+        // a long wait is cut in pieces (timers hold at most ~24 days); only the last one fires
+        if (Date.now() >= at.getTime() - 1000) fire(sub.id, at, "scheduled");
+        armGap(sub);
+      },
+      Math.min(Math.max(0, at.getTime() - now.getTime()), 2 ** 31 - 1),
+    );
+    timer.unref?.();
+    entry.gap = { at, timer };
   }
 
   function fire(id: number, slot: Date, reason: DeliveryReason) {
@@ -215,7 +286,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     const period = localMoment(slot, sub.timezone).day;
     // a missed slot (the process was asleep or busy) still counts while it is the same local day
-    if (reason === "catch-up" && period !== localMoment(new Date(), sub.timezone).day) return;
+    if (reason === "catch-up" && !stillThatDay(sub, period)) return;
     void track(deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled")).catch((error) =>
       log({ type: "error", subscriptionId: id, error }),
     );
@@ -233,7 +304,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     unschedule(sub.id);
     const task = cron.schedule(
       cronExpression(sub.time, sub.days),
-      (ctx) => fire(sub.id, ctx.date, "scheduled"),
+      (ctx) => {
+        fire(sub.id, ctx.date, "scheduled");
+        armGap(sub);
+      },
       {
         timezone: sub.timezone,
         name: `newsbot-subscription-${sub.id}`,
@@ -242,6 +316,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     );
     task.on("execution:missed", (ctx) => fire(sub.id, ctx.date, "catch-up"));
     tasks.set(sub.id, { task, key });
+    armGap(sub);
   }
 
   function sync() {
@@ -289,86 +364,146 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     timers.add(timer);
   }
 
-  async function post(
-    sub: Subscription,
-    claim: Claim,
-    plan: DeliveryPlan,
-    messages: readonly PreparedMessage[],
-    period: string,
-  ): Promise<DeliveryOutcome> {
-    const refs: string[] = [];
-    let posted = 0;
-    let attempt = 0;
-    while (posted < messages.length) {
-      const send = messages[posted] as PreparedMessage;
+  /** How one part's sending ended. */
+  type PartResult =
+    | { readonly kind: "sent"; readonly ref: string }
+    /** Not sent (certain, or proven absent): may be tried again later. */
+    | { readonly kind: "failed"; readonly error: PostError }
+    /** Its outcome is unknown and could not be told. */
+    | { readonly kind: "uncertain"; readonly detail: string }
+    /** The claim was taken over while waiting. */
+    | { readonly kind: "lost" };
+
+  interface Posting {
+    readonly sub: Subscription;
+    readonly claim: Claim;
+    readonly plan: DeliveryPlan;
+    readonly poster: ChannelPoster;
+    readonly mark: DeliveryMark;
+    readonly since: Date;
+    readonly refs: string[];
+  }
+
+  /**
+   * Sends one part, retrying what is retryable. After an ambiguous failure it never sends again
+   * blindly: within the platform's de-duplication window it re-sends (harmless), otherwise it looks
+   * for the part first and only re-sends one proven absent.
+   */
+  async function sendPart(p: Posting, send: PreparedMessage, part: number): Promise<PartResult> {
+    const { sub, claim, mark, poster } = p;
+    const firstAt = Date.now();
+    const verifyEvent = { type: "verify" as const, subscriptionId: sub.id, period: mark.period, part };
+    for (let attempt = 1; ; attempt++) {
+      let error: PostError;
       try {
-        const ref = await send();
-        if (ref) refs.push(ref);
-        posted++;
-        attempt = 0;
-        if (posted < messages.length) deliveries.touch(claim, new Date());
+        return { kind: "sent", ref: (await send()) ?? "-" };
       } catch (raw) {
-        const error = asPostError(raw);
-        const detail = `${error.reason}: ${error.message}`;
-        attempt++;
-        const wait = Math.max(error.retryAfterMs ?? 0, backoff(attempt));
-        if (error.retryable && attempt < attempts && wait <= maxWaitMs && !stopped) {
-          log({ type: "retry", subscriptionId: sub.id, period, inMs: wait, error: detail });
-          // Nothing out yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
-          if (posted === 0) deliveries.release(claim, detail, new Date());
-          else deliveries.touch(claim, new Date());
-          await sleep(wait);
-          if (stopped) {
-            if (posted === 0) deliveries.fail(claim, `stopped while retrying (${detail})`, new Date());
-            else
-              deliveries.complete(
-                claim,
-                { messageRef: refs.join(","), error: `partial ${posted}/${messages.length}: ${detail}` },
-                new Date(),
-              );
-            return posted === 0 ? "failed" : "partial";
-          }
-          if (posted === 0 && !deliveries.markPosting(claim, plan, new Date())) return "skipped";
-          if (posted > 0) deliveries.touch(claim, new Date());
-          continue;
-        }
-        if (posted > 0) {
-          deliveries.complete(
-            claim,
-            { messageRef: refs.join(","), error: `partial ${posted}/${messages.length}: ${detail}` },
-            new Date(),
-          );
-          return "partial";
-        }
-        deliveries.fail(claim, detail, new Date());
-        if (error.retryable) {
-          // an outage: not the channel's fault, so it is not counted against it; later the same day
-          // the period is tried again, and if the day ends first the next digest covers it
-          const sameDay = period === localMoment(new Date(), sub.timezone).day;
-          if (outageRetryMs > 0 && sameDay && !stopped) {
-            log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
-            retryLater(sub.id, period, outageRetryMs);
-          }
-          return "failed";
-        }
-        const { disabled } = store.recordFailure(sub.id, error.reason, disableAfter);
-        if (disabled) {
-          unschedule(sub.id);
-          return "disabled";
-        }
-        if (!stopped) {
-          log({ type: "retry", subscriptionId: sub.id, period, inMs: permanentRetryMs, error: detail });
-          retryLater(sub.id, period, permanentRetryMs);
-        }
-        return "failed";
+        error = asPostError(raw);
       }
+      const detail = `${error.reason}: ${error.message}`;
+      // an ambiguous failure re-sent under the platform's de-duplication: not proven absent
+      let unresolved = false;
+      if (error.ambiguous) {
+        const window = poster.idempotentForMs ?? 0;
+        if (window > 0 && Date.now() - firstAt < window) {
+          unresolved = true;
+          log({ ...verifyEvent, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
+        } else {
+          deliveries.touch(claim, new Date(), p.refs);
+          const look = await lookFor(verifier, poster, sub.channelId, mark, part, p.since);
+          if (look.kind === "found") return { kind: "sent", ref: look.ref };
+          if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
+        }
+      }
+      const wait = Math.max(error.retryAfterMs ?? 0, backoff(attempt));
+      if (!error.retryable || attempt >= attempts || wait > maxWaitMs || stopped) {
+        if (unresolved) return { kind: "uncertain", detail: `${detail}; gave up re-sending` };
+        return { kind: "failed", error };
+      }
+      log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
+      // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
+      const release = p.refs.length === 0 && !unresolved;
+      if (release) deliveries.release(claim, detail, new Date());
+      else deliveries.touch(claim, new Date(), p.refs);
+      await sleep(wait);
+      if (stopped) {
+        if (unresolved) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
+        return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
+      }
+      if (release && !deliveries.markPosting(claim, p.plan, new Date())) return { kind: "lost" };
     }
-    deliveries.complete(claim, refs.length ? { messageRef: refs.join(",") } : {}, new Date());
+  }
+
+  async function post(p: Posting, messages: readonly PreparedMessage[]): Promise<DeliveryOutcome> {
+    const { sub, claim, refs, mark } = p;
+    const period = mark.period;
+    while (refs.length < messages.length) {
+      const result = await sendPart(p, messages[refs.length] as PreparedMessage, refs.length);
+      if (result.kind === "sent") {
+        refs.push(result.ref);
+        if (refs.length < messages.length) deliveries.touch(claim, new Date(), refs);
+        continue;
+      }
+      if (result.kind === "lost") return "skipped";
+      if (result.kind === "uncertain") {
+        deliveries.touch(claim, new Date(), refs);
+        deliveries.markUncertain(
+          claim.id,
+          `outcome unknown (part ${refs.length + 1}/${messages.length}): ${result.detail}`,
+        );
+        const record = deliveries.get(sub.id, period);
+        if (record) log({ type: "uncertain", delivery: record });
+        return "uncertain";
+      }
+      return failed(sub, claim, refs, messages.length, period, result.error);
+    }
+    deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
     store.recordSuccess(sub.id);
     return "delivered";
   }
 
-  async function deliverOnce(id: number, period: string): Promise<DeliveryOutcome> {
+  /** A part that was not sent: partial, an outage retried later that day, or a channel failure. */
+  function failed(
+    sub: Subscription,
+    claim: Claim,
+    refs: readonly string[],
+    total: number,
+    period: string,
+    error: PostError,
+  ): DeliveryOutcome {
+    const detail = `${error.reason}: ${error.message}`;
+    if (refs.length > 0) {
+      deliveries.complete(
+        claim,
+        { messageRef: refs.join(","), error: `partial ${refs.length}/${total}: ${detail}` },
+        new Date(),
+      );
+      return "partial";
+    }
+    deliveries.fail(claim, detail, new Date());
+    if (error.retryable) {
+      // an outage: not the channel's fault, so it is not counted against it; later the same day
+      // the period is tried again, and if the day ends first the next digest covers it (a retry
+      // that fires after midnight expires: see deliverOnce)
+      if (outageRetryMs > 0 && !stopped) {
+        log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
+        retryLater(sub.id, period, outageRetryMs);
+      }
+      return "failed";
+    }
+    const { disabled } = store.recordFailure(sub.id, error.reason, disableAfter);
+    if (disabled) {
+      unschedule(sub.id);
+      return "disabled";
+    }
+    if (!stopped) {
+      log({ type: "retry", subscriptionId: sub.id, period, inMs: permanentRetryMs, error: detail });
+      retryLater(sub.id, period, permanentRetryMs);
+    }
+    return "failed";
+  }
+
+  async function deliverOnce(id: number, period: string, reason: DeliveryReason): Promise<DeliveryOutcome> {
     const sub = store.get(id);
     if (!sub?.enabled) {
       unschedule(id);
@@ -376,39 +511,46 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     const poster = posters.get(sub.platform);
     if (!poster) return "no-poster";
+    // a retry fired after midnight: that day's post is no longer due (the next digest covers it)
+    if (reason === "retry" && !stillThatDay(sub, period)) return "expired";
     for (const d of deliveries.sweepUncertain(new Date(), postingStaleMs))
       log({ type: "uncertain", delivery: d });
     const claim = deliveries.claim(sub.id, period, worker, new Date(), claimStaleMs);
     if (!claim) return "skipped";
+    const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
     let plan: DeliveryPlan;
     let messages: readonly PreparedMessage[];
     try {
       const c = content(sub, period);
+      messages = poster.prepare(sub.channelId, c.reply, mark);
       plan = {
         platform: sub.platform,
         channelId: sub.channelId,
         articleIds: c.articleIds,
         rememberInChannel: sub.kind === "digest",
+        parts: messages.length,
         ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
       };
-      messages = poster.prepare(sub.channelId, c.reply);
     } catch (error) {
       deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
       throw error;
     }
     if (!deliveries.markPosting(claim, plan, new Date())) return "skipped";
-    return post(sub, claim, plan, messages, period);
+    const claimedAt = deliveries.get(sub.id, period)?.claimedAt ?? new Date().toISOString();
+    const since = lookSince(verifier, claimedAt);
+    return post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
   }
 
   async function deliver(id: number, period: string, reason: DeliveryReason = "manual") {
     let outcome: DeliveryOutcome;
     try {
-      outcome = await deliverOnce(id, period);
+      outcome = await deliverOnce(id, period, reason);
     } catch (error) {
       log({ type: "delivery", subscriptionId: id, period, reason, outcome: "failed", error: String(error) });
       throw error;
     }
-    const last = outcome === "failed" || outcome === "disabled" || outcome === "partial";
+    const last =
+      outcome === "failed" || outcome === "disabled" || outcome === "partial" || outcome === "uncertain";
     const error = last ? deliveries.get(id, period)?.error : undefined;
     log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
     return outcome;
@@ -427,6 +569,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     for (const d of out) log({ type: "uncertain", delivery: d });
     return out;
+  }
+
+  /**
+   * Looks for the recent uncertain posts (in the background: start-up does not wait on the
+   * platform). One proven absent, with nothing out, is `failed` and caught up if its day is not over.
+   */
+  async function settleRecentUncertain(): Promise<void> {
+    const within = options.verifyWithinMs ?? 2 * 86_400_000;
+    for (const d of deliveries.uncertain()) {
+      const sub = store.get(d.subscriptionId);
+      const poster = sub ? posters.get(sub.platform) : undefined;
+      if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
+      try {
+        const settled = await settleUncertain(verifier, d, sub, poster);
+        if (settled === "failed" && options.catchUp !== false && sub.enabled && stillThatDay(sub, d.period))
+          await deliver(sub.id, d.period, "catch-up");
+      } catch (error) {
+        log({ type: "error", subscriptionId: sub.id, error });
+      }
+    }
   }
 
   function catchUp(): number {
@@ -461,6 +623,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const uncertain = markDeadWorkersUncertain();
       sync();
       const caughtUp = options.catchUp === false ? 0 : catchUp();
+      void track(settleRecentUncertain());
       const every = options.syncEveryMs ?? 60_000;
       if (every > 0) {
         syncTimer = setInterval(() => {
@@ -479,7 +642,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     unschedule,
     sync,
-    nextRun: (id) => tasks.get(id)?.task.getNextRun() ?? undefined,
+    nextRun: (id) => {
+      const entry = tasks.get(id);
+      const next = entry?.task.getNextRun() ?? undefined;
+      return entry?.gap && (!next || entry.gap.at < next) ? entry.gap.at : next;
+    },
     scheduledIds: () => [...tasks.keys()],
     deliver: (id, period, reason = "manual") => track(deliver(id, period, reason)),
     async idle() {

@@ -121,4 +121,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: "scheduled deliveries: how many messages a post has",
+    up: (db) => {
+      // `parts`: the messages a delivery posts; with `message_ref` (the ids of those already out,
+      // written as they go) it says, after a crash, which part's fate is unknown and whether the
+      // rest was ever sent.
+      db.exec("ALTER TABLE deliveries ADD COLUMN parts INTEGER");
+    },
+  },
 ];

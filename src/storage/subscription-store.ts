@@ -53,8 +53,11 @@ export interface DeliveryRecord {
   readonly attempts: number;
   readonly articleIds: readonly string[];
   readonly coveredTo?: string;
+  /** The ids of the messages out so far, comma-separated (written as each part goes out). */
   readonly messageRef?: string;
   readonly error?: string;
+  /** How many messages the post has (known from `posting` on). */
+  readonly parts?: number;
 }
 
 /** What a delivery is about to post: recorded with the `posting` state, before the platform call. */
@@ -66,6 +69,8 @@ export interface DeliveryPlan {
   readonly rememberInChannel: boolean;
   /** The last day the post covers (`YYYY-MM-DD`): where the next digest starts. */
   readonly coveredTo?: string;
+  /** How many messages it posts. */
+  readonly parts?: number;
 }
 
 export interface SubscriptionStore {
@@ -99,8 +104,11 @@ export interface DeliveryLog {
   ): Claim | undefined;
   /** `claimed` → `posting`, recording the plan; false when this worker no longer holds the claim. */
   markPosting(claim: Claim, plan: DeliveryPlan, now: Date): boolean;
-  /** Still posting (between retries of a multi-message post): keeps the row from being swept. */
-  touch(claim: Claim, now: Date): void;
+  /**
+   * Still posting (between retries, while checking an unknown outcome): keeps the row from being
+   * swept; `refs`, the ids of the messages out so far, are recorded.
+   */
+  touch(claim: Claim, now: Date, refs?: readonly string[]): void;
   complete(claim: Claim, result: { messageRef?: string; error?: string }, now: Date): boolean;
   /** Nothing was posted and it will be retried soon by this worker: back to `claimed`. */
   release(claim: Claim, error: string, now: Date): void;
@@ -123,8 +131,17 @@ export interface DeliveryLog {
   uncertain(subscriptionId?: number): DeliveryRecord[];
   /** Deliveries claimed or being posted right now (by any worker). */
   inFlight(): DeliveryRecord[];
-  /** Marks one `posting` delivery `uncertain` (its worker is known to be dead). */
-  markUncertain(id: number): boolean;
+  /** Marks one `posting` delivery `uncertain` (its worker is dead, or its outcome cannot be told). */
+  markUncertain(id: number, reason?: string): boolean;
+  /**
+   * Settles an `uncertain` delivery once it was looked for: `done` (found; `error` says what was
+   * partial) or `failed` (proven absent: nothing went out, so it may be posted again).
+   */
+  resolveUncertain(
+    id: number,
+    result: { status: "done"; messageRef?: string; error?: string } | { status: "failed"; error: string },
+    now: Date,
+  ): boolean;
 }
 
 export interface AuditEntry {
@@ -169,6 +186,7 @@ interface DeliveryRow {
   covered_to: string | null;
   message_ref: string | null;
   error: string | null;
+  parts: number | null;
 }
 
 const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
@@ -204,6 +222,7 @@ const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   ...opt("coveredTo", r.covered_to),
   ...opt("messageRef", r.message_ref),
   ...opt("error", r.error),
+  ...opt("parts", r.parts),
 });
 
 const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
@@ -326,12 +345,24 @@ export function createDeliveryLog(db: Database): DeliveryLog {
       `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, posting_at = NULL,
          attempts = attempts + 1 WHERE id = ?`,
     ),
-    posting: db.prepare<[string, string, string | null, number, string]>(
-      `UPDATE deliveries SET status = 'posting', posting_at = ?, article_ids = ?, covered_to = ?
-       WHERE id = ? AND claimed_by = ? AND status = 'claimed'`,
+    posting: db.prepare<[string, string, string | null, number | null, number, string]>(
+      `UPDATE deliveries SET status = 'posting', posting_at = ?, article_ids = ?, covered_to = ?, parts = ?,
+         message_ref = NULL WHERE id = ? AND claimed_by = ? AND status = 'claimed'`,
     ),
     touch: db.prepare<[string, number, string]>(
       "UPDATE deliveries SET posting_at = ? WHERE id = ? AND claimed_by = ? AND status = 'posting'",
+    ),
+    progress: db.prepare<[string, string, number, string]>(
+      `UPDATE deliveries SET posting_at = ?, message_ref = ? WHERE id = ? AND claimed_by = ?
+         AND status = 'posting'`,
+    ),
+    resolveDone: db.prepare<[string, string | null, string | null, number]>(
+      `UPDATE deliveries SET status = 'done', finished_at = ?, message_ref = ?, error = ?
+       WHERE id = ? AND status = 'uncertain'`,
+    ),
+    resolveFailed: db.prepare<[string, string, number]>(
+      `UPDATE deliveries SET status = 'failed', finished_at = ?, error = ?, posting_at = NULL
+       WHERE id = ? AND status = 'uncertain'`,
     ),
     remember: db.prepare<[string, string, string, number, string]>(
       `INSERT OR IGNORE INTO channel_articles (platform, channel_id, article_id, delivery_id, delivered_at)
@@ -367,7 +398,7 @@ export function createDeliveryLog(db: Database): DeliveryLog {
       "SELECT * FROM deliveries WHERE status = 'posting' AND posting_at < ?",
     ),
     markUncertain: db.prepare<[string, number]>(
-      `UPDATE deliveries SET status = 'uncertain', error = COALESCE(error, ?) WHERE id = ? AND status = 'posting'`,
+      "UPDATE deliveries SET status = 'uncertain', error = ? WHERE id = ? AND status = 'posting'",
     ),
     uncertainAll: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status = 'uncertain' ORDER BY period DESC",
@@ -407,6 +438,7 @@ export function createDeliveryLog(db: Database): DeliveryLog {
             at,
             JSON.stringify(plan.articleIds),
             plan.coveredTo ?? null,
+            plan.parts ?? null,
             claim.id,
             claim.worker,
           ).changes;
@@ -418,8 +450,9 @@ export function createDeliveryLog(db: Database): DeliveryLog {
         })
         .immediate();
     },
-    touch(claim, now) {
-      q.touch.run(now.toISOString(), claim.id, claim.worker);
+    touch(claim, now, refs) {
+      if (refs) q.progress.run(now.toISOString(), refs.join(","), claim.id, claim.worker);
+      else q.touch.run(now.toISOString(), claim.id, claim.worker);
     },
     complete(claim, result, now) {
       return (
@@ -485,7 +518,20 @@ export function createDeliveryLog(db: Database): DeliveryLog {
       );
     },
     inFlight: () => q.inFlight.all().map(toDelivery),
-    markUncertain: (id) => q.markUncertain.run("interrupted while posting", id).changes === 1,
+    markUncertain: (id, reason = "interrupted while posting") =>
+      q.markUncertain.run(reason, id).changes === 1,
+    resolveUncertain(id, result, now) {
+      return db
+        .transaction(() => {
+          const at = now.toISOString();
+          if (result.status === "done")
+            return q.resolveDone.run(at, result.messageRef ?? null, result.error ?? null, id).changes === 1;
+          if (q.resolveFailed.run(at, result.error, id).changes !== 1) return false;
+          q.forget.run(id);
+          return true;
+        })
+        .immediate();
+    },
   };
 }
 

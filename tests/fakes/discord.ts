@@ -2,7 +2,10 @@
 // webhook edits and follow-ups, command registration) and the gateway WebSocket on the same port
 // (HELLO → IDENTIFY → READY, heartbeats acknowledged, then whatever the test dispatches). The real
 // discord.js Client logs into it through `rest.api` and the URL that `GET /gateway/bot` returns.
-import type { Server } from "node:http";
+// Channel messages honour `nonce` + `enforce_nonce` as Discord does (a repeat within a few minutes
+// returns the first message, nothing new is posted), and faults can be injected into them: a slow
+// answer after the message is posted, a connection cut once the body is read, a status.
+import type { Server, ServerResponse } from "node:http";
 import { type WebSocket, WebSocketServer } from "ws";
 import { close, listen, readBody, sendJson } from "./http.ts";
 
@@ -19,6 +22,15 @@ export interface RestCall {
   readonly auth: string | undefined;
 }
 
+/** What the next channel message POST does (see the Slack fake's `SlackFault`). */
+export type DiscordFault =
+  | { readonly delayMs: number; readonly record: boolean }
+  | { readonly reset: true; readonly record: boolean }
+  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+
+/** How long Discord remembers a nonce, here. */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface FakeDiscord {
   readonly url: string;
   /** What discord.js takes as `rest.api`. */
@@ -27,6 +39,8 @@ export interface FakeDiscord {
   readonly identifies: { token: string; intents: number }[];
   /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
   readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
+  /** The next channel message POSTs meet these faults, in order. */
+  faults(...faults: DiscordFault[]): void;
   /** Make posts to a channel fail with this HTTP status and Discord error (e.g. 404, 10003 Unknown Channel). */
   failChannel(channelId: string, error: { status: number; code: number; message: string } | undefined): void;
   /** Send a gateway dispatch (op 0) to every connected client. */
@@ -74,6 +88,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const sockets = new Set<WebSocket>();
   const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
   const channelErrors = new Map<string, { status: number; code: number; message: string }>();
+  const queued: DiscordFault[] = [];
+  const pending = new Set<NodeJS.Timeout>();
+  const nonces = new Map<string, { at: number; message: Record<string, unknown> }>();
   let seq = 0;
   let wsUrl = "";
 
@@ -125,8 +142,22 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         sendJson(res, error.status, { message: error.message, code: error.code });
         return;
       }
-      channelMessages.push({ channelId, body: b });
-      sendJson(res, 200, { ...message(b), channel_id: channelId });
+      const nonce = typeof b.nonce === "string" || typeof b.nonce === "number" ? String(b.nonce) : undefined;
+      const seen = nonce ? nonces.get(nonce) : undefined;
+      const fault = queued.shift();
+      if (fault && !(fault.record ?? false)) {
+        answerFault(res, fault, undefined);
+        return;
+      }
+      let created: Record<string, unknown>;
+      if (b.enforce_nonce === true && seen && Date.now() - seen.at < NONCE_WINDOW_MS) created = seen.message;
+      else {
+        created = { ...message(b), channel_id: channelId, ...(nonce ? { nonce } : {}) };
+        channelMessages.push({ channelId, body: b });
+        if (nonce) nonces.set(nonce, { at: Date.now(), message: created });
+      }
+      if (fault) answerFault(res, fault, created);
+      else sendJson(res, 200, created);
       return;
     }
     if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
@@ -140,6 +171,40 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     sendJson(res, 404, { message: "Unknown route (fake Discord)", code: 0 });
   });
+
+  function answerFault(
+    res: ServerResponse,
+    fault: DiscordFault,
+    created: Record<string, unknown> | undefined,
+  ) {
+    if ("reset" in fault) {
+      res.socket?.destroy();
+      return;
+    }
+    if ("delayMs" in fault) {
+      const timer = setTimeout(() => {
+        pending.delete(timer);
+        if (!res.destroyed) sendJson(res, 200, created);
+      }, fault.delayMs);
+      pending.add(timer);
+      return;
+    }
+    if (fault.status === 429) {
+      const body = JSON.stringify({
+        message: "You are being rate limited.",
+        retry_after: fault.retryAfter ?? 1,
+        global: false,
+      });
+      res.writeHead(429, {
+        "content-type": "application/json",
+        "retry-after": String(fault.retryAfter ?? 1),
+        "x-ratelimit-scope": "user",
+      });
+      res.end(body);
+      return;
+    }
+    sendJson(res, fault.status, { message: "Internal Server Error", code: 0 });
+  }
 
   wsUrl = `ws://127.0.0.1:${port}`;
   const wss = new WebSocketServer({ server });
@@ -184,6 +249,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     calls,
     identifies,
     channelMessages,
+    faults(...faults) {
+      queued.push(...faults);
+    },
     failChannel(channelId, error) {
       if (error) channelErrors.set(channelId, error);
       else channelErrors.delete(channelId);
@@ -193,6 +261,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
     connected: () => sockets.size,
     async close() {
+      for (const t of pending) clearTimeout(t);
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await close(server as Server);

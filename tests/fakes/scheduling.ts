@@ -5,7 +5,12 @@ import type { Article } from "../../src/core/corpus/article.ts";
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsCore, type NewsCore } from "../../src/core/news-core.ts";
 import type { Reply } from "../../src/core/reply/reply.ts";
-import { type ChannelPoster, PostError, type PosterPlatform } from "../../src/scheduling/poster.ts";
+import {
+  type ChannelPoster,
+  type DeliveryMark,
+  PostError,
+  type PosterPlatform,
+} from "../../src/scheduling/poster.ts";
 import { createScheduler, type Scheduler, type SchedulerOptions } from "../../src/scheduling/scheduler.ts";
 import {
   createAuditLog,
@@ -143,3 +148,59 @@ export const paris = (over: Partial<NewSubscription> = {}): NewSubscription => (
   createdBy: "slack:T1:U1",
   ...over,
 });
+
+/** What one attempt at a part does: posts; times out after posting; times out before posting. */
+export type Attempt = "ok" | "posted-then-timeout" | "lost-timeout";
+
+export interface VerifiablePost {
+  readonly channelId: string;
+  readonly mark?: DeliveryMark;
+  readonly part: number;
+  readonly ref: string;
+}
+
+export interface VerifiablePoster extends ChannelPoster {
+  readonly posts: VerifiablePost[];
+  /** Looks done so far (channel, part). */
+  readonly looks: { channelId: string; part: number }[];
+  /** The next attempts (any channel), in order; then "ok". */
+  script(...attempts: Attempt[]): void;
+  /** Make `find` fail (it cannot tell) until cleared. */
+  blind(on: boolean): void;
+}
+
+/**
+ * An in-memory poster that can look for its posts by their mark, like the Slack poster: every
+ * reply is cut in `parts` messages, and attempts can be scripted to time out before or after the
+ * message is out.
+ */
+export function verifiablePoster(parts = 1, platform: PosterPlatform = "slack"): VerifiablePoster {
+  const posts: VerifiablePost[] = [];
+  const looks: { channelId: string; part: number }[] = [];
+  const queue: Attempt[] = [];
+  let blind = false;
+  const timeout = () => new PostError("timed out", true, "timeout", undefined, true);
+  return {
+    platform,
+    posts,
+    looks,
+    script: (...attempts) => queue.push(...attempts),
+    blind: (on) => {
+      blind = on;
+    },
+    prepare: (channelId, _reply, mark) =>
+      Array.from({ length: parts }, (_, part) => async () => {
+        const attempt = queue.shift() ?? "ok";
+        if (attempt === "lost-timeout") throw timeout();
+        const ref = `m${posts.length + 1}`;
+        posts.push({ channelId, part, ref, ...(mark ? { mark } : {}) });
+        if (attempt === "posted-then-timeout") throw timeout();
+        return ref;
+      }),
+    async find(channelId, mark, part) {
+      looks.push({ channelId, part });
+      if (blind) throw new PostError("history unavailable", true, "http 503");
+      return posts.find((p) => p.channelId === channelId && p.mark?.id === mark.id && p.part === part)?.ref;
+    },
+  };
+}

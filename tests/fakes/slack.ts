@@ -1,8 +1,11 @@
-// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test) and response
-// URLs (`/respond/<id>`) that record what the bot posts, plus a signer that builds slash-command
-// and block-action requests exactly as Slack signs them (HMAC-SHA256 of `v0:ts:body`).
+// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, chat.postMessage
+// with message metadata, conversations.history with `oldest`, `include_all_metadata` and cursor
+// pages) and response URLs (`/respond/<id>`) that record what the bot posts, faults injected into
+// chat.postMessage (a slow answer after the message is posted, a connection cut after the body is
+// read, a status), plus a signer that builds slash-command and block-action requests exactly as
+// Slack signs them (HMAC-SHA256 of `v0:ts:body`).
 import { createHmac } from "node:crypto";
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import { close, listen, readBody, sendJson } from "./http.ts";
 
 export interface RecordedResponse {
@@ -10,13 +13,35 @@ export interface RecordedResponse {
   readonly body: Record<string, unknown>;
 }
 
+export interface SlackPost {
+  readonly channel: string;
+  readonly text: string;
+  readonly blocks: unknown[];
+  readonly ts: string;
+  readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/**
+ * What the next chat.postMessage does instead of answering at once. `record`: the message is
+ * posted (visible in the channel) all the same. `delayMs`: answered this late; `reset`: the
+ * connection is cut once the body is read; `status`: answered with it (429: `Retry-After`).
+ */
+export type SlackFault =
+  | { readonly delayMs: number; readonly record: boolean }
+  | { readonly reset: true; readonly record: boolean }
+  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+
 export interface FakeSlack {
   readonly url: string;
   readonly apiUrl: string;
   readonly apiCalls: { method: string; body: string }[];
   readonly responses: RecordedResponse[];
   /** `chat.postMessage` calls that succeeded, decoded: channel, text, blocks. */
-  readonly posts: { channel: string; text: string; blocks: unknown[] }[];
+  readonly posts: SlackPost[];
+  /** conversations.history answers `{ ok: false, error }` (e.g. `missing_scope`) until cleared. */
+  failHistory(error: string | undefined): void;
+  /** The next chat.postMessage calls (any channel) meet these faults, in order. */
+  faults(...faults: SlackFault[]): void;
   /**
    * Make `chat.postMessage` to a channel fail: a string answers `{ ok: false, error }` (Slack's
    * platform errors); a status answers that HTTP status (429 with `Retry-After: retryAfter` seconds).
@@ -29,7 +54,16 @@ export interface FakeSlack {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const apiCalls: { method: string; body: string }[] = [];
   const responses: RecordedResponse[] = [];
-  const posts: { channel: string; text: string; blocks: unknown[] }[] = [];
+  const posts: SlackPost[] = [];
+  const queued: SlackFault[] = [];
+  let historyError: string | undefined;
+  const pending = new Set<NodeJS.Timeout>();
+  let lastTs = 0;
+  // unique, increasing message timestamps, as Slack's are
+  const nextTs = () => {
+    lastTs = Math.max(lastTs + 1, Date.now() * 1000);
+    return (lastTs / 1_000_000).toFixed(6);
+  };
   const postErrors = new Map<string, string | { status: number; retryAfter?: number }>();
   let server: Server | undefined;
   const { server: s, url } = await listen(async (req, res) => {
@@ -51,11 +85,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         });
         return;
       }
+      const form = new URLSearchParams(body);
+      const fields: Record<string, unknown> = req.headers["content-type"]?.includes("json")
+        ? (JSON.parse(body) as Record<string, unknown>)
+        : Object.fromEntries(form);
+      if (method === "conversations.history") {
+        sendJson(res, 200, historyError ? { ok: false, error: historyError } : history(fields));
+        return;
+      }
       if (method === "chat.postMessage") {
-        const form = new URLSearchParams(body);
-        const fields: Record<string, string> = req.headers["content-type"]?.includes("json")
-          ? (JSON.parse(body) as Record<string, string>)
-          : Object.fromEntries(form);
         const channel = String(fields.channel ?? "");
         const error = postErrors.get(channel);
         if (typeof error === "string") {
@@ -70,9 +108,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           );
           return;
         }
-        const blocks = typeof fields.blocks === "string" ? JSON.parse(fields.blocks) : (fields.blocks ?? []);
-        posts.push({ channel, text: String(fields.text ?? ""), blocks: blocks as unknown[] });
-        sendJson(res, 200, { ok: true, channel, ts: `${Date.now() / 1000}` });
+        const fault = queued.shift();
+        if (fault && !(fault.record ?? false)) {
+          answerFault(res, fault, undefined);
+          return;
+        }
+        const post = record(channel, fields);
+        if (fault) answerFault(res, fault, post);
+        else sendJson(res, 200, { ok: true, channel, ts: post.ts });
         return;
       }
       sendJson(res, 200, { ok: true });
@@ -87,18 +130,89 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     sendJson(res, 404, { ok: false, error: "unknown_path" });
   });
   server = s;
+
+  function record(channel: string, fields: Record<string, unknown>): SlackPost {
+    const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+    const blocks = (parse(fields.blocks) ?? []) as unknown[];
+    const metadata = parse(fields.metadata) as SlackPost["metadata"];
+    const post = {
+      channel,
+      text: String(fields.text ?? ""),
+      blocks,
+      ts: nextTs(),
+      ...(metadata ? { metadata } : {}),
+    };
+    posts.push(post);
+    return post;
+  }
+
+  function answerFault(res: ServerResponse, fault: SlackFault, post: SlackPost | undefined) {
+    if ("reset" in fault) {
+      res.socket?.destroy();
+      return;
+    }
+    if ("delayMs" in fault) {
+      const timer = setTimeout(() => {
+        pending.delete(timer);
+        if (!res.destroyed) sendJson(res, 200, { ok: true, channel: post?.channel, ts: post?.ts });
+      }, fault.delayMs);
+      pending.add(timer);
+      return;
+    }
+    const headers = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+    res.writeHead(fault.status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }));
+  }
+
+  /** Newest first, from `oldest` on, metadata only with `include_all_metadata`, in cursor pages. */
+  function history(fields: Record<string, unknown>) {
+    const channel = String(fields.channel ?? "");
+    const oldest = Number(fields.oldest ?? 0);
+    const inclusive = String(fields.inclusive) === "true" || String(fields.inclusive) === "1";
+    const withMetadata = String(fields.include_all_metadata) === "true";
+    const limit = Math.min(Number(fields.limit ?? 100), 999);
+    const start = Number(fields.cursor ?? 0);
+    const all = posts
+      .filter((p) => p.channel === channel && (inclusive ? Number(p.ts) >= oldest : Number(p.ts) > oldest))
+      .reverse();
+    const page = all.slice(start, start + limit).map((p) => ({
+      type: "message",
+      ts: p.ts,
+      text: p.text,
+      bot_id: "B0BOT",
+      ...(withMetadata && p.metadata ? { metadata: p.metadata } : {}),
+    }));
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
   return {
     url,
     apiUrl: `${url}/api/`,
     apiCalls,
     responses,
     posts,
+    faults(...faults) {
+      queued.push(...faults);
+    },
+    failHistory(error) {
+      historyError = error;
+    },
     failPosts(channel, error) {
       if (error) postErrors.set(channel, error);
       else postErrors.delete(channel);
     },
     responseUrl: (id) => `${url}/respond/${id}`,
-    close: () => close(server as Server),
+    close: () => {
+      for (const t of pending) clearTimeout(t);
+      pending.clear();
+      return close(server as Server);
+    },
   };
 }
 

@@ -34,7 +34,8 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
         },
       ],
     },
-    oauth_config: { scopes: { bot: ["commands", "chat:write"] } },
+    // history: a scheduled post whose outcome is unknown is looked for before it is re-sent
+    oauth_config: { scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] } },
     settings: {
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,

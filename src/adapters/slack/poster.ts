@@ -1,12 +1,22 @@
 // Scheduled posts on Slack: `chat.postMessage` with the Block Kit of the reply renderer (escaped,
 // nobody pinged, within Slack's limits), at most about one message per second per channel, through
-// a Web API client of its own that does not retry by itself (no retries, rate-limited calls
-// rejected) so the scheduler's retry policy applies — and Slack's Retry-After with it. Failures are
-// classified: rate limited, 5xx and network errors are retryable; `channel_not_found`,
-// `not_in_channel`, `is_archived`, auth and scope errors are permanent.
+// a Web API client of its own that never retries by itself (no retries, rate-limited calls
+// rejected): a call that timed out has usually been carried out, so only the scheduler, after
+// looking, may send again. Every message carries metadata naming its delivery and part
+// (`event_type: newsbot_delivery`), and `find` looks for it with `conversations.history`
+// (`include_all_metadata`), which needs the `channels:history` / `groups:history` scopes.
+// Failures are classified: rate limited, 5xx and network errors are retryable — timeouts, cut
+// connections and 5xx ambiguous (the message may be out); `channel_not_found`, `not_in_channel`,
+// `is_archived`, auth and scope errors are permanent.
 import { LogLevel, webApi } from "@slack/bolt";
 import type { Locale } from "../../core/i18n/messages.ts";
-import { type ChannelPoster, PostError } from "../../scheduling/poster.ts";
+import {
+  type ChannelPoster,
+  DELIVERY_EVENT_TYPE,
+  type DeliveryMark,
+  failedBeforeSending,
+  PostError,
+} from "../../scheduling/poster.ts";
 import { renderSlack } from "./render.ts";
 
 export interface SlackPosterOptions {
@@ -18,6 +28,8 @@ export interface SlackPosterOptions {
   readonly minIntervalMs?: number;
   /** Per request. Default 15 s. */
   readonly timeoutMs?: number;
+  /** At most this many pages of 200 messages are read looking for a post. Default 5. */
+  readonly findPages?: number;
 }
 
 const RETRYABLE_PLATFORM_ERRORS = new Set([
@@ -28,6 +40,8 @@ const RETRYABLE_PLATFORM_ERRORS = new Set([
   "service_unavailable",
   "request_timeout",
 ]);
+/** Slack says these may have done part of the work before failing. */
+const AMBIGUOUS_PLATFORM_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable"]);
 
 export function classifySlackError(error: unknown): PostError {
   const e = error as { code?: string; message?: string };
@@ -39,29 +53,57 @@ export function classifySlackError(error: unknown): PostError {
     }
     case webApi.ErrorCode.HTTPError: {
       const status = (error as webApi.WebAPIHTTPError).statusCode;
-      return new PostError(message, status >= 500 || status === 429 || status === 408, `http ${status}`);
+      const retryable = status >= 500 || status === 429 || status === 408;
+      return new PostError(message, retryable, `http ${status}`, undefined, status >= 500);
     }
-    case webApi.ErrorCode.RequestError:
-      return new PostError(message, true, "network");
+    case webApi.ErrorCode.RequestError: {
+      const original = (error as webApi.WebAPIRequestError).original;
+      const timedOut = original?.name === "TimeoutError" || original?.name === "AbortError";
+      const reason = timedOut ? "timeout" : "network";
+      return new PostError(message, true, reason, undefined, !failedBeforeSending(original));
+    }
     case webApi.ErrorCode.PlatformError: {
       const code = (error as webApi.WebAPIPlatformError).data.error;
-      return new PostError(message, RETRYABLE_PLATFORM_ERRORS.has(code), code);
+      return new PostError(
+        message,
+        RETRYABLE_PLATFORM_ERRORS.has(code),
+        code,
+        undefined,
+        AMBIGUOUS_PLATFORM_ERRORS.has(code),
+      );
     }
     default:
-      return new PostError(message, true, "network");
+      return new PostError(message, true, "network", undefined, true);
   }
 }
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+const isPart = (m: HistoryMessage, mark: DeliveryMark, part: number) => {
+  const p = m.metadata?.event_payload;
+  return (
+    m.metadata?.event_type === DELIVERY_EVENT_TYPE &&
+    Number(p?.delivery_id) === mark.id &&
+    Number(p?.part) === part &&
+    (p?.period === undefined || p.period === mark.period)
+  );
+};
 
 export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const client = new webApi.WebClient(options.botToken, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    // no automatic retry: a re-sent chat.postMessage after a timeout is a second message
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 15_000,
     logLevel: LogLevel.ERROR,
   });
   const minInterval = options.minIntervalMs ?? 1100;
+  const findPages = options.findPages ?? 5;
   // The next free slot of each channel: reserving it before waiting keeps concurrent posts apart.
   const nextSlot = new Map<string, number>();
   const pace = async (channel: string) => {
@@ -72,21 +114,59 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
   };
   return {
     platform: "slack",
-    prepare: (channelId, reply) =>
-      renderSlack(reply, { locale: options.locale ?? "fr", maxMessages: 10 }).map((page) => async () => {
-        await pace(channelId);
+    prepare: (channelId, reply, mark) =>
+      renderSlack(reply, { locale: options.locale ?? "fr", maxMessages: 10 }).map(
+        (page, part) => async () => {
+          await pace(channelId);
+          try {
+            const res = await client.chat.postMessage({
+              channel: channelId,
+              text: page.text,
+              blocks: page.blocks,
+              unfurl_links: false,
+              unfurl_media: false,
+              ...(mark
+                ? {
+                    metadata: {
+                      event_type: DELIVERY_EVENT_TYPE,
+                      event_payload: {
+                        delivery_id: mark.id,
+                        part,
+                        subscription_id: mark.subscriptionId,
+                        period: mark.period,
+                      },
+                    },
+                  }
+                : {}),
+            });
+            return typeof res.ts === "string" ? res.ts : undefined;
+          } catch (error) {
+            throw classifySlackError(error);
+          }
+        },
+      ),
+    async find(channelId, mark, part, since) {
+      let cursor: string | undefined;
+      for (let page = 0; page < findPages; page++) {
+        let res: webApi.ConversationsHistoryResponse;
         try {
-          const res = await client.chat.postMessage({
+          res = await client.conversations.history({
             channel: channelId,
-            text: page.text,
-            blocks: page.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
+            oldest: (since.getTime() / 1000).toFixed(6),
+            inclusive: true,
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
           });
-          return typeof res.ts === "string" ? res.ts : undefined;
         } catch (error) {
           throw classifySlackError(error);
         }
-      }),
+        const found = (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part));
+        if (found) return found.ts ?? "found";
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!res.has_more || !cursor) return undefined;
+      }
+      throw new PostError(`more than ${findPages * 200} messages to look through`, true, "history too long");
+    },
   };
 }
