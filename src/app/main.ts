@@ -143,6 +143,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     news: core.news,
     writer: createCorpusFileWriter(ingestedDir),
     intervalMs: config.ingest.pollMinutes * 60_000,
+    allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
   });
   const feeds: FeedsService = {

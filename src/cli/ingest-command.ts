@@ -25,7 +25,7 @@ import { createSqliteFeedStore, type FeedStore } from "../storage/feed-store.ts"
 import { loadCorpusForCli, resolveCorpusPaths } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 
-export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS]
+export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS] [--allow-private-feeds]
   Poll the RSS/Atom feeds and add new articles to the corpus; without --once, keep polling and
   watch the corpus folder for new *.md files and lines appended to *.jsonl files.
   --once          poll every feed once (and retry failed items), then exit
@@ -33,7 +33,10 @@ export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [
   --feeds URLS    feeds to follow, comma-separated (added to the database's list)
   --db PATH       database with the feeds and their state (default data/newsbot.db)
   --out DIR       where ingested articles are written as corpus files (default corpus/ingested)
-  --interval S    seconds between two polling rounds (default 300; each feed keeps its own schedule)`;
+  --interval S    seconds between two polling rounds (default 300; each feed keeps its own schedule)
+  --allow-private-feeds  let feeds given here or in the configuration (not those added from chat)
+                  and their pages reach private addresses, for intranet feeds
+                  (also NEWSBOT_ALLOW_PRIVATE_FEEDS=on)`;
 
 export const DEFAULT_DB = "data/newsbot.db";
 export const DEFAULT_INGESTED_DIR = "corpus/ingested";
@@ -112,10 +115,14 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
       io.err("newsbot ingest: no feeds to poll: give some with --feeds URL,URL");
       return 2;
     }
+    const allowPrivate =
+      values["allow-private-feeds"] === true ||
+      /^(on|true|1|yes)$/i.test(process.env.NEWSBOT_ALLOW_PRIVATE_FEEDS?.trim() ?? "");
     const ingester = createIngester({
       store,
       news,
       writer: createCorpusFileWriter(outDir),
+      allowPrivateOperatorFeeds: allowPrivate,
       ...options.ingester,
     });
     if (values.once) {
@@ -213,6 +220,7 @@ function parse(argv: string[]) {
       db: { type: "string" },
       out: { type: "string" },
       interval: { type: "string" },
+      "allow-private-feeds": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
