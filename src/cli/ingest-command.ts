@@ -3,11 +3,13 @@
 // writes new articles as corpus files under --out (default corpus/ingested, so every command that
 // loads the default corpus sees them), and, without --once, keeps polling and watches the corpus
 // folder until interrupted. One line of report per feed; a broken feed is reported and the
-// others still ingest. Exit code: 0 all feeds fine, 1 some feed failed, 2 usage error.
+// others still ingest. Exit code: 0 all feeds fine, 1 some feed failed, 2 usage error, 4 the
+// database cannot be opened.
 // `listFeedsText` / `addFeedFromChat` are what `/news feeds` and `/news feeds add` call.
 import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
+import { databaseFailure, EXIT_CODES } from "../app/exit-codes.ts";
 import { createNewsIndex, type NewsIndex } from "../core/news-index.ts";
 import { createCorpusFileWriter } from "../ingest/corpus-writer.ts";
 import {
@@ -20,7 +22,7 @@ import {
 import { watchCorpusFolder } from "../ingest/folder-watcher.ts";
 import { createIngester, type FeedReport, type IngesterOptions } from "../ingest/ingester.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
-import { openDatabase } from "../storage/database.ts";
+import { DatabaseOpenError, openDatabase } from "../storage/database.ts";
 import { createSqliteFeedStore, type FeedStore } from "../storage/feed-store.ts";
 import { loadCorpusForCli, resolveCorpusPaths } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
@@ -106,7 +108,14 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
   const loadPaths =
     within(outDir, corpusPaths) || !existsSync(outDir) ? corpusPaths : [...corpusPaths, outDir];
   const news = createNewsIndex(await loadCorpusForCli(loadPaths, io));
-  const db = openDatabase(resolve(values.db ?? DEFAULT_DB));
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(resolve(values.db ?? DEFAULT_DB));
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    io.err(`newsbot ingest: ${databaseFailure(error, "--db").message}`);
+    return EXIT_CODES.database;
+  }
   try {
     const store = createSqliteFeedStore(db);
     const at = new Date().toISOString();

@@ -9,6 +9,7 @@ import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
 
@@ -55,6 +56,45 @@ async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, pu
   }
 }
 
+const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 };
+const STARTUP_DEADLINE_MS = 12_000;
+const SLACK_API = "https://slack.com/api/";
+/** Platform errors that mean the token itself is wrong, revoked or disabled. */
+const TOKEN_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "not_allowed_token_type",
+]);
+
+function unreachable(apiUrl: string | undefined, reason: string): StartupFailure {
+  return new StartupFailure(
+    "unreachable",
+    `Slack: cannot reach ${apiUrl ?? SLACK_API}auth.test (${reason}); check the network, a proxy or firewall, and SLACK_API_URL if set`,
+  );
+}
+
+/** One line for why Slack refused to start: the token (naming its variable) or the network. */
+function startupFailure(error: unknown, apiUrl: string | undefined, variable: string): Error {
+  if (error instanceof StartupFailure) return error;
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+  if (e.code === "slack_webapi_platform_error" && e.data?.error) {
+    return TOKEN_ERRORS.has(e.data.error)
+      ? new StartupFailure(
+          "token",
+          `Slack refused ${variable} (${e.data.error}): the token is wrong, revoked or its app uninstalled; copy a current one from the app's settings`,
+        )
+      : new StartupFailure("token", `Slack refused to start (${e.data.error}); check ${variable}`);
+  }
+  if (e.code === "slack_webapi_http_error") return unreachable(apiUrl, `HTTP ${e.statusCode ?? "error"}`);
+  if (e.code === "slack_webapi_request_error") return unreachable(apiUrl, networkReason(error));
+  if (e.code === "slack_socket_mode_no_reply_received_error" || /socket/i.test(e.code ?? ""))
+    return unreachable(apiUrl, e.message ?? "Socket Mode connection failed");
+  return error as Error;
+}
+
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
   const { dispatcher } = options;
   const socketMode = options.appToken !== undefined;
@@ -74,11 +114,20 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     ...(socketMode
       ? { appToken: options.appToken, socketMode: true }
       : { signingSecret: options.signingSecret }),
-    ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}),
+    // start-up gives up within seconds (a few quick retries), not after Slack's default half hour
+    clientOptions: {
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+      retryConfig: STARTUP_RETRIES,
+      timeout: 3000,
+    },
     logLevel: options.logLevel ?? LogLevel.WARN,
     deferInitialization: true,
   });
-  await app.init();
+  await withDeadline(app.init(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
+    (error: unknown) => {
+      throw startupFailure(error, apiUrl, "SLACK_BOT_TOKEN");
+    },
+  );
 
   app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
     await ack();
@@ -142,10 +191,26 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     locale: dispatcher.locale,
   });
   if (socketMode) {
-    await app.start();
+    await withDeadline(app.start(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
+      async (error: unknown) => {
+        await (app.stop() as Promise<void>).catch(() => {});
+        throw startupFailure(error, apiUrl, "SLACK_APP_TOKEN");
+      },
+    );
     return { app, poster, stop: () => app.stop() as Promise<void> };
   }
-  const server = (await app.start(options.port ?? 3000)) as { address(): AddressInfo | string | null };
+  let server: { address(): AddressInfo | string | null };
+  try {
+    server = (await app.start(options.port ?? 3000)) as typeof server;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES")
+      throw new StartupFailure(
+        "port",
+        `Slack: cannot listen on port ${options.port ?? 3000} (${code === "EADDRINUSE" ? "already in use" : "permission denied"}); stop what uses it or set PORT to another port`,
+      );
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : (options.port ?? 3000);
   return { app, port, poster, stop: () => app.stop() as Promise<void> };
