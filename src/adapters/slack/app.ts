@@ -4,7 +4,7 @@
 // older than 5 minutes → 401); with an app token it runs in Socket Mode instead. Lookups answer
 // privately (ephemeral) with a "post to channel" button that re-runs the command in public.
 import type { AddressInfo } from "node:net";
-import { App, LogLevel, type RespondFn } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
@@ -12,6 +12,7 @@ import type { ChannelPoster } from "../../scheduling/poster.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
+import { guardSlackRequests } from "./request-guard.ts";
 
 export interface SlackAdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -95,6 +96,13 @@ function startupFailure(error: unknown, apiUrl: string | undefined, variable: st
   return error as Error;
 }
 
+/** Bolt's HTTP receiver (signature checks, 401), behind the check that a signed body is Slack's. */
+function guardedReceiver(signingSecret: string, logLevel: LogLevel): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, logLevel });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
+  return receiver;
+}
+
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
   const { dispatcher } = options;
   const socketMode = options.appToken !== undefined;
@@ -109,18 +117,19 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     }).catch(onError);
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+  const logLevel = options.logLevel ?? LogLevel.WARN;
   const app = new App({
     token: options.botToken,
     ...(socketMode
       ? { appToken: options.appToken, socketMode: true }
-      : { signingSecret: options.signingSecret }),
+      : { receiver: guardedReceiver(options.signingSecret ?? "", logLevel) }),
     // start-up gives up within seconds (a few quick retries), not after Slack's default half hour
     clientOptions: {
       ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
       retryConfig: STARTUP_RETRIES,
       timeout: 3000,
     },
-    logLevel: options.logLevel ?? LogLevel.WARN,
+    logLevel,
     deferInitialization: true,
   });
   await withDeadline(app.init(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
@@ -131,6 +140,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
 
   app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
     await ack();
+    // no response_url (not sent by Slack; the request guard turns these away): nowhere to answer
+    if (typeof respond !== "function") return;
     const user = `slack:${command.team_id}:${command.user_id}`;
     const text = unescapeSlack(command.text ?? "");
     // A slash command is typed in a channel, which only its members can do: the caller may manage
@@ -154,6 +165,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
 
   app.action(PUBLISH_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
+    if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
     try {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
       const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
