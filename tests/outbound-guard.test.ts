@@ -6,9 +6,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+import { createMemoryWriter } from "../src/ingest/corpus-writer.ts";
 import { validateFeedUrl } from "../src/ingest/feeds-admin.ts";
 import { createFetchText, FetchError } from "../src/ingest/http.ts";
+import { createIngester } from "../src/ingest/ingester.ts";
 import { blockedHost, blockedReason, createGuardedLookup } from "../src/ingest/outbound-guard.ts";
+import { openDatabase } from "../src/storage/database.ts";
+import { createSqliteFeedStore } from "../src/storage/feed-store.ts";
 
 const REFUSED = [
   // IPv4
@@ -229,5 +234,57 @@ describe("every fetch is guarded, redirect hops included", () => {
     expect((await refusal(fetchText(`http://localhost:${site.port}/feed.xml`))).code).toBe("blocked-host");
     expect(site.requests).toEqual([]);
     expect((await fetchText(url, { allowPrivateHosts: true })).text).toBe("<rss/>");
+  });
+});
+
+describe("the ingester guards the operator's feeds and their item pages too", () => {
+  const rss = (link: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title><link>http://news.test/</link>` +
+    `<item><title>Un titre</title><link>${link}</link><guid>g1</guid><description>Un résumé court.</description></item>` +
+    "</channel></rss>";
+
+  async function ingestOnce(feedUrl: string, allowPrivateOperatorFeeds: boolean, resolverTarget = STAND_IN) {
+    const db = openDatabase(":memory:");
+    const store = createSqliteFeedStore(db);
+    store.addFeed(feedUrl, "config", new Date().toISOString());
+    const ingester = createIngester({
+      store,
+      news: createNewsIndex([]),
+      writer: createMemoryWriter(),
+      fetchText: createFetchText({ resolver: async () => [{ address: resolverTarget, family: 4 }], judge }),
+      allowPrivateOperatorFeeds,
+    });
+    try {
+      return await ingester.runOnce({ force: true });
+    } finally {
+      db.close();
+    }
+  }
+
+  it("refuses an item page on an internal address, even for a configured feed", async () => {
+    const internal = await serve("127.0.0.2", 0, (_req, res) => feed(res));
+    const site = await serve(STAND_IN, 0, (_req, res) =>
+      res
+        .writeHead(200, { "content-type": "application/rss+xml", connection: "close" })
+        .end(rss(`http://[::ffff:127.0.0.2]:${internal.port}/article.html`)),
+    );
+    const [report] = await ingestOnce(`http://news.test:${site.port}/rss.xml`, false);
+    expect(report?.status).toBe("ok");
+    expect(report?.failed[0]?.error).toMatch(/refused, .*127\.0\.0\.2/);
+    expect(internal.requests).toEqual([]);
+  });
+
+  it("refuses a configured feed on a private host unless the operator opts in, and says how", async () => {
+    const internal = await serve("127.0.0.2", 0, (_req, res) =>
+      res.writeHead(200, { "content-type": "application/rss+xml", connection: "close" }).end(rss("g")),
+    );
+    const url = `http://intranet.test:${internal.port}/rss.xml`;
+    const [refused] = await ingestOnce(url, false, "127.0.0.2");
+    expect(refused?.status).toBe("error");
+    expect(refused?.error).toMatch(/for an intranet feed set NEWSBOT_ALLOW_PRIVATE_FEEDS=on/);
+    expect(internal.requests).toEqual([]);
+    const [allowed] = await ingestOnce(url, true, "127.0.0.2");
+    expect(allowed?.error).toBeUndefined();
+    expect(internal.requests).toEqual(["/rss.xml"]);
   });
 });

@@ -122,7 +122,7 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   { name: "SLACK_SIGNING_SECRET", doc: "Slack signing secret, required for Slack in HTTP mode" },
   { name: "SLACK_APP_TOKEN", doc: "Slack app-level token (xapp-…): when set, Slack runs in Socket Mode" },
   { name: "PORT", doc: "HTTP port for Slack's request URL (default 3000)", example: "3000" },
-  { name: "DISCORD_TOKEN", doc: "Discord bot token, required for Discord" },
+  { name: "DISCORD_TOKEN", doc: "Discord bot token (at least 20 characters), required for Discord" },
   { name: "DISCORD_APPLICATION_ID", doc: "Discord application id, required by npm run discord:register" },
   {
     name: "DISCORD_GUILD_ID",

@@ -144,7 +144,10 @@ export interface FetchTextOptions {
 export function createFetchText(options: FetchTextOptions = {}): FetchText {
   const judge = options.judge ?? blockedReason;
   const guarded = new Agent({ connect: { lookup: createGuardedLookup(options.resolver, judge) } });
-  const open = new Agent();
+  // the operator's opt-in: any address, still resolved by the same resolver
+  const open = options.resolver
+    ? new Agent({ connect: { lookup: createGuardedLookup(options.resolver, () => undefined, false) } })
+    : new Agent();
   return (url, request = {}) =>
     request.allowPrivateHosts ? fetchWith(open, url, request) : fetchWith(guarded, url, request, judge);
 }

@@ -9,7 +9,7 @@ import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { ArticleWriter } from "./corpus-writer.ts";
 import { type ContentDeduper, contentFingerprint, createContentDeduper } from "./dedup.ts";
 import { type FeedItem, type ParsedFeed, parseFeed } from "./feed-parser.ts";
-import { type FetchLimits, type FetchText, fetchText, isFeedContentType } from "./http.ts";
+import { FetchError, type FetchLimits, type FetchText, fetchText, isFeedContentType } from "./http.ts";
 import { itemArticleId, itemToArticle } from "./item-article.ts";
 import { addToLiveIndex } from "./live-index.ts";
 
@@ -83,14 +83,26 @@ function errorText(error: unknown): string {
 export function createIngester(options: IngesterOptions): Ingester {
   const { store, news, writer } = options;
   const baseFetcher = options.fetchText ?? fetchText;
+  const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
   const allowPrivate = (feed: Feed): boolean =>
-    options.allowPrivateOperatorFeeds === true && (feed.addedBy === "config" || feed.addedBy === "cli");
+    options.allowPrivateOperatorFeeds === true && isOperatorFeed(feed);
   // Every fetch made for a feed (the feed itself, its item pages, their redirects) carries that
   // feed's host rule, whatever the request asked.
   const fetcherFor =
     (feed: Feed): FetchText =>
-    (url, request = {}) =>
-      baseFetcher(url, { ...request, allowPrivateHosts: allowPrivate(feed) });
+    async (url, request = {}) => {
+      try {
+        return await baseFetcher(url, { ...request, allowPrivateHosts: allowPrivate(feed) });
+      } catch (error) {
+        // the operator's own feed may be an intranet one: say how to allow it
+        if (error instanceof FetchError && error.code === "blocked-host" && isOperatorFeed(feed))
+          throw new FetchError(
+            error.code,
+            `${error.message}; for an intranet feed set NEWSBOT_ALLOW_PRIVATE_FEEDS=on (or --allow-private-feeds)`,
+          );
+        throw error;
+      }
+    };
   const now = options.now ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 15 * 60_000;
   const base = options.backoffBaseMs ?? 60_000;

@@ -140,10 +140,11 @@ const systemResolver: Resolver = (hostname) =>
 export function createGuardedLookup(
   resolver: Resolver = systemResolver,
   judge: AddressJudge = blockedReason,
+  refuseLocalNames = true,
 ): LookupFunction {
   return (hostname, options, callback) => {
     const fail = (error: NodeJS.ErrnoException) => callback(error, "", 0);
-    const local = isLocalName(hostname) ? `${hostname} is a local name` : undefined;
+    const local = refuseLocalNames && isLocalName(hostname) ? `${hostname} is a local name` : undefined;
     if (local) {
       fail(new BlockedHostError(local));
       return;
