@@ -13,6 +13,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeStartupError, EXIT_CODES } from "../src/app/exit-codes.ts";
 import { startApp } from "../src/app/main.ts";
+import { runIngest } from "../src/cli/ingest-command.ts";
 import { close, listen, sendJson } from "./fakes/http.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -165,6 +166,17 @@ describe("start-up failures: one line, a distinct exit code", () => {
     );
   });
 
+  it("a Slack API that accepts connections but never answers is given up within 15 s (exit 6)", async () => {
+    const { server, url } = await listen(() => {}); // never responds
+    servers.push(server);
+    const o = await startIn({ ...SLACK, SLACK_API_URL: `${url}/api/` });
+    expectOneLine(
+      o,
+      EXIT_CODES.unreachable,
+      new RegExp(`^newsbot: Slack: cannot reach ${url}/api/auth\\.test`),
+    );
+  }, 20_000);
+
   it("Slack's port already in use names PORT (exit 7)", async () => {
     const api = await fakeApi(() => ({
       status: 200,
@@ -229,5 +241,48 @@ describe.concurrent("the real process prints that one line and exits with its co
     expect(o.stderr.trim().split("\n").at(-1)).toMatch(
       /^newsbot: Slack: cannot reach http:\/\/127\.0\.0\.1:/,
     );
+  });
+
+  it("`newsbot start` exits with the same code and line", async () => {
+    const db = join(dir, "garbage-3.db");
+    writeFileSync(db, "this is not a SQLite database, just text that is long enough to be read as a header");
+    const o = await new Promise<Outcome>((done) => {
+      const child = execFile(
+        process.execPath,
+        [join(ROOT, "bin/newsbot.mjs"), "start"],
+        {
+          cwd: dir,
+          timeout: 90_000,
+          env: { PATH: process.env.PATH ?? "", HOME: dir, ...BASE_ENV, NEWSBOT_DB: db },
+        },
+        (_error, _stdout, stderr) => done({ code: child.exitCode, stderr, ms: 0 }),
+      );
+      child.stdin?.end();
+    });
+    expect(o.code, o.stderr).toBe(EXIT_CODES.database);
+    expect(o.stderr.trim()).toMatch(new RegExp(`^newsbot: cannot open the database ${db} \\(NEWSBOT_DB\\)`));
+  });
+});
+
+describe("newsbot ingest with a bad --db", () => {
+  it("names the file and --db, exit 4", async () => {
+    const db = join(dir, "garbage-4.db");
+    writeFileSync(db, "this is not a SQLite database, just text that is long enough to be read as a header");
+    const err: string[] = [];
+    const code = await runIngest(
+      ["--once", "--corpus", join(dir, "corpus"), "--db", db, "--feeds", "https://news.example/rss"],
+      {
+        out: () => {},
+        err: (l) => err.push(l),
+      },
+    );
+    expect(code).toBe(EXIT_CODES.database);
+    expect(err).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^newsbot ingest: cannot open the database ${db} \\(--db\\): it is not a usable SQLite database`,
+        ),
+      ),
+    ]);
   });
 });

@@ -85,6 +85,9 @@ export function parseJsonLine(
 /** A corpus file holds one article: far beyond this it is a mistake or an attack, not news. */
 export const MAX_ARTICLE_FILE_BYTES = 4 * 1024 * 1024;
 
+/** A JSON line is one article: the same bound, in characters. */
+const MAX_JSON_LINE_CHARS = MAX_ARTICLE_FILE_BYTES;
+
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 /** The file's text, or undefined when it is binary (a NUL byte) or not valid UTF-8. */
@@ -178,6 +181,14 @@ async function loadJsonLines(
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === "") continue;
+      if (line.length > MAX_JSON_LINE_CHARS) {
+        problems.push({
+          file,
+          line: lineNo,
+          message: `line longer than ${MAX_JSON_LINE_CHARS} characters; skipped`,
+        });
+        continue;
+      }
       const result = parseJsonLine(line, file, lineNo);
       if ("article" in result) emit(result.article);
       else problems.push(...result.problems);
