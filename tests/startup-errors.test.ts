@@ -196,6 +196,19 @@ describe("start-up failures: one line, a distinct exit code", () => {
     expectOneLine(o, EXIT_CODES.token, /^newsbot: Discord refused DISCORD_TOKEN \(401 Unauthorized\)/);
   });
 
+  it("a Discord API that never answers is given up within 15 s (exit 6)", async () => {
+    const { server, url } = await listen(() => {}); // never responds
+    servers.push(server);
+    const o = await startIn({ ...DISCORD, DISCORD_API_URL: `${url}/api` });
+    expectOneLine(
+      o,
+      EXIT_CODES.unreachable,
+      new RegExp(
+        `^newsbot: Discord: cannot reach ${url}/api/v10/gateway/bot \\(no gateway session within 12 s\\)`,
+      ),
+    );
+  }, 20_000);
+
   it("Discord unreachable gives the URL tried (exit 6)", async () => {
     const port = await closedPort();
     const o = await startIn({ ...DISCORD, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });

@@ -100,6 +100,7 @@ async function onAutocomplete(
 }
 
 const DISCORD_API = "https://discord.com/api";
+/** Start-up waits this long for a gateway session; REST keeps its own retries for later calls. */
 const STARTUP_DEADLINE_MS = 12_000;
 
 function unreachable(url: string, reason: string): StartupFailure {
@@ -128,8 +129,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    // start-up fails within seconds when Discord cannot be reached (not after minutes of retries)
-    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 1, timeout: 5000 },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand() && interaction.commandName === dispatcher.root) {
