@@ -65,6 +65,15 @@ function corpusPaths(config: Config, cwd: string): string[] {
   return [existsSync(local) ? local : PACKAGE_CORPUS];
 }
 
+/** The database, or the one-line start-up failure naming its path and NEWSBOT_DB. */
+function openAppDatabase(config: Config, cwd: string): Database {
+  try {
+    return openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
+  } catch (error) {
+    throw error instanceof DatabaseOpenError ? databaseFailure(error) : error;
+  }
+}
+
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
@@ -74,12 +83,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const config = loadConfig(options.env ?? process.env);
   const t = botMessages(config.locale);
   // the database first: a locked or broken file is reported before the corpus takes its time
-  let db: Database;
-  try {
-    db = openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
-  } catch (error) {
-    throw error instanceof DatabaseOpenError ? databaseFailure(error) : error;
-  }
+  const db = openAppDatabase(config, cwd);
 
   const { articles, problems } = await loadCorpus(corpusPaths(config, cwd)).catch((error: unknown) => {
     db.close();

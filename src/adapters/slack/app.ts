@@ -103,24 +103,39 @@ function guardedReceiver(signingSecret: string, logLevel: LogLevel): HTTPReceive
   return receiver;
 }
 
-export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
-  const { dispatcher } = options;
-  const socketMode = options.appToken !== undefined;
-  const onError = options.onError ?? ((e: unknown) => console.error("[slack]", e));
-  // Never leave the user with silence: log the failure and say so, privately.
-  const failed = async (respond: RespondFn, error: unknown) => {
-    onError(error);
-    await respond({
-      response_type: "ephemeral",
-      replace_original: false,
-      text: botMessages(dispatcher.locale).commandFailed,
-    }).catch(onError);
-  };
-  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+/** Connect (Socket Mode) or listen on `port` (HTTP); start-up failures become one-line ones. */
+async function startListening(app: App, port: number | undefined, apiUrl: string | undefined) {
+  if (port === undefined) {
+    await withDeadline(app.start(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
+      async (error: unknown) => {
+        await (app.stop() as Promise<void>).catch(() => {});
+        throw startupFailure(error, apiUrl, "SLACK_APP_TOKEN");
+      },
+    );
+    return undefined;
+  }
+  let server: { address(): AddressInfo | string | null };
+  try {
+    server = (await app.start(port)) as typeof server;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES")
+      throw new StartupFailure(
+        "port",
+        `Slack: cannot listen on port ${port} (${code === "EADDRINUSE" ? "already in use" : "permission denied"}); stop what uses it or set PORT to another port`,
+      );
+    throw error;
+  }
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : port;
+}
+
+/** The Bolt app, its token checked (auth.test) within the start-up deadline. */
+async function createApp(options: SlackAdapterOptions, apiUrl: string | undefined): Promise<App> {
   const logLevel = options.logLevel ?? LogLevel.WARN;
   const app = new App({
     token: options.botToken,
-    ...(socketMode
+    ...(options.appToken !== undefined
       ? { appToken: options.appToken, socketMode: true }
       : { receiver: guardedReceiver(options.signingSecret ?? "", logLevel) }),
     // start-up gives up within seconds (a few quick retries), not after Slack's default half hour
@@ -137,6 +152,24 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       throw startupFailure(error, apiUrl, "SLACK_BOT_TOKEN");
     },
   );
+  return app;
+}
+
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
+  const { dispatcher } = options;
+  const socketMode = options.appToken !== undefined;
+  const onError = options.onError ?? ((e: unknown) => console.error("[slack]", e));
+  // Never leave the user with silence: log the failure and say so, privately.
+  const failed = async (respond: RespondFn, error: unknown) => {
+    onError(error);
+    await respond({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: botMessages(dispatcher.locale).commandFailed,
+    }).catch(onError);
+  };
+  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+  const app = await createApp(options, apiUrl);
 
   app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
     await ack();
@@ -202,28 +235,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     ...(apiUrl ? { apiUrl } : {}),
     locale: dispatcher.locale,
   });
-  if (socketMode) {
-    await withDeadline(app.start(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
-      async (error: unknown) => {
-        await (app.stop() as Promise<void>).catch(() => {});
-        throw startupFailure(error, apiUrl, "SLACK_APP_TOKEN");
-      },
-    );
-    return { app, poster, stop: () => app.stop() as Promise<void> };
-  }
-  let server: { address(): AddressInfo | string | null };
-  try {
-    server = (await app.start(options.port ?? 3000)) as typeof server;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE" || code === "EACCES")
-      throw new StartupFailure(
-        "port",
-        `Slack: cannot listen on port ${options.port ?? 3000} (${code === "EADDRINUSE" ? "already in use" : "permission denied"}); stop what uses it or set PORT to another port`,
-      );
-    throw error;
-  }
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : (options.port ?? 3000);
+  const port = await startListening(app, socketMode ? undefined : (options.port ?? 3000), apiUrl);
+  if (port === undefined) return { app, poster, stop: () => app.stop() as Promise<void> };
   return { app, port, poster, stop: () => app.stop() as Promise<void> };
 }
