@@ -2,7 +2,8 @@
 // flushed to disk (fsync), then takes the target's name — by `link`, which fails if the target
 // exists (so a file created meanwhile is never overwritten), or by `rename` when replacing is
 // wanted. A crash leaves either the old file or the new one, never half of one.
-import { link, open, rename, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export async function writeFileAtomic(
@@ -21,7 +22,12 @@ export async function writeFileAtomic(
   }
   try {
     if (options.replace) await rename(tmp, target);
-    else await link(tmp, target);
+    else
+      await link(tmp, target).catch(async (error: NodeJS.ErrnoException) => {
+        // file systems without hard links: an exclusive copy still never overwrites
+        if (error.code !== "EPERM" && error.code !== "ENOTSUP" && error.code !== "EOPNOTSUPP") throw error;
+        await copyFile(tmp, target, constants.COPYFILE_EXCL);
+      });
   } finally {
     await unlink(tmp).catch(() => {}); // after a rename it is already gone
   }
