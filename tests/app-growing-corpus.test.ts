@@ -22,7 +22,11 @@ describe("a corpus that grows while the bot runs", () => {
     site = await startNewsSite();
     dir = mkdtempSync(join(tmpdir(), "newsbot-grow-"));
     cpSync(resolve(import.meta.dirname, "../corpus"), join(dir, "corpus"), { recursive: true });
-    const env = { NEWSBOT_DB: join(dir, "bot.db"), NEWSBOT_FEEDS: `${site.url}/rss.xml` };
+    const env = {
+      NEWSBOT_DB: join(dir, "bot.db"),
+      NEWSBOT_FEEDS: `${site.url}/rss.xml`,
+      NEWSBOT_ALLOW_PRIVATE_FEEDS: "on", // the local site stands in for an intranet feed
+    };
     const input = new PassThrough();
     const output = new PassThrough();
     const errors = new PassThrough();

@@ -21,7 +21,7 @@ describe("config", () => {
       ratePerMinute: 10,
       adapters: ["console"],
       db: "./data/newsbot.db",
-      ingest: { feeds: [], watch: true, pollMinutes: 15 },
+      ingest: { feeds: [], watch: true, pollMinutes: 15, allowPrivateFeeds: false },
       schedule: { timezone: "Europe/Paris", catchUp: true, firstDigestDays: 1 },
     });
   });

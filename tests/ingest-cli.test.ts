@@ -36,6 +36,7 @@ describe("newsbot ingest", () => {
       join(dir, "corpus/ingested"),
       "--db",
       join(dir, "state.db"),
+      "--allow-private-feeds", // the local site stands in for an intranet
     ];
     const first = io();
     const feeds = `${site.url}/rss.xml,${site.url}/atom.xml,${site.url}/broken.xml`;

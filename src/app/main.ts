@@ -9,8 +9,6 @@ import type { FeedsService } from "../../commands/define.ts";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
-import { startDiscordAdapter } from "../adapters/discord/index.ts";
-import { startSlackAdapter } from "../adapters/slack/index.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
@@ -29,6 +27,7 @@ import {
   type Scheduler,
   type SchedulerEvent,
 } from "../scheduling/index.ts";
+import { DatabaseOpenError } from "../storage/database.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
   createAuditLog,
@@ -37,6 +36,7 @@ import {
   type Database,
   openDatabase,
 } from "../storage/index.ts";
+import { databaseFailure, describeStartupError } from "./exit-codes.ts";
 
 export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
 
@@ -65,6 +65,15 @@ function corpusPaths(config: Config, cwd: string): string[] {
   return [existsSync(local) ? local : PACKAGE_CORPUS];
 }
 
+/** The database, or the one-line start-up failure naming its path and NEWSBOT_DB. */
+function openAppDatabase(config: Config, cwd: string): Database {
+  try {
+    return openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
+  } catch (error) {
+    throw error instanceof DatabaseOpenError ? databaseFailure(error) : error;
+  }
+}
+
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
@@ -73,13 +82,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (!options.env && existsSync(resolve(cwd, ".env"))) process.loadEnvFile(resolve(cwd, ".env"));
   const config = loadConfig(options.env ?? process.env);
   const t = botMessages(config.locale);
+  // the database first: a locked or broken file is reported before the corpus takes its time
+  const db = openAppDatabase(config, cwd);
 
-  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd));
+  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd)).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
   if (problems.length > 0) {
     say(err, t.corpusProblems(problems.length));
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
   if (articles.length === 0 && !corpusPaths(config, cwd).some((p) => existsSync(p))) {
+    db.close();
     throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
   }
   const core = createNewsCore(articles);
@@ -94,7 +109,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
-  const db = openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
   const store = createSubscriptionStore(db);
   const deliveries = createDeliveryLog(db);
   const logEvent = (e: SchedulerEvent) => {
@@ -146,6 +160,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     news: core.news,
     writer: createCorpusFileWriter(ingestedDir),
     intervalMs: config.ingest.pollMinutes * 60_000,
+    allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
   });
   const feeds: FeedsService = {
@@ -179,6 +194,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   try {
     if (config.slack && config.adapters.includes("slack")) {
+      // platform libraries are loaded only when their adapter runs: a quicker start (and error)
+      const { startSlackAdapter } = await import("../adapters/slack/index.ts");
       const slack = await startSlackAdapter({
         dispatcher,
         botToken: config.slack.botToken,
@@ -192,6 +209,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       say(out, slack.port === undefined ? t.startedSlackSocket : t.startedSlackHttp(slack.port));
     }
     if (config.discord && config.adapters.includes("discord")) {
+      const { startDiscordAdapter } = await import("../adapters/discord/index.ts");
       const discord = await startDiscordAdapter({
         dispatcher,
         token: config.discord.token,
@@ -249,9 +267,7 @@ if (isMain) {
     await app.done;
     process.exit(0);
   } catch (error) {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
-    );
-    process.exitCode = 1;
+    const { code, text } = describeStartupError(error);
+    process.stderr.write(`${text}\n`, () => process.exit(code));
   }
 }

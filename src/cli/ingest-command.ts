@@ -3,11 +3,13 @@
 // writes new articles as corpus files under --out (default corpus/ingested, so every command that
 // loads the default corpus sees them), and, without --once, keeps polling and watches the corpus
 // folder until interrupted. One line of report per feed; a broken feed is reported and the
-// others still ingest. Exit code: 0 all feeds fine, 1 some feed failed, 2 usage error.
+// others still ingest. Exit code: 0 all feeds fine, 1 some feed failed, 2 usage error, 4 the
+// database cannot be opened.
 // `listFeedsText` / `addFeedFromChat` are what `/news feeds` and `/news feeds add` call.
 import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
+import { databaseFailure, EXIT_CODES } from "../app/exit-codes.ts";
 import { createNewsIndex, type NewsIndex } from "../core/news-index.ts";
 import { createCorpusFileWriter } from "../ingest/corpus-writer.ts";
 import {
@@ -20,12 +22,12 @@ import {
 import { watchCorpusFolder } from "../ingest/folder-watcher.ts";
 import { createIngester, type FeedReport, type IngesterOptions } from "../ingest/ingester.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
-import { openDatabase } from "../storage/database.ts";
+import { DatabaseOpenError, openDatabase } from "../storage/database.ts";
 import { createSqliteFeedStore, type FeedStore } from "../storage/feed-store.ts";
 import { loadCorpusForCli, resolveCorpusPaths } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 
-export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS]
+export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS] [--allow-private-feeds]
   Poll the RSS/Atom feeds and add new articles to the corpus; without --once, keep polling and
   watch the corpus folder for new *.md files and lines appended to *.jsonl files.
   --once          poll every feed once (and retry failed items), then exit
@@ -33,7 +35,10 @@ export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [
   --feeds URLS    feeds to follow, comma-separated (added to the database's list)
   --db PATH       database with the feeds and their state (default data/newsbot.db)
   --out DIR       where ingested articles are written as corpus files (default corpus/ingested)
-  --interval S    seconds between two polling rounds (default 300; each feed keeps its own schedule)`;
+  --interval S    seconds between two polling rounds (default 300; each feed keeps its own schedule)
+  --allow-private-feeds  let feeds given here or in the configuration (not those added from chat)
+                  and their pages reach private addresses, for intranet feeds
+                  (also NEWSBOT_ALLOW_PRIVATE_FEEDS=on)`;
 
 export const DEFAULT_DB = "data/newsbot.db";
 export const DEFAULT_INGESTED_DIR = "corpus/ingested";
@@ -103,7 +108,14 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
   const loadPaths =
     within(outDir, corpusPaths) || !existsSync(outDir) ? corpusPaths : [...corpusPaths, outDir];
   const news = createNewsIndex(await loadCorpusForCli(loadPaths, io));
-  const db = openDatabase(resolve(values.db ?? DEFAULT_DB));
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(resolve(values.db ?? DEFAULT_DB));
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    io.err(`newsbot ingest: ${databaseFailure(error, "--db").message}`);
+    return EXIT_CODES.database;
+  }
   try {
     const store = createSqliteFeedStore(db);
     const at = new Date().toISOString();
@@ -112,10 +124,14 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
       io.err("newsbot ingest: no feeds to poll: give some with --feeds URL,URL");
       return 2;
     }
+    const allowPrivate =
+      values["allow-private-feeds"] === true ||
+      /^(on|true|1|yes)$/i.test(process.env.NEWSBOT_ALLOW_PRIVATE_FEEDS?.trim() ?? "");
     const ingester = createIngester({
       store,
       news,
       writer: createCorpusFileWriter(outDir),
+      allowPrivateOperatorFeeds: allowPrivate,
       ...options.ingester,
     });
     if (values.once) {
@@ -213,6 +229,7 @@ function parse(argv: string[]) {
       db: { type: "string" },
       out: { type: "string" },
       interval: { type: "string" },
+      "allow-private-feeds": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });

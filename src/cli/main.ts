@@ -29,9 +29,16 @@ const commands: Record<string, { run: Command; help: string }> = {
     help: 'who "<name>" [--corpus P] [--json]   a person\'s roles, articles, first and last mention',
   },
   start: {
-    run: async () => {
-      await (await import("../app/main.ts")).startApp();
-      return 0;
+    run: async (_argv, io) => {
+      try {
+        await (await import("../app/main.ts")).startApp();
+        return 0;
+      } catch (error) {
+        // one line and the exit code of its kind (README: exit codes)
+        const { code, text } = (await import("../app/exit-codes.ts")).describeStartupError(error);
+        io.err(text);
+        return code;
+      }
     },
     help: "start   run the bot (console session when no Slack/Discord token is configured)",
   },

@@ -41,6 +41,8 @@ export interface IngestConfig {
   readonly watch: boolean;
   /** How often a healthy feed is polled, in minutes. */
   readonly pollMinutes: number;
+  /** Operator feeds (configuration, CLI) may reach private addresses; chat-added ones never. */
+  readonly allowPrivateFeeds: boolean;
 }
 
 export interface Config {
@@ -75,6 +77,11 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   {
     name: "NEWSBOT_FEEDS",
     doc: "RSS or Atom feeds to follow, comma-separated; more can be added with /news feeds add <url>",
+  },
+  {
+    name: "NEWSBOT_ALLOW_PRIVATE_FEEDS",
+    doc: "Let the feeds of NEWSBOT_FEEDS and `newsbot ingest --feeds` (never those added from chat) and their article pages reach private or local addresses, for intranet feeds: on or off (default)",
+    example: "off",
   },
   {
     name: "NEWSBOT_WATCH",
@@ -115,7 +122,7 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   { name: "SLACK_SIGNING_SECRET", doc: "Slack signing secret, required for Slack in HTTP mode" },
   { name: "SLACK_APP_TOKEN", doc: "Slack app-level token (xapp-…): when set, Slack runs in Socket Mode" },
   { name: "PORT", doc: "HTTP port for Slack's request URL (default 3000)", example: "3000" },
-  { name: "DISCORD_TOKEN", doc: "Discord bot token, required for Discord" },
+  { name: "DISCORD_TOKEN", doc: "Discord bot token (at least 20 characters), required for Discord" },
   { name: "DISCORD_APPLICATION_ID", doc: "Discord application id, required by npm run discord:register" },
   {
     name: "DISCORD_GUILD_ID",
@@ -137,13 +144,16 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Real Discord bot tokens are about 70 characters; anything under 20 is a paste gone wrong. */
+const DISCORD_TOKEN_MIN = 20;
+
 function schema(t: BotMessages) {
   const text = (expected: string) => z.string({ error: expected }).trim().min(1, expected);
   const prefixed = (prefix: string) =>
     z
       .string()
       .trim()
-      .refine((s) => s.startsWith(prefix) && s.length > prefix.length + 4, t.expectPrefix(prefix));
+      .refine((s) => s.startsWith(prefix) && s.length > prefix.length, t.expectPrefix(prefix));
   const count = (min: number, max: number) =>
     z
       .string()
@@ -213,13 +223,14 @@ function schema(t: BotMessages) {
       .pipe(z.array(url))
       .optional(),
     NEWSBOT_WATCH: onOff(true),
+    NEWSBOT_ALLOW_PRIVATE_FEEDS: onOff(false),
     NEWSBOT_POLL_MINUTES: count(1, 1440).default(15),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
-    SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret).optional(),
+    SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret(8)).optional(),
     SLACK_APP_TOKEN: prefixed("xapp-").optional(),
     SLACK_API_URL: url.optional(),
     PORT: count(0, 65_535).default(3000),
-    DISCORD_TOKEN: z.string().trim().min(20, t.expectSecret).optional(),
+    DISCORD_TOKEN: z.string().trim().min(DISCORD_TOKEN_MIN, t.expectSecret(DISCORD_TOKEN_MIN)).optional(),
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: url.optional(),
@@ -295,6 +306,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
       feeds: e.NEWSBOT_FEEDS ?? [],
       watch: e.NEWSBOT_WATCH,
       pollMinutes: e.NEWSBOT_POLL_MINUTES,
+      allowPrivateFeeds: e.NEWSBOT_ALLOW_PRIVATE_FEEDS,
     },
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {

@@ -1,12 +1,14 @@
 // What `/news feeds` and `/news feeds add <url>` need, as plain data and plain text: the list of
 // feeds with their health and counts, and adding a feed after validating its URL (http(s), no
-// credentials, no private or loopback host unless allowed) and, when a probe is given, checking
-// that the URL really serves an RSS or Atom feed.
+// credentials, no literal internal address or local name — judged by the one outbound guard,
+// which judges resolved names again when the feed is fetched) and, when a probe is given,
+// checking that the URL really serves an RSS or Atom feed.
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import { parseFeed } from "./feed-parser.ts";
 import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
+import { blockedHost } from "./outbound-guard.ts";
 
 /** A feed as `/news feeds` shows it: its health and counts, plus the items waiting for a retry. */
 export type FeedView = Pick<
@@ -69,26 +71,6 @@ export function formatFeedList(feeds: readonly FeedView[], locale: Locale = "fr"
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 
-function isPrivateHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal"))
-    return true;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 10 ||
-      a === 127 ||
-      a === 0 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  return h === "::1" || h === "::" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80");
-}
-
 /** A feed URL a channel manager may add: absolute http(s), no credentials, a public host. */
 export function validateFeedUrl(
   input: string,
@@ -106,7 +88,7 @@ export function validateFeedUrl(
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, error: p.scheme() };
   if (url.username || url.password) return { ok: false, error: p.credentials() };
-  if (!options.allowPrivateHosts && isPrivateHost(url.hostname))
+  if (!options.allowPrivateHosts && blockedHost(url.hostname) !== undefined)
     return { ok: false, error: p.privateHost(url.hostname) };
   url.hash = "";
   return { ok: true, url: url.href };
@@ -147,7 +129,7 @@ export async function addFeed(
         maxBytes: 5 * 1024 * 1024,
         accept: isFeedContentType,
         expected: "an RSS or Atom feed",
-        ...(options.allowPrivateHosts ? {} : { publicOnly: true }),
+        allowPrivateHosts: options.allowPrivateHosts === true,
       });
       const parsed = parseFeed(fetched.text);
       title = parsed.title;

@@ -9,6 +9,9 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import type { Article, LoadProblem } from "../core/corpus/article.ts";
 import { loadCorpus, NOT_ARTICLES, parseJsonLine } from "../core/corpus/loader.ts";
 
+/** Bytes of appended JSON lines read at a time. */
+const MAX_APPEND_WINDOW = 8 * 1024 * 1024;
+
 export interface FolderWatcherOptions {
   /** Called with the articles found in a new or changed file (the index skips ids it has). */
   onArticles: (articles: Article[]) => void | Promise<void>;
@@ -43,7 +46,7 @@ export function watchCorpusFolder(dir: string, options: FolderWatcherOptions): F
   const debounceMs = options.debounceMs ?? 150;
   const ignored = (options.ignore ?? []).map((p) => resolve(root, p));
   /** Per `.jsonl` file: bytes consumed, and lines counted so far (for line numbers). */
-  const offsets = new Map<string, { bytes: number; lines: number }>();
+  const offsets = new Map<string, { bytes: number; lines: number; skipping?: boolean }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const busy = new Map<string, Promise<void>>();
   let watcher: FSWatcher | undefined;
@@ -64,21 +67,31 @@ export function watchCorpusFolder(dir: string, options: FolderWatcherOptions): F
     let at = offsets.get(file) ?? { bytes: 0, lines: 0 };
     if (size < at.bytes) at = { bytes: 0, lines: 0 }; // truncated or replaced: read it again
     if (size === at.bytes) return;
+    // read at most one window: a huge append is taken window by window, never all in memory
+    const length = Math.min(size - at.bytes, MAX_APPEND_WINDOW);
+    const chunk = Buffer.alloc(length);
     const handle = await open(file, "r");
-    let chunk: Buffer;
     try {
-      chunk = Buffer.alloc(size - at.bytes);
-      await handle.read(chunk, 0, chunk.length, at.bytes);
+      await handle.read(chunk, 0, length, at.bytes);
     } finally {
       await handle.close();
     }
     const end = chunk.lastIndexOf(0x0a);
-    if (end < 0) return; // no complete line yet
+    if (end < 0) {
+      if (length < MAX_APPEND_WINDOW) return; // no complete line yet
+      // a "line" longer than the window is no article: skip it up to its newline
+      offsets.set(file, { bytes: at.bytes + length, lines: at.lines, skipping: true });
+      if (!at.skipping)
+        report([
+          { file, line: at.lines + 1, message: `line longer than ${MAX_APPEND_WINDOW} bytes; skipped` },
+        ]);
+      return readAppended(file);
+    }
     const lines = chunk.subarray(0, end).toString("utf8").split("\n");
     const articles: Article[] = [];
     const problems: LoadProblem[] = [];
     lines.forEach((line, i) => {
-      if (line.trim() === "") return;
+      if (line.trim() === "" || (i === 0 && at.skipping)) return;
       const r = parseJsonLine(line.replace(/\r$/, ""), file, at.lines + i + 1);
       if ("article" in r) articles.push(r.article);
       else problems.push(...r.problems);
@@ -86,6 +99,7 @@ export function watchCorpusFolder(dir: string, options: FolderWatcherOptions): F
     offsets.set(file, { bytes: at.bytes + end + 1, lines: at.lines + lines.length });
     report(problems);
     if (articles.length > 0) await options.onArticles(articles);
+    if (at.bytes + length < size) await readAppended(file);
   }
 
   async function check(file: string): Promise<void> {

@@ -1,10 +1,18 @@
 // Fetching untrusted URLs with limits: one deadline for the whole exchange (redirects and body
-// included), redirects followed by hand so they are counted and loops caught, the body read up to
-// a byte limit, the content type checked, and the text decoded from the declared charset. Every
-// way it can go wrong is a `FetchError` with a `code` and a message a channel manager can read.
-
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+// included), redirects followed by hand so they are counted and loops caught, every hop's host
+// judged by the outbound guard (the connection itself resolves names through the guard's lookup,
+// so the address checked is the one connected to), the body read up to a byte limit, the content
+// type checked, and the text decoded from the declared charset. Every way it can go wrong is a
+// `FetchError` with a `code` and a message a channel manager can read.
+import { Agent, fetch as undiciFetch } from "undici";
+import {
+  type AddressJudge,
+  BlockedHostError,
+  blockedHost,
+  blockedReason,
+  createGuardedLookup,
+  type Resolver,
+} from "./outbound-guard.ts";
 
 export type FetchErrorCode =
   | "bad-url"
@@ -44,10 +52,11 @@ export interface FetchRequest extends FetchLimits {
   /** What is expected, for the error message (`an HTML page`, `a feed`). */
   expected?: string;
   /**
-   * Refuse hosts on private, loopback, link-local or otherwise internal addresses, checked on every
-   * hop after DNS resolution (an untrusted URL must not reach the bot's own network).
+   * Let this fetch reach private, loopback and other internal addresses (an operator's intranet
+   * feed, opted in with NEWSBOT_ALLOW_PRIVATE_FEEDS). Default false: every hop, redirects
+   * included, must resolve to public addresses only.
    */
-  publicOnly?: boolean;
+  allowPrivateHosts?: boolean;
 }
 
 export interface FetchedText {
@@ -64,66 +73,6 @@ export interface FetchedText {
 export type FetchText = (url: string, request?: FetchRequest) => Promise<FetchedText>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-const INTERNAL = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 3],
-] as const)
-  INTERNAL.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [
-  ["::", 127],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const)
-  INTERNAL.addSubnet(net, prefix, "ipv6");
-
-/** Is this IP address internal? IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is judged as IPv4. */
-export function isInternalAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return INTERNAL.check(mapped[1], "ipv4");
-  const family = isIP(address);
-  if (family === 4) return INTERNAL.check(address, "ipv4");
-  if (family === 6) {
-    // ::ffff:7f00:1 is the hexadecimal spelling of a mapped IPv4 address
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-    if (hex?.[1] && hex[2]) {
-      const a = Number.parseInt(hex[1], 16);
-      const b = Number.parseInt(hex[2], 16);
-      return INTERNAL.check(`${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`, "ipv4");
-    }
-    return INTERNAL.check(address, "ipv6");
-  }
-  return true;
-}
-
-async function assertPublicHost(url: URL): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-    } catch (error) {
-      throw new FetchError("network", `${url.href}: cannot resolve ${host} (${(error as Error).message})`);
-    }
-  }
-  const internal = addresses.find(isInternalAddress);
-  if (internal !== undefined || addresses.length === 0)
-    throw new FetchError(
-      "blocked-host",
-      `${url.href}: ${host} is an internal address (${internal ?? "none"})`,
-    );
-}
 
 function kib(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
@@ -148,7 +97,7 @@ function decode(bytes: Uint8Array, charset: string): string {
   }
 }
 
-async function readLimited(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readLimited(response: FetchResponse, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
@@ -177,8 +126,38 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
   return out;
 }
 
-/** Fetch `url` as text within the limits; throws `FetchError`. */
-export const fetchText: FetchText = async (url, request = {}) => {
+function refusedHost(url: URL, judge: AddressJudge): FetchError | undefined {
+  const reason = blockedHost(url.hostname, judge);
+  return reason === undefined
+    ? undefined
+    : new FetchError("blocked-host", `${url.href}: refused, ${reason} (only public addresses are fetched)`);
+}
+
+export interface FetchTextOptions {
+  /** How guarded connections resolve names. Default: the system's DNS. */
+  resolver?: Resolver;
+  /** Which addresses are refused. Default `blockedReason`; tests stand a local server in for a public one. */
+  judge?: AddressJudge;
+}
+
+/** A `FetchText`; every fetch is guarded unless the request sets `allowPrivateHosts`. */
+export function createFetchText(options: FetchTextOptions = {}): FetchText {
+  const judge = options.judge ?? blockedReason;
+  const guarded = new Agent({ connect: { lookup: createGuardedLookup(options.resolver, judge) } });
+  // the operator's opt-in: any address, still resolved by the same resolver
+  const open = options.resolver
+    ? new Agent({ connect: { lookup: createGuardedLookup(options.resolver, () => undefined, false) } })
+    : new Agent();
+  return (url, request = {}) =>
+    request.allowPrivateHosts ? fetchWith(open, url, request) : fetchWith(guarded, url, request, judge);
+}
+
+async function fetchWith(
+  dispatcher: Agent,
+  url: string,
+  request: FetchRequest,
+  judge?: AddressJudge,
+): Promise<FetchedText> {
   const timeoutMs = request.timeoutMs ?? 10_000;
   const maxBytes = request.maxBytes ?? 5 * 1024 * 1024;
   const maxRedirects = request.maxRedirects ?? 5;
@@ -195,10 +174,13 @@ export const fetchText: FetchText = async (url, request = {}) => {
       if (current.protocol !== "http:" && current.protocol !== "https:")
         throw new FetchError("bad-url", `${current.href}: only http and https URLs are fetched`);
       visited.add(current.href);
-      if (request.publicOnly) await assertPublicHost(current);
-      const response = await fetch(current, {
+      // a literal address never goes through the lookup hook: judge it here, on every hop
+      const refused = judge ? refusedHost(current, judge) : undefined;
+      if (refused) throw refused;
+      const response = await undiciFetch(current, {
         redirect: "manual",
         signal,
+        dispatcher,
         headers: { "user-agent": "newsbot/0.1 (+feed ingestion)", ...request.headers },
       });
       if (REDIRECTS.has(response.status)) {
@@ -218,45 +200,64 @@ export const fetchText: FetchText = async (url, request = {}) => {
         current = next;
         continue;
       }
-      const contentTypeHeader = response.headers.get("content-type") ?? "";
-      const contentType = (contentTypeHeader.split(";")[0] ?? "").trim().toLowerCase();
-      const validators = {
-        ...(response.headers.get("etag") ? { etag: response.headers.get("etag") as string } : {}),
-        ...(response.headers.get("last-modified")
-          ? { lastModified: response.headers.get("last-modified") as string }
-          : {}),
-      };
-      if (response.status === 304) {
-        await response.body?.cancel().catch(() => {});
-        return { status: 304, url: current.href, contentType, text: "", ...validators };
-      }
-      if (response.status < 200 || response.status > 299) {
-        await response.body?.cancel().catch(() => {});
-        throw new FetchError(
-          "http-status",
-          `${current.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
-          response.status,
-        );
-      }
-      if (request.accept && !request.accept(contentType)) {
-        await response.body?.cancel().catch(() => {});
-        throw new FetchError(
-          "bad-content-type",
-          `${current.href}: not ${request.expected ?? "an accepted document"} (content type ${contentType || "missing"})`,
-        );
-      }
-      const bytes = await readLimited(response, maxBytes, current.href);
-      const text = decode(bytes, charsetOf(contentTypeHeader, bytes));
-      return { status: response.status, url: current.href, contentType, text, ...validators };
+      return await readResponse(response, current, request, maxBytes);
     }
   } catch (error) {
     if (error instanceof FetchError) throw error;
     if (signal.aborted)
       throw new FetchError("timeout", `${url}: no complete answer within ${timeoutMs / 1000} s (timeout)`);
     const cause = (error as Error & { cause?: Error }).cause;
+    if (cause instanceof BlockedHostError)
+      throw new FetchError(
+        "blocked-host",
+        `${current.href}: refused, ${cause.message} (only public addresses are fetched)`,
+      );
     throw new FetchError("network", `${url}: ${cause?.message ?? (error as Error).message}`);
   }
-};
+}
+
+type FetchResponse = Awaited<ReturnType<typeof undiciFetch>>;
+
+async function readResponse(
+  response: FetchResponse,
+  current: URL,
+  request: FetchRequest,
+  maxBytes: number,
+): Promise<FetchedText> {
+  const contentTypeHeader = response.headers.get("content-type") ?? "";
+  const contentType = (contentTypeHeader.split(";")[0] ?? "").trim().toLowerCase();
+  const validators = {
+    ...(response.headers.get("etag") ? { etag: response.headers.get("etag") as string } : {}),
+    ...(response.headers.get("last-modified")
+      ? { lastModified: response.headers.get("last-modified") as string }
+      : {}),
+  };
+  if (response.status === 304) {
+    await response.body?.cancel().catch(() => {});
+    return { status: 304, url: current.href, contentType, text: "", ...validators };
+  }
+  if (response.status < 200 || response.status > 299) {
+    await response.body?.cancel().catch(() => {});
+    throw new FetchError(
+      "http-status",
+      `${current.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
+      response.status,
+    );
+  }
+  if (request.accept && !request.accept(contentType)) {
+    await response.body?.cancel().catch(() => {});
+    throw new FetchError(
+      "bad-content-type",
+      `${current.href}: not ${request.expected ?? "an accepted document"} (content type ${contentType || "missing"})`,
+    );
+  }
+  const bytes = await readLimited(response, maxBytes, current.href);
+  const text = decode(bytes, charsetOf(contentTypeHeader, bytes));
+  return { status: response.status, url: current.href, contentType, text, ...validators };
+}
+
+/** Fetch `url` as text within the limits, public addresses only unless allowed; throws `FetchError`. */
+export const fetchText: FetchText = createFetchText();
 
 /** Content types a feed may come as: servers label feeds loosely (even `text/html`), so only
  * non-text types are refused here; the parser says when the text is not a feed. */

@@ -34,7 +34,8 @@ export {
 } from "./feeds-admin.ts";
 export { type FolderWatcher, watchCorpusFolder } from "./folder-watcher.ts";
 export { ExtractError, extractArticle, htmlToParagraphs } from "./html-text.ts";
-export { FetchError, type FetchLimits, type FetchText, fetchText } from "./http.ts";
+export { createFetchText, FetchError, type FetchLimits, type FetchText, fetchText } from "./http.ts";
 export { createIngester, type FeedReport, type Ingester, type IngesterOptions } from "./ingester.ts";
 export { itemArticleId, itemToArticle } from "./item-article.ts";
 export { type AddStats, addToLiveIndex } from "./live-index.ts";
+export { blockedHost, blockedReason, createGuardedLookup, isBlockedAddress } from "./outbound-guard.ts";

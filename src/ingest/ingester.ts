@@ -9,7 +9,7 @@ import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { ArticleWriter } from "./corpus-writer.ts";
 import { type ContentDeduper, contentFingerprint, createContentDeduper } from "./dedup.ts";
 import { type FeedItem, type ParsedFeed, parseFeed } from "./feed-parser.ts";
-import { type FetchLimits, type FetchText, fetchText, isFeedContentType } from "./http.ts";
+import { FetchError, type FetchLimits, type FetchText, fetchText, isFeedContentType } from "./http.ts";
 import { itemArticleId, itemToArticle } from "./item-article.ts";
 import { addToLiveIndex } from "./live-index.ts";
 
@@ -41,10 +41,11 @@ export interface IngesterOptions {
   maxItemsPerFeed?: number;
   deduper?: ContentDeduper;
   /**
-   * Whether a feed's URLs (the feed and its item pages) must resolve to public addresses. Default:
-   * every feed except those from the configuration or the command line, which the operator chose.
+   * Let the operator's own feeds (from the configuration or the command line) and their item pages
+   * reach private addresses — intranet feeds, opted in with NEWSBOT_ALLOW_PRIVATE_FEEDS. Feeds added
+   * from chat never may. Default false: every fetch reaches public addresses only.
    */
-  publicOnly?: (feed: Feed) => boolean;
+  allowPrivateOperatorFeeds?: boolean;
   /** Called with every article added to the live index (digests, logs). */
   onArticles?: (articles: readonly Article[], feed: Feed) => void;
 }
@@ -82,13 +83,26 @@ function errorText(error: unknown): string {
 export function createIngester(options: IngesterOptions): Ingester {
   const { store, news, writer } = options;
   const baseFetcher = options.fetchText ?? fetchText;
-  const publicOnly =
-    options.publicOnly ?? ((feed: Feed) => feed.addedBy !== "config" && feed.addedBy !== "cli");
-  // Every fetch made for a feed (the feed itself, its item pages) carries that feed's host rule.
+  const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
+  const allowPrivate = (feed: Feed): boolean =>
+    options.allowPrivateOperatorFeeds === true && isOperatorFeed(feed);
+  // Every fetch made for a feed (the feed itself, its item pages, their redirects) carries that
+  // feed's host rule, whatever the request asked.
   const fetcherFor =
     (feed: Feed): FetchText =>
-    (url, request = {}) =>
-      baseFetcher(url, publicOnly(feed) ? { ...request, publicOnly: true } : request);
+    async (url, request = {}) => {
+      try {
+        return await baseFetcher(url, { ...request, allowPrivateHosts: allowPrivate(feed) });
+      } catch (error) {
+        // the operator's own feed may be an intranet one: say how to allow it
+        if (error instanceof FetchError && error.code === "blocked-host" && isOperatorFeed(feed))
+          throw new FetchError(
+            error.code,
+            `${error.message}; for an intranet feed set NEWSBOT_ALLOW_PRIVATE_FEEDS=on (or --allow-private-feeds)`,
+          );
+        throw error;
+      }
+    };
   const now = options.now ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 15 * 60_000;
   const base = options.backoffBaseMs ?? 60_000;
@@ -189,7 +203,11 @@ export function createIngester(options: IngesterOptions): Ingester {
     return { added: accepted.map((a) => a.id), duplicates, failed, seen, indexMs: stats.indexMs };
   }
 
-  async function pollFeed(feed: Feed): Promise<FeedReport> {
+  type Fetched = { feed: Feed; start: string; parsed: ParsedFeed; validators: Validators };
+  type Validators = { etag: string | undefined; lastModified: string | undefined };
+
+  /** Fetch and parse a feed document; a report when there is nothing to process. */
+  async function fetchFeed(feed: Feed): Promise<Fetched | FeedReport> {
     const start = now().toISOString();
     const empty = { added: [], duplicates: 0, failed: [], seen: 0, indexMs: 0 };
     const fail = (error: string): FeedReport => {
@@ -222,12 +240,14 @@ export function createIngester(options: IngesterOptions): Ingester {
       store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
       return { feedId: feed.id, url: feed.url, status: "not-modified", ...empty };
     }
-    let parsed: ParsedFeed;
     try {
-      parsed = parseFeed(fetched.text);
+      return { feed, start, parsed: parseFeed(fetched.text), validators };
     } catch (error) {
       return fail(`${feed.url}: ${errorText(error)}`);
     }
+  }
+
+  async function processFeed({ feed, start, parsed, validators }: Fetched): Promise<FeedReport> {
     const result = await processItems(feed, parsed, parsed.items.slice(0, maxItems), false);
     store.recordSuccess(feed.id, {
       at: start,
@@ -236,6 +256,11 @@ export function createIngester(options: IngesterOptions): Ingester {
       nextAttemptAt: later(intervalMs),
     });
     return { feedId: feed.id, url: feed.url, status: "ok", ...result };
+  }
+
+  async function pollFeed(feed: Feed): Promise<FeedReport> {
+    const fetched = await fetchFeed(feed);
+    return "parsed" in fetched ? processFeed(fetched) : fetched;
   }
 
   async function retryFailedItems(): Promise<FeedReport[]> {
@@ -279,10 +304,19 @@ export function createIngester(options: IngesterOptions): Ingester {
         });
       }
     }
+    // Feed documents are fetched side by side, then their items processed one feed at a time:
+    // turning items into articles is CPU work that would otherwise starve the other fetches'
+    // deadlines (a blocked event loop fires their timeouts before their answers are read).
+    const fetched: Fetched[] = [];
     const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let feed = queue.shift(); feed; feed = queue.shift()) reports.push(await pollFeed(feed));
+      for (let feed = queue.shift(); feed; feed = queue.shift()) {
+        const got = await fetchFeed(feed);
+        if ("parsed" in got) fetched.push(got);
+        else reports.push(got);
+      }
     });
     await Promise.all(workers);
+    for (const f of fetched) reports.push(await processFeed(f));
     reports.push(...(await retryFailedItems()));
     return reports;
   }

@@ -16,6 +16,7 @@ import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -98,6 +99,30 @@ async function onAutocomplete(
   await i.respond(choices).catch(onError);
 }
 
+const DISCORD_API = "https://discord.com/api";
+/** Start-up waits this long for a gateway session; REST keeps its own retries for later calls. */
+const STARTUP_DEADLINE_MS = 12_000;
+
+function unreachable(url: string, reason: string): StartupFailure {
+  return new StartupFailure(
+    "unreachable",
+    `Discord: cannot reach ${url} (${reason}); check the network, a proxy or firewall, and DISCORD_API_URL if set`,
+  );
+}
+
+/** One line for why Discord refused to start: the token (a 401 or gateway close 4004) or the network. */
+function startupFailure(error: unknown, gateway: string): Error {
+  if (error instanceof StartupFailure) return error;
+  const e = error as { code?: string | number; status?: number };
+  if (e.code === "TokenInvalid" || e.status === 401 || e.code === 4004)
+    return new StartupFailure(
+      "token",
+      "Discord refused DISCORD_TOKEN (401 Unauthorized): the token is wrong or was reset; copy the current one from the Bot page of the application",
+    );
+  if (typeof e.status === "number") return unreachable(gateway, `HTTP ${e.status}`);
+  return unreachable(gateway, networkReason(error));
+}
+
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<RunningDiscordAdapter> {
   const { dispatcher } = options;
   const onError = options.onError ?? ((e: unknown) => console.error("[discord]", e));
@@ -115,8 +140,17 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   });
   client.on(Events.Error, onError);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(options.token);
-  await ready;
+  const gateway = `${(options.apiUrl ?? DISCORD_API).replace(/\/$/, "")}/v10/gateway/bot`;
+  try {
+    await withDeadline(
+      client.login(options.token).then(() => ready),
+      STARTUP_DEADLINE_MS,
+      () => unreachable(gateway, `no gateway session within ${STARTUP_DEADLINE_MS / 1000} s`),
+    );
+  } catch (error) {
+    await client.destroy().catch(() => {});
+    throw startupFailure(error, gateway);
+  }
   return {
     client,
     poster: createDiscordPoster(client, dispatcher.locale),

@@ -4,13 +4,15 @@
 // older than 5 minutes → 401); with an app token it runs in Socket Mode instead. Lookups answer
 // privately (ephemeral) with a "post to channel" button that re-runs the command in public.
 import type { AddressInfo } from "node:net";
-import { App, LogLevel, type RespondFn } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
+import { guardSlackRequests } from "./request-guard.ts";
 
 export interface SlackAdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -55,6 +57,104 @@ async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, pu
   }
 }
 
+const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 };
+const STARTUP_DEADLINE_MS = 12_000;
+const SLACK_API = "https://slack.com/api/";
+/** Platform errors that mean the token itself is wrong, revoked or disabled. */
+const TOKEN_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "not_allowed_token_type",
+]);
+
+function unreachable(apiUrl: string | undefined, reason: string): StartupFailure {
+  return new StartupFailure(
+    "unreachable",
+    `Slack: cannot reach ${apiUrl ?? SLACK_API}auth.test (${reason}); check the network, a proxy or firewall, and SLACK_API_URL if set`,
+  );
+}
+
+/** One line for why Slack refused to start: the token (naming its variable) or the network. */
+function startupFailure(error: unknown, apiUrl: string | undefined, variable: string): Error {
+  if (error instanceof StartupFailure) return error;
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+  if (e.code === "slack_webapi_platform_error" && e.data?.error) {
+    return TOKEN_ERRORS.has(e.data.error)
+      ? new StartupFailure(
+          "token",
+          `Slack refused ${variable} (${e.data.error}): the token is wrong, revoked or its app uninstalled; copy a current one from the app's settings`,
+        )
+      : new StartupFailure("token", `Slack refused to start (${e.data.error}); check ${variable}`);
+  }
+  if (e.code === "slack_webapi_http_error") return unreachable(apiUrl, `HTTP ${e.statusCode ?? "error"}`);
+  if (e.code === "slack_webapi_request_error") return unreachable(apiUrl, networkReason(error));
+  if (e.code === "slack_socket_mode_no_reply_received_error" || /socket/i.test(e.code ?? ""))
+    return unreachable(apiUrl, e.message ?? "Socket Mode connection failed");
+  return error as Error;
+}
+
+/** Bolt's HTTP receiver (signature checks, 401), behind the check that a signed body is Slack's. */
+function guardedReceiver(signingSecret: string, logLevel: LogLevel): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, logLevel });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
+  return receiver;
+}
+
+/** Connect (Socket Mode) or listen on `port` (HTTP); start-up failures become one-line ones. */
+async function startListening(app: App, port: number | undefined, apiUrl: string | undefined) {
+  if (port === undefined) {
+    await withDeadline(app.start(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
+      async (error: unknown) => {
+        await (app.stop() as Promise<void>).catch(() => {});
+        throw startupFailure(error, apiUrl, "SLACK_APP_TOKEN");
+      },
+    );
+    return undefined;
+  }
+  let server: { address(): AddressInfo | string | null };
+  try {
+    server = (await app.start(port)) as typeof server;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES")
+      throw new StartupFailure(
+        "port",
+        `Slack: cannot listen on port ${port} (${code === "EADDRINUSE" ? "already in use" : "permission denied"}); stop what uses it or set PORT to another port`,
+      );
+    throw error;
+  }
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : port;
+}
+
+/** The Bolt app, its token checked (auth.test) within the start-up deadline. */
+async function createApp(options: SlackAdapterOptions, apiUrl: string | undefined): Promise<App> {
+  const logLevel = options.logLevel ?? LogLevel.WARN;
+  const app = new App({
+    token: options.botToken,
+    ...(options.appToken !== undefined
+      ? { appToken: options.appToken, socketMode: true }
+      : { receiver: guardedReceiver(options.signingSecret ?? "", logLevel) }),
+    // start-up gives up within seconds (a few quick retries), not after Slack's default half hour
+    clientOptions: {
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+      retryConfig: STARTUP_RETRIES,
+      timeout: 3000,
+    },
+    logLevel,
+    deferInitialization: true,
+  });
+  await withDeadline(app.init(), STARTUP_DEADLINE_MS, () => unreachable(apiUrl, "no answer")).catch(
+    (error: unknown) => {
+      throw startupFailure(error, apiUrl, "SLACK_BOT_TOKEN");
+    },
+  );
+  return app;
+}
+
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
   const { dispatcher } = options;
   const socketMode = options.appToken !== undefined;
@@ -69,19 +169,12 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     }).catch(onError);
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
-  const app = new App({
-    token: options.botToken,
-    ...(socketMode
-      ? { appToken: options.appToken, socketMode: true }
-      : { signingSecret: options.signingSecret }),
-    ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}),
-    logLevel: options.logLevel ?? LogLevel.WARN,
-    deferInitialization: true,
-  });
-  await app.init();
+  const app = await createApp(options, apiUrl);
 
   app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
     await ack();
+    // no response_url (not sent by Slack; the request guard turns these away): nowhere to answer
+    if (typeof respond !== "function") return;
     const user = `slack:${command.team_id}:${command.user_id}`;
     const text = unescapeSlack(command.text ?? "");
     // A slash command is typed in a channel, which only its members can do: the caller may manage
@@ -105,6 +198,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
 
   app.action(PUBLISH_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
+    if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
     try {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
       const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
@@ -141,12 +235,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     ...(apiUrl ? { apiUrl } : {}),
     locale: dispatcher.locale,
   });
-  if (socketMode) {
-    await app.start();
-    return { app, poster, stop: () => app.stop() as Promise<void> };
-  }
-  const server = (await app.start(options.port ?? 3000)) as { address(): AddressInfo | string | null };
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : (options.port ?? 3000);
+  const port = await startListening(app, socketMode ? undefined : (options.port ?? 3000), apiUrl);
+  if (port === undefined) return { app, poster, stop: () => app.stop() as Promise<void> };
   return { app, port, poster, stop: () => app.stop() as Promise<void> };
 }

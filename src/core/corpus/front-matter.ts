@@ -76,6 +76,58 @@ export function problemsFromIssues(
   return out;
 }
 
+/**
+ * Front matter is a handful of `field: value` lines, so anything far beyond that is hostile or
+ * broken: its size, aliases (a "billion laughs" alias bomb expands exponentially) and nesting
+ * are capped before the YAML is turned into values.
+ */
+export const FRONT_MATTER_LIMITS = { maxChars: 16 * 1024, maxAliasCount: 20, maxDepth: 8 } as const;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === "[" || ch === "{") deepest = Math.max(deepest, ++depth);
+    else if ((ch === "]" || ch === "}") && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+function readFrontMatter(
+  yamlText: string,
+  file: string,
+): { ok: true; data: unknown } | { ok: false; problems: LoadProblem[] } {
+  const fail = (message: string, line = 2) => ({
+    ok: false as const,
+    problems: [{ file, line, message: `bad front matter: ${message}` }],
+  });
+  const { maxChars, maxAliasCount, maxDepth } = FRONT_MATTER_LIMITS;
+  if (yamlText.length > maxChars)
+    return fail(`${yamlText.length} characters, over the ${maxChars} a few fields need`);
+  if (nestingDepth(yamlText) > maxDepth) return fail(`nested deeper than ${maxDepth} levels`);
+  try {
+    const doc = YAML.parseDocument(yamlText, { uniqueKeys: true, merge: false });
+    const error = doc.errors[0];
+    if (error) {
+      const line = (error.linePos?.[0].line ?? 1) + 1; // + the opening `---`
+      const detail = (error.message.split("\n")[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        "",
+      );
+      return { ok: false, problems: [{ file, line, message: `bad front matter (YAML): ${detail}` }] };
+    }
+    return { ok: true, data: doc.toJS({ maxAliasCount }) };
+  } catch (error) {
+    // the yaml package throws (not reports) on alias bombs; a stack overflow is a RangeError
+    const detail = (error as Error).message.split("\n")[0] ?? "";
+    return fail(
+      /alias/i.test(detail)
+        ? `too many alias references (more than ${maxAliasCount}): ${detail}`
+        : `cannot be read (${detail})`,
+    );
+  }
+}
+
 export type ParseResult = { ok: true; article: Article } | { ok: false; problems: LoadProblem[] };
 
 const FENCE = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
@@ -90,14 +142,9 @@ export function parseArticleFile(source: string, file: string): ParseResult {
     return { ok: false, problems: [{ file, line: 1, message }] };
   }
   const yamlText = fence[1] ?? "";
-  const doc = YAML.parseDocument(yamlText);
-  const error = doc.errors[0];
-  if (error) {
-    const line = (error.linePos?.[0].line ?? 1) + 1; // + the opening `---`
-    const detail = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
-    return { ok: false, problems: [{ file, line, message: `bad front matter (YAML): ${detail}` }] };
-  }
-  const data: unknown = doc.toJS();
+  const read = readFrontMatter(yamlText, file);
+  if (!read.ok) return read;
+  const data = read.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return {
       ok: false,

@@ -82,6 +82,24 @@ export function parseJsonLine(
   };
 }
 
+/** A corpus file holds one article: far beyond this it is a mistake or an attack, not news. */
+export const MAX_ARTICLE_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A JSON line is one article: the same bound, in characters. */
+const MAX_JSON_LINE_CHARS = MAX_ARTICLE_FILE_BYTES;
+
+const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** The file's text, or undefined when it is binary (a NUL byte) or not valid UTF-8. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 async function markdownFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
@@ -101,12 +119,33 @@ async function loadMarkdown(
 ): Promise<void> {
   let source: string;
   try {
-    source = await readFile(file, "utf8");
+    const { size } = await stat(file);
+    if (size > MAX_ARTICLE_FILE_BYTES) {
+      problems.push({
+        file,
+        message: `too large for an article (${mib(size)}; the limit is ${mib(MAX_ARTICLE_FILE_BYTES)})`,
+      });
+      return;
+    }
+    const bytes = await readFile(file);
+    const text = decodeText(bytes);
+    if (text === undefined) {
+      problems.push({ file, message: "not a text file (binary content or not UTF-8)" });
+      return;
+    }
+    source = text;
   } catch (error) {
     problems.push({ file, message: `cannot read file: ${(error as Error).message}` });
     return;
   }
-  const result = parseArticleFile(source, file);
+  let result: ReturnType<typeof parseArticleFile>;
+  try {
+    result = parseArticleFile(source, file);
+  } catch (error) {
+    // a parser bug must cost one file, not the start-up
+    problems.push({ file, message: `cannot be parsed: ${(error as Error).message}` });
+    return;
+  }
   if (result.ok) emit(result.article);
   else problems.push(...result.problems);
 }
@@ -142,6 +181,14 @@ async function loadJsonLines(
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === "") continue;
+      if (line.length > MAX_JSON_LINE_CHARS) {
+        problems.push({
+          file,
+          line: lineNo,
+          message: `line longer than ${MAX_JSON_LINE_CHARS} characters; skipped`,
+        });
+        continue;
+      }
       const result = parseJsonLine(line, file, lineNo);
       if ("article" in result) emit(result.article);
       else problems.push(...result.problems);
