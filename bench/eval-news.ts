@@ -69,10 +69,7 @@ const lines: string[] = [];
 for (const q of questions) {
   const now = q.asOf ?? lastDate;
   t0 = performance.now();
-  const a = (answerer.answer as (q: string, o: { now: string }) => ReturnType<typeof answerer.answer>)(
-    q.question,
-    { now },
-  );
+  const a = answerer.answer(q.question, { now });
   const ms = performance.now() - t0;
   const cited = a.citations[0];
   const o = { ...grade(q, a.found, a.answer, cited?.id), ms };

@@ -1,0 +1,235 @@
+// Trains the answer scorer (`npm run train`): a logistic model over candidate-sentence features
+// (src/core/answer/features.ts), on PIAF v1.0 (every paragraph an article, its PIAF article's title
+// as title) and the news questions of bench/data/news-questions (asked of the full OrangeSum
+// archive, as of their `asOf` day). A candidate is positive when it contains an accepted answer.
+// Then the calibration (Platt scaling of the best candidate's score and its lead over the
+// runner-up, fitted on held-out folds) and the threshold, which follows from the cost of a wrong
+// cited answer: at COST_OF_WRONG times the worth of a right one, answering pays only when
+// P(right) ≥ COST/(1+COST).
+//
+// Cross-validation: PIAF in 5 folds by PIAF article (articleIndex mod 5), news questions by batch;
+// every figure printed is on questions held out of the fit. Writes
+//   src/core/answer/scorer-model.json   the model fitted on everything (what the bot uses)
+//   bench/models/piaf-folds.json        the 5 PIAF fold models (for `npm run eval:piaf`)
+//   bench/results/scorer-cv.md          cross-validated figures and the reliability table
+// Features are cached (`--cache FILE`, default /tmp/newsbot-scorer-features.json; `--fresh` to
+// recompute). Same data, same output: the fit is deterministic (Newton's method from zero).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { FEATURES } from "../src/core/answer/features.ts";
+import type { ScorerModel } from "../src/core/answer/scorer.ts";
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
+import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
+import { ORANGESUM_PATH } from "./lib/orangesum.ts";
+import { containsGold, loadPiaf } from "./lib/piaf.ts";
+import { reliabilityTable, thresholdTable } from "./lib/scorer-report.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features.json";
+/** A wrong cited answer costs this many right ones. */
+const COST_OF_WRONG = 3;
+/** How many PIAF questions one news question weighs as (news is what the bot is for, and scarce). */
+const NEWS_WEIGHT = Number(flag("news-weight") ?? 5);
+const L2 = Number(flag("l2") ?? 1);
+const PIAF_FOLDS = 5;
+
+export interface QuestionRows {
+  set: "piaf" | "news";
+  fold: string;
+  id: string;
+  answerable: boolean;
+  /** Abstained before scoring (unknown name, frame outside the archive) or answered by role: not scored. */
+  bypass: boolean;
+  cands: { f: number[]; y: number }[];
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+async function extract(): Promise<QuestionRows[]> {
+  const out: QuestionRows[] = [];
+  const piaf = loadPiaf();
+  const piafAnswerer = createAnswerer(createNewsIndex(piaf.articles));
+  piaf.questions.forEach((q, i) => {
+    const { reading, scored } = piafAnswerer.candidates(q.question);
+    out.push({
+      set: "piaf",
+      fold: `piaf-${q.articleIndex % PIAF_FOLDS}`,
+      id: `piaf-${i}`,
+      answerable: true,
+      bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
+      cands: scored.map((s) => ({
+        f: [...s.features].map(r4),
+        y: containsGold(s.sentence.text, q.answers) ? 1 : 0,
+      })),
+    });
+  });
+  console.log(`PIAF: ${piaf.questions.length} questions`);
+  const questions = loadNewsQuestions();
+  if (questions.length === 0) return out;
+  const { articles } = await loadCorpus(flag("corpus") ?? ORANGESUM_PATH);
+  const news = createNewsIndex(articles);
+  const last = articles.reduce((m, a) => ((a.date ?? "") > m ? (a.date ?? "") : m), "");
+  const answerer = createAnswerer(news);
+  for (const q of questions) {
+    const { reading, scored } = answerer.candidates(q.question, { now: q.asOf ?? last });
+    out.push({
+      set: "news",
+      fold: `news-${q.batch}`,
+      id: q.id,
+      answerable: q.answerable,
+      bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
+      cands: scored.map((s) => ({
+        f: [...s.features].map(r4),
+        y: q.answerable && containsAccepted(s.sentence.text, q.answers) ? 1 : 0,
+      })),
+    });
+  }
+  console.log(`news: ${questions.length} questions`);
+  return out;
+}
+
+function fitOn(questions: readonly QuestionRows[]): Fit {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const weights: number[] = [];
+  for (const q of questions) {
+    if (q.bypass) continue;
+    for (const c of q.cands) {
+      rows.push(c.f);
+      labels.push(c.y);
+      weights.push(q.set === "news" ? NEWS_WEIGHT : 1);
+    }
+  }
+  return fitLogistic(rows, labels, { l2: L2, sampleWeights: weights });
+}
+
+export interface HeldOut {
+  q: QuestionRows;
+  /** Best and runner-up scores under the fold's model (undefined: no candidate). */
+  best?: number;
+  runnerUp?: number;
+  /** The best candidate holds an answer. */
+  right: boolean;
+  /** Some candidate holds an answer (the ceiling of sentence choice). */
+  reachable: boolean;
+}
+
+function heldOut(q: QuestionRows, fit: Fit): HeldOut {
+  const scores = q.cands.map((c) => predict(fit, c.f));
+  let bi = -1;
+  for (let i = 0; i < scores.length; i++)
+    if (bi < 0 || (scores[i] as number) > (scores[bi] as number)) bi = i;
+  const sorted = [...scores].sort((a, b) => b - a);
+  return {
+    q,
+    ...(bi >= 0 ? { best: scores[bi] as number } : {}),
+    ...(sorted[1] === undefined ? {} : { runnerUp: sorted[1] }),
+    right: bi >= 0 && q.cands[bi]?.y === 1,
+    reachable: q.cands.some((c) => c.y === 1),
+  };
+}
+
+function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFits: Map<string, Fit> } {
+  const folds = [...new Set(all.map((q) => q.fold))].sort();
+  const outs: HeldOut[] = [];
+  const foldFits = new Map<string, Fit>();
+  for (const fold of folds) {
+    const fit = fitOn(all.filter((q) => q.fold !== fold));
+    foldFits.set(fold, fit);
+    for (const q of all) if (q.fold === fold) outs.push(heldOut(q, fit));
+    console.log(`fold ${fold} done`);
+  }
+  return { outs, foldFits };
+}
+
+const MARGIN_CAP = 5;
+export const calibrationInput = (h: HeldOut) => [
+  h.best ?? -10,
+  h.runnerUp === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, (h.best ?? 0) - h.runnerUp),
+];
+
+function calibrate(outs: readonly HeldOut[]): { a: number; b: number; c: number } {
+  const scored = outs.filter((h) => !h.q.bypass && h.best !== undefined);
+  const fit = fitLogistic(
+    scored.map(calibrationInput),
+    scored.map((h) => (h.right ? 1 : 0)),
+    { l2: 1e-3, sampleWeights: scored.map((h) => (h.q.set === "news" ? NEWS_WEIGHT : 1)) },
+  );
+  return { a: fit.weights[0] ?? 0, b: fit.weights[1] ?? 0, c: fit.bias };
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const toModel = (
+  fit: Fit,
+  calibration: { a: number; b: number; c: number },
+  threshold: number,
+): ScorerModel => ({
+  features: [...FEATURES],
+  weights: fit.weights,
+  bias: fit.bias,
+  calibration,
+  threshold,
+});
+
+async function main() {
+  let all: QuestionRows[];
+  if (!args.includes("--fresh") && existsSync(CACHE))
+    all = JSON.parse(readFileSync(CACHE, "utf8")) as QuestionRows[];
+  else {
+    all = await extract();
+    writeFileSync(CACHE, JSON.stringify(all));
+  }
+  const { outs, foldFits } = crossValidate(all);
+  // cross-fitted probabilities: each fold's calibration is fitted on the other folds' held-out scores
+  const probability = new Map<HeldOut, number>();
+  const calibrationOf = new Map<string, { a: number; b: number; c: number }>();
+  for (const fold of foldFits.keys()) {
+    const cal = calibrate(outs.filter((h) => h.q.fold !== fold));
+    calibrationOf.set(fold, cal);
+    for (const h of outs)
+      if (h.q.fold === fold && !h.q.bypass && h.best !== undefined) {
+        const [x, m] = calibrationInput(h) as [number, number];
+        probability.set(h, sigmoid(cal.a * x + cal.b * m + cal.c));
+      }
+  }
+  const threshold = COST_OF_WRONG / (1 + COST_OF_WRONG);
+  const final = toModel(fitOn(all), calibrate(outs), threshold);
+  writeFileSync(resolve(ROOT, "src/core/answer/scorer-model.json"), `${JSON.stringify(final, null, 1)}\n`);
+  const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) =>
+    toModel(foldFits.get(`piaf-${k}`) as Fit, calibrationOf.get(`piaf-${k}`) ?? final.calibration, threshold),
+  );
+  mkdirSync(resolve(ROOT, "bench/models"), { recursive: true });
+  writeFileSync(
+    resolve(ROOT, "bench/models/piaf-folds.json"),
+    `${JSON.stringify({ fold: "articleIndex % 5", models: piafModels })}\n`,
+  );
+  const report = [
+    "# Answer scorer: cross-validated figures (`npm run train`)",
+    "",
+    `Logistic model over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
+      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold} = cost of a wrong answer ${COST_OF_WRONG} / (1 + ${COST_OF_WRONG}).`,
+    "",
+    thresholdTable(outs, probability),
+    "",
+    reliabilityTable(outs, probability),
+    "",
+    "Weights of the model fitted on everything:",
+    "",
+    ...FEATURES.map((f, i) => `- ${f}: ${final.weights[i]}`),
+    `- bias: ${final.bias}`,
+  ].join("\n");
+  mkdirSync(resolve(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(resolve(ROOT, "bench/results/scorer-cv.md"), `${report}\n`);
+  console.log(report);
+}
+
+await main();
