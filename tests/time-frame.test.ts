@@ -30,6 +30,13 @@ describe("readTimeFrame: written dates", () => {
     expect(frame("Qui a démissionné le 1er mai dernier ?")?.latest).toBe(false);
   });
 
+  it("reads an old year as a year, never as a recent month", () => {
+    expect(days("Qui capitule au nom de la France en septembre 1760 ?")).toEqual([
+      "1760-09-01",
+      "1760-09-30",
+    ]);
+  });
+
   it("keeps a written year and rejects a day that does not exist", () => {
     expect(days("Que s'est-il passé le 7 avril 2019 à Paris ?")).toEqual(["2019-04-07", "2019-04-07"]);
     expect(days("What happened on the 7th of April 2019?")).toEqual(["2019-04-07", "2019-04-07"]);
@@ -109,6 +116,41 @@ describe("readTimeFrame: relative days", () => {
   });
 });
 
+describe("readTimeFrame: spans, seasons and counts back", () => {
+  it("reads since the start of the year or month", () => {
+    expect(days("Combien de faillites depuis le début de l'année ?")).toEqual(["2020-01-01", NOW]);
+    expect(days("How many jobs were lost since the start of the year?")).toEqual(["2020-01-01", NOW]);
+    expect(days("Combien de cas depuis le début du mois ?")).toEqual(["2020-05-01", NOW]);
+  });
+
+  it("reads a span between two days or months", () => {
+    expect(days("Combien de morts entre mars et mai 2020 ?")).toEqual(["2020-03-01", "2020-05-31"]);
+    expect(days("Qu'a décidé le gouvernement du 1er au 15 mars ?")).toEqual(["2020-03-01", "2020-03-15"]);
+    expect(days("Que s'est-il passé entre le 20 décembre 2019 et le 5 janvier 2020 ?")).toEqual([
+      "2019-12-20",
+      "2020-01-05",
+    ]);
+  });
+
+  it("counts back days, weeks, months and years", () => {
+    expect(days("Qui a été arrêté il y a trois jours ?")).toEqual(["2020-05-17", "2020-05-17"]);
+    expect(days("Qu'a annoncé le ministre il y a deux semaines ?")).toEqual(["2020-05-04", "2020-05-10"]);
+    expect(days("What did the bank decide two months ago?")).toEqual(["2020-03-01", "2020-03-31"]);
+    expect(days("Qui a gagné il y a un an ?")).toEqual(["2019-01-01", "2019-12-31"]);
+  });
+
+  it("reads seasons, but not the participle été", () => {
+    expect(days("Combien de touristes à l'été 2019 ?")).toEqual(["2019-06-01", "2019-08-31"]);
+    expect(days("Qu'est-ce qui a changé ce printemps ?")).toEqual(["2020-03-01", "2020-05-31"]);
+    expect(frame("Pourquoi le stade permet-il de jouer en hiver ?")).toBeUndefined();
+    expect(frame("Qui a gagné les Jeux d'hiver de 2018 ?")).toBeUndefined();
+    expect(days("Combien de morts l'hiver dernier ?")).toEqual(["2019-12-01", "2020-02-29"]);
+    expect(days("What happened in the summer of 2018?")).toEqual(["2018-06-01", "2018-08-31"]);
+    expect(frame("Qui a été élu maire de Paris ?")).toBeUndefined();
+    expect(frame("Why did the shares fall?")).toBeUndefined();
+  });
+});
+
 describe("readTimeFrame: the latest state", () => {
   it("flags current, latest and dernier bilan without bounding the days", () => {
     for (const q of [
@@ -146,6 +188,9 @@ describe("readTimeFrame: words and no frame", () => {
 
   it("finds no frame in a question without one", () => {
     for (const q of [
+      "Quel sera le dernier jour du festival ?",
+      "Qui fut le dernier roi de France ?",
+      "Qui a gagné le 1500 m aux Jeux ?",
       "Qui a remplacé Edouard Philippe à Matignon ?",
       "Quand le confinement a-t-il commencé ?",
       "Combien de joueurs compte l'équipe de France ?",

@@ -50,7 +50,9 @@ const MONTH = `(${MONTHS.flat().join("|")})`;
 const EN_MONTHS = new Set(MONTHS.map((names) => names[names.length - 1]));
 /** The month as written when it is a French name, else "" (English months always take a capital). */
 const FR_ONLY = (m: string | undefined) => (m && !EN_MONTHS.has(m.toLowerCase()) ? m : "");
-const YEAR = "((?:19|20)\\d\\d)";
+// Any year from 1000 (`en septembre 1760` is no recent September), not a measure (`en 1500 m`).
+const YEAR =
+  "((?:1\\d|20)\\d\\d)(?!\\s?(?:m|km|mètres|metres|kg|€|euros|dollars|%|habitants|personnes)(?![\\p{L}]))";
 const DAY = "(\\d{1,2})(?:er|ème|e|st|nd|rd|th)?";
 const WEEKDAY =
   "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+";
@@ -205,7 +207,156 @@ const count = (s: string | undefined, dflt: number) =>
 const PAST_TENSE =
   /(?<![\p{L}])(?:s'est|se sont|(?<!y )(?:a|ont)-t?-?(?:il|elle|ils|elles|on)|(?:a|ont|avait|avaient) (?:été|eu|\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|ort))|happened|did|was|were|\p{L}+ed)(?![\p{L}])/iu;
 
+const ymd = (t: number) => {
+  const d = new Date(t);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] as const;
+};
+const AGO_UNITS: Record<string, "day" | "week" | "month" | "year"> = {
+  jour: "day",
+  jours: "day",
+  day: "day",
+  days: "day",
+  semaine: "week",
+  semaines: "week",
+  week: "week",
+  weeks: "week",
+  mois: "month",
+  month: "month",
+  months: "month",
+  an: "year",
+  ans: "year",
+  année: "year",
+  années: "year",
+  year: "year",
+  years: "year",
+};
+/** `il y a deux semaines`, `three months ago`: the day, week, month or year that far back. */
+function ago(now: number, n: number, unit: "day" | "week" | "month" | "year"): Span {
+  const [y, m] = ymd(now);
+  if (unit === "day") return { from: now - n * DAY_MS, to: now - n * DAY_MS };
+  if (unit === "week") {
+    const start = monday(now) - 7 * n * DAY_MS;
+    return { from: start, to: start + 6 * DAY_MS };
+  }
+  if (unit === "month") {
+    const first = utc(y, m - n, 1);
+    const [fy, fm] = ymd(first);
+    return { from: first, to: utc(fy, fm, lastDay(fy, fm)) };
+  }
+  return { from: utc(y - n, 1, 1), to: utc(y - n, 12, 31) };
+}
+
+/** Meteorological seasons: first month of each; winter runs into the next year. */
+const SEASONS: Record<string, number> = {
+  printemps: 3,
+  spring: 3,
+  été: 6,
+  summer: 6,
+  automne: 9,
+  autumn: 9,
+  fall: 9,
+  hiver: 12,
+  winter: 12,
+};
+/** A season of a year (`l'été 2019`), else the latest one begun (`cet été`) or, `dernier`, ended. */
+function season(name: string, year: string | undefined, last: boolean, now: number): Span {
+  const first = SEASONS[name.toLowerCase()] ?? 3;
+  const range = (y: number) => {
+    const end = first === 12 ? utc(y + 1, 2, lastDay(y + 1, 2)) : utc(y, first + 2, lastDay(y, first + 2));
+    return { from: utc(y, first, 1), to: end };
+  };
+  if (year) return range(Number(year));
+  let y = ymd(now)[0];
+  while (range(y).from > now || (last && range(y).to >= now)) y--;
+  return range(y);
+}
+
+/** `entre mars et mai 2020`, `du 1er au 15 mars`: a missing month or year taken from the end. */
+function between(m: RegExpExecArray, now: number): Span | undefined {
+  const [, d1, m1, y1, d2, m2, y2] = m;
+  const month2 = monthOf.get((m2 ?? "").toLowerCase());
+  if (month2 === undefined || (d1 === undefined && m1 === undefined)) return undefined;
+  const month1 = m1 ? (monthOf.get(m1.toLowerCase()) ?? month2) : month2;
+  const [ny, nm] = ymd(now);
+  const endYear = y2 ? Number(y2) : month2 <= nm ? ny : ny - 1;
+  const startYear = y1 ? Number(y1) : month1 <= month2 ? endYear : endYear - 1;
+  const day1 = d1 ? Number(d1) : 1;
+  const day2 = d2 ? Number(d2) : lastDay(endYear, month2);
+  if (!isRealDay(startYear, month1, day1) || !isRealDay(endYear, month2, day2)) return undefined;
+  const from = utc(startYear, month1, day1);
+  const to = utc(endYear, month2, day2);
+  return from <= to ? { from, to } : undefined;
+}
+const N_OR_WORD = "(\\d+|un|une|deux|trois|quatre|cinq|six|dix|a|one|two|three|four|five|six|ten)";
+const COUNT_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  a: 1,
+  one: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  quatre: 4,
+  four: 4,
+  cinq: 5,
+  five: 5,
+  six: 6,
+  dix: 10,
+  ten: 10,
+};
+const countOf = (s: string | undefined) =>
+  s === undefined ? 1 : (COUNT_WORDS[s.toLowerCase()] ?? Number(s));
+
+/**
+ * `dernier` asks for the latest state only before a figure or report (`le dernier bilan`, `les
+ * derniers chiffres`); `le dernier roi`, `le dernier jour` are not about now, and keep their word.
+ */
+const LATEST_FIGURE =
+  "(?:dernier|dernière|derniere|derniers|dernières|dernieres)(?= (?:bilan|bilans|chiffre|chiffres|décompte|decompte|comptage|estimation|estimations|sondage|sondages|rapport|données|donnees|nouvelles|état|etat|point|recensement|statistiques|résultats|resultats|classement|prévisions|previsions|mise à jour|relevé|releve|taux|montant|record)(?![\\p{L}]))";
+
 const RELATIVE_RULES: readonly RelativeRule[] = [
+  {
+    re: rel(
+      "depuis le début de l'année|depuis le debut de l'annee|since the (?:start|beginning) of the year|so far this year",
+    ),
+    frame: (now) => ({ from: utc(ymd(now)[0], 1, 1), to: now }),
+  },
+  {
+    re: rel("depuis le début du mois|depuis le debut du mois|since the (?:start|beginning) of the month"),
+    frame: (now) => ({ from: utc(ymd(now)[0], ymd(now)[1], 1), to: now }),
+  },
+  {
+    re: rel(
+      `il y a ${N_OR_WORD} (jours?|semaines?|mois|ans?|années?)|${N_OR_WORD} (days?|weeks?|months?|years?) ago`,
+    ),
+    frame: (now, m) =>
+      ago(now, countOf(m[1] ?? m[3]), AGO_UNITS[(m[2] ?? m[4] ?? "").toLowerCase()] ?? "day"),
+  },
+  {
+    // `été` alone is also the participle (`a été`): a season only after `l'`, `cet`, `en`, `au`…
+    re: rel(
+      `(?:l'|cet |ce |au |en |à l'|pendant l'|durant l'|(?:in |during )?(?:the )?|this |last )(printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?: (?:de |of )?${YEAR}| (dernier|passé))?`,
+    ),
+    frame: (now, m) => {
+      const english = /^(?:spring|summer|autumn|fall|winter)$/i.test(m[1] ?? "");
+      const lead = m[0].toLowerCase();
+      // English seasons need a year or `this`/`last` (`fall` is a verb, `spring` a noun)
+      if (english && !m[2] && !/^(?:this|last) /.test(lead)) return {};
+      // a season without a year, `dernier` or `cet` is a habit (`jouer en hiver`), not a date
+      if (!english && !m[2] && !m[3] && !/^(?:cet |ce )/.test(lead)) return {};
+      // `l'Universiade d'hiver de 2009` names an event, not a season
+      if (!english && !/^(?:l'|cet |ce |au |en |à l'|pendant l'|durant l')/.test(lead)) return {};
+      const last = m[3] !== undefined || /^last /.test(lead);
+      return season(m[1] ?? "", m[2], last, now);
+    },
+  },
+  {
+    re: rel(
+      `(?:entre|between|du|from) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}?(?: ${YEAR})? ?(?:et|and|au|to|until) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}(?: ${YEAR})?`,
+    ),
+    frame: (now, m) => between(m, now) ?? {},
+  },
   {
     re: rel("avant-hier|the day before yesterday"),
     frame: (now) => ({ from: now - 2 * DAY_MS, to: now - 2 * DAY_MS }),
@@ -256,7 +407,7 @@ const RELATIVE_RULES: readonly RelativeRule[] = [
   {
     // the current state: `actuel`, `actuellement`, `en ce moment`, `dernier bilan`, `latest`
     re: rel(
-      "actuel|actuelle|actuels|actuelles|actuellement|en ce moment|à ce jour|a ce jour|à l'heure actuelle|jusqu'à présent|jusqu'ici|pour l'instant|aujourd'hui encore|(?:le |la |les )?plus récente?s?|dernier|dernière|derniers|dernières|derniere|dernieres|current|currently|now|right now|nowadays|at present|so far|to date|latest|most recent|newest",
+      `actuel|actuelle|actuels|actuelles|actuellement|en ce moment|à ce jour|a ce jour|à l'heure actuelle|jusqu'à présent|jusqu'ici|pour l'instant|aujourd'hui encore|(?:le |la |les )?plus récente?s?|${LATEST_FIGURE}|current|currently|now|right now|nowadays|at present|so far|to date|latest|most recent|newest`,
     ),
     frame: () => ({ latest: true }),
   },
@@ -266,8 +417,12 @@ function findRelative(q: string, now: number): Found[] {
   const out: Found[] = [];
   for (const rule of RELATIVE_RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(q); m !== null; m = rule.re.exec(q))
-      out.push({ start: m.index, end: m.index + m[0].length, ...rule.frame(now, m, q) });
+    for (let m = rule.re.exec(q); m !== null; m = rule.re.exec(q)) {
+      const frame = rule.frame(now, m, q);
+      // a rule that reads nothing sure (`in the fall` of a verb) leaves the words alone
+      if (frame.from === undefined && frame.to === undefined && !frame.latest) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, ...frame });
+    }
   }
   return out;
 }
