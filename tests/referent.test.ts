@@ -61,10 +61,36 @@ describe("nameReferent", () => {
     expect(nameReferent("Elles ont proposé un fonds.", before).referent).toBeUndefined();
   });
 
+  it("leaves the pronoun when the person is only a complement of the sentence before", () => {
+    const before = [
+      "L'archevêque a porté un col romain pour protester contre le régime du président zimbabwéen Robert Mugabe.",
+      "Il ne l'a remis que dix ans plus tard.",
+    ];
+    expect(nameReferent("Il s'est opposé à la guerre en Irak en 2003.", before).referent).toBeUndefined();
+  });
+
+  it("leaves the pronoun when that sentence already used it for someone", () => {
+    const before = [
+      "Né à Toulon, il fut partisan du candidat d'extrême droite Jean-Louis Tixier-Vignancour.",
+    ];
+    expect(nameReferent("Il présida aussi un syndicat étudiant.", before).referent).toBeUndefined();
+  });
+
+  it("names a speaker only when the quote goes on speaking", () => {
+    const before = [
+      "L'homme était au téléphone au moment de l'accident, a indiqué le procureur de la République de Nancy, François Pérain.",
+    ];
+    expect(nameReferent("Il a été identifié grâce aux caméras.", before).referent).toBeUndefined();
+    expect(nameReferent("Il a ajouté que l'enquête se poursuivait.", before).referent).toBe(
+      "François Pérain",
+    );
+  });
+
   it("leaves an impersonal il and a quote without an opening pronoun", () => {
     const before = ["Le ministre de la Santé Olivier Véran a annoncé de nouvelles mesures."];
     for (const q of [
       "Il faut rester prudent, selon les autorités.",
+      "Il ne faut pas l'enterrer, abonde une ministre.",
       "Il y a eu 395 morts en 24 heures.",
       "Il est trop tôt pour lever le confinement.",
       "Il est possible que les écoles rouvrent.",
