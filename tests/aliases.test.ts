@@ -29,6 +29,17 @@ describe("learnAliases: acronyms", () => {
     expect(aliases.expand("banque")).toEqual([]);
   });
 
+  it("expands the words of a question, longest runs first", () => {
+    expect(aliases.expandWords(["taux", "de", "la", "bce"])).toEqual(["banque", "centrale", "europeenne"]);
+    expect(aliases.expandWords(["la", "banque", "centrale", "europeenne", "et", "le", "fmi"])).toEqual([
+      "bce",
+      "fonds",
+      "monetaire",
+      "international",
+    ]);
+    expect(aliases.expandWords(["prix", "du", "petrole"])).toEqual([]);
+  });
+
   it("does not take a dateline or a name in brackets for an acronym", () => {
     expect(aliases.expand("afp")).toEqual([]); // written out once only: below the minimum count
     expect(aliases.expand("paris")).toEqual([]);

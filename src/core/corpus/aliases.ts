@@ -13,6 +13,11 @@ export interface AliasTable {
    * `bce`, `macron` → `emmanuel`. Empty when the corpus teaches nothing sure.
    */
   expand(foldedTerm: string): readonly string[];
+  /**
+   * The alias words of a question's folded words: every run of up to 8 words that has an alias
+   * (longest first, runs not overlapping), its words added once; words already there are skipped.
+   */
+  expandWords(foldedWords: readonly string[]): string[];
   /** Number of terms with an alias. */
   readonly size: number;
   /** Every term and its alias words (for inspection and benchmarks). */
@@ -102,11 +107,34 @@ export function learnAliases(
     const last = parts[parts.length - 1];
     if (parts.length > 1 && last && !FUNCTION_WORDS.has(last) && !people.has(last)) put(last, words(given));
   }
+  const expand = (term: string) => table.get(fold(term.trim()).replace(/\s+/g, " ")) ?? [];
   return {
-    expand: (term) => table.get(fold(term.trim()).replace(/\s+/g, " ")) ?? [],
+    expand,
+    expandWords: (foldedWords) => expandRuns(foldedWords, expand),
     size: table.size,
     entries: () => table.entries(),
   };
+}
+
+function expandRuns(foldedWords: readonly string[], expand: (term: string) => readonly string[]): string[] {
+  const have = new Set(foldedWords);
+  const out: string[] = [];
+  for (let i = 0; i < foldedWords.length; ) {
+    let step = 1;
+    for (let n = Math.min(8, foldedWords.length - i); n >= 1; n--) {
+      const alias = expand(foldedWords.slice(i, i + n).join(" "));
+      if (alias.length === 0) continue;
+      for (const w of alias)
+        if (!have.has(w)) {
+          have.add(w);
+          out.push(w);
+        }
+      step = n;
+      break;
+    }
+    i += step;
+  }
+  return out;
 }
 
 // --- acronyms --------------------------------------------------------------------------------
