@@ -5,6 +5,7 @@
 // threshold chosen for precision: a wrong answer with a citation costs more than "not found".
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex } from "../news-index.ts";
+import type { TextRange } from "../reply/reply.ts";
 import { type Citation, citationsFor, quoteFor } from "./cite.ts";
 import { decide, type ScoredSentence } from "./decide.ts";
 import type { AnswerKind } from "./question.ts";
@@ -25,6 +26,8 @@ export interface Answer {
   /** Calibrated probability that the answer is right (0–1). */
   readonly confidence: number;
   readonly kind: AnswerKind;
+  /** Where the answer stands in `answer` (a name, a date, a figure, a place), for bold rendering. */
+  readonly emphasis?: readonly TextRange[];
 }
 
 export interface AnswererOptions {
@@ -94,8 +97,9 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     if (!decision.found) return { found: false, answer: text.noAnswer, citations: [], confidence, kind };
     const quote = quoteFor(news, reading, decision.best);
     const ranked = [...scored].sort((a, b) => b.score - a.score);
-    const citations = citationsFor(news, decision.best, quote, ranked, extra, 0.5);
-    return { found: true, answer: quote, citations, confidence, kind };
+    const citations = citationsFor(news, decision.best, quote.text, ranked, extra, 0.5);
+    const emphasis = quote.emphasis.length > 0 ? { emphasis: quote.emphasis } : {};
+    return { found: true, answer: quote.text, citations, confidence, kind, ...emphasis };
   }
 
   return { answer, candidates };

@@ -4,9 +4,12 @@
 // sentence scored close are cited after it.
 import type { Article } from "../corpus/article.ts";
 import type { NewsIndex } from "../news-index.ts";
+import type { TextRange } from "../reply/reply.ts";
 import type { ScoredSentence } from "./decide.ts";
 import { FEATURE_INDEX } from "./features.ts";
+import { concise, markSpan } from "./quote.ts";
 import type { Reading } from "./read-question.ts";
+import { nameReferent } from "./referent.ts";
 import { newKindSpans } from "./refined-features.ts";
 
 export interface Citation {
@@ -24,30 +27,43 @@ export const MAX_QUOTE = 400;
 const ANAPHORA_START =
   /^(il|elle|ils|elles|ce|cet|cette|ces|celui-ci|celle-ci|ceux-ci|lui|leur|son|sa|ses|on|he|she|they|this|these|it|his|her|their)\b/iu;
 
-export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): string {
-  const around = news.sentencesOf(best.doc);
-  const text = best.sentence.text;
-  const prev = around[best.index - 1]?.text;
-  const next = around[best.index + 1]?.text;
-  const kindMissing = best.features[FEATURE_INDEX.kindMissing] === 1;
-  const fits = (a: string, b: string) => a.length + b.length + 1 <= MAX_QUOTE;
-  if (kindMissing) {
-    if (next && fits(text, next) && newKindSpans(news, q, next).length > 0) return `${text} ${next}`;
-    if (prev && fits(prev, text) && newKindSpans(news, q, prev).length > 0) return `${prev} ${text}`;
-  }
-  if (prev && ANAPHORA_START.test(text) && best.sentence.length < 25 && fits(prev, text))
-    return `${prev} ${text}`;
-  return clip(text, q, news);
+export interface Quote {
+  readonly text: string;
+  /** Where the answer (a name, a date, a figure, a place) stands in `text`, when the kind is known. */
+  readonly emphasis: readonly TextRange[];
 }
 
-// A sentence over MAX_QUOTE characters is cut around the answer it holds.
-function clip(text: string, q: Reading, news: NewsIndex): string {
-  if (text.length <= MAX_QUOTE) return text;
-  const span = newKindSpans(news, q, text)[0];
-  const centre = span ? span.start : 0;
-  const from = Math.max(0, Math.min(text.length - (MAX_QUOTE - 2), centre - 150));
-  const cut = text.slice(from, from + MAX_QUOTE - 2);
-  return `${from > 0 ? "…" : ""}${cut}${from + cut.length < text.length ? "…" : ""}`;
+/**
+ * The quote for the chosen sentence: the sentence (and the neighbour holding the asked figure or
+ * date when it lacks one, or the one before a short sentence opening on a pronoun, when both fit),
+ * cut around the answer when too long, its opening pronoun replaced by the person it stands for.
+ */
+export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quote {
+  const around = news.sentencesOf(best.doc).map((s) => s.text);
+  const text = best.sentence.text;
+  const kindMissing = best.features[FEATURE_INDEX.kindMissing] === 1;
+  const holds = (i: number) =>
+    around[i] !== undefined && newKindSpans(news, q, around[i] as string).length > 0;
+  let second: number | undefined;
+  if (kindMissing && holds(best.index + 1)) second = best.index + 1;
+  else if (kindMissing && holds(best.index - 1)) second = best.index - 1;
+  else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && best.index > 0) second = best.index - 1;
+  const found = newKindSpans(news, q, text)[0];
+  const span = found ? { start: found.start, end: found.start + found.text.length } : undefined;
+  const quote = concise(around, best.index, {
+    maxChars: MAX_QUOTE,
+    ...(second === undefined ? {} : { second }),
+    ...(span ? { span } : {}),
+  });
+  const first = quote.sentences[0] ?? best.index;
+  const article = news.articles[best.doc] as Article;
+  const named = nameReferent(quote.text, around.slice(0, first), article.title);
+  const at = quote.span
+    ? { start: quote.span.start + named.shift, end: quote.span.end + named.shift }
+    : undefined;
+  // the referent shifts only what follows the pronoun; a span starting at 0 is the pronoun itself
+  const marked = markSpan(named.text, at && (quote.span?.start ?? 0) > 0 ? at : found?.text);
+  return { text: named.text, emphasis: marked.emphasis };
 }
 
 export function cite(article: Article, quote: string): Citation {

@@ -40,7 +40,7 @@ export function decide(
   const top = ranked[0];
   if (!top) return { found: false, confidence: 0, why: "unsure" };
   const runnerUp = ranked.find((s) => s.doc !== top.doc || s.index !== top.index);
-  const confidence = scorer.confidence(top.score, runnerUp === top ? undefined : runnerUp?.score);
+  const confidence = scorer.confidence(top.score, runnerUp?.score, top.features);
   const threshold = options.minConfidence ?? scorer.model.threshold;
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
   return { found: true, best: newestAsGood(news, ranked, top, options.recencyMargin), confidence };

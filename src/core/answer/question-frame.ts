@@ -1,19 +1,12 @@
 // The time frame step: which stretch of dates a question is about (`en mars 2020`, `hier`,
-// `actuel`), read against the day it is asked. This is the seam where the time-frame reader slots
-// in; until it does, no question has a frame and every article competes on recency alone.
-export interface TimeFrame {
-  /** First day of the frame, `YYYY-MM-DD`, when bounded below. */
-  readonly from?: string;
-  /** Last day of the frame, `YYYY-MM-DD`, when bounded above. */
-  readonly to?: string;
-  /** The question wants the latest state (`actuel`, `dernier bilan`): the newest article wins. */
-  readonly latest: boolean;
-  /** The words of the question that set the frame (they are no query words). */
-  readonly words: readonly string[];
-}
+// `actuel`), read by `readTimeFrame` against the day it is asked, and whether an article's date
+// falls inside it.
+import { readTimeFrame, type TimeFrame } from "./time-frame.ts";
 
-export function questionFrame(_question: string, _now: string | undefined): TimeFrame | undefined {
-  return undefined;
+export type { TimeFrame } from "./time-frame.ts";
+
+export function questionFrame(question: string, now: string): TimeFrame | undefined {
+  return readTimeFrame(question, now);
 }
 
 /** Whether an article dated `date` (`YYYY-MM-DD` or `YYYY-MM`) falls inside the frame. */

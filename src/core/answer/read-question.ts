@@ -58,7 +58,14 @@ const ABBREVIATIONS = new Set([
   "me",
 ]);
 
-export function readQuestion(news: NewsIndex, question: string, now?: string): Reading {
+/**
+ * `now` is the day the question is asked, when known (evaluations, replays); `today` is the
+ * calendar day, which frames `hier` and `cette semaine` when `now` is not given.
+ */
+export function readQuestion(news: NewsIndex, question: string, now?: string, today = isoToday()): Reading {
+  const frame = questionFrame(question, now ?? today);
+  // The frame's own words (`2016` in `l'Euro 2016`, `mars`) stay query words: dropping them cost
+  // 8 points of held-out news questions (top sentence right 42.9 % kept, 34.9 % dropped).
   const parsed = parseQuestion(question, news.analyzer, { known: (t) => news.index.docFreq(t) > 0 });
   const groups = news.expandUnknown(parsed.groups);
   const full = parsed.groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
@@ -67,7 +74,6 @@ export function readQuestion(news: NewsIndex, question: string, now?: string): R
   const isName = groups.map((g) => g.some((t) => names.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
-  const frame = questionFrame(question, now);
   const unknownName = parsed.groups.some(
     (g, gi) =>
       (g.some((t) => names.has(t) || YEAR.test(t)) ||
@@ -95,6 +101,8 @@ export function readQuestion(news: NewsIndex, question: string, now?: string): R
     ...(now ? { now } : {}),
   };
 }
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
 
 // Index terms of the question's names: capitalised words other than the first, and acronyms.
 function namedTerms(news: NewsIndex, question: string): Set<string> {

@@ -86,6 +86,22 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     if (q.titles.length > 0 && contradictsTitle(q.titles, text)) f[FEATURE_INDEX.otherTitle] = 1;
   }
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
+  interactions(q, f);
+}
+
+// Products the linear scorer cannot form itself: a sentence covering the question in a top-ranked
+// article, everything covered, and the kind found per kind (a name found weighs unlike a figure).
+function interactions(q: Reading, f: Float64Array): void {
+  const cov = f[FEATURE_INDEX.coverage] as number;
+  f[FEATURE_INDEX.coverageByRank] = cov * (f[FEATURE_INDEX.docRank] as number);
+  const all =
+    cov + (f[FEATURE_INDEX.neighbourCoverage] as number) + (f[FEATURE_INDEX.titleCoverage] as number);
+  f[FEATURE_INDEX.allCovered] = all >= 0.99 ? 1 : 0;
+  const found = f[FEATURE_INDEX.kindFound] as number;
+  if (q.kind === "person") f[FEATURE_INDEX.personFound] = found;
+  else if (q.kind === "date") f[FEATURE_INDEX.dateFound] = found;
+  else if (q.kind === "number") f[FEATURE_INDEX.numberFound] = found;
+  else if (q.kind === "place") f[FEATURE_INDEX.placeFound] = found;
 }
 
 // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that

@@ -24,6 +24,7 @@ export function candidateSentences(
   const out: SentenceCandidate[] = [];
   const groupOf = termGroups(q);
   const dates = dateContext(news, q, candidates);
+  const perQuestion = questionFeatures(q, news);
   for (const c of candidates) {
     const sentences = news.sentencesOf(c.doc);
     const article = news.articles[c.doc] as Article;
@@ -33,6 +34,7 @@ export function candidateSentences(
       if (sentence.length < 3) return;
       const f = basicFeatures(news, q, groupOf, c, sentences, index, articleTerms);
       if (!f) return;
+      for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (perQuestion[i] as number);
       f[FEATURE_INDEX.missingInArticle] = missing ? 1 : 0;
       dateFeatures(f, q, article.date, dates);
       const prescore = f[FEATURE_INDEX.coverage] as number;
@@ -155,11 +157,12 @@ function basicFeatures(
   f[FEATURE_INDEX.groupsInSentence] = groups / Math.max(1, n);
   f[FEATURE_INDEX.lead] = 1 / (1 + index);
   f[FEATURE_INDEX.length] = Math.min(1, sentence.length / 60);
-  questionFeatures(f, q, news);
   return f;
 }
 
-function questionFeatures(f: Float64Array, q: Reading, news: NewsIndex): void {
+// What every candidate of the question shares: how much of it the corpus does not know, its size, its kind.
+function questionFeatures(q: Reading, news: NewsIndex): Float64Array {
+  const f = new Float64Array(FEATURES.length);
   let unknown = 0;
   q.groups.forEach((g, gi) => {
     if (g.every((t) => news.index.docFreq(t) === 0)) unknown += q.full[gi] as number;
@@ -168,6 +171,7 @@ function questionFeatures(f: Float64Array, q: Reading, news: NewsIndex): void {
   f[FEATURE_INDEX.questionGroups] = Math.min(1, q.groups.length / 10);
   const kind = q.kind === "rank" ? "other" : q.kind;
   f[FEATURE_INDEX[`kind${kind[0]?.toUpperCase()}${kind.slice(1)}` as FeatureName]] = 1;
+  return f;
 }
 
 interface DateContext {
