@@ -10,7 +10,7 @@ export function thresholdTable(outs: readonly HeldOut[], probability: ReadonlyMa
     "| set | threshold | questions | top sentence right (no abstention) | right | wrong | abstained | unanswerable abstained |",
     "|---|---|---|---|---|---|---|---|",
   ];
-  for (const set of ["piaf", "news"] as const) {
+  for (const set of ["piaf", "news", "seeds"] as const) {
     const mine = outs.filter((h) => h.q.set === set);
     const answerable = mine.filter((h) => h.q.answerable);
     const unanswerable = mine.filter((h) => !h.q.answerable);
@@ -38,7 +38,7 @@ export function reliabilityTable(
     "| set | confidence bin | questions | mean confidence | observed right |",
     "|---|---|---|---|---|",
   ];
-  for (const set of ["piaf", "news"] as const) {
+  for (const set of ["piaf", "news", "seeds"] as const) {
     for (let b = 0; b < 10; b++) {
       const inBin = outs.filter((h) => {
         const p = probability.get(h);
