@@ -4,6 +4,7 @@
 // the asked kind alike, the newest article wins: a figure that changes is quoted as last stated.
 import type { NewsIndex } from "../news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
+import { passesGuards } from "./guards.ts";
 import type { Reading } from "./read-question.ts";
 import type { Scorer } from "./scorer.ts";
 
@@ -13,7 +14,11 @@ export interface ScoredSentence extends SentenceCandidate {
 
 export type Decision =
   | { readonly found: true; readonly best: ScoredSentence; readonly confidence: number }
-  | { readonly found: false; readonly confidence: number; readonly why: "unknown" | "outside" | "unsure" };
+  | {
+      readonly found: false;
+      readonly confidence: number;
+      readonly why: "unknown" | "outside" | "unsure" | "unfit";
+    };
 
 export interface DecideOptions {
   /** Sentences within this score (log-odds) of the best compete on recency. */
@@ -33,8 +38,10 @@ export function decide(
 ): Decision {
   if (q.unknownName) return { found: false, confidence: 0, why: "unknown" };
   const frame = q.frame;
-  const { first, last } = options.span;
-  if (frame && last && ((frame.from && frame.from.slice(0, 10) > last) || (frame.to && frame.to < first)))
+  const { last } = options.span;
+  // a frame after the archive's last day: articles can only anticipate it (a frame before its first
+  // day is fine: articles tell of the past)
+  if (frame?.from && last && frame.from.slice(0, 10) > last)
     return { found: false, confidence: 0, why: "outside" };
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const top = ranked[0];
@@ -43,7 +50,9 @@ export function decide(
   const confidence = scorer.confidence(top.score, runnerUp?.score, top.features);
   const threshold = options.minConfidence ?? scorer.model.threshold;
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
-  return { found: true, best: newestAsGood(news, ranked, top, options.recencyMargin), confidence };
+  const best = newestAsGood(news, ranked, top, options.recencyMargin);
+  if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
+  return { found: true, best, confidence };
 }
 
 function newestAsGood(

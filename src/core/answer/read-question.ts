@@ -21,6 +21,8 @@ export interface Reading extends ParsedQuestion {
   readonly original: readonly ReadonlySet<string>[];
   /** Per group: whether it is a name (`Castex`, `BCE`). */
   readonly isName: readonly boolean[];
+  /** Per group: whether it says who (a name, or a title right before one: `le vice-ministre X`). */
+  readonly isWho: readonly boolean[];
   /** Per group: whether the corpus knows it in some spelling. */
   readonly known: readonly boolean[];
   /** Every term of the question. */
@@ -72,6 +74,8 @@ export function readQuestion(news: NewsIndex, question: string, now?: string, to
   const weights = full.map((x, gi) => x * (parsed.factors[gi] ?? 1));
   const names = namedTerms(news, question);
   const isName = groups.map((g) => g.some((t) => names.has(t)));
+  const titled = titleBeforeNameTerms(news, question);
+  const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
   const unknownName = parsed.groups.some(
@@ -89,6 +93,7 @@ export function readQuestion(news: NewsIndex, question: string, now?: string, to
     fullTotal: full.reduce((a, b) => a + b, 0),
     original: parsed.groups.map((g) => new Set(g)),
     isName,
+    isWho,
     known,
     terms: new Set(groups.flat()),
     focus: full.flatMap((x, gi) =>
@@ -120,6 +125,20 @@ function namedTerms(news: NewsIndex, question: string): Set<string> {
       if (t) out.add(t);
     }
   });
+  return out;
+}
+
+// Index terms of the lower-case words standing right before a name in the question (`général`,
+// `vice-ministre`): the person's title.
+function titleBeforeNameTerms(news: NewsIndex, question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/(?<=\s)(\p{Ll}[\p{L}\p{M}-]*)\s+(?=\p{Lu})/gu)) {
+    const word = m[1] ?? "";
+    for (const part of [word, word.replace(/-/g, ""), ...word.split("-")]) {
+      const t = news.analyzer.term(part, "fr");
+      if (t) out.add(t);
+    }
+  }
   return out;
 }
 
