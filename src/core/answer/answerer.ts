@@ -67,19 +67,22 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     return span;
   };
 
-  function candidates(question: string, ask: AskOptions = {}) {
-    const reading = readQuestion(news, question, ask.now);
+  function scoreReading(reading: Reading): ScoredSentence[] {
     const docs =
       reading.groups.length === 0 ? [] : retrieveCandidates(news, reading, options.candidates ?? 15);
-    const scored = candidateSentences(news, reading, docs, options.refined ?? 60).map((s) => ({
+    return candidateSentences(news, reading, docs, options.refined ?? 60).map((s) => ({
       ...s,
       score: scorer.score(s.features),
     }));
-    return { reading, scored };
+  }
+
+  function candidates(question: string, ask: AskOptions = {}) {
+    const reading = readQuestion(news, question, ask.now);
+    return { reading, scored: scoreReading(reading) };
   }
 
   function answer(question: string, ask: AskOptions = {}): Answer {
-    const { reading, scored } = candidates(question, ask);
+    const reading = readQuestion(news, question, ask.now);
     const kind = reading.kind;
     if (reading.groups.length === 0)
       return { found: false, answer: text.emptyQuestion, citations: [], confidence: 0, kind };
@@ -88,6 +91,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (byRole)
         return { found: true, answer: byRole.quote, citations: byRole.citations, confidence: 1, kind };
     }
+    const scored = scoreReading(reading);
     const decision = decide(news, reading, scored, scorer, {
       recencyMargin: options.recencyMargin ?? 0.25,
       ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),

@@ -57,7 +57,9 @@ export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quo
   });
   const first = quote.sentences[0] ?? best.index;
   const article = news.articles[best.doc] as Article;
-  const named = nameReferent(quote.text, around.slice(0, first), article.title);
+  const referent = nameReferent(quote.text, around.slice(0, first), article.title);
+  // a name put in for the pronoun must not take the quote over the limit
+  const named = referent.text.length <= MAX_QUOTE ? referent : { text: quote.text, shift: 0 };
   const at = quote.span
     ? { start: quote.span.start + named.shift, end: quote.span.end + named.shift }
     : undefined;

@@ -2,7 +2,8 @@
 // Affaires intérieures, Hayashi Yoshimasa`), the most recently stated first, when they state one.
 import { type ProfileRole, whoIs } from "../entities/who.ts";
 import type { NewsIndex } from "../news-index.ts";
-import type { Citation } from "./cite.ts";
+import { type Citation, MAX_QUOTE } from "./cite.ts";
+import { concise } from "./quote.ts";
 
 export interface RoleAnswer {
   readonly quote: string;
@@ -21,5 +22,5 @@ export function roleAnswer(news: NewsIndex, name: string, extraCitations: number
     if (citations.length > extraCitations) break;
     if (!citations.some((c) => c.id === r.source.id)) citations.push(citation(r));
   }
-  return { quote: first.sentence, citations };
+  return { quote: concise([first.sentence], 0, { maxChars: MAX_QUOTE }).text, citations };
 }
