@@ -78,7 +78,8 @@ export function readQuestion(news: NewsIndex, question: string, now?: string, to
   const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
-  const unknownName = parsed.groups.some(
+  // in every spelling, typos one edit away included (`Yoshimassa` reaches `Yoshimasa`)
+  const unknownName = groups.some(
     (g, gi) =>
       (g.some((t) => names.has(t) || YEAR.test(t)) ||
         (parsed.asked[gi] === true && (g[0]?.length ?? 0) >= 3)) &&
