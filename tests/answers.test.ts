@@ -33,8 +33,8 @@ describe("seed question set (corpus/)", () => {
   // The learned scorer answers only above a calibrated confidence, so it is held to "right or
   // silent": few wrong cited answers, a floor on right ones (the hand-tuned answerer it replaced
   // answered 90 % of batch 1 and 85 % of all with rules fitted to these questions; the scorer,
-  // trained on them among PIAF and news questions, answers 68 % and 51 %; cross-validated by
-  // batch, 43 % right and 2.6 % wrong: bench/results/scorer-cv.md).
+  // trained on them among PIAF and news questions, answers 66 % and 52 %; cross-validated by
+  // batch, 44 % right and 1.9 % wrong: bench/results/scorer-cv.md).
   const outcomes = (set: typeof questions) => {
     const answerable = set.filter((q) => q.answerable);
     const results = answerable.map((q) => ({ q, a: answerer.answer(q.q) }));
