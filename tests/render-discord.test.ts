@@ -70,3 +70,50 @@ describe("Discord rendering", () => {
     expect(JSON.stringify(pages)).not.toMatch(/@(everyone|here)\b|<@&/);
   });
 });
+
+describe("Discord rendering: the answer in bold", () => {
+  const render = (b: Block) => renderDiscord(reply([b]))[0]?.embeds[0]?.description ?? "";
+
+  it("puts **…** around the answer span, after escaping", () => {
+    const text = "Le ministre japonais Hayashi Yoshimasa a loué les relations *bilatérales*.";
+    const start = text.indexOf("Hayashi Yoshimasa");
+    expect(render({ type: "quote", text, emphasis: [{ start, end: start + 17 }] })).toBe(
+      "> Le ministre japonais **Hayashi Yoshimasa** a loué les relations \\*bilatérales\\*.",
+    );
+  });
+
+  it("keeps mentions defused when a bold mark splits them", () => {
+    const text = "Bonjour @everyone et <@123> : le bilan est de 395 morts.";
+    const out = render({
+      type: "quote",
+      text,
+      emphasis: [
+        { start: 9, end: 17 },
+        { start: 46, end: 55 },
+      ],
+    });
+    expect(out).not.toMatch(/@(\*\*)?(everyone|here)\b|<@1/);
+    expect(out).toContain("**395 morts**");
+  });
+
+  it("renders as before without emphasis or with ranges outside the text", () => {
+    const text = "Le bilan est de 20.265 morts.";
+    expect(render({ type: "quote", text, emphasis: [{ start: 40, end: 45 }] })).toBe(`> ${text}`);
+    expect(render({ type: "quote", text })).toBe(`> ${text}`);
+  });
+
+  it("splits a long emphasized quote within the limits, every bold closed in its piece", () => {
+    const text = "La BCE maintient ses taux directeurs à 0 % pour soutenir l'économie. ".repeat(200);
+    const ranges = [...text.matchAll(/0 %/g)].map((m) => ({ start: m.index, end: m.index + 3 }));
+    ranges.push({ start: 4000, end: 4300 });
+    const messages = renderDiscord(reply([{ type: "quote", text, emphasis: ranges }]), { maxMessages: 10 });
+    const descriptions = messages.flatMap((m) => m.embeds.map((e) => e.description ?? ""));
+    expect(descriptions.length).toBeGreaterThan(2);
+    for (const d of descriptions) {
+      expect(d.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+      expect((d.match(/\*\*/g) ?? []).length % 2).toBe(0);
+    }
+    for (const m of messages)
+      expect(m.embeds.reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(6000);
+  });
+});

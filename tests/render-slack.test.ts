@@ -120,3 +120,80 @@ describe("Slack rendering", () => {
     expect(JSON.stringify(pub)).not.toContain("newsbot_publish");
   });
 });
+
+describe("Slack rendering: the answer in bold", () => {
+  const quote = (text: string, emphasis: { start: number; end: number }[]): Block => ({
+    type: "quote",
+    text,
+    emphasis,
+  });
+  const sections = (b: Block) =>
+    ((renderSlack(reply([b]))[0]?.blocks ?? []) as AnyBlock[])
+      .filter((x) => x.type === "section")
+      .map((x) => x.text?.text ?? "");
+
+  it("puts *…* around the answer span, after escaping", () => {
+    const text = "Le Premier ministre Edouard Philippe a annoncé que les écoles rouvriraient le 11 mai.";
+    const start = text.indexOf("11 mai");
+    expect(sections(quote(text, [{ start, end: start + 6 }]))).toEqual([
+      ">Le Premier ministre Edouard Philippe a annoncé que les écoles rouvriraient le *11 mai*.",
+    ]);
+    const amp = "Selon AT&T <Inc>, le bénéfice atteint 3 milliards.";
+    const s = amp.indexOf("AT&T <Inc>");
+    expect(sections(quote(amp, [{ start: s, end: s + 10 }]))).toEqual([
+      ">Selon *AT&amp;T &lt;Inc&gt;*, le bénéfice atteint 3 milliards.",
+    ]);
+  });
+
+  it("keeps mentions defused and a * inside the answer from ending the bold", () => {
+    const text = "Message à @channel : 3*4 = 12, <!here> merci.";
+    const all =
+      sections(
+        quote(text, [
+          { start: 11, end: 18 },
+          { start: 21, end: 24 },
+        ]),
+      )[0] ?? "";
+    expect(all).not.toMatch(/@\*?(channel|here)\b|<!here/);
+    expect(all).toContain("*3∗4*");
+  });
+
+  it("ignores ranges outside the text and renders as before without emphasis", () => {
+    const text = "Le bilan est de 20.265 morts.";
+    expect(sections(quote(text, [{ start: 50, end: 60 }]))).toEqual([`>${text}`]);
+    expect(sections({ type: "quote", text })).toEqual([`>${text}`]);
+  });
+
+  it("splits a long emphasized quote without leaving a bold mark open or a section over the limit", () => {
+    const sentence = "Le gouvernement a annoncé un plan de relance de 100 milliards d'euros & plus. ";
+    const text = sentence.repeat(120); // ~9,400 characters, 3 or 4 sections
+    const ranges = [...text.matchAll(/100 milliards d'euros & plus/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    // and one bold run crossing where the sections must be cut
+    ranges.push({ start: 2900, end: 3300 });
+    const parts = sections(quote(text, ranges));
+    expect(parts.length).toBeGreaterThan(2);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      expect((p.match(/\*/g) ?? []).length % 2).toBe(0);
+    }
+    const plain = parts.map((p) => p.slice(1).replace(/\*/g, "")).join(" ");
+    expect(plain.replace(/\s+/g, " ")).toBe(escapeSlack(text).trim().replace(/\s+/g, " "));
+  });
+});
+
+describe("answerReply: the answer's emphasis reaches the quote", () => {
+  it("passes an answer's emphasis to its quote block", async () => {
+    const core = await realCore();
+    const answer = core.ask("Qui est Hayashi Yoshimasa ?", "fr");
+    expect(answer.found).toBe(true);
+    const at = answer.answer.indexOf("Hayashi");
+    expect(at).toBeGreaterThanOrEqual(0);
+    const r = answerReply({ ...answer, emphasis: [{ start: at, end: at + 7 }] }, "fr");
+    const q = r.blocks.find((b) => b.type === "quote");
+    expect(q && q.type === "quote" ? q.emphasis : undefined).toEqual([{ start: at, end: at + 7 }]);
+    expect(JSON.stringify(renderSlack(r))).toContain("*Hayashi*");
+  });
+});

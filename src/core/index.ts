@@ -3,7 +3,13 @@
 // made of. It must not import anything platform-specific — no `@slack/*`, `discord.js`,
 // `node-cron`, `better-sqlite3`, nor anything under `src/adapters/` — so the same core serves
 // Slack, Discord, the console and the CLI (tests/architecture.test.ts enforces it).
-export { type Answer, type AnswererOptions, type Citation, createAnswerer } from "./answer/answerer.ts";
+export {
+  type Answer,
+  type AnswererOptions,
+  type AskOptions,
+  type Citation,
+  createAnswerer,
+} from "./answer/answerer.ts";
 export type { Article, LoadProblem, LoadResult } from "./corpus/article.ts";
 export { loadCorpus } from "./corpus/loader.ts";
 export { formatArticleDate } from "./i18n/format-date.ts";

@@ -1,7 +1,7 @@
 // The core as the commands see it: one object over the indexed corpus that answers, searches,
 // finds articles and suggests ids for autocompletion. Commands call this facade rather than the
 // index, so a platform adapter never needs to know how retrieval works.
-import { type Answer, type Answerer, createAnswerer } from "./answer/answerer.ts";
+import { type Answer, type Answerer, type AskOptions, createAnswerer } from "./answer/answerer.ts";
 import type { Article } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
 import { articleEntities } from "./entities/article-entities.ts";
@@ -23,7 +23,8 @@ export interface Suggestion {
 
 export interface NewsCore {
   readonly news: NewsIndex;
-  ask(question: string, locale: Locale): Answer;
+  /** `options.now`: the day the question is asked (`YYYY-MM-DD`), when not today. */
+  ask(question: string, locale: Locale, options?: AskOptions): Answer;
   search(query: string, options?: { limit?: number }): SearchResult[];
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
@@ -66,13 +67,13 @@ export function createNewsCore(
 
   return {
     news,
-    ask(question, locale) {
+    ask(question, locale, askOptions = {}) {
       let answerer = answerers.get(locale);
       if (!answerer) {
         answerer = createAnswerer(news, { locale });
         answerers.set(locale, answerer);
       }
-      return answerer.answer(question);
+      return answerer.answer(question, askOptions);
     },
     search: (query, options = {}) => searchArticles(news, query, options),
     article(idOrPrefix) {

@@ -1,6 +1,7 @@
 // Neutral reply → readable terminal text: the title underlined, quotes in « », numbered sources,
 // fields as indented label/value pairs. Nothing to escape (nobody is pinged in a terminal), but
-// control characters from article text are stripped so they cannot drive the terminal.
+// control characters from article text are stripped so they cannot drive the terminal. A quote's
+// `emphasis` (the answer span) is not marked: the text stays plain for pipes, logs and tests.
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
 import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";

@@ -7,6 +7,7 @@ import { type APIEmbed, escapeMarkdown } from "discord.js";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
+import { chunkEmphasized, type EmphasisMarkup } from "../../core/reply/emphasis.ts";
 import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";
 
 export const DISCORD_LIMITS = {
@@ -33,6 +34,14 @@ export function escapeDiscord(text: string): string {
     .replace(/\[/g, "\\[")
     .replace(/\]/g, "\\]");
 }
+
+/** The answer in bold: `**…**` around escaped text (a `*` inside is escaped); split mentions defused again. */
+const DISCORD_BOLD: EmphasisMarkup = {
+  escape: escapeDiscord,
+  open: "**",
+  close: "**",
+  finish: (text) => text.replace(/@((?:\*\*)?)(everyone|here)\b/gi, "@\u200b$1$2"),
+};
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
@@ -114,7 +123,13 @@ function piecesOf(b: Block, locale: Locale): Piece[] {
     case "paragraph":
       return textPieces(b.text);
     case "quote": {
-      const out = textPieces(b.text, "> ");
+      const out: Piece[] =
+        b.emphasis && b.emphasis.length > 0
+          ? chunkEmphasized(b.text, b.emphasis, DISCORD_LIMITS.description - 2, DISCORD_BOLD).map((t) => ({
+              kind: "text",
+              text: t.replace(/^/gm, "> "),
+            }))
+          : textPieces(b.text, "> ");
       if (b.cite) {
         const date = formatArticleDate(b.cite.date, locale) ?? messages(locale).undated;
         out.push({ kind: "text", text: `— *${link(b.cite.url, b.cite.title)}* (${escapeDiscord(date)})` });

@@ -8,6 +8,7 @@ import type { types } from "@slack/bolt";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
+import { chunkEmphasized, type EmphasisMarkup } from "../../core/reply/emphasis.ts";
 import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -92,6 +93,18 @@ export function chunkEscaped(text: string, max: number): string[] {
   return out;
 }
 
+/**
+ * The answer in bold: `*…*` around text already escaped; a `*` inside would end the bold early, so
+ * it becomes `∗`; a mention a mark split (`@*channel*`) is defused again.
+ */
+const SLACK_BOLD: EmphasisMarkup = {
+  escape: escapeSlack,
+  open: "*",
+  close: "*",
+  insideBold: (text) => text.replace(/\*/g, "∗"),
+  finish: (text) => text.replace(/@(\*?)(everyone|channel|here)\b/gi, "@\u200b$1$2"),
+};
+
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function link(url: string | undefined, text: string): string {
@@ -135,9 +148,12 @@ function blocksOf(b: Block, locale: Locale): KnownBlock[] {
     case "paragraph":
       return chunkEscaped(b.text, SLACK_LIMITS.sectionText).map(section);
     case "quote": {
-      const parts: KnownBlock[] = chunkEscaped(b.text, SLACK_LIMITS.sectionText - 2).map((t) =>
-        section(`>${t}`),
-      );
+      const max = SLACK_LIMITS.sectionText - 2;
+      const pieces =
+        b.emphasis && b.emphasis.length > 0
+          ? chunkEmphasized(b.text, b.emphasis, max, SLACK_BOLD)
+          : chunkEscaped(b.text, max);
+      const parts: KnownBlock[] = pieces.map((t) => section(`>${t}`));
       if (b.cite) {
         const date = formatArticleDate(b.cite.date, locale) ?? messages(locale).undated;
         parts.push(context(`— ${link(b.cite.url, b.cite.title)} (${escapeSlack(date)})`));

@@ -1,22 +1,29 @@
 // Small text repairs shared by the loader and the importer: Unicode normalisation, paragraph
-// splitting, and the sentence boundaries that scrapers and dumps lose (`domestique.Consternant`).
+// splitting, the sentence boundaries that scrapers and dumps lose (`domestique.Consternant`), and
+// the junk agency copy leaves at the end of a text, which must never be quoted: desk signatures
+// (`dimanche.burs-ccd/ber/mba/am/plh/sl`, `pab/fz`), credits (`(avec AFP)`, `.-AFP`) and a closing
+// picture caption or source line (`Crédit photo : Nissan`, `Source : Reuters`).
 
 /**
  * A sentence end glued to the next sentence: a lower-case letter, digit, closing quote or
- * parenthesis, then `.`, `!`, `?` or `…`, then (after an optional opening quote) an upper-case
+ * parenthesis, then `.`, `!`, `?` or `…` (and a closing bracket, or a closing quote when an
+ * opening one follows: `poche.""Le`), then (after an optional opening quote) an upper-case
  * letter that starts a word (`Le`, `L'`, `À `). Not matched: abbreviations and initials, which
  * have an upper-case letter before the dot (`M.Dupont`, `J.-C.`, `U.S.A`), decimals (`3.5`),
- * and domain names (`Orange.fr`, `Booking.Com`).
+ * and domain names (`Orange.fr`, `Booking.Com`; but `.Frédéric` is a sentence).
  * The pattern starts at the punctuation (rare) and the character before it is checked in the
  * callback: a look-behind tried at every position is several times slower on a large archive.
  */
 const GLUED_SENTENCE =
-  /[.!?…]+(?=(?:["“]|« ?)?\p{Lu}(?:\p{Ll}|['’ ]))(?![Cc]om\b|[Ff]r\b|[Nn]et\b|[Oo]rg\b)/gu;
+  /[.!?…]+(?:["”»]?\)|["”»](?=["“«]))?(?=(?:["“]|« ?)?\p{Lu}(?:\p{Ll}|['’ ]))(?!(?:[Cc]om|[Ff]r|[Nn]et|[Oo]rg)(?![\p{L}\p{N}]))/gu;
 const SENTENCE_LAST_CHAR = /[\p{Ll}\p{N})\]»"”'’]/u;
 
-/** Insert `separator` (a space, or a line break between joined paragraphs) at each glued sentence end. */
+/**
+ * Insert `separator` (a space, or a line break between joined paragraphs) at each glued sentence
+ * end; a desk signature glued to a sentence end goes (see `stripAgencyJunk`).
+ */
 export function fixGluedSentences(text: string, separator: string): string {
-  return text.replace(GLUED_SENTENCE, (punct: string, offset: number, whole: string) => {
+  return stripSignatures(text).replace(GLUED_SENTENCE, (punct: string, offset: number, whole: string) => {
     let before = whole.charAt(offset - 1);
     // French spacing: `dernier ?Oui`
     if (before === " " && (punct[0] === "?" || punct[0] === "!")) before = whole.charAt(offset - 2);
@@ -24,14 +31,17 @@ export function fixGluedSentences(text: string, separator: string): string {
   });
 }
 
-/** Paragraphs of a dump's text (one per line), glued sentence ends split apart, spaces collapsed. */
+/**
+ * Paragraphs of a dump's text (one per line), glued sentence ends split apart, spaces collapsed,
+ * agency junk at the end removed.
+ */
 export function dumpParagraphs(text: string): string[] {
   const out: string[] = [];
   for (const line of fixGluedSentences(text.normalize("NFC"), "\n").split("\n")) {
     const p = line.replace(ODD_SPACES, " ").trim();
     if (p.length > 0) out.push(p);
   }
-  return out;
+  return stripAgencyJunk(out);
 }
 const ODD_SPACES = /\s{2,}|[^\S ]/g;
 
@@ -44,10 +54,64 @@ export function normalizeText(text: string): string {
     .replace(/[\u200b\ufeff]/g, "");
 }
 
-/** Paragraphs: split on blank lines, inner line breaks and runs of spaces collapsed, empties dropped. */
+/**
+ * Paragraphs: split on blank lines, inner line breaks and runs of spaces collapsed, empties
+ * dropped, agency junk at the end removed.
+ */
 export function paragraphs(text: string): string[] {
-  return text
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter((p) => p.length > 0);
+  return stripAgencyJunk(
+    text
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/\s+/g, " ").trim())
+      .filter((p) => p.length > 0),
+  );
+}
+
+/**
+ * A desk signature: short lower-case codes joined by `-` and `/`, at least one `/`
+ * (`burs-ccd/ber/mba/am/plh/sl`, `pab/fz`, `str-nc/axm/lda/jb/aml/stb/mr`), right after a sentence
+ * end (glued or after one space), and ending the paragraph or followed by a new sentence. Codes
+ * after the first may be upper-case (`pr/BC/ial`). Written as a whole word: never inside a URL or
+ * a unit (`km/h`, `et/ou` follow a word, not a sentence end).
+ */
+const SIGNATURE =
+  /(?<=[.!?…"»”)\]])[ ]?[a-z]{2,6}(?:-[a-z]{1,6})*(?:\/[A-Za-z]{1,6}(?:-[A-Za-z]{1,6})*)+\/?(?=\s*$|\s+["“«]?\p{Lu})/gu;
+/** Top-level domains: `site.fr/info/covid` is an address, not a signature. */
+const TLD = /^(?:fr|com|net|org|eu|be|ch|de|uk|io|info|gouv|ca|us)\//;
+
+function stripSignatures(text: string): string {
+  if (!text.includes("/")) return text;
+  return text.replace(SIGNATURE, (code: string, offset: number, whole: string) => {
+    const word = whole.slice(whole.lastIndexOf(" ", offset - 1) + 1, offset);
+    if (/:\/\/|www\./i.test(word)) return code; // inside an address
+    if (TLD.test(code.trimStart()) && /\p{L}\.$/u.test(word)) return code;
+    return "";
+  });
+}
+
+/** A credit closing the text: `(avec AFP)`, `(with Reuters)`, `.-AFP`, `. - AFP`. */
+const CREDIT_TAIL =
+  /(?<=[.!?…"»”)])\s*(?:\((?:[Aa]vec|[Ww]ith|[Ss]ources?\s*:?)\s+[^()]{2,40}\)|[-–—]\s?\p{Lu}{2,6})\.?$/u;
+/** A closing caption or source line: `Crédit photo : Nissan`, `Photo : BMW M3 berline`, `Source : Reuters`. */
+const CAPTION =
+  /(?:^|(?<=[.!?…"»”)])\s*)(?:Cr[ée]dits?(?: (?:photos?|images?|illustrations?|vid[ée]os?))?|Photos?|Images?|Illustrations?|Vid[ée]os?|Sources?|Légende)\s?:\s?[^.!?:]{1,100}$/u;
+
+/**
+ * Paragraphs with the junk that ends agency copy removed: signatures (also within a paragraph,
+ * before the next sentence), then from the last paragraph a closing credit or caption; a
+ * paragraph left empty goes.
+ */
+export function stripAgencyJunk(paras: readonly string[]): string[] {
+  const out = paras.map((p) => stripSignatures(p).trim()).filter((p) => p.length > 0);
+  const whole = [...out];
+  for (let last = out.pop(); last !== undefined; last = out.pop()) {
+    const cleaned = last.replace(CREDIT_TAIL, "").replace(CAPTION, "").trim();
+    if (cleaned.length > 0) {
+      out.push(cleaned);
+      break;
+    }
+    // the whole paragraph was a credit: look at the one before
+  }
+  // a text that is nothing but a credit is kept as it is rather than lost
+  return out.length > 0 ? out : whole;
 }

@@ -8,7 +8,7 @@ import { formatArticleDate } from "../i18n/format-date.ts";
 import { type Locale, messages } from "../i18n/messages.ts";
 import type { ArticleLookup } from "../news-core.ts";
 import type { SearchResult } from "../search/article-search.ts";
-import { type Block, type Reply, reply, type SourceRef } from "./reply.ts";
+import { type Block, type Reply, reply, type SourceRef, type TextRange } from "./reply.ts";
 
 const sourceOf = (c: Citation | Article): SourceRef => ({
   id: c.id,
@@ -26,14 +26,26 @@ function articleMeta(a: { id: string; date?: string; source?: string }, locale: 
     .join(" · ");
 }
 
-export function answerReply(answer: Answer, locale: Locale = "fr"): Reply {
+/**
+ * The reply for an answer. `emphasis` (the answer's place in `answer.answer`) is read when the
+ * answer carries it: `Answer` gains that optional property in the answer pipeline.
+ */
+export function answerReply(
+  answer: Answer & { readonly emphasis?: readonly TextRange[] },
+  locale: Locale = "fr",
+): Reply {
   const t = botMessages(locale);
   if (!answer.found) {
     return reply([{ type: "paragraph", text: answer.answer }], { title: t.noAnswerTitle, isError: true });
   }
   const [first] = answer.citations;
   const blocks: Block[] = [
-    { type: "quote", text: answer.answer, ...(first ? { cite: sourceOf(first) } : {}) },
+    {
+      type: "quote",
+      text: answer.answer,
+      ...(first ? { cite: sourceOf(first) } : {}),
+      ...(answer.emphasis && answer.emphasis.length > 0 ? { emphasis: answer.emphasis } : {}),
+    },
   ];
   if (answer.citations.length > 0) blocks.push({ type: "sources", items: answer.citations.map(sourceOf) });
   blocks.push({ type: "context", text: t.confidence(Math.round(answer.confidence * 100)) });

@@ -16,11 +16,27 @@ export interface SourceRef {
   readonly source?: string;
 }
 
+/** A range of a text: UTF-16 offsets, `end` exclusive. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 export type Block =
   | { readonly type: "heading"; readonly text: string }
   | { readonly type: "paragraph"; readonly text: string }
-  /** A verbatim quotation from an article. */
-  | { readonly type: "quote"; readonly text: string; readonly cite?: SourceRef }
+  /**
+   * A verbatim quotation from an article. `emphasis` marks the answer in it (UTF-16 offsets into
+   * `text`, end exclusive), rendered bold by each adapter after escaping; ranges outside the text
+   * are ignored. It is filled from the answer's own optional `emphasis` (same offsets, into
+   * `Answer.answer`), which the answer pipeline sets with `markSpan` (src/core/answer/quote.ts).
+   */
+  | {
+      readonly type: "quote";
+      readonly text: string;
+      readonly cite?: SourceRef;
+      readonly emphasis?: readonly TextRange[];
+    }
   | { readonly type: "list"; readonly items: readonly Link[]; readonly ordered?: boolean }
   | {
       readonly type: "fields";

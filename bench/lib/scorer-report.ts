@@ -1,0 +1,56 @@
+// Tables for the scorer's cross-validated report: outcomes per threshold and set, and the
+// reliability table (predicted confidence against the observed share of right answers).
+import type { HeldOut } from "../train-scorer.ts";
+
+const pct = (x: number, n: number) => (n === 0 ? "-" : `${((100 * x) / n).toFixed(1)} %`);
+
+/** Per set and threshold: right, wrong-with-citation, abstained (held-out questions). */
+export function thresholdTable(outs: readonly HeldOut[], probability: ReadonlyMap<HeldOut, number>): string {
+  const lines = [
+    "| set | threshold | questions | top sentence right (no abstention) | right | wrong | abstained | unanswerable abstained |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const set of ["piaf", "news", "seeds"] as const) {
+    const mine = outs.filter((h) => h.q.set === set);
+    const answerable = mine.filter((h) => h.q.answerable);
+    const unanswerable = mine.filter((h) => !h.q.answerable);
+    if (mine.length === 0) continue;
+    const top = answerable.filter((h) => !h.q.bypass && h.right).length;
+    for (const t of [0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9]) {
+      const answered = (h: HeldOut) => !h.q.bypass && (probability.get(h) ?? 0) >= t;
+      const right = answerable.filter((h) => answered(h) && h.right).length;
+      const wrong = answerable.filter((h) => answered(h) && !h.right).length;
+      const abstainedUn = unanswerable.filter((h) => !answered(h)).length;
+      lines.push(
+        `| ${set} | ${t} | ${answerable.length}+${unanswerable.length} | ${pct(top, answerable.length)} | ${pct(right, answerable.length)} | ${pct(wrong, answerable.length)} | ${pct(answerable.length - right - wrong, answerable.length)} | ${pct(abstainedUn, unanswerable.length)} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Predicted vs observed, in bins of 0.1, per set (held-out, cross-fitted calibration). */
+export function reliabilityTable(
+  outs: readonly HeldOut[],
+  probability: ReadonlyMap<HeldOut, number>,
+): string {
+  const lines = [
+    "| set | confidence bin | questions | mean confidence | observed right |",
+    "|---|---|---|---|---|",
+  ];
+  for (const set of ["piaf", "news", "seeds"] as const) {
+    for (let b = 0; b < 10; b++) {
+      const inBin = outs.filter((h) => {
+        const p = probability.get(h);
+        return h.q.set === set && p !== undefined && Math.min(9, Math.floor(p * 10)) === b;
+      });
+      if (inBin.length === 0) continue;
+      const mean = inBin.reduce((s, h) => s + (probability.get(h) ?? 0), 0) / inBin.length;
+      const right = inBin.filter((h) => h.right && h.q.answerable).length;
+      lines.push(
+        `| ${set} | ${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)} | ${inBin.length} | ${mean.toFixed(3)} | ${pct(right, inBin.length)} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,100 @@
+// Step 6, quoting: the chosen sentence verbatim with its source, completed by its neighbour when
+// the sentence alone is not the answer (it opens on a pronoun, or the neighbour holds the asked
+// figure or date) and both fit; never more than `MAX_QUOTE` characters. Other articles whose best
+// sentence scored close are cited after it.
+import type { Article } from "../corpus/article.ts";
+import type { NewsIndex } from "../news-index.ts";
+import type { TextRange } from "../reply/reply.ts";
+import type { ScoredSentence } from "./decide.ts";
+import { FEATURE_INDEX } from "./features.ts";
+import { concise, markSpan } from "./quote.ts";
+import type { Reading } from "./read-question.ts";
+import { nameReferent } from "./referent.ts";
+import { newKindSpans } from "./refined-features.ts";
+
+export interface Citation {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly quote: string;
+  readonly url?: string;
+  readonly source?: string;
+}
+
+export const MAX_QUOTE = 400;
+
+// A sentence opening on a pronoun or an anaphora names its subject in the sentence before.
+const ANAPHORA_START =
+  /^(il|elle|ils|elles|ce|cet|cette|ces|celui-ci|celle-ci|ceux-ci|lui|leur|son|sa|ses|on|he|she|they|this|these|it|his|her|their)\b/iu;
+
+export interface Quote {
+  readonly text: string;
+  /** Where the answer (a name, a date, a figure, a place) stands in `text`, when the kind is known. */
+  readonly emphasis: readonly TextRange[];
+}
+
+/**
+ * The quote for the chosen sentence: the sentence (and the neighbour holding the asked figure or
+ * date when it lacks one, or the one before a short sentence opening on a pronoun, when both fit),
+ * cut around the answer when too long, its opening pronoun replaced by the person it stands for.
+ */
+export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quote {
+  const around = news.sentencesOf(best.doc).map((s) => s.text);
+  const text = best.sentence.text;
+  const kindMissing = best.features[FEATURE_INDEX.kindMissing] === 1;
+  const holds = (i: number) =>
+    around[i] !== undefined && newKindSpans(news, q, around[i] as string).length > 0;
+  let second: number | undefined;
+  if (kindMissing && holds(best.index + 1)) second = best.index + 1;
+  else if (kindMissing && holds(best.index - 1)) second = best.index - 1;
+  else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && best.index > 0) second = best.index - 1;
+  const found = newKindSpans(news, q, text)[0];
+  const span = found ? { start: found.start, end: found.start + found.text.length } : undefined;
+  const quote = concise(around, best.index, {
+    maxChars: MAX_QUOTE,
+    ...(second === undefined ? {} : { second }),
+    ...(span ? { span } : {}),
+  });
+  const first = quote.sentences[0] ?? best.index;
+  const article = news.articles[best.doc] as Article;
+  const referent = nameReferent(quote.text, around.slice(0, first), article.title);
+  // a name put in for the pronoun must not take the quote over the limit
+  const named = referent.text.length <= MAX_QUOTE ? referent : { text: quote.text, shift: 0 };
+  const at = quote.span
+    ? { start: quote.span.start + named.shift, end: quote.span.end + named.shift }
+    : undefined;
+  // the referent shifts only what follows the pronoun; a span starting at 0 is the pronoun itself
+  const marked = markSpan(named.text, at && (quote.span?.start ?? 0) > 0 ? at : found?.text);
+  return { text: named.text, emphasis: marked.emphasis };
+}
+
+export function cite(article: Article, quote: string): Citation {
+  return {
+    id: article.id,
+    title: article.title,
+    ...(article.date ? { date: article.date } : {}),
+    quote,
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.source ? { source: article.source } : {}),
+  };
+}
+
+/** The quoted source first, then other articles whose best sentence scored within `within`. */
+export function citationsFor(
+  news: NewsIndex,
+  best: ScoredSentence,
+  quote: string,
+  ranked: readonly ScoredSentence[],
+  extra: number,
+  within: number,
+): Citation[] {
+  const citations = [cite(news.articles[best.doc] as Article, quote)];
+  const cited = new Set([best.doc]);
+  for (const s of ranked) {
+    if (citations.length > extra) break;
+    if (cited.has(s.doc) || s.score < best.score - within) continue;
+    cited.add(s.doc);
+    citations.push(cite(news.articles[s.doc] as Article, s.sentence.text));
+  }
+  return citations;
+}

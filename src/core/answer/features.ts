@@ -1,0 +1,62 @@
+// The features that describe a candidate sentence, by name and position. The trained scorer
+// (scorer-model.json) stores one weight per name, so the order here is the order of its weights.
+import type { Sentence } from "../news-index.ts";
+
+/** Feature names, in the order of `SentenceCandidate.features` (the trained model uses this order). */
+export const FEATURES = [
+  "docRank",
+  "docFirst",
+  "coverage",
+  "neighbourCoverage",
+  "titleCoverage",
+  "typeWordInArticle",
+  "focusInSentence",
+  "focusNearby",
+  "namesInSentence",
+  "groupsInSentence",
+  "missingInArticle",
+  "lead",
+  "length",
+  "inFrame",
+  "outOfFrame",
+  "age",
+  "newest",
+  "unknownWords",
+  "questionGroups",
+  "kindFound",
+  "kindMissing",
+  "kindNextDoor",
+  "proximity",
+  "besideName",
+  "countsFocus",
+  "otherTitle",
+  "coverageGap",
+  "prescoreRank",
+  "bestInArticle",
+  "matchedWeight",
+  "coverageByRank",
+  "allCovered",
+  "personFound",
+  "dateFound",
+  "numberFound",
+  "placeFound",
+  "kindPerson",
+  "kindDate",
+  "kindNumber",
+  "kindPlace",
+  "kindOther",
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<
+  FeatureName,
+  number
+>;
+
+export interface SentenceCandidate {
+  readonly doc: number;
+  readonly index: number;
+  readonly sentence: Sentence;
+  readonly features: Float64Array;
+  /** Cheap ranking used to choose which sentences get the refined features. */
+  readonly prescore: number;
+}

@@ -1,0 +1,163 @@
+// Step 1 of an answer, reading the question: its language, the kind of answer it wants, its query
+// groups weighted by rarity, which of them are names, what a how-many question counts, the title
+// a who-holds-this-office question names, and its time frame. Everything later steps need to
+// know about the question is computed here, once.
+import type { NewsIndex } from "../news-index.ts";
+import type { QueryGroup } from "../search/inverted-index.ts";
+import { forEachToken } from "../text/tokenize.ts";
+import { frenchFor } from "./glossary-en-fr.ts";
+import { type ParsedQuestion, parseQuestion } from "./question.ts";
+import { questionFrame, type TimeFrame } from "./question-frame.ts";
+import { type TitleComplement, titleComplements } from "./role-complement.ts";
+
+export interface Reading extends ParsedQuestion {
+  /** Full rarity (idf) of each group: its rarest spelling. */
+  readonly full: readonly number[];
+  /** Ranking weight of each group: `full` times the group's factor (kind-naming words weigh less). */
+  readonly weights: readonly number[];
+  readonly total: number;
+  readonly fullTotal: number;
+  /** Per group: the spellings the question wrote (a prefix alternative counts for less). */
+  readonly original: readonly ReadonlySet<string>[];
+  /** Per group: whether it is a name (`Castex`, `BCE`). */
+  readonly isName: readonly boolean[];
+  /** Per group: whether it says who (a name, or a title right before one: `le vice-ministre X`). */
+  readonly isWho: readonly boolean[];
+  /** Per group: whether the corpus knows it in some spelling. */
+  readonly known: readonly boolean[];
+  /** Every term of the question. */
+  readonly terms: ReadonlySet<string>;
+  /** The groups with the question's rarest known word. */
+  readonly focus: readonly number[];
+  /** What a how-many question counts (`touristes`), as index terms. */
+  readonly counted: readonly string[];
+  /** Titles with their complement (`ministre de l'Agriculture`) for who-holds-this-office questions. */
+  readonly titles: readonly TitleComplement[];
+  /** A name or year the corpus never mentions: the question is about something it does not cover. */
+  readonly unknownName: boolean;
+  readonly frame?: TimeFrame;
+  /** The day the question is asked (`YYYY-MM-DD`), when known. */
+  readonly now?: string;
+}
+
+/** A year as an index term (`2020`, `1789`): as specific as a name. */
+const YEAR = /^(1\d{3}|20\d{2})$/;
+
+/** Capitalised abbreviations that are no names (`No. 1`, `Mr`, `M.`). */
+const ABBREVIATIONS = new Set([
+  "no",
+  "nr",
+  "nº",
+  "n°",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "m",
+  "mme",
+  "mlle",
+  "me",
+]);
+
+/**
+ * `now` is the day the question is asked, when known (evaluations, replays); `today` is the
+ * calendar day, which frames `hier` and `cette semaine` when `now` is not given.
+ */
+export function readQuestion(news: NewsIndex, question: string, now?: string, today = isoToday()): Reading {
+  const frame = questionFrame(question, now ?? today);
+  // The frame's own words (`2016` in `l'Euro 2016`, `mars`) stay query words: dropping them cost
+  // 8 points of held-out news questions (top sentence right 42.9 % kept, 34.9 % dropped).
+  const parsed = parseQuestion(question, news.analyzer, { known: (t) => news.index.docFreq(t) > 0 });
+  const groups = news.expandUnknown(parsed.groups);
+  const full = parsed.groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
+  const weights = full.map((x, gi) => x * (parsed.factors[gi] ?? 1));
+  const names = namedTerms(news, question);
+  const isName = groups.map((g) => g.some((t) => names.has(t)));
+  const titled = titleBeforeNameTerms(news, question);
+  const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t)));
+  const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
+  const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
+  // in every spelling, typos one edit away included (`Yoshimassa` reaches `Yoshimasa`)
+  const unknownName = groups.some(
+    (g, gi) =>
+      (g.some((t) => names.has(t) || YEAR.test(t)) ||
+        (parsed.asked[gi] === true && (g[0]?.length ?? 0) >= 3)) &&
+      g.every((t) => news.index.docFreq(t) === 0),
+  );
+  return {
+    ...parsed,
+    groups,
+    full,
+    weights,
+    total: weights.reduce((a, b) => a + b, 0),
+    fullTotal: full.reduce((a, b) => a + b, 0),
+    original: parsed.groups.map((g) => new Set(g)),
+    isName,
+    isWho,
+    known,
+    terms: new Set(groups.flat()),
+    focus: full.flatMap((x, gi) =>
+      known[gi] && (parsed.factors[gi] ?? 1) >= 1 && x >= heaviest - 1e-9 ? [gi] : [],
+    ),
+    counted: parsed.kind === "number" ? countedTerms(news, question) : [],
+    titles: parsed.asksRole ? titleComplements(question) : [],
+    unknownName,
+    ...(frame ? { frame } : {}),
+    ...(now ? { now } : {}),
+  };
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+// Index terms of the question's names: capitalised words other than the first, and acronyms.
+function namedTerms(news: NewsIndex, question: string): Set<string> {
+  const out = new Set<string>();
+  let first = true;
+  forEachToken(question, (word) => {
+    const isName =
+      /^\p{Lu}/u.test(word) &&
+      (!first || /^\p{Lu}{2,}$/u.test(word)) &&
+      !ABBREVIATIONS.has(word.toLowerCase());
+    first = false;
+    if (!isName) return;
+    for (const lang of ["fr", "en"] as const) {
+      const t = news.analyzer.term(word, lang);
+      if (t) out.add(t);
+    }
+  });
+  return out;
+}
+
+// Index terms of the lower-case words standing right before a name in the question (`général`,
+// `vice-ministre`): the person's title.
+function titleBeforeNameTerms(news: NewsIndex, question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/(?<=\s)(\p{Ll}[\p{L}\p{M}-]*)\s+(?=\p{Lu})/gu)) {
+    const word = m[1] ?? "";
+    for (const part of [word, word.replace(/-/g, ""), ...word.split("-")]) {
+      const t = news.analyzer.term(part, "fr");
+      if (t) out.add(t);
+    }
+  }
+  return out;
+}
+
+// What a "how many" question counts: the word after `combien de` / `how many` (with its
+// translations), e.g. `touristes` in "Combien de touristes japonais…".
+function countedTerms(news: NewsIndex, question: string): string[] {
+  const m = /\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+|nombre\s+(?:de|d['’])\s*)([\p{L}-]+)/iu.exec(
+    question,
+  );
+  const word = m?.[1];
+  if (!word) return [];
+  const out = new Set<string>();
+  for (const lang of ["fr", "en"] as const) {
+    const t = news.analyzer.term(word, lang);
+    if (t) out.add(t);
+  }
+  for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
+  return [...out];
+}
+
+export const hasGroup = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));

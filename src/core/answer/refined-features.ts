@@ -1,0 +1,149 @@
+// The costly features of a candidate sentence, computed for the best candidates only: whether it
+// holds the kind of answer asked for (a name, a date, a figure, a place) that the question does
+// not already give, and whether a neighbour does instead; whether question words that stand
+// together in the question stand together in the sentence; for who-questions, how much of the
+// question stands right beside a new name; for how-many questions, whether the figure counts what
+// is asked; for who-holds-this-office questions, whether the sentence gives the title another
+// complement (`ministre de l'Intérieur` for `ministre de l'Agriculture`).
+import type { NewsIndex } from "../news-index.ts";
+import {
+  findDates,
+  findNumbers,
+  findPersonNames,
+  findPlaces,
+  findRanks,
+  type KindSpan,
+} from "./answer-kinds.ts";
+import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
+import type { Reading } from "./read-question.ts";
+import { contradictsTitle } from "./role-complement.ts";
+
+/** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
+const DAY_IN_DATE =
+  /\b\d{1,2}(?:er)?\s+\p{L}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\/\d{1,2}|\p{L}\s+\d{1,2},/iu;
+
+/** How close (in index terms) question words must stand to a name to describe that person. */
+const NAME_WINDOW = 5;
+
+// Number words as index terms (`millions` → `million`), for "a number near the counted word".
+const NUMBER_TERMS = new Set(
+  "deux trois quatre cinq six sept huit neuf dix vingt trente cent mille million milliard millier centaine dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine two three hundred thousand billion".split(
+    " ",
+  ),
+);
+
+export function kindSpans(q: Reading, text: string): KindSpan[] {
+  switch (q.kind) {
+    case "date": {
+      const dates = findDates(text);
+      // "Quel jour…" is answered by a day (`le 9 février`, `jeudi`), not by `début 2026`
+      return q.asksDay ? dates.filter((s) => DAY_IN_DATE.test(s.text)) : dates;
+    }
+    case "number":
+      return findNumbers(text).filter(
+        (s) =>
+          q.counted.length > 0 || (/\d|mill|cent/iu.test(s.text) && !/^(1[5-9]\d\d|20\d\d)$/.test(s.text)),
+      );
+    case "person":
+      return q.asksIdentity ? [] : findPersonNames(text);
+    case "place":
+      return findPlaces(text);
+    case "rank":
+      return findRanks(text);
+    default:
+      return [];
+  }
+}
+
+/** The spans of the asked kind that the question does not already give. */
+export function newKindSpans(news: NewsIndex, q: Reading, text: string): KindSpan[] {
+  return kindSpans(q, text).filter((span) => {
+    const terms = news.analyzer.terms(span.text);
+    return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !q.terms.has(t));
+  });
+}
+
+export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidate): void {
+  const f = s.features;
+  const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
+  const text = s.sentence.text;
+  if (needsKind) {
+    const found = newKindSpans(news, q, text).length > 0;
+    f[FEATURE_INDEX.kindFound] = found ? 1 : 0;
+    f[FEATURE_INDEX.kindMissing] = found ? 0 : 1;
+    if (!found) {
+      const around = news.sentencesOf(s.doc);
+      const next = [around[s.index - 1], around[s.index + 1]].some(
+        (x) => x !== undefined && newKindSpans(news, q, x.text).length > 0,
+      );
+      f[FEATURE_INDEX.kindNextDoor] = next ? 1 : 0;
+    }
+  }
+  const order = news.analyzer.terms(text, news.articles[s.doc]?.lang === "en" ? "en" : "fr");
+  f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
+  if (q.kind === "person" && !q.asksIdentity) {
+    f[FEATURE_INDEX.besideName] = besideName(news, q, text) / (q.fullTotal || 1);
+    if (q.titles.length > 0 && contradictsTitle(q.titles, text)) f[FEATURE_INDEX.otherTitle] = 1;
+  }
+  if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
+  interactions(q, f);
+}
+
+// Products the linear scorer cannot form itself: a sentence covering the question in a top-ranked
+// article, everything covered, and the kind found per kind (a name found weighs unlike a figure).
+function interactions(q: Reading, f: Float64Array): void {
+  const cov = f[FEATURE_INDEX.coverage] as number;
+  f[FEATURE_INDEX.coverageByRank] = cov * (f[FEATURE_INDEX.docRank] as number);
+  const all =
+    cov + (f[FEATURE_INDEX.neighbourCoverage] as number) + (f[FEATURE_INDEX.titleCoverage] as number);
+  f[FEATURE_INDEX.allCovered] = all >= 0.99 ? 1 : 0;
+  const found = f[FEATURE_INDEX.kindFound] as number;
+  if (q.kind === "person") f[FEATURE_INDEX.personFound] = found;
+  else if (q.kind === "date") f[FEATURE_INDEX.dateFound] = found;
+  else if (q.kind === "number") f[FEATURE_INDEX.numberFound] = found;
+  else if (q.kind === "place") f[FEATURE_INDEX.placeFound] = found;
+}
+
+// Question words next to each other in the question (`guerre civile`, `Premier ministre`) that
+// are also within two terms of each other in the sentence: the weight of the lighter word of each pair.
+function proximity(q: Reading, order: readonly string[]): number {
+  const positions = q.groups.map((g) => order.flatMap((t, i) => (g.includes(t) ? [i] : [])));
+  let bonus = 0;
+  for (let gi = 0; gi + 1 < q.groups.length; gi++) {
+    const a = positions[gi] ?? [];
+    const b = positions[gi + 1] ?? [];
+    if (a.some((i) => b.some((j) => Math.abs(i - j) <= 2)))
+      bonus += Math.min(q.weights[gi] ?? 0, q.weights[gi + 1] ?? 0);
+  }
+  return bonus;
+}
+
+// Full weight of the question words within NAME_WINDOW terms of a name the question does not give.
+function besideName(news: NewsIndex, q: Reading, sentence: string): number {
+  const terms: { t: string; start: number }[] = [];
+  news.analyzer.forEachTerm(sentence, "fr", (t, start) => terms.push({ t, start }));
+  let best = 0;
+  for (const name of findPersonNames(sentence)) {
+    if (news.analyzer.terms(name.text).every((t) => q.terms.has(t))) continue;
+    const end = name.start + name.text.length;
+    let from = terms.findIndex((x) => x.start >= name.start);
+    if (from < 0) from = terms.length;
+    let to = terms.findIndex((x) => x.start >= end);
+    if (to < 0) to = terms.length;
+    const near = new Set(terms.slice(Math.max(0, from - NAME_WINDOW), to + NAME_WINDOW).map((x) => x.t));
+    let weight = 0;
+    q.groups.forEach((g, gi) => {
+      if (g.some((t) => near.has(t))) weight += q.full[gi] ?? 0;
+    });
+    best = Math.max(best, weight);
+  }
+  return best;
+}
+
+// Does a number stand within three terms of the counted word?
+function countsFocus(order: readonly string[], counted: readonly string[]): boolean {
+  return order.some((t, i) => {
+    if (!counted.includes(t)) return false;
+    return order.slice(Math.max(0, i - 3), i + 3).some((x) => /^\d/.test(x) || NUMBER_TERMS.has(x));
+  });
+}

@@ -1,0 +1,480 @@
+// A question's time frame: the days it asks about (`en mars 2020`, `le 7 avril`, `hier`, `depuis
+// janvier`, `avant 2019`, `in 2018`) and whether it wants the current state (`actuel`, `dernier
+// bilan`, `latest`), read against the day the question is asked. The retriever uses the days to
+// restrict or weight articles by date, and drops the frame's own words from the query, since
+// `mars` or `hier` are not what the question is about.
+import { isIsoDay, isRealDay } from "../dates/index.ts";
+
+export interface TimeFrame {
+  /** First day of the frame, `YYYY-MM-DD`, inclusive; absent when open towards the past. */
+  from?: string;
+  /** Last day of the frame, `YYYY-MM-DD`, inclusive; absent when open towards the future. */
+  to?: string;
+  /** The question asks for the current or latest state (`actuellement`, `dernier bilan`, `as of`). */
+  latest: boolean;
+  /** The question's words (lower-case letter/digit runs) that only express the frame. */
+  words: string[];
+}
+
+interface Span {
+  readonly from?: number;
+  readonly to?: number;
+}
+interface Found extends Span {
+  readonly start: number;
+  readonly end: number;
+  readonly latest?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const MONTHS: readonly string[][] = [
+  ["janvier", "january"],
+  ["février", "fevrier", "february"],
+  ["mars", "march"],
+  ["avril", "april"],
+  ["mai", "may"],
+  ["juin", "june"],
+  ["juillet", "july"],
+  ["août", "aout", "august"],
+  ["septembre", "september"],
+  ["octobre", "october"],
+  ["novembre", "november"],
+  ["décembre", "decembre", "december"],
+];
+const monthOf = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH = `(${MONTHS.flat().join("|")})`;
+const EN_MONTHS = new Set(MONTHS.map((names) => names[names.length - 1]));
+/** The month as written when it is a French name, else "" (English months always take a capital). */
+const FR_ONLY = (m: string | undefined) => (m && !EN_MONTHS.has(m.toLowerCase()) ? m : "");
+// Any year from 1000 (`en septembre 1760` is no recent September), not a measure (`en 1500 m`).
+const YEAR =
+  "((?:1\\d|20)\\d\\d)(?!\\s?(?:m|km|mètres|metres|kg|€|euros|dollars|%|habitants|personnes)(?![\\p{L}]))";
+const DAY = "(\\d{1,2})(?:er|ème|e|st|nd|rd|th)?";
+const WEEKDAY =
+  "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+";
+const PART = "(début|debut|mi-|mi|fin|courant|early|mid-|mid|late|end of|beginning of|start of)";
+const L = "(?<![\\p{L}\\p{N}])";
+const R = "(?![\\p{L}\\p{N}])";
+
+/** How a written point in time is used: as the frame itself, its start, its end, just after or before. */
+type Use = "in" | "since" | "until" | "asOf" | "before" | "after";
+const PREFIXES: readonly [Use, string][] = [
+  ["since", "depuis(?: le)?|since|à partir d[ue']|a partir d[ue']|from|dès(?: le)?"],
+  ["before", "avant(?: le)?|before"],
+  ["after", "après(?: le)?|apres(?: le)?|after"],
+  ["until", "jusqu'(?:au|à|a|en)|jusqu'à la|until|till|up to"],
+  ["asOf", "au|à la date du|as of|as at"],
+  ["in", "en|in|durant|pendant|during|le|on the|on|the|courant|au mois d[e']|in the month of|au cours d[e']"],
+];
+const PREFIX = `(?:(${PREFIXES.map(([, p]) => p).join("|")})(?:\\s+|(?<=')))?`;
+const useOf = (prefix: string | undefined): Use | undefined => {
+  if (prefix === undefined) return undefined;
+  const p = prefix.toLowerCase();
+  return PREFIXES.find(([, re]) => new RegExp(`^(?:${re})$`, "u").test(p))?.[0];
+};
+
+const partRange = (part: string | undefined, first: number, last: number): [number, number] => {
+  const p = (part ?? "").toLowerCase();
+  const third = Math.round((last - first + 1) / 3);
+  if (/^(début|debut|early|beginning of|start of)$/.test(p)) return [first, first + third - 1];
+  if (/^(mi-?|mid-?)$/.test(p)) return [first + third, first + 2 * third - 1];
+  if (/^(fin|late|end of)$/.test(p)) return [first + 2 * third, last];
+  return [first, last];
+};
+
+/** The most recent month `m` starting on or before `now` (the current month counts). */
+const recentYearOfMonth = (m: number, now: Date) =>
+  m <= now.getUTCMonth() + 1 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+
+/** A point in time as written, before the prefix says how it bounds the frame. */
+interface Point {
+  readonly span: Required<Span>;
+  readonly kind: "day" | "month" | "year";
+}
+
+function dayPoint(day: string, month: string, year: string | undefined, now: Date): Point | undefined {
+  const d = Number(day);
+  const m = monthOf.get(month.toLowerCase().replace(/\.$/, ""));
+  if (m === undefined) return undefined;
+  let y = year ? Number(year) : now.getUTCFullYear();
+  if (!year && utc(y, m, d) > now.getTime()) y -= 1; // the most recent such day on or before now
+  if (!isRealDay(y, m, d)) return undefined;
+  return { span: { from: utc(y, m, d), to: utc(y, m, d) }, kind: "day" };
+}
+
+function monthPoint(part: string | undefined, month: string, year: string | undefined, now: Date) {
+  const m = monthOf.get(month.toLowerCase().replace(/\.$/, ""));
+  if (m === undefined) return undefined;
+  const y = year ? Number(year) : recentYearOfMonth(m, now);
+  const [a, b] = partRange(part, 1, lastDay(y, m));
+  return { span: { from: utc(y, m, a), to: utc(y, m, b) }, kind: "month" } satisfies Point;
+}
+
+function yearPoint(part: string | undefined, year: string): Point {
+  const y = Number(year);
+  const [a, b] = partRange(part, 1, 12);
+  return { span: { from: utc(y, a, 1), to: utc(y, b, lastDay(y, b)) }, kind: "year" };
+}
+
+interface PointRule {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray, now: Date) => Point | undefined;
+  /** Whether the point alone, with no prefix, is a frame (`le 7 avril` is; a bare `2018` is not). */
+  readonly bare: (m: RegExpExecArray) => boolean;
+}
+// `le 7 avril dernier` is the most recent 7 April, not a question about the latest state
+const rx = (body: string) => new RegExp(`${L}${PREFIX}${body}(?:\\s+dernier)?${R}`, "giu");
+const POINT_RULES: readonly PointRule[] = [
+  // `7 avril 2019`, `le 1er mai`, `mardi 7 avril`, `7 April`, `the 7th of April`
+  {
+    re: rx(`(?:${WEEKDAY})?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`),
+    read: (m, now) => dayPoint(m[2] ?? "", m[3] ?? "", m[4], now),
+    bare: () => true,
+  },
+  // `April 7, 2019`, `April 7th`
+  {
+    re: rx(`(?:${WEEKDAY})?${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
+    read: (m, now) => dayPoint(m[3] ?? "", m[2] ?? "", m[4], now),
+    bare: (m) => /^\p{Lu}/u.test(m[2] ?? ""),
+  },
+  // `début mars 2020`, `mars 2020`, `à la mi-mars`, `in March`, `late March 2020`
+  {
+    re: rx(`(?:à la |a la )?(?:${PART}\\s*)?${MONTH}(?:\\s+${YEAR})?`),
+    read: (m, now) => monthPoint(m[2], m[3] ?? "", m[4], now),
+    // a bare `Mars 2020` is the mission or the planet: French months are written in lower case
+    bare: (m) => m[2] !== undefined || (m[4] !== undefined && !/^\p{Lu}/u.test(FR_ONLY(m[3]))),
+  },
+  // `en 2018`, `fin 2019`, `in 2018`, `avant 2019`, `l'année 2017`
+  {
+    re: rx(`(?:l'année |l'an |the year )?(?:${PART}\\s*)?${YEAR}`),
+    read: (m) => yearPoint(m[2], m[3] ?? ""),
+    bare: (m) => m[2] !== undefined || /^(?:l'an|the year)/i.test(m[0]),
+  },
+];
+
+function pointFrame(use: Use | undefined, p: Point, now: number): Span & { latest?: boolean } {
+  const { from, to } = p.span;
+  switch (use) {
+    case "since":
+      return { from, to: Math.max(now, from) };
+    case "before":
+      return { to: from - DAY_MS };
+    case "after":
+      return { from: to + DAY_MS };
+    case "until":
+      return { to };
+    case "asOf":
+      // `au 1er avril 2020`: the state on that day, so the latest figure up to it
+      return p.kind === "day" ? { to, latest: true } : { from, to };
+    default:
+      return { from, to };
+  }
+}
+
+function findPoints(q: string, now: Date): Found[] {
+  const out: Found[] = [];
+  for (const rule of POINT_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(q); m !== null; m = rule.re.exec(q)) {
+      const use = useOf(m[1]);
+      if (use === undefined && !rule.bare(m)) continue;
+      const point = rule.read(m, now);
+      if (!point) continue;
+      const frame = pointFrame(use, point, now.getTime());
+      out.push({ start: m.index, end: m.index + m[0].length, ...frame });
+    }
+  }
+  return out;
+}
+
+/** Monday of the week holding `t`. */
+const monday = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
+
+interface RelativeRule {
+  readonly re: RegExp;
+  readonly frame: (now: number, m: RegExpExecArray, q: string) => Omit<Found, "start" | "end">;
+}
+const rel = (body: string) => new RegExp(`${L}(?:${body})${R}`, "giu");
+const N_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, two: 2, three: 3 };
+const count = (s: string | undefined, dflt: number) =>
+  s === undefined ? dflt : (N_WORDS[s.toLowerCase()] ?? (Number(s) || dflt));
+
+/** A past-tense question (`Que s'est-il passé aujourd'hui`, `What happened today`) asks about the day. */
+const PAST_TENSE =
+  /(?<![\p{L}])(?:s'est|se sont|(?<!y )(?:a|ont)-t?-?(?:il|elle|ils|elles|on)|(?:a|ont|avait|avaient) (?:été|eu|\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|ort))|happened|did|was|were|\p{L}+ed)(?![\p{L}])/iu;
+
+const ymd = (t: number) => {
+  const d = new Date(t);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] as const;
+};
+const AGO_UNITS: Record<string, "day" | "week" | "month" | "year"> = {
+  jour: "day",
+  jours: "day",
+  day: "day",
+  days: "day",
+  semaine: "week",
+  semaines: "week",
+  week: "week",
+  weeks: "week",
+  mois: "month",
+  month: "month",
+  months: "month",
+  an: "year",
+  ans: "year",
+  année: "year",
+  années: "year",
+  year: "year",
+  years: "year",
+};
+/** `il y a deux semaines`, `three months ago`: the day, week, month or year that far back. */
+function ago(now: number, n: number, unit: "day" | "week" | "month" | "year"): Span {
+  const [y, m] = ymd(now);
+  if (unit === "day") return { from: now - n * DAY_MS, to: now - n * DAY_MS };
+  if (unit === "week") {
+    const start = monday(now) - 7 * n * DAY_MS;
+    return { from: start, to: start + 6 * DAY_MS };
+  }
+  if (unit === "month") {
+    const first = utc(y, m - n, 1);
+    const [fy, fm] = ymd(first);
+    return { from: first, to: utc(fy, fm, lastDay(fy, fm)) };
+  }
+  return { from: utc(y - n, 1, 1), to: utc(y - n, 12, 31) };
+}
+
+/** Meteorological seasons: first month of each; winter runs into the next year. */
+const SEASONS: Record<string, number> = {
+  printemps: 3,
+  spring: 3,
+  été: 6,
+  summer: 6,
+  automne: 9,
+  autumn: 9,
+  fall: 9,
+  hiver: 12,
+  winter: 12,
+};
+/** A season of a year (`l'été 2019`), else the latest one begun (`cet été`) or, `dernier`, ended. */
+function season(name: string, year: string | undefined, last: boolean, now: number): Span {
+  const first = SEASONS[name.toLowerCase()] ?? 3;
+  const range = (y: number) => {
+    const end = first === 12 ? utc(y + 1, 2, lastDay(y + 1, 2)) : utc(y, first + 2, lastDay(y, first + 2));
+    return { from: utc(y, first, 1), to: end };
+  };
+  if (year) return range(Number(year));
+  let y = ymd(now)[0];
+  while (range(y).from > now || (last && range(y).to >= now)) y--;
+  return range(y);
+}
+
+/** `entre mars et mai 2020`, `du 1er au 15 mars`: a missing month or year taken from the end. */
+function between(m: RegExpExecArray, now: number): Span | undefined {
+  const [, d1, m1, y1, d2, m2, y2] = m;
+  const month2 = monthOf.get((m2 ?? "").toLowerCase());
+  if (month2 === undefined || (d1 === undefined && m1 === undefined)) return undefined;
+  const month1 = m1 ? (monthOf.get(m1.toLowerCase()) ?? month2) : month2;
+  const [ny, nm] = ymd(now);
+  const endYear = y2 ? Number(y2) : month2 <= nm ? ny : ny - 1;
+  const startYear = y1 ? Number(y1) : month1 <= month2 ? endYear : endYear - 1;
+  const day1 = d1 ? Number(d1) : 1;
+  const day2 = d2 ? Number(d2) : lastDay(endYear, month2);
+  if (!isRealDay(startYear, month1, day1) || !isRealDay(endYear, month2, day2)) return undefined;
+  const from = utc(startYear, month1, day1);
+  const to = utc(endYear, month2, day2);
+  return from <= to ? { from, to } : undefined;
+}
+const N_OR_WORD = "(\\d+|un|une|deux|trois|quatre|cinq|six|dix|a|one|two|three|four|five|six|ten)";
+const COUNT_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  a: 1,
+  one: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  quatre: 4,
+  four: 4,
+  cinq: 5,
+  five: 5,
+  six: 6,
+  dix: 10,
+  ten: 10,
+};
+const countOf = (s: string | undefined) =>
+  s === undefined ? 1 : (COUNT_WORDS[s.toLowerCase()] ?? Number(s));
+
+/**
+ * `dernier` asks for the latest state only before a figure or report (`le dernier bilan`, `les
+ * derniers chiffres`); `le dernier roi`, `le dernier jour` are not about now, and keep their word.
+ */
+const LATEST_FIGURE =
+  "(?:dernier|dernière|derniere|derniers|dernières|dernieres)(?= (?:bilan|bilans|chiffre|chiffres|décompte|decompte|comptage|estimation|estimations|sondage|sondages|rapport|données|donnees|nouvelles|état|etat|point|recensement|statistiques|résultats|resultats|classement|prévisions|previsions|mise à jour|relevé|releve|taux|montant|record)(?![\\p{L}]))";
+
+const RELATIVE_RULES: readonly RelativeRule[] = [
+  {
+    re: rel(
+      "depuis le début de l'année|depuis le debut de l'annee|since the (?:start|beginning) of the year|so far this year",
+    ),
+    frame: (now) => ({ from: utc(ymd(now)[0], 1, 1), to: now }),
+  },
+  {
+    re: rel("depuis le début du mois|depuis le debut du mois|since the (?:start|beginning) of the month"),
+    frame: (now) => ({ from: utc(ymd(now)[0], ymd(now)[1], 1), to: now }),
+  },
+  {
+    re: rel(
+      `il y a ${N_OR_WORD} (jours?|semaines?|mois|ans?|années?)|${N_OR_WORD} (days?|weeks?|months?|years?) ago`,
+    ),
+    frame: (now, m) =>
+      ago(now, countOf(m[1] ?? m[3]), AGO_UNITS[(m[2] ?? m[4] ?? "").toLowerCase()] ?? "day"),
+  },
+  {
+    // `été` alone is also the participle (`a été`): a season only after `l'`, `cet`, `en`, `au`…
+    re: rel(
+      `(?:l'|cet |ce |au |en |à l'|pendant l'|durant l'|(?:in |during )?(?:the )?|this |last )(printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?: (?:de |of )?${YEAR}| (dernier|passé))?`,
+    ),
+    frame: (now, m) => {
+      const english = /^(?:spring|summer|autumn|fall|winter)$/i.test(m[1] ?? "");
+      const lead = m[0].toLowerCase();
+      // English seasons need a year or `this`/`last` (`fall` is a verb, `spring` a noun)
+      if (english && !m[2] && !/^(?:this|last) /.test(lead)) return {};
+      // a season without a year, `dernier` or `cet` is a habit (`jouer en hiver`), not a date
+      if (!english && !m[2] && !m[3] && !/^(?:cet |ce )/.test(lead)) return {};
+      // `l'Universiade d'hiver de 2009` names an event, not a season
+      if (!english && !/^(?:l'|cet |ce |au |en |à l'|pendant l'|durant l')/.test(lead)) return {};
+      const last = m[3] !== undefined || /^last /.test(lead);
+      return season(m[1] ?? "", m[2], last, now);
+    },
+  },
+  {
+    re: rel(
+      `(?:entre|between|du|from) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}?(?: ${YEAR})? ?(?:et|and|au|to|until) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}(?: ${YEAR})?`,
+    ),
+    frame: (now, m) => between(m, now) ?? {},
+  },
+  {
+    re: rel("avant-hier|the day before yesterday"),
+    frame: (now) => ({ from: now - 2 * DAY_MS, to: now - 2 * DAY_MS }),
+  },
+  { re: rel("hier|yesterday|last night"), frame: (now) => ({ from: now - DAY_MS, to: now - DAY_MS }) },
+  {
+    re: rel("aujourd'hui|today"),
+    frame: (now, _m, q) => (PAST_TENSE.test(q) ? { from: now, to: now } : { latest: true }),
+  },
+  { re: rel("cette semaine|this week"), frame: (now) => ({ from: monday(now), to: now }) },
+  {
+    re: rel("la semaine (?:dernière|derniere|passée|passee)|last week|the past week"),
+    frame: (now) => ({ from: monday(now) - 7 * DAY_MS, to: monday(now) - DAY_MS }),
+  },
+  {
+    re: rel("ce mois-ci|ce mois|this month"),
+    frame: (now) => ({
+      from: utc(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() + 1, 1),
+      to: now,
+    }),
+  },
+  {
+    re: rel("le mois (?:dernier|passé|passe)|last month"),
+    frame: (now) => {
+      const d = new Date(now);
+      const first = utc(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      const prev = new Date(first - DAY_MS);
+      return { from: utc(prev.getUTCFullYear(), prev.getUTCMonth() + 1, 1), to: first - DAY_MS };
+    },
+  },
+  {
+    re: rel("cette année|this year"),
+    frame: (now) => ({ from: utc(new Date(now).getUTCFullYear(), 1, 1), to: now }),
+  },
+  {
+    re: rel("l'(?:an|année|annee) (?:dernière|derniere|dernier|passée|passee|passé|passe)|last year"),
+    frame: (now) => {
+      const y = new Date(now).getUTCFullYear() - 1;
+      return { from: utc(y, 1, 1), to: utc(y, 12, 31) };
+    },
+  },
+  {
+    re: rel(
+      "ces (\\d+|deux|trois|quatre|cinq|dix) derniers jours|ces derniers jours|(?:the )?(?:past|last) (\\d+|two|three) days|(?:the )?past few days",
+    ),
+    frame: (now, m) => ({ from: now - count(m[1] ?? m[2], 7) * DAY_MS, to: now }),
+  },
+  {
+    // the current state: `actuel`, `actuellement`, `en ce moment`, `dernier bilan`, `latest`
+    re: rel(
+      `actuel|actuelle|actuels|actuelles|actuellement|en ce moment|à ce jour|a ce jour|à l'heure actuelle|jusqu'à présent|jusqu'ici|pour l'instant|aujourd'hui encore|(?:le |la |les )?plus récente?s?|${LATEST_FIGURE}|current|currently|now|right now|nowadays|at present|so far|to date|latest|most recent|newest`,
+    ),
+    frame: () => ({ latest: true }),
+  },
+];
+
+function findRelative(q: string, now: number): Found[] {
+  const out: Found[] = [];
+  for (const rule of RELATIVE_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(q); m !== null; m = rule.re.exec(q)) {
+      const frame = rule.frame(now, m, q);
+      // a rule that reads nothing sure (`in the fall` of a verb) leaves the words alone
+      if (frame.from === undefined && frame.to === undefined && !frame.latest) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, ...frame });
+    }
+  }
+  return out;
+}
+
+/** Longest first where two overlap, then in order of the question. */
+function nonOverlapping(found: Found[]): Found[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Found[] = [];
+  let reach = -1;
+  for (const f of found) {
+    if (f.start < reach) continue;
+    out.push(f);
+    reach = f.end;
+  }
+  return out;
+}
+
+/**
+ * The time frame of `question` asked on `now` (`YYYY-MM-DD`), or undefined when it has none.
+ * Several bounds narrow each other (`depuis janvier … avant le 1er mai`); bounds that contradict
+ * keep the first. Throws a RangeError when `now` is not a real day.
+ */
+export function readTimeFrame(question: string, now: string): TimeFrame | undefined {
+  if (!isIsoDay(now))
+    throw new RangeError(`readTimeFrame: now must be a YYYY-MM-DD day, got ${JSON.stringify(now)}`);
+  const q = question.normalize("NFC").replace(/[’‘`]/g, "'");
+  const t = Date.parse(`${now}T00:00:00Z`);
+  const found = nonOverlapping([...findPoints(q, new Date(t)), ...findRelative(q, t)]);
+  if (found.length === 0) return undefined;
+  let from: number | undefined;
+  let to: number | undefined;
+  let latest = false;
+  const words: string[] = [];
+  for (const f of found) {
+    const nextFrom = f.from === undefined ? from : Math.max(from ?? f.from, f.from);
+    const nextTo = f.to === undefined ? to : Math.min(to ?? f.to, f.to);
+    if (nextFrom === undefined || nextTo === undefined || nextFrom <= nextTo) {
+      from = nextFrom;
+      to = nextTo;
+    }
+    latest ||= f.latest === true;
+    words.push(
+      ...(q
+        .slice(f.start, f.end)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? []),
+    );
+  }
+  return {
+    ...(from !== undefined ? { from: iso(from) } : {}),
+    ...(to !== undefined ? { to: iso(to) } : {}),
+    latest,
+    words,
+  };
+}

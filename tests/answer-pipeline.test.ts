@@ -1,0 +1,115 @@
+// The answer pipeline's steps one by one, on small synthetic articles: reading the question,
+// retrieving as of a day, deciding, the scorer's model, and the trainer's logistic fit.
+import { describe, expect, it } from "vitest";
+import { fitLogistic, predict } from "../bench/lib/logistic.ts";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
+import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
+import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
+import type { Article } from "../src/core/corpus/article.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+
+const article = (id: string, date: string, title: string, body: string): Article => ({
+  id,
+  date,
+  title,
+  body,
+  lang: "fr",
+});
+
+const toll = [
+  article(
+    "t1",
+    "2020-03-20",
+    "Épidémie : le bilan s'alourdit",
+    "Le bilan de l'épidémie atteint 450 morts en France.",
+  ),
+  article(
+    "t2",
+    "2020-04-20",
+    "Épidémie : nouveau bilan",
+    "Le bilan de l'épidémie atteint 19.000 morts en France.",
+  ),
+  article(
+    "t3",
+    "2020-05-20",
+    "Épidémie : le bilan ralentit",
+    "Le bilan de l'épidémie atteint 28.000 morts en France.",
+  ),
+];
+
+describe("read-question", () => {
+  const news = createNewsIndex(toll);
+  it("reads the kind, the names and the time frame against the day asked", () => {
+    const q = readQuestion(news, "Combien de morts en France en avril 2020 ?", "2020-06-01");
+    expect(q.kind).toBe("number");
+    expect(q.isName.some(Boolean)).toBe(true);
+    expect(q.frame?.from).toBe("2020-04-01");
+    expect(q.frame?.to).toBe("2020-04-30");
+  });
+  it("flags a name the corpus never mentions", () => {
+    expect(readQuestion(news, "Combien de morts à Zanzibar ?").unknownName).toBe(true);
+    expect(readQuestion(news, "Combien de morts en France ?").unknownName).toBe(false);
+  });
+});
+
+describe("retrieve", () => {
+  const news = createNewsIndex(toll);
+  it("leaves out articles dated after the day the question is asked", () => {
+    const q = readQuestion(news, "Quel est le bilan de l'épidémie ?", "2020-04-30");
+    const ids = retrieveCandidates(news, q, 10).map((c) => news.articles[c.doc]?.id);
+    expect(ids.sort()).toEqual(["t1", "t2"]);
+  });
+});
+
+describe("answerer as of a day", () => {
+  const ranker = createAnswerer(createNewsIndex(toll), { minConfidence: 0 });
+  it("answers a changing figure from the latest article the question can see", () => {
+    const a = ranker.answer("Combien de morts a fait l'épidémie en France ?", { now: "2020-04-30" });
+    expect(a.citations[0]?.id).toBe("t2");
+    expect(a.citations[0]?.date).toBe("2020-04-20");
+  });
+  it("abstains on a frame after the archive's last day", () => {
+    const a = ranker.answer("Combien de morts en France en décembre 2021 ?", { now: "2022-01-10" });
+    expect(a.found).toBe(false);
+  });
+});
+
+describe("scorer", () => {
+  const model: ScorerModel = {
+    features: ["coverage", "unknown-feature"],
+    weights: [2, 100],
+    bias: -1,
+    confidence: { inputs: ["best", "margin"], weights: [1, 0.5], bias: 0 },
+    threshold: 0.75,
+  };
+  it("maps a model's weights by feature name and ignores names it does not know", () => {
+    const f = new Float64Array(FEATURES.length);
+    f[FEATURE_INDEX.coverage] = 0.5;
+    expect(createScorer(model).score(f)).toBeCloseTo(0);
+  });
+  it("gives more confidence to a higher score and a larger lead", () => {
+    const scorer = createScorer(model);
+    const f = new Float64Array(FEATURES.length);
+    expect(scorer.confidence(2, 1, f)).toBeGreaterThan(scorer.confidence(1, 0.5, f));
+    expect(scorer.confidence(1, -2, f)).toBeGreaterThan(scorer.confidence(1, 0.9, f));
+  });
+});
+
+describe("logistic fit (trainer)", () => {
+  it("recovers the direction of a feature that predicts the label, deterministically", () => {
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const x = (i % 20) / 20;
+      rows.push([x, (i * 7) % 3]);
+      labels.push(x + ((i * 13) % 10) / 40 > 0.6 ? 1 : 0);
+    }
+    const a = fitLogistic(rows, labels, { l2: 0.1 });
+    const b = fitLogistic(rows, labels, { l2: 0.1 });
+    expect(a).toEqual(b);
+    expect(a.weights[0]).toBeGreaterThan(1);
+    expect(predict(a, [0.95, 1])).toBeGreaterThan(predict(a, [0.05, 1]));
+  });
+});

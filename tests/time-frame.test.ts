@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { readTimeFrame } from "../src/core/answer/time-frame.ts";
+
+const NOW = "2020-05-20"; // a Wednesday
+const frame = (q: string, now = NOW) => readTimeFrame(q, now);
+const days = (q: string, now = NOW) => {
+  const f = frame(q, now);
+  return f ? [f.from, f.to] : undefined;
+};
+
+describe("readTimeFrame: written dates", () => {
+  it("reads a month of a year, in French and English", () => {
+    expect(days("Combien de morts du coronavirus en mars 2020 ?")).toEqual(["2020-03-01", "2020-03-31"]);
+    expect(days("How many people died in March 2020?")).toEqual(["2020-03-01", "2020-03-31"]);
+    expect(days("Qui a gagné le Tour de France en février 2016 ?")).toEqual(["2016-02-01", "2016-02-29"]);
+  });
+
+  it("reads a year after a preposition, but not a year that names something", () => {
+    expect(days("Qui a remporté la présidentielle en 2017 ?")).toEqual(["2017-01-01", "2017-12-31"]);
+    expect(days("Who won the World Cup in 2018?")).toEqual(["2018-01-01", "2018-12-31"]);
+    expect(frame("Où se déroule la Coupe du monde 2018 ?")).toBeUndefined();
+    expect(frame("Que prévoit la loi de 1905 sur la laïcité ?")).toBeUndefined();
+  });
+
+  it("takes a day without a year as the most recent such day on or before now", () => {
+    expect(days("Qu'a annoncé le Premier ministre le 7 avril ?")).toEqual(["2020-04-07", "2020-04-07"]);
+    expect(days("Qu'a annoncé le gouvernement le 25 décembre ?")).toEqual(["2019-12-25", "2019-12-25"]);
+    expect(days("What did the president say on April 7?")).toEqual(["2020-04-07", "2020-04-07"]);
+    expect(days("Qui a démissionné le 1er mai dernier ?")).toEqual(["2020-05-01", "2020-05-01"]);
+    expect(frame("Qui a démissionné le 1er mai dernier ?")?.latest).toBe(false);
+  });
+
+  it("reads an old year as a year, never as a recent month", () => {
+    expect(days("Qui capitule au nom de la France en septembre 1760 ?")).toEqual([
+      "1760-09-01",
+      "1760-09-30",
+    ]);
+  });
+
+  it("keeps a written year and rejects a day that does not exist", () => {
+    expect(days("Que s'est-il passé le 7 avril 2019 à Paris ?")).toEqual(["2019-04-07", "2019-04-07"]);
+    expect(days("What happened on the 7th of April 2019?")).toEqual(["2019-04-07", "2019-04-07"]);
+    expect(frame("Qu'a dit le ministre le 31 février ?")).toBeUndefined();
+  });
+
+  it("reads parts of a month or a year", () => {
+    expect(days("Que s'est-il passé début mars ?")).toEqual(["2020-03-01", "2020-03-10"]);
+    expect(days("Qui a été élu mi-avril ?")).toEqual(["2020-04-11", "2020-04-20"]);
+    expect(days("Que décide la BCE à la mi-mars ?")).toEqual(["2020-03-11", "2020-03-20"]);
+    expect(days("Qui dirigeait l'équipe fin 2019 ?")).toEqual(["2019-09-01", "2019-12-31"]);
+  });
+
+  it("does not take the planet Mars for a month", () => {
+    expect(frame("Quand la mission Mars 2020 doit-elle décoller ?")).toBeUndefined();
+    expect(frame("Qui a envoyé un robot sur Mars ?")).toBeUndefined();
+  });
+});
+
+describe("readTimeFrame: bounds", () => {
+  it("reads since, before, after and as-of", () => {
+    expect(days("Combien de chômeurs depuis janvier ?")).toEqual(["2020-01-01", NOW]);
+    expect(days("Quels accords ont été signés avant 2019 ?")).toEqual([undefined, "2018-12-31"]);
+    expect(days("Qui a été nommé après le 1er mai ?")).toEqual(["2020-05-02", undefined]);
+    expect(days("Combien de morts au 1er avril 2020 ?")).toEqual([undefined, "2020-04-01"]);
+    expect(frame("Combien de morts au 1er avril 2020 ?")?.latest).toBe(true);
+    expect(days("How many cases since March?")).toEqual(["2020-03-01", NOW]);
+  });
+
+  it("narrows several bounds into one frame", () => {
+    expect(days("Combien d'emplois créés depuis janvier 2019 et avant 2020 ?")).toEqual([
+      "2019-01-01",
+      "2019-12-31",
+    ]);
+  });
+});
+
+describe("readTimeFrame: relative days", () => {
+  it("reads yesterday, this week, last week, this and last month and year", () => {
+    expect(days("Qu'a dit Emmanuel Macron hier ?")).toEqual(["2020-05-19", "2020-05-19"]);
+    expect(days("What did the minister announce yesterday?")).toEqual(["2020-05-19", "2020-05-19"]);
+    expect(days("Quelles annonces cette semaine ?")).toEqual(["2020-05-18", NOW]);
+    expect(days("What was decided this week?")).toEqual(["2020-05-18", NOW]);
+    expect(days("Qui a été arrêté la semaine dernière ?")).toEqual(["2020-05-11", "2020-05-17"]);
+    expect(days("Who resigned last week?")).toEqual(["2020-05-11", "2020-05-17"]);
+    expect(days("Quels résultats ce mois-ci ?")).toEqual(["2020-05-01", NOW]);
+    expect(days("Combien de voitures vendues le mois dernier ?")).toEqual(["2020-04-01", "2020-04-30"]);
+    expect(days("How many cars were sold last month?")).toEqual(["2020-04-01", "2020-04-30"]);
+    expect(days("Combien de faillites cette année ?")).toEqual(["2020-01-01", NOW]);
+    expect(days("Qui a gagné l'an dernier ?")).toEqual(["2019-01-01", "2019-12-31"]);
+    expect(days("Qui a gagné l'année dernière ?")).toEqual(["2019-01-01", "2019-12-31"]);
+    expect(days("Who won last year?")).toEqual(["2019-01-01", "2019-12-31"]);
+  });
+
+  it("crosses a year boundary for last month and last week", () => {
+    expect(days("Qu'a voté le Parlement le mois dernier ?", "2020-01-15")).toEqual([
+      "2019-12-01",
+      "2019-12-31",
+    ]);
+    expect(days("Qui a démissionné la semaine dernière ?", "2020-01-01")).toEqual([
+      "2019-12-23",
+      "2019-12-29",
+    ]);
+  });
+
+  it("reads today as a day in a past-tense question and as now otherwise", () => {
+    expect(frame("Que s'est-il passé aujourd'hui à l'Assemblée ?")).toMatchObject({
+      from: NOW,
+      to: NOW,
+      latest: false,
+    });
+    expect(frame("What happened today in Paris?")).toMatchObject({ from: NOW, to: NOW });
+    const now = frame("Qui est aujourd'hui le Premier ministre ?");
+    expect(now).toMatchObject({ latest: true });
+    expect(now?.from).toBeUndefined();
+    expect(frame("Combien y a-t-il de malades aujourd'hui ?")).toMatchObject({ latest: true });
+  });
+});
+
+describe("readTimeFrame: spans, seasons and counts back", () => {
+  it("reads since the start of the year or month", () => {
+    expect(days("Combien de faillites depuis le début de l'année ?")).toEqual(["2020-01-01", NOW]);
+    expect(days("How many jobs were lost since the start of the year?")).toEqual(["2020-01-01", NOW]);
+    expect(days("Combien de cas depuis le début du mois ?")).toEqual(["2020-05-01", NOW]);
+  });
+
+  it("reads a span between two days or months", () => {
+    expect(days("Combien de morts entre mars et mai 2020 ?")).toEqual(["2020-03-01", "2020-05-31"]);
+    expect(days("Qu'a décidé le gouvernement du 1er au 15 mars ?")).toEqual(["2020-03-01", "2020-03-15"]);
+    expect(days("Que s'est-il passé entre le 20 décembre 2019 et le 5 janvier 2020 ?")).toEqual([
+      "2019-12-20",
+      "2020-01-05",
+    ]);
+  });
+
+  it("counts back days, weeks, months and years", () => {
+    expect(days("Qui a été arrêté il y a trois jours ?")).toEqual(["2020-05-17", "2020-05-17"]);
+    expect(days("Qu'a annoncé le ministre il y a deux semaines ?")).toEqual(["2020-05-04", "2020-05-10"]);
+    expect(days("What did the bank decide two months ago?")).toEqual(["2020-03-01", "2020-03-31"]);
+    expect(days("Qui a gagné il y a un an ?")).toEqual(["2019-01-01", "2019-12-31"]);
+  });
+
+  it("reads seasons, but not the participle été", () => {
+    expect(days("Combien de touristes à l'été 2019 ?")).toEqual(["2019-06-01", "2019-08-31"]);
+    expect(days("Qu'est-ce qui a changé ce printemps ?")).toEqual(["2020-03-01", "2020-05-31"]);
+    expect(frame("Pourquoi le stade permet-il de jouer en hiver ?")).toBeUndefined();
+    expect(frame("Qui a gagné les Jeux d'hiver de 2018 ?")).toBeUndefined();
+    expect(days("Combien de morts l'hiver dernier ?")).toEqual(["2019-12-01", "2020-02-29"]);
+    expect(days("What happened in the summer of 2018?")).toEqual(["2018-06-01", "2018-08-31"]);
+    expect(frame("Qui a été élu maire de Paris ?")).toBeUndefined();
+    expect(frame("Why did the shares fall?")).toBeUndefined();
+  });
+});
+
+describe("readTimeFrame: the latest state", () => {
+  it("flags current, latest and dernier bilan without bounding the days", () => {
+    for (const q of [
+      "Quel est le dernier bilan de l'épidémie en France ?",
+      "Qui est l'actuel ministre de la Santé ?",
+      "Combien de personnes sont actuellement hospitalisées ?",
+      "What is the latest death toll in Italy?",
+      "Who is the current prime minister of Japan?",
+      "How many people are in intensive care now?",
+    ]) {
+      const f = frame(q);
+      expect(f, q).toBeDefined();
+      expect(f?.latest, q).toBe(true);
+      expect(f?.from, q).toBeUndefined();
+      expect(f?.to, q).toBeUndefined();
+    }
+  });
+
+  it("is combined with a frame", () => {
+    expect(frame("Quel était le dernier bilan en mars 2020 ?")).toMatchObject({
+      from: "2020-03-01",
+      to: "2020-03-31",
+      latest: true,
+    });
+  });
+});
+
+describe("readTimeFrame: words and no frame", () => {
+  it("lists the words that only express the frame", () => {
+    expect(frame("Combien de morts du coronavirus en mars 2020 ?")?.words).toEqual(["en", "mars", "2020"]);
+    expect(frame("Qui a gagné l'an dernier ?")?.words).toEqual(["l", "an", "dernier"]);
+    expect(frame("Quel est le dernier bilan ?")?.words).toEqual(["dernier"]);
+    expect(frame("Combien de morts au 1er avril 2020 ?")?.words).toEqual(["au", "1er", "avril", "2020"]);
+  });
+
+  it("finds no frame in a question without one", () => {
+    for (const q of [
+      "Quel sera le dernier jour du festival ?",
+      "Qui fut le dernier roi de France ?",
+      "Qui a gagné le 1500 m aux Jeux ?",
+      "Qui a remplacé Edouard Philippe à Matignon ?",
+      "Quand le confinement a-t-il commencé ?",
+      "Combien de joueurs compte l'équipe de France ?",
+      "Who is the president of the European Central Bank?",
+      "Pourquoi les agriculteurs manifestent-ils ?",
+      "Où se trouve le siège de la Banque mondiale ?",
+    ])
+      expect(frame(q), q).toBeUndefined();
+  });
+
+  it("rejects a reference day that is not a real day", () => {
+    expect(() => readTimeFrame("hier", "2020-02-30")).toThrow(/YYYY-MM-DD/);
+  });
+});
