@@ -71,10 +71,11 @@ const PREFIXES: readonly [Use, string][] = [
   ["in", "en|in|durant|pendant|during|le|on the|on|the|courant|au mois d[e']|in the month of|au cours d[e']"],
 ];
 const PREFIX = `(?:(${PREFIXES.map(([, p]) => p).join("|")})(?:\\s+|(?<=')))?`;
+const PREFIX_TESTS = PREFIXES.map(([use, re]) => [use, new RegExp(`^(?:${re})$`, "u")] as const);
 const useOf = (prefix: string | undefined): Use | undefined => {
   if (prefix === undefined) return undefined;
   const p = prefix.toLowerCase();
-  return PREFIXES.find(([, re]) => new RegExp(`^(?:${re})$`, "u").test(p))?.[0];
+  return PREFIX_TESTS.find(([, re]) => re.test(p))?.[0];
 };
 
 const partRange = (part: string | undefined, first: number, last: number): [number, number] => {
