@@ -143,8 +143,8 @@ function expandRuns(foldedWords: readonly string[], expand: (term: string) => re
   return out;
 }
 
-/** Articles sampled to tell a surname from a common word (every 8th keeps learning fast). */
-const COMMON_WORD_STRIDE = 8;
+/** Articles enough to tell a surname from a common word: a larger corpus is sampled evenly. */
+const COMMON_WORD_SAMPLE = 4000;
 
 /**
  * The candidate words written in lower case mid-sentence at least half as often as capitalised,
@@ -153,11 +153,15 @@ const COMMON_WORD_STRIDE = 8;
 function commonWords(articles: readonly { body: string }[], candidates: ReadonlySet<string>): Set<string> {
   const lower = new Map<string, number>();
   const upper = new Map<string, number>();
-  for (let i = 0; i < articles.length; i += COMMON_WORD_STRIDE) {
+  const stride = Math.max(1, Math.floor(articles.length / COMMON_WORD_SAMPLE));
+  // folding keeps the length of plain Latin words; `œ` → `oe` is the exception worth losing
+  const lengths = new Set([...candidates].map((c) => c.length));
+  for (let i = 0; i < articles.length; i += stride) {
     const body = (articles[i] as { body: string }).body;
     const re = /[A-Za-zÀ-ÖØ-öø-ÿ]+/g;
     for (let m = re.exec(body); m !== null; m = re.exec(body)) {
       const w = m[0];
+      if (!lengths.has(w.length)) continue; // most words: no fold, no lookup
       const key = fold(w);
       if (!candidates.has(key)) continue;
       const counts = w.charCodeAt(0) < 0x61 || /^[À-Ý]/.test(w) ? upper : lower;
