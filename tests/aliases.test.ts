@@ -101,6 +101,21 @@ describe("learnAliases: surnames", () => {
     expect(drian.expand("drian")).toEqual(["jean", "yves"]);
   });
 
+  it("takes the given name right before the surname, and none for a surname that is a common word", () => {
+    const corpus = learnAliases([
+      article(
+        "M. Véran a parlé. La ministre de la Santé Olivier Véran a répondu, puis le ministre Olivier Véran.",
+      ),
+      article("Selon le ministre Olivier Véran, rien ne change."),
+      article(
+        "M. Poisson a voté. Le député Jean-Frédéric Poisson, le candidat Jean-Frédéric Poisson et le maire Jean-Frédéric Poisson.",
+      ),
+      article("Le prix du poisson grimpe, le poisson frais manque et le poisson surgelé se vend bien."),
+    ]);
+    expect(corpus.expand("veran")).toEqual(["olivier"]);
+    expect(corpus.expand("poisson")).toEqual([]);
+  });
+
   it("learns nothing from an empty corpus", () => {
     expect(learnAliases([]).size).toBe(0);
   });

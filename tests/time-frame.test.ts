@@ -91,6 +91,15 @@ describe("readTimeFrame: relative days", () => {
     expect(days("Who won last year?")).toEqual(["2019-01-01", "2019-12-31"]);
   });
 
+  it("reads weekends and parts of the current year", () => {
+    // NOW is Wednesday 20 May 2020: the latest weekend is 16-17 May
+    expect(days("Que s'est-il passé ce week-end ?")).toEqual(["2020-05-16", "2020-05-17"]);
+    expect(days("Qui a gagné le week-end dernier ?")).toEqual(["2020-05-16", "2020-05-17"]);
+    expect(days("Qui a gagné le week-end dernier ?", "2020-05-17")).toEqual(["2020-05-09", "2020-05-10"]);
+    expect(days("Qui a démissionné en début d'année ?")).toEqual(["2020-01-01", "2020-04-30"]);
+    expect(days("What happened at the beginning of the year?")).toEqual(["2020-01-01", "2020-04-30"]);
+  });
+
   it("crosses a year boundary for last month and last week", () => {
     expect(days("Qu'a voté le Parlement le mois dernier ?", "2020-01-15")).toEqual([
       "2019-12-01",

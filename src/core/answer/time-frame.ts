@@ -71,10 +71,11 @@ const PREFIXES: readonly [Use, string][] = [
   ["in", "en|in|durant|pendant|during|le|on the|on|the|courant|au mois d[e']|in the month of|au cours d[e']"],
 ];
 const PREFIX = `(?:(${PREFIXES.map(([, p]) => p).join("|")})(?:\\s+|(?<=')))?`;
+const PREFIX_TESTS = PREFIXES.map(([use, re]) => [use, new RegExp(`^(?:${re})$`, "u")] as const);
 const useOf = (prefix: string | undefined): Use | undefined => {
   if (prefix === undefined) return undefined;
   const p = prefix.toLowerCase();
-  return PREFIXES.find(([, re]) => new RegExp(`^(?:${re})$`, "u").test(p))?.[0];
+  return PREFIX_TESTS.find(([, re]) => re.test(p))?.[0];
 };
 
 const partRange = (part: string | undefined, first: number, last: number): [number, number] => {
@@ -246,6 +247,12 @@ function ago(now: number, n: number, unit: "day" | "week" | "month" | "year"): S
   return { from: utc(y - n, 1, 1), to: utc(y - n, 12, 31) };
 }
 
+/** The weekend (Saturday–Sunday) `back` weekends before the latest one begun on or before `now`. */
+function weekend(now: number, back: number): Span {
+  const saturday = now - ((new Date(now).getUTCDay() + 1) % 7) * DAY_MS - 7 * back * DAY_MS;
+  return { from: saturday, to: saturday + DAY_MS };
+}
+
 /** Meteorological seasons: first month of each; winter runs into the next year. */
 const SEASONS: Record<string, number> = {
   printemps: 3,
@@ -316,6 +323,29 @@ const LATEST_FIGURE =
   "(?:dernier|dernière|derniere|derniers|dernières|dernieres)(?= (?:bilan|bilans|chiffre|chiffres|décompte|decompte|comptage|estimation|estimations|sondage|sondages|rapport|données|donnees|nouvelles|état|etat|point|recensement|statistiques|résultats|resultats|classement|prévisions|previsions|mise à jour|relevé|releve|taux|montant|record)(?![\\p{L}]))";
 
 const RELATIVE_RULES: readonly RelativeRule[] = [
+  {
+    // `le week-end dernier` is the latest one ended; `ce week-end` the latest begun
+    re: rel("(?:le |the )?(?:week-end|weekend) (?:dernier|passé|passe)|last (?:week-end|weekend)"),
+    frame: (now) => weekend(now, [0, 6].includes(new Date(now).getUTCDay()) ? 1 : 0),
+  },
+  { re: rel("ce (?:week-end|weekend)|this (?:week-end|weekend)"), frame: (now) => weekend(now, 0) },
+  {
+    // `en début d'année`, `at the end of the year`: a part of the current year
+    re: rel(
+      "(?:en |au )?(début|debut|milieu|fin) d'année|(?:at the |in the )?(beginning|start|middle|end) of the year|(early|late) this year",
+    ),
+    frame: (now, m) => {
+      const p = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+      const part = /^(?:début|debut|beginning|start|early)$/.test(p)
+        ? "début"
+        : /^(?:milieu|middle)$/.test(p)
+          ? "mi"
+          : "fin";
+      const y = ymd(now)[0];
+      const [a, b] = partRange(part, 1, 12);
+      return { from: utc(y, a, 1), to: Math.min(now, utc(y, b, lastDay(y, b))) };
+    },
+  },
   {
     re: rel(
       "depuis le début de l'année|depuis le debut de l'annee|since the (?:start|beginning) of the year|so far this year",

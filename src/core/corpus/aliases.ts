@@ -100,10 +100,16 @@ export function learnAliases(
     byPhrase.add(phrase, acr);
   }
   for (const [phrase, acr] of byPhrase.dominant(share, 1)) put(phrase, [acr]);
-  for (const [surname, given] of people.dominant(share, options.minPersonCount ?? 3)) {
+  const named = [...people.dominant(share, options.minPersonCount ?? 3)];
+  const nameWords = (surname: string) => words(surname).filter((w) => !PARTICLES.has(w));
+  const common = commonWords(articles, new Set(named.flatMap(([surname]) => nameWords(surname))));
+  for (const [surname, given] of named) {
+    const parts = words(surname);
+    // `Poisson`, `Blanc`: a surname that is also a common word would pull the person into
+    // questions about fish or colours
+    if (nameWords(surname).some((p) => common.has(p))) continue;
     put(surname, words(given));
     // `le drian` is also met as `drian`
-    const parts = words(surname);
     const last = parts[parts.length - 1];
     if (parts.length > 1 && last && !FUNCTION_WORDS.has(last) && !people.has(last)) put(last, words(given));
   }
@@ -134,6 +140,36 @@ function expandRuns(foldedWords: readonly string[], expand: (term: string) => re
     }
     i += step;
   }
+  return out;
+}
+
+/** Articles enough to tell a surname from a common word: a larger corpus is sampled evenly. */
+const COMMON_WORD_SAMPLE = 4000;
+
+/**
+ * The candidate words written in lower case mid-sentence at least half as often as capitalised,
+ * on a sample of the articles: those are common words (`poisson`), not only names.
+ */
+function commonWords(articles: readonly { body: string }[], candidates: ReadonlySet<string>): Set<string> {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+  const stride = Math.max(1, Math.floor(articles.length / COMMON_WORD_SAMPLE));
+  // folding keeps the length of plain Latin words; `œ` → `oe` is the exception worth losing
+  const lengths = new Set([...candidates].map((c) => c.length));
+  for (let i = 0; i < articles.length; i += stride) {
+    const body = (articles[i] as { body: string }).body;
+    const re = /[A-Za-zÀ-ÖØ-öø-ÿ]+/g;
+    for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+      const w = m[0];
+      if (!lengths.has(w.length)) continue; // most words: no fold, no lookup
+      const key = fold(w);
+      if (!candidates.has(key)) continue;
+      const counts = w.charCodeAt(0) < 0x61 || /^[À-Ý]/.test(w) ? upper : lower;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const out = new Set<string>();
+  for (const [w, n] of lower) if (n >= 2 && n >= (upper.get(w) ?? 0) / 2) out.add(w);
   return out;
 }
 
@@ -217,6 +253,7 @@ const bare = (t: string) => fold(t.replace(/^[«"“(]+|[»"”),.;:]+$/g, "").r
 const UP = "A-ZÀ-ÖØ-Ý";
 const LOW = "a-zà-öø-ÿ";
 const PARTICLE = "(?:de|du|d'|van|von|der|den|del|della|da|di|dos|bin|ben|al|el|le|la) ?";
+const PARTICLES = new Set("de du d van von der den del della da di dos bin ben al el le la".split(" "));
 const CAP_WORD = `[${UP}][${LOW}'’]+(?:-[${UP}][${LOW}'’]+)?`;
 /** `M. Macron`, `Mme Le Pen`, `M. de Rugy`, `Mr Johnson`: a surname the corpus gives a person. */
 const CIVILITY = new RegExp(
@@ -249,13 +286,13 @@ function findFullNames(text: string, surnames: ReadonlySet<string>, out: Tally):
     const at = m.index;
     if (at < 2 || text.charCodeAt(at - 1) !== 32 || !/[a-zà-ÿ,]/.test(text.charAt(at - 2))) continue;
     const tokens = (m[0] as string).split(" ");
-    // the longest known surname that leaves one or two given names before it
-    for (let s = 1; s <= Math.min(2, tokens.length - 1); s++) {
+    // the longest known surname, and the one given name right before it (`la Santé Olivier Véran`
+    // gives `Olivier`; a particle is no given name: `Le Pen` alone is not `Pen`)
+    for (let s = 1; s < tokens.length; s++) {
       const surname = fold(tokens.slice(s).join(" "));
       if (!surnames.has(surname)) continue;
-      const given = tokens.slice(0, s);
-      if (given.some((g) => !GIVEN_NAME.test(g))) break;
-      out.add(surname, fold(given.join(" ")));
+      const given = tokens[s - 1] as string;
+      if (GIVEN_NAME.test(given) && !PARTICLES.has(given.toLowerCase())) out.add(surname, fold(given));
       break;
     }
   }
