@@ -1,6 +1,6 @@
 // Story clustering and ranking against the labelled days (bench/data/stories/), on the full
 // OrangeSum archive (idf and name rarity come from all 34k articles):
-//   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--day 2019-12-05] [--show]
+//   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--days 2019-12-05,…] [--text 0.7] [--names 6] [--show]
 // Prints, per day and overall, pairwise precision / recall / F1 and how many of the first five
 // stories are among the day's labelled front page — for the story clustering and, in the same
 // run, for the old near-duplicate grouping (src/core/digest/duplicates.ts as on main, ordered
@@ -18,8 +18,15 @@ const arg = (name: string) => {
 };
 const method = (arg("method") ?? "average") as ClusterMethod;
 const threshold = arg("threshold") ? Number(arg("threshold")) : LEARNED_PARAMS.threshold;
-const params = { ...LEARNED_PARAMS, threshold };
-const onlyDay = arg("day");
+const params = {
+  weights: {
+    ...LEARNED_PARAMS.weights,
+    ...(arg("text") ? { textWeight: Number(arg("text")) } : {}),
+    ...(arg("names") ? { entityScale: Number(arg("names")) } : {}),
+  },
+  threshold,
+};
+const onlyDays = arg("days")?.split(",");
 
 const t0 = performance.now();
 const { articles } = await loadCorpus(ORANGESUM_PATH);
@@ -27,7 +34,7 @@ const news = createNewsIndex(articles);
 console.log(
   `corpus: ${articles.length} articles, indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
-const days = loadLabelledDays(news, onlyDay ? [onlyDay] : undefined);
+const days = loadLabelledDays(news, onlyDays);
 console.log(`method ${method}, threshold ${threshold}, weights ${JSON.stringify(params.weights)}\n`);
 
 const fmt = (c: PairCounts) => {
