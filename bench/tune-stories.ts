@@ -22,7 +22,14 @@ import {
   singlePass,
 } from "../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
-import { frontPageHits, type LabelledDay, loadLabelledDays, type PairCounts, pairCounts, prf } from "./lib/story-labels.ts";
+import {
+  frontPageHits,
+  type LabelledDay,
+  loadLabelledDays,
+  type PairCounts,
+  pairCounts,
+  prf,
+} from "./lib/story-labels.ts";
 
 const MIN_PRECISION = 0.9;
 const { articles } = await loadCorpus(ORANGESUM_PATH);
@@ -42,7 +49,11 @@ for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
   for (const entityScale of [3, 6, 12])
     for (const method of ["average", "single-pass"] as ClusterMethod[])
       for (const threshold of thresholds)
-        settings.push({ method, weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale }, threshold });
+        settings.push({
+          method,
+          weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
+          threshold,
+        });
 
 // per setting and day: pair counts (similarity matrices shared across thresholds and methods)
 const counts: PairCounts[][] = settings.map(() => []);
@@ -56,8 +67,17 @@ settings.forEach((s, si) => {
   }
   days.forEach((day, di) => {
     const n = day.docs.length;
-    const groups = (s.method === "average" ? averageLinkage : singlePass)(n, ms[di] as Float32Array, s.threshold);
-    counts[si]?.push(pairCounts(groups.map((g) => g.map((k) => day.docs[k] as number)), day.gold));
+    const groups = (s.method === "average" ? averageLinkage : singlePass)(
+      n,
+      ms[di] as Float32Array,
+      s.threshold,
+    );
+    counts[si]?.push(
+      pairCounts(
+        groups.map((g) => g.map((k) => day.docs[k] as number)),
+        day.gold,
+      ),
+    );
   });
 });
 
@@ -110,7 +130,9 @@ const groupsOf = days.map((day, di) => {
   return g.map((idx) => idx.map((k) => (feats[di] as ArticleFeatures[])[k] as ArticleFeatures));
 });
 const signals = groupsOf.map((groups, di) =>
-  groups.map((members) => importanceSignals(news, members, centroidOf(members), feats[di] as ArticleFeatures[])),
+  groups.map((members) =>
+    importanceSignals(news, members, centroidOf(members), feats[di] as ArticleFeatures[]),
+  ),
 );
 const grid: ImportanceWeights[] = [];
 for (const sources of [0, 0.5])
@@ -121,7 +143,9 @@ const hitsOf = (w: ImportanceWeights, di: number) => {
   const order = (signals[di] as ReturnType<typeof importanceSignals>[])
     .map((s, i) => ({ i, score: importance(s, w) }))
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  const ranked = order.map(({ i }) => ((groupsOf[di] as ArticleFeatures[][])[i] as ArticleFeatures[]).map((f) => f.doc));
+  const ranked = order.map(({ i }) =>
+    ((groupsOf[di] as ArticleFeatures[][])[i] as ArticleFeatures[]).map((f) => f.doc),
+  );
   return frontPageHits(ranked, days[di] as LabelledDay);
 };
 const bestWeights = (use: (di: number) => boolean) => {
@@ -145,7 +169,9 @@ days.forEach((day, di) => {
   console.log(`  ${day.date}: ${h}/5 with ${JSON.stringify(w)}`);
 });
 const finalWeights = bestWeights(() => true);
-console.log(`  held-out total ${heldHits}/${5 * days.length}; chosen on all days: ${JSON.stringify(finalWeights)}`);
+console.log(
+  `  held-out total ${heldHits}/${5 * days.length}; chosen on all days: ${JSON.stringify(finalWeights)}`,
+);
 
 if (process.argv.includes("--write")) {
   const path = resolve(fileURLToPath(import.meta.url), "../../src/core/stories/learned-params.ts");
@@ -160,11 +186,19 @@ import type { ImportanceWeights } from "./importance.ts";
 export const LEARNED_METHOD: ClusterMethod = ${JSON.stringify(final.method)};
 
 export const LEARNED_PARAMS: ClusterParams = {
-  weights: ${JSON.stringify(final.weights).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ").replace(/\{/, "{ ").replace(/\}$/, " }")},
+  weights: ${JSON.stringify(final.weights)
+    .replace(/"(\w+)":/g, "$1: ")
+    .replace(/,/g, ", ")
+    .replace(/\{/, "{ ")
+    .replace(/\}$/, " }")},
   threshold: ${final.threshold},
 };
 
-export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ").replace(/\{/, "{ ").replace(/\}$/, " }")};
+export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)
+      .replace(/"(\w+)":/g, "$1: ")
+      .replace(/,/g, ", ")
+      .replace(/\{/, "{ ")
+      .replace(/\}$/, " }")};
 `,
   );
   console.log(`\nwrote ${path}`);
