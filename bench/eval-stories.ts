@@ -10,7 +10,15 @@ import { groupDuplicates } from "../src/core/digest/duplicates.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
 import { buildStories, type ClusterMethod, LEARNED_PARAMS } from "../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
-import { frontPageHits, loadLabelledDays, type PairCounts, pairCounts, prf } from "./lib/story-labels.ts";
+import {
+  CONTEXT_DAYS,
+  contextDocs,
+  frontPageHits,
+  loadLabelledDays,
+  type PairCounts,
+  pairCounts,
+  prf,
+} from "./lib/story-labels.ts";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,7 +56,12 @@ let hits = 0;
 let oldHits = 0;
 for (const day of days) {
   for (const p of day.problems) console.log(`  ! ${day.date}: ${p}`);
-  const stories = buildStories(news, day.docs, { method, params, summarize: false });
+  const stories = buildStories(news, day.docs, {
+    method,
+    params,
+    summarize: false,
+    context: contextDocs(news, day.date, CONTEXT_DAYS),
+  });
   const groups = stories.map((s) => [...s.articles]);
   const c = pairCounts(groups, day.gold);
   const h = frontPageHits(groups, day);

@@ -36,33 +36,42 @@ const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
 const days = loadLabelledDays(news);
 for (const d of days) for (const p of d.problems) console.log(`! ${d.date}: ${p}`);
-const feats = days.map((d) => d.docs.map((doc) => articleFeatures(news, doc)));
+const LEADS = [3, 6, 12];
+const featsByLead = new Map(
+  LEADS.map((lead) => [
+    lead,
+    days.map((d) => d.docs.map((doc) => articleFeatures(news, doc, { leadSentences: lead }))),
+  ]),
+);
 
 interface Setting {
+  lead: number;
   method: ClusterMethod;
   weights: SimilarityWeights;
   threshold: number;
 }
 const settings: Setting[] = [];
 const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
-for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
-  for (const entityScale of [3, 6, 12])
-    for (const method of ["average", "single-pass"] as ClusterMethod[])
-      for (const threshold of thresholds)
-        settings.push({
-          method,
-          weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
-          threshold,
-        });
+for (const lead of LEADS)
+  for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
+    for (const entityScale of [3, 6, 12])
+      for (const method of ["average", "single-pass"] as ClusterMethod[])
+        for (const threshold of thresholds)
+          settings.push({
+            lead,
+            method,
+            weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
+            threshold,
+          });
 
 // per setting and day: pair counts (similarity matrices shared across thresholds and methods)
 const counts: PairCounts[][] = settings.map(() => []);
 const matrices = new Map<string, Float32Array[]>();
 settings.forEach((s, si) => {
-  const key = JSON.stringify(s.weights);
+  const key = `${s.lead}${JSON.stringify(s.weights)}`;
   let ms = matrices.get(key);
   if (!ms) {
-    ms = feats.map((f) => similarityMatrix(f, s.weights));
+    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) => similarityMatrix(f, s.weights));
     matrices.set(key, ms);
   }
   days.forEach((day, di) => {
@@ -88,14 +97,17 @@ const pooled = (si: number, use: (di: number) => boolean) =>
   );
 const choose = (use: (di: number) => boolean, method?: ClusterMethod) => {
   let best = -1;
-  let bestKey = [-1, -1];
+  let bestOk = -1;
+  let bestValue = -1;
   settings.forEach((s, si) => {
     if (method && s.method !== method) return;
     const m = prf(pooled(si, use));
-    const key = [m.p >= MIN_PRECISION ? 1 : 0, m.p >= MIN_PRECISION ? m.f1 : m.p];
-    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) {
+    const ok = m.p >= MIN_PRECISION ? 1 : 0;
+    const value = ok ? m.f1 : m.p;
+    if (ok > bestOk || (ok === bestOk && value > bestValue)) {
       best = si;
-      bestKey = key;
+      bestOk = ok;
+      bestValue = value;
     }
   });
   return best;
@@ -105,7 +117,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
+  `lead ${s.lead} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
 
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   let held = { tp: 0, fp: 0, fn: 0 };
@@ -124,8 +136,11 @@ const final = settings[choose(() => true)] as Setting;
 console.log(`\nchosen: ${describe(final)}`);
 
 // importance weights: the clusters of the chosen setting, ranked by each weight vector
+const feats = featsByLead.get(final.lead) as ArticleFeatures[][];
 const groupsOf = days.map((day, di) => {
-  const m = (matrices.get(JSON.stringify(final.weights)) as Float32Array[])[di] as Float32Array;
+  const m = (matrices.get(`${final.lead}${JSON.stringify(final.weights)}`) as Float32Array[])[
+    di
+  ] as Float32Array;
   const g = (final.method === "average" ? averageLinkage : singlePass)(day.docs.length, m, final.threshold);
   return g.map((idx) => idx.map((k) => (feats[di] as ArticleFeatures[])[k] as ArticleFeatures));
 });
@@ -135,10 +150,10 @@ const signals = groupsOf.map((groups, di) =>
   ),
 );
 const grid: ImportanceWeights[] = [];
-for (const sources of [0, 0.5])
+for (const continuity of [0, 0.05, 0.1, 0.2, 0.5, 1])
   for (const echo of [0, 0.5, 1, 2])
     for (const entitySalience of [0, 1, 2, 4])
-      grid.push({ articles: 1, sources, echo, entitySalience, recency: 0.5 });
+      grid.push({ articles: 1, sources: 0, echo, entitySalience, recency: 0.5, continuity });
 const hitsOf = (w: ImportanceWeights, di: number) => {
   const order = (signals[di] as ReturnType<typeof importanceSignals>[])
     .map((s, i) => ({ i, score: importance(s, w) }))
@@ -192,6 +207,7 @@ export const LEARNED_PARAMS: ClusterParams = {
     .replace(/\{/, "{ ")
     .replace(/\}$/, " }")},
   threshold: ${final.threshold},
+  features: { leadSentences: ${final.lead} },
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)

@@ -123,3 +123,18 @@ export function frontPageHits(ranked: readonly (readonly number[])[], day: Label
   }
   return found.size;
 }
+
+/** Days on each side of a labelled day whose articles are the ranking's context. */
+export const CONTEXT_DAYS = 3;
+
+/** Docs dated within `days` days of `date`, the day itself excluded. */
+export function contextDocs(news: NewsIndex, date: string, days: number): number[] {
+  const center = Date.parse(`${date}T00:00:00Z`);
+  const lo = new Date(center - days * 86_400_000).toISOString().slice(0, 10);
+  const hi = new Date(center + days * 86_400_000).toISOString().slice(0, 10);
+  const out: number[] = [];
+  news.articles.forEach((a, d) => {
+    if (a.date && a.date !== date && a.date >= lo && a.date <= hi) out.push(d);
+  });
+  return out;
+}

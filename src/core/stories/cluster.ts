@@ -4,7 +4,7 @@
 // bridging article cannot chain two events) and single pass (each article, in time order, joins
 // the group it is most similar to on average, or starts one) — the incremental form used for live
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
-import type { ArticleFeatures } from "./features.ts";
+import type { ArticleFeatures, FeatureOptions } from "./features.ts";
 import { type SimilarityWeights, similarity } from "./similarity.ts";
 
 export type ClusterMethod = "average" | "single-pass";
@@ -13,6 +13,8 @@ export interface ClusterParams {
   readonly weights: SimilarityWeights;
   /** Mean pair similarity two groups need to be one story. */
   readonly threshold: number;
+  /** What each article is described by (lead length, when a name is too common). */
+  readonly features?: FeatureOptions;
 }
 
 /** Pair similarities of `items` as a dense symmetric matrix (row-major). */

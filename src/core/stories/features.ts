@@ -33,7 +33,10 @@ export function dayNumber(date: string | undefined): number | undefined {
   return Date.UTC(y, (m ?? 1) - 1, d ?? 15) / 86_400_000;
 }
 
-const LEAD_CHARS = 1500;
+const DEFAULT_LEAD = 3;
+const DEFAULT_COMMON = 1000;
+/** Characters read per lead sentence (bounds the split on long bodies). */
+const CHARS_PER_SENTENCE = 500;
 /** A capitalised word (`Mélenchon`, `SNCF`, `Jean-Luc`), or a particle inside a name (`de`, `du`). */
 const CAP_WORD = /^[\p{Lu}][\p{L}\p{M}'’-]*$/u;
 const NAME_PARTICLES = new Set(["de", "du", "des", "la", "le", "von", "van", "di", "da", "bin", "al"]);
@@ -73,20 +76,26 @@ export function capitalisedRuns(sentence: string): string[] {
 
 /** The opening sentences of a body (cheap: only the first characters are split). */
 export function leadSentences(body: string, count: number): string[] {
-  const head = body.slice(0, LEAD_CHARS);
+  const head = body.slice(0, count * CHARS_PER_SENTENCE);
   return splitSentences(head)
     .slice(0, count)
     .map((s) => head.slice(s.start, s.end));
 }
 
-const caches = new WeakMap<NewsIndex, Map<number, ArticleFeatures>>();
+const caches = new WeakMap<NewsIndex, Map<string, Map<number, ArticleFeatures>>>();
 
 /** Features of `doc`, computed once per index. */
 export function articleFeatures(news: NewsIndex, doc: number, options: FeatureOptions = {}): ArticleFeatures {
-  let cache = caches.get(news);
+  let byOptions = caches.get(news);
+  if (!byOptions) {
+    byOptions = new Map();
+    caches.set(news, byOptions);
+  }
+  const key = `${options.leadSentences ?? DEFAULT_LEAD}/${options.commonEntityDocs ?? DEFAULT_COMMON}`;
+  let cache = byOptions.get(key);
   if (!cache) {
     cache = new Map();
-    caches.set(news, cache);
+    byOptions.set(key, cache);
   }
   const hit = cache.get(doc);
   if (hit) return hit;
@@ -100,7 +109,7 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const day = dayNumber(a?.date);
   if (!a) return { doc, vector: new Map(), entities: new Map(), entityNorm: 0 };
   const lang = stemLanguage(a.lang);
-  const lead = leadSentences(a.body, options.leadSentences ?? 3);
+  const lead = leadSentences(a.body, options.leadSentences ?? DEFAULT_LEAD);
   const tf = new Map<string, number>();
   const count = (t: string, by: number) => tf.set(t, (tf.get(t) ?? 0) + by);
   news.analyzer.forEachTerm(a.title, lang, (t) => count(t, 2));
@@ -118,7 +127,7 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
 
   // entities: a name's rarity is that of its rarest word; names in more than `commonEntityDocs`
   // articles weigh nothing (a president or a capital city, alone, says nothing of the event)
-  const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? 1000));
+  const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? DEFAULT_COMMON));
   const entities = new Map<string, number>();
   for (const s of [a.title, ...lead]) {
     for (const run of capitalisedRuns(s)) {

@@ -17,6 +17,9 @@ export interface ImportanceSignals {
   readonly entitySalience: number;
   /** 0 (the period's first day) to 1 (its last day). */
   readonly recency: number;
+  /** Summed similarity of the articles of the surrounding days (the context) to the story: an
+   * event covered before and after the period is an ongoing story, a one-off piece is not. */
+  readonly continuity: number;
 }
 
 export interface ImportanceWeights {
@@ -25,6 +28,7 @@ export interface ImportanceWeights {
   readonly echo: number;
   readonly entitySalience: number;
   readonly recency: number;
+  readonly continuity: number;
 }
 
 export const DEFAULT_IMPORTANCE: ImportanceWeights = {
@@ -33,6 +37,7 @@ export const DEFAULT_IMPORTANCE: ImportanceWeights = {
   echo: 1,
   entitySalience: 2,
   recency: 0.5,
+  continuity: 0,
 };
 
 /** Echo below this similarity is noise (two unrelated articles share a few common words). */
@@ -43,15 +48,20 @@ export function importanceSignals(
   members: readonly ArticleFeatures[],
   centroid: ReadonlyMap<string, number>,
   period: readonly ArticleFeatures[],
+  context: readonly ArticleFeatures[] = [],
 ): ImportanceSignals {
   const inStory = new Set(members.map((m) => m.doc));
   const sources = new Set(members.map((m) => news.articles[m.doc]?.source ?? `#${m.doc}`));
-  let echo = 0;
-  for (const f of period) {
-    if (inStory.has(f.doc)) continue;
-    const s = cosine(f.vector, centroid);
-    if (s > ECHO_FLOOR) echo += s - ECHO_FLOOR;
-  }
+  const echoOf = (docs: readonly ArticleFeatures[]) => {
+    let echo = 0;
+    for (const f of docs) {
+      if (inStory.has(f.doc)) continue;
+      const s = cosine(f.vector, centroid);
+      if (s > ECHO_FLOOR) echo += s - ECHO_FLOOR;
+    }
+    return echo;
+  };
+  const echo = echoOf(period);
   const names = new Set<string>();
   for (const m of members) for (const e of m.entities.keys()) names.add(e);
   let widest = 0;
@@ -71,6 +81,7 @@ export function importanceSignals(
     echo,
     entitySalience: period.length > 1 ? widest / period.length : 0,
     recency: days.length > 0 && last > first ? (latest - first) / (last - first) : 1,
+    continuity: echoOf(context),
   };
 }
 
@@ -80,6 +91,7 @@ export function importance(s: ImportanceSignals, w: ImportanceWeights = DEFAULT_
     w.sources * Math.log2(1 + s.sources) +
     w.echo * s.echo +
     w.entitySalience * s.entitySalience +
-    w.recency * s.recency
+    w.recency * s.recency +
+    w.continuity * s.continuity
   );
 }

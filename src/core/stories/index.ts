@@ -21,7 +21,13 @@ export {
   similarityMatrix,
   singlePass,
 } from "./cluster.ts";
-export { type ArticleFeatures, articleFeatures, capitalisedRuns, dayNumber } from "./features.ts";
+export {
+  type ArticleFeatures,
+  articleFeatures,
+  capitalisedRuns,
+  dayNumber,
+  type FeatureOptions,
+} from "./features.ts";
 export {
   DEFAULT_IMPORTANCE,
   type ImportanceSignals,
@@ -29,7 +35,7 @@ export {
   importance,
   importanceSignals,
 } from "./importance.ts";
-export { LEARNED_PARAMS } from "./learned-params.ts";
+export { LEARNED_IMPORTANCE, LEARNED_METHOD, LEARNED_PARAMS } from "./learned-params.ts";
 export { cosine, DEFAULT_WEIGHTS, type SimilarityWeights, sharedEntities, similarity } from "./similarity.ts";
 export {
   buildStories,

@@ -1,8 +1,21 @@
-// The clustering parameters in use. Written by hand before any labelled day was seen; to be
-// replaced by the output of `npm run tune:stories` (bench/tune-stories.ts).
-import type { ClusterParams } from "./cluster.ts";
+// The clustering and importance parameters in use, written by `npm run tune:stories -- --write`
+// (bench/tune-stories.ts) from the labelled days 2016-11-14, 2017-01-29, 2018-12-03, 2019-04-16, 2019-12-05; leave-one-day-out
+// figures in bench/results/stories.md. Do not edit by hand: re-run the script.
+import type { ClusterMethod, ClusterParams } from "./cluster.ts";
+import type { ImportanceWeights } from "./importance.ts";
+
+export const LEARNED_METHOD: ClusterMethod = "average";
 
 export const LEARNED_PARAMS: ClusterParams = {
-  weights: { textWeight: 0.7, graceDays: 1, halfLifeDays: 3, entityScale: 6 },
-  threshold: 0.2,
+  weights: { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
+  threshold: 0.04,
+  features: { leadSentences: 6 },
+};
+
+export const LEARNED_IMPORTANCE: ImportanceWeights = {
+  articles: 1,
+  sources: 0,
+  echo: 0.5,
+  entitySalience: 1,
+  recency: 0.5,
 };

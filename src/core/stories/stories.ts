@@ -3,8 +3,13 @@
 import type { NewsIndex } from "../news-index.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
-import { type ImportanceSignals, importance, importanceSignals } from "./importance.ts";
-import { LEARNED_PARAMS } from "./learned-params.ts";
+import {
+  type ImportanceSignals,
+  type ImportanceWeights,
+  importance,
+  importanceSignals,
+} from "./importance.ts";
+import { LEARNED_IMPORTANCE, LEARNED_METHOD, LEARNED_PARAMS } from "./learned-params.ts";
 import { cosine, similarity } from "./similarity.ts";
 import { storySummary } from "./summary.ts";
 
@@ -38,6 +43,11 @@ export interface StoryOptions {
   params?: ClusterParams;
   /** Compute summaries (reads the central articles' sentences). Default true. */
   summarize?: boolean;
+  /** Articles of the days around the period (not clustered): how much they echo a story counts
+   * towards its importance (an ongoing story). Default none. */
+  context?: readonly number[];
+  /** Importance weights; default the learned ones. */
+  importance?: ImportanceWeights;
   /** Summaries only for the first `summarizeTop` stories (the rest get none). Default all. */
   summarizeTop?: number;
 }
@@ -48,7 +58,8 @@ export function clusterDocs(
   docs: readonly number[],
   options: StoryOptions = {},
 ): number[][] {
-  const feats = docs.map((d) => articleFeatures(news, d));
+  const params = options.params ?? LEARNED_PARAMS;
+  const feats = docs.map((d) => articleFeatures(news, d, params.features));
   // single pass reads in time order (a live feed's order); ties keep the input order
   const order = feats.map((_, i) => i);
   if (options.method === "single-pass")
@@ -57,8 +68,8 @@ export function clusterDocs(
     );
   const groups = clusterFeatures(
     order.map((i) => feats[i] as ArticleFeatures),
-    options.params ?? LEARNED_PARAMS,
-    options.method ?? "average",
+    params,
+    options.method ?? LEARNED_METHOD,
   );
   return groups.map((g) =>
     g.map((k) => docs[order[k] as number] as number).sort((a, b) => docs.indexOf(a) - docs.indexOf(b)),
@@ -101,15 +112,24 @@ const topKeys = (m: ReadonlyMap<string, number>, n: number) =>
 export function buildStories(news: NewsIndex, docs: readonly number[], options: StoryOptions = {}): Story[] {
   const params = options.params ?? LEARNED_PARAMS;
   const groups = clusterDocs(news, docs, options);
-  const period = docs.map((d) => articleFeatures(news, d));
+  const period = docs.map((d) => articleFeatures(news, d, params.features));
+  const inPeriod = new Set(docs);
+  const context = (options.context ?? [])
+    .filter((d) => !inPeriod.has(d))
+    .map((d) => articleFeatures(news, d, params.features));
   const drafts = groups.map((g) => {
     const members = byCentrality(
-      g.map((d) => articleFeatures(news, d)),
+      g.map((d) => articleFeatures(news, d, params.features)),
       params,
     );
     const centroid = centroidOf(members);
-    const signals = importanceSignals(news, members, centroid, period);
-    return { members, centroid, signals, score: importance(signals) };
+    const signals = importanceSignals(news, members, centroid, period, context);
+    return {
+      members,
+      centroid,
+      signals,
+      score: importance(signals, options.importance ?? LEARNED_IMPORTANCE),
+    };
   });
   drafts.sort((a, b) => b.score - a.score || (a.members[0]?.doc ?? 0) - (b.members[0]?.doc ?? 0));
   const summarizeTop = options.summarize === false ? 0 : (options.summarizeTop ?? drafts.length);
@@ -153,5 +173,5 @@ export function centroidSimilarity(
   doc: number,
   centroid: ReadonlyMap<string, number>,
 ): number {
-  return cosine(articleFeatures(news, doc).vector, centroid);
+  return cosine(articleFeatures(news, doc, LEARNED_PARAMS.features).vector, centroid);
 }

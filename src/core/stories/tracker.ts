@@ -50,7 +50,7 @@ export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}
   function add(doc: number): Placement {
     const known = byDoc.get(doc);
     if (known !== undefined) return { story: known, joined: true, similarity: 0 };
-    const f = articleFeatures(news, doc);
+    const f = articleFeatures(news, doc, params.features);
     const day = f.day ?? latestDay;
     latestDay = Math.max(latestDay, day);
     const candidates = new Set<number>();
