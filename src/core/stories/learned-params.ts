@@ -18,4 +18,5 @@ export const LEARNED_IMPORTANCE: ImportanceWeights = {
   echo: 0.5,
   entitySalience: 1,
   recency: 0.5,
+  continuity: 0,
 };
