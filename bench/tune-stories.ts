@@ -14,9 +14,11 @@ import {
   averageLinkage,
   type ClusterMethod,
   centroidOf,
+  emphasise,
   type ImportanceWeights,
   importance,
   importanceSignals,
+  periodFrequencies,
   type SimilarityWeights,
   similarityMatrix,
   singlePass,
@@ -46,32 +48,41 @@ const featsByLead = new Map(
 
 interface Setting {
   lead: number;
+  boost: number;
   method: ClusterMethod;
   weights: SimilarityWeights;
   threshold: number;
 }
 const settings: Setting[] = [];
 const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
-for (const lead of LEADS)
-  for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
-    for (const entityScale of [3, 6, 12])
-      for (const method of ["average", "single-pass"] as ClusterMethod[])
-        for (const threshold of thresholds)
-          settings.push({
-            lead,
-            method,
-            weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
-            threshold,
-          });
+for (const boost of [0, 0.5, 1, 2])
+  for (const lead of LEADS)
+    for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
+      for (const entityScale of [3, 6, 12])
+        for (const method of ["average", "single-pass"] as ClusterMethod[])
+          for (const threshold of thresholds)
+            settings.push({
+              lead,
+              boost,
+              method,
+              weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
+              threshold,
+            });
 
 // per setting and day: pair counts (similarity matrices shared across thresholds and methods)
 const counts: PairCounts[][] = settings.map(() => []);
 const matrices = new Map<string, Float32Array[]>();
 settings.forEach((s, si) => {
-  const key = `${s.lead}${JSON.stringify(s.weights)}`;
+  const key = `${s.lead}/${s.boost}${JSON.stringify(s.weights)}`;
   let ms = matrices.get(key);
   if (!ms) {
-    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) => similarityMatrix(f, s.weights));
+    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) => {
+      const df = periodFrequencies(f);
+      return similarityMatrix(
+        f.map((x) => emphasise(x, df, s.boost)),
+        s.weights,
+      );
+    });
     matrices.set(key, ms);
   }
   days.forEach((day, di) => {
@@ -117,7 +128,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
 
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   let held = { tp: 0, fp: 0, fn: 0 };
@@ -138,7 +149,7 @@ console.log(`\nchosen: ${describe(final)}`);
 // importance weights: the clusters of the chosen setting, ranked by each weight vector
 const feats = featsByLead.get(final.lead) as ArticleFeatures[][];
 const groupsOf = days.map((day, di) => {
-  const m = (matrices.get(`${final.lead}${JSON.stringify(final.weights)}`) as Float32Array[])[
+  const m = (matrices.get(`${final.lead}/${final.boost}${JSON.stringify(final.weights)}`) as Float32Array[])[
     di
   ] as Float32Array;
   const g = (final.method === "average" ? averageLinkage : singlePass)(day.docs.length, m, final.threshold);
@@ -208,6 +219,7 @@ export const LEARNED_PARAMS: ClusterParams = {
     .replace(/\}$/, " }")},
   threshold: ${final.threshold},
   features: { leadSentences: ${final.lead} },
+  periodBoost: ${final.boost},
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)

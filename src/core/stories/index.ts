@@ -18,6 +18,8 @@ export {
   type ClusterMethod,
   type ClusterParams,
   clusterFeatures,
+  emphasise,
+  periodFrequencies,
   similarityMatrix,
   singlePass,
 } from "./cluster.ts";

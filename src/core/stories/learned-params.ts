@@ -8,8 +8,9 @@ export const LEARNED_METHOD: ClusterMethod = "average";
 
 export const LEARNED_PARAMS: ClusterParams = {
   weights: { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
-  threshold: 0.04,
-  features: { leadSentences: 6 },
+  threshold: 0.1,
+  features: { leadSentences: 3 },
+  periodBoost: 0.5,
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = {

@@ -8,7 +8,7 @@ import { cosine } from "./similarity.ts";
 
 /** Openings whose referent lies in an earlier sentence (French and English). */
 const UNRESOLVED_OPENING =
-  /^(?:["«“]\s*)?(?:il|elle|ils|elles|on|lui|leur|eux|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier|cette dernière|ces derniers|ces dernières|son|sa|ses|leurs|cette|cet|ces|ceci|cela|ça|là|he|she|they|it|his|her|its|their|them|this|these|those|there)(?![\p{L}\p{M}'’-])/iu;
+  /^(?:["«“]\s*)?(?:c['’]|ç['’]|ce\s+(?:n|qu)['’]|(?:ce\s+(?:ne|qui|que|sont|fut|serait|sera|doit|peut)|il|elle|ils|elles|on|lui|leur|eux|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier|cette dernière|ces derniers|ces dernières|son|sa|ses|leurs|cette|cet|ces|ceci|cela|ça|là|he|she|they|it|his|her|its|their|them|this|these|those|there)(?![\p{L}\p{M}'’-]))/iu;
 /** `Ce jeudi`, `Cette semaine`, `Ce matin`: a demonstrative of time points at the article's date. */
 const TIME_DEMONSTRATIVE =
   /^(?:ce|cette|cet)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|midi|week-end|weekend|mois|semaine|année|an|après-midi|hiver|été|printemps|automne)\b/iu;
@@ -54,15 +54,17 @@ export function storySummary(
   centroid: ReadonlyMap<string, number>,
 ): { doc: number; sentences: string[] } {
   const candidates: Candidate[] = [];
-  for (const doc of centralDocs) {
+  centralDocs.forEach((doc, rank) => {
     const all = news.sentencesOf(doc).slice(0, SENTENCES_READ);
+    // the headline article first: its sentences continue the headline the reader just read
+    const central = 1 / (1 + 0.3 * rank);
     all.forEach((sentence, i) => {
       if (!isQuotable(sentence.text)) return;
       const lead = 1 / (1 + 0.25 * i);
-      const score = cosine(sentenceVector(news, sentence), centroid) * lead;
+      const score = cosine(sentenceVector(news, sentence), centroid) * lead * central;
       candidates.push({ doc, sentence, text: tidySentence(sentence.text), score });
     });
-  }
+  });
   const first = candidates.filter((c) => opensResolved(c.text)).sort((a, b) => b.score - a.score)[0];
   if (!first) return { doc: centralDocs[0] ?? -1, sentences: [] };
   const chosen = [first];
