@@ -117,7 +117,8 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const vector = new Map<string, number>();
   let norm = 0;
   for (const [t, n] of tf) {
-    if (news.index.docFreq(t) < 2) continue; // a term no other article has cannot link two
+    // every term counts, even one no other article has yet: it is part of what the article is
+    // about (dropping it would let the few shared words of a live article's first hours decide)
     const w = (1 + Math.log(n)) * news.index.idf(t);
     vector.set(t, w);
     norm += w * w;
