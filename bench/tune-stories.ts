@@ -22,6 +22,7 @@ import {
   type SimilarityWeights,
   similarityMatrix,
   singlePass,
+  toSparse,
 } from "../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import {
@@ -157,7 +158,7 @@ const groupsOf = days.map((day, di) => {
 });
 const signals = groupsOf.map((groups, di) =>
   groups.map((members) =>
-    importanceSignals(news, members, centroidOf(members), feats[di] as ArticleFeatures[]),
+    importanceSignals(news, members, toSparse(centroidOf(members)), feats[di] as ArticleFeatures[]),
   ),
 );
 const grid: ImportanceWeights[] = [];

@@ -4,7 +4,7 @@
 // bridging article cannot chain two events) and single pass (each article, in time order, joins
 // the group it is most similar to on average, or starts one) — the incremental form used for live
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
-import type { ArticleFeatures, FeatureOptions } from "./features.ts";
+import { type ArticleFeatures, type FeatureOptions, toSparse } from "./features.ts";
 import { type SimilarityWeights, similarity } from "./similarity.ts";
 
 export type ClusterMethod = "average" | "single-pass";
@@ -46,7 +46,7 @@ export function emphasise(
   }
   norm = Math.sqrt(norm) || 1;
   for (const [t, v] of vector) vector.set(t, v / norm);
-  return { ...f, vector };
+  return { ...f, vector, sparse: toSparse(vector) };
 }
 
 /** Pair similarities of `items` as a dense symmetric matrix (row-major). */

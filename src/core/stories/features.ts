@@ -10,6 +10,8 @@ export interface ArticleFeatures {
   readonly doc: number;
   /** Term → weight, L2-normalised (title and lead, sublinear tf × idf). */
   readonly vector: ReadonlyMap<string, number>;
+  /** The same vector as parallel arrays sorted by term number, for fast dot products. */
+  readonly sparse: SparseVector;
   /** Entity key → rarity weight (0 for names found in too many articles to tell stories apart). */
   readonly entities: ReadonlyMap<string, number>;
   /** Euclidean norm of the entity weights (for the cosine). */
@@ -23,6 +25,49 @@ export interface FeatureOptions {
   leadSentences?: number;
   /** Articles a name may appear in before it stops counting as an entity. Default 1,000. */
   commonEntityDocs?: number;
+}
+
+export interface SparseVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Term numbers, shared by every vector of the process (only equality matters). */
+const termNumbers = new Map<string, number>();
+
+/** `vector` as arrays sorted by term number. */
+export function toSparse(vector: ReadonlyMap<string, number>): SparseVector {
+  const pairs: [number, number][] = [];
+  for (const [t, w] of vector) {
+    let id = termNumbers.get(t);
+    if (id === undefined) {
+      id = termNumbers.size;
+      termNumbers.set(t, id);
+    }
+    pairs.push([id, w]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { ids: Int32Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
+}
+
+/** Dot product of two sparse vectors (a merge of their sorted term numbers). */
+export function dot(a: SparseVector, b: SparseVector): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] as number;
+    const y = bi[j] as number;
+    if (x === y) {
+      s += (a.weights[i] as number) * (b.weights[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
 }
 
 /** `YYYY-MM-DD` (or `YYYY-MM`, the 15th) → days since the epoch. */
@@ -107,7 +152,7 @@ export function articleFeatures(news: NewsIndex, doc: number, options: FeatureOp
 function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions): ArticleFeatures {
   const a = news.articles[doc];
   const day = dayNumber(a?.date);
-  if (!a) return { doc, vector: new Map(), entities: new Map(), entityNorm: 0 };
+  if (!a) return { doc, vector: new Map(), sparse: toSparse(new Map()), entities: new Map(), entityNorm: 0 };
   const lang = stemLanguage(a.lang);
   const lead = leadSentences(a.body, options.leadSentences ?? DEFAULT_LEAD);
   const tf = new Map<string, number>();
@@ -143,5 +188,12 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   }
   let entityNorm = 0;
   for (const w of entities.values()) entityNorm += w * w;
-  return { doc, vector, entities, entityNorm: Math.sqrt(entityNorm), ...(day !== undefined ? { day } : {}) };
+  return {
+    doc,
+    vector,
+    sparse: toSparse(vector),
+    entities,
+    entityNorm: Math.sqrt(entityNorm),
+    ...(day !== undefined ? { day } : {}),
+  };
 }

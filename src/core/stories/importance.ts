@@ -4,8 +4,7 @@
 // the period, and recency. Titles and leads are what `echo` compares, so an event mentioned only
 // deep in another article's body does not count for it.
 import type { NewsIndex } from "../news-index.ts";
-import type { ArticleFeatures } from "./features.ts";
-import { cosine } from "./similarity.ts";
+import { type ArticleFeatures, dot, type SparseVector } from "./features.ts";
 
 export interface ImportanceSignals {
   readonly articles: number;
@@ -46,7 +45,7 @@ const ECHO_FLOOR = 0.08;
 export function importanceSignals(
   news: NewsIndex,
   members: readonly ArticleFeatures[],
-  centroid: ReadonlyMap<string, number>,
+  centroid: SparseVector,
   period: readonly ArticleFeatures[],
   context: readonly ArticleFeatures[] = [],
 ): ImportanceSignals {
@@ -56,7 +55,7 @@ export function importanceSignals(
     let echo = 0;
     for (const f of docs) {
       if (inStory.has(f.doc)) continue;
-      const s = cosine(f.vector, centroid);
+      const s = dot(f.sparse, centroid);
       if (s > ECHO_FLOOR) echo += s - ECHO_FLOOR;
     }
     return echo;

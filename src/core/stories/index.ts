@@ -28,7 +28,10 @@ export {
   articleFeatures,
   capitalisedRuns,
   dayNumber,
+  dot,
   type FeatureOptions,
+  type SparseVector,
+  toSparse,
 } from "./features.ts";
 export {
   DEFAULT_IMPORTANCE,

@@ -1,7 +1,7 @@
 // How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
 // vectors, blended with the rare named entities they share, damped by the days between them.
 // The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
-import type { ArticleFeatures } from "./features.ts";
+import { type ArticleFeatures, dot } from "./features.ts";
 
 export interface SimilarityWeights {
   /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
@@ -56,7 +56,7 @@ export function similarity(
   b: ArticleFeatures,
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
-  const text = cosine(a.vector, b.vector);
-  const ent = sharedEntities(a, b, w);
+  const text = dot(a.sparse, b.sparse);
+  const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }

@@ -2,7 +2,7 @@
 // centroid, its most central article (the headline), its summary and its importance.
 import type { NewsIndex } from "../news-index.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
-import { type ArticleFeatures, articleFeatures } from "./features.ts";
+import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {
   type ImportanceSignals,
   type ImportanceWeights,
@@ -123,7 +123,7 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
       params,
     );
     const centroid = centroidOf(members);
-    const signals = importanceSignals(news, members, centroid, period, context);
+    const signals = importanceSignals(news, members, toSparse(centroid), period, context);
     return {
       members,
       centroid,
