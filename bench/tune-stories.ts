@@ -162,10 +162,11 @@ const signals = groupsOf.map((groups, di) =>
   ),
 );
 const grid: ImportanceWeights[] = [];
-for (const continuity of [0, 0.05, 0.1, 0.2, 0.5, 1])
-  for (const echo of [0, 0.5, 1, 2])
-    for (const entitySalience of [0, 1, 2, 4])
-      grid.push({ articles: 1, sources: 0, echo, entitySalience, recency: 0.5, continuity });
+for (const prominence of [0, 0.5, 1, 2, 4, 8])
+  for (const continuity of [0, 0.05, 0.2])
+    for (const echo of [0, 0.5, 1, 2])
+      for (const entitySalience of [0, 1, 2, 4])
+        grid.push({ articles: 1, sources: 0, echo, entitySalience, recency: 0.5, continuity, prominence });
 const hitsOf = (w: ImportanceWeights, di: number) => {
   const order = (signals[di] as ReturnType<typeof importanceSignals>[])
     .map((s, i) => ({ i, score: importance(s, w) }))

@@ -14,6 +14,12 @@ export interface ArticleFeatures {
   readonly sparse: SparseVector;
   /** Entity key → rarity weight (0 for names found in too many articles to tell stories apart). */
   readonly entities: ReadonlyMap<string, number>;
+  /**
+   * How widely known the best-known name of title and lead is, 0–1: ln(1 + articles naming it) /
+   * ln(1 + corpus size), a name's count being that of its rarest word. Public figures and
+   * institutions are named across the corpus; a car model or a private person is not.
+   */
+  readonly prominence: number;
   /** Euclidean norm of the entity weights (for the cosine). */
   readonly entityNorm: number;
   /** Days since 1970-01-01 (UTC), undefined when undated. */
@@ -152,7 +158,15 @@ export function articleFeatures(news: NewsIndex, doc: number, options: FeatureOp
 function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions): ArticleFeatures {
   const a = news.articles[doc];
   const day = dayNumber(a?.date);
-  if (!a) return { doc, vector: new Map(), sparse: toSparse(new Map()), entities: new Map(), entityNorm: 0 };
+  if (!a)
+    return {
+      doc,
+      vector: new Map(),
+      sparse: toSparse(new Map()),
+      entities: new Map(),
+      entityNorm: 0,
+      prominence: 0,
+    };
   const lang = stemLanguage(a.lang);
   const lead = leadSentences(a.body, options.leadSentences ?? DEFAULT_LEAD);
   const tf = new Map<string, number>();
@@ -175,24 +189,32 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   // articles weigh nothing (a president or a capital city, alone, says nothing of the event)
   const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? DEFAULT_COMMON));
   const entities = new Map<string, number>();
+  let bestKnown = 0;
   for (const s of [a.title, ...lead]) {
     for (const run of capitalisedRuns(s)) {
       const terms = news.analyzer.terms(run, lang);
       if (terms.length === 0) continue;
       const key = terms.join(" ");
       let rarest = 0;
-      for (const t of terms) if (news.index.docFreq(t) >= 2) rarest = Math.max(rarest, news.index.idf(t));
+      let fewest = Number.POSITIVE_INFINITY;
+      for (const t of terms) {
+        fewest = Math.min(fewest, news.index.docFreq(t));
+        if (news.index.docFreq(t) >= 2) rarest = Math.max(rarest, news.index.idf(t));
+      }
+      if (Number.isFinite(fewest)) bestKnown = Math.max(bestKnown, fewest);
       const w = Math.max(0, rarest - floor);
       if (w > 0) entities.set(key, w);
     }
   }
   let entityNorm = 0;
   for (const w of entities.values()) entityNorm += w * w;
+  const prominence = Math.log(1 + bestKnown) / Math.log(1 + Math.max(1, news.index.docCount));
   return {
     doc,
     vector,
     sparse: toSparse(vector),
     entities,
+    prominence,
     entityNorm: Math.sqrt(entityNorm),
     ...(day !== undefined ? { day } : {}),
   };

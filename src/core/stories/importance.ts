@@ -19,6 +19,8 @@ export interface ImportanceSignals {
   /** Summed similarity of the articles of the surrounding days (the context) to the story: an
    * event covered before and after the period is an ongoing story, a one-off piece is not. */
   readonly continuity: number;
+  /** Prominence of the best-known name its articles give (see ArticleFeatures.prominence). */
+  readonly prominence: number;
 }
 
 export interface ImportanceWeights {
@@ -28,6 +30,7 @@ export interface ImportanceWeights {
   readonly entitySalience: number;
   readonly recency: number;
   readonly continuity: number;
+  readonly prominence: number;
 }
 
 export const DEFAULT_IMPORTANCE: ImportanceWeights = {
@@ -37,6 +40,7 @@ export const DEFAULT_IMPORTANCE: ImportanceWeights = {
   entitySalience: 2,
   recency: 0.5,
   continuity: 0,
+  prominence: 0,
 };
 
 /** Echo below this similarity is noise (two unrelated articles share a few common words). */
@@ -81,6 +85,7 @@ export function importanceSignals(
     entitySalience: period.length > 1 ? widest / period.length : 0,
     recency: days.length > 0 && last > first ? (latest - first) / (last - first) : 1,
     continuity: echoOf(context),
+    prominence: members.reduce((n, m) => Math.max(n, m.prominence), 0),
   };
 }
 
@@ -91,6 +96,7 @@ export function importance(s: ImportanceSignals, w: ImportanceWeights = DEFAULT_
     w.echo * s.echo +
     w.entitySalience * s.entitySalience +
     w.recency * s.recency +
-    w.continuity * s.continuity
+    w.continuity * s.continuity +
+    w.prominence * s.prominence
   );
 }

@@ -16,8 +16,9 @@ export const LEARNED_PARAMS: ClusterParams = {
 export const LEARNED_IMPORTANCE: ImportanceWeights = {
   articles: 1,
   sources: 0,
-  echo: 0.5,
-  entitySalience: 1,
+  echo: 0,
+  entitySalience: 0,
   recency: 0.5,
   continuity: 0,
+  prominence: 4,
 };
