@@ -27,6 +27,7 @@ const arg = (name: string) => {
 const method = (arg("method") ?? "average") as ClusterMethod;
 const threshold = arg("threshold") ? Number(arg("threshold")) : LEARNED_PARAMS.threshold;
 const params = {
+  ...LEARNED_PARAMS,
   weights: {
     ...LEARNED_PARAMS.weights,
     ...(arg("text") ? { textWeight: Number(arg("text")) } : {}),
@@ -43,7 +44,7 @@ console.log(
   `corpus: ${articles.length} articles, indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 const days = loadLabelledDays(news, onlyDays);
-console.log(`method ${method}, threshold ${threshold}, weights ${JSON.stringify(params.weights)}\n`);
+console.log(`method ${method}, parameters ${JSON.stringify(params)}\n`);
 
 const fmt = (c: PairCounts) => {
   const { p, r, f1 } = prf(c);
