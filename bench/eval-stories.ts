@@ -8,7 +8,12 @@
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { groupDuplicates } from "../src/core/digest/duplicates.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
-import { buildStories, type ClusterMethod, LEARNED_PARAMS } from "../src/core/stories/index.ts";
+import {
+  buildStories,
+  type ClusterMethod,
+  LEARNED_LIVE_PARAMS,
+  LEARNED_PARAMS,
+} from "../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import {
   CONTEXT_DAYS,
@@ -25,11 +30,13 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const method = (arg("method") ?? "average") as ClusterMethod;
-const threshold = arg("threshold") ? Number(arg("threshold")) : LEARNED_PARAMS.threshold;
+// single pass is the live tracker's rule: its own learned parameters
+const base = method === "single-pass" ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
+const threshold = arg("threshold") ? Number(arg("threshold")) : base.threshold;
 const params = {
-  ...LEARNED_PARAMS,
+  ...base,
   weights: {
-    ...LEARNED_PARAMS.weights,
+    ...base.weights,
     ...(arg("text") ? { textWeight: Number(arg("text")) } : {}),
     ...(arg("names") ? { entityScale: Number(arg("names")) } : {}),
   },

@@ -145,6 +145,7 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   console.log(`  on all days: ${fmt(pooled(all, () => true))} with ${describe(settings[all] as Setting)}`);
 }
 const final = settings[choose(() => true)] as Setting;
+const live = settings[choose(() => true, "single-pass")] as Setting;
 console.log(`\nchosen: ${describe(final)}`);
 
 // importance weights: the clusters of the chosen setting, ranked by each weight vector
@@ -222,6 +223,18 @@ export const LEARNED_PARAMS: ClusterParams = {
   threshold: ${final.threshold},
   features: { leadSentences: ${final.lead} },
   periodBoost: ${final.boost},
+};
+
+/** Single pass, for live tracking (one article at a time). */
+export const LEARNED_LIVE_PARAMS: ClusterParams = {
+  weights: ${JSON.stringify(live.weights)
+    .replace(/"(\w+)":/g, "$1: ")
+    .replace(/,/g, ", ")
+    .replace(/\{/, "{ ")
+    .replace(/\}$/, " }")},
+  threshold: ${live.threshold},
+  features: { leadSentences: ${live.lead} },
+  periodBoost: ${live.boost},
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)

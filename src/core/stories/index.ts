@@ -40,7 +40,12 @@ export {
   importance,
   importanceSignals,
 } from "./importance.ts";
-export { LEARNED_IMPORTANCE, LEARNED_METHOD, LEARNED_PARAMS } from "./learned-params.ts";
+export {
+  LEARNED_IMPORTANCE,
+  LEARNED_LIVE_PARAMS,
+  LEARNED_METHOD,
+  LEARNED_PARAMS,
+} from "./learned-params.ts";
 export { cosine, DEFAULT_WEIGHTS, type SimilarityWeights, sharedEntities, similarity } from "./similarity.ts";
 export {
   buildStories,

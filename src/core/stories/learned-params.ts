@@ -13,6 +13,14 @@ export const LEARNED_PARAMS: ClusterParams = {
   periodBoost: 0.5,
 };
 
+/** Single pass, for live tracking (one article at a time). */
+export const LEARNED_LIVE_PARAMS: ClusterParams = {
+  weights: { textWeight: 0.7, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
+  threshold: 0.09,
+  features: { leadSentences: 3 },
+  periodBoost: 1,
+};
+
 export const LEARNED_IMPORTANCE: ImportanceWeights = {
   articles: 1,
   sources: 0,

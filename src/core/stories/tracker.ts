@@ -5,10 +5,11 @@
 import type { NewsIndex } from "../news-index.ts";
 import { type ClusterParams, emphasise } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
-import { LEARNED_PARAMS } from "./learned-params.ts";
+import { LEARNED_LIVE_PARAMS } from "./learned-params.ts";
 import { similarity } from "./similarity.ts";
 
 export interface TrackerOptions {
+  /** Default the parameters learned for single pass (learned-params.ts). */
   params?: ClusterParams;
   /** Stories with no article in this many days are closed. Default 3. */
   windowDays?: number;
@@ -39,7 +40,7 @@ interface Tracked {
 }
 
 export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
-  const params = options.params ?? LEARNED_PARAMS;
+  const params = options.params ?? LEARNED_LIVE_PARAMS;
   const windowDays = options.windowDays ?? 3;
   const maxCompared = options.maxCompared ?? 40;
   const stories: Tracked[] = [];
