@@ -106,6 +106,9 @@ describe("story clustering", () => {
     expect(opensResolved("Elle a notamment reproché au gouvernement sa politique.")).toBe(false);
     expect(opensResolved("C'est pourtant ce que vient de faire la Commission.")).toBe(false);
     expect(opensResolved("Cette décision a surpris les syndicats.")).toBe(false);
+    expect(opensResolved("Tous ces détails n'avaient pas été révélés jusque-là.")).toBe(false);
+    expect(opensResolved("Selon lui, la réforme est indispensable.")).toBe(false);
+    expect(opensResolved("Selon la préfecture, trois personnes sont mortes.")).toBe(true);
     expect(opensResolved("Ce jeudi 5 décembre, la grève a commencé.")).toBe(true);
     expect(opensResolved("Céline Dion a chanté à Paris.")).toBe(true);
   });

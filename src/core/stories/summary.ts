@@ -8,7 +8,7 @@ import { cosine } from "./similarity.ts";
 
 /** Openings whose referent lies in an earlier sentence (French and English). */
 const UNRESOLVED_OPENING =
-  /^(?:["«“]\s*)?(?:c['’]|ç['’]|ce\s+(?:n|qu)['’]|(?:ce\s+(?:ne|qui|que|sont|fut|serait|sera|doit|peut)|il|elle|ils|elles|on|lui|leur|eux|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier|cette dernière|ces derniers|ces dernières|son|sa|ses|leurs|cette|cet|ces|ceci|cela|ça|là|he|she|they|it|his|her|its|their|them|this|these|those|there)(?![\p{L}\p{M}'’-]))/iu;
+  /^(?:["«“]\s*)?(?:c['’]|ç['’]|ce\s+(?:n|qu)['’]|(?:tous|toutes|tout|selon|pour|de|chez|avec|à)\s+(?:ces|cet|cette|ce|lui|elle|eux|elles|son|sa|ses|leur|leurs)(?![\p{L}\p{M}'’-])|(?:ce\s+(?:ne|qui|que|sont|fut|serait|sera|doit|peut)|il|elle|ils|elles|on|lui|leur|eux|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier|cette dernière|ces derniers|ces dernières|son|sa|ses|leurs|cette|cet|ces|ceci|cela|ça|là|he|she|they|it|his|her|its|their|them|this|these|those|there)(?![\p{L}\p{M}'’-]))/iu;
 /** `Ce jeudi`, `Cette semaine`, `Ce matin`: a demonstrative of time points at the article's date. */
 const TIME_DEMONSTRATIVE =
   /^(?:ce|cette|cet)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|midi|week-end|weekend|mois|semaine|année|an|après-midi|hiver|été|printemps|automne)\b/iu;
