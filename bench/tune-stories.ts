@@ -14,11 +14,12 @@ import {
   averageLinkage,
   type ClusterMethod,
   centroidOf,
+  corpusShareOf,
   emphasise,
   type ImportanceWeights,
   importance,
   importanceSignals,
-  periodFrequencies,
+  periodTerms,
   type SimilarityWeights,
   similarityMatrix,
   singlePass,
@@ -56,7 +57,7 @@ interface Setting {
 }
 const settings: Setting[] = [];
 const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
-for (const boost of [0, 0.5, 1, 2])
+for (const boost of [0, 0.25, 0.5, 1])
   for (const lead of LEADS)
     for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
       for (const entityScale of [3, 6, 12])
@@ -78,7 +79,7 @@ settings.forEach((s, si) => {
   let ms = matrices.get(key);
   if (!ms) {
     ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) => {
-      const df = periodFrequencies(f);
+      const df = periodTerms(f, corpusShareOf(news));
       return similarityMatrix(
         f.map((x) => emphasise(x, df, s.boost)),
         s.weights,

@@ -16,31 +16,46 @@ export interface ClusterParams {
   /** What each article is described by (lead length, when a name is too common). */
   readonly features?: FeatureOptions;
   /**
-   * Period emphasis: a term's weight is multiplied by `1 + periodBoost × ln(articles of the period
-   * using it)`, so the words a day's coverage keeps repeating (`grève`, `retraites`) bind its
-   * articles more than words two articles share by chance. 0 = corpus idf only.
+   * Period emphasis: a term that at least three of the period's articles use, and that the period
+   * uses more than the corpus does, has its weight multiplied by `1 + periodBoost × ln(lift)`
+   * (lift = share of the period's articles using it / share of the corpus's). The words a day's
+   * coverage keeps repeating (`grève` on a strike day) then bind its articles, while a word that is
+   * everywhere for months (`coronavirus` in spring 2020) is not lifted and joins nothing by itself.
+   * 0 = corpus idf only.
    */
   readonly periodBoost?: number;
 }
 
-/** Term → number of `items` whose vector holds it. */
-export function periodFrequencies(items: readonly ArticleFeatures[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const f of items) for (const t of f.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  return df;
+/** Term frequencies of a period, against the corpus's. */
+export interface PeriodTerms {
+  /** Term → number of the period's articles whose vector holds it. */
+  readonly df: Map<string, number>;
+  size: number;
+  /** Share of the corpus's articles holding a term (0–1). */
+  readonly corpusShare: (term: string) => number;
 }
 
-/** `f` with its vector re-weighted by the period's term frequencies (see `periodBoost`). */
-export function emphasise(
-  f: ArticleFeatures,
-  df: ReadonlyMap<string, number>,
-  boost: number,
-): ArticleFeatures {
-  if (boost <= 0) return f;
+export function periodTerms(
+  items: readonly ArticleFeatures[],
+  corpusShare: (term: string) => number,
+): PeriodTerms {
+  const df = new Map<string, number>();
+  for (const f of items) for (const t of f.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  return { df, size: items.length, corpusShare };
+}
+
+/** Fewest articles of the period a term must be in to be lifted (two articles sharing a word is idf's job). */
+const MIN_PERIOD_ARTICLES = 3;
+
+/** `f` with its vector re-weighted by the period's lifted terms (see `periodBoost`). */
+export function emphasise(f: ArticleFeatures, period: PeriodTerms, boost: number): ArticleFeatures {
+  if (boost <= 0 || period.size === 0) return f;
   const vector = new Map<string, number>();
   let norm = 0;
   for (const [t, w] of f.vector) {
-    const v = w * (1 + boost * Math.log(df.get(t) ?? 1));
+    const n = period.df.get(t) ?? 0;
+    const lift = n >= MIN_PERIOD_ARTICLES ? n / period.size / Math.max(period.corpusShare(t), 1e-6) : 1;
+    const v = w * (1 + boost * Math.log(Math.max(1, lift)));
     vector.set(t, v);
     norm += v * v;
   }
@@ -133,10 +148,14 @@ export function clusterFeatures(
   items: readonly ArticleFeatures[],
   params: ClusterParams,
   method: ClusterMethod = "average",
+  corpusShare: (term: string) => number = () => 1,
 ): number[][] {
   const boost = params.periodBoost ?? 0;
-  const df = boost > 0 ? periodFrequencies(items) : undefined;
-  const sim = similarityMatrix(df ? items.map((f) => emphasise(f, df, boost)) : items, params.weights);
+  const period = boost > 0 ? periodTerms(items, corpusShare) : undefined;
+  const sim = similarityMatrix(
+    period ? items.map((f) => emphasise(f, period, boost)) : items,
+    params.weights,
+  );
   return method === "average"
     ? averageLinkage(items.length, sim, params.threshold)
     : singlePass(items.length, sim, params.threshold);

@@ -19,7 +19,8 @@ export {
   type ClusterParams,
   clusterFeatures,
   emphasise,
-  periodFrequencies,
+  type PeriodTerms,
+  periodTerms,
   similarityMatrix,
   singlePass,
 } from "./cluster.ts";
@@ -52,6 +53,7 @@ export {
   centroidOf,
   centroidSimilarity,
   clusterDocs,
+  corpusShareOf,
   type Story,
   type StoryOptions,
 } from "./stories.ts";

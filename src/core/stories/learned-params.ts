@@ -8,17 +8,17 @@ export const LEARNED_METHOD: ClusterMethod = "average";
 
 export const LEARNED_PARAMS: ClusterParams = {
   weights: { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
-  threshold: 0.1,
-  features: { leadSentences: 3 },
-  periodBoost: 0.5,
+  threshold: 0.08,
+  features: { leadSentences: 6 },
+  periodBoost: 0.25,
 };
 
 /** Single pass, for live tracking (one article at a time). */
 export const LEARNED_LIVE_PARAMS: ClusterParams = {
-  weights: { textWeight: 0.7, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
-  threshold: 0.09,
+  weights: { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
+  threshold: 0.08,
   features: { leadSentences: 3 },
-  periodBoost: 1,
+  periodBoost: 0.5,
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = {
@@ -28,5 +28,5 @@ export const LEARNED_IMPORTANCE: ImportanceWeights = {
   entitySalience: 0,
   recency: 0.5,
   continuity: 0,
-  prominence: 4,
+  prominence: 2,
 };

@@ -70,11 +70,18 @@ export function clusterDocs(
     order.map((i) => feats[i] as ArticleFeatures),
     params,
     options.method ?? LEARNED_METHOD,
+    corpusShareOf(news),
   );
   return groups.map((g) =>
     g.map((k) => docs[order[k] as number] as number).sort((a, b) => docs.indexOf(a) - docs.indexOf(b)),
   );
 }
+
+/** Share of the corpus's articles using a term. */
+export const corpusShareOf =
+  (news: NewsIndex) =>
+  (term: string): number =>
+    news.index.docFreq(term) / Math.max(1, news.index.docCount);
 
 /** Normalised sum of the members' vectors. */
 export function centroidOf(members: readonly ArticleFeatures[]): Map<string, number> {

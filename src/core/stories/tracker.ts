@@ -3,10 +3,11 @@
 // Only stories active within `windowDays` and sharing at least one title-or-lead term with the
 // article are compared, so the cost per article stays flat as the feed grows.
 import type { NewsIndex } from "../news-index.ts";
-import { type ClusterParams, emphasise } from "./cluster.ts";
+import { type ClusterParams, emphasise, periodTerms } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
 import { LEARNED_LIVE_PARAMS } from "./learned-params.ts";
 import { similarity } from "./similarity.ts";
+import { corpusShareOf } from "./stories.ts";
 
 export interface TrackerOptions {
   /** Default the parameters learned for single pass (learned-params.ts). */
@@ -48,15 +49,16 @@ export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}
   const byTerm = new Map<string, Set<number>>();
   let latestDay = Number.NEGATIVE_INFINITY;
   // the period's term frequencies, over every article tracked (see ClusterParams.periodBoost)
-  const df = new Map<string, number>();
+  const period = periodTerms([], corpusShareOf(news));
   const boost = params.periodBoost ?? 0;
 
   function add(doc: number): Placement {
     const known = byDoc.get(doc);
     if (known !== undefined) return { story: known, joined: true, similarity: 0 };
     const raw = articleFeatures(news, doc, params.features);
-    for (const t of raw.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    const f = emphasise(raw, df, boost);
+    for (const t of raw.vector.keys()) period.df.set(t, (period.df.get(t) ?? 0) + 1);
+    period.size++;
+    const f = emphasise(raw, period, boost);
     const day = f.day ?? latestDay;
     latestDay = Math.max(latestDay, day);
     const candidates = new Set<number>();
