@@ -1,18 +1,25 @@
 // Stories: a period's articles grouped by event (the same event or the same ongoing story) and
 // ranked by importance — the unit digests and briefings are built from. Two articles are one story
-// when their titles and leads are alike (TF-IDF cosine), they share rare names (a name found in a
-// thousand articles weighs nothing) and they are close in time; groups are formed by average
-// linkage, or one article at a time for live ingestion (`createStoryTracker`). Part of the
-// platform-free core: it must not import platform code (no @slack, discord.js, node-cron,
-// better-sqlite3, storage, scheduling, ingest nor any adapter).
+// when their titles and leads are alike (TF-IDF cosine, the words the period uses far more than
+// the corpus weighed up), they share rare names (a name found in a thousand articles weighs
+// nothing) and they are close in time; groups are formed by average linkage, or one article at a
+// time for live ingestion (`createStoryTracker`). Every parameter is learned by
+// bench/tune-stories.ts (learned-params.ts). Part of the platform-free core: it must not import
+// platform code (no @slack, discord.js, node-cron, better-sqlite3, storage, scheduling, ingest
+// nor any adapter).
 //
 // API (stable, for digests and briefings):
 //   buildStories(news: NewsIndex, docs: readonly number[], options?: StoryOptions): Story[]
-//     — every doc in exactly one story, most important first; Story = { articles (doc ids, most
-//       central first), headline (doc id), score, signals, summary (1–2 sentences), summaryDoc,
-//       firstDate?, lastDate?, sourceCount, terms, entities }.
+//     — every doc in exactly one story, most important first. Story = { articles (doc ids, most
+//       central first), headline (doc id of the most central), score, signals (coverage,
+//       prominence, recency…), summary (1–2 whole sentences, [] past `summarizeTop`), summaryDoc,
+//       firstDate?, lastDate?, sourceCount, terms (centroid terms, heaviest first), entities
+//       (shared rare names) }. StoryOptions = { method?, params?, summarize?, summarizeTop?,
+//       context? (docs of the surrounding days), importance? (weights) }.
 //   clusterDocs(news, docs, options?): number[][] — the groups alone, unranked.
-//   createStoryTracker(news, options?): StoryTracker — add(doc) → { story, joined, similarity }.
+//   centroidSimilarity(news, doc, centroid) — how close an article is to a story.
+//   createStoryTracker(news, options?): StoryTracker — add(doc) → { story, joined, similarity },
+//     storyOf(doc), stories().
 export {
   averageLinkage,
   type ClusterMethod,
