@@ -13,7 +13,7 @@
 //     — every doc in exactly one story, most important first. Story = { articles (doc ids, most
 //       central first), headline (doc id of the most central), score, signals (coverage,
 //       prominence, recency…), summary (1–2 whole sentences, [] past `summarizeTop`), summaryDoc,
-//       firstDate?, lastDate?, sourceCount, terms (centroid terms, heaviest first), entities
+//       firstDate?, lastDate?, sourceCount, centroid, terms (its, heaviest first), entities
 //       (shared rare names) }. StoryOptions = { method?, params?, summarize?, summarizeTop?,
 //       context? (docs of the surrounding days), importance? (weights) }.
 //   clusterDocs(news, docs, options?): number[][] — the groups alone, unranked.

@@ -30,6 +30,8 @@ export interface Story {
   readonly lastDate?: string;
   /** Distinct sources (an article without a `source` counts as its own). */
   readonly sourceCount: number;
+  /** Normalised sum of its articles' title-and-lead vectors (for `centroidSimilarity`). */
+  readonly centroid: ReadonlyMap<string, number>;
   /** The story's strongest index terms (centroid of titles and leads), heaviest first. */
   readonly terms: readonly string[];
   /** The rare names its articles share, heaviest first (analyzed keys, e.g. `melenchon`). */
@@ -168,6 +170,7 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
       ...(dates[0] ? { firstDate: dates[0] } : {}),
       ...(dates.length ? { lastDate: dates[dates.length - 1] as string } : {}),
       sourceCount: s.signals.sources,
+      centroid: s.centroid,
       terms: topKeys(s.centroid, 12),
       entities: topKeys(shared, 8),
     };
