@@ -52,7 +52,10 @@ export function importanceSignals(
   centroid: SparseVector,
   period: readonly ArticleFeatures[],
   context: readonly ArticleFeatures[] = [],
+  /** When given, signals these weights ignore are not computed (left 0): they cost a pass over the period. */
+  weights?: ImportanceWeights,
 ): ImportanceSignals {
+  const needed = (k: keyof ImportanceWeights) => weights?.[k] !== 0;
   const inStory = new Set(members.map((m) => m.doc));
   const sources = new Set(members.map((m) => news.articles[m.doc]?.source ?? `#${m.doc}`));
   const echoOf = (docs: readonly ArticleFeatures[]) => {
@@ -64,11 +67,11 @@ export function importanceSignals(
     }
     return echo;
   };
-  const echo = echoOf(period);
+  const echo = needed("echo") ? echoOf(period) : 0;
   const names = new Set<string>();
   for (const m of members) for (const e of m.entities.keys()) names.add(e);
   let widest = 0;
-  if (names.size > 0 && period.length > 1) {
+  if (needed("entitySalience") && names.size > 0 && period.length > 1) {
     const count = new Map<string, number>();
     for (const f of period)
       for (const e of f.entities.keys()) if (names.has(e)) count.set(e, (count.get(e) ?? 0) + 1);
@@ -84,7 +87,7 @@ export function importanceSignals(
     echo,
     entitySalience: period.length > 1 ? widest / period.length : 0,
     recency: days.length > 0 && last > first ? (latest - first) / (last - first) : 1,
-    continuity: echoOf(context),
+    continuity: needed("continuity") ? echoOf(context) : 0,
     prominence: members.reduce((n, m) => Math.max(n, m.prominence), 0),
   };
 }

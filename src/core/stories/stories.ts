@@ -20,7 +20,7 @@ export interface Story {
   readonly headline: number;
   /** Importance; stories are returned highest first. */
   readonly score: number;
-  /** What the score is made of (coverage, salience, recency), for explanations and tuning. */
+  /** What the score is made of (coverage, prominence, recency…); a signal the weights ignore is 0. */
   readonly signals: ImportanceSignals;
   /** One or two whole sentences quoted from `summaryDoc` (empty when `summarize` is false). */
   readonly summary: readonly string[];
@@ -126,18 +126,19 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
   const context = (options.context ?? [])
     .filter((d) => !inPeriod.has(d))
     .map((d) => articleFeatures(news, d, params.features));
+  const weights = options.importance ?? LEARNED_IMPORTANCE;
   const drafts = groups.map((g) => {
     const members = byCentrality(
       g.map((d) => articleFeatures(news, d, params.features)),
       params,
     );
     const centroid = centroidOf(members);
-    const signals = importanceSignals(news, members, toSparse(centroid), period, context);
+    const signals = importanceSignals(news, members, toSparse(centroid), period, context, weights);
     return {
       members,
       centroid,
       signals,
-      score: importance(signals, options.importance ?? LEARNED_IMPORTANCE),
+      score: importance(signals, weights),
     };
   });
   drafts.sort((a, b) => b.score - a.score || (a.members[0]?.doc ?? 0) - (b.members[0]?.doc ?? 0));
