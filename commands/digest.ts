@@ -1,5 +1,5 @@
 // `/news digest [--from …] [--to …] [--topic …]`: the stories of a period (the latest day by
-// default), each summarised in two or three sentences with its sources. Private on demand unless
+// default), most important first, each with one or two central sentences and its articles. Private on demand unless
 // `public` is set; scheduled digests are posted by the scheduler, not through this command.
 import { z } from "zod";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
@@ -24,7 +24,7 @@ export const digest = defineCommand({
     to: option.date({ fr: "Dernier jour, AAAA-MM-JJ", en: "Last day, YYYY-MM-DD" }).optional(),
     max: option
       .integer(
-        { fr: "Nombre d'articles (1 à 20, 10 par défaut)", en: "How many stories (1 to 20, default 10)" },
+        { fr: "Nombre de sujets (1 à 20, 10 par défaut)", en: "How many stories (1 to 20, default 10)" },
         { min: 1, max: 20 },
       )
       .optional(),

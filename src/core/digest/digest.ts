@@ -1,7 +1,8 @@
-// The daily digest: the articles of a period, newest first, each story summarised in two or three
-// whole sentences with its link, near-duplicate reports of one event grouped into one item that
-// lists all its sources. An optional topic keeps the articles the index finds relevant; already
-// delivered articles (`excludeIds`) are skipped, so a scheduled digest never repeats a story.
+// The digest: a period's stories (see ../stories: articles grouped by event), most important
+// first, each headed by its most central title, summarised in one or two central sentences and
+// listing its articles with their dates; the minor stories close it on one line. An optional
+// topic keeps the articles the index finds relevant; already delivered articles (`excludeIds`)
+// are skipped, so a scheduled digest never repeats a story.
 import type { Article } from "../corpus/article.ts";
 import { sourceRef } from "../entities/who.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
@@ -10,8 +11,8 @@ import { reportMessages } from "../i18n/report-messages.ts";
 import type { NewsIndex } from "../news-index.ts";
 import { type Block, type Reply, reply, type SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
-import { groupDuplicates } from "./duplicates.ts";
-import { summarizeArticle } from "./summarize.ts";
+import { buildStories, type Story } from "../stories/stories.ts";
+import { storyMessages } from "./story-messages.ts";
 
 export interface DigestOptions {
   /** First day (`YYYY-MM-DD`), inclusive. With neither `from` nor `to`: the latest day of the corpus. */
@@ -27,16 +28,32 @@ export interface DigestOptions {
 }
 
 export interface DigestItem {
-  /** The article the item is summarised from. */
+  /** The article the item is headed and summarised by (its most central one). */
   readonly id: string;
+  /** The story's headline: the title of its most central article. */
   readonly title: string;
+  /** Date of the headline article. */
   readonly date?: string;
   readonly url?: string;
   readonly source?: string;
-  /** Two or three whole sentences of the article. */
+  /** One or two whole sentences quoted from the story's central articles. */
   readonly summary: readonly string[];
-  /** Every article reporting this story, the summarised one first. */
+  /** Every article reporting this story, the headline article first. */
   readonly sources: readonly SourceRef[];
+  /** Distinct sources (an article without a source counts as its own). */
+  readonly sourceCount: number;
+  /** Earliest and latest article dates of the story. */
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  /** Importance of the story in the period (items are ordered by it). */
+  readonly score: number;
+}
+
+/** A story past the shown ones, listed on the one-line tail. */
+export interface DigestMinorStory {
+  readonly id: string;
+  readonly title: string;
+  readonly articleIds: readonly string[];
 }
 
 export interface Digest {
@@ -44,11 +61,13 @@ export interface Digest {
   readonly to?: string;
   readonly topic?: string;
   readonly items: readonly DigestItem[];
+  /** The next stories, by importance, for the one-line tail. */
+  readonly minor: readonly DigestMinorStory[];
   /** Articles in the period (after topic filter and exclusions). */
   readonly articleCount: number;
-  /** Stories in the period (groups of near-duplicates), of which `items` are the first. */
+  /** Stories in the period, of which `items` are the first. */
   readonly storyCount: number;
-  /** Every article id the digest covers (shown items and their grouped sources): mark them delivered. */
+  /** Every article id the digest shows (its stories' articles, the tail's too): mark them delivered. */
   readonly coveredIds: readonly string[];
 }
 
@@ -63,9 +82,47 @@ export function inPeriod(date: string | undefined, from?: string, to?: string): 
 /** How many top-ranked articles a topic filter looks at, and the share of the best score kept. */
 const TOPIC_POOL = 2000;
 const TOPIC_MIN_SHARE = 0.25;
-/** Stories grouped at most: enough to fill any digest, bounded for long periods. */
+/** Articles grouped at most (the newest): enough to fill any digest, bounded for long periods. */
 const GROUPING_POOL = 400;
+/** Minor stories named on the tail line. */
+const TAIL_STORIES = 8;
 
+function periodDocs(news: NewsIndex, options: DigestOptions, from?: string, to?: string): number[] {
+  const excluded = options.excludeIds;
+  const keep = (doc: number) => {
+    const a = news.articles[doc];
+    return a !== undefined && inPeriod(a.date, from, to) && !excluded?.has(a.id);
+  };
+  const topic = options.topic?.trim();
+  if (!topic) {
+    const docs: number[] = [];
+    for (let d = 0; d < news.articles.length; d++) if (keep(d)) docs.push(d);
+    return docs;
+  }
+  const groups = queryGroups(news, topic);
+  const hits = groups.length ? news.rank(groups, TOPIC_POOL, keep) : [];
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= best * TOPIC_MIN_SHARE).map((h) => h.doc);
+}
+
+function digestItem(news: NewsIndex, story: Story): DigestItem {
+  const a = news.articles[story.headline] as Article;
+  return {
+    id: a.id,
+    title: a.title,
+    ...(a.date ? { date: a.date } : {}),
+    ...(a.url ? { url: a.url } : {}),
+    ...(a.source ? { source: a.source } : {}),
+    summary: story.summary,
+    sources: story.articles.map((d) => sourceRef(news.articles[d] as Article)),
+    sourceCount: story.sourceCount,
+    ...(story.firstDate ? { firstDate: story.firstDate } : {}),
+    ...(story.lastDate ? { lastDate: story.lastDate } : {}),
+    score: story.score,
+  };
+}
+
+/** The period's stories, most important first, the first `maxItems` summarised. */
 export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Digest {
   const maxItems = options.maxItems ?? 10;
   let { from, to } = options;
@@ -74,74 +131,38 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
     for (const a of news.articles) if (a.date && a.date.length === 10 && a.date > latest) latest = a.date;
     if (latest) from = to = latest;
   }
-  const excluded = options.excludeIds;
-  const keep = (doc: number) => {
-    const a = news.articles[doc];
-    return a !== undefined && inPeriod(a.date, from, to) && !excluded?.has(a.id);
-  };
-
-  let docs: number[] = [];
-  const topic = options.topic?.trim();
-  if (topic) {
-    const groups = queryGroups(news, topic);
-    const hits = groups.length ? news.rank(groups, TOPIC_POOL, keep) : [];
-    const best = hits[0]?.score ?? 0;
-    docs = hits.filter((h) => h.score >= best * TOPIC_MIN_SHARE).map((h) => h.doc);
-  } else {
-    for (let d = 0; d < news.articles.length; d++) if (keep(d)) docs.push(d);
-  }
+  const docs = periodDocs(news, options, from, to);
   const articleCount = docs.length;
   const date = (d: number) => news.articles[d]?.date ?? "";
-  // newest first; the corpus order breaks ties, so the digest is stable
+  // the newest first when the period holds more than the pool; the corpus order breaks ties
   docs.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
   const pool = docs.slice(0, GROUPING_POOL);
-  const groups = groupDuplicates(news, pool);
-  // a story is as new as its newest report; among same-day stories, the most reported first
-  groups.sort((a, b) => {
-    const da = date(a[0] as number);
-    const db = date(b[0] as number);
-    return da < db ? 1 : da > db ? -1 : b.length - a.length || (a[0] as number) - (b[0] as number);
-  });
-  const storyCount = groups.length + (docs.length - pool.length);
-
-  const items: DigestItem[] = [];
-  for (const group of groups.slice(0, maxItems)) {
-    // summarise the report that reads best: the first with a two-sentence summary
-    let lead = group[0] as number;
-    let summary: string[] = [];
-    for (const d of group) {
-      const s = summarizeArticle(news, d);
-      if (s.length > summary.length) {
-        lead = d;
-        summary = s;
-      }
-      if (s.length >= 2) break;
-    }
-    const a = news.articles[lead] as Article;
-    items.push({
-      id: a.id,
-      title: a.title,
-      ...(a.date ? { date: a.date } : {}),
-      ...(a.url ? { url: a.url } : {}),
-      ...(a.source ? { source: a.source } : {}),
-      summary,
-      sources: [lead, ...group.filter((d) => d !== lead)].map((d) => sourceRef(news.articles[d] as Article)),
-    });
-  }
+  const stories = buildStories(news, pool, { summarizeTop: maxItems });
+  const storyCount = stories.length + (docs.length - pool.length);
+  const items = stories.slice(0, maxItems).map((s) => digestItem(news, s));
+  const minor = stories.slice(maxItems, maxItems + TAIL_STORIES).map((s) => ({
+    id: news.articles[s.headline]?.id ?? "",
+    title: news.articles[s.headline]?.title ?? "",
+    articleIds: s.articles.map((d) => news.articles[d]?.id ?? ""),
+  }));
+  const topic = options.topic?.trim();
   return {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(topic ? { topic } : {}),
     items,
+    minor,
     articleCount,
     storyCount,
-    coveredIds: items.flatMap((i) => i.sources.map((s) => s.id)),
+    coveredIds: [...items.flatMap((i) => i.sources.map((s) => s.id)), ...minor.flatMap((m) => m.articleIds)],
   };
 }
 
-/** The digest as a neutral reply: per story a heading, a context line, the summary, its sources. */
+/** The digest as a neutral reply: per story its headline, dates and coverage, its summary, its
+ * sources with their dates; then the minor stories on one line. */
 export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
   const t = reportMessages(locale);
+  const m = storyMessages(locale);
   const day = (d?: string) => formatArticleDate(d, locale) ?? t.undated;
   const period = t.period(digest.from && day(digest.from), digest.to && day(digest.to));
   const title = digest.topic ? t.digestTopicTitle(period, digest.topic) : t.digestTitle(period);
@@ -154,10 +175,17 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
   ];
   for (const item of digest.items) {
     blocks.push({ type: "heading", text: item.title });
+    const span =
+      item.firstDate && item.lastDate && item.firstDate !== item.lastDate
+        ? t.period(day(item.firstDate), day(item.lastDate))
+        : day(item.lastDate ?? item.date);
     const meta = [
-      day(item.date),
-      item.source,
-      item.sources.length > 1 ? t.sourcesCount(item.sources.length) : undefined,
+      span,
+      item.sources.length === 1 ? item.source : undefined,
+      item.sources.length > 1 ? m.articlesCount(item.sources.length) : undefined,
+      item.sourceCount > 1 && item.sourceCount < item.sources.length
+        ? t.sourcesCount(item.sourceCount)
+        : undefined,
     ]
       .filter(Boolean)
       .join(" · ");
@@ -171,5 +199,14 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
       })),
     });
   }
+  const shownStories = digest.items.length + digest.minor.length;
+  if (digest.minor.length > 0)
+    blocks.push({
+      type: "context",
+      text: m.alsoLine(
+        digest.minor.map((s) => s.title),
+        Math.max(0, digest.storyCount - shownStories),
+      ),
+    });
   return reply(blocks, { title, visibility: "public" });
 }

@@ -1,0 +1,32 @@
+// The clustering and importance parameters in use, written by `npm run tune:stories -- --write`
+// (bench/tune-stories.ts) from the labelled days 2016-11-14, 2017-01-29, 2018-12-03, 2019-04-16, 2019-12-05, 2020-03-18; leave-one-day-out
+// figures in bench/results/stories.md. Do not edit by hand: re-run the script.
+import type { ClusterMethod, ClusterParams } from "./cluster.ts";
+import type { ImportanceWeights } from "./importance.ts";
+
+export const LEARNED_METHOD: ClusterMethod = "average";
+
+export const LEARNED_PARAMS: ClusterParams = {
+  weights: { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
+  threshold: 0.08,
+  features: { leadSentences: 6 },
+  periodBoost: 0.25,
+};
+
+/** Single pass, for live tracking (one article at a time). */
+export const LEARNED_LIVE_PARAMS: ClusterParams = {
+  weights: { textWeight: 0.55, graceDays: 1, halfLifeDays: 3, entityScale: 3 },
+  threshold: 0.06,
+  features: { leadSentences: 3 },
+  periodBoost: 0.5,
+};
+
+export const LEARNED_IMPORTANCE: ImportanceWeights = {
+  articles: 1,
+  sources: 0,
+  echo: 0,
+  entitySalience: 0,
+  recency: 0.5,
+  continuity: 0,
+  prominence: 2,
+};
