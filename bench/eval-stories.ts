@@ -1,0 +1,68 @@
+// Story clustering and ranking against the labelled days (bench/data/stories/), on the full
+// OrangeSum archive (idf and name rarity come from all 34k articles):
+//   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--day 2019-12-05] [--show]
+// Prints, per day and overall, pairwise precision / recall / F1 and how many of the first five
+// stories are among the day's labelled front page — for the story clustering and, in the same
+// run, for the old near-duplicate grouping (src/core/digest/duplicates.ts as on main, ordered
+// as the old digest ordered it: most reported first, then corpus order).
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { groupDuplicates } from "../src/core/digest/duplicates.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+import { buildStories, type ClusterMethod, LEARNED_PARAMS } from "../src/core/stories/index.ts";
+import { ORANGESUM_PATH } from "./lib/orangesum.ts";
+import { frontPageHits, loadLabelledDays, type PairCounts, pairCounts, prf } from "./lib/story-labels.ts";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const method = (arg("method") ?? "average") as ClusterMethod;
+const threshold = arg("threshold") ? Number(arg("threshold")) : LEARNED_PARAMS.threshold;
+const params = { ...LEARNED_PARAMS, threshold };
+const onlyDay = arg("day");
+
+const t0 = performance.now();
+const { articles } = await loadCorpus(ORANGESUM_PATH);
+const news = createNewsIndex(articles);
+console.log(
+  `corpus: ${articles.length} articles, indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+const days = loadLabelledDays(news, onlyDay ? [onlyDay] : undefined);
+console.log(`method ${method}, threshold ${threshold}, weights ${JSON.stringify(params.weights)}\n`);
+
+const fmt = (c: PairCounts) => {
+  const { p, r, f1 } = prf(c);
+  return `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)}`;
+};
+const add = (a: PairCounts, b: PairCounts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+let total = { tp: 0, fp: 0, fn: 0 };
+let oldTotal = { tp: 0, fp: 0, fn: 0 };
+let hits = 0;
+let oldHits = 0;
+for (const day of days) {
+  for (const p of day.problems) console.log(`  ! ${day.date}: ${p}`);
+  const stories = buildStories(news, day.docs, { method, params, summarize: false });
+  const groups = stories.map((s) => [...s.articles]);
+  const c = pairCounts(groups, day.gold);
+  const h = frontPageHits(groups, day);
+  const old = groupDuplicates(news, day.docs).sort(
+    (a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0),
+  );
+  const oc = pairCounts(old, day.gold);
+  const oh = frontPageHits(old, day);
+  total = add(total, c);
+  oldTotal = add(oldTotal, oc);
+  hits += h;
+  oldHits += oh;
+  console.log(
+    `${day.date} (${day.docs.length} articles, ${new Set(day.gold.values()).size} labelled stories → ${groups.length})`,
+  );
+  console.log(`  stories   ${fmt(c)} · front page ${h}/5`);
+  console.log(`  old dedup ${fmt(oc)} · front page ${oh}/5 (${old.length} groups)`);
+  if (process.argv.includes("--show"))
+    for (const s of stories.slice(0, 8))
+      console.log(`    [${s.score.toFixed(2)}] ${s.articles.length}× ${news.articles[s.headline]?.title}`);
+}
+console.log(`\nall ${days.length} days`);
+console.log(`  stories   ${fmt(total)} · front page ${hits}/${5 * days.length}`);
+console.log(`  old dedup ${fmt(oldTotal)} · front page ${oldHits}/${5 * days.length}`);

@@ -1,0 +1,85 @@
+// How important a story is within its period, from signals an editor would weigh: coverage (how
+// many articles, from how many sources), how much the rest of the period's titles and leads echo
+// it (the event surfacing early in other articles too), how concentrated its rare names are in
+// the period, and recency. Titles and leads are what `echo` compares, so an event mentioned only
+// deep in another article's body does not count for it.
+import type { NewsIndex } from "../news-index.ts";
+import type { ArticleFeatures } from "./features.ts";
+import { cosine } from "./similarity.ts";
+
+export interface ImportanceSignals {
+  readonly articles: number;
+  /** Distinct sources; an article without a `source` counts as its own. */
+  readonly sources: number;
+  /** Summed similarity of the period's other articles (titles and leads) to the story. */
+  readonly echo: number;
+  /** Share of the period's articles naming the story's most widespread rare name (0–1). */
+  readonly entitySalience: number;
+  /** 0 (the period's first day) to 1 (its last day). */
+  readonly recency: number;
+}
+
+export interface ImportanceWeights {
+  readonly articles: number;
+  readonly sources: number;
+  readonly echo: number;
+  readonly entitySalience: number;
+  readonly recency: number;
+}
+
+export const DEFAULT_IMPORTANCE: ImportanceWeights = {
+  articles: 1,
+  sources: 0.5,
+  echo: 1,
+  entitySalience: 2,
+  recency: 0.5,
+};
+
+/** Echo below this similarity is noise (two unrelated articles share a few common words). */
+const ECHO_FLOOR = 0.08;
+
+export function importanceSignals(
+  news: NewsIndex,
+  members: readonly ArticleFeatures[],
+  centroid: ReadonlyMap<string, number>,
+  period: readonly ArticleFeatures[],
+): ImportanceSignals {
+  const inStory = new Set(members.map((m) => m.doc));
+  const sources = new Set(members.map((m) => news.articles[m.doc]?.source ?? `#${m.doc}`));
+  let echo = 0;
+  for (const f of period) {
+    if (inStory.has(f.doc)) continue;
+    const s = cosine(f.vector, centroid);
+    if (s > ECHO_FLOOR) echo += s - ECHO_FLOOR;
+  }
+  const names = new Set<string>();
+  for (const m of members) for (const e of m.entities.keys()) names.add(e);
+  let widest = 0;
+  if (names.size > 0 && period.length > 1) {
+    const count = new Map<string, number>();
+    for (const f of period)
+      for (const e of f.entities.keys()) if (names.has(e)) count.set(e, (count.get(e) ?? 0) + 1);
+    for (const n of count.values()) widest = Math.max(widest, n);
+  }
+  const days = period.map((f) => f.day).filter((d): d is number => d !== undefined);
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const latest = Math.max(...members.map((m) => m.day ?? first));
+  return {
+    articles: members.length,
+    sources: sources.size,
+    echo,
+    entitySalience: period.length > 1 ? widest / period.length : 0,
+    recency: days.length > 0 && last > first ? (latest - first) / (last - first) : 1,
+  };
+}
+
+export function importance(s: ImportanceSignals, w: ImportanceWeights = DEFAULT_IMPORTANCE): number {
+  return (
+    w.articles * Math.log2(1 + s.articles) +
+    w.sources * Math.log2(1 + s.sources) +
+    w.echo * s.echo +
+    w.entitySalience * s.entitySalience +
+    w.recency * s.recency
+  );
+}

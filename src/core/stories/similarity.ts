@@ -1,0 +1,62 @@
+// How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
+// vectors, blended with the rare named entities they share, damped by the days between them.
+// The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
+import type { ArticleFeatures } from "./features.ts";
+
+export interface SimilarityWeights {
+  /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
+  readonly textWeight: number;
+  /** Days apart with no penalty (same news cycle). */
+  readonly graceDays: number;
+  /** Beyond the grace, similarity is divided by `1 + extraDays / halfLifeDays`. */
+  readonly halfLifeDays: number;
+  /** Summed rarity of shared names that gives ~63 % of the entity evidence. */
+  readonly entityScale: number;
+}
+
+export const DEFAULT_WEIGHTS: SimilarityWeights = {
+  textWeight: 0.7,
+  graceDays: 1,
+  halfLifeDays: 3,
+  entityScale: 6,
+};
+
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) {
+    const v = big.get(t);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot;
+}
+
+/**
+ * Evidence from shared rare names, 0–1: the summed rarity of the names both articles give,
+ * saturating (`1 - e^(-shared / entityScale)`). It is absolute, not a cosine, so two short
+ * articles that each name one person are not "identical" for that alone.
+ */
+export function sharedEntities(a: ArticleFeatures, b: ArticleFeatures, w: SimilarityWeights): number {
+  if (a.entities.size === 0 || b.entities.size === 0) return 0;
+  const [small, big] =
+    a.entities.size <= b.entities.size ? [a.entities, b.entities] : [b.entities, a.entities];
+  let shared = 0;
+  for (const [e, weight] of small) if (big.has(e)) shared += weight;
+  return 1 - Math.exp(-shared / w.entityScale);
+}
+
+export function timeFactor(a: ArticleFeatures, b: ArticleFeatures, w: SimilarityWeights): number {
+  if (a.day === undefined || b.day === undefined) return 1;
+  const extra = Math.max(0, Math.abs(a.day - b.day) - w.graceDays);
+  return 1 / (1 + extra / w.halfLifeDays);
+}
+
+export function similarity(
+  a: ArticleFeatures,
+  b: ArticleFeatures,
+  w: SimilarityWeights = DEFAULT_WEIGHTS,
+): number {
+  const text = cosine(a.vector, b.vector);
+  const ent = sharedEntities(a, b, w);
+  return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
+}

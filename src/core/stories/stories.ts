@@ -1,0 +1,157 @@
+// From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
+// centroid, its most central article (the headline), its summary and its importance.
+import type { NewsIndex } from "../news-index.ts";
+import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
+import { type ArticleFeatures, articleFeatures } from "./features.ts";
+import { type ImportanceSignals, importance, importanceSignals } from "./importance.ts";
+import { LEARNED_PARAMS } from "./learned-params.ts";
+import { cosine, similarity } from "./similarity.ts";
+import { storySummary } from "./summary.ts";
+
+export interface Story {
+  /** Doc ids (positions in `news.articles`), the most central first. */
+  readonly articles: readonly number[];
+  /** Doc id of the article whose title heads the story (the most central one). */
+  readonly headline: number;
+  /** Importance; stories are returned highest first. */
+  readonly score: number;
+  /** What the score is made of (coverage, salience, recency), for explanations and tuning. */
+  readonly signals: ImportanceSignals;
+  /** One or two whole sentences quoted from `summaryDoc` (empty when `summarize` is false). */
+  readonly summary: readonly string[];
+  readonly summaryDoc: number;
+  /** Earliest and latest article dates (`YYYY-MM-DD`), when dated. */
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  /** Distinct sources (an article without a `source` counts as its own). */
+  readonly sourceCount: number;
+  /** The story's strongest index terms (centroid of titles and leads), heaviest first. */
+  readonly terms: readonly string[];
+  /** The rare names its articles share, heaviest first (analyzed keys, e.g. `melenchon`). */
+  readonly entities: readonly string[];
+}
+
+export interface StoryOptions {
+  /** `average` (default: agglomerative, average linkage) or `single-pass`. */
+  method?: ClusterMethod;
+  /** Similarity weights and threshold; default the learned ones (learned-params.ts). */
+  params?: ClusterParams;
+  /** Compute summaries (reads the central articles' sentences). Default true. */
+  summarize?: boolean;
+  /** Summaries only for the first `summarizeTop` stories (the rest get none). Default all. */
+  summarizeTop?: number;
+}
+
+/** The story groups of `docs` (each group of doc ids in input order), unranked. */
+export function clusterDocs(
+  news: NewsIndex,
+  docs: readonly number[],
+  options: StoryOptions = {},
+): number[][] {
+  const feats = docs.map((d) => articleFeatures(news, d));
+  // single pass reads in time order (a live feed's order); ties keep the input order
+  const order = feats.map((_, i) => i);
+  if (options.method === "single-pass")
+    order.sort(
+      (a, b) => ((feats[a] as ArticleFeatures).day ?? 0) - ((feats[b] as ArticleFeatures).day ?? 0) || a - b,
+    );
+  const groups = clusterFeatures(
+    order.map((i) => feats[i] as ArticleFeatures),
+    options.params ?? LEARNED_PARAMS,
+    options.method ?? "average",
+  );
+  return groups.map((g) =>
+    g.map((k) => docs[order[k] as number] as number).sort((a, b) => docs.indexOf(a) - docs.indexOf(b)),
+  );
+}
+
+/** Normalised sum of the members' vectors. */
+export function centroidOf(members: readonly ArticleFeatures[]): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const f of members) for (const [t, w] of f.vector) c.set(t, (c.get(t) ?? 0) + w);
+  let norm = 0;
+  for (const w of c.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (const [t, w] of c) c.set(t, w / norm);
+  return c;
+}
+
+/** Members by centrality: mean similarity to the other members (a lone article is its own centre). */
+function byCentrality(members: readonly ArticleFeatures[], params: ClusterParams): ArticleFeatures[] {
+  if (members.length <= 2) return [...members];
+  const mean = new Map<ArticleFeatures, number>();
+  for (const a of members) {
+    let s = 0;
+    for (const b of members) if (a !== b) s += similarity(a, b, params.weights);
+    mean.set(a, s);
+  }
+  return [...members].sort((a, b) => (mean.get(b) as number) - (mean.get(a) as number) || a.doc - b.doc);
+}
+
+const topKeys = (m: ReadonlyMap<string, number>, n: number) =>
+  [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k]) => k);
+
+/**
+ * The stories of `docs` (doc ids of `news`, typically a period's articles), most important first.
+ * Each article is in exactly one story.
+ */
+export function buildStories(news: NewsIndex, docs: readonly number[], options: StoryOptions = {}): Story[] {
+  const params = options.params ?? LEARNED_PARAMS;
+  const groups = clusterDocs(news, docs, options);
+  const period = docs.map((d) => articleFeatures(news, d));
+  const drafts = groups.map((g) => {
+    const members = byCentrality(
+      g.map((d) => articleFeatures(news, d)),
+      params,
+    );
+    const centroid = centroidOf(members);
+    const signals = importanceSignals(news, members, centroid, period);
+    return { members, centroid, signals, score: importance(signals) };
+  });
+  drafts.sort((a, b) => b.score - a.score || (a.members[0]?.doc ?? 0) - (b.members[0]?.doc ?? 0));
+  const summarizeTop = options.summarize === false ? 0 : (options.summarizeTop ?? drafts.length);
+  return drafts.map((s, rank) => {
+    const articles = s.members.map((m) => m.doc);
+    const headline = articles[0] as number;
+    const summary =
+      rank < summarizeTop
+        ? storySummary(news, articles.slice(0, 3), s.centroid)
+        : { doc: headline, sentences: [] as string[] };
+    const dates = articles
+      .map((d) => news.articles[d]?.date)
+      .filter((d): d is string => !!d)
+      .sort();
+    const entities = new Map<string, number>();
+    for (const m of s.members) for (const [e, w] of m.entities) entities.set(e, (entities.get(e) ?? 0) + w);
+    const shared = new Map(
+      [...entities].filter(
+        ([e]) => s.members.length === 1 || s.members.filter((m) => m.entities.has(e)).length > 1,
+      ),
+    );
+    return {
+      articles,
+      headline,
+      score: s.score,
+      signals: s.signals,
+      summary: summary.sentences,
+      summaryDoc: summary.doc,
+      ...(dates[0] ? { firstDate: dates[0] } : {}),
+      ...(dates.length ? { lastDate: dates[dates.length - 1] as string } : {}),
+      sourceCount: s.signals.sources,
+      terms: topKeys(s.centroid, 12),
+      entities: topKeys(shared, 8),
+    };
+  });
+}
+
+/** Similarity of an article to a story's centroid (0–1), for callers that place one article. */
+export function centroidSimilarity(
+  news: NewsIndex,
+  doc: number,
+  centroid: ReadonlyMap<string, number>,
+): number {
+  return cosine(articleFeatures(news, doc).vector, centroid);
+}
