@@ -104,3 +104,95 @@ describe("briefing (synthetic articles)", () => {
     ).toEqual(["250.000 personnes"]);
   });
 });
+
+describe("briefing built from stories (synthetic archive)", () => {
+  const art = (id: string, date: string, title: string, body: string): Article => ({
+    id,
+    title,
+    date,
+    lang: "fr",
+    body,
+  });
+  const strike = (i: number, day: string) =>
+    art(
+      `s${i}`,
+      day,
+      `Grève des contrôleurs aériens : vols annulés à Orly (${i})`,
+      `La grève des contrôleurs aériens a conduit à l'annulation de centaines de vols à Orly et Roissy. Jean Dupont, secrétaire général du syndicat des contrôleurs, a réclamé des embauches. Près de 800 vols ont été annulés dans la journée.`,
+    );
+  const deal = (i: number, day: string) =>
+    art(
+      `d${i}`,
+      day,
+      `Contrôleurs aériens : accord signé avec la direction (${i})`,
+      `Les contrôleurs aériens ont signé un accord sur les effectifs avec la direction de l'aviation civile. Jean Dupont, secrétaire général du syndicat des contrôleurs, salue un texte équilibré. Le ministre des Transports Paul Verne a signé le protocole.`,
+    );
+  const filler = Array.from({ length: 12 }, (_, i) =>
+    art(
+      `f${i}`,
+      `2026-0${1 + (i % 3)}-1${i % 9}`,
+      `Les jardins partagés de la ville ${i}`,
+      `Les jardins partagés de la ville donnent des récoltes abondantes cet été, selon les bénévoles du quartier ${i}.`,
+    ),
+  );
+  const passing = art(
+    "p1",
+    "2026-03-20",
+    "Le festival de jazz de la ville bat son record",
+    `Le festival de jazz a accueilli 20.000 spectateurs sur trois jours dans le parc de la ville. ${"Les organisateurs ont remercié les bénévoles, les commerçants du quartier et les techniciens. ".repeat(4)}Les musiciens venus en avion ont dû composer avec un vol retardé. Ils avaient craint la grève des contrôleurs aériens, finalement levée.`,
+  );
+  const news = createNewsIndex([
+    ...[1, 2, 3, 4].map((i) => strike(i, "2026-03-02")),
+    ...[1, 2].map((i) => deal(i, "2026-03-24")),
+    passing,
+    ...filler,
+  ]);
+  const b = buildBriefing(news, "contrôleurs aériens");
+
+  it("draws on the articles about the topic, not those that mention it in passing", () => {
+    expect(b.articleCount).toBe(6);
+    expect(b.sources.map((s) => s.id)).not.toContain("p1");
+  });
+
+  it("gives one key point per story, the most covered story first", () => {
+    expect(b.keyPoints[0]?.articles).toBe(4);
+    expect(b.keyPoints[0]?.text).toMatch(/^La grève des contrôleurs aériens/);
+    expect(b.keyPoints[1]?.articles).toBe(2);
+    expect(b.keyPoints[1]?.text).toMatch(/accord/);
+  });
+
+  it("puts each story's event on the timeline, in date order", () => {
+    expect(b.timeline.slice(0, 2).map((e) => e.date)).toEqual(["2026-03-02", "2026-03-24"]);
+  });
+
+  it("lists people with the role the articles state most often, and figures with their date", () => {
+    const dupont = b.people.find((p) => p.name === "Jean Dupont");
+    // read in the three most central articles of each story: 3 + 2 statements
+    expect(dupont?.roles[0]).toMatchObject({
+      role: "secrétaire général du syndicat des contrôleurs",
+      count: 5,
+    });
+    expect(b.figures[0]).toMatchObject({ text: "Près de 800 vols", date: "2026-03-02" });
+  });
+});
+
+describe("a person's most stated role", () => {
+  it("prefers the role stated most often, a fuller wording counting its shorter ones", () => {
+    const mk = (id: string, body: string): Article => ({
+      id,
+      title: `Municipales ${id}`,
+      date: "2026-02-01",
+      lang: "fr",
+      body,
+    });
+    const news = createNewsIndex([
+      mk("m1", "Marie Durand, maire de Lyon, a présenté son budget lors du conseil municipal."),
+      mk("m2", "Marie Durand, maire de Lyon, a inauguré la ligne de tramway du nouveau quartier."),
+      mk("m3", "Le maire Marie Durand a promis de nouvelles pistes cyclables aux habitants."),
+      mk("m4", "Marie Durand, ancienne députée, a été interrogée par les journalistes des municipales."),
+    ]);
+    const b = buildBriefing(news, "municipales");
+    expect(b.people[0]?.name).toBe("Marie Durand");
+    expect(b.people[0]?.roles[0]?.role).toBe("maire de Lyon");
+  });
+});

@@ -2,6 +2,7 @@
 // then the numbered sources.
 import { formatResolvedDate } from "../dates/format.ts";
 import type { ResolvedDate } from "../dates/resolve.ts";
+import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
 import { reportMessages } from "../i18n/report-messages.ts";
 import { type Block, type Link, type Reply, reply } from "../reply/reply.ts";
@@ -35,10 +36,23 @@ export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
     const url = b.sources[source]?.url;
     return { text: `${text} ${cite(source)}`, ...(url ? { url } : {}) };
   };
-  const blocks: Block[] = [{ type: "context", text: t.briefingCount(b.sources.length, b.since) }];
+  const blocks: Block[] = [
+    {
+      type: "context",
+      text:
+        b.storyCount > 0
+          ? t.briefingAbout(b.articleCount, b.since)
+          : t.briefingCount(b.sources.length, b.since),
+    },
+  ];
   if (b.keyPoints.length) {
     blocks.push({ type: "heading", text: t.keyPoints });
-    blocks.push({ type: "list", items: b.keyPoints.map((k) => link(k.text, k.source)) });
+    blocks.push({
+      type: "list",
+      items: b.keyPoints.map((k) =>
+        link(k.articles > 1 ? `${k.text} (${t.storySize(k.articles)})` : k.text, k.source),
+      ),
+    });
   }
   if (b.timeline.length) {
     blocks.push({ type: "heading", text: t.timeline });
@@ -58,7 +72,13 @@ export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
   }
   if (b.figures.length) {
     blocks.push({ type: "heading", text: t.figures });
-    blocks.push({ type: "list", items: b.figures.map((f) => link(f.text, f.source)) });
+    blocks.push({
+      type: "list",
+      items: b.figures.map((f) => {
+        const date = f.date ? formatArticleDate(f.date, locale) : undefined;
+        return link(date ? `${f.text} (${date})` : f.text, f.source);
+      }),
+    });
   }
   if (b.places.length || b.organisations.length) {
     blocks.push({

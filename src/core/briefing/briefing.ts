@@ -1,25 +1,28 @@
-// The team briefing on a topic: the articles that matter, ranked; the key points (the most central,
-// non-redundant sentences across them, each cited); a timeline of the dated events the articles
-// report (dates read from the text, resolved against each article's own date, flagged when they
-// cannot be); the people with their roles as stated; the key figures; the sources.
+// The team briefing on a topic, built from stories: the articles about the topic (in their title
+// or lead, not in passing) are grouped into stories (src/core/stories), ranked by how much was
+// written on them; each of the leading stories gives one key point (its most central sentence on
+// the topic) and its dated events to the timeline; the people are those present across stories,
+// with the role the articles state for them most often; figures keep their unit, date and source.
 import type { Article } from "../corpus/article.ts";
-import { findDateExpressions } from "../dates/date-expressions.ts";
-import { type ResolvedDate, resolveDate } from "../dates/resolve.ts";
-import { isQuotable, tidySentence } from "../digest/quality.ts";
-import { overlap } from "../digest/summarize.ts";
-import { articleEntities } from "../entities/article-entities.ts";
+import { type ResolvedDate, resolveDatesIn } from "../dates/index.ts";
+import { type ArticleEntities, articleEntities } from "../entities/article-entities.ts";
 import { sourceRef } from "../entities/who.ts";
-import type { NewsIndex, Sentence } from "../news-index.ts";
+import type { NewsIndex } from "../news-index.ts";
 import type { SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
+import type { QueryGroup } from "../search/inverted-index.ts";
 import { findFigures } from "./figures.ts";
+import { briefingPeople } from "./people-roles.ts";
+import { type Supporting, sentenceDate, supportingSentences, termOverlap } from "./supporting-sentences.ts";
+import { topicArticles } from "./topic-articles.ts";
+import { type TopicEvent, topicEvents } from "./topic-events.ts";
 
 export interface BriefingOptions {
   /** Only articles dated on or after this day (`YYYY-MM-DD`). */
   since?: string;
-  /** Articles the briefing draws on. Default 8. */
+  /** Articles about the topic read, best ranked first. Default 3,000. */
   maxArticles?: number;
-  /** Default 5 key points, 8 timeline entries, 8 people, 6 figures. */
+  /** Default 6 key points, 8 timeline entries, 8 people, 6 figures. */
   maxKeyPoints?: number;
   maxTimeline?: number;
   maxPeople?: number;
@@ -30,13 +33,15 @@ export interface BriefingOptions {
 export interface KeyPoint {
   readonly text: string;
   readonly source: number;
+  /** Articles of the story the point stands for. */
+  readonly articles: number;
 }
 
 export interface TimelineEntry {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; absent when the date could not be resolved. */
   readonly date?: string;
   readonly precision: ResolvedDate["precision"];
-  /** The expression as written (`jeudi 15 janvier`, `en 2025`). */
+  /** The expression as written (`jeudi 15 janvier`), or the article's date when the event is dated by it. */
   readonly expression: string;
   readonly resolved: boolean;
   /** The year or day was taken from the article's date. */
@@ -44,14 +49,20 @@ export interface TimelineEntry {
   readonly approximate?: boolean;
   readonly problem?: ResolvedDate["problem"];
   readonly part?: "early" | "mid" | "late";
-  /** The whole sentence reporting the event. */
+  /** What happened: the sentence reporting the event, or the story's headline. */
   readonly text: string;
   readonly source: number;
 }
 
 export interface BriefingPerson {
   readonly name: string;
-  readonly roles: readonly { readonly role: string; readonly sentence: string; readonly source: number }[];
+  /** Most often stated first (`count` statements). */
+  readonly roles: readonly {
+    readonly role: string;
+    readonly sentence: string;
+    readonly source: number;
+    readonly count: number;
+  }[];
   readonly mentions: number;
   readonly sources: readonly number[];
 }
@@ -61,11 +72,14 @@ export interface Figure {
   readonly text: string;
   readonly sentence: string;
   readonly source: number;
+  /** The date of the article stating it: a figure holds at a date. */
+  readonly date?: string;
 }
 
 export interface Briefing {
   readonly topic: string;
   readonly since?: string;
+  /** Cited articles, in order of first citation. */
   readonly sources: readonly SourceRef[];
   readonly keyPoints: readonly KeyPoint[];
   readonly timeline: readonly TimelineEntry[];
@@ -73,31 +87,89 @@ export interface Briefing {
   readonly figures: readonly Figure[];
   readonly places: readonly string[];
   readonly organisations: readonly string[];
+  /** Articles about the topic, and the events (stories of its busiest weeks) the briefing tells. */
+  readonly articleCount: number;
+  readonly storyCount: number;
 }
 
-/** Keep articles scoring at least this share of the best one (the rest barely touch the topic). */
-const MIN_SHARE = 0.2;
+/** The event date of a story: a precise day its key sentence gives near the article's date, else its first article's date. */
+function storyEvent(news: NewsIndex, r: TopicEvent): Omit<TimelineEntry, "source"> & { doc: number } {
+  const headline = news.articles[r.story.headline] as Article;
+  if (r.key) {
+    const date = news.articles[r.key.doc]?.date;
+    const day = resolveDatesIn(r.key.text, date).find(
+      (d) =>
+        d.resolved &&
+        d.precision === "day" &&
+        !d.approximate &&
+        d.value !== undefined &&
+        date !== undefined &&
+        Math.abs(Date.parse(d.value) - Date.parse(date)) <= 45 * 86_400_000,
+    );
+    if (day?.value)
+      return {
+        date: day.value,
+        precision: "day",
+        expression: day.mention.text,
+        resolved: true,
+        ...(day.inferred ? { inferred: true } : {}),
+        text: headline.title,
+        doc: r.key.doc,
+      };
+  }
+  const first = r.story.firstDate;
+  return first
+    ? {
+        date: first,
+        precision: "day",
+        expression: first,
+        resolved: true,
+        text: headline.title,
+        doc: r.story.headline,
+      }
+    : {
+        precision: "day",
+        expression: "",
+        resolved: false,
+        problem: "no-reference",
+        text: headline.title,
+        doc: r.story.headline,
+      };
+}
 
-interface Candidate {
-  readonly s: Sentence;
-  readonly text: string;
-  readonly source: number;
-  readonly topic: number;
-  readonly weight: number;
+/** Cited docs become numbered sources in order of first citation. */
+function createCitations() {
+  const order: number[] = [];
+  return {
+    cite(doc: number): number {
+      const at = order.indexOf(doc);
+      if (at >= 0) return at;
+      order.push(doc);
+      return order.length - 1;
+    },
+    docs: () => order,
+  };
+}
+
+/** Articles about the topic; with none (a small corpus), those that discuss it most. */
+function selectArticles(news: NewsIndex, groups: readonly QueryGroup[], options: BriefingOptions) {
+  const since = options.since;
+  const filter = since ? (doc: number) => (news.articles[doc]?.date ?? "") >= since : undefined;
+  const about = topicArticles(news, groups, {
+    limit: options.maxArticles ?? 3000,
+    ...(filter ? { filter } : {}),
+  });
+  if (about.length > 0) return about;
+  const hits = news.rank(groups, 8, filter);
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= best * 0.2).map((h) => ({ ...h, inTitle: 0, inLead: 0 }));
 }
 
 export function buildBriefing(news: NewsIndex, topic: string, options: BriefingOptions = {}): Briefing {
-  const since = options.since;
-  const maxArticles = options.maxArticles ?? 8;
   const groups = queryGroups(news, topic);
-  const filter = since ? (doc: number) => (news.articles[doc]?.date ?? "") >= since : undefined;
-  const hits = groups.length ? news.rank(groups, maxArticles, filter) : [];
-  const best = hits[0]?.score ?? 0;
-  const ranked = hits.filter((h) => h.score >= best * MIN_SHARE);
-  const articles = ranked.map((h) => news.articles[h.doc] as Article);
   const empty: Briefing = {
     topic,
-    ...(since ? { since } : {}),
+    ...(options.since ? { since: options.since } : {}),
     sources: [],
     keyPoints: [],
     timeline: [],
@@ -105,205 +177,202 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
     figures: [],
     places: [],
     organisations: [],
+    articleCount: 0,
+    storyCount: 0,
   };
-  if (ranked.length === 0) return empty;
-
-  // the candidate sentences: quotable, with their topic coverage and their article's weight
-  const topicWeights = groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
-  const topicTotal = topicWeights.reduce((a, b) => a + b, 0) || 1;
-  const candidates: Candidate[] = [];
-  const centroid = new Map<string, number>();
-  ranked.forEach((h, source) => {
-    const weight = h.score / best;
-    const sents = news.sentencesOf(h.doc);
-    const seen = new Set<string>();
-    for (const s of sents) for (const t of s.terms) seen.add(t);
-    for (const t of seen) centroid.set(t, (centroid.get(t) ?? 0) + weight * news.index.idf(t));
-    for (const s of sents) {
-      if (!isQuotable(s.text)) continue;
-      let covered = 0;
-      groups.forEach((g, i) => {
-        if (g.some((t) => s.terms.has(t))) covered += topicWeights[i] as number;
-      });
-      candidates.push({ s, text: tidySentence(s.text), source, topic: covered / topicTotal, weight });
-    }
+  const selected = groups.length ? selectArticles(news, groups, options) : [];
+  if (selected.length === 0) return empty;
+  const stories = topicEvents(news, selected, groups, {
+    weeks: Math.max(options.maxKeyPoints ?? 6, options.maxTimeline ?? 8) + 2,
   });
-
-  // key points: central across the articles, on the topic, early in their article, not redundant
-  const centrality = candidates.map((c) => {
-    let w = 0;
-    for (const t of c.s.terms) w += centroid.get(t) ?? 0;
-    return w / Math.sqrt(Math.max(10, c.s.terms.size));
-  });
-  const maxC = Math.max(1e-9, ...centrality);
-  const scored = candidates
-    .map((c, i) => ({
-      c,
-      score:
-        0.4 * ((centrality[i] as number) / maxC) +
-        0.3 * c.topic +
-        0.2 * c.weight +
-        0.1 / (1 + c.s.position * 0.3),
-    }))
-    .sort((a, b) => b.score - a.score);
-  const keyPoints: Candidate[] = [];
-  const perArticle = new Map<number, number>();
-  // sentences on the topic first; others only when the topic sentences run out
-  for (const onTopic of [true, false]) {
-    for (const { c } of scored) {
-      if (keyPoints.length >= (options.maxKeyPoints ?? 5) || (!onTopic && keyPoints.length >= 3)) break;
-      if (onTopic !== c.topic > 0 || (perArticle.get(c.source) ?? 0) >= 2) continue;
-      if (keyPoints.some((k) => overlap(k.s.terms, c.s.terms) > 0.5)) continue;
-      keyPoints.push(c);
-      perArticle.set(c.source, (perArticle.get(c.source) ?? 0) + 1);
+  const entities = new Map<number, ArticleEntities>();
+  const entitiesOf = (doc: number) => {
+    let e = entities.get(doc);
+    if (!e) {
+      e = articleEntities(
+        news.articles[doc] as Article,
+        news.sentencesOf(doc).map((s) => s.text),
+      );
+      entities.set(doc, e);
     }
+    return e;
+  };
+  const citations = createCitations();
+  const central = stories.slice(0, 12).flatMap((r) => r.story.articles.slice(0, 3));
+  const support = supportingSentences(news, central, groups);
+  const parts = {
+    keyPoints: keyPointsOf(news, stories, support, citations, options),
+    timeline: timelineOf(news, stories, support, citations, options),
+    figures: figuresOf(news, stories, support, citations, options),
+    people: peopleOf(news, stories, citations, entitiesOf, options),
+  };
+  return {
+    ...empty,
+    ...parts,
+    ...namedThings(news, central, entitiesOf, groups, parts.people),
+    sources: citations.docs().map((d) => sourceRef(news.articles[d] as Article)),
+    articleCount: selected.length,
+    storyCount: stories.length,
+  };
+}
+
+type Citations = ReturnType<typeof createCitations>;
+
+function keyPointsOf(
+  news: NewsIndex,
+  stories: readonly TopicEvent[],
+  support: readonly Supporting[],
+  c: Citations,
+  options: BriefingOptions,
+): KeyPoint[] {
+  const max = options.maxKeyPoints ?? 6;
+  const points = stories
+    .filter((r) => r.key)
+    .slice(0, max)
+    .map((r) => {
+      const key = r.key as { text: string; doc: number };
+      return { text: key.text, doc: key.doc, articles: r.story.articles.length };
+    });
+  // too few events (a small corpus): the most on-topic sentences that say something new
+  const terms = (text: string) => new Set(news.analyzer.terms(text, "fr"));
+  const said: ReadonlySet<string>[] = points.map((p) => terms(p.text));
+  const perDoc = new Map<number, number>();
+  for (const x of support) {
+    if (points.length >= max) break;
+    if (x.topic === 0 || (perDoc.get(x.doc) ?? 0) >= 2 || points.some((p) => p.text === x.text)) continue;
+    if (said.some((t) => termOverlap(x.sentence.terms, t) > 0.5)) continue;
+    points.push({ text: x.text, doc: x.doc, articles: 1 });
+    said.push(x.sentence.terms);
+    perDoc.set(x.doc, (perDoc.get(x.doc) ?? 0) + 1);
   }
+  return points.map((p) => ({ text: p.text, source: c.cite(p.doc), articles: p.articles }));
+}
 
-  // timeline: every dated sentence, the clearest dates and most topical sentences first
-  const dated: (TimelineEntry & { rank: number })[] = [];
-  const usedSentences = new Set<string>();
-  for (const c of candidates) {
-    const article = articles[c.source] as Article;
-    const mentions = findDateExpressions(c.text);
-    // `aujourd'hui` is rarely an event's date (`les retraités d'aujourd'hui`)
-    const resolved = mentions.filter((m) => m.offset?.days !== 0).map((m) => resolveDate(m, article.date));
-    // the most precise resolved date of the sentence stands for it; an unresolved one is kept flagged
-    const pick =
-      resolved.find((r) => r.resolved && r.precision === "day" && !r.approximate) ??
-      resolved.find((r) => r.resolved && !r.approximate) ??
-      resolved.find((r) => !r.resolved && r.problem === "no-reference") ??
-      resolved.find((r) => r.resolved);
-    if (!pick || usedSentences.has(c.text)) continue;
-    usedSentences.add(c.text);
-    const clarity = !pick.resolved
-      ? 0.3
-      : pick.approximate
-        ? 0.2
-        : pick.precision === "day"
-          ? 1
-          : pick.precision === "month"
-            ? 0.8
-            : 0.6;
-    dated.push({
-      ...(pick.value ? { date: pick.value } : {}),
-      precision: pick.precision,
-      expression: pick.mention.text,
-      resolved: pick.resolved,
-      ...(pick.inferred ? { inferred: true } : {}),
-      ...(pick.approximate ? { approximate: true } : {}),
-      ...(pick.problem ? { problem: pick.problem } : {}),
-      ...(pick.mention.part ? { part: pick.mention.part } : {}),
-      text: c.text,
-      source: c.source,
-      rank: 0.4 * clarity + 0.4 * c.topic + 0.2 * c.weight,
+function timelineOf(
+  news: NewsIndex,
+  stories: readonly TopicEvent[],
+  support: readonly Supporting[],
+  c: Citations,
+  options: BriefingOptions,
+): TimelineEntry[] {
+  const max = options.maxTimeline ?? 8;
+  const entries: (Omit<TimelineEntry, "source"> & { doc: number })[] = stories
+    .slice(0, max)
+    .map((r) => storyEvent(news, r));
+  // too few events: the dated sentences on the topic, one per date
+  const dates = new Set(entries.map((e) => e.date));
+  for (const x of support) {
+    if (entries.length >= max) break;
+    if (x.topic === 0) continue;
+    const d = sentenceDate(news, x);
+    if (!d || (d.value && dates.has(d.value))) continue;
+    if (d.value) dates.add(d.value);
+    entries.push({
+      ...(d.value ? { date: d.value } : {}),
+      precision: d.precision,
+      expression: d.mention.text,
+      resolved: d.resolved,
+      ...(d.inferred ? { inferred: true } : {}),
+      ...(d.approximate ? { approximate: true } : {}),
+      ...(d.problem ? { problem: d.problem } : {}),
+      ...(d.mention.part ? { part: d.mention.part } : {}),
+      text: x.text,
+      doc: x.doc,
     });
   }
-  const timeline = dated
-    .sort((a, b) => b.rank - a.rank)
-    .slice(0, options.maxTimeline ?? 8)
-    .sort((a, b) => {
-      if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : a.source - b.source;
-      return a.date ? -1 : b.date ? 1 : a.source - b.source;
-    })
-    .map(({ rank: _rank, ...e }) => e);
+  return entries
+    .sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"))
+    .map(({ doc, ...e }) => ({ ...e, source: c.cite(doc) }));
+}
 
-  // people, places and organisations across the articles
-  const people = new Map<
-    string,
-    { name: string; roles: BriefingPerson["roles"][number][]; mentions: number; sources: number[] }
-  >();
-  const places = new Map<string, { name: string; n: number }>();
-  const orgs = new Map<string, { name: string; n: number }>();
-  articles.forEach((article, source) => {
-    const e = articleEntities(
-      article,
-      news.sentencesOf(ranked[source]?.doc ?? -1).map((s) => s.text),
-    );
-    for (const p of e.people) {
-      let q = people.get(p.key);
-      if (!q) {
-        q = { name: p.name, roles: [], mentions: 0, sources: [] };
-        people.set(p.key, q);
-      }
-      q.mentions += p.mentions;
-      q.sources.push(source);
-      for (const r of p.roles) {
-        if (!q.roles.some((x) => x.role.toLowerCase() === r.role.toLowerCase()))
-          q.roles.push({ ...r, source });
-      }
-    }
-    for (const [list, into] of [
-      [e.places, places],
-      [e.organisations, orgs],
-    ] as const) {
-      for (const x of list) {
-        const y = into.get(x.key);
-        if (y) y.n += x.mentions;
-        else into.set(x.key, { name: x.name, n: x.mentions });
-      }
-    }
-  });
-  const peopleList = [...people.values()]
-    .sort(
-      (a, b) =>
-        Number(b.roles.length > 0) - Number(a.roles.length > 0) ||
-        b.sources.length - a.sources.length ||
-        b.mentions - a.mentions ||
-        Math.min(...a.sources) - Math.min(...b.sources),
-    )
-    .slice(0, options.maxPeople ?? 8)
-    .map((p) => ({
-      ...p,
-      roles: p.roles
-        .filter(
-          (r) =>
-            !p.roles.some(
-              (o) =>
-                o !== r &&
-                o.role.length > r.role.length &&
-                o.role.toLowerCase().includes(r.role.toLowerCase()),
-            ),
-        )
-        .slice(0, 2),
-    }));
-
-  // key figures: from the most topical sentences first, one per number
-  const figures: (Figure & { rank: number })[] = [];
+function figuresOf(
+  news: NewsIndex,
+  stories: readonly TopicEvent[],
+  support: readonly Supporting[],
+  c: Citations,
+  options: BriefingOptions,
+): Figure[] {
+  const out: Figure[] = [];
   const numbers = new Set<string>();
-  for (const c of candidates) {
-    for (const f of findFigures(c.text)) {
+  // the events' own sentences first, then the other sentences on the topic
+  const sentences = [
+    ...stories.slice(0, 12).flatMap((r) => (r.key ? [r.key] : [])),
+    ...support.map((x) => ({ text: x.text, doc: x.doc })),
+  ];
+  for (const { text, doc } of sentences) {
+    for (const f of findFigures(text)) {
       const key = f.number.replace(/[\s\u00a0\u202f.]/g, "");
-      if (numbers.has(key)) continue;
+      // a bare count (`30 minutes`) says little: a figure worth listing says what it counts
+      if (numbers.has(key) || f.text.split(/\s+/).length < 2) continue;
       numbers.add(key);
-      const words = f.text.split(/\s+/).length;
-      figures.push({
-        text: f.text,
-        sentence: c.text,
-        source: c.source,
-        rank: 0.5 * c.topic + 0.3 * c.weight + (words >= 3 ? 0.2 : 0),
-      });
+      const date = news.articles[doc]?.date;
+      out.push({ text: f.text, sentence: text, source: c.cite(doc), ...(date ? { date } : {}) });
+      if (out.length >= (options.maxFigures ?? 6)) return out;
     }
   }
-  // the topic itself is not a place to list (`au Brexit`, `contre le Covid`)
+  return out;
+}
+
+function peopleOf(
+  news: NewsIndex,
+  stories: readonly TopicEvent[],
+  c: Citations,
+  entitiesOf: (doc: number) => ArticleEntities,
+  options: BriefingOptions,
+): BriefingPerson[] {
+  const storyDocs = stories.slice(0, 12).map((r) => r.story.articles.slice(0, 3));
+  const dates = storyDocs
+    .flat()
+    .map((d) => news.articles[d]?.date)
+    .filter((d): d is string => !!d)
+    .sort();
+  const period = dates.length
+    ? { from: dates[0] as string, to: dates[dates.length - 1] as string }
+    : undefined;
+  const found = briefingPeople(news, storyDocs, {
+    entitiesOf,
+    max: options.maxPeople ?? 8,
+    ...(period ? { period } : {}),
+  });
+  return found.map((p) => ({
+    name: p.name,
+    roles: p.roles.map((r) => ({
+      role: r.role,
+      sentence: r.sentence,
+      source: c.cite(r.doc),
+      count: r.count,
+    })),
+    mentions: p.mentions,
+    sources: p.docs.slice(0, 3).map((d) => c.cite(d)),
+  }));
+}
+
+/** Places and organisations most named by the central articles (the topic itself and people excepted). */
+function namedThings(
+  news: NewsIndex,
+  docs: readonly number[],
+  entitiesOf: (doc: number) => ArticleEntities,
+  groups: readonly QueryGroup[],
+  people: readonly BriefingPerson[],
+) {
   const topicKeys = new Set(groups.flat());
-  const top = (m: Map<string, { name: string; n: number }>) =>
-    [...m.entries()]
-      .filter(([k, x]) => !people.has(k) && !news.analyzer.terms(x.name, "fr").every((t) => topicKeys.has(t)))
-      .map(([, x]) => x)
+  const names = new Set(people.map((p) => p.name.toLowerCase()));
+  const tally = (
+    pick: (e: ArticleEntities) => readonly { key: string; name: string; mentions: number }[],
+  ) => {
+    const m = new Map<string, { name: string; n: number }>();
+    for (const d of docs)
+      for (const x of pick(entitiesOf(d))) {
+        const y = m.get(x.key);
+        if (y) y.n += x.mentions;
+        else m.set(x.key, { name: x.name, n: x.mentions });
+      }
+    return [...m.values()]
+      .filter((x) => !names.has(x.name.toLowerCase()))
+      .filter((x) => !news.analyzer.terms(x.name, "fr").every((t) => topicKeys.has(t)))
       .sort((a, b) => b.n - a.n)
       .slice(0, 6)
       .map((x) => x.name);
-  return {
-    ...empty,
-    sources: articles.map(sourceRef),
-    keyPoints: keyPoints.map((k) => ({ text: k.text, source: k.source })),
-    timeline,
-    people: peopleList,
-    figures: figures
-      .sort((a, b) => b.rank - a.rank)
-      .slice(0, options.maxFigures ?? 6)
-      .map(({ rank: _rank, ...f }) => f),
-    places: top(places),
-    organisations: top(orgs),
   };
+  return { places: tally((e) => e.places), organisations: tally((e) => e.organisations) };
 }

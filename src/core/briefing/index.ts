@@ -1,8 +1,9 @@
-// Team briefings: everything the corpus says on a topic — ranked articles, key points (central,
-// non-redundant sentences, each cited), a timeline of dated events (resolved against each
-// article's date, flagged when unresolvable), people with their roles as stated, key figures
-// with what they count, and the sources — as a neutral reply. Part of the platform-free core: it
-// must not import platform code (no @slack, discord.js, node-cron, better-sqlite3, nor any adapter).
+// Team briefings built from stories: the articles about a topic (in their title or lead, or at
+// length), the stories of the weeks the topic dominated (its main events), one key point per
+// story, most covered first, the stories' dated events as a timeline, the people present across
+// stories with the role the articles state most often, key figures with their unit, date and
+// source — as a neutral reply. Part of the platform-free core: it must not import platform code
+// (no @slack, discord.js, node-cron, better-sqlite3, storage, scheduling, nor any adapter).
 export {
   type Briefing,
   type BriefingOptions,

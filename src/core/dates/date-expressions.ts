@@ -17,9 +17,13 @@ export interface DateMention {
   /** 0 = Sunday … 6 = Saturday, when a weekday is written. */
   readonly weekday?: number;
   /** `hier` = -1 day, `l'an dernier` = -1 year… relative to the reference date. */
-  readonly offset?: { readonly days?: number; readonly years?: number };
+  readonly offset?: { readonly days?: number; readonly months?: number; readonly years?: number };
   /** `début`, `mi`, `fin` of a month or year (kept for display; precision stays month/year). */
   readonly part?: "early" | "mid" | "late";
+  /** `le 1er janvier dernier`, `jeudi prochain`: the text says on which side of the reference it lies. */
+  readonly direction?: "past" | "future";
+  /** `la semaine dernière`, `le mois prochain`: a period rather than a day. */
+  readonly period?: "week" | "month";
 }
 
 const FR_MONTHS = [
@@ -80,6 +84,8 @@ const L = "(?<![\\p{L}\\p{N}])";
 const R = "(?![\\p{L}\\p{N}])";
 const YEAR = "(?:1[89]\\d\\d|20\\d\\d)";
 const PART = "(début|debut|mi-|mi|fin|courant|early|mid-|late)";
+// `le 1er janvier dernier`, `jeudi prochain`, `last Thursday`: which side of the reference date
+const SIDE = "(?:\\s+(dernier|dernière|derniere|passé|passée|prochain|prochaine))?";
 
 interface Pattern {
   readonly re: RegExp;
@@ -89,6 +95,8 @@ interface Pattern {
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 const month = (s: string | undefined) => (s === undefined ? undefined : monthIndex.get(s.toLowerCase()));
 const weekday = (s: string | undefined) => (s === undefined ? undefined : dayIndex.get(s.toLowerCase()));
+const side = (s: string | undefined): DateMention["direction"] =>
+  s === undefined ? undefined : /^(?:dern|pass)/i.test(s) ? "past" : "future";
 const part = (s: string | undefined): DateMention["part"] => {
   if (!s) return undefined;
   const p = s.toLowerCase().replace(/-$/, "");
@@ -105,10 +113,16 @@ const PATTERNS: Pattern[] = [
   // `jeudi 15 janvier 2026`, `15 janvier`, `1er mars`, `Thursday 15 January 2026`
   {
     re: new RegExp(
-      `${L}(?:(${WEEKDAY}),?\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?${R}`,
+      `${L}(?:(${WEEKDAY}),?\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?${SIDE}${R}`,
       "gu",
     ),
-    read: (m) => ({ weekday: weekday(m[1]), day: num(m[2]), month: month(m[3]), year: num(m[4]) }),
+    read: (m) => ({
+      weekday: weekday(m[1]),
+      day: num(m[2]),
+      month: month(m[3]),
+      year: num(m[4]),
+      direction: m[4] ? undefined : side(m[5]),
+    }),
   },
   // `January 15, 2026`, `Thursday, January 15`
   {
@@ -133,10 +147,15 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      `${L}(?:(?:[Ee]n|[Dd]ès|[Dd]epuis|[Jj]usqu'en|[Jj]usqu’en|[Dd]'ici|[Dd]’ici|in|since|until)\\s+|${PART}\\s*)(${MONTH})${R}`,
+      `${L}(?:(?:[Ee]n|[Dd]ès|[Dd]epuis|[Jj]usqu'en|[Jj]usqu’en|[Dd]'ici|[Dd]’ici|in|since|until)\\s+|${PART}\\s*)(${MONTH})${SIDE}${R}`,
       "gu",
     ),
-    read: (m) => ({ part: part(m[1]), month: month(m[2]) }),
+    read: (m) => ({ part: part(m[1]), month: month(m[2]), direction: side(m[3]) }),
+  },
+  // `mars dernier`, `septembre prochain` (French months are lower case)
+  {
+    re: new RegExp(`${L}(${FR_MONTH})\\s+(dernier|prochain)${R}`, "gu"),
+    read: (m) => ({ month: month(m[1]), direction: side(m[2]) }),
   },
   // `en 2025`, `depuis 2010`, `l'année 2026`, `fin 2019`, `in 2025`
   {
@@ -170,10 +189,25 @@ const PATTERNS: Pattern[] = [
       return { offset: { years: 0 } };
     },
   },
-  // a weekday on its own: `jeudi`, `ce mardi`
+  // `la semaine dernière`, `le mois prochain`, `cette semaine`, `last week`, `next month`
   {
-    re: new RegExp(`${L}(${WEEKDAY})${R}`, "gu"),
-    read: (m) => ({ weekday: weekday(m[1]) }),
+    re: new RegExp(
+      `${L}(?:cette\\s+semaine|la\\s+semaine\\s+(dernière|derniere|passée|passee|prochaine)|(?:le|ce)\\s+mois(?:-ci|\\s+(dernier|passé|passe|prochain))|(last|next|this)\\s+(week|month))${R}`,
+      "giu",
+    ),
+    read: (m) => {
+      const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
+      const step = /^(?:dern|pass|last)/.test(word) ? -1 : /^(?:proch|next)/.test(word) ? 1 : 0;
+      const period = /semaine|week/i.test(m[0]) ? "week" : "month";
+      return period === "week"
+        ? { offset: { days: 7 * step }, period }
+        : { offset: { months: step }, period };
+    },
+  },
+  // a weekday on its own: `jeudi`, `ce mardi`, `jeudi dernier`, `Thursday`
+  {
+    re: new RegExp(`${L}(${WEEKDAY})${SIDE}${R}`, "gu"),
+    read: (m) => ({ weekday: weekday(m[1]), direction: side(m[2]) }),
   },
 ];
 

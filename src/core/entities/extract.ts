@@ -71,7 +71,8 @@ const PREPOSITIONS = new Set([
   "à",
   "en",
 ]);
-const BOUNDARY = /[.;:!?«»"“”()[\]]/u;
+// List bullets a scraper glued into the text (`…national• Jean-Luc Mélenchon, …`) end a clause too.
+const BOUNDARY = /[.;:!?«»"“”()[\]•▪■►▶➤]/u;
 const SPEECH_AFTER = new RegExp(
   `^\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:,[^,.;]{0,120},\\s*)?(?:a|avait|aurait|ont|s['’]est|se sont|a-t-il|a-t-elle|n['’]a|vient de|va)\\s+(?:[\\p{Ll}'’-]+\\s+){0,3}?(?:${SPEECH_VERBS})(?![\\p{L}])`,
   "u",
@@ -263,7 +264,14 @@ function roleAfter(sentence: string, nameEnd: number): string | undefined {
     else if (c === ")") depth = Math.max(0, depth - 1);
     else if (
       depth === 0 &&
-      (c === "," || c === ";" || c === ":" || c === "!" || c === "?" || c === "»" || c === '"')
+      (c === "," ||
+        c === ";" ||
+        c === ":" ||
+        c === "!" ||
+        c === "?" ||
+        c === "»" ||
+        c === '"' ||
+        /[•▪■►▶➤]/u.test(c ?? ""))
     ) {
       end = i;
       break;

@@ -45,6 +45,8 @@ export interface WhoOptions {
    * "who is" answer needs the roles, not a full census of mentions.
    */
   scanLimit?: number;
+  /** Only these articles (a period, say: a role is stated as of a date). */
+  filter?: (doc: number) => boolean;
 }
 
 export const sourceRef = (a: Article): SourceRef => ({
@@ -85,7 +87,7 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
   // every article holding all the name's index terms, then the exact words, accent-insensitive
   const hits = news.index.search(
     terms.map((t) => [t]),
-    { limit: options.scanLimit ?? news.articles.length, filter: undefined },
+    { limit: options.scanLimit ?? news.articles.length, filter: options.filter },
   );
   const docs: { doc: number; article: Article; folded: string }[] = [];
   for (const h of hits) {

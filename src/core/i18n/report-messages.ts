@@ -26,6 +26,9 @@ const fr = {
   briefingEmpty: (topic: string) => `Aucun article ne traite de « ${topic} ».`,
   briefingCount: (n: number, since?: string) =>
     `${n} article${n > 1 ? "s" : ""}${since ? ` depuis le ${since}` : ""}`,
+  briefingAbout: (articles: number, since?: string) =>
+    `${articles} article${articles > 1 ? "s" : ""} sur le sujet${since ? ` depuis le ${since}` : ""} ; ses temps forts, du plus couvert au moins couvert`,
+  storySize: (n: number) => `${n} articles`,
   keyPoints: "Points clés",
   timeline: "Chronologie",
   people: "Personnes",
@@ -69,6 +72,9 @@ const en: ReportMessages = {
   briefingTitle: (topic) => `Briefing: ${topic}`,
   briefingEmpty: (topic) => `No article covers “${topic}”.`,
   briefingCount: (n, since) => `${n} article${n > 1 ? "s" : ""}${since ? ` since ${since}` : ""}`,
+  briefingAbout: (articles, since) =>
+    `${articles} article${articles > 1 ? "s" : ""} about the topic${since ? ` since ${since}` : ""}; its main events, most covered first`,
+  storySize: (n) => `${n} articles`,
   keyPoints: "Key points",
   timeline: "Timeline",
   people: "People",

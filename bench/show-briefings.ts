@@ -1,0 +1,33 @@
+// `npm run show:briefings [topic …]`: builds briefings on the full OrangeSum archive and writes them
+// as text to bench/results/briefings.md (the four topics of the stories issue by default), to read
+// them as a journalist would. Prints the time each took after the index is built.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { replyText } from "../src/cli/report-commands.ts";
+import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { createNewsIndex } from "../src/core/news-index.ts";
+
+const here = fileURLToPath(import.meta.url);
+const PATH = resolve(here, "../../../shared/datasets/orangesum-dedup.jsonl.gz");
+const args = process.argv.slice(2);
+const topics = args.length ? args : ["retraites", "gilets jaunes", "Brexit", "coronavirus"];
+
+const { articles } = await loadCorpus(PATH);
+const news = createNewsIndex(articles);
+const out: string[] = [];
+for (const topic of topics) {
+  let t = performance.now();
+  const b = buildBriefing(news, topic);
+  const cold = performance.now() - t;
+  t = performance.now();
+  buildBriefing(news, topic);
+  const warm = performance.now() - t;
+  const timing = `${cold.toFixed(0)} ms cold, ${warm.toFixed(0)} ms warm, on ${articles.length} articles`;
+  console.log(`brief ${topic}: ${timing}`);
+  out.push(`## brief ${topic}\n\n(${timing})\n\n\`\`\`\n${replyText(briefingReply(b))}\n\`\`\`\n`);
+}
+const file = resolve(here, "../results/briefings.md");
+if (!args.length) writeFileSync(file, `# Briefings on the OrangeSum archive\n\n${out.join("\n")}`);
+else console.log(out.join("\n"));
