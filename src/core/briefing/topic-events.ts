@@ -6,7 +6,7 @@
 // peak, not as its newest articles.
 import type { NewsIndex } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
-import { buildStories, dayNumber, type Story } from "../stories/index.ts";
+import { buildStories, dayNumber, LEARNED_PARAMS, type Story } from "../stories/index.ts";
 import { keySentence } from "./key-sentence.ts";
 import type { TopicArticle } from "./topic-articles.ts";
 
@@ -79,7 +79,12 @@ export function topicEvents(
   const titles = new Set<string>();
   for (const docs of weeks(news, about).slice(0, options.weeks ?? 10)) {
     const sample = docs.slice(0, options.perWeek ?? 30);
-    const stories = buildStories(news, sample, { summarize: false });
+    // the sample is chosen by topic, not by period: every article shares the topic's words, which
+    // the period emphasis would weigh up until the whole week reads as one story
+    const stories = buildStories(news, sample, {
+      summarize: false,
+      params: { ...LEARNED_PARAMS, periodBoost: 0 },
+    });
     const top = [...stories].sort((a, b) => b.articles.length - a.articles.length || b.score - a.score)[0];
     // with enough to choose from, a lone article is an anecdote, not one of the topic's events
     if (top && top.articles.length < 2 && about.length >= MANY) continue;
