@@ -3,9 +3,11 @@
 // as title) and the news questions of bench/data/news-questions (asked of the full OrangeSum
 // archive, as of their `asOf` day). A candidate is positive when it contains an accepted answer.
 // Then the calibration (Platt scaling of the best candidate's score and its lead over the
-// runner-up, fitted on held-out folds) and the threshold, which follows from the cost of a wrong
-// cited answer: at COST_OF_WRONG times the worth of a right one, answering pays only when
-// P(right) ≥ COST/(1+COST).
+// runner-up, fitted on held-out folds) and the threshold: the lowest confidence at which the
+// held-out wrong-with-citation rate stays within MAX_WRONG of the answerable questions, and the
+// unanswerable ones are abstained on at least MIN_ABSTAINED of the time, on every set (PIAF, news,
+// seeds). A bound on wrong answers, not a cost ratio, because the news
+// calibration is too flat for P(right) to be taken at its word (bench/results/scorer-cv.md).
 //
 // Cross-validation: PIAF in 5 folds by PIAF article (articleIndex mod 5), news questions by batch;
 // every figure printed is on questions held out of the fit. Writes
@@ -37,7 +39,35 @@ const flag = (name: string) => {
 };
 const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features.json";
 /** A wrong cited answer costs this many right ones. */
-const COST_OF_WRONG = 3;
+/** Wrong cited answers tolerated, as a share of answerable held-out questions, on every set. */
+const MAX_WRONG = 0.1;
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+/** Questions the corpus cannot answer that must be abstained on, on every set that has them. */
+const MIN_ABSTAINED = 0.9;
+
+/**
+ * The lowest threshold whose held-out wrong rate is within MAX_WRONG and whose abstention on
+ * unanswerable questions is at least MIN_ABSTAINED, on every set.
+ */
+function chooseThreshold(outs: readonly HeldOut[], probability: ReadonlyMap<HeldOut, number>): number {
+  const wrongRate = (set: string, t: number) => {
+    const answerable = outs.filter((h) => h.q.set === set && h.q.answerable);
+    const wrong = answerable.filter((h) => !h.q.bypass && !h.right && (probability.get(h) ?? 0) >= t);
+    return wrong.length / Math.max(1, answerable.length);
+  };
+  const abstained = (set: string, t: number) => {
+    const unanswerable = outs.filter((h) => h.q.set === set && !h.q.answerable);
+    if (unanswerable.length === 0) return 1;
+    return (
+      unanswerable.filter((h) => h.q.bypass || (probability.get(h) ?? 0) < t).length / unanswerable.length
+    );
+  };
+  const sets = [...new Set(outs.map((h) => h.q.set))];
+  const fits = (t: number) =>
+    sets.every((set) => wrongRate(set, t) <= MAX_WRONG && abstained(set, t) >= MIN_ABSTAINED);
+  return THRESHOLDS.find(fits) ?? 1;
+}
 /** How many PIAF questions one news question weighs as (news is what the bot is for, and scarce). */
 const NEWS_WEIGHT = Number(flag("news-weight") ?? 5);
 const L2 = Number(flag("l2") ?? 1);
@@ -255,7 +285,7 @@ async function main() {
         probability.set(h, sigmoid(predict(cal, calibrationInput(h))));
       }
   }
-  const threshold = COST_OF_WRONG / (1 + COST_OF_WRONG);
+  const threshold = chooseThreshold(outs, probability);
   const final = toModel(fitOn(all), calibrate(outs), threshold);
   writeFileSync(resolve(ROOT, "src/core/answer/scorer-model.json"), `${JSON.stringify(final, null, 1)}\n`);
   const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) =>
@@ -270,7 +300,7 @@ async function main() {
     "# Answer scorer: cross-validated figures (`npm run train`)",
     "",
     `Logistic model over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
-      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold} = cost of a wrong answer ${COST_OF_WRONG} / (1 + ${COST_OF_WRONG}).`,
+      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}: the lowest whose held-out wrong cited answers stay within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones are abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set.`,
     "",
     thresholdTable(outs, probability),
     "",

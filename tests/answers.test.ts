@@ -49,10 +49,11 @@ describe("seed question set (corpus/)", () => {
     expect(right / n).toBeGreaterThanOrEqual(0.6);
   });
 
-  it("answers >= 45 % of all answerable questions, and wrongly (with a citation) <= 5 %", () => {
+  // the bound on wrong cited answers is the one the threshold is chosen for (bench/train-scorer.ts)
+  it("answers >= 50 % of all answerable questions, and wrongly (with a citation) <= 10 %", () => {
     const { n, right, wrong } = outcomes(questions);
-    expect(right / n).toBeGreaterThanOrEqual(0.45);
-    expect(wrong.length / n, `wrong: ${wrong.join(" | ")}`).toBeLessThanOrEqual(0.05);
+    expect(right / n).toBeGreaterThanOrEqual(0.5);
+    expect(wrong.length / n, `wrong: ${wrong.join(" | ")}`).toBeLessThanOrEqual(0.1);
   });
 
   it("abstains on every unanswerable question but the known misses the fixture lists", () => {

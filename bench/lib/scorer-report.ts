@@ -16,7 +16,7 @@ export function thresholdTable(outs: readonly HeldOut[], probability: ReadonlyMa
     const unanswerable = mine.filter((h) => !h.q.answerable);
     if (mine.length === 0) continue;
     const top = answerable.filter((h) => !h.q.bypass && h.right).length;
-    for (const t of [0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9]) {
+    for (const t of [0.3, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9]) {
       const answered = (h: HeldOut) => !h.q.bypass && (probability.get(h) ?? 0) >= t;
       const right = answerable.filter((h) => answered(h) && h.right).length;
       const wrong = answerable.filter((h) => answered(h) && !h.right).length;
