@@ -1,7 +1,8 @@
 // `npm run show:briefings [topic …]`: builds briefings on the full OrangeSum archive and writes them
 // as text to bench/results/briefings.md (the four topics of the stories issue by default), to read
-// them as a journalist would. Prints the time each took after the index is built.
-import { writeFileSync } from "node:fs";
+// them as a journalist would (the hand-written notes at the end of the file are kept). Prints the
+// time each took after the index is built.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { replyText } from "../src/cli/report-commands.ts";
@@ -29,5 +30,13 @@ for (const topic of topics) {
   out.push(`## brief ${topic}\n\n(${timing})\n\n\`\`\`\n${replyText(briefingReply(b))}\n\`\`\`\n`);
 }
 const file = resolve(here, "../results/briefings.md");
-if (!args.length) writeFileSync(file, `# Briefings on the OrangeSum archive\n\n${out.join("\n")}`);
+// the reading notes written by hand below the briefings are kept when they are rewritten
+const NOTES = "## What is still weak";
+const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : "";
+if (!args.length)
+  writeFileSync(
+    file,
+    `# Briefings on the OrangeSum archive\n\n${out.join("\n")}${notes ? `\n${notes}` : ""}`,
+  );
 else console.log(out.join("\n"));
