@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { localMoment, nextSkippedRun } from "../src/scheduling/time.ts";
-import { paris, recordingPoster, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
+import { paris, recordingPoster, runUntil, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
 
 let core: NewsCore;
 const bots: TestBot[] = [];
@@ -18,11 +18,6 @@ afterEach(async () => {
   for (const b of bots.splice(0)) await b.close().catch(() => {});
   vi.useRealTimers();
 });
-
-async function runUntil(iso: string) {
-  await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
-  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 function daily(time: string, timezone: string, startIso: string) {
   vi.useFakeTimers();

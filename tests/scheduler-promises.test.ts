@@ -12,6 +12,7 @@ import {
   paris,
   permanent,
   recordingPoster,
+  runUntil,
   SEED_ARTICLE_0115,
   serverError,
   type TestBot,
@@ -36,11 +37,6 @@ afterEach(async () => {
   for (const b of bots.splice(0)) await b.close().catch(() => {});
   vi.useRealTimers();
 });
-
-async function runUntil(iso: string) {
-  await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
-  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 describe("a new subscription's first digest", () => {
   it("reaches back `firstDigestDays` (default 1): yesterday's article, not the day before's", async () => {

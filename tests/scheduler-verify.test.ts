@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NewsCore } from "../src/core/news-core.ts";
 import type { SchedulerEvent } from "../src/scheduling/scheduler.ts";
-import { paris, type TestBot, testBot, testCore, verifiablePoster } from "./fakes/scheduling.ts";
+import { paris, runUntil, type TestBot, testBot, testCore, verifiablePoster } from "./fakes/scheduling.ts";
 
 let core: NewsCore;
 const bots: TestBot[] = [];
@@ -19,11 +19,6 @@ afterEach(async () => {
   for (const b of bots.splice(0)) await b.close().catch(() => {});
   vi.useRealTimers();
 });
-
-async function runUntil(iso: string) {
-  await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
-  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 function setup(parts: number, path = ":memory:") {
   vi.useFakeTimers();

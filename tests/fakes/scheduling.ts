@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 // Helpers for the scheduling tests: a recording ChannelPoster whose channels can be scripted to
 // fail (retryable or not), the real core over the seed corpus plus a few articles dated in the
 // tests' windows, and a scheduler over a database with its stores.
@@ -203,4 +204,10 @@ export function verifiablePoster(parts = 1, platform: PosterPlatform = "slack"):
       return posts.find((p) => p.channelId === channelId && p.mark?.id === mark.id && p.part === part)?.ref;
     },
   };
+}
+
+/** Advance fake timers to `iso`, then let the promises the timers started settle. */
+export async function runUntil(iso: string): Promise<void> {
+  await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
+  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
 }
