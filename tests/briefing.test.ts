@@ -28,6 +28,10 @@ describe("briefing on the seeds", async () => {
     expect(b.sources[0]?.id).toBe("004_91c7f68bd8cb218a");
   });
 
+  it("never gives a key point that opens on a pronoun or a connective (its referent is unseen)", () => {
+    for (const k of b.keyPoints) expect(k.text).not.toMatch(/^(?:Il|Elle|Ils|Elles|Mais|Cette|Ce|C'est)\b/u);
+  });
+
   it("holds no caption, credit or teaser", () => {
     expect(rendered).not.toMatch(/Photo ?:|Crédit|VIDÉO|Lire aussi|>>/i);
   });

@@ -14,6 +14,11 @@ const LEANING_OPENING =
 /** Sentences read per central article: a news article states its event early. */
 const LEAD_SENTENCES = 5;
 
+/** Whether a sentence reads alone: no pronoun, demonstrative or connective pointing back. */
+export function standsAlone(sentence: string): boolean {
+  return opensResolved(sentence) && !LEANING_OPENING.test(tidySentence(sentence));
+}
+
 export function keySentence(
   news: NewsIndex,
   story: Story,
