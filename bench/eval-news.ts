@@ -13,11 +13,10 @@
 // Flags: `--batches 1,2` (default: all), `--dir DIR` (another batch folder), `--no-minisearch`, `--out FILE` (per-question JSON lines),
 // `--quiet` (no per-question lines).
 import { writeFileSync } from "node:fs";
-import MiniSearch from "minisearch";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
-import { sentences } from "../src/core/text/sentences.ts";
+import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { containsAccepted, listBatches, loadNewsQuestions, type NewsQuestion } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 
@@ -105,41 +104,15 @@ for (const q of questions) {
 }
 if (outFile) writeFileSync(outFile, `${lines.join("\n")}\n`);
 
-const TOKEN = /[\n\r\p{Z}\p{P}]+/u;
-const words = (s: string) =>
-  new Set(
-    s
-      .toLowerCase()
-      .split(TOKEN)
-      .filter((w) => w.length > 0),
-  );
 const mini: Outcome[] = [];
 if (withMiniSearch) {
   t0 = performance.now();
-  const ms = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ["title", "text"] });
-  ms.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.body })));
+  const baseline = createMiniSearchBaseline(articles);
   console.log(`MiniSearch indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const bodyOf = new Map(articles.map((a) => [a.id, a.body]));
   for (const q of questions) {
     t0 = performance.now();
-    const top = ms.search(q.question)[0];
-    let answer = "";
-    if (top) {
-      const qWords = words(q.question);
-      let best = -1;
-      for (const s of sentences(bodyOf.get(String(top.id)) ?? "")) {
-        let overlap = 0;
-        for (const w of words(s)) if (qWords.has(w)) overlap++;
-        if (overlap > best) {
-          best = overlap;
-          answer = s;
-        }
-      }
-    }
-    mini.push({
-      ...grade(q, top !== undefined, answer, top ? String(top.id) : undefined),
-      ms: performance.now() - t0,
-    });
+    const { top, answer } = baseline.ask(q.question);
+    mini.push({ ...grade(q, top !== undefined, answer, top), ms: performance.now() - t0 });
   }
 }
 

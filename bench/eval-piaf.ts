@@ -18,11 +18,10 @@
 //
 // Flags: `--no-minisearch`, `--failures FILE` (writes the tuning half's misses as JSON lines).
 import { readFileSync, writeFileSync } from "node:fs";
-import MiniSearch from "minisearch";
 import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
 import type { ScorerModel } from "../src/core/answer/scorer.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
-import { sentences } from "../src/core/text/sentences.ts";
+import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
 
 const args = process.argv.slice(2);
@@ -89,41 +88,17 @@ for (const q of piaf.questions) {
 }
 if (failuresFile) writeFileSync(failuresFile, `${failures.join("\n")}\n`);
 
-const TOKEN = /[\n\r\p{Z}\p{P}]+/u;
-const words = (s: string) =>
-  new Set(
-    s
-      .toLowerCase()
-      .split(TOKEN)
-      .filter((w) => w.length > 0),
-  );
-
 const mini: Outcome[] = [];
 if (withMiniSearch) {
-  const ms = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ["title", "text"] });
-  ms.addAll(piaf.articles.map((a) => ({ id: a.id, title: a.title, text: a.body })));
-  const bodyOf = new Map(piaf.articles.map((a) => [a.id, a.body]));
+  const baseline = createMiniSearchBaseline(piaf.articles);
   for (const q of piaf.questions) {
     t0 = performance.now();
-    const top = ms.search(q.question)[0];
-    let answer = "";
-    if (top) {
-      const qWords = words(q.question);
-      let best = -1;
-      for (const s of sentences(bodyOf.get(String(top.id)) ?? "")) {
-        let overlap = 0;
-        for (const w of words(s)) if (qWords.has(w)) overlap++;
-        if (overlap > best) {
-          best = overlap;
-          answer = s;
-        }
-      }
-    }
+    const { top, answer } = baseline.ask(q.question);
     const elapsed = performance.now() - t0;
     mini.push({
       contains: containsGold(answer, q.answers),
       long: answer.length > 400,
-      paragraph: top !== undefined && String(top.id) === q.paragraph,
+      paragraph: top === q.paragraph,
       abstained: top === undefined,
       ms: elapsed,
     });
