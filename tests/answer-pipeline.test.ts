@@ -7,16 +7,8 @@ import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
-import type { Article } from "../src/core/corpus/article.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
-
-const article = (id: string, date: string, title: string, body: string): Article => ({
-  id,
-  date,
-  title,
-  body,
-  lang: "fr",
-});
+import { newsArticle as article } from "./fakes/articles.ts";
 
 const toll = [
   article(

@@ -4,9 +4,9 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp } from "../src/app/main.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 import { waitFor } from "./fakes/http.ts";
 import { type NewsSite, startNewsSite } from "./fixtures/feeds/site.ts";
 
@@ -27,38 +27,41 @@ describe("a corpus that grows while the bot runs", () => {
       NEWSBOT_FEEDS: `${site.url}/rss.xml`,
       NEWSBOT_ALLOW_PRIVATE_FEEDS: "on", // the local site stands in for an intranet feed
     };
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const errors = new PassThrough();
-    let text = "";
-    let log = "";
-    output.on("data", (c: Buffer) => {
-      text += c.toString("utf8");
-    });
-    errors.on("data", (c: Buffer) => {
-      log += c.toString("utf8");
-    });
-    const app = await startApp({ env, cwd: dir, input, output, errorOutput: errors });
-    await waitFor(() => (log.includes("[feeds] 2 new") ? true : undefined), 8000, "the feed's articles");
+    const session = consoleStreams();
+    const { input } = session;
+    const app = await startApp({ env, cwd: dir, ...session });
+    await waitFor(
+      () => (session.log().includes("[feeds] 2 new") ? true : undefined),
+      8000,
+      "the feed's articles",
+    );
 
     input.write("/news search hydrogène vert\n");
-    await waitFor(() => (text.includes("hydrogène") ? true : undefined), 4000, "a search hit from the feed");
+    await waitFor(
+      () => (session.text().includes("hydrogène") ? true : undefined),
+      4000,
+      "a search hit from the feed",
+    );
 
     writeFileSync(
       join(dir, "corpus", "900_depeche-test.md"),
       "---\nid: 900_depeche-test\ntitle: Un pont suspendu relie Da Lat à Nha Trang\ndate: 2026-03-02\nlang: fr\n---\n\nLe pont suspendu de Lang Biang, long de 1.240 mètres, a été inauguré lundi par le ministre des Transports Tran Hong Minh.\n",
     );
-    await waitFor(() => (log.includes("[corpus] 1 new") ? true : undefined), 8000, "the dropped file");
+    await waitFor(
+      () => (session.log().includes("[corpus] 1 new") ? true : undefined),
+      8000,
+      "the dropped file",
+    );
     input.write("/news ask Combien mesure le pont suspendu de Lang Biang ?\n");
     await waitFor(
-      () => (text.includes("1.240 mètres") ? true : undefined),
+      () => (session.text().includes("1.240 mètres") ? true : undefined),
       4000,
       "an answer from the new file",
     );
 
     input.end("/news feeds\n");
     await app.done;
-    expect(text).toContain(`${site.url}/rss.xml`);
-    expect(text).toMatch(/articles ajoutés : 2/);
+    expect(session.text()).toContain(`${site.url}/rss.xml`);
+    expect(session.text()).toMatch(/articles ajoutés : 2/);
   });
 });

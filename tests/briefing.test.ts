@@ -3,6 +3,7 @@ import { briefingReply, buildBriefing, findFigures } from "../src/core/briefing/
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
+import { newsArticle } from "./fakes/articles.ts";
 
 describe("briefing on the seeds", async () => {
   const { articles } = await loadCorpus("corpus");
@@ -110,36 +111,29 @@ describe("briefing (synthetic articles)", () => {
 });
 
 describe("briefing built from stories (synthetic archive)", () => {
-  const art = (id: string, date: string, title: string, body: string): Article => ({
-    id,
-    title,
-    date,
-    lang: "fr",
-    body,
-  });
   const strike = (i: number, day: string) =>
-    art(
+    newsArticle(
       `s${i}`,
       day,
       `Grève des contrôleurs aériens : vols annulés à Orly (${i})`,
       `La grève des contrôleurs aériens a conduit à l'annulation de centaines de vols à Orly et Roissy. Jean Dupont, secrétaire général du syndicat des contrôleurs, a réclamé des embauches. Près de 800 vols ont été annulés dans la journée.`,
     );
   const deal = (i: number, day: string) =>
-    art(
+    newsArticle(
       `d${i}`,
       day,
       `Contrôleurs aériens : accord signé avec la direction (${i})`,
       `Les contrôleurs aériens ont signé un accord sur les effectifs avec la direction de l'aviation civile. Jean Dupont, secrétaire général du syndicat des contrôleurs, salue un texte équilibré. Le ministre des Transports Paul Verne a signé le protocole.`,
     );
   const filler = Array.from({ length: 12 }, (_, i) =>
-    art(
+    newsArticle(
       `f${i}`,
       `2026-0${1 + (i % 3)}-1${i % 9}`,
       `Les jardins partagés de la ville ${i}`,
       `Les jardins partagés de la ville donnent des récoltes abondantes cet été, selon les bénévoles du quartier ${i}.`,
     ),
   );
-  const passing = art(
+  const passing = newsArticle(
     "p1",
     "2026-03-20",
     "Le festival de jazz de la ville bat son record",

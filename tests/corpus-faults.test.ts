@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startApp } from "../src/app/main.ts";
 import type { CliIO } from "../src/cli/io.ts";
@@ -13,6 +12,7 @@ import { main } from "../src/cli/main.ts";
 import { parseArticleFile } from "../src/core/corpus/front-matter.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { watchCorpusFolder } from "../src/ingest/folder-watcher.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 import { waitFor } from "./fakes/http.ts";
 
 const GOOD =
@@ -63,23 +63,14 @@ describe("bad corpus files are skipped and named", () => {
   });
 
   it("the bot starts, answers from the good file, and names the skipped ones", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const errors = new PassThrough();
-    let text = "";
-    let log = "";
-    output.on("data", (c: Buffer) => {
-      text += c.toString("utf8");
-    });
-    errors.on("data", (c: Buffer) => {
-      log += c.toString("utf8");
-    });
+    const session = consoleStreams();
+    const { input } = session;
     const env = { NEWSBOT_CORPUS: dir, NEWSBOT_DB: ":memory:", NEWSBOT_WATCH: "off" };
-    const app = await startApp({ env, cwd: dir, input, output, errorOutput: errors });
+    const app = await startApp({ env, cwd: dir, ...session });
     input.end("/news ask Combien mesure le pont suspendu de Lang Biang ?\n");
     await app.done;
-    expect(text).toContain("1.240 mètres");
-    for (const name of SKIPPED) expect(log).toContain(join(dir, name));
+    expect(session.text()).toContain("1.240 mètres");
+    for (const name of SKIPPED) expect(session.log()).toContain(join(dir, name));
   });
 
   it("the CLI answers and names the skipped files on stderr", async () => {

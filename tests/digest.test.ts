@@ -4,15 +4,7 @@ import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply, isQuotable, summarizeArticle } from "../src/core/digest/index.ts";
 import { createNewsIndex } from "../src/core/news-index.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-
-const art = (id: string, date: string, title: string, body: string, source?: string): Article => ({
-  id,
-  title,
-  date,
-  lang: "fr",
-  body,
-  ...(source ? { source } : {}),
-});
+import { newsArticle as art } from "./fakes/articles.ts";
 
 const FLOOD_A =
   "De violentes inondations ont frappé la vallée de la Durance dans la nuit de mardi à mercredi, faisant trois morts selon la préfecture. " +

@@ -7,14 +7,7 @@ import {
   createStoryTracker,
   opensResolved,
 } from "../src/core/stories/index.ts";
-
-const art = (id: string, date: string, title: string, body: string): Article => ({
-  id,
-  title,
-  date,
-  lang: "fr",
-  body,
-});
+import { newsArticle as art } from "./fakes/articles.ts";
 
 // Filler: ordinary days of a ministry, each naming the minister, so his name is everywhere.
 const FILLER_TOPICS = [
