@@ -95,6 +95,116 @@ function pickSide<T extends { t: number }>(
   return onSide.sort((a, b) => Math.abs(a.t - ref) - Math.abs(b.t - ref))[0];
 }
 
+const unresolvedOf =
+  (mention: DateMention) =>
+  (precision: DatePrecision, problem: ResolvedDate["problem"]): ResolvedDate => ({
+    mention,
+    precision,
+    resolved: false,
+    ...(problem ? { problem } : {}),
+  });
+
+/** `hier`, `l'an dernier`, `le mois prochain`, `la semaine dernière`: counted from the reference. */
+function resolveOffset(mention: DateMention, ref: RefDate | undefined): ResolvedDate {
+  const unresolved = unresolvedOf(mention);
+  const offset = mention.offset ?? {};
+  if (offset.years !== undefined) {
+    if (!ref) return unresolved("year", "no-reference");
+    return {
+      mention,
+      value: String(ref.year + offset.years),
+      precision: "year",
+      resolved: true,
+      inferred: true,
+    };
+  }
+  if (offset.months !== undefined) {
+    if (!ref || ref.month === undefined) return unresolved("month", "no-reference");
+    const m = ref.year * 12 + (ref.month - 1) + offset.months;
+    const value = `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+    return { mention, value, precision: "month", resolved: true, inferred: true };
+  }
+  if (!ref || ref.month === undefined || ref.day === undefined) return unresolved("day", "no-reference");
+  const t = utc(ref.year, ref.month, ref.day) + (offset.days ?? 0) * DAY_MS;
+  // a week is a period: its day stands for it, approximately
+  const approximate = mention.period === "week" ? { approximate: true } : {};
+  return { mention, value: iso(t), precision: "day", resolved: true, inferred: true, ...approximate };
+}
+
+/** `15 janvier 2026`, `le 28 décembre`, `mardi 5 décembre`, `le 1er janvier dernier`. */
+function resolveDay(
+  mention: DateMention,
+  ref: RefDate | undefined,
+  options: ResolveOptions,
+  day: number,
+  month: number,
+): ResolvedDate {
+  const unresolved = unresolvedOf(mention);
+  const { year, weekday } = mention;
+  if (year !== undefined) {
+    if (!isRealDay(year, month, day)) return unresolved("day", "invalid");
+    return { mention, value: `${year}-${pad(month)}-${pad(day)}`, precision: "day", resolved: true };
+  }
+  if (!ref) return unresolved("day", "no-reference");
+  if (month < 1 || month > 12 || day > 31 || day < 1) return unresolved("day", "invalid");
+  // the middle of the reference month when the reference has no day
+  const refT = utc(ref.year, ref.month ?? 7, ref.day ?? (ref.month ? 15 : 1));
+  const candidates = [ref.year - 1, ref.year, ref.year + 1]
+    .filter((y) => isRealDay(y, month, day))
+    .map((y) => ({ y, t: utc(y, month, day) }))
+    .sort((a, b) => Math.abs(a.t - refT) - Math.abs(b.t - refT));
+  if (candidates.length === 0) return unresolved("day", "invalid");
+  // a written weekday names the year outright (`mardi 5 décembre`); otherwise the side, then nearness
+  const matching = candidates.filter((c) => weekday !== undefined && new Date(c.t).getUTCDay() === weekday);
+  const { side, strict } = sideOf(mention, options);
+  const best =
+    (matching.length === 1 ? matching[0] : undefined) ??
+    (side && ref.day !== undefined ? pickSide(candidates, refT, side, strict) : undefined) ??
+    matching[0] ??
+    (candidates[0] as { y: number; t: number });
+  return { mention, value: iso(best.t), precision: "day", resolved: true, inferred: true };
+}
+
+/** `mars 2020`, `en mars`, `mars dernier`. */
+function resolveMonth(
+  mention: DateMention,
+  ref: RefDate | undefined,
+  options: ResolveOptions,
+  month: number,
+): ResolvedDate {
+  const unresolved = unresolvedOf(mention);
+  if (month < 1 || month > 12) return unresolved("month", "invalid");
+  if (mention.year !== undefined)
+    return { mention, value: `${mention.year}-${pad(month)}`, precision: "month", resolved: true };
+  if (!ref || ref.month === undefined) return unresolved("month", "no-reference");
+  const refM = ref.year * 12 + (ref.month - 1);
+  const candidates = [ref.year, ref.year - 1, ref.year + 1].map((y) => ({ y, t: y * 12 + (month - 1) }));
+  const { side, strict } = sideOf(mention, options);
+  // nearest month on the side the text or tense says; a tie (six months either way) stays in the reference year
+  const best = ((side ? pickSide(candidates, refM, side, strict) : undefined) ??
+    [...candidates].sort((a, b) => Math.abs(a.t - refM) - Math.abs(b.t - refM))[0]) as { y: number };
+  return { mention, value: `${best.y}-${pad(month)}`, precision: "month", resolved: true, inferred: true };
+}
+
+/** A bare weekday (`jeudi`, `jeudi prochain`): the coming or the last one, by the side. */
+function resolveWeekday(
+  mention: DateMention,
+  ref: RefDate | undefined,
+  options: ResolveOptions,
+  weekday: number,
+): ResolvedDate {
+  if (!ref || ref.month === undefined || ref.day === undefined)
+    return unresolvedOf(mention)("day", "no-reference");
+  const refT = utc(ref.year, ref.month, ref.day);
+  const { side, strict } = sideOf(mention, options);
+  const back = (new Date(refT).getUTCDay() - weekday + 7) % 7;
+  const ahead = (weekday - new Date(refT).getUTCDay() + 7) % 7;
+  // with nothing to say which side, the last such day (news mostly reports what happened)
+  const shift = side === "future" ? (ahead === 0 && strict ? 7 : ahead) : -(back === 0 && strict ? 7 : back);
+  const value = iso(refT + shift * DAY_MS);
+  return { mention, value, precision: "day", resolved: true, inferred: true, approximate: true };
+}
+
 /** Resolve one mention against `reference` (`YYYY-MM-DD`, `YYYY-MM`, or undefined). */
 export function resolveDate(
   mention: DateMention,
@@ -102,96 +212,11 @@ export function resolveDate(
   options: ResolveOptions = {},
 ): ResolvedDate {
   const ref = parseReference(reference);
-  const unresolved = (precision: DatePrecision, problem: ResolvedDate["problem"]): ResolvedDate => ({
-    mention,
-    precision,
-    resolved: false,
-    ...(problem ? { problem } : {}),
-  });
-  const { day, month, year, weekday, offset } = mention;
-
-  if (offset) {
-    if (offset.years !== undefined) {
-      if (!ref) return unresolved("year", "no-reference");
-      return {
-        mention,
-        value: String(ref.year + offset.years),
-        precision: "year",
-        resolved: true,
-        inferred: true,
-      };
-    }
-    if (offset.months !== undefined) {
-      if (!ref || ref.month === undefined) return unresolved("month", "no-reference");
-      const m = ref.year * 12 + (ref.month - 1) + offset.months;
-      const value = `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
-      return { mention, value, precision: "month", resolved: true, inferred: true };
-    }
-    if (!ref || ref.month === undefined || ref.day === undefined) return unresolved("day", "no-reference");
-    const t = utc(ref.year, ref.month, ref.day) + (offset.days ?? 0) * DAY_MS;
-    // a week is a period: its day stands for it, approximately
-    const approximate = mention.period === "week" ? { approximate: true } : {};
-    return { mention, value: iso(t), precision: "day", resolved: true, inferred: true, ...approximate };
-  }
-
-  if (day !== undefined && month !== undefined) {
-    if (year !== undefined) {
-      if (!isRealDay(year, month, day)) return unresolved("day", "invalid");
-      return { mention, value: `${year}-${pad(month)}-${pad(day)}`, precision: "day", resolved: true };
-    }
-    if (!ref) return unresolved("day", "no-reference");
-    if (month < 1 || month > 12 || day > 31 || day < 1) return unresolved("day", "invalid");
-    // the middle of the reference month when the reference has no day
-    const refT = utc(ref.year, ref.month ?? 7, ref.day ?? (ref.month ? 15 : 1));
-    const candidates = [ref.year - 1, ref.year, ref.year + 1]
-      .filter((y) => isRealDay(y, month, day))
-      .map((y) => ({ y, t: utc(y, month, day) }))
-      .sort((a, b) => Math.abs(a.t - refT) - Math.abs(b.t - refT));
-    if (candidates.length === 0) return unresolved("day", "invalid");
-    // a written weekday names the year outright (`mardi 5 décembre`); otherwise the side, then nearness
-    const matching = candidates.filter((c) => weekday !== undefined && new Date(c.t).getUTCDay() === weekday);
-    const { side, strict } = sideOf(mention, options);
-    const best =
-      (matching.length === 1 ? matching[0] : undefined) ??
-      (side && ref.day !== undefined ? pickSide(candidates, refT, side, strict) : undefined) ??
-      matching[0] ??
-      (candidates[0] as { y: number; t: number });
-    return { mention, value: iso(best.t), precision: "day", resolved: true, inferred: true };
-  }
-
-  if (month !== undefined) {
-    if (month < 1 || month > 12) return unresolved("month", "invalid");
-    if (year !== undefined)
-      return { mention, value: `${year}-${pad(month)}`, precision: "month", resolved: true };
-    if (!ref || ref.month === undefined) return unresolved("month", "no-reference");
-    const refM = ref.year * 12 + (ref.month - 1);
-    const candidates = [ref.year, ref.year - 1, ref.year + 1].map((y) => ({ y, t: y * 12 + (month - 1) }));
-    const { side, strict } = sideOf(mention, options);
-    // nearest month on the side the text or tense says; a tie (six months either way) stays in the reference year
-    const best = ((side ? pickSide(candidates, refM, side, strict) : undefined) ??
-      [...candidates].sort((a, b) => Math.abs(a.t - refM) - Math.abs(b.t - refM))[0]) as { y: number };
-    return { mention, value: `${best.y}-${pad(month)}`, precision: "month", resolved: true, inferred: true };
-  }
-
+  const { day, month, year, weekday } = mention;
+  if (mention.offset) return resolveOffset(mention, ref);
+  if (day !== undefined && month !== undefined) return resolveDay(mention, ref, options, day, month);
+  if (month !== undefined) return resolveMonth(mention, ref, options, month);
   if (year !== undefined) return { mention, value: String(year), precision: "year", resolved: true };
-
-  if (weekday !== undefined) {
-    if (!ref || ref.month === undefined || ref.day === undefined) return unresolved("day", "no-reference");
-    const refT = utc(ref.year, ref.month, ref.day);
-    const { side, strict } = sideOf(mention, options);
-    const back = (new Date(refT).getUTCDay() - weekday + 7) % 7;
-    const ahead = (weekday - new Date(refT).getUTCDay() + 7) % 7;
-    // with nothing to say which side, the last such day (news mostly reports what happened)
-    const shift =
-      side === "future" ? (ahead === 0 && strict ? 7 : ahead) : -(back === 0 && strict ? 7 : back);
-    return {
-      mention,
-      value: iso(refT + shift * DAY_MS),
-      precision: "day",
-      resolved: true,
-      inferred: true,
-      approximate: true,
-    };
-  }
-  return unresolved("day", "invalid");
+  if (weekday !== undefined) return resolveWeekday(mention, ref, options, weekday);
+  return unresolvedOf(mention)("day", "invalid");
 }
