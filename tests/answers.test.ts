@@ -248,9 +248,8 @@ describe("answer logic on synthetic articles", () => {
       "Les deux villes ont signé un accord sur le tourisme et les échanges d'étudiants. " +
         "Les maires ont visité la citadelle.",
     );
-    const a = createAnswerer(createNewsIndex([...synthetic, twinned])).answer(
-      "How many students do Hue and Kyoto exchange?",
-    );
+    // without the confidence threshold: the rule, not the threshold, keeps the sentence out
+    const a = rankerOver([...synthetic, twinned]).answer("How many students do Hue and Kyoto exchange?");
     expect(a.found).toBe(false);
   });
 
@@ -305,7 +304,7 @@ describe("answer logic on synthetic articles", () => {
       "2025-06-01",
       "Le maire de Hué, Nguyen Van Phuong, se rendra à Kyoto au début de l'année 2026.",
     );
-    const a = createAnswerer(createNewsIndex([...synthetic, visit]));
+    const a = rankerOver([...synthetic, visit]);
     expect(a.answer("Quel jour Nguyen Van Phuong se rendra-t-il à Kyoto ?").found).toBe(false);
     expect(
       rankerOver([...synthetic, visit]).answer("Quand Nguyen Van Phuong se rendra-t-il à Kyoto ?").answer,

@@ -192,5 +192,7 @@ describe("a person's most stated role", () => {
     const b = buildBriefing(news, "municipales");
     expect(b.people[0]?.name).toBe("Marie Durand");
     expect(b.people[0]?.roles[0]?.role).toBe("maire de Lyon");
+    // whole words only: `ancienne députée` does not count for a role it merely spells inside
+    expect(b.people[0]?.roles[0]?.count).toBe(3);
   });
 });

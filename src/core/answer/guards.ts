@@ -5,6 +5,8 @@
 //   (`l'ingénieure X`, `X, ministre de…`); any other sentence about X does not say it.
 // - A kind question (who, when, where, how many) answered by a sentence matching only the people
 //   it names (and their titles) says who, not what happened (`Quand est né X ?` against any sentence naming X).
+// - A when or how-many question is never answered by a sentence holding no date (a day, for
+//   "quel jour") or no count: `Les deux villes ont signé…` says nothing of how many students.
 // - "Qui est le ministre de l'Agriculture ?" is never answered by a sentence giving the asked title
 //   another office (`le ministre des Transports, X`): too rare in training for the scorer to learn.
 import type { NewsIndex } from "../news-index.ts";
@@ -19,6 +21,7 @@ export function passesGuards(news: NewsIndex, q: Reading, best: ScoredSentence):
   if (q.asksJob && q.identityOf && !statesTitleOf(text, q.identityOf)) return false;
   if (q.kind !== "other" && !q.asksIdentity && onlyNames(q, best)) return false;
   if (q.titles.length > 0 && best.features[FEATURE_INDEX.otherTitle] === 1) return false;
+  if ((q.kind === "date" || q.kind === "number") && best.features[FEATURE_INDEX.kindFound] !== 1) return false;
   return news.articles[best.doc] !== undefined;
 }
 

@@ -39,6 +39,10 @@ interface Tally {
 
 const roleKey = (r: string) => foldText(r).replace(/\s+/g, " ").trim();
 
+/** Whether folded `outer` holds `inner` as whole words (`president` is in `president de la republique`, not in `vice-president`). */
+const containsWords = (outer: string, inner: string) =>
+  ` ${outer.replace(/[-'’]/g, " ")} `.includes(` ${inner.replace(/[-'’]/g, " ")} `);
+
 function addRoles(tally: Tally, person: ArticlePerson, doc: number): void {
   for (const r of person.roles) {
     const key = roleKey(r.role);
@@ -53,14 +57,17 @@ function rankRoles(roles: Tally["roles"]): StatedRole[] {
   const all = [...roles.entries()];
   const scored = all.map(([k, r]) => ({
     ...r,
-    count: r.count + all.filter(([o]) => o !== k && k.includes(o)).reduce((n, [, o]) => n + o.count, 0),
+    count: r.count + all.filter(([o]) => o !== k && containsWords(k, o)).reduce((n, [, o]) => n + o.count, 0),
   }));
   const ranked = scored.sort((a, b) => b.count - a.count || b.role.length - a.role.length);
   // the second role shown must say something the first does not
   const out: StatedRole[] = [];
   for (const r of ranked) {
     if (
-      out.some((o) => roleKey(o.role).includes(roleKey(r.role)) || roleKey(r.role).includes(roleKey(o.role)))
+      out.some(
+        (o) =>
+          containsWords(roleKey(o.role), roleKey(r.role)) || containsWords(roleKey(r.role), roleKey(o.role)),
+      )
     )
       continue;
     out.push(r);
