@@ -393,6 +393,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const { sub, claim, mark, poster } = p;
     const firstAt = Date.now();
     const verifyEvent = { type: "verify" as const, subscriptionId: sub.id, period: mark.period, part };
+    // Set by an ambiguous failure re-sent under the platform's de-duplication, cleared only by a
+    // look that proves the part absent: until then the part may be out, whatever later attempts
+    // (a 429, say) report, so the delivery ends uncertain, never failed and re-sent later.
+    let mayBeOut = false;
     for (let attempt = 1; ; attempt++) {
       let error: PostError;
       try {
@@ -401,33 +405,32 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         error = asPostError(raw);
       }
       const detail = `${error.reason}: ${error.message}`;
-      // an ambiguous failure re-sent under the platform's de-duplication: not proven absent
-      let unresolved = false;
       if (error.ambiguous) {
         const window = poster.idempotentForMs ?? 0;
         if (window > 0 && Date.now() - firstAt < window) {
-          unresolved = true;
+          mayBeOut = true;
           log({ ...verifyEvent, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
         } else {
           deliveries.touch(claim, new Date(), p.refs);
           const look = await lookFor(verifier, poster, sub.channelId, mark, part, p.since);
           if (look.kind === "found") return { kind: "sent", ref: look.ref };
           if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
+          mayBeOut = false; // proven absent
         }
       }
       const wait = Math.max(error.retryAfterMs ?? 0, backoff(attempt));
       if (!error.retryable || attempt >= attempts || wait > maxWaitMs || stopped) {
-        if (unresolved) return { kind: "uncertain", detail: `${detail}; gave up re-sending` };
+        if (mayBeOut) return { kind: "uncertain", detail: `${detail}; gave up re-sending` };
         return { kind: "failed", error };
       }
       log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
       // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
-      const release = p.refs.length === 0 && !unresolved;
+      const release = p.refs.length === 0 && !mayBeOut;
       if (release) deliveries.release(claim, detail, new Date());
       else deliveries.touch(claim, new Date(), p.refs);
       await sleep(wait);
       if (stopped) {
-        if (unresolved) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
+        if (mayBeOut) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
         return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
       }
       if (release && !deliveries.markPosting(claim, p.plan, new Date())) return { kind: "lost" };
@@ -503,7 +506,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return "failed";
   }
 
-  async function deliverOnce(id: number, period: string, reason: DeliveryReason): Promise<DeliveryOutcome> {
+  async function deliverOnce(
+    id: number,
+    period: string,
+    reason: DeliveryReason,
+    takeOver = false,
+  ): Promise<DeliveryOutcome> {
     const sub = store.get(id);
     if (!sub?.enabled) {
       unschedule(id);
@@ -515,7 +523,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (reason === "retry" && !stillThatDay(sub, period)) return "expired";
     for (const d of deliveries.sweepUncertain(new Date(), postingStaleMs))
       log({ type: "uncertain", delivery: d });
-    const claim = deliveries.claim(sub.id, period, worker, new Date(), claimStaleMs);
+    const claim = deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
     if (!claim) return "skipped";
     const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
     let plan: DeliveryPlan;
@@ -541,10 +549,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
   }
 
-  async function deliver(id: number, period: string, reason: DeliveryReason = "manual") {
+  async function deliver(id: number, period: string, reason: DeliveryReason = "manual", takeOver = false) {
     let outcome: DeliveryOutcome;
     try {
-      outcome = await deliverOnce(id, period, reason);
+      outcome = await deliverOnce(id, period, reason, takeOver);
     } catch (error) {
       log({ type: "delivery", subscriptionId: id, period, reason, outcome: "failed", error: String(error) });
       throw error;
@@ -602,9 +610,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const created = localMoment(new Date(sub.createdAt), sub.timezone);
       if (created.day > here.day || (created.day === here.day && created.time >= sub.time)) continue;
       const existing = deliveries.get(sub.id, here.day);
-      if (existing && existing.status !== "failed") continue;
+      // A claim left by a process that died while waiting to retry: nothing went out for sure (a
+      // claim holding a possible post is never released back to `claimed`). One of a dead process
+      // of this machine is taken over now; another one once stale (see `claimStaleMs`).
+      const orphaned = existing?.status === "claimed" && workerIsDeadHere(existing.claimedBy);
+      if (existing && existing.status !== "failed" && existing.status !== "claimed") continue;
       n++;
-      void track(deliver(sub.id, here.day, "catch-up")).catch((error) =>
+      void track(deliver(sub.id, here.day, "catch-up", orphaned)).catch((error) =>
         log({ type: "error", subscriptionId: sub.id, error }),
       );
     }

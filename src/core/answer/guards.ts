@@ -21,7 +21,8 @@ export function passesGuards(news: NewsIndex, q: Reading, best: ScoredSentence):
   if (q.asksJob && q.identityOf && !statesTitleOf(text, q.identityOf)) return false;
   if (q.kind !== "other" && !q.asksIdentity && onlyNames(q, best)) return false;
   if (q.titles.length > 0 && best.features[FEATURE_INDEX.otherTitle] === 1) return false;
-  if ((q.kind === "date" || q.kind === "number") && best.features[FEATURE_INDEX.kindFound] !== 1) return false;
+  if ((q.kind === "date" || q.kind === "number") && best.features[FEATURE_INDEX.kindFound] !== 1)
+    return false;
   return news.articles[best.doc] !== undefined;
 }
 
