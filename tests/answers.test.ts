@@ -43,14 +43,16 @@ describe("seed question set (corpus/)", () => {
     return { n: answerable.length, right: right.length, wrong };
   };
 
-  it("answers >= 60 % of batch 1's answerable questions with the right article and text", () => {
-    const { n, right } = outcomes(questions.filter((q) => (q.batch ?? 1) === 1));
+  // in sample: the scorer is trained on these questions too (held-out figures: bench/results/scorer-cv.md)
+  it("answers >= 60 % of batch 1's answerable questions rightly and <= 10 % wrongly (in sample)", () => {
+    const { n, right, wrong } = outcomes(questions.filter((q) => (q.batch ?? 1) === 1));
     expect(n).toBeGreaterThanOrEqual(40);
     expect(right / n).toBeGreaterThanOrEqual(0.6);
+    expect(wrong.length / n, `wrong: ${wrong.join(" | ")}`).toBeLessThanOrEqual(0.1);
   });
 
   // the bound on wrong cited answers is the one the threshold is chosen for (bench/train-scorer.ts)
-  it("answers >= 50 % of all answerable questions, and wrongly (with a citation) <= 10 %", () => {
+  it("answers >= 50 % of all answerable questions, and wrongly (with a citation) <= 10 % (in sample)", () => {
     const { n, right, wrong } = outcomes(questions);
     expect(right / n).toBeGreaterThanOrEqual(0.5);
     expect(wrong.length / n, `wrong: ${wrong.join(" | ")}`).toBeLessThanOrEqual(0.1);
