@@ -100,6 +100,8 @@ describe("story clustering", () => {
     expect(opensResolved("C'est pourtant ce que vient de faire la Commission.")).toBe(false);
     expect(opensResolved("Cette décision a surpris les syndicats.")).toBe(false);
     expect(opensResolved("Tous ces détails n'avaient pas été révélés jusque-là.")).toBe(false);
+    expect(opensResolved("Mais dans le même temps, les ventes ont reculé de 3 %.")).toBe(false);
+    expect(opensResolved("Marseille a accueilli le sommet des ministres.")).toBe(true);
     expect(opensResolved("Selon lui, la réforme est indispensable.")).toBe(false);
     expect(opensResolved("Selon la préfecture, trois personnes sont mortes.")).toBe(true);
     expect(opensResolved("Ce jeudi 5 décembre, la grève a commencé.")).toBe(true);

@@ -11,8 +11,8 @@ import type { NewsIndex } from "../news-index.ts";
 import type { SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
+import { opensResolved } from "../stories/index.ts";
 import { findFigures } from "./figures.ts";
-import { standsAlone } from "./key-sentence.ts";
 import { briefingPeople } from "./people-roles.ts";
 import { type Supporting, sentenceDate, supportingSentences, termOverlap } from "./supporting-sentences.ts";
 import { topicArticles } from "./topic-articles.ts";
@@ -240,7 +240,7 @@ function keyPointsOf(
   const perDoc = new Map<number, number>();
   for (const x of support) {
     if (points.length >= max) break;
-    if (x.topic === 0 || !standsAlone(x.text) || (perDoc.get(x.doc) ?? 0) >= 2) continue;
+    if (x.topic === 0 || !opensResolved(x.text) || (perDoc.get(x.doc) ?? 0) >= 2) continue;
     if (points.some((p) => p.text === x.text)) continue;
     if (said.some((t) => termOverlap(x.sentence.terms, t) > 0.5)) continue;
     points.push({ text: x.text, doc: x.doc, articles: 1 });

@@ -1,23 +1,15 @@
 // A story's key point in a briefing: among the opening sentences of its most central articles, the
 // quotable one that carries the topic and the story's own words, and never one that opens on a
-// pronoun whose referent the reader does not see (`Elle a notamment reproché…`).
+// pronoun or connective whose referent the reader does not see (`Elle a notamment reproché…`; see
+// the stories' `opensResolved`, which digest summaries use too).
 import { isQuotable, tidySentence } from "../digest/quality.ts";
 import type { NewsIndex } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
 import { opensResolved, type Story } from "../stories/index.ts";
 import { coverage } from "./topic-articles.ts";
 
-/** Openings that lean on what came before (`Mais dans le même temps…`, `C'est en gros…`). */
-const LEANING_OPENING =
-  /^(?:["«“]\s*)?(?:mais|et|or|donc|pourtant|toutefois|cependant|en revanche|par ailleurs|de son côté|de leur côté|quant à|ainsi|aussi|c['’]est|ce sont|but|and|so|however|meanwhile)(?![\p{L}\p{M}'’-])/iu;
-
 /** Sentences read per central article: a news article states its event early. */
 const LEAD_SENTENCES = 5;
-
-/** Whether a sentence reads alone: no pronoun, demonstrative or connective pointing back. */
-export function standsAlone(sentence: string): boolean {
-  return opensResolved(sentence) && !LEANING_OPENING.test(tidySentence(sentence));
-}
 
 export function keySentence(
   news: NewsIndex,
@@ -31,8 +23,7 @@ export function keySentence(
       .sentencesOf(doc)
       .slice(0, LEAD_SENTENCES)
       .forEach((s, position) => {
-        if (!isQuotable(s.text) || !opensResolved(s.text) || LEANING_OPENING.test(tidySentence(s.text)))
-          return;
+        if (!isQuotable(s.text) || !opensResolved(s.text)) return;
         let shared = 0;
         for (const t of s.terms) if (storyTerms.has(t)) shared++;
         const score =

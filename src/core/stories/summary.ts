@@ -1,6 +1,6 @@
 // A story's words: its headline (the title of its most central article) and one or two central
-// sentences quoted whole from its most central articles. A sentence that opens on a pronoun or a
-// demonstrative (`Elle a notamment reproché…`, `Cette décision…`) is never quoted first: its
+// sentences quoted whole from its most central articles. A sentence that opens on a pronoun, a
+// demonstrative or a connective (`Elle a notamment reproché…`, `Cette décision…`, `Mais…`) is never quoted first: its
 // referent is in a sentence the reader does not see. It may follow the sentence it continues.
 import { isQuotable, tidySentence } from "../digest/quality.ts";
 import type { NewsIndex, Sentence } from "../news-index.ts";
@@ -9,6 +9,9 @@ import { cosine } from "./similarity.ts";
 /** Openings whose referent lies in an earlier sentence (French and English). */
 const UNRESOLVED_OPENING =
   /^(?:["«“]\s*)?(?:c['’]|ç['’]|ce\s+(?:n|qu)['’]|(?:tous|toutes|tout|selon|pour|de|chez|avec|à)\s+(?:ces|cet|cette|ce|lui|elle|eux|elles|son|sa|ses|leur|leurs)(?![\p{L}\p{M}'’-])|(?:ce\s+(?:ne|qui|que|sont|fut|serait|sera|doit|peut)|il|elle|ils|elles|on|lui|leur|eux|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier|cette dernière|ces derniers|ces dernières|son|sa|ses|leurs|cette|cet|ces|ceci|cela|ça|là|he|she|they|it|his|her|its|their|them|this|these|those|there)(?![\p{L}\p{M}'’-]))/iu;
+/** Connectives that lean on what came before (`Mais dans le même temps…`, `Pourtant…`). */
+const LEANING_OPENING =
+  /^(?:["«“]\s*)?(?:mais|et|or|donc|pourtant|toutefois|cependant|en revanche|par ailleurs|de son côté|de leur côté|quant à|ainsi|aussi|but|and|so|however|meanwhile)(?![\p{L}\p{M}'’-])/iu;
 /** `Ce jeudi`, `Cette semaine`, `Ce matin`: a demonstrative of time points at the article's date. */
 const TIME_DEMONSTRATIVE =
   /^(?:ce|cette|cet)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|midi|week-end|weekend|mois|semaine|année|an|après-midi|hiver|été|printemps|automne)\b/iu;
@@ -16,6 +19,7 @@ const TIME_DEMONSTRATIVE =
 /** Whether a sentence can open a summary without an earlier sentence to resolve it. */
 export function opensResolved(sentence: string): boolean {
   const s = tidySentence(sentence);
+  if (LEANING_OPENING.test(s)) return false;
   return TIME_DEMONSTRATIVE.test(s) || !UNRESOLVED_OPENING.test(s);
 }
 
