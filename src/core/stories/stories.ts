@@ -75,7 +75,10 @@ export function clusterDocs(
     corpusShareOf(news),
   );
   return groups.map((g) =>
-    g.map((k) => docs[order[k] as number] as number).sort((a, b) => docs.indexOf(a) - docs.indexOf(b)),
+    g
+      .map((k) => order[k] as number)
+      .sort((a, b) => a - b)
+      .map((i) => docs[i] as number),
   );
 }
 
