@@ -15,7 +15,7 @@
 import { writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { containsAccepted, listBatches, loadNewsQuestions, type NewsQuestion } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";

@@ -20,7 +20,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
 import type { ScorerModel } from "../src/core/answer/scorer.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
 

@@ -5,7 +5,7 @@
 // text (case- and accent-insensitive); an unanswerable one is correct when the answer abstains.
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { checkSeedAnswer, loadSeedQuestions } from "./lib/seeds.ts";
 
 const args = process.argv.slice(2);

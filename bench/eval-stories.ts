@@ -7,7 +7,7 @@
 // as the old digest ordered it: most reported first, then corpus order).
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { groupDuplicates } from "../src/core/digest/duplicates.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   buildStories,
   type ClusterMethod,

@@ -14,7 +14,7 @@ warmUpAnswerKinds();
 
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex, type NewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 
 const { values } = parseArgs({
   options: {

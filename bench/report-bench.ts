@@ -11,8 +11,9 @@ import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply } from "../src/core/digest/index.ts";
-import { whoIs, whoReply } from "../src/core/entities/index.ts";
-import { createNewsIndex, type NewsIndex } from "../src/core/news-index.ts";
+import { whoIs } from "../src/core/entities/index.ts";
+import { whoReply } from "../src/core/reply/who-reply.ts";
+import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { createStoryTracker } from "../src/core/stories/index.ts";
 
 const PATH = resolve(fileURLToPath(import.meta.url), "../../../shared/datasets/orangesum-dedup.jsonl.gz");

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { replyText } from "../src/cli/report-commands.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 
 const here = fileURLToPath(import.meta.url);
 const PATH = resolve(here, "../../../shared/datasets/orangesum-dedup.jsonl.gz");

@@ -23,7 +23,7 @@ import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { FEATURES } from "../src/core/answer/features.ts";
 import type { ScorerModel } from "../src/core/answer/scorer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
 import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";

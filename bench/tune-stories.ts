@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   type ArticleFeatures,
   articleFeatures,

@@ -9,8 +9,7 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-import type { AddFeedResult, FeedView } from "../src/ingest/feeds-admin.ts";
-import type { SubscriptionService } from "../src/scheduling/service.ts";
+import type { FeedsService, SubscriptionService } from "./ports.ts";
 
 export interface Localized {
   readonly fr: string;
@@ -48,12 +47,6 @@ export interface CommandContext {
   readonly subscriptions?: SubscriptionService;
   /** The news feeds the bot follows; undefined when the bot runs without a database. */
   readonly feeds?: FeedsService;
-}
-
-/** What `/news feeds` needs: the followed feeds and a way to add one (validated, probed). */
-export interface FeedsService {
-  list(): readonly FeedView[];
-  add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */

@@ -6,9 +6,9 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-import type { SubscriptionService } from "../src/scheduling/service.ts";
-import type { AutocompleteKind, Caller, Command, CommandContext, FeedsService, Platform } from "./define.ts";
+import type { AutocompleteKind, Caller, Command, CommandContext, Platform } from "./define.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
+import type { FeedsService, SubscriptionService } from "./ports.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DispatcherOptions {

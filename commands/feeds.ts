@@ -3,13 +3,10 @@
 // Atom. Adding needs the right to manage the channel, like subscriptions.
 import { z } from "zod";
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
-import { formatArticleDate } from "../src/core/i18n/format-date.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { type Block, reply } from "../src/core/reply/reply.ts";
 import { defineCommand, option } from "./define.ts";
-
-const when = (iso: string | undefined, never: string, locale: "fr" | "en") =>
-  iso ? `${formatArticleDate(iso.slice(0, 10), locale) ?? iso} ${iso.slice(11, 16)} UTC` : never;
+import { feedStatusLines } from "./feed-list.ts";
 
 export const feeds = defineCommand({
   name: "feeds",
@@ -42,18 +39,15 @@ export const feeds = defineCommand({
     const list = ctx.feeds.list();
     if (list.length === 0)
       return reply([{ type: "paragraph", text: t.feedsNone(ctx.root) }], { title: t.feedsTitle });
-    const blocks: Block[] = list.map((f) => {
-      const lines = [
-        t.feedStatus(when(f.lastSuccessAt, t.feedNever, ctx.locale), f.articlesAdded, f.duplicates),
-      ];
-      if (f.lastError && (!f.lastSuccessAt || (f.lastErrorAt ?? "") > f.lastSuccessAt))
-        lines.push(t.feedLastError(when(f.lastErrorAt, t.feedNever, ctx.locale), f.failures, f.lastError));
-      if (f.failedItems > 0) lines.push(t.feedFailedItems(f.failedItems));
-      return {
-        type: "fields",
-        fields: [{ label: t.feedLine(f.id, f.title ?? f.url, f.url), value: lines.join("\n") }],
-      };
-    });
+    const blocks: Block[] = list.map((f) => ({
+      type: "fields",
+      fields: [
+        {
+          label: t.feedLine(f.id, f.title ?? f.url, f.url),
+          value: feedStatusLines(f, ctx.locale).join("\n"),
+        },
+      ],
+    }));
     return reply(blocks, { title: t.feedsTitle });
   },
 });

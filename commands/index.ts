@@ -39,7 +39,6 @@ export { feeds } from "./feeds.ts";
 export { help } from "./help.ts";
 export { splitCommandText, textToOptions } from "./parse-text.ts";
 export { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
-export { type ScheduledContent, scheduledBrief, scheduledDigest } from "./scheduled.ts";
 export { search } from "./search.ts";
 export { subscribe } from "./subscribe.ts";
 export { subscriptions } from "./subscriptions.ts";

@@ -9,9 +9,10 @@ import { z } from "zod";
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { reply } from "../src/core/reply/reply.ts";
-import { SubscriptionLimitError } from "../src/scheduling/service.ts";
-import { canonicalTimeZone, parseDays, parseTime } from "../src/scheduling/time.ts";
+import { parseDays, parseTime } from "../src/core/time/schedule-days.ts";
+import { canonicalTimeZone } from "../src/core/time/zone.ts";
 import { defineCommand, option } from "./define.ts";
+import { SubscriptionLimitError } from "./ports.ts";
 import { access, actorOf, formatRun, summary } from "./subscription-replies.ts";
 
 const DEFAULT_TIME = "08:00";

@@ -5,10 +5,10 @@ import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-import type { SubscriptionService, SubscriptionView } from "../src/scheduling/service.ts";
-import { formatDays } from "../src/scheduling/time.ts";
+import { formatDays } from "../src/core/time/schedule-days.ts";
 import type { Subscription } from "../src/storage/subscription-store.ts";
 import type { Caller, CommandContext } from "./define.ts";
+import type { SubscriptionService, SubscriptionView } from "./ports.ts";
 
 export type Access =
   | { readonly ok: true; readonly service: SubscriptionService; readonly caller: Caller }

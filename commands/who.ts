@@ -2,7 +2,7 @@
 // (people's names are autocompleted on Discord).
 import { z } from "zod";
 import { whoIs } from "../src/core/entities/who.ts";
-import { whoReply } from "../src/core/entities/who-reply.ts";
+import { whoReply } from "../src/core/reply/who-reply.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 
 export const who = defineCommand({

@@ -7,7 +7,7 @@ import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
 
 const toll = [

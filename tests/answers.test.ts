@@ -5,7 +5,7 @@ import { checkSeedAnswer, loadSeedQuestions } from "../bench/lib/seeds.ts";
 import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { sentences } from "../src/core/text/sentences.ts";
 
 describe("seed question set (corpus/)", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { briefingReply, buildBriefing, findFigures } from "../src/core/briefing/index.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle } from "./fakes/articles.ts";
 
 describe("briefing on the seeds", async () => {

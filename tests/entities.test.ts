@@ -6,9 +6,9 @@ import {
   findOrganisations,
   findPeople,
   whoIs,
-  whoReply,
 } from "../src/core/entities/index.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { whoReply } from "../src/core/reply/who-reply.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 
 const roles = (s: string, context?: string) => findPeople(s, context).map((p) => [p.name, p.role ?? null]);
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex, type NewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { searchArticles } from "../src/core/search/article-search.ts";
 import { createCorpusFileWriter } from "../src/ingest/corpus-writer.ts";
 import { createIngester, type IngesterOptions } from "../src/ingest/ingester.ts";

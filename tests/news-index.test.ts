@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { createNewsIndex, withinOneEdit } from "../src/core/news-index.ts";
+import { createNewsIndex, withinOneEdit } from "../src/core/search/news-index.ts";
 
 describe("typo tolerance", () => {
   it("knows what one edit is", () => {

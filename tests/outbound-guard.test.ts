@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/index.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createMemoryWriter } from "../src/ingest/corpus-writer.ts";
 import { validateFeedUrl } from "../src/ingest/feeds-admin.ts";
 import { createFetchText, FetchError } from "../src/ingest/http.ts";

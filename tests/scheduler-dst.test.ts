@@ -4,7 +4,8 @@
 // (02:30 on 2026-10-25) it happens once. The same holds in another zone (New York, 2026-03-08).
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NewsCore } from "../src/core/news-core.ts";
-import { localMoment, nextSkippedRun } from "../src/scheduling/time.ts";
+import { localMoment } from "../src/core/time/zone.ts";
+import { nextSkippedRun } from "../src/scheduling/time.ts";
 import { paris, recordingPoster, runUntil, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
 
 let core: NewsCore;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
-import { createNewsIndex } from "../src/core/news-index.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   buildStories,
   capitalisedRuns,

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NewsIndex } from "../../src/core/news-index.ts";
+import type { NewsIndex } from "../../src/core/search/news-index.ts";
 
 export const STORY_LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/stories");
 /** Days from this date on are held out for an independent check: never loaded here. */

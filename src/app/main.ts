@@ -5,9 +5,9 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { FeedsService } from "../../commands/define.ts";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
+import type { FeedsService } from "../../commands/ports.ts";
 import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";

@@ -5,25 +5,17 @@
 // folder until interrupted. One line of report per feed; a broken feed is reported and the
 // others still ingest. Exit code: 0 all feeds fine, 1 some feed failed, 2 usage error, 4 the
 // database cannot be opened.
-// `listFeedsText` / `addFeedFromChat` are what `/news feeds` and `/news feeds add` call.
 import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { databaseFailure, EXIT_CODES } from "../app/exit-codes.ts";
-import { createNewsIndex, type NewsIndex } from "../core/news-index.ts";
+import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
 import { createCorpusFileWriter } from "../ingest/corpus-writer.ts";
-import {
-  type AddFeedOptions,
-  type AddFeedResult,
-  addFeed,
-  formatFeedList,
-  listFeeds,
-} from "../ingest/feeds-admin.ts";
 import { watchCorpusFolder } from "../ingest/folder-watcher.ts";
 import { createIngester, type FeedReport, type IngesterOptions } from "../ingest/ingester.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import { DatabaseOpenError, openDatabase } from "../storage/database.ts";
-import { createSqliteFeedStore, type FeedStore } from "../storage/feed-store.ts";
+import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import { loadCorpusForCli, resolveCorpusPaths } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 
@@ -200,22 +192,6 @@ async function runContinuously(
     process.off("SIGTERM", onSignal);
   }
 }
-
-/** `/news feeds`: the feeds with last success, last error and article counts, as French text. */
-export function listFeedsText(store: FeedStore): string {
-  return formatFeedList(listFeeds(store));
-}
-
-/** `/news feeds add <url>`: validated (public http(s) URL serving a feed), then stored. */
-export function addFeedFromChat(
-  store: FeedStore,
-  url: string,
-  options: AddFeedOptions,
-): Promise<AddFeedResult> {
-  return addFeed(store, url, options);
-}
-
-export { listFeeds } from "../ingest/feeds-admin.ts";
 
 function parse(argv: string[]) {
   return parseArgs({

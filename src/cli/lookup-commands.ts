@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import { createAnswerer } from "../core/answer/answerer.ts";
 import { messages } from "../core/i18n/messages.ts";
-import { createNewsIndex, type NewsIndex } from "../core/news-index.ts";
 import { searchArticles } from "../core/search/article-search.ts";
+import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
 import { loadCorpusForCli } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 import { answerText, articleText, searchText } from "./render-text.ts";

@@ -4,9 +4,10 @@ import { parseArgs } from "node:util";
 import { type Briefing, briefingReply, buildBriefing } from "../core/briefing/index.ts";
 import { isIsoDay } from "../core/dates/resolve.ts";
 import { buildDigest, digestReply } from "../core/digest/index.ts";
-import { whoIs, whoReply } from "../core/entities/index.ts";
-import { createNewsIndex, type NewsIndex } from "../core/news-index.ts";
+import { whoIs } from "../core/entities/index.ts";
 import type { Block, Reply } from "../core/reply/reply.ts";
+import { whoReply } from "../core/reply/who-reply.ts";
+import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
 import { loadCorpusForCli } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { type BotMessages, botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
-import { canonicalTimeZone } from "../scheduling/time.ts";
+import { canonicalTimeZone } from "../core/time/zone.ts";
 
 export type AdapterName = "console" | "slack" | "discord";
 

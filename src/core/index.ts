@@ -14,7 +14,7 @@ export type { Article, LoadProblem, LoadResult } from "./corpus/article.ts";
 export { loadCorpus } from "./corpus/loader.ts";
 export { formatArticleDate } from "./i18n/format-date.ts";
 export { type Locale, type Messages, messages } from "./i18n/messages.ts";
-export { createNewsIndex, type NewsIndex, type NewsIndexOptions } from "./news-index.ts";
 export { type SearchResult, searchArticles } from "./search/article-search.ts";
+export { createNewsIndex, type NewsIndex, type NewsIndexOptions } from "./search/news-index.ts";
 export { createAnalyzer } from "./text/analyzer.ts";
 export { sentences, splitSentences } from "./text/sentences.ts";

@@ -2,17 +2,13 @@
 // finds articles and suggests ids for autocompletion. Commands call this facade rather than the
 // index, so a platform adapter never needs to know how retrieval works.
 import { type Answer, type Answerer, type AskOptions, createAnswerer } from "./answer/answerer.ts";
-import type { Article } from "./corpus/article.ts";
+import type { Article, ArticleLookup } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
 import { articleEntities } from "./entities/article-entities.ts";
 import type { Locale } from "./i18n/messages.ts";
-import { createNewsIndex, type NewsIndex } from "./news-index.ts";
 import { type SearchResult, searchArticles } from "./search/article-search.ts";
+import { createNewsIndex, type NewsIndex } from "./search/news-index.ts";
 import { fold } from "./text/fold.ts";
-
-export type ArticleLookup =
-  | { readonly status: "found"; readonly article: Article }
-  | { readonly status: "not-found" | "ambiguous"; readonly id: string };
 
 export interface Suggestion {
   /** What the user sees (at most 100 characters). */

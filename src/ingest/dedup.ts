@@ -6,17 +6,12 @@
 //   shingles for 34k articles) and against the articles accepted recently (not yet indexed).
 import { createHash } from "node:crypto";
 import type { Article } from "../core/corpus/article.ts";
-import { type NewsIndex, stemLanguage } from "../core/news-index.ts";
+import { type NewsIndex, stemLanguage } from "../core/search/news-index.ts";
+import { foldText } from "../core/text/fold.ts";
 
 /** Words of a text, folded: lower case, no accents, letters and digits only. */
 export function normalizedWords(text: string): string[] {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  return foldText(text.normalize("NFKC")).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Fingerprint of an article's body: the same text, however spaced, accented or punctuated. */

@@ -3,30 +3,14 @@
 // credentials, no literal internal address or local name — judged by the one outbound guard,
 // which judges resolved names again when the feed is fetched) and, when a probe is given,
 // checking that the URL really serves an RSS or Atom feed.
+
+import type { AddFeedResult, FeedView } from "../../commands/ports.ts";
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import { parseFeed } from "./feed-parser.ts";
 import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
 import { blockedHost } from "./outbound-guard.ts";
-
-/** A feed as `/news feeds` shows it: its health and counts, plus the items waiting for a retry. */
-export type FeedView = Pick<
-  Feed,
-  | "id"
-  | "url"
-  | "title"
-  | "lastSuccessAt"
-  | "lastError"
-  | "lastErrorAt"
-  | "failures"
-  | "nextAttemptAt"
-  | "articlesAdded"
-  | "duplicates"
-> & {
-  /** Items whose fetch failed and are waiting for a retry (or were given up). */
-  readonly failedItems: number;
-};
 
 export function listFeeds(store: FeedStore): FeedView[] {
   const failures = new Map<number, number>();
@@ -44,29 +28,6 @@ export function listFeeds(store: FeedStore): FeedView[] {
     ...(f.lastErrorAt ? { lastErrorAt: f.lastErrorAt } : {}),
     ...(f.nextAttemptAt ? { nextAttemptAt: f.nextAttemptAt } : {}),
   }));
-}
-
-const when = (iso: string | undefined, never: string): string =>
-  iso ? iso.slice(0, 16).replace("T", " ") : never;
-
-/** The feed list as lines of text (one block per feed), in the bot's language. */
-export function formatFeedList(feeds: readonly FeedView[], locale: Locale = "fr", root = "news"): string {
-  const t = botMessages(locale);
-  if (feeds.length === 0) return t.feedsNone(root);
-  return feeds
-    .map((f) => {
-      const lines = [
-        t.feedLine(f.id, f.title ?? f.url, f.url),
-        `   ${t.feedStatus(when(f.lastSuccessAt, t.feedNever), f.articlesAdded, f.duplicates)}`,
-      ];
-      if (f.lastError && (!f.lastSuccessAt || (f.lastErrorAt ?? "") > f.lastSuccessAt))
-        lines.push(`   ${t.feedLastError(when(f.lastErrorAt, t.feedNever), f.failures, f.lastError)}`);
-      else if (f.lastError)
-        lines.push(`   ${t.feedPreviousError(when(f.lastErrorAt, t.feedNever), f.lastError)}`);
-      if (f.failedItems > 0) lines.push(`   ${t.feedFailedItems(f.failedItems)}`);
-      return lines.join("\n");
-    })
-    .join("\n");
 }
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
@@ -104,10 +65,6 @@ export interface AddFeedOptions {
   probe?: boolean;
   fetchText?: FetchText;
 }
-
-export type AddFeedResult =
-  | { ok: true; feed: Feed; created: boolean; message: string }
-  | { ok: false; message: string };
 
 /** `/news feeds add <url>`: validate, optionally probe, then store (an existing URL is not added twice). */
 export async function addFeed(

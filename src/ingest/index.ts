@@ -25,10 +25,7 @@ export {
 export { type FeedItem, FeedParseError, feedDate, type ParsedFeed, parseFeed } from "./feed-parser.ts";
 export {
   type AddFeedOptions,
-  type AddFeedResult,
   addFeed,
-  type FeedView,
-  formatFeedList,
   listFeeds,
   validateFeedUrl,
 } from "./feeds-admin.ts";

@@ -4,7 +4,7 @@
 // the other feeds go on. An item that fails is recorded with its error and retried later with its
 // own back-off; after `maxItemAttempts` it stays recorded as given up, never silently dropped.
 import type { Article } from "../core/corpus/article.ts";
-import type { NewsIndex } from "../core/news-index.ts";
+import type { NewsIndex } from "../core/search/news-index.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { ArticleWriter } from "./corpus-writer.ts";
 import { type ContentDeduper, contentFingerprint, createContentDeduper } from "./dedup.ts";

@@ -1,7 +1,7 @@
 // Adding articles to the live index without stalling answers: small batches, with a turn of the
 // event loop between them so queries that arrive meanwhile are served between two batches.
 import type { Article } from "../core/corpus/article.ts";
-import type { NewsIndex } from "../core/news-index.ts";
+import type { NewsIndex } from "../core/search/news-index.ts";
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

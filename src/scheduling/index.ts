@@ -2,10 +2,11 @@
 // per subscription in its own time zone, added and removed live; every delivery claimed in the
 // database before it is posted and confirmed after, so restarts and a second process never post a
 // period twice; retries with backoff, channels disabled after repeated permanent failures, a missed
-// run caught up at start-up; an unknown outcome looked for before anything is re-sent; the `ChannelPoster` port through which adapters post, and the
-// `SubscriptionService` port the subscription commands use. It sits between the commands, the
-// storage and the adapters' posters; `src/core` must never import it (nor node-cron), and it must
-// not import an adapter: adapters hand it their posters.
+// run caught up at start-up; an unknown outcome looked for before anything is re-sent; the
+// `ChannelPoster` port through which adapters post, and the implementation of the subscription port
+// the commands declare. It sits above the core, the storage and the commands and below the adapters:
+// it never imports an adapter (adapters hand it their posters), and nothing below imports it
+// (tests/architecture.test.ts).
 export {
   asPostError,
   type ChannelPoster,
@@ -29,22 +30,7 @@ export {
 } from "./scheduler.ts";
 export {
   createSubscriptionService,
-  type SubscribeResult,
-  SubscriptionLimitError,
-  type SubscriptionService,
   type SubscriptionServiceOptions,
-  type SubscriptionView,
 } from "./service.ts";
-export {
-  addDays,
-  canonicalTimeZone,
-  cronExpression,
-  DAY_NAMES,
-  formatDays,
-  type LocalMoment,
-  localMoment,
-  nextSkippedRun,
-  parseDays,
-  parseTime,
-} from "./time.ts";
+export { cronExpression, nextSkippedRun } from "./time.ts";
 export { type LookResult, lookFor, settleUncertain, type VerifyEvent } from "./verify.ts";

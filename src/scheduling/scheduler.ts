@@ -1,6 +1,6 @@
 // The scheduler: one node-cron task per enabled subscription, in the subscription's time zone,
 // added and removed live. When a task fires, the delivery of that period (the local day) is claimed
-// in the delivery log, its content built at the command layer, recorded as `posting`, posted through
+// in the delivery log, its content built by the core (`src/core/scheduled`), recorded as `posting`, posted through
 // the platform's ChannelPoster, and recorded as `done` — so a restart or a second process on the
 // same database never posts a period twice. Retryable failures (429 with Retry-After, 5xx, network)
 // are retried with exponential backoff; a permanent failure (channel gone, bot removed) is retried a
@@ -9,9 +9,10 @@
 // same local day.
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
-import { type ScheduledContent, scheduledBrief, scheduledDigest } from "../../commands/scheduled.ts";
 import type { Locale } from "../core/i18n/messages.ts";
 import type { NewsCore } from "../core/news-core.ts";
+import { type ScheduledContent, scheduledBrief, scheduledDigest } from "../core/scheduled/scheduled-post.ts";
+import { localMoment } from "../core/time/zone.ts";
 import type {
   Claim,
   DeliveryLog,
@@ -27,7 +28,7 @@ import {
   type PostError,
   type PreparedMessage,
 } from "./poster.ts";
-import { addDays, cronExpression, localMoment, nextSkippedRun } from "./time.ts";
+import { cronExpression, nextSkippedRun } from "./time.ts";
 import { lookFor, lookSince, settleUncertain, type VerifyContext, type VerifyEvent } from "./verify.ts";
 
 export type DeliveryReason = "scheduled" | "catch-up" | "retry" | "manual";
@@ -338,14 +339,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         knownIds: deliveries.subscriptionArticleIds(sub.id),
       });
     }
-    const floor = addDays(period, -maxLookbackDays);
-    const last = deliveries.lastDelivered(sub.id);
-    let from = last?.coveredTo ?? addDays(period, -firstDigestDays);
-    if (from < floor) from = floor;
-    if (from > period) from = period;
+    const lastCoveredTo = deliveries.lastDelivered(sub.id)?.coveredTo;
     return scheduledDigest(core(), locale, {
-      from,
-      to: period,
+      period,
+      firstDigestDays,
+      maxLookbackDays,
+      ...(lastCoveredTo ? { lastCoveredTo } : {}),
       excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
       ...(sub.topic ? { topic: sub.topic } : {}),
     });

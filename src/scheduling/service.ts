@@ -1,40 +1,21 @@
-// What the subscription commands need, as one port: create (or find the identical one, or turn a
-// disabled one back on), remove and list a channel's subscriptions, each change written to the
-// audit log with who made it and applied to the scheduler at once. Permission checks happen in the
+// The subscription port the commands declare (`commands/ports.ts`), implemented here: create (or
+// find the identical one, or turn a disabled one back on), remove and list a channel's
+// subscriptions, each change written to the audit log with who made it and applied to the
+// scheduler at once. Permission checks happen in the
 // commands (they know the caller); this layer trusts its caller and records it.
+import {
+  type SubscribeResult,
+  SubscriptionLimitError,
+  type SubscriptionService,
+} from "../../commands/ports.ts";
 import type {
   AuditLog,
   DeliveryLog,
-  DeliveryRecord,
   NewSubscription,
   Subscription,
   SubscriptionStore,
 } from "../storage/subscription-store.ts";
 import type { Scheduler } from "./scheduler.ts";
-
-export interface SubscriptionView {
-  readonly subscription: Subscription;
-  readonly nextRun?: Date;
-  /** The latest delivery, whatever its status. */
-  readonly last?: DeliveryRecord;
-  /** Posts interrupted mid-call: they may or may not have gone out. */
-  readonly uncertain: readonly DeliveryRecord[];
-}
-
-export interface SubscribeResult {
-  readonly subscription: Subscription;
-  /** `exists`: an identical subscription was already there; `reenabled`: it was disabled and is on again. */
-  readonly status: "created" | "exists" | "reenabled";
-  readonly nextRun?: Date;
-}
-
-export interface SubscriptionService {
-  /** The time zone of a subscription that names none. */
-  readonly defaultTimezone: string;
-  subscribe(input: NewSubscription, actor: string): SubscribeResult;
-  unsubscribe(id: number, platform: string, channelId: string, actor: string): Subscription | undefined;
-  list(platform: string, channelId: string): SubscriptionView[];
-}
 
 export interface SubscriptionServiceOptions {
   readonly store: SubscriptionStore;
@@ -44,13 +25,6 @@ export interface SubscriptionServiceOptions {
   readonly defaultTimezone: string;
   /** At most this many subscriptions per channel. Default 10. */
   readonly maxPerChannel?: number;
-}
-
-export class SubscriptionLimitError extends Error {
-  constructor(readonly max: number) {
-    super(`at most ${max} subscriptions per channel`);
-    this.name = "SubscriptionLimitError";
-  }
 }
 
 export function createSubscriptionService(options: SubscriptionServiceOptions): SubscriptionService {

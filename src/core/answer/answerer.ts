@@ -4,8 +4,8 @@
 // is the calibrated probability that the answer is right, and the answerer abstains below the
 // threshold chosen for precision: a wrong answer with a citation costs more than "not found".
 import { type Messages, messages } from "../i18n/messages.ts";
-import type { NewsIndex } from "../news-index.ts";
-import type { TextRange } from "../reply/reply.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import type { TextRange } from "../text/text-range.ts";
 import { type Citation, citationsFor, quoteFor } from "./cite.ts";
 import { decide, type ScoredSentence } from "./decide.ts";
 import type { AnswerKind } from "./question.ts";

@@ -3,8 +3,8 @@
 // figure or date) and both fit; never more than `MAX_QUOTE` characters. Other articles whose best
 // sentence scored close are cited after it.
 import type { Article } from "../corpus/article.ts";
-import type { NewsIndex } from "../news-index.ts";
-import type { TextRange } from "../reply/reply.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import type { TextRange } from "../text/text-range.ts";
 import type { ScoredSentence } from "./decide.ts";
 import { FEATURE_INDEX } from "./features.ts";
 import { concise, markSpan } from "./quote.ts";

@@ -2,7 +2,7 @@
 // archive does not cover (a name or year it never mentions, a time frame outside its dates) or the
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
 // the asked kind alike, the newest article wins: a figure that changes is quoted as last stated.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
 import type { Reading } from "./read-question.ts";

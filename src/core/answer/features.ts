@@ -1,6 +1,6 @@
 // The features that describe a candidate sentence, by name and position. The trained scorer
 // (scorer-model.json) stores one weight per name, so the order here is the order of its weights.
-import type { Sentence } from "../news-index.ts";
+import type { Sentence } from "../search/news-index.ts";
 
 /** Feature names, in the order of `SentenceCandidate.features` (the trained model uses this order). */
 export const FEATURES = [

@@ -9,7 +9,7 @@
 //   "quel jour") or no count: `Les deux villes ont signé…` says nothing of how many students.
 // - "Qui est le ministre de l'Agriculture ?" is never answered by a sentence giving the asked title
 //   another office (`le ministre des Transports, X`): too rare in training for the scorer to learn.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import type { ScoredSentence } from "./decide.ts";
 import { FEATURE_INDEX } from "./features.ts";

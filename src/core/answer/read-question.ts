@@ -2,8 +2,9 @@
 // groups weighted by rarity, which of them are names, what a how-many question counts, the title
 // a who-holds-this-office question names, and its time frame. Everything later steps need to
 // know about the question is computed here, once.
-import type { NewsIndex } from "../news-index.ts";
+
 import type { QueryGroup } from "../search/inverted-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { forEachToken } from "../text/tokenize.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";

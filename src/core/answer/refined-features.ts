@@ -5,7 +5,7 @@
 // question stands right beside a new name; for how-many questions, whether the figure counts what
 // is asked; for who-holds-this-office questions, whether the sentence gives the title another
 // complement (`ministre de l'Intérieur` for `ministre de l'Agriculture`).
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import {
   findDates,
   findNumbers,

@@ -2,7 +2,7 @@
 // article dated after the day the question is asked does not exist yet for it; when the question
 // has a time frame, the best articles inside the frame are retrieved too, so an event of March
 // 2020 is not crowded out by its many later mentions.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { inFrame } from "./question-frame.ts";
 import type { Reading } from "./read-question.ts";
 

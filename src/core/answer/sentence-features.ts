@@ -5,7 +5,7 @@
 // question's time frame). A cheap first pass covers every sentence; the costly features (regular
 // expressions, term positions) are computed for the `refined` best of them only.
 import type { Article } from "../corpus/article.ts";
-import type { NewsIndex, Sentence } from "../news-index.ts";
+import type { NewsIndex, Sentence } from "../search/news-index.ts";
 import { FEATURE_INDEX, FEATURES, type FeatureName, type SentenceCandidate } from "./features.ts";
 import { inFrame } from "./question-frame.ts";
 import { hasGroup, type Reading } from "./read-question.ts";

@@ -1,7 +1,7 @@
 // "Qui est X ?" is answered with X's role as the articles state it (`le ministre japonais des
 // Affaires intérieures, Hayashi Yoshimasa`), the most recently stated first, when they state one.
 import { type ProfileRole, whoIs } from "../entities/who.ts";
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { type Citation, MAX_QUOTE } from "./cite.ts";
 import { concise } from "./quote.ts";
 

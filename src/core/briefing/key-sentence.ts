@@ -2,10 +2,11 @@
 // quotable one that carries the topic and the story's own words, and never one that opens on a
 // pronoun or connective whose referent the reader does not see (`Elle a notamment reproché…`; see
 // the stories' `opensResolved`, which digest summaries use too).
-import { isQuotable, tidySentence } from "../digest/quality.ts";
-import type { NewsIndex } from "../news-index.ts";
+
 import type { QueryGroup } from "../search/inverted-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { opensResolved, type Story } from "../stories/index.ts";
+import { isQuotable, tidySentence } from "../text/sentence-quality.ts";
 import { coverage } from "./topic-articles.ts";
 
 /** Sentences read per central article: a news article states its event early. */

@@ -2,10 +2,11 @@
 // (`Emmanuel Macron — président de la République`). Roles are counted over the briefing's own
 // articles first; a person they seldom introduce is looked up in the archive's articles that name
 // them (as `who` does), since a name that recurs for years is introduced many times somewhere.
-import { type ArticleEntities, type ArticlePerson, foldText } from "../entities/article-entities.ts";
+import type { ArticleEntities, ArticlePerson } from "../entities/article-entities.ts";
 import { nameKey } from "../entities/extract.ts";
 import { whoIs } from "../entities/who.ts";
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import { foldText } from "../text/fold.ts";
 
 export interface StatedRole {
   readonly role: string;

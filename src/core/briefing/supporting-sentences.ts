@@ -4,9 +4,9 @@
 // to the timeline; any of them may hold a figure.
 import type { Article } from "../corpus/article.ts";
 import { type ResolvedDate, resolveDatesIn } from "../dates/index.ts";
-import { isQuotable, tidySentence } from "../digest/quality.ts";
-import type { NewsIndex, Sentence } from "../news-index.ts";
 import type { QueryGroup } from "../search/inverted-index.ts";
+import type { NewsIndex, Sentence } from "../search/news-index.ts";
+import { isQuotable, tidySentence } from "../text/sentence-quality.ts";
 import { coverage } from "./topic-articles.ts";
 
 export interface Supporting {

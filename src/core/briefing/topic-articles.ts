@@ -2,8 +2,9 @@
 // topic, or that discuss it at length, not those that mention it once in passing. A news article
 // states its subject in its title and opening; a comedian's show interrupted by protesters names
 // the protest only in the body.
-import { type NewsIndex, stemLanguage } from "../news-index.ts";
+
 import type { QueryGroup } from "../search/inverted-index.ts";
+import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 
 /** Share of the best retrieval score from which an article discusses the topic at length. */
 const AT_LENGTH = 0.6;

@@ -4,8 +4,9 @@
 // plainest sign of what mattered (a busier archive in one month must not crowd out the rest); a
 // topic that runs for years (a reform, a protest movement) is told as the events that made it
 // peak, not as its newest articles.
-import type { NewsIndex } from "../news-index.ts";
+
 import type { QueryGroup } from "../search/inverted-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { buildStories, dayNumber, LEARNED_PARAMS, type Story } from "../stories/index.ts";
 import { keySentence } from "./key-sentence.ts";
 import type { TopicArticle } from "./topic-articles.ts";

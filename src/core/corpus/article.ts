@@ -37,3 +37,17 @@ export function compareDatesDesc(a: Article, b: Article): number {
   const db = b.date ?? "";
   return da < db ? 1 : da > db ? -1 : 0;
 }
+
+/** An article asked for by id or id prefix: found, unknown, or a prefix several ids share. */
+export type ArticleLookup =
+  | { readonly status: "found"; readonly article: Article }
+  | { readonly status: "not-found" | "ambiguous"; readonly id: string };
+
+/** An article as a reply cites it. */
+export interface SourceRef {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly source?: string;
+}

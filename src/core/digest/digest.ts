@@ -8,9 +8,9 @@ import { sourceRef } from "../entities/who.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
 import { reportMessages } from "../i18n/report-messages.ts";
-import type { NewsIndex } from "../news-index.ts";
 import { type Block, type Reply, reply, type SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { buildStories, type Story } from "../stories/stories.ts";
 import { storyMessages } from "./story-messages.ts";
 

@@ -2,8 +2,8 @@
 // gets a signature — the rarest terms of its title and lead — and two articles published within
 // a few days of each other whose signatures share most of their weight are one story. Pairs are
 // only compared when they share a signature term, so a day or a month of articles groups quickly.
-import type { NewsIndex } from "../news-index.ts";
-import { isQuotable } from "./quality.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import { isQuotable } from "../text/sentence-quality.ts";
 
 export interface DuplicateOptions {
   /** Share of the smaller signature's weight two articles must have in common. Default 0.5. */

@@ -3,6 +3,8 @@
 // captions, credits or teasers), near-duplicate reports grouped with all their sources, as a
 // neutral reply. Part of the platform-free core: it must not import platform code (no @slack,
 // discord.js, node-cron, better-sqlite3, nor any adapter).
+
+export { isQuotable, tidySentence } from "../text/sentence-quality.ts";
 export {
   buildDigest,
   type Digest,
@@ -12,7 +14,6 @@ export {
   inPeriod,
 } from "./digest.ts";
 export { type DuplicateOptions, groupDuplicates, signature } from "./duplicates.ts";
-export { isQuotable, tidySentence } from "./quality.ts";
 export {
   jaccard,
   overlap,

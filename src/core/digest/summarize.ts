@@ -3,8 +3,8 @@
 // sociaux ont le don…"), so each sentence is also weighed by how central it is to the article —
 // how much of the article's weighted vocabulary (and its title's) it carries. Sentences are never
 // cut: one that cannot be quoted whole (a caption, a teaser, a fragment) is skipped.
-import type { NewsIndex, Sentence } from "../news-index.ts";
-import { isQuotable, tidySentence } from "./quality.ts";
+import type { NewsIndex, Sentence } from "../search/news-index.ts";
+import { isQuotable, tidySentence } from "../text/sentence-quality.ts";
 
 export interface SummaryOptions {
   /** Default 3. */

@@ -1,6 +1,7 @@
 // The entities of one article (people with their roles and the sentences stating them,
 // organisations, places), and the merge of several articles' people for briefings.
 import type { Article } from "../corpus/article.ts";
+import { foldText } from "../text/fold.ts";
 import { sentences } from "../text/sentences.ts";
 import { findOrganisations, findPeople, findPlaces, type PersonMention } from "./extract.ts";
 
@@ -31,18 +32,6 @@ export interface ArticleEntities {
   readonly people: readonly ArticlePerson[];
   readonly organisations: readonly Counted[];
   readonly places: readonly Counted[];
-}
-
-/** Accent- and case-folded text for substring search (no per-word cache: bodies are long). */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[đð]/g, "d")
-    .replace(/[’]/g, "'");
 }
 
 const roleKey = (r: string) => foldText(r).replace(/\s+/g, " ").trim();

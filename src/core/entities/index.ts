@@ -10,7 +10,6 @@ export {
   articleEntities,
   type Counted,
   distinctRoles,
-  foldText,
   type RoleStatement,
 } from "./article-entities.ts";
 export {
@@ -29,4 +28,3 @@ export {
   type WhoOptions,
   whoIs,
 } from "./who.ts";
-export { whoReply } from "./who-reply.ts";

@@ -2,11 +2,11 @@
 // (with the sentence and article for each, and when they were stated), the articles that name
 // them, the first and last mention. The name matches without accents or case (`hoang xuan chien`),
 // and a partial name finds the full one (`Véran` → `Olivier Véran`).
-import type { Article } from "../corpus/article.ts";
-import type { NewsIndex } from "../news-index.ts";
-import type { SourceRef } from "../reply/reply.ts";
+import type { Article, SourceRef } from "../corpus/article.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import { foldText } from "../text/fold.ts";
 import { sentences } from "../text/sentences.ts";
-import { distinctRoles, foldText } from "./article-entities.ts";
+import { distinctRoles } from "./article-entities.ts";
 import { findPeople, nameKey } from "./extract.ts";
 
 export interface ProfileRole {

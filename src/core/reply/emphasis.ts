@@ -2,7 +2,7 @@
 // each piece is escaped, and cut into pieces that fit a platform's limit without a bold mark ever
 // left open across two pieces. The markup itself comes from the adapter (`*…*` on Slack, `**…**` on
 // Discord); this module stays platform-free.
-import type { TextRange } from "./reply.ts";
+import type { TextRange } from "../text/text-range.ts";
 
 export interface EmphasisMarkup {
   /** Escapes plain text for the platform (mentions defused, markup neutralised). */

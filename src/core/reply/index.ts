@@ -3,3 +3,4 @@
 // only, never platform markup; it must not import any adapter or platform library.
 export * from "./lookup-replies.ts";
 export * from "./reply.ts";
+export * from "./who-reply.ts";

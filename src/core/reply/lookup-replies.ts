@@ -2,13 +2,13 @@
 // the error reply every command falls back on. Plain text only (see reply.ts); the adapters escape
 // and format it for their platform and split it to fit their limits.
 import type { Answer, Citation } from "../answer/answerer.ts";
-import type { Article } from "../corpus/article.ts";
+import type { Article, ArticleLookup } from "../corpus/article.ts";
 import { botMessages } from "../i18n/bot-messages.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import { type Locale, messages } from "../i18n/messages.ts";
-import type { ArticleLookup } from "../news-core.ts";
 import type { SearchResult } from "../search/article-search.ts";
-import { type Block, type Reply, reply, type SourceRef, type TextRange } from "./reply.ts";
+import type { TextRange } from "../text/text-range.ts";
+import { type Block, type Reply, reply, type SourceRef } from "./reply.ts";
 
 const sourceOf = (c: Citation | Article): SourceRef => ({
   id: c.id,

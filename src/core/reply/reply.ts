@@ -2,24 +2,16 @@
 // (Block Kit on Slack, embeds on Discord, plain text in the console). Text here is plain — never
 // platform markup — so that each adapter can escape it and keep article text or user input from
 // pinging anyone or breaking formatting.
+import type { SourceRef } from "../corpus/article.ts";
+
+// The cited article is part of the reply's vocabulary: adapters render it from here.
+export type { SourceRef } from "../corpus/article.ts";
+
+import type { TextRange } from "../text/text-range.ts";
 
 export interface Link {
   readonly text: string;
   readonly url?: string;
-}
-
-export interface SourceRef {
-  readonly id: string;
-  readonly title: string;
-  readonly date?: string;
-  readonly url?: string;
-  readonly source?: string;
-}
-
-/** A range of a text: UTF-16 offsets, `end` exclusive. */
-export interface TextRange {
-  readonly start: number;
-  readonly end: number;
 }
 
 export type Block =

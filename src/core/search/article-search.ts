@@ -1,7 +1,8 @@
 // Article search for `/news search`: ranked articles with a snippet, the sentence of each article
 // that covers most of the query (weighted by rarity), so the user sees why it matched.
-import type { NewsIndex } from "../news-index.ts";
+
 import type { QueryGroup } from "./inverted-index.ts";
+import type { NewsIndex } from "./news-index.ts";
 
 export interface SearchResult {
   readonly id: string;

@@ -2,8 +2,8 @@
 // counted twice: it states the event), the named entities of title and lead weighted by rarity, and
 // its day. Features are computed once per article and kept per index, so a digest re-run or a
 // live article costs only the new articles.
-import type { NewsIndex } from "../news-index.ts";
-import { stemLanguage } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
+import { stemLanguage } from "../search/news-index.ts";
 import { splitSentences } from "../text/sentences.ts";
 
 export interface ArticleFeatures {

@@ -3,7 +3,7 @@
 // it (the event surfacing early in other articles too), how concentrated its rare names are in
 // the period, and recency. Titles and leads are what `echo` compares, so an event mentioned only
 // deep in another article's body does not count for it.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { type ArticleFeatures, dot, type SparseVector } from "./features.ts";
 
 export interface ImportanceSignals {

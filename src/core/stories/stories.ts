@@ -1,6 +1,6 @@
 // From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
 // centroid, its most central article (the headline), its summary and its importance.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {

@@ -2,8 +2,9 @@
 // sentences quoted whole from its most central articles. A sentence that opens on a pronoun, a
 // demonstrative or a connective (`Elle a notamment reproché…`, `Cette décision…`, `Mais…`) is never quoted first: its
 // referent is in a sentence the reader does not see. It may follow the sentence it continues.
-import { isQuotable, tidySentence } from "../digest/quality.ts";
-import type { NewsIndex, Sentence } from "../news-index.ts";
+
+import type { NewsIndex, Sentence } from "../search/news-index.ts";
+import { isQuotable, tidySentence } from "../text/sentence-quality.ts";
 import { cosine } from "./similarity.ts";
 
 /** Openings whose referent lies in an earlier sentence (French and English). */

@@ -2,7 +2,7 @@
 // average (the single-pass rule of cluster.ts) or starts one, without regrouping the period.
 // Only stories active within `windowDays` and sharing at least one title-or-lead term with the
 // article are compared, so the cost per article stays flat as the feed grows.
-import type { NewsIndex } from "../news-index.ts";
+import type { NewsIndex } from "../search/news-index.ts";
 import { type ClusterParams, emphasise, periodTerms } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
 import { LEARNED_LIVE_PARAMS } from "./learned-params.ts";

@@ -32,3 +32,15 @@ export function fold(word: string): string {
   cache.set(word, out);
   return out;
 }
+
+/** Accent- and case-folded text for substring search (no per-word cache: bodies are long). */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[đð]/g, "d")
+    .replace(/[’]/g, "'");
+}

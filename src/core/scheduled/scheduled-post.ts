@@ -1,14 +1,16 @@
-// What a scheduled post says, built at the command layer like every other reply: a digest of what
-// is new in a channel since its last one (articles already sent there excluded), or a team
-// briefing when its topic has new sources. With nothing new, a one-line "nothing new" post: a
+// What a scheduled post says and covers: a digest of what is new in a channel since its last one
+// (articles already sent there excluded), or a team briefing when its topic has new sources. It
+// sits in the core, below both the commands and the scheduler, so what a digest covers (its first
+// and last day) is decided here alone. With nothing new, a one-line "nothing new" post: a
 // silent bot cannot be told from a broken one, and one line a day costs the channel little.
-import { buildBriefing } from "../src/core/briefing/briefing.ts";
-import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
-import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
-import type { Locale } from "../src/core/i18n/messages.ts";
-import type { NewsCore } from "../src/core/news-core.ts";
-import { type Reply, reply } from "../src/core/reply/reply.ts";
+import { buildBriefing } from "../briefing/briefing.ts";
+import { briefingReply } from "../briefing/briefing-reply.ts";
+import { buildDigest, digestReply } from "../digest/digest.ts";
+import { botMessages } from "../i18n/bot-messages.ts";
+import type { Locale } from "../i18n/messages.ts";
+import type { NewsCore } from "../news-core.ts";
+import { type Reply, reply } from "../reply/reply.ts";
+import { addDays } from "../time/zone.ts";
 
 export interface ScheduledContent {
   readonly reply: Reply;
@@ -20,15 +22,38 @@ export interface ScheduledContent {
   readonly empty: boolean;
 }
 
-export interface ScheduledDigestOptions {
-  readonly from: string;
-  readonly to: string;
+export interface DigestWindowOptions {
+  /** The run's local day: the digest's last day. */
+  readonly period: string;
+  /** Where the channel's last digest stopped (`coveredTo`), when it had one. */
+  readonly lastCoveredTo?: string;
+  /** A first digest looks this many days back. */
+  readonly firstDigestDays: number;
+  /** No digest reaches further back than this, however long the channel went without one. */
+  readonly maxLookbackDays: number;
+}
+
+/** The days a digest covers: from where the last one stopped (bounded) to the run's day. */
+export function digestWindow(o: DigestWindowOptions): { readonly from: string; readonly to: string } {
+  const floor = addDays(o.period, -o.maxLookbackDays);
+  let from = o.lastCoveredTo ?? addDays(o.period, -o.firstDigestDays);
+  if (from < floor) from = floor;
+  if (from > o.period) from = o.period;
+  return { from, to: o.period };
+}
+
+export interface ScheduledDigestOptions extends DigestWindowOptions {
   readonly topic?: string;
   readonly excludeIds: ReadonlySet<string>;
   readonly maxItems?: number;
 }
 
-export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDigestOptions): ScheduledContent {
+export function scheduledDigest(
+  core: NewsCore,
+  locale: Locale,
+  options: ScheduledDigestOptions,
+): ScheduledContent {
+  const o = { ...options, ...digestWindow(options) };
   const digest = buildDigest(core.news, {
     from: o.from,
     to: o.to,

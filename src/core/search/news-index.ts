@@ -1,16 +1,16 @@
 // The searchable corpus: articles, the analyzer and the inverted index bound together, with the
 // per-article sentence cache that answers, snippets, digests and briefings share. Everything that
 // asks "which articles, which sentences" goes through here.
-import type { Article } from "./corpus/article.ts";
+import type { Article } from "../corpus/article.ts";
+import { type Analyzer, createAnalyzer } from "../text/analyzer.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { StemLanguage } from "../text/stem.ts";
 import {
   createInvertedIndex,
   type IndexOptions,
   type InvertedIndex,
   type QueryGroup,
-} from "./search/inverted-index.ts";
-import { type Analyzer, createAnalyzer } from "./text/analyzer.ts";
-import { splitSentences } from "./text/sentences.ts";
-import type { StemLanguage } from "./text/stem.ts";
+} from "./inverted-index.ts";
 
 export interface Sentence {
   readonly text: string;

@@ -1,9 +1,10 @@
 // The neutral reply for `who "<name>"`.
+
+import type { PersonProfile } from "../entities/who.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
 import { reportMessages } from "../i18n/report-messages.ts";
-import { type Block, type Reply, reply } from "../reply/reply.ts";
-import type { PersonProfile } from "./who.ts";
+import { type Block, type Reply, reply } from "./reply.ts";
 
 export function whoReply(profile: PersonProfile | undefined, name: string, locale: Locale = "fr"): Reply {
   const t = reportMessages(locale);
