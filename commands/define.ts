@@ -4,11 +4,12 @@
 // validation, friendly error replies and the "public" option shared by lookups.
 import { z } from "zod";
 import { isIsoDay } from "../src/core/dates/resolve.ts";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
+import type { Platform } from "../src/core/platform.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import { type CommandMessages, commandMessages } from "./messages.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 
 export interface Localized {
@@ -16,7 +17,6 @@ export interface Localized {
   readonly en: string;
 }
 
-export type Platform = "console" | "slack" | "discord";
 export type AutocompleteKind = "article" | "person";
 
 /** Who runs a command, and where: set by each adapter (the subscription commands need it). */
@@ -85,8 +85,8 @@ export interface CommandDefinition<S extends z.ZodObject> {
   run(args: z.output<S>, ctx: CommandContext): Reply | Promise<Reply>;
 }
 
-/** The option problems with their own message (keys of botMessages().optionProblem). */
-export type OptionProblem = keyof ReturnType<typeof botMessages>["optionProblem"];
+/** The option problems with their own message (keys of commandMessages().optionProblem). */
+export type OptionProblem = keyof CommandMessages["optionProblem"];
 
 type OptionMeta = {
   [key: string]: unknown;
@@ -155,7 +155,9 @@ export const option = {
 
 /** The `public` option of lookups: post to the channel instead of answering privately. */
 export const publicOption = () =>
-  option.flag({ fr: botMessages("fr").helpPublicOption, en: botMessages("en").helpPublicOption }).optional();
+  option
+    .flag({ fr: commandMessages("fr").helpPublicOption, en: commandMessages("en").helpPublicOption })
+    .optional();
 
 interface JsonProp {
   type?: string;
@@ -217,7 +219,7 @@ function issueText(
   input: Readonly<Record<string, unknown>>,
   locale: Locale,
 ): string {
-  const t = botMessages(locale);
+  const t = commandMessages(locale);
   const name = String(issue.path[0] ?? "?");
   switch (issue.code) {
     case "invalid_type":
@@ -248,7 +250,7 @@ function issueText(
 
 /** The reply to input that does not validate: every problem, then how to type the command. */
 export function invalidInputReply(command: Command, issues: readonly string[], ctx: CommandContext): Reply {
-  const t = botMessages(ctx.locale);
+  const t = commandMessages(ctx.locale);
   return errorReply(
     `${t.invalidInput} — ${issues.join(" ")}`,
     ctx.locale,

@@ -3,9 +3,9 @@
 // `public` is set; scheduled digests are posted by the scheduler, not through this command.
 import { z } from "zod";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 
 export const digest = defineCommand({
   name: "digest",
@@ -32,7 +32,7 @@ export const digest = defineCommand({
   }),
   run: ({ topic, from, to, max }, { core, locale }) =>
     from && to && from > to
-      ? errorReply(botMessages(locale).fromAfterTo(from, to), locale)
+      ? errorReply(commandMessages(locale).fromAfterTo(from, to), locale)
       : digestReply(
           buildDigest(core.news, {
             ...(topic ? { topic } : {}),

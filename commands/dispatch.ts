@@ -1,12 +1,14 @@
 // The one entry point adapters call: find the command, apply the per-user rate limit, turn text
 // or platform options into validated arguments, run it, and turn any failure into a friendly
 // error reply — a command never answers with silence or a stack trace.
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
+
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
+import type { Platform } from "../src/core/platform.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
-import type { AutocompleteKind, Caller, Command, CommandContext, Platform } from "./define.ts";
+import type { AutocompleteKind, Caller, Command, CommandContext } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
@@ -54,7 +56,7 @@ export interface Dispatcher {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const root = options.root ?? "news";
   const locale = options.locale ?? "fr";
-  const t = botMessages(locale);
+  const t = commandMessages(locale);
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const limiter: RateLimiter | undefined = options.ratePerMinute
     ? createRateLimiter({ max: options.ratePerMinute, ...(options.now ? { now: options.now } : {}) })

@@ -1,8 +1,9 @@
 // A feed's health as `/news feeds` shows it, in one place: last success and counts, the last error
 // (current, or the previous one when the feed has recovered since) and the items waiting for a retry.
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
+
 import { formatArticleDate } from "../src/core/i18n/format-date.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
+import { commandMessages } from "./messages.ts";
 import type { FeedView } from "./ports.ts";
 
 const when = (iso: string | undefined, never: string, locale: Locale) =>
@@ -10,7 +11,7 @@ const when = (iso: string | undefined, never: string, locale: Locale) =>
 
 /** The status lines of one feed, most important first. */
 export function feedStatusLines(f: FeedView, locale: Locale): string[] {
-  const t = botMessages(locale);
+  const t = commandMessages(locale);
   const lines = [t.feedStatus(when(f.lastSuccessAt, t.feedNever, locale), f.articlesAdded, f.duplicates)];
   if (f.lastError && (!f.lastSuccessAt || (f.lastErrorAt ?? "") > f.lastSuccessAt))
     lines.push(t.feedLastError(when(f.lastErrorAt, t.feedNever, locale), f.failures, f.lastError));

@@ -2,11 +2,11 @@
 // `/news feeds add <url>` adds one, after checking it is a public http(s) address serving RSS or
 // Atom. Adding needs the right to manage the channel, like subscriptions.
 import { z } from "zod";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { type Block, reply } from "../src/core/reply/reply.ts";
 import { defineCommand, option } from "./define.ts";
 import { feedStatusLines } from "./feed-list.ts";
+import { commandMessages } from "./messages.ts";
 
 export const feeds = defineCommand({
   name: "feeds",
@@ -24,7 +24,7 @@ export const feeds = defineCommand({
       .optional(),
   }),
   run: async ({ add }, ctx) => {
-    const t = botMessages(ctx.locale);
+    const t = commandMessages(ctx.locale);
     if (!ctx.feeds) return errorReply(t.feedsUnavailable, ctx.locale);
     // In text (`/news feeds add https://…`) the verb arrives with the address.
     const url = add?.replace(/^add\s+/i, "").trim();

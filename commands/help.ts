@@ -1,16 +1,16 @@
 // `/news help`: generated from the declarations, so it can never list a command or an option
 // that does not exist — each command with its usage on the current platform and its description.
 import { z } from "zod";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import { defineCommand, usageOf } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 
 export const help = defineCommand({
   name: "help",
   description: { fr: "Liste des commandes", en: "List the commands" },
   options: z.object({}),
   run: (_args, { commands, locale, root, platform }) => {
-    const t = botMessages(locale);
+    const t = commandMessages(locale);
     return reply(
       [
         { type: "paragraph", text: t.helpIntro(root) },

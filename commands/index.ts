@@ -30,7 +30,6 @@ export {
   defineCommand,
   type Localized,
   type OptionDeclaration,
-  type Platform,
   usageOf,
 } from "./define.ts";
 export { digest } from "./digest.ts";

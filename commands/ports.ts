@@ -2,6 +2,7 @@
 // implement them and the commands never import scheduling or ingestion: subscriptions (created,
 // removed and listed by the scheduling layer) and feeds (listed and added by ingestion).
 import type { Locale } from "../src/core/i18n/messages.ts";
+import type { Platform } from "../src/core/platform.ts";
 import type { Feed } from "../src/storage/feed-store.ts";
 import type { DeliveryRecord, NewSubscription, Subscription } from "../src/storage/subscription-store.ts";
 
@@ -25,8 +26,8 @@ export interface SubscriptionService {
   /** The time zone of a subscription that names none. */
   readonly defaultTimezone: string;
   subscribe(input: NewSubscription, actor: string): SubscribeResult;
-  unsubscribe(id: number, platform: string, channelId: string, actor: string): Subscription | undefined;
-  list(platform: string, channelId: string): SubscriptionView[];
+  unsubscribe(id: number, platform: Platform, channelId: string, actor: string): Subscription | undefined;
+  list(platform: Platform, channelId: string): SubscriptionView[];
 }
 
 export class SubscriptionLimitError extends Error {

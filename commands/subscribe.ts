@@ -6,12 +6,12 @@
 // on Slack it is the channel the command is typed in, so only its members can; the change is
 // written to the audit log with its author. The confirmation is public: the channel sees who did it.
 import { z } from "zod";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import { parseDays, parseTime } from "../src/core/time/schedule-days.ts";
 import { canonicalTimeZone } from "../src/core/time/zone.ts";
 import { defineCommand, option } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 import { SubscriptionLimitError } from "./ports.ts";
 import { access, actorOf, formatRun, summary } from "./subscription-replies.ts";
 
@@ -84,7 +84,7 @@ export const subscribe = defineCommand({
     const allowed = access(ctx, true);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
-    const t = botMessages(ctx.locale);
+    const t = commandMessages(ctx.locale);
     const input = {
       platform: caller.platform,
       channelId: caller.channelId,

@@ -1,13 +1,14 @@
 // Shared by the subscription commands: who may run them (a channel, the right to manage it, a
 // database behind them), and how a subscription reads in a reply — its kind and topic, its time in
 // its zone and days, its next run, its last delivery, why it was disabled.
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
+
 import type { Locale } from "../src/core/i18n/messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import { formatDays } from "../src/core/time/schedule-days.ts";
 import type { Subscription } from "../src/storage/subscription-store.ts";
 import type { Caller, CommandContext } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 import type { SubscriptionService, SubscriptionView } from "./ports.ts";
 
 export type Access =
@@ -16,7 +17,7 @@ export type Access =
 
 /** The service and the caller, or the reason the caller cannot manage (or see) this channel's posts. */
 export function access(ctx: CommandContext, manage: boolean): Access {
-  const t = botMessages(ctx.locale);
+  const t = commandMessages(ctx.locale);
   if (!ctx.subscriptions) return { ok: false, reply: errorReply(t.subscriptionsUnavailable, ctx.locale) };
   if (!ctx.caller) return { ok: false, reply: errorReply(t.subscriptionsNoChannel, ctx.locale) };
   if (manage && !ctx.caller.canManageChannel) {
@@ -28,7 +29,7 @@ export function access(ctx: CommandContext, manage: boolean): Access {
 export const actorOf = (caller: Caller) => `${caller.platform}:${caller.userId}`;
 
 export function summary(s: Subscription, locale: Locale): string {
-  const t = botMessages(locale);
+  const t = commandMessages(locale);
   return t.subscriptionSummary(
     s.kind === "brief" ? t.kindBrief : t.kindDigest,
     s.topic,
@@ -50,13 +51,13 @@ export function formatRun(date: Date, timeZone: string, locale: Locale): string 
 }
 
 export function reasonText(reason: string, locale: Locale): string {
-  const known = botMessages(locale).reasonText[reason];
+  const known = commandMessages(locale).reasonText[reason];
   return known ? `${known} (${reason})` : reason;
 }
 
 /** The lines under a subscription in `/news subscriptions`. */
 export function statusLines(view: SubscriptionView, locale: Locale): string[] {
-  const t = botMessages(locale);
+  const t = commandMessages(locale);
   const s = view.subscription;
   const lines: string[] = [];
   if (!s.enabled) lines.push(t.disabled(reasonText(s.disabledReason ?? "?", locale)));

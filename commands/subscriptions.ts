@@ -2,9 +2,9 @@
 // next run, its last delivery (and its error), an interrupted post that may not have gone out, and
 // why a disabled one was disabled. Anyone in the channel may look; the reply is private.
 import { z } from "zod";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import { defineCommand } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 import { access, statusLines, summary } from "./subscription-replies.ts";
 
 export const subscriptions = defineCommand({
@@ -18,7 +18,7 @@ export const subscriptions = defineCommand({
     const allowed = access(ctx, false);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
-    const t = botMessages(ctx.locale);
+    const t = commandMessages(ctx.locale);
     const views = service.list(caller.platform, caller.channelId);
     if (views.length === 0) {
       return reply([{ type: "paragraph", text: t.subscriptionsEmpty(ctx.root) }], {

@@ -1,10 +1,10 @@
 // `/news unsubscribe [id]`: removes one of this channel's scheduled posts (the only one when no id
 // is given). Same rights as subscribe; written to the audit log. Public, like the subscription.
 import { z } from "zod";
-import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import { defineCommand, option } from "./define.ts";
+import { commandMessages } from "./messages.ts";
 import { access, actorOf, summary } from "./subscription-replies.ts";
 
 export const unsubscribe = defineCommand({
@@ -29,7 +29,7 @@ export const unsubscribe = defineCommand({
     const allowed = access(ctx, true);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
-    const t = botMessages(ctx.locale);
+    const t = commandMessages(ctx.locale);
     let target = id;
     if (target === undefined) {
       const here = service.list(caller.platform, caller.channelId);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply, isQuotable, summarizeArticle } from "../src/core/digest/index.ts";
-import { createNewsIndex } from "../src/core/search/news-index.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as art } from "./fakes/articles.ts";
 
 const FLOOD_A =

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
-import {
-  articleEntities,
-  findOrganisations,
-  findPeople,
-  whoIs,
-} from "../src/core/entities/index.ts";
+import { articleEntities, findOrganisations, findPeople, whoIs } from "../src/core/entities/index.ts";
 import { whoReply } from "../src/core/reply/who-reply.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 

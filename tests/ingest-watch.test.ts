@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LoadProblem } from "../src/core/corpus/article.ts";
 import { serializeArticle } from "../src/core/corpus/front-matter.ts";
-import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { searchArticles } from "../src/core/search/article-search.ts";
+import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { type FolderWatcher, watchCorpusFolder } from "../src/ingest/folder-watcher.ts";
 import { addToLiveIndex } from "../src/ingest/live-index.ts";
 

@@ -89,7 +89,13 @@ describe("a crash in the middle of a three-message post", () => {
     const { poster, bot, sub, decisions } = setup(3);
     const claim = bot.deliveries.claim(sub.id, "2026-01-15", "elsewhere:1:x", new Date());
     if (!claim) throw new Error("no claim");
-    const plan = { platform: "slack", channelId: "C1", articleIds: [], rememberInChannel: true, parts: 3 };
+    const plan = {
+      platform: "slack" as const,
+      channelId: "C1",
+      articleIds: [],
+      rememberInChannel: true,
+      parts: 3,
+    };
     bot.deliveries.markPosting(claim, plan, new Date());
     const mark = { id: claim.id, subscriptionId: sub.id, period: "2026-01-15" };
     const [first, second] = poster.prepare("C1", { blocks: [] } as never, mark);

@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 const plan = (articleIds: string[], channelId = "C1") => ({
-  platform: "slack",
+  platform: "slack" as const,
   channelId,
   articleIds,
   rememberInChannel: true,

@@ -5,9 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Caller, Dispatcher } from "../commands/index.ts";
 import { renderText } from "../src/adapters/console/render.ts";
-import { createSubscriptionService } from "../src/scheduling/service.ts";
 import { formatDays, parseDays, parseTime } from "../src/core/time/schedule-days.ts";
 import { canonicalTimeZone } from "../src/core/time/zone.ts";
+import { createSubscriptionService } from "../src/scheduling/service.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
 import { permanent, recordingPoster, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
 

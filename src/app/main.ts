@@ -3,16 +3,16 @@
 // Slack or Discord token is configured, which is what a new user meets with `npm start`. Runs
 // directly (`node bin/run-ts.mjs src/app/main.ts`) or through `startApp()` in tests.
 import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import type { FeedsService } from "../../commands/ports.ts";
 import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
+import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
-import { botMessages } from "../core/i18n/bot-messages.ts";
 import { createNewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import {
@@ -37,8 +37,7 @@ import {
   openDatabase,
 } from "../storage/index.ts";
 import { databaseFailure, describeStartupError } from "./exit-codes.ts";
-
-export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
+import { startupMessages } from "./startup-messages.ts";
 
 export interface StartOptions {
   /** Default `process.env`, after loading `./.env` if it exists. */
@@ -59,11 +58,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-function corpusPaths(config: Config, cwd: string): string[] {
-  if (config.corpus) return config.corpus.map((p) => resolve(cwd, p));
-  const local = resolve(cwd, "corpus");
-  return [existsSync(local) ? local : PACKAGE_CORPUS];
-}
+const corpusPaths = (config: Config, cwd: string) => resolveCorpusPaths(config.corpus, cwd);
 
 /** The database, or the one-line start-up failure naming its path and NEWSBOT_DB. */
 function openAppDatabase(config: Config, cwd: string): Database {
@@ -81,7 +76,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const say = (stream: NodeJS.WritableStream, line: string) => stream.write(`${line}\n`);
   if (!options.env && existsSync(resolve(cwd, ".env"))) process.loadEnvFile(resolve(cwd, ".env"));
   const config = loadConfig(options.env ?? process.env);
-  const t = botMessages(config.locale);
+  const t = startupMessages(config.locale);
   // the database first: a locked or broken file is reported before the corpus takes its time
   const db = openAppDatabase(config, cwd);
 

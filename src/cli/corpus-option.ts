@@ -1,19 +1,9 @@
-// `--corpus PATH`: load the corpus the command works on, report skipped files on stderr, and fall
-// back to the corpus shipped with the package when the default `corpus/` is not in the cwd.
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+// `--corpus PATH`: load the corpus the command works on (where it is: `config/corpus-paths.ts`) and
+// report skipped files on stderr.
+import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import type { Article } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import type { CliIO } from "./io.ts";
-
-export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
-
-export function resolveCorpusPaths(paths: readonly string[] | undefined): string[] {
-  if (paths && paths.length > 0) return paths.map((p) => resolve(p));
-  const local = resolve("corpus");
-  return [existsSync(local) ? local : PACKAGE_CORPUS];
-}
 
 export async function loadCorpusForCli(paths: readonly string[] | undefined, io: CliIO): Promise<Article[]> {
   const { articles, problems } = await loadCorpus(resolveCorpusPaths(paths));

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { databaseFailure, EXIT_CODES } from "../app/exit-codes.ts";
+import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
 import { createCorpusFileWriter } from "../ingest/corpus-writer.ts";
 import { watchCorpusFolder } from "../ingest/folder-watcher.ts";
@@ -16,7 +17,7 @@ import { createIngester, type FeedReport, type IngesterOptions } from "../ingest
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import { DatabaseOpenError, openDatabase } from "../storage/database.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
-import { loadCorpusForCli, resolveCorpusPaths } from "./corpus-option.ts";
+import { loadCorpusForCli } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 
 export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS] [--allow-private-feeds]

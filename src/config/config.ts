@@ -4,11 +4,10 @@
 // as listed in NEWSBOT_ADAPTERS). Tokens are required only for the adapters that run, and every
 // problem is reported in one message that names the variable — never its secret value.
 import { z } from "zod";
-import { type BotMessages, botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
+import type { Platform } from "../core/platform.ts";
 import { canonicalTimeZone } from "../core/time/zone.ts";
-
-export type AdapterName = "console" | "slack" | "discord";
+import { type ConfigMessages, configMessages } from "./config-messages.ts";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -52,7 +51,7 @@ export interface Config {
   readonly root: string;
   /** Commands per user per minute; 0 = no limit. */
   readonly ratePerMinute: number;
-  readonly adapters: readonly AdapterName[];
+  readonly adapters: readonly Platform[];
   /** The SQLite database (subscriptions, deliveries, audit log); `:memory:` keeps nothing. */
   readonly db: string;
   readonly schedule: ScheduleConfig;
@@ -137,7 +136,7 @@ export class ConfigError extends Error {
     readonly problems: readonly string[],
     locale: Locale,
   ) {
-    super([botMessages(locale).configInvalid, ...problems.map((p) => `  - ${p}`)].join("\n"));
+    super([configMessages(locale).configInvalid, ...problems.map((p) => `  - ${p}`)].join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -147,7 +146,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Real Discord bot tokens are about 70 characters; anything under 20 is a paste gone wrong. */
 const DISCORD_TOKEN_MIN = 20;
 
-function schema(t: BotMessages) {
+function schema(t: ConfigMessages) {
   const text = (expected: string) => z.string({ error: expected }).trim().min(1, expected);
   const prefixed = (prefix: string) =>
     z
@@ -240,7 +239,7 @@ function schema(t: BotMessages) {
 const SECRET = /TOKEN|SECRET/;
 
 /** Every variable the configuration reads. */
-export const ENV_VARIABLES: readonly string[] = Object.keys(schema(botMessages("fr")).shape);
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema(configMessages("fr")).shape);
 
 /**
  * Read the configuration from `env`. Throws a ConfigError listing every problem, each naming its
@@ -250,7 +249,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
   // Empty values (`FOO=` in a .env) mean "not set".
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const guessLocale: Locale = clean.NEWSBOT_LOCALE?.trim() === "en" ? "en" : "fr";
-  const t = botMessages(guessLocale);
+  const t = configMessages(guessLocale);
   const parsed = schema(t).safeParse(clean);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
@@ -261,8 +260,8 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     throw new ConfigError([...new Set(problems)], guessLocale);
   }
   const e = parsed.data;
-  const tl = botMessages(e.NEWSBOT_LOCALE);
-  const adapters: AdapterName[] = e.NEWSBOT_ADAPTERS
+  const tl = configMessages(e.NEWSBOT_LOCALE);
+  const adapters: Platform[] = e.NEWSBOT_ADAPTERS
     ? [...new Set(e.NEWSBOT_ADAPTERS)]
     : [
         ...(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN ? (["slack"] as const) : []),

@@ -2,7 +2,6 @@
 // message naming each missing or malformed variable (see config.ts for the rules). It reads the
 // environment only: it must not import adapters, storage, the scheduler or platform libraries.
 export {
-  type AdapterName,
   type Config,
   ConfigError,
   type DiscordConfig,

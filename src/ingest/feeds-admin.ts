@@ -5,11 +5,11 @@
 // checking that the URL really serves an RSS or Atom feed.
 
 import type { AddFeedResult, FeedView } from "../../commands/ports.ts";
-import { botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import { parseFeed } from "./feed-parser.ts";
 import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
+import { ingestMessages } from "./ingest-messages.ts";
 import { blockedHost } from "./outbound-guard.ts";
 
 export function listFeeds(store: FeedStore): FeedView[] {
@@ -37,7 +37,7 @@ export function validateFeedUrl(
   input: string,
   options: { allowPrivateHosts?: boolean; locale?: Locale } = {},
 ): UrlCheck {
-  const p = botMessages(options.locale ?? "fr").feedProblem;
+  const p = ingestMessages(options.locale ?? "fr").feedProblem;
   const raw = input.trim().replace(/^<|>$/g, ""); // Slack wraps links in <…>
   if (raw.length === 0) return { ok: false, error: p.empty() };
   if (raw.length > 2048) return { ok: false, error: p.tooLong() };
@@ -91,7 +91,7 @@ export async function addFeed(
       const parsed = parseFeed(fetched.text);
       title = parsed.title;
     } catch (error) {
-      return { ok: false, message: botMessages(locale).feedProblem.probe((error as Error).message) };
+      return { ok: false, message: ingestMessages(locale).feedProblem.probe((error as Error).message) };
     }
   }
   const { feed, created } = store.addFeed(
@@ -104,6 +104,6 @@ export async function addFeed(
     ok: true,
     feed,
     created,
-    message: created ? botMessages(locale).feedAdded(name) : botMessages(locale).feedExists(name),
+    message: created ? ingestMessages(locale).feedAdded(name) : ingestMessages(locale).feedExists(name),
   };
 }

@@ -15,7 +15,6 @@ export {
   deliveryNonce,
   failedBeforeSending,
   PostError,
-  type PosterPlatform,
   type PreparedMessage,
 } from "./poster.ts";
 export {

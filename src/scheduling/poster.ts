@@ -8,9 +8,8 @@
 // gone out all the same (`ambiguous`: a timeout, a connection cut after the request was written, a
 // 5xx). Retrying, checking, backing off and disabling channels is the scheduler's job.
 import { createHash } from "node:crypto";
+import type { Platform } from "../core/platform.ts";
 import type { Reply } from "../core/reply/reply.ts";
-
-export type PosterPlatform = "console" | "slack" | "discord";
 
 /** One platform message, ready to post: posting it returns the platform's id for it, if any. */
 export type PreparedMessage = () => Promise<string | undefined>;
@@ -38,7 +37,7 @@ export function deliveryNonce(mark: DeliveryMark, part: number, channelId: strin
 }
 
 export interface ChannelPoster {
-  readonly platform: PosterPlatform;
+  readonly platform: Platform;
   /**
    * The reply as this platform's messages for `channelId`, in order; each posts exactly one
    * message, marked with `mark` and its index (the part).

@@ -5,12 +5,13 @@
 // process never posts the same period twice, and a crash mid-post is recorded (`uncertain`), not
 // repeated blindly. Every write that depends on holding the claim is fenced by the worker's id, so a
 // worker whose claim was taken over cannot post or complete it any more.
+import { isPlatform, type Platform } from "../core/platform.ts";
 import type { Database } from "./database.ts";
 
 export type SubscriptionKind = "digest" | "brief";
 
 export interface NewSubscription {
-  readonly platform: string;
+  readonly platform: Platform;
   readonly channelId: string;
   readonly kind: SubscriptionKind;
   readonly topic?: string;
@@ -62,7 +63,7 @@ export interface DeliveryRecord {
 
 /** What a delivery is about to post: recorded with the `posting` state, before the platform call. */
 export interface DeliveryPlan {
-  readonly platform: string;
+  readonly platform: Platform;
   readonly channelId: string;
   /** The articles it carries. For digests they join the channel's memory (never sent there again). */
   readonly articleIds: readonly string[];
@@ -78,9 +79,9 @@ export interface SubscriptionStore {
   /** An existing subscription of that channel with the same kind, topic, time, zone and days. */
   findSame(input: NewSubscription): Subscription | undefined;
   get(id: number): Subscription | undefined;
-  list(filter?: { platform?: string; channelId?: string; enabledOnly?: boolean }): Subscription[];
+  list(filter?: { platform?: Platform; channelId?: string; enabledOnly?: boolean }): Subscription[];
   /** Removes a subscription of that channel and returns it; undefined when there is none with that id there. */
-  remove(id: number, platform: string, channelId: string): Subscription | undefined;
+  remove(id: number, platform: Platform, channelId: string): Subscription | undefined;
   /** Turns a disabled subscription back on, its failure count reset. */
   enable(id: number): Subscription | undefined;
   recordSuccess(id: number): void;
@@ -120,7 +121,7 @@ export interface DeliveryLog {
   /** The latest delivery that went out or may have (`done` or `uncertain`). */
   lastDelivered(subscriptionId: number): DeliveryRecord | undefined;
   /** Every article already sent to a channel in a digest (so none is posted twice there). */
-  deliveredArticleIds(platform: string, channelId: string): Set<string>;
+  deliveredArticleIds(platform: Platform, channelId: string): Set<string>;
   /** Every article a subscription's posts carried (`done` or `uncertain`). */
   subscriptionArticleIds(subscriptionId: number): Set<string>;
   /**
@@ -192,9 +193,15 @@ interface DeliveryRow {
 const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
   (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
+/** A stored platform name the code no longer knows is a damaged row, not a value to pass on. */
+function platformOf(r: { id: number; platform: string }): Platform {
+  if (isPlatform(r.platform)) return r.platform;
+  throw new Error(`subscription ${r.id}: unknown platform "${r.platform}" in the database`);
+}
+
 const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
-  platform: r.platform,
+  platform: platformOf(r),
   channelId: r.channel_id,
   kind: r.kind,
   ...opt("topic", r.topic || null),

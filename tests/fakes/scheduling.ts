@@ -5,13 +5,9 @@ import { vi } from "vitest";
 import type { Article } from "../../src/core/corpus/article.ts";
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsCore, type NewsCore } from "../../src/core/news-core.ts";
+import type { Platform } from "../../src/core/platform.ts";
 import type { Reply } from "../../src/core/reply/reply.ts";
-import {
-  type ChannelPoster,
-  type DeliveryMark,
-  PostError,
-  type PosterPlatform,
-} from "../../src/scheduling/poster.ts";
+import { type ChannelPoster, type DeliveryMark, PostError } from "../../src/scheduling/poster.ts";
 import { createScheduler, type Scheduler, type SchedulerOptions } from "../../src/scheduling/scheduler.ts";
 import {
   createAuditLog,
@@ -24,7 +20,7 @@ import {
 import { CORPUS } from "./real-core.ts";
 
 export interface RecordedPost {
-  readonly platform: PosterPlatform;
+  readonly platform: Platform;
   readonly channelId: string;
   /** When it was posted (ISO, the fake clock). */
   readonly at: string;
@@ -42,10 +38,7 @@ export interface RecordingPoster extends ChannelPoster {
   fail(channelId: string, failures: Failure[] | PostError): void;
 }
 
-export function recordingPoster(
-  platform: PosterPlatform = "slack",
-  posts: RecordedPost[] = [],
-): RecordingPoster {
+export function recordingPoster(platform: Platform = "slack", posts: RecordedPost[] = []): RecordingPoster {
   const scripted = new Map<string, Failure[] | PostError>();
   const attempts = new Map<string, number>();
   return {
@@ -175,7 +168,7 @@ export interface VerifiablePoster extends ChannelPoster {
  * reply is cut in `parts` messages, and attempts can be scripted to time out before or after the
  * message is out.
  */
-export function verifiablePoster(parts = 1, platform: PosterPlatform = "slack"): VerifiablePoster {
+export function verifiablePoster(parts = 1, platform: Platform = "slack"): VerifiablePoster {
   const posts: VerifiablePost[] = [];
   const looks: { channelId: string; part: number }[] = [];
   const queue: Attempt[] = [];

@@ -3,7 +3,7 @@
 // the session. Lines are handled one at a time, in order, so piped input works too.
 import { createInterface } from "node:readline";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 import { renderText } from "./render.ts";
 
 export interface ConsoleSessionOptions {
@@ -23,7 +23,7 @@ const QUIT = /^(quit|exit|q|\\q|quitter|\/quit|\/exit)$/i;
 
 export async function runConsoleSession(options: ConsoleSessionOptions): Promise<void> {
   const { dispatcher, output } = options;
-  const t = botMessages(dispatcher.locale);
+  const t = adapterMessages(dispatcher.locale);
   const tty = options.prompt ?? (options.input as { isTTY?: boolean }).isTTY === true;
   const write = (text: string) => output.write(`${text}\n`);
   const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });

@@ -13,9 +13,9 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
@@ -79,7 +79,7 @@ async function onCommand(
   } catch (error) {
     onError(error);
     // Never leave the user with "thinking…": try once more with a short error message.
-    reply = errorReply(botMessages(dispatcher.locale).commandFailed, dispatcher.locale);
+    reply = errorReply(adapterMessages(dispatcher.locale).commandFailed, dispatcher.locale);
     pages = renderDiscord(reply, { locale: dispatcher.locale });
     await i.editReply({ embeds: pages[0]?.embeds ?? [], allowedMentions: NO_MENTIONS }).catch(onError);
   }

@@ -9,8 +9,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Command, Localized, OptionDeclaration } from "../../../commands/define.ts";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Locale } from "../../core/i18n/messages.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 
 const clip = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99)}…`);
 
@@ -57,8 +57,8 @@ export function discordCommand(
   locale: Locale,
 ): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const rootDescription: Localized = {
-    fr: botMessages("fr").rootDescription,
-    en: botMessages("en").rootDescription,
+    fr: adapterMessages("fr").rootDescription,
+    en: adapterMessages("en").rootDescription,
   };
   return {
     name: root,

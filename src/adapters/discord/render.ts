@@ -4,11 +4,11 @@
 // visible note. Every text is markdown-escaped and mentions are defused with a zero-width space;
 // the adapter also sends `allowedMentions: { parse: [] }`, so nothing can ping anyone.
 import { type APIEmbed, escapeMarkdown } from "discord.js";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
 import { chunkEmphasized, type EmphasisMarkup } from "../../core/reply/emphasis.ts";
 import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -176,7 +176,7 @@ export function renderDiscord(
   options: { locale?: Locale; maxMessages?: number } = {},
 ): DiscordMessage[] {
   const locale = options.locale ?? "fr";
-  const t = botMessages(locale);
+  const t = adapterMessages(locale);
   const maxMessages = Math.max(1, options.maxMessages ?? 5);
   const color = reply.isError ? COLOR.error : COLOR.normal;
   const note = `-# ${escapeDiscord(t.truncated)}`;

@@ -6,9 +6,9 @@
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
@@ -165,7 +165,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     await respond({
       response_type: "ephemeral",
       replace_original: false,
-      text: botMessages(dispatcher.locale).commandFailed,
+      text: adapterMessages(dispatcher.locale).commandFailed,
     }).catch(onError);
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;

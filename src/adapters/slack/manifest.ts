@@ -2,8 +2,8 @@
 // whose usage hint lists the subcommands, the bot scopes it needs, and either the HTTP request
 // URLs (commands and the "post to channel" button) or Socket Mode.
 import type { Command } from "../../../commands/define.ts";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Locale } from "../../core/i18n/messages.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 
 export interface SlackManifestOptions {
   readonly commands: readonly Command[];
@@ -17,7 +17,7 @@ export interface SlackManifestOptions {
 export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
   const name = options.appName ?? "newsbot";
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
-  const description = botMessages(options.locale).appDescription;
+  const description = adapterMessages(options.locale).appDescription;
   // Slack caps the usage hint at 100 characters: the names, comma-separated, fit.
   const hint = options.commands.map((c) => c.name).join(", ");
   return {

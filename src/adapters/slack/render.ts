@@ -5,11 +5,11 @@
 // packed up to 50 blocks and ~12,000 characters, at most `maxMessages` of them (a response_url takes
 // about 5 uses), and whatever still does not fit is cut with a visible "truncated" note.
 import type { types } from "@slack/bolt";
-import { botMessages } from "../../core/i18n/bot-messages.ts";
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
 import { chunkEmphasized, type EmphasisMarkup } from "../../core/reply/emphasis.ts";
 import type { Block, Reply, SourceRef } from "../../core/reply/reply.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -203,7 +203,7 @@ export function blockChars(block: KnownBlock): number {
 
 export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage[] {
   const locale = options.locale ?? "fr";
-  const t = botMessages(locale);
+  const t = adapterMessages(locale);
   const maxMessages = Math.max(1, options.maxMessages ?? 4);
   const buttonValue =
     options.publishCommand !== undefined && reply.visibility === "private" && !reply.isError

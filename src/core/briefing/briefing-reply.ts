@@ -4,12 +4,12 @@ import { formatResolvedDate } from "../dates/format.ts";
 import type { ResolvedDate } from "../dates/resolve.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
-import { reportMessages } from "../i18n/report-messages.ts";
+import { messages } from "../i18n/messages.ts";
 import { type Block, type Link, type Reply, reply } from "../reply/reply.ts";
 import type { Briefing, TimelineEntry } from "./briefing.ts";
 
 function entryDate(e: TimelineEntry, locale: Locale): string {
-  const t = reportMessages(locale);
+  const t = messages(locale);
   if (!e.resolved)
     return t.unresolvedDate(e.expression, e.problem === "invalid" ? t.invalidDate : t.noReference);
   const r: ResolvedDate = {
@@ -23,7 +23,7 @@ function entryDate(e: TimelineEntry, locale: Locale): string {
 }
 
 export function briefingReply(b: Briefing, locale: Locale = "fr"): Reply {
-  const t = reportMessages(locale);
+  const t = messages(locale);
   const title = t.briefingTitle(b.topic);
   if (b.sources.length === 0)
     return reply([{ type: "paragraph", text: t.briefingEmpty(b.topic) }], {

@@ -7,12 +7,11 @@ import type { Article } from "../corpus/article.ts";
 import { sourceRef } from "../entities/who.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
-import { reportMessages } from "../i18n/report-messages.ts";
+import { messages } from "../i18n/messages.ts";
 import { type Block, type Reply, reply, type SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { buildStories, type Story } from "../stories/stories.ts";
-import { storyMessages } from "./story-messages.ts";
 
 export interface DigestOptions {
   /** First day (`YYYY-MM-DD`), inclusive. With neither `from` nor `to`: the latest day of the corpus. */
@@ -161,8 +160,7 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
 /** The digest as a neutral reply: per story its headline, dates and coverage, its summary, its
  * sources with their dates; then the minor stories on one line. */
 export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
-  const t = reportMessages(locale);
-  const m = storyMessages(locale);
+  const t = messages(locale);
   const day = (d?: string) => formatArticleDate(d, locale) ?? t.undated;
   const period = t.period(digest.from && day(digest.from), digest.to && day(digest.to));
   const title = digest.topic ? t.digestTopicTitle(period, digest.topic) : t.digestTitle(period);
@@ -182,7 +180,7 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
     const meta = [
       span,
       item.sources.length === 1 ? item.source : undefined,
-      item.sources.length > 1 ? m.articlesCount(item.sources.length) : undefined,
+      item.sources.length > 1 ? t.resultCount(item.sources.length) : undefined,
       item.sourceCount > 1 && item.sourceCount < item.sources.length
         ? t.sourcesCount(item.sourceCount)
         : undefined,
@@ -203,7 +201,7 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
   if (digest.minor.length > 0)
     blocks.push({
       type: "context",
-      text: m.alsoLine(
+      text: t.alsoLine(
         digest.minor.map((s) => s.title),
         Math.max(0, digest.storyCount - shownStories),
       ),

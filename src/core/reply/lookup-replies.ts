@@ -3,7 +3,6 @@
 // and format it for their platform and split it to fit their limits.
 import type { Answer, Citation } from "../answer/answerer.ts";
 import type { Article, ArticleLookup } from "../corpus/article.ts";
-import { botMessages } from "../i18n/bot-messages.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import { type Locale, messages } from "../i18n/messages.ts";
 import type { SearchResult } from "../search/article-search.ts";
@@ -20,7 +19,7 @@ const sourceOf = (c: Citation | Article): SourceRef => ({
 
 /** `15 janvier 2026 · VNA · id : 003_…` — the small print under an article. */
 function articleMeta(a: { id: string; date?: string; source?: string }, locale: Locale): string {
-  const t = botMessages(locale);
+  const t = messages(locale);
   return [formatArticleDate(a.date, locale) ?? messages(locale).undated, a.source, t.articleId(a.id)]
     .filter(Boolean)
     .join(" · ");
@@ -34,7 +33,7 @@ export function answerReply(
   answer: Answer & { readonly emphasis?: readonly TextRange[] },
   locale: Locale = "fr",
 ): Reply {
-  const t = botMessages(locale);
+  const t = messages(locale);
   if (!answer.found) {
     return reply([{ type: "paragraph", text: answer.answer }], { title: t.noAnswerTitle, isError: true });
   }
@@ -53,7 +52,7 @@ export function answerReply(
 }
 
 export function searchReply(results: readonly SearchResult[], query: string, locale: Locale = "fr"): Reply {
-  const t = botMessages(locale);
+  const t = messages(locale);
   const title = t.searchTitle(query.length > 80 ? `${query.slice(0, 79)}…` : query);
   if (results.length === 0) {
     return reply([{ type: "paragraph", text: messages(locale).noResults }], { title, isError: true });
@@ -98,5 +97,5 @@ export function articleReply(lookup: ArticleLookup, locale: Locale = "fr"): Repl
 export function errorReply(text: string, locale: Locale = "fr", hint?: string): Reply {
   const blocks: Block[] = [{ type: "paragraph", text }];
   if (hint) blocks.push({ type: "context", text: hint });
-  return reply(blocks, { title: botMessages(locale).errorTitle, isError: true, visibility: "private" });
+  return reply(blocks, { title: messages(locale).errorTitle, isError: true, visibility: "private" });
 }

@@ -3,11 +3,11 @@
 import type { PersonProfile } from "../entities/who.ts";
 import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
-import { reportMessages } from "../i18n/report-messages.ts";
+import { messages } from "../i18n/messages.ts";
 import { type Block, type Reply, reply } from "./reply.ts";
 
 export function whoReply(profile: PersonProfile | undefined, name: string, locale: Locale = "fr"): Reply {
-  const t = reportMessages(locale);
+  const t = messages(locale);
   if (!profile) return reply([{ type: "paragraph", text: t.whoUnknown(name) }], { isError: true });
   const when = (d?: string) => formatArticleDate(d, locale) ?? t.undated;
   const span = (a?: string, b?: string) =>

@@ -6,8 +6,8 @@
 import { buildBriefing } from "../briefing/briefing.ts";
 import { briefingReply } from "../briefing/briefing-reply.ts";
 import { buildDigest, digestReply } from "../digest/digest.ts";
-import { botMessages } from "../i18n/bot-messages.ts";
 import type { Locale } from "../i18n/messages.ts";
+import { messages } from "../i18n/messages.ts";
 import type { NewsCore } from "../news-core.ts";
 import { type Reply, reply } from "../reply/reply.ts";
 import { addDays } from "../time/zone.ts";
@@ -62,7 +62,7 @@ export function scheduledDigest(
     ...(o.maxItems ? { maxItems: o.maxItems } : {}),
   });
   if (digest.items.length === 0) {
-    const t = botMessages(locale);
+    const t = messages(locale);
     const text = o.topic ? t.scheduledNothingNewTopic(o.topic) : t.scheduledNothingNew;
     return {
       reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
@@ -90,7 +90,7 @@ export function scheduledBrief(
   const briefing = buildBriefing(core.news, o.topic);
   const ids = briefing.sources.map((s) => s.id);
   if (ids.length === 0 || ids.every((id) => o.knownIds.has(id))) {
-    const text = botMessages(locale).scheduledBriefNothingNew(o.topic);
+    const text = messages(locale).scheduledBriefNothingNew(o.topic);
     return {
       reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
       articleIds: [],

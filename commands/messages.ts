@@ -1,21 +1,10 @@
-// The bot's own sentences — command replies, errors, help, the console, the Slack and Discord
-// chrome, configuration problems — in French (the default) and English. Like `messages.ts`, this
-// is the one place a wording changes; commands, adapters and the app take their strings from here.
-import type { Locale } from "./messages.ts";
+// The commands' wording, in French (the default) and English: input errors, help, subscriptions
+// and feeds replies. Over the core's catalog, so a command reads every string it needs from here.
+
+import type { Locale } from "../src/core/i18n/messages.ts";
+import { type Messages, messages } from "../src/core/i18n/messages.ts";
 
 const fr = {
-  // the app, as Slack and Discord list it
-  appDescription: "Réponses citées, recherches et articles sur votre corpus d'actualités.",
-  rootDescription: "newsbot : réponses citées, recherches et articles",
-  // lookups
-  answerTitle: "Réponse",
-  noAnswerTitle: "Pas de réponse",
-  confidence: (percent: number) => `Confiance : ${percent} %`,
-  searchTitle: (query: string) => `Recherche : « ${query} »`,
-  resultCount: (n: number) => (n <= 1 ? `${n} article` : `${n} articles`),
-  articleId: (id: string) => `id : ${id}`,
-  // errors
-  errorTitle: "Oups",
   commandFailed:
     "Désolé, la commande a échoué. Réessayez dans un instant ; si cela persiste, prévenez l'équipe.",
   unknownCommand: (name: string, root: string) =>
@@ -40,40 +29,8 @@ const fr = {
   helpIntro: (root: string) =>
     `Toutes les commandes commencent par /${root}. Les recherches ne sont visibles que par vous, sauf avec l'option « public ».`,
   helpPublicOption: "Publier la réponse dans le canal au lieu de la garder privée.",
-  // rendering
-  truncated: "… (réponse tronquée : trop longue pour un message)",
-  continued: "(suite)",
-  publishButton: "Publier dans le canal",
-  published: "Publié dans le canal.",
-  // console
-  consoleWelcome: (root: string, count: number) =>
-    `newsbot — ${count} articles chargés. Tapez /${root} help pour l'aide, « quit » pour quitter.`,
-  consoleBye: "Au revoir.",
-  // app
-  corpusProblems: (n: number) => `${n} fichier(s) du corpus ignoré(s) :`,
   fromAfterTo: (from: string, to: string) =>
     `La période est à l'envers : « from » (${from}) est après « to » (${to}).`,
-  corpusMissing: (paths: string) => `NEWSBOT_CORPUS : aucun corpus à cet endroit (${paths}).`,
-  startedSlackHttp: (port: number) => `Slack : en écoute sur le port ${port} (/slack/events).`,
-  startedSlackSocket: "Slack : connecté en Socket Mode.",
-  startedDiscord: (tag: string) => `Discord : connecté en tant que ${tag}.`,
-  // config
-  configInvalid: "Configuration invalide :",
-  configMissing: (name: string, why: string) => `${name} est obligatoire ${why}.`,
-  configWhySlack: "quand l'adaptateur Slack est activé",
-  configWhySlackHttp: "pour Slack en mode HTTP (sans SLACK_APP_TOKEN)",
-  configWhyDiscord: "quand l'adaptateur Discord est activé",
-  configWhyRegister: "pour enregistrer les commandes Discord",
-  configBad: (name: string, expected: string) => `${name} est invalide : ${expected}.`,
-  expectLocale: "attendu fr ou en",
-  expectCommand: "attendu 1 à 32 caractères parmi a-z, 0-9, - et _",
-  expectAdapters: "attendu une liste parmi console, slack, discord (séparés par des virgules)",
-  expectCount: (min: number, max: number) => `attendu un nombre entier de ${min} à ${max}`,
-  expectPrefix: (prefix: string) => `attendu un jeton commençant par ${prefix} suivi d'au moins un caractère`,
-  expectSecret: (min: number) => `attendu au moins ${min} caractères`,
-  expectSnowflake: "attendu un identifiant Discord (17 à 20 chiffres)",
-  expectUrl: "attendu une URL http(s)",
-  expectText: "attendu un texte non vide",
   // subscriptions (scheduled digests and briefings)
   optionProblem: {
     date: (name: string, value: string) =>
@@ -103,7 +60,6 @@ const fr = {
   subscribedExists: (id: number, summary: string) => `Cet abonnement existe déjà (n° ${id}) : ${summary}.`,
   subscribedReenabled: (id: number, summary: string) => `Abonnement n° ${id} réactivé : ${summary}.`,
   nextRun: (when: string) => `Prochain envoi : ${when}.`,
-  subscribedBy: (who: string) => `Créé par ${who}.`,
   unsubscribed: (id: number, summary: string) => `Abonnement n° ${id} supprimé : ${summary}.`,
   unsubscribeNotFound: (id: number, root: string) =>
     `Aucun abonnement n° ${id} dans ce canal. Tapez /${root} subscriptions pour la liste.`,
@@ -143,17 +99,6 @@ const fr = {
     "discord 50013":
       "le bot n'a pas la permission d'écrire dans le salon (Envoyer des messages, Intégrer des liens)",
   } as Record<string, string>,
-  scheduledNothingNew: "Rien de nouveau depuis la dernière revue de presse.",
-  scheduledNothingNewTopic: (topic: string) =>
-    `Rien de nouveau sur « ${topic} » depuis la dernière revue de presse.`,
-  scheduledBriefNothingNew: (topic: string) =>
-    `Rien de nouveau sur « ${topic} » depuis la dernière note de synthèse.`,
-  startedScheduler: (n: number, caughtUp: number) =>
-    `Envois programmés : ${n} actif(s)${caughtUp ? `, ${caughtUp} rattrapé(s)` : ""}.`,
-  schedulerUncertain: (id: number, period: string) =>
-    `Envoi n° ${id} du ${period} interrompu pendant la publication : marqué incertain, non renvoyé.`,
-  expectTimezone: "attendu un fuseau horaire IANA, ex. Europe/Paris",
-  expectOnOff: "attendu on ou off",
   feedsTitle: "Flux d'actualités",
   feedsUnavailable: "Les flux ne sont pas disponibles ici (pas de base de données).",
   feedsForbidden: "Il faut pouvoir gérer ce canal pour ajouter un flux.",
@@ -170,29 +115,11 @@ const fr = {
   feedExists: (url: string) => `Ce flux est déjà suivi : ${url}.`,
   feedRejected: (why: string) => `Flux refusé : ${why}`,
   feedPreviousError: (at: string, error: string) => `erreur précédente (${at}) : ${error}`,
-  feedProblem: {
-    empty: () => "adresse vide : donnez l’URL du flux RSS ou Atom",
-    tooLong: () => "adresse trop longue (2 048 caractères au plus)",
-    invalid: (raw: string) => `adresse invalide : ${raw}`,
-    scheme: () => "seules les adresses http:// et https:// sont acceptées",
-    credentials: () => "une adresse de flux ne doit pas contenir d’identifiants",
-    privateHost: (host: string) => `hôte non autorisé (réseau privé ou local) : ${host}`,
-    probe: (detail: string) => `ce n’est pas un flux lisible (${detail})`,
-  },
 };
 
-export type BotMessages = typeof fr;
+type CommandOwn = typeof fr;
 
-const en: BotMessages = {
-  appDescription: "Cited answers, searches and articles over your news corpus.",
-  rootDescription: "newsbot: cited answers, searches and articles",
-  answerTitle: "Answer",
-  noAnswerTitle: "No answer",
-  confidence: (percent) => `Confidence: ${percent}%`,
-  searchTitle: (query) => `Search: “${query}”`,
-  resultCount: (n) => (n === 1 ? "1 article" : `${n} articles`),
-  articleId: (id) => `id: ${id}`,
-  errorTitle: "Oops",
+const en: CommandOwn = {
   commandFailed: "Sorry, the command failed. Try again in a moment; if it keeps failing, tell the team.",
   unknownCommand: (name, root) => `Unknown command “${name}”. Type /${root} help for the list.`,
   noCommand: (root) => `Which command? Type /${root} help for the list.`,
@@ -214,35 +141,7 @@ const en: BotMessages = {
   helpIntro: (root) =>
     `Every command starts with /${root}. Lookups are visible to you only, unless you add the “public” option.`,
   helpPublicOption: "Post the answer to the channel instead of keeping it private.",
-  truncated: "… (reply truncated: too long for one message)",
-  continued: "(continued)",
-  publishButton: "Post to channel",
-  published: "Posted to the channel.",
-  consoleWelcome: (root, count) =>
-    `newsbot — ${count} articles loaded. Type /${root} help for help, “quit” to leave.`,
-  consoleBye: "Goodbye.",
-  corpusProblems: (n) => `${n} corpus file(s) skipped:`,
   fromAfterTo: (from, to) => `The period is backwards: “from” (${from}) is after “to” (${to}).`,
-  corpusMissing: (paths) => `NEWSBOT_CORPUS: no corpus there (${paths}).`,
-  startedSlackHttp: (port) => `Slack: listening on port ${port} (/slack/events).`,
-  startedSlackSocket: "Slack: connected in Socket Mode.",
-  startedDiscord: (tag) => `Discord: logged in as ${tag}.`,
-  configInvalid: "Invalid configuration:",
-  configMissing: (name, why) => `${name} is required ${why}.`,
-  configWhySlack: "when the Slack adapter is enabled",
-  configWhySlackHttp: "for Slack in HTTP mode (without SLACK_APP_TOKEN)",
-  configWhyDiscord: "when the Discord adapter is enabled",
-  configWhyRegister: "to register the Discord commands",
-  configBad: (name, expected) => `${name} is invalid: ${expected}.`,
-  expectLocale: "expected fr or en",
-  expectCommand: "expected 1 to 32 characters among a-z, 0-9, - and _",
-  expectAdapters: "expected a comma-separated list of console, slack, discord",
-  expectCount: (min, max) => `expected a whole number from ${min} to ${max}`,
-  expectPrefix: (prefix) => `expected a token starting with ${prefix} followed by at least one character`,
-  expectSecret: (min) => `expected at least ${min} characters`,
-  expectSnowflake: "expected a Discord id (17 to 20 digits)",
-  expectUrl: "expected an http(s) URL",
-  expectText: "expected non-empty text",
   optionProblem: {
     date: (name, value) =>
       `“${name}”: “${value}” is not a real date (YYYY-MM-DD, e.g. 2026-01-15, or YYYY-MM for a month).`,
@@ -269,7 +168,6 @@ const en: BotMessages = {
   subscribedExists: (id, summary) => `This subscription already exists (#${id}): ${summary}.`,
   subscribedReenabled: (id, summary) => `Subscription #${id} turned back on: ${summary}.`,
   nextRun: (when) => `Next post: ${when}.`,
-  subscribedBy: (who) => `Created by ${who}.`,
   unsubscribed: (id, summary) => `Subscription #${id} removed: ${summary}.`,
   unsubscribeNotFound: (id, root) =>
     `No subscription #${id} in this channel. Type /${root} subscriptions for the list.`,
@@ -308,15 +206,6 @@ const en: BotMessages = {
     "discord 50001": "the bot cannot access the channel",
     "discord 50013": "the bot may not post in the channel (Send Messages, Embed Links)",
   },
-  scheduledNothingNew: "Nothing new since the last digest.",
-  scheduledNothingNewTopic: (topic) => `Nothing new on “${topic}” since the last digest.`,
-  scheduledBriefNothingNew: (topic) => `Nothing new on “${topic}” since the last briefing.`,
-  startedScheduler: (n, caughtUp) =>
-    `Scheduled posts: ${n} active${caughtUp ? `, ${caughtUp} caught up` : ""}.`,
-  schedulerUncertain: (id, period) =>
-    `Delivery of subscription #${id} for ${period} was interrupted while posting: marked uncertain, not re-sent.`,
-  expectTimezone: "expected an IANA time zone, e.g. Europe/Paris",
-  expectOnOff: "expected on or off",
   feedsTitle: "News feeds",
   feedsUnavailable: "Feeds are not available here (no database).",
   feedsForbidden: "You need to be able to manage this channel to add a feed.",
@@ -331,19 +220,15 @@ const en: BotMessages = {
   feedExists: (url) => `This feed is already followed: ${url}.`,
   feedRejected: (why) => `Feed refused: ${why}`,
   feedPreviousError: (at, error) => `previous error (${at}): ${error}`,
-  feedProblem: {
-    empty: () => "empty address: give the URL of the RSS or Atom feed",
-    tooLong: () => "address too long (2,048 characters at most)",
-    invalid: (raw) => `not a valid address: ${raw}`,
-    scheme: () => "only http:// and https:// addresses are accepted",
-    credentials: () => "a feed address must not contain credentials",
-    privateHost: (host) => `host not allowed (private or local network): ${host}`,
-    probe: (detail) => `not a readable feed (${detail})`,
-  },
 };
 
-const catalog: Record<Locale, BotMessages> = { fr, en };
+export type CommandMessages = Messages & CommandOwn;
 
-export function botMessages(locale: Locale = "fr"): BotMessages {
+const catalog: Record<Locale, CommandMessages> = {
+  fr: { ...messages("fr"), ...fr },
+  en: { ...messages("en"), ...en },
+};
+
+export function commandMessages(locale: Locale = "fr"): CommandMessages {
   return catalog[locale];
 }

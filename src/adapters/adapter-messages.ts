@@ -1,0 +1,43 @@
+// The platforms' chrome, in French and English: the app's description as Slack and Discord list it,
+// the console's welcome and goodbye, the "post to channel" button, the truncation notes. Over the
+// commands' catalog.
+
+import { type CommandMessages, commandMessages } from "../../commands/messages.ts";
+import type { Locale } from "../core/i18n/messages.ts";
+
+const fr = {
+  appDescription: "Réponses citées, recherches et articles sur votre corpus d'actualités.",
+  rootDescription: "newsbot : réponses citées, recherches et articles",
+  // rendering
+  truncated: "… (réponse tronquée : trop longue pour un message)",
+  continued: "(suite)",
+  publishButton: "Publier dans le canal",
+  // console
+  consoleWelcome: (root: string, count: number) =>
+    `newsbot — ${count} articles chargés. Tapez /${root} help pour l'aide, « quit » pour quitter.`,
+  consoleBye: "Au revoir.",
+};
+
+type AdapterOwn = typeof fr;
+
+const en: AdapterOwn = {
+  appDescription: "Cited answers, searches and articles over your news corpus.",
+  rootDescription: "newsbot: cited answers, searches and articles",
+  truncated: "… (reply truncated: too long for one message)",
+  continued: "(continued)",
+  publishButton: "Post to channel",
+  consoleWelcome: (root, count) =>
+    `newsbot — ${count} articles loaded. Type /${root} help for help, “quit” to leave.`,
+  consoleBye: "Goodbye.",
+};
+
+export type AdapterMessages = CommandMessages & AdapterOwn;
+
+const catalog: Record<Locale, AdapterMessages> = {
+  fr: { ...commandMessages("fr"), ...fr },
+  en: { ...commandMessages("en"), ...en },
+};
+
+export function adapterMessages(locale: Locale = "fr"): AdapterMessages {
+  return catalog[locale];
+}
