@@ -15,6 +15,7 @@ import { ImportError, importScrapedText } from "../core/corpus/importer.ts";
 import { loadCorpus, NOT_ARTICLES } from "../core/corpus/loader.ts";
 import { documentVocabulary } from "../core/corpus/word-splitter.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
+import { readArgs } from "./io.ts";
 
 export interface ImportIo {
   out: (s: string) => void;
@@ -30,18 +31,9 @@ export const IMPORT_USAGE = `usage: newsbot import <files…> [--out DIR] [--sou
   --verbose     list the noise removed from each file`;
 
 export async function runImport(argv: string[], io: ImportIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    io.err(`newsbot import: ${(error as Error).message}\n${IMPORT_USAGE}`);
-    return 2;
-  }
+  const parsed = readArgs("import", IMPORT_USAGE, () => parse(argv), io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(IMPORT_USAGE);
-    return 0;
-  }
   if (positionals.length === 0) {
     io.err(`newsbot import: no files given\n${IMPORT_USAGE}`);
     return 2;

@@ -18,7 +18,7 @@ import { addToLiveIndex } from "../ingest/live-index.ts";
 import { DatabaseOpenError, openDatabase } from "../storage/database.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import { loadCorpusForCli } from "./corpus-option.ts";
-import type { CliIO } from "./io.ts";
+import { type CliIO, readArgs } from "./io.ts";
 
 export const INGEST_USAGE = `usage: newsbot ingest [--once] [--corpus PATH]… [--feeds URL,URL…] [--db PATH] [--out DIR] [--interval SECONDS] [--allow-private-feeds]
   Poll the RSS/Atom feeds and add new articles to the corpus; without --once, keep polling and
@@ -61,18 +61,9 @@ function within(path: string, dirs: readonly string[]): boolean {
 }
 
 export async function runIngest(argv: string[], io: CliIO, options: IngestRunOptions = {}): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    io.err(`newsbot ingest: ${(e as Error).message}\n${INGEST_USAGE}`);
-    return 2;
-  }
+  const parsed = readArgs("ingest", INGEST_USAGE, () => parse(argv), io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(INGEST_USAGE);
-    return 0;
-  }
   if (positionals.length > 0) {
     io.err(`newsbot ingest: unexpected argument ${JSON.stringify(positionals[0])}\n${INGEST_USAGE}`);
     return 2;

@@ -131,15 +131,7 @@ function rssItem(node: Node, feedLang: string | undefined): FeedItem | undefined
   const summaryHtml = text(node.description);
   if (!title && !link && !guid) return undefined;
   const lang = langOf(text(node["dc:language"])) ?? feedLang;
-  return {
-    key: keyOf(guid, link, title, date),
-    title,
-    ...(link ? { link } : {}),
-    ...(date ? { date } : {}),
-    ...(contentHtml ? { contentHtml } : {}),
-    ...(summaryHtml ? { summaryHtml } : {}),
-    ...(lang ? { lang } : {}),
-  };
+  return feedItem(guid, { title, link, date, contentHtml, summaryHtml, lang });
 }
 
 function atomEntry(node: Node, feedLang: string | undefined): FeedItem | undefined {
@@ -151,14 +143,29 @@ function atomEntry(node: Node, feedLang: string | undefined): FeedItem | undefin
   const summaryHtml = text(node.summary);
   if (!title && !link && !id) return undefined;
   const lang = langOf(isNode(node) ? text(node["@_xml:lang"]) : undefined) ?? feedLang;
+  return feedItem(id, { title, link, date, contentHtml, summaryHtml, lang });
+}
+
+/** An item from its fields as RSS and Atom both give them; absent fields are left out. */
+function feedItem(
+  id: string | undefined,
+  f: {
+    title: string;
+    link?: string;
+    date?: string;
+    contentHtml?: string;
+    summaryHtml?: string;
+    lang?: string;
+  },
+): FeedItem {
   return {
-    key: keyOf(id, link, title, date),
-    title,
-    ...(link ? { link } : {}),
-    ...(date ? { date } : {}),
-    ...(contentHtml ? { contentHtml } : {}),
-    ...(summaryHtml ? { summaryHtml } : {}),
-    ...(lang ? { lang } : {}),
+    key: keyOf(id, f.link, f.title, f.date),
+    title: f.title,
+    ...(f.link ? { link: f.link } : {}),
+    ...(f.date ? { date: f.date } : {}),
+    ...(f.contentHtml ? { contentHtml: f.contentHtml } : {}),
+    ...(f.summaryHtml ? { summaryHtml: f.summaryHtml } : {}),
+    ...(f.lang ? { lang: f.lang } : {}),
   };
 }
 
