@@ -187,6 +187,13 @@ describe("architecture of the repository", () => {
       expect(layersSeen.has(folder)).toBe(true);
   });
 
+  it("every folder of src/ has its layer (a new folder is placed before it is used)", () => {
+    const folders = readdirSync(join(ROOT, "src")).filter((name) =>
+      statSync(join(ROOT, "src", name)).isDirectory(),
+    );
+    expect(folders.filter((name) => LAYERS[`src/${name}`] === undefined)).toEqual([]);
+  });
+
   it("layers only point down", () => {
     expect(upwardImports(edges, LAYERS)).toEqual([]);
   });
