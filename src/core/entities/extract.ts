@@ -158,8 +158,9 @@ function roleBefore(
   for (let m = ROLE_RE.exec(window); m !== null; m = ROLE_RE.exec(window)) {
     if (!standsAsRole(sentence, window, windowStart, m)) continue;
     const between = window.slice(m.index + m[0].length);
-    if (!isRoleComplement(between, m)) continue;
-    const nameFrom = nameStartInRun(sentence, run, context, between);
+    const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    if (!isRoleComplement(between, words, m)) continue;
+    const nameFrom = nameStartInRun(sentence, run, context, between, words);
     if (nameFrom === undefined) return undefined;
     const roleEnd = nameFrom > 0 ? (run[nameFrom - 1] as Token).end : nameStart;
     const role = sentence
@@ -199,8 +200,7 @@ function standsAsRole(sentence: string, window: string, windowStart: number, m: 
 }
 
 /** Can `between` (from the role noun to the name) complete a role, leaving the name to this person? */
-function isRoleComplement(between: string, m: RegExpExecArray): boolean {
-  const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+function isRoleComplement(between: string, words: readonly Token[], m: RegExpExecArray): boolean {
   if (words.length > 14) return false;
   if (words.some((w) => NOT_IN_ROLE.has(lower(w.text).replace(/['’]$/, "")))) return false;
   if (/,\s*\S/.test(between.replace(/,\s*$/, ""))) return false;
@@ -240,8 +240,8 @@ function nameStartInRun(
   run: readonly Token[],
   context: string,
   between: string,
+  words: readonly Token[],
 ): number | undefined {
-  const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   const last = words[words.length - 1];
   const n = run.length;
   const nameStart = (run[0] as Token).start;
