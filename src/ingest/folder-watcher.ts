@@ -42,132 +42,185 @@ async function jsonlFilesIn(dir: string): Promise<string[]> {
 }
 
 export function watchCorpusFolder(dir: string, options: FolderWatcherOptions): FolderWatcher {
-  const root = resolve(dir);
-  const debounceMs = options.debounceMs ?? 150;
-  const ignored = (options.ignore ?? []).map((p) => resolve(root, p));
-  /** Per `.jsonl` file: bytes consumed, and lines counted so far (for line numbers). */
-  const offsets = new Map<string, { bytes: number; lines: number; skipping?: boolean }>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  const busy = new Map<string, Promise<void>>();
-  let watcher: FSWatcher | undefined;
-  let closed = false;
+  const watching = new CorpusFolderWatch(resolve(dir), options);
+  return { ready: watching.ready, check: (file) => watching.check(file), close: () => watching.close() };
+}
 
-  const report = (problems: LoadProblem[]): void => {
-    if (problems.length > 0) options.onProblems?.(problems);
-  };
+/** Per `.jsonl` file: bytes consumed, lines counted so far (for line numbers), inside an over-long line. */
+interface JsonlOffset {
+  bytes: number;
+  lines: number;
+  skipping?: boolean;
+}
 
-  async function readAppended(file: string): Promise<void> {
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
-      offsets.delete(file); // removed
-      return;
-    }
-    let at = offsets.get(file) ?? { bytes: 0, lines: 0 };
-    if (size < at.bytes) at = { bytes: 0, lines: 0 }; // truncated or replaced: read it again
-    if (size === at.bytes) return;
-    // read at most one window: a huge append is taken window by window, never all in memory
-    const length = Math.min(size - at.bytes, MAX_APPEND_WINDOW);
-    const chunk = Buffer.alloc(length);
-    const handle = await open(file, "r");
-    try {
-      await handle.read(chunk, 0, length, at.bytes);
-    } finally {
-      await handle.close();
-    }
-    const end = chunk.lastIndexOf(0x0a);
-    if (end < 0) {
-      if (length < MAX_APPEND_WINDOW) return; // no complete line yet
-      // a "line" longer than the window is no article: skip it up to its newline
-      offsets.set(file, { bytes: at.bytes + length, lines: at.lines, skipping: true });
-      if (!at.skipping)
-        report([
-          { file, line: at.lines + 1, message: `line longer than ${MAX_APPEND_WINDOW} bytes; skipped` },
-        ]);
-      return readAppended(file);
-    }
-    const lines = chunk.subarray(0, end).toString("utf8").split("\n");
-    const articles: Article[] = [];
-    const problems: LoadProblem[] = [];
-    lines.forEach((line, i) => {
-      if (line.trim() === "" || (i === 0 && at.skipping)) return;
-      const r = parseJsonLine(line.replace(/\r$/, ""), file, at.lines + i + 1);
-      if ("article" in r) articles.push(r.article);
-      else problems.push(...r.problems);
-    });
-    offsets.set(file, { bytes: at.bytes + end + 1, lines: at.lines + lines.length });
-    report(problems);
-    if (articles.length > 0) await options.onArticles(articles);
-    if (at.bytes + length < size) await readAppended(file);
+class CorpusFolderWatch {
+  readonly ready: Promise<void>;
+  readonly #root: string;
+  readonly #options: FolderWatcherOptions;
+  readonly #debounceMs: number;
+  readonly #ignored: string[];
+  readonly #offsets = new Map<string, JsonlOffset>();
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** Per file, the read in progress: reads of one file are chained so offsets never race. */
+  readonly #busy = new Map<string, Promise<void>>();
+  #watcher: FSWatcher | undefined;
+  #closed = false;
+
+  constructor(root: string, options: FolderWatcherOptions) {
+    this.#root = root;
+    this.#options = options;
+    this.#debounceMs = options.debounceMs ?? 150;
+    this.#ignored = (options.ignore ?? []).map((p) => resolve(root, p));
+    this.ready = this.#start();
   }
 
-  async function check(file: string): Promise<void> {
-    const path = resolve(root, file);
-    const previous = busy.get(path) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const name = basename(path);
-      if (/\.jsonl$/i.test(name)) await readAppended(path);
-      else if (/\.(md|jsonl\.gz)$/i.test(name) && !NOT_ARTICLES.test(name)) {
-        try {
-          await stat(path);
-        } catch {
-          return; // removed (or a temporary file already renamed)
-        }
-        const { articles, problems } = await loadCorpus(path);
-        report(problems);
-        if (articles.length > 0) await options.onArticles(articles);
-      }
-    });
+  /** Read a file now, after any read of it still in progress. */
+  async check(file: string): Promise<void> {
+    const path = resolve(this.#root, file);
+    const previous = this.#busy.get(path) ?? Promise.resolve();
+    const next = previous.then(() => this.#read(path));
     const settled = next.catch((error: unknown) => {
-      report([{ file: path, message: `cannot read: ${(error as Error).message}` }]);
+      this.#report([{ file: path, message: `cannot read: ${(error as Error).message}` }]);
     });
-    busy.set(path, settled);
+    this.#busy.set(path, settled);
     await settled;
   }
 
-  function changed(filename: string): void {
-    if (closed) return;
-    const path = resolve(root, filename);
-    const rel = relative(root, path);
-    if (rel.split(sep).some((part) => part.startsWith(".") || part === "node_modules")) return;
-    if (ignored.some((p) => path === p || path.startsWith(p + sep))) return;
-    if (!/\.(md|jsonl|jsonl\.gz)$/i.test(path)) return;
-    clearTimeout(timers.get(path));
-    timers.set(
-      path,
-      setTimeout(() => {
-        timers.delete(path);
-        void check(path);
-      }, debounceMs),
-    );
+  close(): void {
+    this.#closed = true;
+    this.#watcher?.close();
+    for (const t of this.#timers.values()) clearTimeout(t);
+    this.#timers.clear();
   }
 
-  const ready = (async () => {
-    for (const file of await jsonlFilesIn(root)) {
+  /** Note the size of every `.jsonl` file (what start-up loaded), then watch. */
+  async #start(): Promise<void> {
+    for (const file of await jsonlFilesIn(this.#root)) {
       try {
         const content = await stat(file);
         // count lines lazily: line numbers in reports are relative to the start when unknown
-        offsets.set(file, { bytes: content.size, lines: 0 });
+        this.#offsets.set(file, { bytes: content.size, lines: 0 });
       } catch {
         // vanished meanwhile
       }
     }
-    if (closed) return;
-    watcher = watch(root, { recursive: true }, (_event, filename) => {
-      if (filename) changed(filename.toString());
+    if (this.#closed) return;
+    this.#watcher = watch(this.#root, { recursive: true }, (_event, filename) => {
+      if (filename) this.#changed(filename.toString());
     });
-    watcher.on("error", (error) => report([{ file: root, message: `watch failed: ${error.message}` }]));
-  })();
+    this.#watcher.on("error", (error) =>
+      this.#report([{ file: this.#root, message: `watch failed: ${error.message}` }]),
+    );
+  }
 
-  return {
-    ready,
-    check,
-    close() {
-      closed = true;
-      watcher?.close();
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
-    },
-  };
+  #report(problems: LoadProblem[]): void {
+    if (problems.length > 0) this.#options.onProblems?.(problems);
+  }
+
+  /** A change event: read the file once it has been quiet for the debounce time. */
+  #changed(filename: string): void {
+    if (this.#closed) return;
+    const path = resolve(this.#root, filename);
+    if (!this.#isWatched(path)) return;
+    clearTimeout(this.#timers.get(path));
+    this.#timers.set(
+      path,
+      setTimeout(() => {
+        this.#timers.delete(path);
+        void this.check(path);
+      }, this.#debounceMs),
+    );
+  }
+
+  /** Corpus files only: not hidden, not in node_modules, not in an ignored folder. */
+  #isWatched(path: string): boolean {
+    const rel = relative(this.#root, path);
+    if (rel.split(sep).some((part) => part.startsWith(".") || part === "node_modules")) return false;
+    if (this.#ignored.some((p) => path === p || path.startsWith(p + sep))) return false;
+    return /\.(md|jsonl|jsonl\.gz)$/i.test(path);
+  }
+
+  async #read(path: string): Promise<void> {
+    const name = basename(path);
+    if (/\.jsonl$/i.test(name)) await this.#readAppended(path);
+    else if (/\.(md|jsonl\.gz)$/i.test(name) && !NOT_ARTICLES.test(name)) await this.#readWhole(path);
+  }
+
+  /** A whole corpus file (an article, a compressed archive), through the loader. */
+  async #readWhole(path: string): Promise<void> {
+    try {
+      await stat(path);
+    } catch {
+      return; // removed (or a temporary file already renamed)
+    }
+    const { articles, problems } = await loadCorpus(path);
+    this.#report(problems);
+    if (articles.length > 0) await this.#options.onArticles(articles);
+  }
+
+  /** The complete lines appended to a `.jsonl` file since the last read, one window at a time. */
+  async #readAppended(file: string): Promise<void> {
+    let size: number;
+    try {
+      size = (await stat(file)).size;
+    } catch {
+      this.#offsets.delete(file); // removed
+      return;
+    }
+    let at = this.#offsets.get(file) ?? { bytes: 0, lines: 0 };
+    if (size < at.bytes) at = { bytes: 0, lines: 0 }; // truncated or replaced: read it again
+    if (size === at.bytes) return;
+    // read at most one window: a huge append is taken window by window, never all in memory
+    const length = Math.min(size - at.bytes, MAX_APPEND_WINDOW);
+    const chunk = await readWindow(file, at.bytes, length);
+    const end = chunk.lastIndexOf(0x0a);
+    if (end < 0) {
+      if (length < MAX_APPEND_WINDOW) return; // no complete line yet
+      this.#skipOverlongLine(file, at, length);
+      return this.#readAppended(file);
+    }
+    const lines = chunk.subarray(0, end).toString("utf8").split("\n");
+    const { articles, problems } = parseAppendedLines(lines, file, at);
+    this.#offsets.set(file, { bytes: at.bytes + end + 1, lines: at.lines + lines.length });
+    this.#report(problems);
+    if (articles.length > 0) await this.#options.onArticles(articles);
+    if (at.bytes + length < size) await this.#readAppended(file);
+  }
+
+  /** A "line" longer than the window is no article: skip it up to its newline, reported once. */
+  #skipOverlongLine(file: string, at: JsonlOffset, length: number): void {
+    this.#offsets.set(file, { bytes: at.bytes + length, lines: at.lines, skipping: true });
+    if (!at.skipping)
+      this.#report([
+        { file, line: at.lines + 1, message: `line longer than ${MAX_APPEND_WINDOW} bytes; skipped` },
+      ]);
+  }
+}
+
+async function readWindow(file: string, position: number, length: number): Promise<Buffer> {
+  const chunk = Buffer.alloc(length);
+  const handle = await open(file, "r");
+  try {
+    await handle.read(chunk, 0, length, position);
+  } finally {
+    await handle.close();
+  }
+  return chunk;
+}
+
+/** Articles and problems of complete appended lines; the tail of a skipped over-long line is dropped. */
+function parseAppendedLines(
+  lines: readonly string[],
+  file: string,
+  at: JsonlOffset,
+): { articles: Article[]; problems: LoadProblem[] } {
+  const articles: Article[] = [];
+  const problems: LoadProblem[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === "" || (i === 0 && at.skipping)) return;
+    const r = parseJsonLine(line.replace(/\r$/, ""), file, at.lines + i + 1);
+    if ("article" in r) articles.push(r.article);
+    else problems.push(...r.problems);
+  });
+  return { articles, problems };
 }

@@ -320,42 +320,96 @@ export function parseQuestion(
 ): ParsedQuestion {
   const known = options.known ?? (() => true);
   const cleaned = question.replace(INVERTED, " ").replace(ABOUT_THE_CORPUS, " ");
-  const words: { text: string; folded: string; joined: boolean; start: number }[] = [];
+  const words = questionWords(cleaned);
+  const lang = guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded));
+  const kind = detectKind(question);
+  const folded = fold(question);
+  const roles = wordRoles(words, cleaned);
+  // In "what office does X hold" the office and holding words are the question, not its topic.
+  const byRole = identityByRole(question);
+  const reading: QuestionReading = {
+    words,
+    roles,
+    isKindNoun: (i) =>
+      (byRole !== undefined && JOB_WORDS.test((words[i] as QuestionWord).folded)) ||
+      ((roles.typeWord.has(i) || kind === "rank" || kind === "place") &&
+        (KIND_NOUNS[kind]?.has((words[i] as QuestionWord).folded) ?? false)),
+    analyzer,
+    known,
+  };
+  const { groups, factors, asked } = lang === "en" ? englishGroups(reading) : frenchGroups(reading);
+  return {
+    text: question,
+    lang,
+    kind: byRole !== undefined ? "person" : kind,
+    groups,
+    factors,
+    // the role noun of "what is X's job" is answered by the role itself (`général`), not restated
+    asked: byRole !== undefined ? asked.map(() => false) : asked,
+    ...identityFields(question, folded, byRole),
+    asksName: kind === "person" && /\b(comment s'?appell?e|quel est le nom|what is the name)\b/.test(folded),
+    asksDay:
+      kind === "date" &&
+      /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),
+    asksRole: ASKS_ROLE.test(folded),
+  };
+}
+
+// "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
+const ASKS_ROLE = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/;
+
+interface QuestionWord {
+  readonly text: string;
+  readonly folded: string;
+  /** Written with a hyphen or apostrophe join (`vice-roi`), which the index may not know joined. */
+  readonly joined: boolean;
+  readonly start: number;
+}
+
+/** Which words say what kind of answer is wanted rather than what it is about. */
+interface WordRoles {
+  /** Words naming the answer's kind, or the source of a quote: they weigh less. */
+  readonly typeWord: ReadonlySet<number>;
+  /** The noun a "what is the X of…" question asks about: the answer must state it. */
+  readonly askedWord: ReadonlySet<number>;
+}
+
+/** What turning a question's words into query groups needs. */
+interface QuestionReading {
+  readonly words: readonly QuestionWord[];
+  readonly roles: WordRoles;
+  /** A word that only names the kind of answer (`année`, `rang`): no query word. */
+  readonly isKindNoun: (i: number) => boolean;
+  readonly analyzer: Analyzer;
+  readonly known: (term: string) => boolean;
+}
+
+type QueryGroups = Pick<ParsedQuestion, "groups" | "factors" | "asked">;
+
+function questionWords(cleaned: string): QuestionWord[] {
+  const words: QuestionWord[] = [];
   forEachToken(cleaned, (w, start, joined) => {
     words.push({ text: w, folded: fold(w), joined, start });
   });
-  const lang = guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded));
-  const kind = detectKind(question);
-  const groups: string[][] = [];
-  const factors: number[] = [];
-  const seen = new Set<string>();
-  const folded = fold(question);
+  return words;
+}
 
-  const asked: boolean[] = [];
-  const pushGroup = (alts: string[], factor: number, isAsked = false) => {
-    const fresh = [...new Set(alts)].filter((t) => t.length > 0);
-    if (fresh.length === 0 || fresh.some((t) => seen.has(t))) return;
-    for (const t of fresh) seen.add(t);
-    groups.push(fresh);
-    factors.push(factor);
-    asked.push(isAsked);
-  };
-
-  // Which words name the answer's kind: the first content word after an interrogative.
+function wordRoles(words: readonly QuestionWord[], cleaned: string): WordRoles {
   const typeWord = new Set<number>();
   const askedWord = new Set<number>();
+  // Which words name the answer's kind: the first content word after an interrogative.
   words.forEach((w, i) => {
     if (ANSWER_TYPE_WORDS.has(w.folded)) typeWord.add(i);
     if (!INTERROGATIVE.has(w.folded)) return;
     let j = i + 1;
     let copula = false;
-    while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as { folded: string }).folded)) {
-      if (COPULAS.has((words[j] as { folded: string }).folded)) copula = true;
+    while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as QuestionWord).folded)) {
+      if (COPULAS.has((words[j] as QuestionWord).folded)) copula = true;
       j++;
     }
     if (j < words.length) {
       typeWord.add(j);
-      if (copula && !ANSWER_TYPE_WORDS.has((words[j] as { folded: string }).folded)) askedWord.add(j);
+      if (copula && !ANSWER_TYPE_WORDS.has((words[j] as QuestionWord).folded)) askedWord.add(j);
     }
   });
   // "…selon le Premier ministre X", "according to X": who said it, which the article names but the
@@ -367,51 +421,86 @@ export function parseQuestion(
       if (w.start >= attributed) typeWord.add(i);
     });
   }
-  const factorOf = (i: number) => (typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
-  // In "what office does X hold" the office and holding words are the question, not its topic.
-  const byRole = identityByRole(question);
-  const kindNoun = (i: number) =>
-    (byRole !== undefined && JOB_WORDS.test((words[i] as { folded: string }).folded)) ||
-    ((typeWord.has(i) || kind === "rank" || kind === "place") &&
-      (KIND_NOUNS[kind]?.has((words[i] as { folded: string }).folded) ?? false));
+  return { typeWord, askedWord };
+}
 
-  if (lang === "en") {
-    // Two-word English expressions first (`prime minister`), then single words.
-    const used = new Set<number>();
-    for (let i = 0; i + 1 < words.length; i++) {
-      const pair = `${words[i]?.folded} ${words[i + 1]?.folded}`;
-      const fr = EN_FR[pair];
-      if (!fr) continue;
-      for (const phrase of fr) for (const t of analyzer.terms(phrase, "fr")) pushGroup([t], 1);
-      used.add(i);
-      used.add(i + 1);
-    }
-    words.forEach((w, i) => {
-      if (used.has(i) || kindNoun(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
-      const en = analyzer.term(w.text, "en");
-      if (en === undefined) return; // an English stopword
-      const alts = [en, stem(w.folded, "fr")];
-      for (const phrase of frenchFor(w.folded) ?? []) {
-        const fr = analyzer.terms(phrase, "fr");
-        // a multi-word translation contributes its rarest-looking (longest) word
-        const best = fr.sort((a, b) => b.length - a.length)[0];
-        if (best) alts.push(best);
-      }
-      pushGroup(alts, factorOf(i), askedWord.has(i));
-    });
-  } else {
-    words.forEach((w, i) => {
-      const t = analyzer.term(w.text, "fr");
-      if (t === undefined || kindNoun(i)) return;
-      if (w.joined && !known(t)) return; // `vice-roi` → `viceroi` only when the articles write it so
-      pushGroup([t, ...verbVariants(w.folded, analyzer).filter(known)], factorOf(i), askedWord.has(i));
-    });
+/** Query groups collected in order; a group sharing a term with an earlier one is dropped. */
+function createGroupCollector(): QueryGroups & {
+  push(alts: string[], factor: number, isAsked?: boolean): void;
+} {
+  const groups: string[][] = [];
+  const factors: number[] = [];
+  const asked: boolean[] = [];
+  const seen = new Set<string>();
+  return {
+    groups,
+    factors,
+    asked,
+    push(alts, factor, isAsked = false) {
+      const fresh = [...new Set(alts)].filter((t) => t.length > 0);
+      if (fresh.length === 0 || fresh.some((t) => seen.has(t))) return;
+      for (const t of fresh) seen.add(t);
+      groups.push(fresh);
+      factors.push(factor);
+      asked.push(isAsked);
+    },
+  };
+}
+
+const factorOf = (roles: WordRoles, i: number) => (roles.typeWord.has(i) ? ANSWER_TYPE_FACTOR : 1);
+
+/**
+ * An English question, expanded with French equivalents so French articles answer it: two-word
+ * expressions first (`prime minister`), then single words.
+ */
+function englishGroups({ words, roles, isKindNoun, analyzer, known }: QuestionReading): QueryGroups {
+  const collector = createGroupCollector();
+  const used = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = `${words[i]?.folded} ${words[i + 1]?.folded}`;
+    const fr = EN_FR[pair];
+    if (!fr) continue;
+    for (const phrase of fr) for (const t of analyzer.terms(phrase, "fr")) collector.push([t], 1);
+    used.add(i);
+    used.add(i + 1);
   }
+  words.forEach((w, i) => {
+    if (used.has(i) || isKindNoun(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
+    const en = analyzer.term(w.text, "en");
+    if (en === undefined) return; // an English stopword
+    const alts = [en, stem(w.folded, "fr")];
+    for (const phrase of frenchFor(w.folded) ?? []) {
+      const fr = analyzer.terms(phrase, "fr");
+      // a multi-word translation contributes its rarest-looking (longest) word
+      const best = fr.sort((a, b) => b.length - a.length)[0];
+      if (best) alts.push(best);
+    }
+    collector.push(alts, factorOf(roles, i), roles.askedWord.has(i));
+  });
+  return collector;
+}
 
-  // "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
-  const asksRole = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/.test(
-    folded,
-  );
+function frenchGroups({ words, roles, isKindNoun, analyzer, known }: QuestionReading): QueryGroups {
+  const collector = createGroupCollector();
+  words.forEach((w, i) => {
+    const t = analyzer.term(w.text, "fr");
+    if (t === undefined || isKindNoun(i)) return;
+    if (w.joined && !known(t)) return; // `vice-roi` → `viceroi` only when the articles write it so
+    collector.push(
+      [t, ...verbVariants(w.folded, analyzer).filter(known)],
+      factorOf(roles, i),
+      roles.askedWord.has(i),
+    );
+  });
+  return collector;
+}
+
+/** Who an identity question is about, and whether it asks for their office. */
+function identityFields(
+  question: string,
+  folded: string,
+  byRole: { name: string; holdsOffice: boolean } | undefined,
+): Pick<ParsedQuestion, "asksIdentity" | "identityOf" | "asksJob"> {
   const asksIdentity =
     byRole !== undefined ||
     /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
@@ -426,21 +515,9 @@ export function parseQuestion(
           .trim()
       : undefined);
   return {
-    text: question,
-    lang,
-    kind: byRole !== undefined ? "person" : kind,
-    groups,
-    factors,
-    // the role noun of "what is X's job" is answered by the role itself (`général`), not restated
-    asked: byRole !== undefined ? asked.map(() => false) : asked,
     asksIdentity,
     ...(identityOf ? { identityOf } : {}),
     asksJob: byRole?.holdsOffice ?? false,
-    asksName: kind === "person" && /\b(comment s'?appell?e|quel est le nom|what is the name)\b/.test(folded),
-    asksDay:
-      kind === "date" &&
-      /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),
-    asksRole,
   };
 }
 

@@ -111,30 +111,78 @@ export function idFromFileName(fileName: string): string {
     .slice(0, 128);
 }
 
+/** What cleaning drops, kept so the caller can show a human exactly what was removed. */
+interface Dropped {
+  /** Noise dropped from the text, in the order it was found. */
+  readonly removed: string[];
+  /** Agency signatures seen on the way: the first one is the default source. */
+  readonly signatures: string[];
+}
+
 /** Clean one scraped article. Throws ImportError when there is no title or no body. */
 export function importScrapedText(raw: string, options: ImportOptions): ImportResult {
-  const removed: string[] = [];
-  const signatures: string[] = [];
-  const id = idFromFileName(options.fileName);
-  if (!ID_PATTERN.test(id))
-    throw new ImportError(`cannot make an id from the file name ${JSON.stringify(options.fileName)}`);
+  const dropped: Dropped = { removed: [], signatures: [] };
+  const id = checkedId(options.fileName);
+  const { date, title: scrapedTitle, lines } = readHeader(nonEmptyLines(raw), dropped);
+  const kept = dropNoiseLines(lines, scrapedTitle, dropped);
+  let paras = kept.map((p) => stripDatelineAndSignature(p, dropped)).filter((p) => words(p).length > 0);
+  let title = scrapedTitle;
+  if (isRubric(title, paras[0])) {
+    dropped.removed.unshift(title);
+    title = paras.shift() ?? title;
+  }
+  const repair = createRepair(title, paras, options.corpusWords);
+  title = repair(title);
+  paras = paras.map(repair);
+  const body = dropRepeatedLeads(paras, dropped);
+  if (body.length === 0) throw new ImportError("no body text after the title");
 
-  let lines = normalizeText(raw)
+  const source = options.source?.trim() || dropped.signatures[0];
+  return {
+    article: {
+      id,
+      title,
+      ...(date ? { date } : {}),
+      ...(source ? { source } : {}),
+      lang: options.lang ?? "fr",
+      body: body.join("\n\n"),
+    },
+    removed: dropped.removed,
+  };
+}
+
+function checkedId(fileName: string): string {
+  const id = idFromFileName(fileName);
+  if (!ID_PATTERN.test(id))
+    throw new ImportError(`cannot make an id from the file name ${JSON.stringify(fileName)}`);
+  return id;
+}
+
+function nonEmptyLines(raw: string): string[] {
+  const lines = normalizeText(raw)
     .split("\n")
     .map((l) => l.replace(/ {2,}/g, " ").trim())
     .filter((l) => l.length > 0);
   if (lines.length === 0) throw new ImportError("empty file");
+  return lines;
+}
 
-  // header ` date 2025-08 Title`
+/** The ` date 2025-08 Title` header when there is one; else the first line is the title. */
+function readHeader(
+  all: readonly string[],
+  dropped: Dropped,
+): { date: string | undefined; title: string; lines: string[] } {
+  let lines = [...all];
   let date: string | undefined;
   let title: string | undefined;
   const header = HEADER.exec(lines[0] ?? "");
   if (header) {
     const [, d, rest] = header;
     if (d && isValidDate(d)) date = d;
-    else if (d) removed.push(`date ${d} (not a valid date)`);
+    else if (d) dropped.removed.push(`date ${d} (not a valid date)`);
     title = rest?.trim() || undefined;
     lines = lines.slice(1);
+    // a header with a date only: the headline is on the next line
     if (!title) {
       title = lines[0];
       lines = lines.slice(1);
@@ -144,101 +192,97 @@ export function importScrapedText(raw: string, options: ImportOptions): ImportRe
     lines = lines.slice(1);
   }
   if (!title || words(title).length === 0) throw new ImportError("no title");
+  return { date, title, lines };
+}
 
-  // drop noise before looking for the rubric, so `>>` teasers and credits do not hide the headline
+/**
+ * Lines that are noise as a whole: signatures, source lines, teasers, credits, captions, the
+ * headline repeated, and everything from a `Voir plus` block on. Dropped before looking for the
+ * rubric, so `>>` teasers and credits do not hide the headline.
+ */
+function dropNoiseLines(lines: readonly string[], title: string, dropped: Dropped): string[] {
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    // a related-articles block needs some body before it, else it is a heading of the article
     if (RELATED_BLOCK.test(line) && kept.length >= 2) {
-      removed.push(...lines.slice(i));
+      dropped.removed.push(...lines.slice(i));
       break;
     }
-    const signature = SIGNATURE_LINE.exec(line);
-    if (signature?.[1] && words(line).length <= 3) {
-      signatures.push(signature[1]);
-      removed.push(line);
-      continue;
-    }
-    const source = SOURCE_LINE.exec(line);
-    if (source) {
-      if (source[1]) signatures.push(source[1].trim());
-      removed.push(line);
-      continue;
-    }
-    if (
-      TEASER.test(line) ||
-      PHOTO_CREDIT.test(line) ||
-      PICTURE_MARKER.test(line) ||
-      CAPTION_CREDIT.test(line)
-    ) {
-      removed.push(line);
-      continue;
-    }
-    if (line === title) {
-      removed.push(line); // the headline repeated
-      continue;
-    }
-    kept.push(line);
+    if (isNoiseLine(line, title, dropped)) dropped.removed.push(line);
+    else kept.push(line);
   }
+  return kept;
+}
 
-  // datelines and trailing signatures
-  let paras = kept.map((p) => {
-    let text = p;
-    const dateline = DATELINE.exec(text);
-    if (dateline?.[1]) {
-      removed.push(dateline[1].trim());
-      if (dateline[2]) signatures.push(dateline[2]);
-      text = text.slice(dateline[1].length);
-    }
-    const trailing = TRAILING_SIGNATURE.exec(text);
-    if (trailing) {
-      const agency = trailing[2] ?? trailing[3] ?? "";
-      removed.push(trailing[0].slice(1).trim());
-      signatures.push(agency);
-      text = text.slice(0, trailing.index + 1);
-    }
-    return text.trim();
-  });
-  paras = paras.filter((p) => words(p).length > 0);
-
-  if (isRubric(title, paras[0])) {
-    removed.unshift(title);
-    title = paras.shift() ?? title;
+/** Is `line` noise? Records the signature a signature or source line carries. */
+function isNoiseLine(line: string, title: string, dropped: Dropped): boolean {
+  const signature = SIGNATURE_LINE.exec(line);
+  if (signature?.[1] && words(line).length <= 3) {
+    dropped.signatures.push(signature[1]);
+    return true;
   }
+  const source = SOURCE_LINE.exec(line);
+  if (source) {
+    if (source[1]) dropped.signatures.push(source[1].trim());
+    return true;
+  }
+  return (
+    TEASER.test(line) ||
+    PHOTO_CREDIT.test(line) ||
+    PICTURE_MARKER.test(line) ||
+    CAPTION_CREDIT.test(line) ||
+    line === title // the headline repeated
+  );
+}
 
-  // glued words and spacing, with the whole document as vocabulary
+/** A paragraph without its opening dateline and its trailing agency signature. */
+function stripDatelineAndSignature(paragraph: string, dropped: Dropped): string {
+  let text = paragraph;
+  const dateline = DATELINE.exec(text);
+  if (dateline?.[1]) {
+    dropped.removed.push(dateline[1].trim());
+    if (dateline[2]) dropped.signatures.push(dateline[2]);
+    text = text.slice(dateline[1].length);
+  }
+  const trailing = TRAILING_SIGNATURE.exec(text);
+  if (trailing) {
+    const agency = trailing[2] ?? trailing[3] ?? "";
+    dropped.removed.push(trailing[0].slice(1).trim());
+    dropped.signatures.push(agency);
+    text = text.slice(0, trailing.index + 1);
+  }
+  return text.trim();
+}
+
+/**
+ * Glued words and lost spacing repaired, with the whole document as vocabulary: a word the
+ * author writes apart elsewhere in the article confirms a split.
+ */
+function createRepair(
+  title: string,
+  paras: readonly string[],
+  corpusWords: Iterable<string> | undefined,
+): (s: string) => string {
   const vocabulary = documentVocabulary([title, ...paras].join("\n"));
-  const splitter = createWordSplitter(vocabulary, undefined, options.corpusWords);
-  const repair = (s: string) => fixSpacing(splitter.repair(s));
-  title = repair(title);
-  paras = paras.map(repair);
+  const splitter = createWordSplitter(vocabulary, undefined, corpusWords);
+  return (s: string) => fixSpacing(splitter.repair(s));
+}
 
-  // a lead repeated (near-)verbatim by the next paragraph: keep the fuller one
+/** A lead repeated (near-)verbatim by the next paragraph: keep the fuller one. */
+function dropRepeatedLeads(paras: readonly string[], dropped: Dropped): string[] {
   const deduped: string[] = [];
   for (const p of paras) {
     const prev = deduped[deduped.length - 1];
     if (prev !== undefined && words(prev).length >= 8 && words(p).length >= 8) {
       const [shorter, longer] = prev.length <= p.length ? [prev, p] : [p, prev];
       if (containment(shorter, longer) >= 0.8) {
-        removed.push(shorter);
+        dropped.removed.push(shorter);
         deduped[deduped.length - 1] = longer;
         continue;
       }
     }
     deduped.push(p);
   }
-  if (deduped.length === 0) throw new ImportError("no body text after the title");
-
-  const source = options.source?.trim() || signatures[0];
-  return {
-    article: {
-      id,
-      title,
-      ...(date ? { date } : {}),
-      ...(source ? { source } : {}),
-      lang: options.lang ?? "fr",
-      body: deduped.join("\n\n"),
-    },
-    removed,
-  };
+  return deduped;
 }

@@ -289,100 +289,155 @@ export function createWordSplitter(
   lexicon: Lexicon = frenchLexicon(),
   corpusWords: Iterable<string> = [],
 ): WordSplitter {
-  const isWord = (w: string): boolean => lexicon.words.has(w.toLowerCase());
+  const known = createKnownWords(vocabulary, lexicon, corpusWords);
+  const split = (token: string) => splitToken(token, known);
+  return { split, repair: (text) => repairText(text, vocabulary, split) };
+}
+
+/** What one document's splitter knows: the word list, the document's words, the corpus's words. */
+interface KnownWords {
+  readonly lexicon: Lexicon;
+  readonly vocabulary: ReadonlyMap<string, number>;
+  isWord(w: string): boolean;
   /** A word, or a long derivation of one the list lacks (`multilatéral|isation`). */
-  const isWordOrDerived = (w: string): boolean =>
-    isWord(w) ||
-    (w.length >= 10 && /(?:isations?|ements?)$/u.test(w) && isWord(w.replace(/(?:isations?|ements?)$/u, "")));
-  const standsAlone = (w: string): boolean => (vocabulary.get(w) ?? 0) >= 1;
+  isWordOrDerived(w: string): boolean;
+  /** The document writes `w` on its own (exact case). */
+  standsAlone(w: string): boolean;
+  /** The document or the corpus writes `w` apart, ignoring case and a plural `s`/`x`. */
+  seenLoosely(w: string): boolean;
+}
+
+const looseForm = (w: string) => w.toLowerCase().replace(/[sx]$/u, "");
+
+function createKnownWords(
+  vocabulary: ReadonlyMap<string, number>,
+  lexicon: Lexicon,
+  corpusWords: Iterable<string>,
+): KnownWords {
+  const isWord = (w: string): boolean => lexicon.words.has(w.toLowerCase());
   const loose = new Set<string>();
-  for (const w of vocabulary.keys()) loose.add(w.toLowerCase().replace(/[sx]$/u, ""));
-  for (const w of corpusWords) loose.add(w.toLowerCase().replace(/[sx]$/u, ""));
-  const seenLoosely = (w: string): boolean => loose.has(w.toLowerCase().replace(/[sx]$/u, ""));
-
-  function splitLower(token: string): string[] | undefined {
-    let best: { parts: string[]; score: number } | undefined;
-    for (let i = 1; i < token.length; i++) {
-      const left = token.slice(0, i);
-      const right = token.slice(i);
-      if (EDGE_HYPHEN.test(left) || EDGE_HYPHEN.test(right)) continue;
-      if (!isWord(left) || !isWordOrDerived(right)) continue;
-      let score = 0;
-      if (
-        PREFIX_FUNCTION_WORDS.has(left) &&
-        (right.length >= MIN_CONTENT || SUFFIX_FUNCTION_WORDS.has(right)) &&
-        (left !== "a" || (right.length >= 4 && AFTER_AUXILIARY.test(right))) &&
-        (left !== "en" || right.endsWith("ant") || seenLoosely(right)) &&
-        lexicon.startsWith(token.slice(0, left.length + (left.length === 1 ? 3 : 2))) <= RARE_START
-      ) {
-        score = right.length;
-      } else if (
-        SUFFIX_FUNCTION_WORDS.has(right) &&
-        left.length >= MIN_CONTENT &&
-        lexicon.endsWith(token.slice(Math.max(0, left.length - (right.length <= 3 ? 2 : 3)))) <= RARE_END
-      ) {
-        score = left.length;
-      } else if (
-        left.length >= MIN_COMPOUND &&
-        right.length >= MIN_COMPOUND &&
-        !COMBINING_FORMS.has(left) &&
-        !/[oi]$/u.test(left) &&
-        !SUFFIX_LIKE.has(right) &&
-        (seenLoosely(left) ||
-          seenLoosely(right) ||
-          (left.length >= 6 && right.length >= 6 && left.endsWith("s") && /[sx]$/u.test(right)))
-      ) {
-        score = Math.min(left.length, right.length);
-      }
-      if (score > 0 && (best === undefined || score > best.score)) best = { parts: [left, right], score };
-    }
-    return best?.parts;
-  }
-
-  function splitCamel(token: string): string[] | undefined {
-    const parts = token.split(CAMEL);
-    const [first, ...rest] = parts;
-    if (first === undefined || rest.length === 0) return undefined;
-    const lowerFirst = LOWER.test(first);
-    if (!((lowerFirst && PREFIX_FUNCTION_WORDS.has(first)) || standsAlone(first))) return undefined;
-    for (const p of rest) {
-      if (!standsAlone(p) && !(lowerFirst && isWord(p))) return undefined;
-    }
-    return parts;
-  }
-
-  function splitName(token: string): string[] | undefined {
-    // `Vietnamet` → `Vietnam et`: a name the document writes on its own, then a function word
-    for (let i = token.length - 1; i >= MIN_CONTENT; i--) {
-      const left = token.slice(0, i);
-      const right = token.slice(i);
-      if (SUFFIX_AFTER_NAME.has(right) && standsAlone(left)) return [left, right];
-    }
-    return undefined;
-  }
-
-  function split(token: string): string[] | undefined {
-    if (token.length < 4 || isWord(token) || INVERSION.test(token)) return undefined;
-    // a token the document writes twice is a word of its own (a name, a term), not an accident
-    if ((vocabulary.get(token) ?? 0) >= 2) return undefined;
-    if (LOWER.test(token)) return splitLower(token);
-    if (CAMEL.test(token)) return splitCamel(token);
-    if (CAPITALISED.test(token)) return splitName(token);
-    return undefined;
-  }
-
+  for (const w of vocabulary.keys()) loose.add(looseForm(w));
+  for (const w of corpusWords) loose.add(looseForm(w));
   return {
-    split,
-    repair(text) {
-      const found = new Map<string, string>();
-      let tokens = 0;
-      for (const [w, n] of vocabulary) {
-        tokens += n;
-        const parts = split(w);
-        if (parts) found.set(w, parts.join(" "));
-      }
-      if (found.size < MIN_GLUED_TOKENS || found.size < tokens * MIN_GLUED_SHARE) return text;
-      return text.replace(WORD, (token) => found.get(token) ?? token);
-    },
+    lexicon,
+    vocabulary,
+    isWord,
+    isWordOrDerived: (w) =>
+      isWord(w) ||
+      (w.length >= 10 &&
+        /(?:isations?|ements?)$/u.test(w) &&
+        isWord(w.replace(/(?:isations?|ements?)$/u, ""))),
+    standsAlone: (w) => (vocabulary.get(w) ?? 0) >= 1,
+    seenLoosely: (w) => loose.has(looseForm(w)),
   };
+}
+
+function splitToken(token: string, known: KnownWords): string[] | undefined {
+  if (token.length < 4 || known.isWord(token) || INVERSION.test(token)) return undefined;
+  // a token the document writes twice is a word of its own (a name, a term), not an accident
+  if ((known.vocabulary.get(token) ?? 0) >= 2) return undefined;
+  if (LOWER.test(token)) return splitLower(token, known);
+  if (CAMEL.test(token)) return splitCamel(token, known);
+  if (CAPITALISED.test(token)) return splitName(token, known);
+  return undefined;
+}
+
+/** The best split of a lower-case token into two known words: the one with the longest short side. */
+function splitLower(token: string, known: KnownWords): string[] | undefined {
+  let best: { parts: string[]; score: number } | undefined;
+  for (let i = 1; i < token.length; i++) {
+    const left = token.slice(0, i);
+    const right = token.slice(i);
+    if (EDGE_HYPHEN.test(left) || EDGE_HYPHEN.test(right)) continue;
+    if (!known.isWord(left) || !known.isWordOrDerived(right)) continue;
+    const score = splitScore(token, left, right, known);
+    if (score > 0 && (best === undefined || score > best.score)) best = { parts: [left, right], score };
+  }
+  return best?.parts;
+}
+
+/** How good `left|right` is as a glue error (0: not one of the shapes glue errors take). */
+function splitScore(token: string, left: string, right: string, known: KnownWords): number {
+  if (isFunctionWordFirst(token, left, right, known)) return right.length;
+  if (isFunctionWordLast(token, left, right, known.lexicon)) return left.length;
+  if (isContentCompound(left, right, known)) return Math.min(left.length, right.length);
+  return 0;
+}
+
+/** `de|paix`, `un|entretien`, `a|suggéré`: a function word stuck to the front of a word. */
+function isFunctionWordFirst(token: string, left: string, right: string, known: KnownWords): boolean {
+  return (
+    PREFIX_FUNCTION_WORDS.has(left) &&
+    (right.length >= MIN_CONTENT || SUFFIX_FUNCTION_WORDS.has(right)) &&
+    (left !== "a" || (right.length >= 4 && AFTER_AUXILIARY.test(right))) &&
+    (left !== "en" || right.endsWith("ant") || known.seenLoosely(right)) &&
+    // a real word rarely starts like this: the join made the letter sequence
+    known.lexicon.startsWith(token.slice(0, left.length + (left.length === 1 ? 3 : 2))) <= RARE_START
+  );
+}
+
+/** `globale|et`, `intensifier|les`: a function word stuck to the end of a word. */
+function isFunctionWordLast(token: string, left: string, right: string, lexicon: Lexicon): boolean {
+  return (
+    SUFFIX_FUNCTION_WORDS.has(right) &&
+    left.length >= MIN_CONTENT &&
+    lexicon.endsWith(token.slice(Math.max(0, left.length - (right.length <= 3 ? 2 : 3)))) <= RARE_END
+  );
+}
+
+/**
+ * `relations|diplomatiques`: two long content words. Only when one half is written apart
+ * elsewhere, or both are long plurals, since real compounds look the same.
+ */
+function isContentCompound(left: string, right: string, known: KnownWords): boolean {
+  return (
+    left.length >= MIN_COMPOUND &&
+    right.length >= MIN_COMPOUND &&
+    !COMBINING_FORMS.has(left) &&
+    !/[oi]$/u.test(left) &&
+    !SUFFIX_LIKE.has(right) &&
+    (known.seenLoosely(left) ||
+      known.seenLoosely(right) ||
+      (left.length >= 6 && right.length >= 6 && left.endsWith("s") && /[sx]$/u.test(right)))
+  );
+}
+
+/** `NguyenPhuTrong`, `deParis`: a camelCase join of words the document writes apart. */
+function splitCamel(token: string, known: KnownWords): string[] | undefined {
+  const parts = token.split(CAMEL);
+  const [first, ...rest] = parts;
+  if (first === undefined || rest.length === 0) return undefined;
+  const lowerFirst = LOWER.test(first);
+  if (!((lowerFirst && PREFIX_FUNCTION_WORDS.has(first)) || known.standsAlone(first))) return undefined;
+  for (const p of rest) {
+    if (!known.standsAlone(p) && !(lowerFirst && known.isWord(p))) return undefined;
+  }
+  return parts;
+}
+
+/** `Vietnamet` → `Vietnam et`: a name the document writes on its own, then a function word. */
+function splitName(token: string, known: KnownWords): string[] | undefined {
+  for (let i = token.length - 1; i >= MIN_CONTENT; i--) {
+    const left = token.slice(0, i);
+    const right = token.slice(i);
+    if (SUFFIX_AFTER_NAME.has(right) && known.standsAlone(left)) return [left, right];
+  }
+  return undefined;
+}
+
+/** `text` with every glued join split, but only if the document shows glue often enough. */
+function repairText(
+  text: string,
+  vocabulary: ReadonlyMap<string, number>,
+  split: (token: string) => string[] | undefined,
+): string {
+  const found = new Map<string, string>();
+  let tokens = 0;
+  for (const [w, n] of vocabulary) {
+    tokens += n;
+    const parts = split(w);
+    if (parts) found.set(w, parts.join(" "));
+  }
+  if (found.size < MIN_GLUED_TOKENS || found.size < tokens * MIN_GLUED_SHARE) return text;
+  return text.replace(WORD, (token) => found.get(token) ?? token);
 }

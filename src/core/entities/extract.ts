@@ -152,7 +152,28 @@ function roleBefore(
   context: string,
 ): { role: string; nameFrom: number } | undefined {
   const nameStart = (run[0] as Token).start;
-  // the clause before the name: back to a boundary, or a comma that is not the one just before it
+  const windowStart = clauseStart(sentence, nameStart);
+  const window = sentence.slice(windowStart, nameStart);
+  ROLE_RE.lastIndex = 0;
+  for (let m = ROLE_RE.exec(window); m !== null; m = ROLE_RE.exec(window)) {
+    if (!standsAsRole(sentence, window, windowStart, m)) continue;
+    const between = window.slice(m.index + m[0].length);
+    const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    if (!isRoleComplement(between, words, m)) continue;
+    const nameFrom = nameStartInRun(sentence, run, context, between, words);
+    if (nameFrom === undefined) return undefined;
+    const roleEnd = nameFrom > 0 ? (run[nameFrom - 1] as Token).end : nameStart;
+    const role = sentence
+      .slice(windowStart + m.index, roleEnd)
+      .replace(/[\s,]+$/, "")
+      .trim();
+    return { role, nameFrom };
+  }
+  return undefined;
+}
+
+/** The clause before the name: back to a boundary, or a comma that is not the one just before it. */
+function clauseStart(sentence: string, nameStart: number): number {
   let from = nameStart - 1;
   while (from >= 0 && /\s/.test(sentence[from] ?? "")) from--;
   if (sentence[from] === ",") from--;
@@ -165,86 +186,100 @@ function roleBefore(
     cut = open - 1;
     while (cut >= 0 && !BOUNDARY.test(sentence[cut] ?? "") && sentence[cut] !== ",") cut--;
   }
-  const windowStart = cut + 1;
-  const window = sentence.slice(windowStart, nameStart);
-  ROLE_RE.lastIndex = 0;
-  for (let m = ROLE_RE.exec(window); m !== null; m = ROLE_RE.exec(window)) {
-    // a role noun follows an article, a preposition or a possessive (`le ministre`, `au vice-ministre`),
-    // or opens the clause; `politique générale du` is no role
-    const prevWord = /([\p{L}']+)\s*$/u.exec(
-      sentence.slice(0, windowStart + m.index).replace(/’/g, "'"),
-    )?.[1];
-    const opensClause = window.slice(0, m.index).trim() === "" || /^\p{Lu}/u.test(m[0]);
-    if (!opensClause && !(prevWord && BEFORE_ROLE.has(prevWord.toLowerCase().replace(/^(\w')$/, "$1"))))
-      continue;
-    const between = window.slice(m.index + m[0].length);
-    const words = tokens(between).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
-    if (words.length > 14) continue;
-    if (words.some((w) => NOT_IN_ROLE.has(lower(w.text).replace(/['’]$/, "")))) continue;
-    if (/,\s*\S/.test(between.replace(/,\s*$/, ""))) continue;
-    // no figures, no conjugated verbs (`devrait`, `recevait`), no other person's name in a role
-    if (/[\d%]/.test(between) || words.some((w) => /(?:ait|aient|erait|eront|encore)$/u.test(lower(w.text))))
-      continue;
-    if (
-      words.some(
-        (w, k) =>
-          k > 0 &&
-          isNameWord(w.text) &&
-          isNameWord((words[k - 1] as Token).text) &&
-          !PREPOSITIONS.has(lower(words[k - 2]?.text ?? "")),
-      )
+  return cut + 1;
+}
+
+/**
+ * A role noun follows an article, a preposition or a possessive (`le ministre`, `au vice-ministre`),
+ * or opens the clause; `politique générale du` is no role.
+ */
+function standsAsRole(sentence: string, window: string, windowStart: number, m: RegExpExecArray): boolean {
+  const prevWord = /([\p{L}']+)\s*$/u.exec(sentence.slice(0, windowStart + m.index).replace(/’/g, "'"))?.[1];
+  const opensClause = window.slice(0, m.index).trim() === "" || /^\p{Lu}/u.test(m[0]);
+  return opensClause || Boolean(prevWord && BEFORE_ROLE.has(prevWord.toLowerCase().replace(/^(\w')$/, "$1")));
+}
+
+/** Can `between` (from the role noun to the name) complete a role, leaving the name to this person? */
+function isRoleComplement(between: string, words: readonly Token[], m: RegExpExecArray): boolean {
+  if (words.length > 14) return false;
+  if (words.some((w) => NOT_IN_ROLE.has(lower(w.text).replace(/['’]$/, "")))) return false;
+  if (/,\s*\S/.test(between.replace(/,\s*$/, ""))) return false;
+  // no figures, no conjugated verbs (`devrait`, `recevait`), no other person's name in a role
+  if (/[\d%]/.test(between) || words.some((w) => /(?:ait|aient|erait|eront|encore)$/u.test(lower(w.text))))
+    return false;
+  if (
+    words.some(
+      (w, k) =>
+        k > 0 &&
+        isNameWord(w.text) &&
+        isNameWord((words[k - 1] as Token).text) &&
+        !PREPOSITIONS.has(lower(words[k - 2]?.text ?? "")),
     )
-      continue;
-    // two people joined (`le Premier ministre X et le ministre de la Santé Y`): the role is the nearer one
-    if (/\s(?:et|ou)\s+(?:le|la|les|l['’])\s*/iu.test(between)) continue;
-    // `conseiller du Premier ministre X`: X is the Premier ministre
-    ROLE_RE.lastIndex = 0;
-    const inner = new RegExp(`(?:\\s(?:du|de la|de l['’]|des|au|aux|à la)\\s+)(?:${ROLE_RE.source})`, "iu");
-    ROLE_RE.lastIndex = m.index + m[0].length;
-    if (inner.test(between)) continue;
-    let nameFrom = 0;
-    const last = words[words.length - 1];
-    const n = run.length;
-    const fullElsewhere = context.split(sentence.slice(nameStart, (run[n - 1] as Token).end)).length - 1 > 1;
-    if (
-      last &&
-      (PREPOSITIONS.has(lower(last.text)) ||
-        (/^\p{Ll}/u.test(last.text) && CONTAINER_NOUNS.has(last.text) && !fullElsewhere)) &&
-      /\s$|['’]$/.test(between)
-    ) {
-      // `du Japon Funakoshi Takehiro`: the first word(s) of the run complete the role
-      if (n < 3) return undefined;
-      nameFrom = 1;
-      // `Défense du Laos Vông Xay Phết`: a lower-case `du` inside the run is the complement's too
-      let lastParticle = -1;
-      run.forEach((r, k) => {
-        if (k > 0 && /^(?:de|du|des|d['’])$/u.test(r.text)) lastParticle = k;
-      });
-      if (lastParticle > 0 && n - (lastParticle + 2) >= 2) nameFrom = lastParticle + 2;
-      for (let k = 1; k <= n - 2; k++) {
-        const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
-        if (context.split(rest).length - 1 > 1) {
-          nameFrom = k;
-          break;
-        }
-      }
-      if (!NAME_WORD.test((run[nameFrom] as Token).text) || run.length - nameFrom < 2) return undefined;
-    } else if (n >= 3 && !fullElsewhere) {
-      // `région Grand-Est Jean Rottner` without a preposition: trust the article's other mentions
-      for (let k = 1; k <= n - 2; k++) {
-        const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
-        if (context.split(rest).length - 1 > 1) {
-          nameFrom = k;
-          break;
-        }
-      }
-    }
-    const roleEnd = nameFrom > 0 ? (run[nameFrom - 1] as Token).end : nameStart;
-    const role = sentence
-      .slice(windowStart + m.index, roleEnd)
-      .replace(/[\s,]+$/, "")
-      .trim();
-    return { role, nameFrom };
+  )
+    return false;
+  // two people joined (`le Premier ministre X et le ministre de la Santé Y`): the role is the nearer one
+  if (/\s(?:et|ou)\s+(?:le|la|les|l['’])\s*/iu.test(between)) return false;
+  return !namesAnotherRole(between, m);
+}
+
+/** `conseiller du Premier ministre X`: X is the Premier ministre, not the conseiller. */
+function namesAnotherRole(between: string, m: RegExpExecArray): boolean {
+  // ROLE_RE is global and mid-scan: its source is read with lastIndex reset, then the scan resumes
+  ROLE_RE.lastIndex = 0;
+  const inner = new RegExp(`(?:\\s(?:du|de la|de l['’]|des|au|aux|à la)\\s+)(?:${ROLE_RE.source})`, "iu");
+  ROLE_RE.lastIndex = m.index + m[0].length;
+  return inner.test(between);
+}
+
+/**
+ * Where the name starts in the run (0: the whole run), or undefined when the run holds no name
+ * once the role's complement is taken out.
+ */
+function nameStartInRun(
+  sentence: string,
+  run: readonly Token[],
+  context: string,
+  between: string,
+  words: readonly Token[],
+): number | undefined {
+  const last = words[words.length - 1];
+  const n = run.length;
+  const nameStart = (run[0] as Token).start;
+  const fullElsewhere = context.split(sentence.slice(nameStart, (run[n - 1] as Token).end)).length - 1 > 1;
+  if (
+    last &&
+    (PREPOSITIONS.has(lower(last.text)) ||
+      (/^\p{Ll}/u.test(last.text) && CONTAINER_NOUNS.has(last.text) && !fullElsewhere)) &&
+    /\s$|['’]$/.test(between)
+  )
+    return complementInRun(sentence, run, context);
+  // `région Grand-Est Jean Rottner` without a preposition: trust the article's other mentions
+  if (n >= 3 && !fullElsewhere) return writtenAloneFrom(sentence, run, context) ?? 0;
+  return 0;
+}
+
+/** `du Japon Funakoshi Takehiro`: the first word(s) of the run complete the role. */
+function complementInRun(sentence: string, run: readonly Token[], context: string): number | undefined {
+  const n = run.length;
+  if (n < 3) return undefined;
+  let nameFrom = 1;
+  // `Défense du Laos Vông Xay Phết`: a lower-case `du` inside the run is the complement's too
+  let lastParticle = -1;
+  run.forEach((r, k) => {
+    if (k > 0 && /^(?:de|du|des|d['’])$/u.test(r.text)) lastParticle = k;
+  });
+  if (lastParticle > 0 && n - (lastParticle + 2) >= 2) nameFrom = lastParticle + 2;
+  nameFrom = writtenAloneFrom(sentence, run, context) ?? nameFrom;
+  if (!NAME_WORD.test((run[nameFrom] as Token).text) || run.length - nameFrom < 2) return undefined;
+  return nameFrom;
+}
+
+/** The first word from which the rest of the run is written again elsewhere in the article. */
+function writtenAloneFrom(sentence: string, run: readonly Token[], context: string): number | undefined {
+  const n = run.length;
+  for (let k = 1; k <= n - 2; k++) {
+    const rest = sentence.slice((run[k] as Token).start, (run[n - 1] as Token).end);
+    if (context.split(rest).length - 1 > 1) return k;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { foldText } from "../text/fold.ts";
 import { sentences } from "../text/sentences.ts";
 import { distinctRoles } from "./article-entities.ts";
-import { findPeople, nameKey } from "./extract.ts";
+import { findPeople, nameKey, type PersonMention } from "./extract.ts";
 
 export interface ProfileRole {
   readonly role: string;
@@ -79,87 +79,152 @@ function containsWords(text: string, words: readonly string[]): boolean {
 const keyHas = (key: string, words: readonly string[]) => containsWords(key.replace(/-/g, " "), words);
 
 export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): PersonProfile | undefined {
-  const maxArticles = options.maxArticles ?? 20;
   const q = wordsOf(nameKey(name).replace(/-/g, " "));
   if (q.length === 0) return undefined;
-  const terms = news.analyzer.terms(name, "fr");
-  if (terms.length === 0) return undefined;
-  // every article holding all the name's index terms, then the exact words, accent-insensitive
-  const hits = news.index.search(
-    terms.map((t) => [t]),
-    { limit: options.scanLimit ?? news.articles.length, filter: options.filter },
-  );
-  const docs: { doc: number; article: Article; folded: string }[] = [];
-  for (const h of hits) {
-    const article = news.articles[h.doc];
-    if (!article) continue;
-    const folded = foldText(article.body);
-    if (containsWords(folded.replace(/-/g, " "), q)) docs.push({ doc: h.doc, article, folded });
-  }
+  const docs = articlesWithWords(news, name, q, options);
   if (docs.length === 0) return undefined;
-
-  interface Seen {
-    name: string;
-    mentions: number;
-    docs: Set<number>;
-    roles: { role: string; sentence: string; article: Article }[];
-    mentionsIn: { article: Article; sentence: string }[];
-  }
-  const people = new Map<string, Seen>();
-  for (const { doc, article } of docs) {
-    for (const s of sentences(article.body)) {
-      const fs = foldText(s).replace(/-/g, " ");
-      if (!containsWords(fs, q)) continue;
-      for (const p of findPeople(s, article.body)) {
-        if (!keyHas(p.key, q)) continue;
-        let e = people.get(p.key);
-        if (!e) {
-          e = { name: p.name, mentions: 0, docs: new Set(), roles: [], mentionsIn: [] };
-          people.set(p.key, e);
-        }
-        e.mentions++;
-        if (!e.docs.has(doc)) e.mentionsIn.push({ article, sentence: s });
-        e.docs.add(doc);
-        if (p.role) e.roles.push({ role: p.role, sentence: s, article });
-      }
-    }
-  }
+  const people = peopleMatching(docs, q);
   if (people.size === 0) return undefined;
-  // the person meant: an exact full-name match, else the one named in most articles
-  const exactKey = q.join(" ");
-  const ranked = [...people.entries()].sort(
-    (a, b) =>
-      Number(b[0].replace(/-/g, " ") === exactKey) - Number(a[0].replace(/-/g, " ") === exactKey) ||
-      b[1].docs.size - a[1].docs.size ||
-      b[1].mentions - a[1].mentions,
-  );
+  const ranked = rankPeople(people, q);
   const [, person] = ranked[0] as [string, Seen];
   const fullWords = wordsOf(nameKey(person.name).replace(/-/g, " "));
   // articles naming the person in full (the evidence may be in one sentence, the name in others)
   const named = docs.filter(
     (d) => person.docs.has(d.doc) || containsWords(d.folded.replace(/-/g, " "), fullWords),
   );
+  const { first, last } = firstAndLast(named);
+  const newest = [...named].sort((a, b) => (b.article.date ?? "").localeCompare(a.article.date ?? ""));
+  return {
+    name: person.name,
+    roles: profileRoles(person.roles, options.maxRoles ?? 6),
+    articles: newest.slice(0, options.maxArticles ?? 20).map((d) => sourceRef(d.article)),
+    articleCount: named.length,
+    firstMention: mentionIn(first, person, fullWords),
+    lastMention: mentionIn(last, person, fullWords),
+    // other people the words matched, not longer spellings of the same name (`Areva d'Edouard Philippe`)
+    otherMatches: ranked
+      .filter(([k]) => !containsWords(k.replace(/-/g, " "), fullWords))
+      .slice(0, 5)
+      .map(([, p]) => p.name),
+  };
+}
+
+interface MatchedArticle {
+  readonly doc: number;
+  readonly article: Article;
+  /** The body folded once, for the whole-word tests. */
+  readonly folded: string;
+}
+
+/** One person the query's words matched, with what the articles say of them. */
+interface Seen {
+  name: string;
+  mentions: number;
+  docs: Set<number>;
+  roles: { role: string; sentence: string; article: Article }[];
+  /** The first sentence naming them in each article. */
+  mentionsIn: { article: Article; sentence: string }[];
+}
+
+/**
+ * Every article holding all the name's index terms, then the exact words, accent-insensitive: the
+ * index narrows the scan, the word test removes stemming's near misses.
+ */
+function articlesWithWords(
+  news: NewsIndex,
+  name: string,
+  q: readonly string[],
+  options: WhoOptions,
+): MatchedArticle[] {
+  const terms = news.analyzer.terms(name, "fr");
+  if (terms.length === 0) return [];
+  const hits = news.index.search(
+    terms.map((t) => [t]),
+    { limit: options.scanLimit ?? news.articles.length, filter: options.filter },
+  );
+  const docs: MatchedArticle[] = [];
+  for (const h of hits) {
+    const article = news.articles[h.doc];
+    if (!article) continue;
+    const folded = foldText(article.body);
+    if (containsWords(folded.replace(/-/g, " "), q)) docs.push({ doc: h.doc, article, folded });
+  }
+  return docs;
+}
+
+/** The people whose name holds the query's words, found in the sentences that hold them. */
+function peopleMatching(docs: readonly MatchedArticle[], q: readonly string[]): Map<string, Seen> {
+  const people = new Map<string, Seen>();
+  for (const { doc, article } of docs) {
+    for (const s of sentences(article.body)) {
+      const fs = foldText(s).replace(/-/g, " ");
+      if (!containsWords(fs, q)) continue;
+      for (const p of findPeople(s, article.body)) {
+        if (keyHas(p.key, q)) notePerson(people, p, doc, article, s);
+      }
+    }
+  }
+  return people;
+}
+
+function notePerson(
+  people: Map<string, Seen>,
+  p: PersonMention,
+  doc: number,
+  article: Article,
+  sentence: string,
+): void {
+  let e = people.get(p.key);
+  if (!e) {
+    e = { name: p.name, mentions: 0, docs: new Set(), roles: [], mentionsIn: [] };
+    people.set(p.key, e);
+  }
+  e.mentions++;
+  if (!e.docs.has(doc)) e.mentionsIn.push({ article, sentence });
+  e.docs.add(doc);
+  if (p.role) e.roles.push({ role: p.role, sentence, article });
+}
+
+/** The person meant first: an exact full-name match, else the one named in most articles. */
+function rankPeople(people: ReadonlyMap<string, Seen>, q: readonly string[]): [string, Seen][] {
+  const exactKey = q.join(" ");
+  return [...people.entries()].sort(
+    (a, b) =>
+      Number(b[0].replace(/-/g, " ") === exactKey) - Number(a[0].replace(/-/g, " ") === exactKey) ||
+      b[1].docs.size - a[1].docs.size ||
+      b[1].mentions - a[1].mentions,
+  );
+}
+
+/** The first and last dated articles (undated ones only when none is dated). */
+function firstAndLast(named: readonly MatchedArticle[]): { first: MatchedArticle; last: MatchedArticle } {
   const byDate = [...named].sort((a, b) =>
     (a.article.date ?? "9999").localeCompare(b.article.date ?? "9999"),
   );
   const dated = byDate.filter((d) => d.article.date);
-  const firstDoc = (dated[0] ?? byDate[0]) as (typeof docs)[number];
-  const lastDoc = (dated[dated.length - 1] ?? byDate[byDate.length - 1]) as (typeof docs)[number];
-  const mentionOf = (d: (typeof docs)[number]): Mention => {
-    const known = person.mentionsIn.find((m) => m.article === d.article);
-    const sentence =
-      known?.sentence ??
-      sentences(d.article.body).find((s) => containsWords(foldText(s).replace(/-/g, " "), fullWords)) ??
-      "";
-    return { source: sourceRef(d.article), sentence };
+  return {
+    first: (dated[0] ?? byDate[0]) as MatchedArticle,
+    last: (dated[dated.length - 1] ?? byDate[byDate.length - 1]) as MatchedArticle,
   };
+}
 
-  // roles: grouped by wording, most stated first, with the period they were stated in
+/** The sentence naming the person in an article: one already seen, else the first with the full name. */
+function mentionIn(d: MatchedArticle, person: Seen, fullWords: readonly string[]): Mention {
+  const known = person.mentionsIn.find((m) => m.article === d.article);
+  const sentence =
+    known?.sentence ??
+    sentences(d.article.body).find((s) => containsWords(foldText(s).replace(/-/g, " "), fullWords)) ??
+    "";
+  return { source: sourceRef(d.article), sentence };
+}
+
+/** Roles grouped by wording, most stated first, with the period they were stated in. */
+function profileRoles(stated: Seen["roles"], maxRoles: number): ProfileRole[] {
   const groups = new Map<
     string,
     { role: string; sentence: string; article: Article; count: number; dates: string[] }
   >();
-  for (const r of person.roles) {
+  for (const r of stated) {
     const k = foldText(r.role).replace(/\s+/g, " ");
     const g = groups.get(k);
     if (g) {
@@ -167,10 +232,10 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
       if (r.article.date) g.dates.push(r.article.date);
     } else groups.set(k, { ...r, count: 1, dates: r.article.date ? [r.article.date] : [] });
   }
-  const roles = distinctRoles(
+  return distinctRoles(
     [...groups.values()].sort((a, b) => b.count - a.count || b.role.length - a.role.length),
   )
-    .slice(0, options.maxRoles ?? 6)
+    .slice(0, maxRoles)
     .map((g) => {
       const dates = [...g.dates].sort();
       return {
@@ -182,18 +247,4 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
         source: sourceRef(g.article),
       };
     });
-  const newest = [...named].sort((a, b) => (b.article.date ?? "").localeCompare(a.article.date ?? ""));
-  return {
-    name: person.name,
-    roles,
-    articles: newest.slice(0, maxArticles).map((d) => sourceRef(d.article)),
-    articleCount: named.length,
-    firstMention: mentionOf(firstDoc),
-    lastMention: mentionOf(lastDoc),
-    // other people the words matched, not longer spellings of the same name (`Areva d'Edouard Philippe`)
-    otherMatches: ranked
-      .filter(([k]) => !containsWords(k.replace(/-/g, " "), fullWords))
-      .slice(0, 5)
-      .map(([, p]) => p.name),
-  };
 }
