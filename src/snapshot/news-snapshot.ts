@@ -1,0 +1,147 @@
+// The news core of a corpus, from its snapshot when the corpus is unchanged: the articles, the
+// index's vocabulary and postings and the people list, saved next to the database. When only new
+// article files appeared, the snapshot is kept and the new files are added to it; when the format
+// version, the analyzer or any known file changed, or the checksum fails, everything is rebuilt
+// from the corpus and the snapshot is written again. The CLI and the bot share it.
+import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Article, LoadProblem } from "../core/corpus/article.ts";
+import { loadCorpus } from "../core/corpus/loader.ts";
+import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
+import { createNewsIndex, type NewsIndexState } from "../core/news-index.ts";
+import { createAnalyzer } from "../core/text/analyzer.ts";
+import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpus-fingerprint.ts";
+import { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+
+/** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
+export const SNAPSHOT_FORMAT = 1;
+
+interface Meta {
+  readonly sources: readonly SourceFile[];
+  readonly articles: number;
+}
+
+interface Body {
+  readonly articles: Article[];
+  readonly problems: LoadProblem[];
+  readonly index: NewsIndexState;
+  readonly people?: readonly PersonMentions[];
+}
+
+export type NewsSource = "snapshot" | "snapshot+new-files" | "corpus";
+
+export interface SnapshotEvent {
+  readonly type: "loaded" | "rebuilt" | "saved" | "save-failed";
+  readonly path: string;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+export interface NewsLoadOptions {
+  readonly paths: readonly string[];
+  /** Where snapshots are kept (the database's folder); undefined = never read nor write one. */
+  readonly snapshotDir?: string;
+  readonly onEvent?: (event: SnapshotEvent) => void;
+}
+
+export interface LoadedNews {
+  readonly core: NewsCore;
+  readonly problems: readonly LoadProblem[];
+  readonly source: NewsSource;
+  /** The snapshot file (undefined without a snapshot folder). */
+  readonly snapshotPath?: string;
+  /** Write the snapshot when the index or people list changed since it was read or written. */
+  save(): Promise<void>;
+}
+
+/**
+ * The format version joined with what the analyzer makes of a probe sentence: a change of
+ * stemmer, stopwords or folding gives other terms, so an index built by older code is not reused.
+ */
+function snapshotVersion(): string {
+  const probe = "Les Défenses présidentielles d'Emmanuel Macron : 2 019 élections à l'Île-de-France, WHO'S";
+  const terms = createAnalyzer().terms(probe).join(" ");
+  return `${SNAPSHOT_FORMAT}:${createHash("sha1").update(terms).digest("hex").slice(0, 12)}`;
+}
+
+/** One snapshot per corpus (its paths), so two corpora used from one data folder do not fight. */
+export function snapshotPathFor(dir: string, paths: readonly string[]): string {
+  const key = createHash("sha1").update(paths.join("\n")).digest("hex").slice(0, 10);
+  return join(dir, `index-${key}.snapshot`);
+}
+
+async function fromCorpus(paths: readonly string[]) {
+  const { articles, problems } = await loadCorpus(paths);
+  return { core: createNewsCore(articles), problems };
+}
+
+export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
+  const { paths, snapshotDir, onEvent } = options;
+  const started = performance.now();
+  const since = () => Math.round(performance.now() - started);
+  if (!snapshotDir) {
+    const { core, problems } = await fromCorpus(paths);
+    return { core, problems, source: "corpus", save: async () => {} };
+  }
+  const path = snapshotPathFor(snapshotDir, paths);
+  const version = snapshotVersion();
+  const sources = await fingerprintCorpus(paths);
+  const saved = await readSnapshotFile<Meta, Body>(path, version);
+  let reason = saved.ok ? "" : saved.reason;
+  let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
+  if (saved.ok) {
+    const change = compareFingerprints(saved.header.meta.sources, sources);
+    const body = change.kind === "changed" ? undefined : saved.body();
+    if (change.kind === "changed") reason = "the corpus changed";
+    else if (!body) reason = "checksum mismatch (damaged file)";
+    else {
+      const news = createNewsIndex(body.articles, { saved: body.index });
+      const problems = [...body.problems];
+      if (change.kind === "added") {
+        const added = await loadCorpus(change.files);
+        news.add(added.articles);
+        problems.push(...added.problems);
+      }
+      const core = createNewsCore(news, body.people && change.kind === "same" ? { people: body.people } : {});
+      loaded = { core, problems, source: change.kind === "same" ? "snapshot" : "snapshot+new-files" };
+      onEvent?.({ type: "loaded", path, detail: `${news.articles.length} articles`, ms: since() });
+    }
+  }
+  if (!loaded) {
+    loaded = { ...(await fromCorpus(paths)), source: "corpus" };
+    onEvent?.({ type: "rebuilt", path, detail: reason, ms: since() });
+  }
+  const { core, problems } = loaded;
+  // what the file on disk holds: written again only when the index or the people list grew
+  let written =
+    loaded.source === "snapshot"
+      ? { articles: core.news.articles.length, people: core.exportPeople() !== undefined }
+      : undefined;
+  async function save(): Promise<void> {
+    const people = core.exportPeople();
+    const now = { articles: core.news.articles.length, people: people !== undefined };
+    if (written && written.articles === now.articles && (written.people || !now.people)) return;
+    const index = core.news.exportState();
+    if (!index) return;
+    const t = performance.now();
+    try {
+      await mkdir(snapshotDir as string, { recursive: true });
+      const body: Body = {
+        articles: core.news.articles as Article[],
+        problems,
+        index,
+        ...(people ? { people } : {}),
+      };
+      // the sources read at start-up: a file added since is read again next time (ids dedupe it)
+      const bytes = await writeSnapshotFile<Meta>(path, version, { sources, articles: now.articles }, body);
+      written = now;
+      const ms = Math.round(performance.now() - t);
+      onEvent?.({ type: "saved", path, detail: `${(bytes / 1e6).toFixed(1)} MB`, ms });
+    } catch (error) {
+      const ms = Math.round(performance.now() - t);
+      onEvent?.({ type: "save-failed", path, detail: (error as Error).message, ms });
+    }
+  }
+  return { core, problems, source: loaded.source, snapshotPath: path, save };
+}
