@@ -7,7 +7,9 @@ import type { Article } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import type { CliIO } from "./io.ts";
 
-export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The corpus shipped with the package, from the sources (`src/…`) or the build (`dist/src/…`). */
+export const PACKAGE_CORPUS = resolve(HERE, existsSync(resolve(HERE, "../../package.json")) ? "../.." : "../../..", "corpus");
 
 export function resolveCorpusPaths(paths: readonly string[] | undefined): string[] {
   if (paths && paths.length > 0) return paths.map((p) => resolve(p));

@@ -118,7 +118,13 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
     loaded.source === "snapshot"
       ? { articles: core.news.articles.length, people: core.exportPeople() !== undefined }
       : undefined;
-  async function save(): Promise<void> {
+  // one write at a time: a save asked for while another runs follows it (and finds nothing new)
+  let pending: Promise<void> = Promise.resolve();
+  const save = (): Promise<void> => {
+    pending = pending.then(saveNow);
+    return pending;
+  };
+  async function saveNow(): Promise<void> {
     const people = core.exportPeople();
     const now = { articles: core.news.articles.length, people: people !== undefined };
     if (written && written.articles === now.articles && (written.people || !now.people)) return;

@@ -1,0 +1,37 @@
+// SIGTERM and SIGINT (a supervisor stopping the container, Ctrl-C): stop taking commands, let
+// in-flight deliveries finish or leave them claimed, write the snapshot, close the database, and
+// exit within 10 s. A second signal exits at once.
+import type { Logger } from "pino";
+
+/** What a supervisor grants before SIGKILL (Docker's default `stop_grace_period`). */
+export const SHUTDOWN_BUDGET_MS = 10_000;
+
+export function onStopSignals(app: { stop(): Promise<void>; readonly log: Logger }): void {
+  let signalled = false;
+  const quit = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      app.log.warn(
+        { signal },
+        "second stop signal: exiting now; claimed deliveries are checked at the next start",
+      );
+      process.exit(130);
+    }
+    signalled = true;
+    app.log.info({ signal }, "stopping: no new commands; finishing deliveries, saving the index snapshot");
+    const began = Date.now();
+    const deadline = setTimeout(() => {
+      app.log.error(
+        { signal },
+        "shutdown took longer than 10 s: exiting; claimed deliveries are checked at the next start",
+      );
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS - 300);
+    deadline.unref();
+    void app.stop().then(() => {
+      app.log.info({ ms: Date.now() - began }, "stopped");
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", quit);
+  process.on("SIGTERM", quit);
+}
