@@ -48,7 +48,11 @@ import { onStopSignals } from "./shutdown.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The corpus shipped with the package, from the sources (`src/…`) or the build (`dist/src/…`). */
-export const PACKAGE_CORPUS = resolve(HERE, existsSync(resolve(HERE, "../../package.json")) ? "../.." : "../../..", "corpus");
+export const PACKAGE_CORPUS = resolve(
+  HERE,
+  existsSync(resolve(HERE, "../../package.json")) ? "../.." : "../../..",
+  "corpus",
+);
 
 export interface StartOptions {
   /** Default `process.env`, after loading `./.env` if it exists. */
@@ -439,7 +443,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw error;
   }
   ready = true;
-  log.info({ articles: articleCount, source: loaded.source, ms: Math.round(performance.now()) }, "ready");
+  log.info(
+    {
+      articles: articleCount,
+      source: loaded.source,
+      ms: Math.round(performance.now()), // since the process started
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+    },
+    "ready",
+  );
   if (logged.file) say(out, `(logs: ${logged.file})`);
   for (const adapter of adapters) {
     if (!adapter.session) continue;
