@@ -40,7 +40,7 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
     env: {
       PATH: process.env.PATH ?? "",
       NEWSBOT_CORPUS: corpusPath,
-      NEWSBOT_DB: join(dataDir, "newsbot.db"),
+      NEWSBOT_DB: join(dataDir, "data", "newsbot.db"),
       NEWSBOT_WATCH: "off",
     },
     stdio: ["pipe", "ignore", "pipe"],
@@ -81,7 +81,7 @@ function askOnce(dataDir: string): { ms: number; peakMB: number } {
     ["-f", "%M", process.execPath, join(ROOT, "bin/newsbot.mjs"), "ask", QUESTION, "--corpus", corpus],
     {
       cwd: dataDir,
-      env: { PATH: process.env.PATH ?? "", NEWSBOT_DB: join(dataDir, "newsbot.db") },
+      env: { PATH: process.env.PATH ?? "", NEWSBOT_DB: join(dataDir, "data", "newsbot.db") },
       encoding: "utf8",
     },
   );

@@ -11,7 +11,7 @@ const FORBIDDEN_IN_CORE = [
   /^discord\.js$/,
   /^node-cron$/,
   /^better-sqlite3$/,
-  /(^|\/)(adapters|ingest|storage|scheduling|config|app|cli)(\/|$)/,
+  /(^|\/)(adapters|ingest|storage|scheduling|config|app|cli|snapshot)(\/|$)/,
   /(^|\/)commands(\/|$)/,
 ];
 
@@ -64,6 +64,18 @@ describe("architecture", () => {
     const files = sourceFiles(join(ROOT, "src/core"));
     expect(files.length).toBeGreaterThan(5);
     expect(violations(files, (_f, spec) => FORBIDDEN_IN_CORE.some((re) => re.test(spec)))).toEqual([]);
+  });
+
+  it("start-up names no adapter: only the registry imports them, and only with import()", () => {
+    const app = sourceFiles(join(ROOT, "src/app"));
+    const naming = violations(app, (_f, spec) => /adapters\/(console|slack|discord)\//.test(spec));
+    expect(naming).toEqual([
+      "src/app/adapter-registry.ts imports ../adapters/console/adapter.ts",
+      "src/app/adapter-registry.ts imports ../adapters/slack/adapter.ts",
+      "src/app/adapter-registry.ts imports ../adapters/discord/adapter.ts",
+    ]);
+    const registry = readFileSync(join(ROOT, "src/app/adapter-registry.ts"), "utf8");
+    expect(registry).not.toMatch(/^import (?!type)[^\n]*adapters\/(console|slack|discord)\//m);
   });
 
   it("an adapter never imports another adapter", () => {

@@ -235,17 +235,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   const core = measuredCore(loaded.core, metrics);
   metrics.index(articleCount, core.news.index.byteSize());
-  // The first questions would otherwise pay for loading the French word list, for bucketing the
-  // vocabulary that typo matching searches, and for finding the people autocomplete offers; the
-  // snapshot is then written (or brought up to date) while nobody waits for it.
-  setImmediate(() => {
-    warmUpAnswerKinds();
-    core.news.expandUnknown([["warmupq"]]);
-    // Discord's autocomplete must answer within 3 s: read the people out of the articles now.
-    core.suggestPeople("", 1);
-    void loaded.save();
-  }).unref();
-
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
   const store = createSubscriptionStore(db);
@@ -453,6 +442,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     "ready",
   );
   if (logged.file) say(out, `(logs: ${logged.file})`);
+  // Once ready: the first questions would otherwise pay for loading the French word list, for
+  // bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
+  // offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.
+  setImmediate(() => {
+    warmUpAnswerKinds();
+    core.news.expandUnknown([["warmupq"]]);
+    core.suggestPeople("", 1);
+    void loaded.save();
+  }).unref();
   for (const adapter of adapters) {
     if (!adapter.session) continue;
     adapter

@@ -5,7 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 
 export interface AppMetrics {
   readonly registry: Registry;
-  command(name: string, outcome: "ok" | "error" | "failed"): void;
+  command(name: string, outcome: "ok" | "error"): void;
   answer(seconds: number, abstained: boolean): void;
   delivery(status: string): void;
   feedPoll(feed: string, failed: boolean): void;
@@ -18,7 +18,7 @@ export function createAppMetrics(options: { processMetrics?: boolean } = {}): Ap
   const registers = [registry];
   const commands = new Counter({
     name: "newsbot_commands_total",
-    help: "Commands handled, by command and outcome (ok, error = an error reply, failed = threw)",
+    help: "Commands handled, by command and outcome (error = an error reply: bad input, nothing found, a failure)",
     labelNames: ["command", "outcome"] as const,
     registers,
   });

@@ -6,7 +6,19 @@ import type { Logger } from "pino";
 /** What a supervisor grants before SIGKILL (Docker's default `stop_grace_period`). */
 export const SHUTDOWN_BUDGET_MS = 10_000;
 
-export function onStopSignals(app: { stop(): Promise<void>; readonly log: Logger }): void {
+export interface StopSignalOptions {
+  /** Where the signals come from. Default `process`. */
+  readonly signals?: Pick<NodeJS.EventEmitter, "on">;
+  /** Default `process.exit`. */
+  readonly exit?: (code: number) => void;
+}
+
+export function onStopSignals(
+  app: { stop(): Promise<void>; readonly log: Logger },
+  options: StopSignalOptions = {},
+): void {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? process;
   let signalled = false;
   const quit = (signal: NodeJS.Signals) => {
     if (signalled) {
@@ -14,7 +26,8 @@ export function onStopSignals(app: { stop(): Promise<void>; readonly log: Logger
         { signal },
         "second stop signal: exiting now; claimed deliveries are checked at the next start",
       );
-      process.exit(130);
+      exit(130);
+      return;
     }
     signalled = true;
     app.log.info({ signal }, "stopping: no new commands; finishing deliveries, saving the index snapshot");
@@ -24,14 +37,14 @@ export function onStopSignals(app: { stop(): Promise<void>; readonly log: Logger
         { signal },
         "shutdown took longer than 10 s: exiting; claimed deliveries are checked at the next start",
       );
-      process.exit(1);
+      exit(1);
     }, SHUTDOWN_BUDGET_MS - 300);
     deadline.unref();
     void app.stop().then(() => {
       app.log.info({ ms: Date.now() - began }, "stopped");
-      process.exit(0);
+      exit(0);
     });
   };
-  process.on("SIGINT", quit);
-  process.on("SIGTERM", quit);
+  signals.on("SIGINT", quit);
+  signals.on("SIGTERM", quit);
 }
