@@ -18,12 +18,6 @@ import { botMessages } from "../core/i18n/bot-messages.ts";
 import type { NewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import {
-  addToLiveIndex,
-  createCorpusFileWriter,
-  createIngester,
-  watchCorpusFolder,
-} from "../ingest/index.ts";
-import {
   createScheduler,
   createSubscriptionService,
   type Scheduler,
@@ -264,28 +258,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const corpusDir = paths.find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
   const indexGrew = () => metrics.index(core.news.articles.length, core.news.index.byteSize());
-  const ingester = createIngester({
-    store: feedStore,
-    news: core.news,
-    writer: createCorpusFileWriter(ingestedDir),
-    intervalMs: config.ingest.pollMinutes * 60_000,
-    allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
-    onArticles: (added, feed) => {
-      indexGrew();
-      log.info({ feed: feed.url, added: added.length }, `[feeds] ${added.length} new from ${feed.url}`);
-    },
-    onPoll: (reports) => {
-      for (const r of reports) {
-        if (r.status === "backing-off") continue;
-        metrics.feedPoll(r.url, r.status === "error");
-        if (r.status === "error")
-          log.warn(
-            { feed: r.url, error: r.error },
-            `[feeds] ${r.url} failed (${r.error}); it is retried later — check the URL, or remove it with /news feeds`,
-          );
-      }
-    },
-  });
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
@@ -402,27 +374,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       stops.push({ name: "http", run: () => server.close() });
       http = { port: server.port };
     }
-    const polling = ingester.start();
-    stops.push({ name: "feeds", run: () => polling.stop() });
-    if (config.ingest.watch && corpusDir) {
-      const watcher = watchCorpusFolder(corpusDir, {
-        onArticles: async (found) => {
-          const { added } = await addToLiveIndex(core.news, found);
-          indexGrew();
-          if (added > 0)
-            log.info({ folder: corpusDir, added }, `[corpus] ${added} new article(s) from ${corpusDir}`);
-        },
-        onProblems: (found) => {
-          for (const p of found)
-            log.warn(
-              { file: p.file, line: p.line, problem: p.message },
-              `[corpus] ${p.file}${p.line ? `:${p.line}` : ""} skipped: ${p.message}; fix the file, it is read again when it changes`,
-            );
-        },
-        ignore: [ingestedDir],
-      });
-      stops.push({ name: "watcher", run: async () => watcher.close() });
-    }
     stops.push({ name: "scheduler", run: () => scheduler.stop() });
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
@@ -442,6 +393,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     "ready",
   );
   if (logged.file) say(out, `(logs: ${logged.file})`);
+  // Feeds and the watched folder start once ready: their libraries (HTML parsing, readability)
+  // load meanwhile instead of delaying the first answer.
+  const ingestion = import("./ingestion.ts")
+    .then(({ startIngestion }) =>
+      startIngestion({ config, core, feedStore, corpusDir, ingestedDir, log, metrics, onGrow: indexGrew }),
+    )
+    .then((steps) => {
+      if (stopping) return Promise.all(steps.map((s) => s.run()));
+      stops.push(...steps);
+    })
+    .catch((error: unknown) =>
+      log.error(
+        { err: error },
+        "feeds and folder watching could not start; answers still work — please report it",
+      ),
+    );
+  stops.push({ name: "ingestion", run: () => ingestion });
   // Once ready: the first questions would otherwise pay for loading the French word list, for
   // bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
   // offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.

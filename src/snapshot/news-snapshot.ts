@@ -5,7 +5,7 @@
 // from the corpus and the snapshot is written again. The CLI and the bot share it.
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join as joinPath } from "node:path";
 import type { Article, LoadProblem } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
@@ -15,15 +15,19 @@ import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpu
 import { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
   readonly articles: number;
 }
 
+/** An article without its text, which lives in the blob at `bodyStart[i]..bodyStart[i + 1]`. */
+type Lean = Omit<Article, "body">;
+
 interface Body {
-  readonly articles: Article[];
+  readonly articles: Lean[];
+  readonly bodyStart: Float64Array;
   readonly problems: LoadProblem[];
   readonly index: NewsIndexState;
   readonly people?: readonly PersonMentions[];
@@ -68,7 +72,36 @@ function snapshotVersion(): string {
 /** One snapshot per corpus (its paths), so two corpora used from one data folder do not fight. */
 export function snapshotPathFor(dir: string, paths: readonly string[]): string {
   const key = createHash("sha1").update(paths.join("\n")).digest("hex").slice(0, 10);
-  return join(dir, `index-${key}.snapshot`);
+  return joinPath(dir, `index-${key}.snapshot`);
+}
+
+/** The articles and their texts, apart: the texts as one UTF-8 blob. */
+function split(articles: readonly Article[]): { lean: Lean[]; bodyStart: Float64Array; blob: Buffer } {
+  const parts: Buffer[] = [];
+  const bodyStart = new Float64Array(articles.length + 1);
+  const lean = articles.map((a, i) => {
+    const { body, ...rest } = a;
+    const bytes = Buffer.from(body, "utf8");
+    parts.push(bytes);
+    bodyStart[i + 1] = (bodyStart[i] as number) + bytes.length;
+    return rest;
+  });
+  return { lean, bodyStart, blob: Buffer.concat(parts) };
+}
+
+/**
+ * The articles again, each `body` an own, enumerable getter decoding its text from the blob when
+ * read (a few microseconds), so start-up builds no 34k strings and memory holds the UTF-8 once.
+ */
+function join(lean: readonly Lean[], bodyStart: Float64Array, blob: Buffer): Article[] {
+  return lean.map((a, i) => {
+    const start = bodyStart[i] as number;
+    const end = bodyStart[i + 1] as number;
+    return Object.defineProperty({ ...a }, "body", {
+      get: () => blob.toString("utf8", start, end),
+      enumerable: true,
+    }) as Article;
+  });
 }
 
 async function fromCorpus(paths: readonly string[]) {
@@ -92,11 +125,12 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
   if (saved.ok) {
     const change = compareFingerprints(saved.header.meta.sources, sources);
-    const body = change.kind === "changed" ? undefined : saved.body();
+    const read = change.kind === "changed" ? undefined : saved.body();
     if (change.kind === "changed") reason = "the corpus changed";
-    else if (!body) reason = "checksum mismatch (damaged file)";
+    else if (!read) reason = "checksum mismatch (damaged file)";
     else {
-      const news = createNewsIndex(body.articles, { saved: body.index });
+      const { body, blob } = read;
+      const news = createNewsIndex(join(body.articles, body.bodyStart, blob), { saved: body.index });
       const problems = [...body.problems];
       if (change.kind === "added") {
         const added = await loadCorpus(change.files);
@@ -133,14 +167,11 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
     const t = performance.now();
     try {
       await mkdir(snapshotDir as string, { recursive: true });
-      const body: Body = {
-        articles: core.news.articles as Article[],
-        problems,
-        index,
-        ...(people ? { people } : {}),
-      };
+      const { lean, bodyStart, blob } = split(core.news.articles);
+      const body: Body = { articles: lean, bodyStart, problems, index, ...(people ? { people } : {}) };
       // the sources read at start-up: a file added since is read again next time (ids dedupe it)
-      const bytes = await writeSnapshotFile<Meta>(path, version, { sources, articles: now.articles }, body);
+      const meta = { sources, articles: now.articles };
+      const bytes = await writeSnapshotFile<Meta>(path, version, meta, body, blob);
       written = now;
       const ms = Math.round(performance.now() - t);
       onEvent?.({ type: "saved", path, detail: `${(bytes / 1e6).toFixed(1)} MB`, ms });

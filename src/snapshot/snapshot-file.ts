@@ -1,6 +1,7 @@
-// The snapshot file: a magic line, a JSON header (format version, what the corpus was, a CRC-32
-// of the body and its length) and the body in V8's structured-clone format, which copies typed
-// arrays as raw bytes and rebuilds strings and objects faster than JSON. Written to a temporary
+// The snapshot file: a magic line, a JSON header (format version, what the corpus was, the CRC-32
+// and length of each section), the body in V8's structured-clone format (which copies typed arrays
+// as raw bytes and rebuilds objects faster than JSON) and a raw blob (the article texts, UTF-8,
+// kept as one buffer and decoded on demand rather than turned into 34k strings at start-up). Written to a temporary
 // file, flushed, then renamed over the old one, so a reader sees the old snapshot or the new one,
 // never half of one. Anything that does not check out is reported as a reason, never trusted.
 import { open, readFile, rename, unlink } from "node:fs/promises";
@@ -14,11 +15,18 @@ export interface SnapshotHeader<Meta> {
   readonly version: string;
   readonly crc32: number;
   readonly bodyBytes: number;
+  readonly blobCrc32: number;
+  readonly blobBytes: number;
   readonly meta: Meta;
 }
 
 export type SnapshotRead<Meta, Body> =
-  | { readonly ok: true; readonly header: SnapshotHeader<Meta>; readonly body: () => Body | undefined }
+  | {
+      readonly ok: true;
+      readonly header: SnapshotHeader<Meta>;
+      /** The body and the blob, or undefined when a checksum fails. */
+      readonly body: () => { body: Body; blob: Buffer } | undefined;
+    }
   | { readonly ok: false; readonly reason: string };
 
 export async function writeSnapshotFile<Meta>(
@@ -26,14 +34,22 @@ export async function writeSnapshotFile<Meta>(
   version: string,
   meta: Meta,
   body: unknown,
+  blob: Buffer,
 ): Promise<number> {
   const payload = serialize(body);
-  const header = JSON.stringify({ version, crc32: crc32(payload), bodyBytes: payload.length, meta });
+  const header = JSON.stringify({
+    version,
+    crc32: crc32(payload),
+    bodyBytes: payload.length,
+    blobCrc32: crc32(blob),
+    blobBytes: blob.length,
+    meta,
+  });
   const head = Buffer.from(`${MAGIC}${header}\n`, "utf8");
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const handle = await open(tmp, "w");
   try {
-    await handle.writev([head, payload]);
+    await handle.writev([head, payload, blob]);
     await handle.sync();
   } finally {
     await handle.close();
@@ -42,7 +58,7 @@ export async function writeSnapshotFile<Meta>(
     await unlink(tmp).catch(() => {});
     throw error;
   });
-  return head.length + payload.length;
+  return head.length + payload.length + blob.length;
 }
 
 /**
@@ -70,11 +86,16 @@ export async function readSnapshotFile<Meta, Body>(
   }
   if (header.version !== version)
     return { ok: false, reason: `format ${header.version}, expected ${version}` };
-  const payload = bytes.subarray(end + 1);
-  if (payload.length !== header.bodyBytes) return { ok: false, reason: "truncated" };
+  if (bytes.length !== end + 1 + header.bodyBytes + header.blobBytes)
+    return { ok: false, reason: "truncated" };
+  const payload = bytes.subarray(end + 1, end + 1 + header.bodyBytes);
+  const blob = bytes.subarray(end + 1 + header.bodyBytes);
   return {
     ok: true,
     header,
-    body: () => (crc32(payload) === header.crc32 ? (deserialize(payload) as Body) : undefined),
+    body: () =>
+      crc32(payload) === header.crc32 && crc32(blob) === header.blobCrc32
+        ? { body: deserialize(payload) as Body, blob }
+        : undefined,
   };
 }
