@@ -28,6 +28,8 @@ if (!(distIsFresh as () => boolean)()) {
 
 interface Start {
   readyMs: number;
+  /** CPU time (user + system) to ready: the wall time on an idle core. */
+  cpuMs: number;
   rssMB: number;
   source: string;
 }
@@ -53,14 +55,19 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
       for (let nl = buffered.indexOf("\n"); nl >= 0; nl = buffered.indexOf("\n")) {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
-        let o: { msg?: string; rssMB?: number; source?: string; type?: string };
+        let o: { msg?: string; rssMB?: number; cpuMs?: number; source?: string; type?: string };
         try {
           o = JSON.parse(line);
         } catch {
           continue;
         }
         if (o.msg === "ready") {
-          start = { readyMs: performance.now() - began, rssMB: o.rssMB ?? 0, source: o.source ?? "?" };
+          start = {
+            readyMs: performance.now() - began,
+            cpuMs: o.cpuMs ?? 0,
+            rssMB: o.rssMB ?? 0,
+            source: o.source ?? "?",
+          };
           if (!waitForSave || o.source === "snapshot") child.stdin.end("quit\n");
         } else if (o.type === "saved" || o.type === "save-failed") {
           child.stdin.end("quit\n");
@@ -74,11 +81,11 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
 }
 
 /** `newsbot ask` end to end (the bin, as a user types it), with its peak RSS from /usr/bin/time. */
-function askOnce(dataDir: string): { ms: number; peakMB: number } {
+function askOnce(dataDir: string): { ms: number; cpuMs: number; peakMB: number } {
   const began = performance.now();
   const r = spawnSync(
     "/usr/bin/time",
-    ["-f", "%M", process.execPath, join(ROOT, "bin/newsbot.mjs"), "ask", QUESTION, "--corpus", corpus],
+    ["-f", "%U %S %M", process.execPath, join(ROOT, "bin/newsbot.mjs"), "ask", QUESTION, "--corpus", corpus],
     {
       cwd: dataDir,
       env: { PATH: process.env.PATH ?? "", NEWSBOT_DB: join(dataDir, "data", "newsbot.db") },
@@ -87,9 +94,9 @@ function askOnce(dataDir: string): { ms: number; peakMB: number } {
   );
   const ms = performance.now() - began;
   if (r.status !== 0) console.error(`newsbot ask exited ${r.status}: ${r.stderr.slice(-500)}`);
-  // /usr/bin/time prints the peak RSS in KB as the last line of stderr
-  const peakKB = Number(r.stderr.trim().split("\n").at(-1));
-  return { ms, peakMB: Math.round(peakKB / 1000) };
+  // /usr/bin/time prints user and system seconds and the peak RSS in KB as the last line of stderr
+  const [user, system, peakKB] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { ms, cpuMs: ((user ?? 0) + (system ?? 0)) * 1000, peakMB: Math.round((peakKB ?? 0) / 1000) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -101,8 +108,8 @@ async function main() {
   );
   const cold: Start[] = [];
   const warm: Start[] = [];
-  const askCold: { ms: number; peakMB: number }[] = [];
-  const askWarm: { ms: number; peakMB: number }[] = [];
+  const askCold: ReturnType<typeof askOnce>[] = [];
+  const askWarm: ReturnType<typeof askOnce>[] = [];
   for (let i = 0; i < runs; i++) {
     const dir = mkdtempSync(join(tmpdir(), "newsbot-startup-"));
     try {
@@ -117,6 +124,7 @@ async function main() {
   }
   const rows = [
     ["start-to-ready", fmt(median(cold.map((s) => s.readyMs))), fmt(median(warm.map((s) => s.readyMs)))],
+    ["  CPU time to ready", fmt(median(cold.map((s) => s.cpuMs))), fmt(median(warm.map((s) => s.cpuMs)))],
     ["RSS at ready", `${median(cold.map((s) => s.rssMB))} MB`, `${median(warm.map((s) => s.rssMB))} MB`],
     ["newsbot ask, end to end", fmt(median(askCold.map((a) => a.ms))), fmt(median(askWarm.map((a) => a.ms)))],
     [

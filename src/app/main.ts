@@ -389,6 +389,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       source: loaded.source,
       ms: Math.round(performance.now()), // since the process started
       rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      // CPU time so far: the start-up cost on an idle core, whatever else shares the machine
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     },
     "ready",
   );
