@@ -123,6 +123,9 @@ describe("graceful shutdown", () => {
       output: new PassThrough(),
       errorOutput: new PassThrough(),
     });
+    // Slack's HTTP receiver serves the health routes on its own port
+    expect((await get(app.http?.port as number, "/healthz")).status).toBe(200);
+    expect((await get(app.http?.port as number, "/readyz")).text).toMatch(/"name":"slack","ok":true/);
     slack.faults({ delayMs: 1500, record: true }); // Slack answers the post late
     const delivering = app.scheduler.deliver(sub.id, "2026-01-15", "manual");
     await waitFor(() => (slack.posts.length > 0 ? true : undefined), 10_000, "the post under way");

@@ -35,8 +35,8 @@ export interface AdapterContext {
 export interface AdapterStart {
   /** The line start-up prints (`Slack: listening on port 3000`). */
   readonly message?: string;
-  /** The adapter serves `routes` on its own server, so start-up must not listen on PORT itself. */
-  readonly servesRoutes?: boolean;
+  /** The port on which the adapter serves `routes` too, so start-up must not listen on PORT itself. */
+  readonly servesRoutesOn?: number;
 }
 
 export interface Adapter {

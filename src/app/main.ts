@@ -359,9 +359,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       const poster = adapter.poster();
       if (poster) scheduler.addPoster(poster);
       if (started.message) say(out, started.message);
-      if (started.servesRoutes) {
+      if (started.servesRoutesOn !== undefined) {
         routesServed = true;
-        http = { port: config.http.port };
+        http = { port: started.servesRoutesOn };
       }
     }
     if (config.http.enabled && !routesServed) {

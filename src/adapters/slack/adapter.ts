@@ -28,11 +28,9 @@ export const createSlackAdapter: AdapterFactory = (context): Adapter => {
           ),
       });
       const t = botMessages(config.locale);
-      const http = running.port !== undefined;
-      return {
-        message: http ? t.startedSlackHttp(running.port as number) : t.startedSlackSocket,
-        servesRoutes: http,
-      };
+      const port = running.port;
+      if (port === undefined) return { message: t.startedSlackSocket };
+      return { message: t.startedSlackHttp(port), ...(config.http.enabled ? { servesRoutesOn: port } : {}) };
     },
     async stop() {
       stopped = true;
