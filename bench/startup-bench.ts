@@ -127,6 +127,7 @@ async function main() {
     ["  CPU time to ready", fmt(median(cold.map((s) => s.cpuMs))), fmt(median(warm.map((s) => s.cpuMs)))],
     ["RSS at ready", `${median(cold.map((s) => s.rssMB))} MB`, `${median(warm.map((s) => s.rssMB))} MB`],
     ["newsbot ask, end to end", fmt(median(askCold.map((a) => a.ms))), fmt(median(askWarm.map((a) => a.ms)))],
+    ["  CPU time", fmt(median(askCold.map((a) => a.cpuMs))), fmt(median(askWarm.map((a) => a.cpuMs)))],
     [
       "newsbot ask, peak RSS",
       `${median(askCold.map((a) => a.peakMB))} MB`,
@@ -137,17 +138,19 @@ async function main() {
   for (const [label, a, b] of rows) console.log(`${(label ?? "").padEnd(26)}${(a ?? "").padEnd(14)}${b}`);
   console.log(`(sources: ${warm.map((s) => s.source).join(", ")})`);
 
-  const seeds: number[] = [];
+  const seeds: Start[] = [];
   for (let i = 0; i < Math.max(3, runs); i++) {
     const dir = mkdtempSync(join(tmpdir(), "newsbot-seeds-"));
     try {
-      seeds.push((await startOnce(dir, join(ROOT, "corpus"), false)).readyMs);
+      seeds.push(await startOnce(dir, join(ROOT, "corpus"), false));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const wall = fmt(median(seeds.map((s) => s.readyMs)));
+  const cpu = fmt(median(seeds.map((s) => s.cpuMs)));
   console.log(
-    `\nconsole start on the seed corpus (dist/), to ready: ${fmt(median(seeds))} (median of ${seeds.length})`,
+    `\nconsole start on the seed corpus (dist/), to ready: ${wall}, CPU ${cpu} (median of ${seeds.length})`,
   );
 }
 
