@@ -311,12 +311,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // Adapters first (no new commands), then ingestion and the scheduler (in-flight deliveries get
   // most of the 10 s a supervisor grants; one still out is left claimed and checked at the next
   // start, never posted twice nor dropped), then the snapshot and the database.
-  const budgetMs: Record<string, number> = { scheduler: 5000, database: 2500 };
+  const budgetMs: Record<string, number> = { scheduler: 5000 };
   const stop = () => {
     stopping ??= (async () => {
       ready = false;
+      const deadline = Date.now() + 9000; // within the 10 s a supervisor grants, with room to exit
       const steps = [...adapterStops.splice(0), ...stops.splice(0).reverse()];
       for (const s of steps) {
+        // the last step (snapshot, database) gets whatever time is left
+        const left = Math.max(0, deadline - Date.now());
+        const allowed = s.name === "database" ? left : Math.min(budgetMs[s.name] ?? 1500, left);
         const outcome = await within(
           s
             .run()
@@ -326,7 +330,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
                 `stopping ${s.name} failed; nothing to do, it is retried at the next start`,
               ),
             ),
-          budgetMs[s.name] ?? 1500,
+          allowed,
         );
         if (outcome === "timeout")
           log.warn(

@@ -4,7 +4,7 @@
 // kept as one buffer and decoded on demand rather than turned into 34k strings at start-up). Written to a temporary
 // file, flushed, then renamed over the old one, so a reader sees the old snapshot or the new one,
 // never half of one. Anything that does not check out is reported as a reason, never trusted.
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { open, readdir, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
@@ -46,6 +46,7 @@ export async function writeSnapshotFile<Meta>(
     meta,
   });
   const head = Buffer.from(`${MAGIC}${header}\n`, "utf8");
+  await removeAbandoned(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const handle = await open(tmp, "w");
   try {
@@ -59,6 +60,26 @@ export async function writeSnapshotFile<Meta>(
     throw error;
   });
   return head.length + payload.length + blob.length;
+}
+
+/** Temporary files of `target` left by a process that died while writing (they are large). */
+async function removeAbandoned(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length, -".tmp".length));
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp") || !Number.isInteger(pid)) continue;
+    if (pid !== process.pid && !alive(pid)) await unlink(join(dirname(target), name)).catch(() => {});
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
