@@ -15,6 +15,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   "src/core": 0,
   "src/config": 1,
   "src/storage": 1,
+  "src/snapshot": 1,
   commands: 2,
   "src/scheduling": 3,
   "src/ingest": 3,
@@ -205,6 +206,17 @@ describe("architecture of the repository", () => {
   it("each platform library is imported in its own folder only", () => {
     const files = [...sourceFiles(join(ROOT, "src")), ...sourceFiles(join(ROOT, "commands"))];
     expect(misplacedLibraries(files)).toEqual([]);
+  });
+
+  it("start-up names no adapter: only the registry imports them, and only with import()", () => {
+    const naming = edges.filter((e) => e.from.startsWith("src/app/") && /^src\/adapters\/[^/]+\//.test(e.to));
+    expect(naming.map((e) => e.why)).toEqual([
+      "src/app/adapter-registry.ts imports ../adapters/console/adapter.ts",
+      "src/app/adapter-registry.ts imports ../adapters/slack/adapter.ts",
+      "src/app/adapter-registry.ts imports ../adapters/discord/adapter.ts",
+    ]);
+    const registry = readFileSync(join(ROOT, "src/app/adapter-registry.ts"), "utf8");
+    expect(registry).not.toMatch(/^import (?!type)[^\n]*adapters\/(console|slack|discord)\//m);
   });
 
   it("an adapter never imports another adapter", () => {

@@ -22,6 +22,8 @@ describe("config", () => {
       adapters: ["console"],
       db: "./data/newsbot.db",
       ingest: { feeds: [], watch: true, pollMinutes: 15, allowPrivateFeeds: false },
+      logLevel: "info",
+      http: { enabled: false, port: 3000 },
       schedule: { timezone: "Europe/Paris", catchUp: true, firstDigestDays: 1 },
     });
   });
@@ -126,5 +128,15 @@ describe("feed configuration", () => {
     expect(() => loadConfig({ NEWSBOT_FEEDS: "https://a.example/rss,ftp://nope" })).toThrow(/NEWSBOT_FEEDS/);
     expect(() => loadConfig({ NEWSBOT_POLL_MINUTES: "0" })).toThrow(/NEWSBOT_POLL_MINUTES/);
     expect(loadConfig({ NEWSBOT_WATCH: "off" }).ingest.watch).toBe(false);
+  });
+});
+
+describe("operations settings", () => {
+  it("validates NEWSBOT_LOG_LEVEL and serves health only where a platform runs, unless told", () => {
+    expect(loadConfig({ NEWSBOT_LOG_LEVEL: "DEBUG" }).logLevel).toBe("debug");
+    expect(() => loadConfig({ NEWSBOT_LOG_LEVEL: "loud" })).toThrow(/NEWSBOT_LOG_LEVEL.*fatal, error, warn/s);
+    expect(loadConfig({ DISCORD_TOKEN: "x".repeat(30) }).http).toEqual({ enabled: true, port: 3000 });
+    expect(loadConfig({ NEWSBOT_HTTP: "on", PORT: "0" }).http).toEqual({ enabled: true, port: 0 });
+    expect(() => loadConfig({ NEWSBOT_HTTP: "maybe" })).toThrow(/NEWSBOT_HTTP/);
   });
 });

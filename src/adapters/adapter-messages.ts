@@ -16,6 +16,9 @@ const fr = {
   consoleWelcome: (root: string, count: number) =>
     `newsbot — ${count} articles chargés. Tapez /${root} help pour l'aide, « quit » pour quitter.`,
   consoleBye: "Au revoir.",
+  startedSlackHttp: (port: number) => `Slack : en écoute sur le port ${port} (/slack/events).`,
+  startedSlackSocket: "Slack : connecté en Socket Mode.",
+  startedDiscord: (tag: string) => `Discord : connecté en tant que ${tag}.`,
 };
 
 type AdapterOwn = typeof fr;
@@ -29,6 +32,9 @@ const en: AdapterOwn = {
   consoleWelcome: (root, count) =>
     `newsbot — ${count} articles loaded. Type /${root} help for help, “quit” to leave.`,
   consoleBye: "Goodbye.",
+  startedSlackHttp: (port) => `Slack: listening on port ${port} (/slack/events).`,
+  startedSlackSocket: "Slack: connected in Socket Mode.",
+  startedDiscord: (tag) => `Discord: logged in as ${tag}.`,
 };
 
 export type AdapterMessages = CommandMessages & AdapterOwn;

@@ -1,32 +1,29 @@
-// Start-up: read the configuration (and `.env` when there is one), load the corpus, build the
-// core and the dispatcher over `commands/`, then start the enabled adapters — the console when no
-// Slack or Discord token is configured, which is what a new user meets with `npm start`. Runs
-// directly (`node bin/run-ts.mjs src/app/main.ts`) or through `startApp()` in tests.
+// Start-up: read the configuration (and `.env` when there is one), load the corpus (from its
+// snapshot when unchanged), build the core and the dispatcher over `commands/`, then start the
+// configured adapters through the `Adapter` port — the console when no Slack or Discord token is
+// configured, which is what a new user meets with `npm start` — and /healthz, /readyz, /metrics.
+// Runs directly (`node dist/src/app/main.js`, `npm start`) or through `startApp()` in tests.
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
+import { splitCommandText } from "../../commands/parse-text.ts";
 import type { FeedsService } from "../../commands/ports.ts";
-import { createConsolePoster, runConsoleSession } from "../adapters/console/index.ts";
+import type { Adapter } from "../adapters/port.ts";
+import { StartupFailure } from "../adapters/startup-failure.ts";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
-import { loadCorpus } from "../core/corpus/loader.ts";
-import { createNewsCore } from "../core/news-core.ts";
+import type { NewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
-import {
-  addToLiveIndex,
-  createCorpusFileWriter,
-  createIngester,
-  watchCorpusFolder,
-} from "../ingest/index.ts";
 import {
   createScheduler,
   createSubscriptionService,
   type Scheduler,
   type SchedulerEvent,
 } from "../scheduling/index.ts";
+import { loadNews } from "../snapshot/index.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
@@ -36,8 +33,13 @@ import {
   type Database,
   openDatabase,
 } from "../storage/index.ts";
+import { loadAdapter } from "./adapter-registry.ts";
 import { databaseFailure, describeStartupError } from "./exit-codes.ts";
-import { startupMessages } from "./startup-messages.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { type AppMetrics, createAppMetrics } from "./metrics.ts";
+import { databaseWritable, listenOps, opsRoutes, type ReadinessCheck } from "./ops-http.ts";
+import { onStopSignals } from "./shutdown.ts";
+import { type StartupMessages, startupMessages } from "./startup-messages.ts";
 
 export interface StartOptions {
   /** Default `process.env`, after loading `./.env` if it exists. */
@@ -46,6 +48,8 @@ export interface StartOptions {
   readonly input?: NodeJS.ReadableStream;
   readonly output?: NodeJS.WritableStream;
   readonly errorOutput?: NodeJS.WritableStream;
+  /** Where log lines go instead of `errorOutput` (tests). */
+  readonly logger?: Logger;
 }
 
 export interface RunningApp {
@@ -53,6 +57,11 @@ export interface RunningApp {
   readonly dispatcher: Dispatcher;
   readonly db: Database;
   readonly scheduler: Scheduler;
+  readonly core: NewsCore;
+  readonly metrics: AppMetrics;
+  readonly log: Logger;
+  /** Where /healthz, /readyz and /metrics are served (undefined when off). */
+  readonly http?: { readonly port: number };
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
   stop(): Promise<void>;
@@ -69,6 +78,104 @@ function openAppDatabase(config: Config, cwd: string): Database {
   }
 }
 
+/** The folder of the database: snapshots and the console's log file go there. */
+function dataDir(config: Config, cwd: string): string {
+  return config.db === ":memory:" ? resolve(cwd, "data") : dirname(resolve(cwd, config.db));
+}
+
+/**
+ * Logs to the error output, except when the console session owns a terminal: then to
+ * `<data>/newsbot.log`, so that no log line lands in the middle of the session.
+ */
+function appLogger(config: Config, cwd: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream) {
+  const terminal = (out as { isTTY?: boolean }).isTTY === true && config.adapters.includes("console");
+  const file = terminal ? resolve(dataDir(config, cwd), "newsbot.log") : undefined;
+  return { log: createLogger({ level: config.logLevel, stream: err, ...(file ? { file } : {}) }), file };
+}
+
+/** Answer latency and abstentions measured where the commands call the core. */
+function measuredCore(core: NewsCore, metrics: AppMetrics): NewsCore {
+  return {
+    ...core,
+    ask(question, locale, options) {
+      const began = performance.now();
+      const answer = core.ask(question, locale, options);
+      metrics.answer((performance.now() - began) / 1000, !answer.found);
+      return answer;
+    },
+  };
+}
+
+/** Commands counted by name and outcome. */
+function measuredDispatcher(dispatcher: Dispatcher, metrics: AppMetrics): Dispatcher {
+  return {
+    ...dispatcher,
+    find: dispatcher.find,
+    autocomplete: dispatcher.autocomplete,
+    async runText(text, who) {
+      const reply = await dispatcher.runText(text, who);
+      metrics.command(splitCommandText(text, dispatcher.root).name ?? "", reply.isError ? "error" : "ok");
+      return reply;
+    },
+    async run(name, options, who) {
+      const reply = await dispatcher.run(name, options, who);
+      metrics.command(name, reply.isError ? "error" : "ok");
+      return reply;
+    },
+  };
+}
+
+function schedulerLogger(log: Logger, metrics: AppMetrics, t: StartupMessages) {
+  return (e: SchedulerEvent) => {
+    if (e.type === "delivery" && e.outcome !== "skipped" && e.outcome !== "no-poster") {
+      metrics.delivery(e.outcome);
+      const fields = {
+        subscription: e.subscriptionId,
+        period: e.period,
+        reason: e.reason,
+        outcome: e.outcome,
+      };
+      const line = `[schedule] #${e.subscriptionId} ${e.period} ${e.reason}: ${e.outcome}`;
+      if (e.error)
+        log.warn(
+          { ...fields, error: e.error },
+          `${line} (${e.error}); see /news subscriptions in that channel, fix the channel or the bot's access`,
+        );
+      else log.info(fields, line);
+    } else if (e.type === "retry") {
+      log.warn(
+        { subscription: e.subscriptionId, period: e.period, inMs: e.inMs, error: e.error },
+        `[schedule] #${e.subscriptionId} ${e.period}: retry in ${Math.round(e.inMs / 1000)} s (${e.error}); nothing to do unless it keeps failing`,
+      );
+    } else if (e.type === "verify") {
+      log.info(
+        { subscription: e.subscriptionId, period: e.period, part: e.part + 1, decision: e.decision },
+        `[schedule] #${e.subscriptionId} ${e.period} part ${e.part + 1}: ${e.decision} — ${e.detail}`,
+      );
+    } else if (e.type === "uncertain") {
+      log.warn(
+        { subscription: e.delivery.subscriptionId, period: e.delivery.period },
+        `[schedule] ${t.schedulerUncertain(e.delivery.subscriptionId, e.delivery.period)}`,
+      );
+    } else if (e.type === "error") {
+      log.error({ err: e.error }, "[schedule] unexpected error; please report it with this log line");
+    }
+  };
+}
+
+/** `promise`, or undefined once `ms` have passed (shutdown never waits longer than it may). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"timeout">((r) => {
+    timer = setTimeout(() => r("timeout"), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
@@ -77,55 +184,44 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (!options.env && existsSync(resolve(cwd, ".env"))) process.loadEnvFile(resolve(cwd, ".env"));
   const config = loadConfig(options.env ?? process.env);
   const t = startupMessages(config.locale);
+  const logged = options.logger ? { log: options.logger, file: undefined } : appLogger(config, cwd, out, err);
+  const { log } = logged;
   // the database first: a locked or broken file is reported before the corpus takes its time
   const db = openAppDatabase(config, cwd);
+  const metrics = createAppMetrics();
 
-  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd)).catch((error: unknown) => {
+  const paths = corpusPaths(config, cwd);
+  const loaded = await loadNews({
+    paths,
+    ...(config.db === ":memory:" ? {} : { snapshotDir: dataDir(config, cwd) }),
+    onEvent: (e) => {
+      if (e.type === "save-failed")
+        log.warn(
+          e,
+          `index snapshot not saved (${e.detail}); the next start reads the corpus again — check ${e.path}'s folder is writable`,
+        );
+      else log.info(e, `index snapshot ${e.type}${e.detail ? ` (${e.detail})` : ""} in ${e.ms} ms`);
+    },
+  }).catch((error: unknown) => {
     db.close();
     throw error;
   });
+  const { problems } = loaded;
+  const articleCount = loaded.core.news.articles.length;
   if (problems.length > 0) {
     say(err, t.corpusProblems(problems.length));
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
-  if (articles.length === 0 && !corpusPaths(config, cwd).some((p) => existsSync(p))) {
+  if (articleCount === 0 && !paths.some((p) => existsSync(p))) {
     db.close();
-    throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
+    throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
   }
-  const core = createNewsCore(articles);
-  // The first questions would otherwise pay for loading the French word list, for bucketing the
-  // vocabulary that typo matching searches, and for finding the people autocomplete offers.
-  setImmediate(() => {
-    warmUpAnswerKinds();
-    core.news.expandUnknown([["warmupq"]]);
-    // Discord's autocomplete must answer within 3 s: read the people out of the articles now.
-    core.suggestPeople("", 1);
-  }).unref();
-
+  const core = measuredCore(loaded.core, metrics);
+  metrics.index(articleCount, core.news.index.byteSize());
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
   const store = createSubscriptionStore(db);
   const deliveries = createDeliveryLog(db);
-  const logEvent = (e: SchedulerEvent) => {
-    if (e.type === "delivery" && e.outcome !== "skipped" && e.outcome !== "no-poster") {
-      say(
-        err,
-        `[schedule] #${e.subscriptionId} ${e.period} ${e.reason}: ${e.outcome}${e.error ? ` (${e.error})` : ""}`,
-      );
-    } else if (e.type === "retry") {
-      say(
-        err,
-        `[schedule] #${e.subscriptionId} ${e.period}: retry in ${Math.round(e.inMs / 1000)} s (${e.error})`,
-      );
-    } else if (e.type === "verify") {
-      // each check of a post whose outcome was unknown, and what was decided
-      say(err, `[schedule] #${e.subscriptionId} ${e.period} part ${e.part + 1}: ${e.decision} — ${e.detail}`);
-    } else if (e.type === "uncertain") {
-      say(err, `[schedule] ${t.schedulerUncertain(e.delivery.subscriptionId, e.delivery.period)}`);
-    } else if (e.type === "error") {
-      say(err, `[schedule] ${(e.error as Error)?.stack ?? String(e.error)}`);
-    }
-  };
   const scheduler = createScheduler({
     core,
     locale: config.locale,
@@ -133,7 +229,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     deliveries,
     firstDigestDays: config.schedule.firstDigestDays,
     catchUp: config.schedule.catchUp,
-    log: logEvent,
+    log: schedulerLogger(log, metrics, t),
   });
   const subscriptions = createSubscriptionService({
     store,
@@ -148,89 +244,130 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const feedStore = createSqliteFeedStore(db);
   for (const url of config.ingest.feeds)
     feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
-  const corpusDir = corpusPaths(config, cwd).find((p) => existsSync(p) && statSync(p).isDirectory());
+  const corpusDir = paths.find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
-  const ingester = createIngester({
-    store: feedStore,
-    news: core.news,
-    writer: createCorpusFileWriter(ingestedDir),
-    intervalMs: config.ingest.pollMinutes * 60_000,
-    allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
-    onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
-  });
+  const indexGrew = () => metrics.index(core.news.articles.length, core.news.index.byteSize());
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
   };
-  const dispatcher = createDispatcher({
-    core,
-    commands: allCommands,
-    locale: config.locale,
-    root: config.root,
-    ratePerMinute: config.ratePerMinute,
-    subscriptions,
-    feeds,
-    onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
-  });
+  const dispatcher = measuredDispatcher(
+    createDispatcher({
+      core,
+      commands: allCommands,
+      locale: config.locale,
+      root: config.root,
+      ratePerMinute: config.ratePerMinute,
+      subscriptions,
+      feeds,
+      onError: (error, command) =>
+        log.error(
+          { err: error, command },
+          `[${command}] failed; the user got an error reply — please report it`,
+        ),
+    }),
+    metrics,
+  );
 
-  const stops: (() => Promise<void>)[] = [
-    async () => {
-      db.close();
+  let ready = false;
+  const adapters: Adapter[] = [];
+  const dbPath = config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db);
+  const checks = (): ReadinessCheck[] => [
+    {
+      name: "index",
+      check: () => ({ ok: ready, detail: ready ? `${core.news.articles.length} articles` : "starting" }),
+    },
+    { name: "database", check: () => (db.open ? databaseWritable(dbPath) : { ok: false, detail: "closed" }) },
+    ...adapters.map((a) => ({ name: a.name, check: () => a.health() })),
+  ];
+  const routes = opsRoutes(metrics.registry, checks);
+
+  const stops: { name: string; run: () => Promise<unknown> }[] = [
+    {
+      name: "database",
+      run: async () => {
+        await loaded.save(); // the snapshot, brought up to date with articles added while running
+        db.close();
+      },
     },
   ];
+  const adapterStops: typeof stops = [];
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => {
     finish = r;
   });
-  const stop = async () => {
-    for (const s of stops.splice(0).reverse()) await s().catch(() => {});
-    finish();
+  let stopping: Promise<void> | undefined;
+  // Adapters first (no new commands), then ingestion and the scheduler (in-flight deliveries get
+  // most of the 10 s a supervisor grants; one still out is left claimed and checked at the next
+  // start, never posted twice nor dropped), then the snapshot and the database.
+  const budgetMs: Record<string, number> = { scheduler: 5000 };
+  const stop = () => {
+    stopping ??= (async () => {
+      ready = false;
+      const deadline = Date.now() + 9000; // within the 10 s a supervisor grants, with room to exit
+      const steps = [...adapterStops.splice(0), ...stops.splice(0).reverse()];
+      for (const s of steps) {
+        // the last step (snapshot, database) gets whatever time is left
+        const left = Math.max(0, deadline - Date.now());
+        const allowed = s.name === "database" ? left : Math.min(budgetMs[s.name] ?? 1500, left);
+        const outcome = await within(
+          s
+            .run()
+            .catch((error: unknown) =>
+              log.error(
+                { err: error, step: s.name },
+                `stopping ${s.name} failed; nothing to do, it is retried at the next start`,
+              ),
+            ),
+          allowed,
+        );
+        if (outcome === "timeout")
+          log.warn(
+            { step: s.name },
+            `stopping ${s.name} took too long; left as is, the next start picks it up`,
+          );
+      }
+      finish();
+    })();
+    return stopping;
   };
 
+  let http: { port: number } | undefined;
   try {
-    if (config.slack && config.adapters.includes("slack")) {
-      // platform libraries are loaded only when their adapter runs: a quicker start (and error)
-      const { startSlackAdapter } = await import("../adapters/slack/index.ts");
-      const slack = await startSlackAdapter({
-        dispatcher,
-        botToken: config.slack.botToken,
-        ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
-        ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
-        ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-        port: config.slack.port,
-      });
-      stops.push(slack.stop);
-      scheduler.addPoster(slack.poster);
-      say(out, slack.port === undefined ? t.startedSlackSocket : t.startedSlackHttp(slack.port));
+    const context = {
+      config,
+      dispatcher,
+      input: options.input ?? process.stdin,
+      output: out,
+      articleCount,
+      routes,
+      log,
+    };
+    let routesServed = false;
+    for (const name of config.adapters) {
+      const adapter = await loadAdapter(name, context);
+      const started = await adapter.start();
+      adapterStops.push({ name: adapter.name, run: () => adapter.stop() });
+      adapters.push(adapter);
+      const poster = adapter.poster();
+      if (poster) scheduler.addPoster(poster);
+      if (started.message) say(out, started.message);
+      if (started.servesRoutesOn !== undefined) {
+        routesServed = true;
+        http = { port: started.servesRoutesOn };
+      }
     }
-    if (config.discord && config.adapters.includes("discord")) {
-      const { startDiscordAdapter } = await import("../adapters/discord/index.ts");
-      const discord = await startDiscordAdapter({
-        dispatcher,
-        token: config.discord.token,
-        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+    if (config.http.enabled && !routesServed) {
+      const server = await listenOps(config.http.port, routes).catch((error: NodeJS.ErrnoException) => {
+        throw new StartupFailure(
+          "port",
+          `cannot serve /healthz and /metrics on port ${config.http.port} (${error.code ?? error.message}); stop what uses it, set PORT to another port or NEWSBOT_HTTP=off`,
+        );
       });
-      stops.push(discord.stop);
-      scheduler.addPoster(discord.poster);
-      say(out, t.startedDiscord(discord.client.user?.tag ?? "?"));
+      stops.push({ name: "http", run: () => server.close() });
+      http = { port: server.port };
     }
-    if (config.adapters.includes("console")) scheduler.addPoster(createConsolePoster(out, config.locale));
-    const polling = ingester.start();
-    stops.push(() => polling.stop());
-    if (config.ingest.watch && corpusDir) {
-      const watcher = watchCorpusFolder(corpusDir, {
-        onArticles: async (found) => {
-          const { added } = await addToLiveIndex(core.news, found);
-          if (added > 0) say(err, `[corpus] ${added} new article(s) from ${corpusDir}`);
-        },
-        onProblems: (problems) => {
-          for (const p of problems) say(err, `[corpus] ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
-        },
-        ignore: [ingestedDir],
-      });
-      stops.push(async () => watcher.close());
-    }
-    stops.push(() => scheduler.stop());
+    stops.push({ name: "scheduler", run: () => scheduler.stop() });
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
       say(out, t.startedScheduler(started.scheduled, started.caughtUp));
@@ -238,17 +375,53 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     await stop();
     throw error;
   }
-  if (config.adapters.includes("console")) {
-    runConsoleSession({
-      dispatcher,
-      input: options.input ?? process.stdin,
-      output: out,
-      articleCount: articles.length,
+  ready = true;
+  log.info(
+    {
+      articles: articleCount,
+      source: loaded.source,
+      ms: Math.round(performance.now()), // since the process started
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      // CPU time so far: the start-up cost on an idle core, whatever else shares the machine
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+    },
+    "ready",
+  );
+  if (logged.file) say(out, `(logs: ${logged.file})`);
+  // Feeds and the watched folder start once ready: their libraries (HTML parsing, readability)
+  // load meanwhile instead of delaying the first answer.
+  const ingestion = import("./ingestion.ts")
+    .then(({ startIngestion }) =>
+      startIngestion({ config, core, feedStore, corpusDir, ingestedDir, log, metrics, onGrow: indexGrew }),
+    )
+    .then((steps) => {
+      if (stopping) return Promise.all(steps.map((s) => s.run()));
+      stops.push(...steps);
     })
-      .catch((error: unknown) => say(err, String(error)))
+    .catch((error: unknown) =>
+      log.error(
+        { err: error },
+        "feeds and folder watching could not start; answers still work — please report it",
+      ),
+    );
+  stops.push({ name: "ingestion", run: () => ingestion });
+  // Once ready: the first questions would otherwise pay for loading the French word list, for
+  // bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
+  // offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.
+  setImmediate(() => {
+    warmUpAnswerKinds();
+    core.news.expandUnknown([["warmupq"]]);
+    core.suggestPeople("", 1);
+    void loaded.save();
+  }).unref();
+  for (const adapter of adapters) {
+    if (!adapter.session) continue;
+    adapter
+      .session()
+      .catch((error: unknown) => log.error({ err: error }, `${adapter.name} session failed`))
       .finally(() => void stop());
   }
-  return { config, dispatcher, db, scheduler, done, stop };
+  return { config, dispatcher, db, scheduler, core, metrics, log, ...(http ? { http } : {}), done, stop };
 }
 
 const isMain =
@@ -256,9 +429,7 @@ const isMain =
 if (isMain) {
   try {
     const app = await startApp();
-    const quit = () => void app.stop();
-    process.once("SIGINT", quit);
-    process.once("SIGTERM", quit);
+    onStopSignals(app);
     await app.done;
     process.exit(0);
   } catch (error) {

@@ -8,9 +8,6 @@ import type { Locale } from "../core/i18n/messages.ts";
 const fr = {
   corpusProblems: (n: number) => `${n} fichier(s) du corpus ignoré(s) :`,
   corpusMissing: (paths: string) => `NEWSBOT_CORPUS : aucun corpus à cet endroit (${paths}).`,
-  startedSlackHttp: (port: number) => `Slack : en écoute sur le port ${port} (/slack/events).`,
-  startedSlackSocket: "Slack : connecté en Socket Mode.",
-  startedDiscord: (tag: string) => `Discord : connecté en tant que ${tag}.`,
   startedScheduler: (n: number, caughtUp: number) =>
     `Envois programmés : ${n} actif(s)${caughtUp ? `, ${caughtUp} rattrapé(s)` : ""}.`,
   schedulerUncertain: (id: number, period: string) =>
@@ -22,9 +19,6 @@ type StartupOwn = typeof fr;
 const en: StartupOwn = {
   corpusProblems: (n) => `${n} corpus file(s) skipped:`,
   corpusMissing: (paths) => `NEWSBOT_CORPUS: no corpus there (${paths}).`,
-  startedSlackHttp: (port) => `Slack: listening on port ${port} (/slack/events).`,
-  startedSlackSocket: "Slack: connected in Socket Mode.",
-  startedDiscord: (tag) => `Discord: logged in as ${tag}.`,
   startedScheduler: (n, caughtUp) =>
     `Scheduled posts: ${n} active${caughtUp ? `, ${caughtUp} caught up` : ""}.`,
   schedulerUncertain: (id, period) =>

@@ -1,12 +1,23 @@
 // `--corpus PATH`: load the corpus the command works on (where it is: `config/corpus-paths.ts`) and
 // report skipped files on stderr.
+import { dirname, resolve } from "node:path";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
-import type { Article } from "../core/corpus/article.ts";
+import type { Article, LoadProblem } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
+import type { NewsIndex } from "../core/search/news-index.ts";
+import { loadNews } from "../snapshot/index.ts";
 import type { CliIO } from "./io.ts";
 
 export async function loadCorpusForCli(paths: readonly string[] | undefined, io: CliIO): Promise<Article[]> {
   const { articles, problems } = await loadCorpus(resolveCorpusPaths(paths));
+  reportProblems(problems, io);
+  if (articles.length === 0 && problems.length > 0) {
+    throw new Error("no article could be loaded from the corpus (see the problems above)");
+  }
+  return articles;
+}
+
+function reportProblems(problems: readonly LoadProblem[], io: CliIO): void {
   for (const p of problems.slice(0, 20)) {
     const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.field]
       .filter(Boolean)
@@ -14,8 +25,33 @@ export async function loadCorpusForCli(paths: readonly string[] | undefined, io:
     io.err(`skipped (${where}): ${p.message}`);
   }
   if (problems.length > 20) io.err(`… and ${problems.length - 20} more problems`);
-  if (articles.length === 0 && problems.length > 0) {
+}
+
+/** Where the CLI keeps index snapshots: the bot's data folder (NEWSBOT_DB's), so both share them. */
+export function snapshotDirFor(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  const db = env.NEWSBOT_DB?.trim() || "./data/newsbot.db";
+  return db === ":memory:" ? undefined : dirname(resolve(db));
+}
+
+/**
+ * The corpus's index, from its snapshot when the corpus is unchanged (see src/snapshot), with the
+ * loader's problems reported as `loadCorpusForCli` does. `save()` writes the snapshot when it was
+ * rebuilt: call it after the command's output, so the first run is not kept waiting for it.
+ */
+export async function loadNewsForCli(
+  paths: readonly string[] | undefined,
+  io: CliIO,
+): Promise<{ news: NewsIndex; save(): Promise<void> }> {
+  const snapshotDir = snapshotDirFor();
+  const loaded = await loadNews({
+    paths: resolveCorpusPaths(paths),
+    ...(snapshotDir ? { snapshotDir } : {}),
+  });
+  reportProblems(loaded.problems, io);
+  if (loaded.core.news.articles.length === 0 && loaded.problems.length > 0) {
     throw new Error("no article could be loaded from the corpus (see the problems above)");
   }
-  return articles;
+  return { news: loaded.core.news, save: loaded.save };
 }

@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { createAnswerer } from "../core/answer/answerer.ts";
 import { messages } from "../core/i18n/messages.ts";
 import { searchArticles } from "../core/search/article-search.ts";
-import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
-import { loadCorpusForCli } from "./corpus-option.ts";
+import type { NewsIndex } from "../core/search/news-index.ts";
+import { loadNewsForCli } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 import { answerText, articleText, searchText } from "./render-text.ts";
 
@@ -45,16 +45,18 @@ async function lookup(argv: string[], io: CliIO, usage: string, run: Run): Promi
     io.err(`usage: ${usage}`);
     return 2;
   }
-  const news = createNewsIndex(await loadCorpusForCli(values.corpus, io));
+  const { news, save } = await loadNewsForCli(values.corpus, io);
   if (query) {
     const r = run(news, query, limit);
     io.out(values.json ? JSON.stringify(r.json) : r.text);
+    await save();
     return r.failed ? 1 : 0;
   }
   for await (const line of io.stdinLines?.() ?? []) {
     const q = line.trim();
     io.out(JSON.stringify(q ? run(news, q, limit).json : { error: messages("fr").emptyQuestion }));
   }
+  await save();
   return 0;
 }
 

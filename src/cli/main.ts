@@ -31,7 +31,9 @@ const commands: Record<string, { run: Command; help: string }> = {
   start: {
     run: async (_argv, io) => {
       try {
-        await (await import("../app/main.ts")).startApp();
+        const app = await (await import("../app/main.ts")).startApp();
+        (await import("../app/shutdown.ts")).onStopSignals(app);
+        await app.done;
         return 0;
       } catch (error) {
         // one line and the exit code of its kind (README: exit codes)

@@ -7,8 +7,8 @@ import { buildDigest, digestReply } from "../core/digest/index.ts";
 import { whoIs } from "../core/entities/index.ts";
 import type { Block, Reply } from "../core/reply/reply.ts";
 import { whoReply } from "../core/reply/who-reply.ts";
-import { createNewsIndex, type NewsIndex } from "../core/search/news-index.ts";
-import { loadCorpusForCli } from "./corpus-option.ts";
+import type { NewsIndex } from "../core/search/news-index.ts";
+import { loadNewsForCli } from "./corpus-option.ts";
 import type { CliIO } from "./io.ts";
 
 /** Plain-text rendering of a neutral reply for the terminal. */
@@ -93,9 +93,10 @@ async function report(
     io.err(`${problem}\nusage: ${usage}`);
     return 2;
   }
-  const news = createNewsIndex(await loadCorpusForCli(values.corpus as string[] | undefined, io));
+  const { news, save } = await loadNewsForCli(values.corpus as string[] | undefined, io);
   const r = run(news, values, positional);
   io.out(values.json ? JSON.stringify(r.json) : replyText(r.reply));
+  await save();
   return 0;
 }
 

@@ -58,7 +58,14 @@ export interface Config {
   readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** pino's level name (NEWSBOT_LOG_LEVEL). */
+  readonly logLevel: LogLevel;
+  /** /healthz, /readyz and /metrics on `port` (shared with Slack's HTTP receiver when it runs). */
+  readonly http: { readonly enabled: boolean; readonly port: number };
 }
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Every variable, with what it is for (the source of `.env.example`). */
 export const ENV_DOC: readonly { name: string; doc: string; example?: string }[] = [
@@ -117,10 +124,23 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     doc: "How many days back a new subscription's first digest reaches, 0 to 31 (default 1: yesterday and today)",
     example: "1",
   },
+  {
+    name: "NEWSBOT_LOG_LEVEL",
+    doc: "Log detail: fatal, error, warn, info (default), debug, trace or silent; JSON lines unless on a terminal",
+    example: "info",
+  },
+  {
+    name: "NEWSBOT_HTTP",
+    doc: "Serve /healthz, /readyz and /metrics on PORT: on or off (default: on when Slack or Discord runs, off for the console alone)",
+  },
   { name: "SLACK_BOT_TOKEN", doc: "Slack bot token (xoxb-…), required for Slack" },
   { name: "SLACK_SIGNING_SECRET", doc: "Slack signing secret, required for Slack in HTTP mode" },
   { name: "SLACK_APP_TOKEN", doc: "Slack app-level token (xapp-…): when set, Slack runs in Socket Mode" },
-  { name: "PORT", doc: "HTTP port for Slack's request URL (default 3000)", example: "3000" },
+  {
+    name: "PORT",
+    doc: "HTTP port for Slack's request URL and for /healthz, /readyz, /metrics (default 3000)",
+    example: "3000",
+  },
   { name: "DISCORD_TOKEN", doc: "Discord bot token (at least 20 characters), required for Discord" },
   { name: "DISCORD_APPLICATION_ID", doc: "Discord application id, required by npm run discord:register" },
   {
@@ -224,6 +244,19 @@ function schema(t: ConfigMessages) {
     NEWSBOT_WATCH: onOff(true),
     NEWSBOT_ALLOW_PRIVATE_FEEDS: onOff(false),
     NEWSBOT_POLL_MINUTES: count(1, 1440).default(15),
+    NEWSBOT_LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }))
+      .default("info"),
+    NEWSBOT_HTTP: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
+      .transform((v) => ["on", "true", "1", "yes"].includes(v))
+      .optional(),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret(8)).optional(),
     SLACK_APP_TOKEN: prefixed("xapp-").optional(),
@@ -307,6 +340,8 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
       pollMinutes: e.NEWSBOT_POLL_MINUTES,
       allowPrivateFeeds: e.NEWSBOT_ALLOW_PRIVATE_FEEDS,
     },
+    logLevel: e.NEWSBOT_LOG_LEVEL,
+    http: { enabled: e.NEWSBOT_HTTP ?? adapters.some((a) => a !== "console"), port: e.PORT },
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -5,7 +5,13 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The corpus shipped with the package, from the sources (`src/…`) or the build (`dist/src/…`). */
+export const PACKAGE_CORPUS = resolve(
+  HERE,
+  existsSync(resolve(HERE, "../../package.json")) ? "../.." : "../../..",
+  "corpus",
+);
 
 export function resolveCorpusPaths(paths: readonly string[] | undefined, cwd = process.cwd()): string[] {
   if (paths && paths.length > 0) return paths.map((p) => resolve(cwd, p));

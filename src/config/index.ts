@@ -8,6 +8,8 @@ export {
   ENV_DOC,
   ENV_VARIABLES,
   envExample,
+  LOG_LEVELS,
+  type LogLevel,
   loadConfig,
   type ScheduleConfig,
   type SlackConfig,

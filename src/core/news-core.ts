@@ -27,11 +27,21 @@ export interface NewsCore {
   suggestArticles(partial: string, limit?: number): Suggestion[];
   /** People named in the (newest `peopleScope`) articles whose name contains `partial`; most mentioned first. */
   suggestPeople(partial: string, limit?: number): Suggestion[];
+  /** The people list behind `suggestPeople`, to save with the index; undefined until first asked for. */
+  exportPeople(): readonly PersonMentions[] | undefined;
+}
+
+export interface PersonMentions {
+  readonly name: string;
+  readonly folded: string;
+  mentions: number;
 }
 
 export interface NewsCoreOptions {
   /** How many of the newest articles the people suggestions are drawn from. Default 2,000. */
   peopleScope?: number;
+  /** A saved `exportPeople()` of the same articles, so it is not computed again. */
+  people?: readonly PersonMentions[];
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -44,11 +54,11 @@ export function createNewsCore(
 ): NewsCore {
   const news: NewsIndex = isIndex(articles) ? articles : createNewsIndex(articles);
   const answerers = new Map<Locale, Answerer>();
-  let people: { name: string; folded: string; mentions: number }[] | undefined;
+  let people: readonly PersonMentions[] | undefined = options.people;
 
   function peopleList() {
     if (people) return people;
-    const byKey = new Map<string, { name: string; folded: string; mentions: number }>();
+    const byKey = new Map<string, PersonMentions>();
     const newest = [...news.articles].sort(compareDatesDesc).slice(0, options.peopleScope ?? 2000);
     for (const a of newest) {
       for (const p of articleEntities(a).people) {
@@ -91,6 +101,7 @@ export function createNewsCore(
         .slice(0, Math.min(25, limit))
         .map((a) => ({ label: clip(`${a.id} — ${a.title}`, 100), value: a.id }));
     },
+    exportPeople: () => people,
     suggestPeople(partial, limit = 25) {
       const needle = fold(partial.trim().toLowerCase());
       return peopleList()

@@ -48,6 +48,8 @@ export interface IngesterOptions {
   allowPrivateOperatorFeeds?: boolean;
   /** Called with every article added to the live index (digests, logs). */
   onArticles?: (articles: readonly Article[], feed: Feed) => void;
+  /** Called after each poll of `start()` with what each feed gave (metrics, logs). */
+  onPoll?: (reports: readonly FeedReport[]) => void;
 }
 
 export interface FeedReport {
@@ -327,6 +329,7 @@ export function createIngester(options: IngesterOptions): Ingester {
     let running: Promise<unknown> = Promise.resolve();
     const tick = (): void => {
       running = runOnce()
+        .then((reports) => options.onPoll?.(reports))
         .catch(() => {})
         .finally(() => {
           if (!stopped) timer = setTimeout(tick, tickMs);

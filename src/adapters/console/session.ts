@@ -14,6 +14,8 @@ export interface ConsoleSessionOptions {
   readonly articleCount: number;
   /** Show a `news> ` prompt (for a terminal). Default: when the input is a TTY. */
   readonly prompt?: boolean;
+  /** Given the function that ends the session (no more lines read), e.g. on SIGTERM. */
+  readonly onReady?: (close: () => void) => void;
 }
 
 /** The console's one channel: where its subscriptions post (printed). */
@@ -27,6 +29,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
   const tty = options.prompt ?? (options.input as { isTTY?: boolean }).isTTY === true;
   const write = (text: string) => output.write(`${text}\n`);
   const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  options.onReady?.(() => rl.close());
   const prompt = () => {
     if (tty) output.write(`${dispatcher.root}> `);
   };

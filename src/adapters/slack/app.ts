@@ -4,7 +4,7 @@
 // older than 5 minutes → 401); with an app token it runs in Socket Mode instead. Lookups answer
 // privately (ephemeral) with a "post to channel" button that re-runs the command in public.
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
+import { App, type CustomRoute, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
@@ -27,6 +27,8 @@ export interface SlackAdapterOptions {
   readonly apiUrl?: string;
   readonly logLevel?: LogLevel;
   readonly onError?: (error: unknown) => void;
+  /** More routes for the HTTP server (HTTP mode): /healthz, /readyz, /metrics. */
+  readonly routes?: readonly CustomRoute[];
 }
 
 export interface RunningSlackAdapter {
@@ -97,8 +99,12 @@ function startupFailure(error: unknown, apiUrl: string | undefined, variable: st
 }
 
 /** Bolt's HTTP receiver (signature checks, 401), behind the check that a signed body is Slack's. */
-function guardedReceiver(signingSecret: string, logLevel: LogLevel): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret, logLevel });
+function guardedReceiver(
+  signingSecret: string,
+  logLevel: LogLevel,
+  customRoutes: readonly CustomRoute[],
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, logLevel, customRoutes: [...customRoutes] });
   receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
   return receiver;
 }
@@ -137,7 +143,7 @@ async function createApp(options: SlackAdapterOptions, apiUrl: string | undefine
     token: options.botToken,
     ...(options.appToken !== undefined
       ? { appToken: options.appToken, socketMode: true }
-      : { receiver: guardedReceiver(options.signingSecret ?? "", logLevel) }),
+      : { receiver: guardedReceiver(options.signingSecret ?? "", logLevel, options.routes ?? []) }),
     // start-up gives up within seconds (a few quick retries), not after Slack's default half hour
     clientOptions: {
       ...(apiUrl ? { slackApiUrl: apiUrl } : {}),

@@ -100,7 +100,7 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
-async function markdownFilesIn(dir: string): Promise<string[]> {
+export async function markdownFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const e of entries) {

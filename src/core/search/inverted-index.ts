@@ -72,9 +72,24 @@ export interface InvertedIndex {
   docFreq(term: string): number;
   /** Bytes held by the index's typed arrays (postings, statistics, scratch; for benchmarks). */
   byteSize(): number;
+  /** The postings and statistics as plain data (typed arrays), to save and restore the index. */
+  exportState(): InvertedIndexState;
 }
 
-interface Segment {
+/** What `exportState` returns and `createInvertedIndex` accepts back: term ids are the analyzer's. */
+export interface InvertedIndexState {
+  readonly df: Int32Array<ArrayBuffer>;
+  readonly cf: Float64Array<ArrayBuffer>;
+  readonly termCount: number;
+  readonly bodyLen: Float32Array<ArrayBuffer>;
+  readonly titleLen: Float32Array<ArrayBuffer>;
+  readonly docCount: number;
+  readonly totalBody: number;
+  readonly totalTitle: number;
+  readonly segments: readonly Segment[];
+}
+
+export interface Segment {
   /** Global term id → start offset in `docs` (length = number of term ids + 1 at the time). */
   termStart: Int32Array;
   docs: Int32Array;
@@ -116,7 +131,15 @@ const grow = <T extends Int32Array | Float64Array | Float32Array | Uint16Array |
   return next;
 };
 
-export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = {}): InvertedIndex {
+/**
+ * `state`: a saved index (`exportState()` of an index built with an analyzer holding the same
+ * vocabulary), taken over as is instead of indexing the documents again.
+ */
+export function createInvertedIndex(
+  analyzer: Analyzer,
+  options: IndexOptions = {},
+  state?: InvertedIndexState,
+): InvertedIndex {
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
   const titleB = options.titleB ?? 0.5;
@@ -137,6 +160,10 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
   let totalBody = 0;
   let totalTitle = 0;
   const segments: Segment[] = [];
+  if (state) {
+    ({ df, cf, termCount, bodyLen, titleLen, docCount, totalBody, totalTitle } = state);
+    segments.push(...state.segments);
+  }
 
   // Scratch buffers reused across documents and queries.
   let bodyScratch = new Uint16Array(1024);
@@ -399,6 +426,17 @@ export function createInvertedIndex(analyzer: Analyzer, options: IndexOptions = 
       const id = vocab.termId(t);
       return id === undefined || id >= df.length ? 0 : (df[id] as number);
     },
+    exportState: () => ({
+      df,
+      cf,
+      termCount,
+      bodyLen,
+      titleLen,
+      docCount,
+      totalBody,
+      totalTitle,
+      segments: [...segments],
+    }),
     byteSize() {
       let bytes =
         df.byteLength +

@@ -9,6 +9,7 @@ import {
   createInvertedIndex,
   type IndexOptions,
   type InvertedIndex,
+  type InvertedIndexState,
   type QueryGroup,
 } from "./inverted-index.ts";
 
@@ -46,6 +47,15 @@ export interface NewsIndex {
   expandUnknown(groups: readonly QueryGroup[]): QueryGroup[];
   /** Add articles to the live index (ids already present are skipped); returns how many were added. */
   add(articles: readonly Article[]): number;
+  /** The vocabulary and postings as plain data, to restore the index without re-analysing
+   * (undefined with a custom analyzer that keeps no vocabulary). */
+  exportState(): NewsIndexState | undefined;
+}
+
+/** A saved index over the same articles, in the same order (see `NewsIndexOptions.saved`). */
+export interface NewsIndexState {
+  readonly vocabulary: readonly string[];
+  readonly index: InvertedIndexState;
 }
 
 export interface NewsIndexOptions {
@@ -53,13 +63,18 @@ export interface NewsIndexOptions {
   index?: IndexOptions;
   /** How many articles keep their analyzed sentences in memory. Default 2,000. */
   sentenceCacheSize?: number;
+  /** The saved index of exactly these articles: taken over instead of analysing them again. */
+  saved?: NewsIndexState;
 }
 
 export const stemLanguage = (lang: string | undefined): StemLanguage => (lang === "en" ? "en" : "fr");
 
 export function createNewsIndex(initial: readonly Article[], options: NewsIndexOptions = {}): NewsIndex {
-  const analyzer = options.analyzer ?? createAnalyzer();
-  const index = createInvertedIndex(analyzer, options.index);
+  const { saved } = options;
+  if (saved && saved.index.docCount !== initial.length)
+    throw new Error(`saved index holds ${saved.index.docCount} articles, not ${initial.length}`);
+  const analyzer = options.analyzer ?? createAnalyzer(saved ? { vocabulary: saved.vocabulary } : {});
+  const index = createInvertedIndex(analyzer, options.index, saved?.index);
   const articles: Article[] = [];
   const byId = new Map<string, number>();
   const cacheSize = options.sentenceCacheSize ?? 2000;
@@ -79,7 +94,8 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     index.add(unique.map((a) => ({ title: a.title, body: a.body, lang: a.lang })));
     return unique.length;
   }
-  add(initial);
+  if (saved) for (const a of initial) byId.set(a.id, articles.push(a) - 1);
+  else add(initial);
 
   function sentencesOf(doc: number): readonly Sentence[] {
     const hit = sentenceCache.get(doc);
@@ -179,6 +195,10 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
         }
         return [...alts];
       });
+    },
+    exportState() {
+      const vocabulary = analyzer.vocabulary?.();
+      return vocabulary ? { vocabulary: [...vocabulary], index: index.exportState() } : undefined;
     },
     rank: (groups, limit, filter) => index.search(groups, filter ? { limit, filter } : { limit }),
     add,

@@ -36,6 +36,8 @@ export interface AnalyzerOptions {
   minLength?: number;
   /** Entries per word cache before it is cleared (bounds memory on endless vocabulary). Default 300,000. */
   cacheSize?: number;
+  /** Terms already given ids (a saved `vocabulary()`), so a restored index keeps its term ids. */
+  vocabulary?: readonly string[];
 }
 
 /**
@@ -119,6 +121,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   // The vocabulary: every term the analyzer has produced, with a dense id. Never cleared.
   const vocabulary = new Map<string, number>();
   const termsById: string[] = [];
+  for (const t of options.vocabulary ?? []) idOf(t);
 
   function idOf(t: string): number {
     let id = vocabulary.get(t);

@@ -1,0 +1,76 @@
+// The growing corpus, started once the bot is ready: the followed feeds, polled on a schedule, and
+// the corpus folder watched for new files. New articles go to the live index (answers and digests
+// see them without a restart) and, for feeds, to corpus files under `<corpus>/ingested/` so they
+// are there after a restart. Loaded with import() so HTML parsing stays off the start-up path.
+import type { Config } from "../config/index.ts";
+import type { NewsCore } from "../core/news-core.ts";
+import {
+  addToLiveIndex,
+  createCorpusFileWriter,
+  createIngester,
+  watchCorpusFolder,
+} from "../ingest/index.ts";
+import type { FeedStore } from "../storage/feed-store.ts";
+import type { Logger } from "./logger.ts";
+import type { AppMetrics } from "./metrics.ts";
+
+export interface IngestionOptions {
+  readonly config: Config;
+  readonly core: NewsCore;
+  readonly feedStore: FeedStore;
+  /** The corpus folder to watch (undefined: the corpus is files only). */
+  readonly corpusDir: string | undefined;
+  readonly ingestedDir: string;
+  readonly log: Logger;
+  readonly metrics: AppMetrics;
+  readonly onGrow: () => void;
+}
+
+/** Starts polling and watching; returns the steps that stop them. */
+export function startIngestion(o: IngestionOptions): { name: string; run: () => Promise<unknown> }[] {
+  const { config, core, log, metrics } = o;
+  const ingester = createIngester({
+    store: o.feedStore,
+    news: core.news,
+    writer: createCorpusFileWriter(o.ingestedDir),
+    intervalMs: config.ingest.pollMinutes * 60_000,
+    allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
+    onArticles: (added, feed) => {
+      o.onGrow();
+      log.info({ feed: feed.url, added: added.length }, `[feeds] ${added.length} new from ${feed.url}`);
+    },
+    onPoll: (reports) => {
+      for (const r of reports) {
+        if (r.status === "backing-off") continue;
+        metrics.feedPoll(r.url, r.status === "error");
+        if (r.status === "error")
+          log.warn(
+            { feed: r.url, error: r.error },
+            `[feeds] ${r.url} failed (${r.error}); it is retried later — check the URL, or remove it with /news feeds`,
+          );
+      }
+    },
+  });
+  const polling = ingester.start();
+  const steps = [{ name: "feeds", run: () => polling.stop() }];
+  const folder = o.corpusDir;
+  if (config.ingest.watch && folder) {
+    const watcher = watchCorpusFolder(folder, {
+      onArticles: async (found) => {
+        const { added } = await addToLiveIndex(core.news, found);
+        o.onGrow();
+        if (added > 0) log.info({ folder, added }, `[corpus] ${added} new article(s) from ${folder}`);
+      },
+      onProblems: (found) => {
+        for (const p of found)
+          log.warn(
+            { file: p.file, line: p.line, problem: p.message },
+            `[corpus] ${p.file}${p.line ? `:${p.line}` : ""} skipped: ${p.message}; fix the file, it is read again when it changes`,
+          );
+      },
+      ignore: [o.ingestedDir],
+    });
+    steps.push({ name: "watcher", run: async () => watcher.close() });
+  }
+  return steps;
+}

@@ -1,0 +1,96 @@
+// The persisted index: reused when the corpus is unchanged (same answers as a fresh build),
+// extended when only new article files appeared, rebuilt when a known file changed, and never
+// trusted when damaged (a flipped byte fails the checksum, a cut file its length): rebuilt instead.
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LoadedNews, loadNews, type SnapshotEvent } from "../src/snapshot/index.ts";
+
+let dir: string;
+let corpus: string;
+let data: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "newsbot-snapshot-"));
+  corpus = join(dir, "corpus");
+  data = join(dir, "data");
+  cpSync(resolve(import.meta.dirname, "../corpus"), corpus, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function load(): Promise<{ loaded: LoadedNews; events: SnapshotEvent[] }> {
+  const events: SnapshotEvent[] = [];
+  const loaded = await loadNews({ paths: [corpus], snapshotDir: data, onEvent: (e) => events.push(e) });
+  return { loaded, events };
+}
+
+const QUESTION = "Qui est Hayashi Yoshimasa ?";
+
+describe("index snapshot", () => {
+  it("is written once built, then reused with the same answers and people", async () => {
+    const first = await load();
+    expect(first.loaded.source).toBe("corpus");
+    first.loaded.core.suggestPeople("", 1);
+    await first.loaded.save();
+    expect(first.events.map((e) => e.type)).toEqual(["rebuilt", "saved"]);
+
+    const again = await load();
+    expect(again.loaded.source).toBe("snapshot");
+    const fresh = first.loaded.core;
+    const restored = again.loaded.core;
+    expect(restored.news.articles.map((a) => a.id)).toEqual(fresh.news.articles.map((a) => a.id));
+    expect(restored.ask(QUESTION, "fr")).toEqual(fresh.ask(QUESTION, "fr"));
+    expect(restored.search("Japon Vietnam")).toEqual(fresh.search("Japon Vietnam"));
+    expect(restored.exportPeople()).toEqual(fresh.exportPeople());
+    await again.loaded.save();
+    expect(again.events.map((e) => e.type)).toEqual(["loaded"]); // nothing new: not written again
+  });
+
+  it("a damaged snapshot is detected and rebuilt, never trusted", async () => {
+    const first = await load();
+    await first.loaded.save();
+    const path = first.loaded.snapshotPath as string;
+    const bytes = readFileSync(path);
+    const flipped = Buffer.from(bytes);
+    const at = flipped.length - 100;
+    flipped[at] = (flipped[at] as number) ^ 0xff;
+    writeFileSync(path, flipped);
+
+    const damaged = await load();
+    expect(damaged.loaded.source).toBe("corpus");
+    expect(damaged.events[0]?.detail).toMatch(/checksum/);
+    expect(damaged.loaded.core.ask(QUESTION, "fr").found).toBe(true);
+    await damaged.loaded.save();
+    expect((await load()).loaded.source).toBe("snapshot");
+
+    writeFileSync(path, bytes.subarray(0, bytes.length - 10));
+    const cut = await load();
+    expect(cut.loaded.source).toBe("corpus");
+    expect(cut.events[0]?.detail).toMatch(/truncated/);
+
+    writeFileSync(path, "garbage");
+    expect((await load()).events[0]?.detail).toMatch(/not a snapshot/);
+  });
+
+  it("adds new article files to the saved index, and rebuilds when a known file changed", async () => {
+    const first = await load();
+    await first.loaded.save();
+    const count = first.loaded.core.news.articles.length;
+    writeFileSync(
+      join(corpus, "900_pont.md"),
+      "---\nid: 900_pont\ntitle: Un pont suspendu relie Da Lat à Nha Trang\ndate: 2026-03-02\nlang: fr\n---\n\nLe pont suspendu de Lang Biang, long de 1.240 mètres, a été inauguré lundi par le ministre des Transports.\n",
+    );
+    const grown = await load();
+    expect(grown.loaded.source).toBe("snapshot+new-files");
+    expect(grown.loaded.core.news.articles).toHaveLength(count + 1);
+    expect(grown.loaded.core.search("pont suspendu Lang Biang")[0]?.id).toBe("900_pont");
+    await grown.loaded.save();
+    expect((await load()).loaded.source).toBe("snapshot");
+
+    const known = first.loaded.core.news.articles[0]?.origin as string;
+    appendFileSync(known, "\nUne phrase ajoutée après coup.\n");
+    const changed = await load();
+    expect(changed.loaded.source).toBe("corpus");
+    expect(changed.events[0]?.detail).toBe("the corpus changed");
+  });
+});
