@@ -19,5 +19,6 @@ export const ask = defineCommand({
     ),
     public: publicOption(),
   }),
-  run: ({ question }, { core, locale }) => answerReply(core.ask(question, locale), locale),
+  run: async ({ question }, { core, locale }) =>
+    answerReply(await core.askWithModel(question, locale), locale),
 });

@@ -9,6 +9,7 @@ import { type Locale, messages } from "../i18n/messages.ts";
 import type { ArticleLookup } from "../news-core.ts";
 import type { SearchResult } from "../search/article-search.ts";
 import { type Block, type Reply, reply, type SourceRef, type TextRange } from "./reply.ts";
+import { writtenAnswerReply } from "./written-answer-reply.ts";
 
 const sourceOf = (c: Citation | Article): SourceRef => ({
   id: c.id,
@@ -35,6 +36,7 @@ export function answerReply(
   locale: Locale = "fr",
 ): Reply {
   const t = botMessages(locale);
+  if (answer.found && answer.writtenBy) return writtenAnswerReply(answer, locale);
   if (!answer.found) {
     return reply([{ type: "paragraph", text: answer.answer }], { title: t.noAnswerTitle, isError: true });
   }
