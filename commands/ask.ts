@@ -19,6 +19,7 @@ export const ask = defineCommand({
     ),
     public: publicOption(),
   }),
+  // offline (no model configured) the answer is the synchronous one, exactly as before
   run: async ({ question }, { core, locale }) =>
-    answerReply(await core.askWithModel(question, locale), locale),
+    answerReply(core.model ? await core.askWithModel(question, locale) : core.ask(question, locale), locale),
 });

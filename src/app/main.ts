@@ -14,6 +14,7 @@ import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { botMessages } from "../core/i18n/bot-messages.ts";
 import { createNewsCore } from "../core/news-core.ts";
+import { createNewsIndex } from "../core/news-index.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import {
   addToLiveIndex,
@@ -21,6 +22,7 @@ import {
   createIngester,
   watchCorpusFolder,
 } from "../ingest/index.ts";
+import { createModelServices, type ModelServices } from "../model/index.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -54,6 +56,8 @@ export interface RunningApp {
   readonly dispatcher: Dispatcher;
   readonly db: Database;
   readonly scheduler: Scheduler;
+  /** The optional model steps' counters (and passage vectors when embeddings are configured). */
+  readonly model: ModelServices;
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
   stop(): Promise<void>;
@@ -97,7 +101,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     db.close();
     throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
   }
-  const core = createNewsCore(articles);
+  const news = createNewsIndex(articles);
+  // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
+  const model = createModelServices({ config: config.model, db, news, log: (line) => say(err, line) });
+  const core = createNewsCore(news, model.steps ? { model: model.steps } : {});
+  const embedNew = () => void model.vectorSync?.run().catch((e: unknown) => say(err, `[model] ${String(e)}`));
+  embedNew();
   // The first questions would otherwise pay for loading the French word list, for bucketing the
   // vocabulary that typo matching searches, and for finding the people autocomplete offers.
   setImmediate(() => {
@@ -161,7 +170,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     writer: createCorpusFileWriter(ingestedDir),
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
-    onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
+    onArticles: (added, feed) => {
+      say(err, `[feeds] ${added.length} new from ${feed.url}`);
+      embedNew();
+    },
   });
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
@@ -227,6 +239,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         onArticles: async (found) => {
           const { added } = await addToLiveIndex(core.news, found);
           if (added > 0) say(err, `[corpus] ${added} new article(s) from ${corpusDir}`);
+          if (added > 0) embedNew();
         },
         onProblems: (problems) => {
           for (const p of problems) say(err, `[corpus] ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
@@ -253,7 +266,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       .catch((error: unknown) => say(err, String(error)))
       .finally(() => void stop());
   }
-  return { config, dispatcher, db, scheduler, done, stop };
+  return { config, dispatcher, db, scheduler, model, done, stop };
 }
 
 const isMain =

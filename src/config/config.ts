@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type BotMessages, botMessages } from "../core/i18n/bot-messages.ts";
 import type { Locale } from "../core/i18n/messages.ts";
 import { canonicalTimeZone } from "../scheduling/time.ts";
+import { MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
 
 export type AdapterName = "console" | "slack" | "discord";
 
@@ -59,6 +60,8 @@ export interface Config {
   readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** Optional model endpoints (written answers, hybrid retrieval); undefined = fully offline. */
+  readonly model?: ModelConfig;
 }
 
 /** Every variable, with what it is for (the source of `.env.example`). */
@@ -130,6 +133,7 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   },
   { name: "SLACK_API_URL", doc: "Advanced: another Slack Web API base URL (tests, proxies)" },
   { name: "DISCORD_API_URL", doc: "Advanced: another Discord REST base URL (tests, proxies)" },
+  ...MODEL_ENV_DOC,
 ];
 
 export class ConfigError extends Error {
@@ -234,10 +238,11 @@ function schema(t: BotMessages) {
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: url.optional(),
+    ...modelEnvShape(t),
   });
 }
 
-const SECRET = /TOKEN|SECRET/;
+const SECRET = /TOKEN|SECRET|API_KEY/;
 
 /** Every variable the configuration reads. */
 export const ENV_VARIABLES: readonly string[] = Object.keys(schema(botMessages("fr")).shape);
@@ -285,6 +290,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     if (!e.DISCORD_APPLICATION_ID)
       problems.push(tl.configMissing("DISCORD_APPLICATION_ID", tl.configWhyRegister));
   }
+  const model = modelConfigOf(e, tl, e.NEWSBOT_LOCALE, problems);
   if (problems.length > 0) throw new ConfigError(problems, e.NEWSBOT_LOCALE);
 
   const corpus = e.NEWSBOT_CORPUS?.split(",")
@@ -308,6 +314,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
       pollMinutes: e.NEWSBOT_POLL_MINUTES,
       allowPrivateFeeds: e.NEWSBOT_ALLOW_PRIVATE_FEEDS,
     },
+    ...(model ? { model } : {}),
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {
           slack: {
