@@ -63,14 +63,10 @@ export function createGroundedAnswerer(
     }
   }
 
-  async function draftFor(
-    question: string,
-    lang: "fr" | "en",
-    passages: readonly Passage[],
-    started: number,
-  ) {
+  /** `spent`: what the question's embedding already took of the deadline, in ms. */
+  async function draftFor(question: string, lang: "fr" | "en", passages: readonly Passage[], spent: number) {
     const w = writer as DraftWriter;
-    const left = Math.max(1, deadline - (Date.now() - started));
+    const left = Math.max(1, deadline - spent);
     const messagesSent = answerMessages(question, lang, passages);
     return withDeadline(
       (signal) => w.write({ messages: messagesSent, maxTokens: 300, purpose: "answer", signal }),
@@ -79,8 +75,9 @@ export function createGroundedAnswerer(
   }
 
   async function answer(question: string, ask: AskOptions = {}): Promise<Answer> {
-    const started = Date.now();
+    const embedding = Date.now();
     const semantic = await nearestArticles(question, ask);
+    const spent = Date.now() - embedding;
     const withVectors: AskOptions = semantic ? { ...ask, semantic } : ask;
     const extractive = answerer.answer(question, withVectors);
     if (!writer) return extractive;
@@ -89,9 +86,11 @@ export function createGroundedAnswerer(
     const { reading, scored } = answerer.candidates(question, withVectors);
     const passages = selectPassages(news, scored, semantic, { count: options.passages ?? 5 });
     if (passages.length === 0) return extractive;
+    // the deadline counts the model's time only: the local pipeline is the same with or without it
+    const started = Date.now() - spent;
     let draft: string;
     try {
-      draft = await draftFor(question, reading.lang, passages, started);
+      draft = await draftFor(question, reading.lang, passages, spent);
     } catch (error) {
       emit({
         type: "draft",
