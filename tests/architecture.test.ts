@@ -11,7 +11,7 @@ const FORBIDDEN_IN_CORE = [
   /^discord\.js$/,
   /^node-cron$/,
   /^better-sqlite3$/,
-  /(^|\/)(adapters|ingest|storage|scheduling|config|app|cli)(\/|$)/,
+  /(^|\/)(adapters|ingest|storage|scheduling|config|app|cli|model)(\/|$)/,
   /(^|\/)commands(\/|$)/,
 ];
 
