@@ -5,6 +5,7 @@
 import { buildBriefing } from "../src/core/briefing/briefing.ts";
 import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { writeBriefingKeyPoints, writeDigestSummaries } from "../src/core/grounded/story-summaries.ts";
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
@@ -28,7 +29,11 @@ export interface ScheduledDigestOptions {
   readonly maxItems?: number;
 }
 
-export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDigestOptions): ScheduledContent {
+export async function scheduledDigest(
+  core: NewsCore,
+  locale: Locale,
+  o: ScheduledDigestOptions,
+): Promise<ScheduledContent> {
   const digest = buildDigest(core.news, {
     from: o.from,
     to: o.to,
@@ -50,18 +55,21 @@ export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDige
   // one did (the ones shown are excluded there) instead of skipping them.
   const complete = digest.items.length >= digest.storyCount;
   return {
-    reply: digestReply(digest, locale),
+    reply: digestReply(
+      core.model?.writer ? await writeDigestSummaries(core.news, digest, locale, core.model) : digest,
+      locale,
+    ),
     articleIds: digest.coveredIds,
     coveredTo: complete ? o.to : o.from,
     empty: false,
   };
 }
 
-export function scheduledBrief(
+export async function scheduledBrief(
   core: NewsCore,
   locale: Locale,
   o: { readonly topic: string; readonly knownIds: ReadonlySet<string> },
-): ScheduledContent {
+): Promise<ScheduledContent> {
   const briefing = buildBriefing(core.news, o.topic);
   const ids = briefing.sources.map((s) => s.id);
   if (ids.length === 0 || ids.every((id) => o.knownIds.has(id))) {
@@ -73,7 +81,13 @@ export function scheduledBrief(
     };
   }
   return {
-    reply: { ...briefingReply(briefing, locale), visibility: "public" },
+    reply: {
+      ...briefingReply(
+        core.model?.writer ? await writeBriefingKeyPoints(core.news, briefing, locale, core.model) : briefing,
+        locale,
+      ),
+      visibility: "public",
+    },
     articleIds: ids,
     empty: false,
   };

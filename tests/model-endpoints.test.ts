@@ -244,3 +244,33 @@ describe("hybrid retrieval with a configured embedding model", () => {
     expect(bot.model.stats.snapshot()).toMatchObject({ "questions_embedded.ok": 1 });
   });
 });
+
+describe("story summaries through the same writer", () => {
+  const summaryOf = (r: Reply) => blocksOf(r, "paragraph").map((b) => (b as { text: string }).text);
+
+  it("shows a verified summary in the digest and keeps the quoted sentences when a draft fails", async () => {
+    fake.script([
+      {
+        reply: (b) => {
+          const sent = b.messages[1]?.content ?? "";
+          if (sent.includes(NAMED))
+            return `Jean Castex a été nommé Premier ministre le 3 juillet [${passageWith(b, NAMED)}].`;
+          return "Le Havre a accueilli 40 000 personnes [1]."; // a figure no passage gives
+        },
+      },
+    ]);
+    const bot = botWith({});
+    const r = await bot.ask("digest --from 2020-07-01 --to 2020-08-31");
+    const offline = await offlineReply("digest --from 2020-07-01 --to 2020-08-31");
+    const written = summaryOf(r);
+    expect(written).toContain("Jean Castex a été nommé Premier ministre le 3 juillet.");
+    expect(written.join(" ")).not.toContain("40 000");
+    // the story whose draft failed keeps its offline summary
+    expect(written.filter((t) => summaryOf(offline).includes(t))).toHaveLength(written.length - 1);
+    expect(fake.chatRequests().every((c) => c.messages[0]?.content.includes("summarise"))).toBe(true);
+    expect(bot.model.stats.snapshot()).toMatchObject({
+      "drafts.summary.verified": 1,
+      "drafts.summary.rejected.number": 1,
+    });
+  });
+});
