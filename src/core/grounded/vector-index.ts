@@ -47,19 +47,37 @@ export function createVectorIndex(model: string): VectorIndex {
   }
 
   function nearest(query: ArrayLike<number>, k: number, filter?: (doc: number) => boolean): number[] {
-    if (docs.length === 0 || query.length !== dimension) return [];
+    if (docs.length === 0 || query.length !== dimension || k <= 0) return [];
     const q = unit(query);
+    const scores = new Float32Array(docs.length);
+    const d = dimension;
+    for (let row = 0, base = 0; row < docs.length; row++, base += d) {
+      // four running sums: fewer dependent additions for the CPU to wait on
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let i = 0;
+      for (; i + 3 < d; i += 4) {
+        s0 += (q[i] as number) * (data[base + i] as number);
+        s1 += (q[i + 1] as number) * (data[base + i + 1] as number);
+        s2 += (q[i + 2] as number) * (data[base + i + 2] as number);
+        s3 += (q[i + 3] as number) * (data[base + i + 3] as number);
+      }
+      for (; i < d; i++) s0 += (q[i] as number) * (data[base + i] as number);
+      scores[row] = s0 + s1 + s2 + s3;
+    }
     const best: { doc: number; score: number }[] = [];
+    let floor = Number.NEGATIVE_INFINITY;
     for (let row = 0; row < docs.length; row++) {
+      const score = scores[row] as number;
+      if (best.length === k && score <= floor) continue;
       const doc = docs[row] as number;
-      let score = 0;
-      const base = row * dimension;
-      for (let i = 0; i < dimension; i++) score += (q[i] as number) * (data[base + i] as number);
-      if (best.length === k && score <= (best[k - 1]?.score ?? -Infinity)) continue;
       if (filter && !filter(doc)) continue;
       best.push({ doc, score });
       best.sort((a, b) => b.score - a.score);
       if (best.length > k) best.pop();
+      if (best.length === k) floor = (best[k - 1] as { score: number }).score;
     }
     return best.map((b) => b.doc);
   }
