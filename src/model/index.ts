@@ -4,6 +4,7 @@
 // core defines (src/core/grounded/ports.ts). Nothing here runs, and no request is made, unless
 // NEWSBOT_LLM_URL or NEWSBOT_EMBED_URL is set. It must not import adapters, commands or the scheduler.
 import type { ModelConfig } from "../config/model-config.ts";
+import { isCommonWord } from "../core/grounded/common-words.ts";
 import type { Embedder } from "../core/grounded/ports.ts";
 import { createVectorIndex, type VectorIndex } from "../core/grounded/vector-index.ts";
 import type { ModelSteps } from "../core/news-core.ts";
@@ -60,6 +61,8 @@ export function createModelServices(options: ModelServiceOptions): ModelServices
         stats,
       })
     : undefined;
+  // the word list the verification reads is loaded now, not while a user waits
+  if (writer) setTimeout(() => isCommonWord("warm"), 0).unref();
   let embedder: Embedder | undefined;
   let vectors: VectorIndex | undefined;
   let vectorSync: VectorSync | undefined;

@@ -75,6 +75,8 @@ export function createGroundedAnswerer(
   }
 
   async function answer(question: string, ask: AskOptions = {}): Promise<Answer> {
+    // let the platform's acknowledgement (sent just before) leave before the local pipeline runs
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const embedding = Date.now();
     const semantic = await nearestArticles(question, ask);
     const spent = Date.now() - embedding;
