@@ -50,6 +50,16 @@ describe("verifyDraft", () => {
     });
   });
 
+  it("reads a range of citations, and renumbers it as a list", () => {
+    const v = verifyDraft("Jean Castex succède à Édouard Philippe [2–3].", [P2, P3, P1]);
+    expect(v).toEqual({
+      status: "verified",
+      text: "Jean Castex succède à Édouard Philippe [1, 2].",
+      cited: [1, 2],
+    });
+    expect(verifyDraft("Jean Castex [1-4].", [P1, P2])).toMatchObject({ reason: "unknown-citation" });
+  });
+
   it("accepts the same figure and date written the English way, and English names the glossary knows", () => {
     const v = verifyDraft("France recorded 10,328 deaths on April 7, 2020 [1].", [P2]);
     expect(v.status).toBe("verified");

@@ -22,8 +22,20 @@ export interface Claims {
   readonly names: readonly { readonly text: string; readonly folded: string }[];
 }
 
-/** Citation markers: `[1]`, `[2, 3]`, `[1][4]`. */
-export const MARKER = /\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]/g;
+/** Citation markers: `[1]`, `[2, 3]`, `[1][4]`, `[1-3]`. */
+export const MARKER = /\[(\d{1,2}(?:\s*[,;\-–]\s*\d{1,2})*)\]/g;
+
+/** The passage numbers of one marker's inside (`2, 3` → 2, 3; `1-3` → 1, 2, 3). */
+export function markerNumbers(inside: string): number[] {
+  const out: number[] = [];
+  for (const part of inside.split(/[,;]/)) {
+    const [from, to] = part.split(/[-–]/).map((n) => Number(n.trim()));
+    if (from === undefined) continue;
+    if (to === undefined) out.push(from);
+    else for (let n = from; n <= Math.min(to, from + 20); n++) out.push(n);
+  }
+  return out;
+}
 
 const SPACES = /[\u00a0\u202f\u2007\u2009\u200a]/g;
 

@@ -13,6 +13,7 @@ import {
   findNumbers,
   foldedWords,
   MARKER,
+  markerNumbers,
   normalizeText,
 } from "./claims.ts";
 import { isCommonWord } from "./common-words.ts";
@@ -77,7 +78,7 @@ function factsOf(text: string): PassageFacts {
 }
 
 const markersIn = (text: string): number[] =>
-  [...text.matchAll(MARKER)].flatMap((m) => (m[1] ?? "").split(/[,;]/).map((n) => Number(n.trim())));
+  [...text.matchAll(MARKER)].flatMap((m) => markerNumbers(m[1] ?? ""));
 
 function splitDraft(draft: string): string[] {
   return draft
@@ -145,7 +146,7 @@ export function verifyDraft(
   }
   const order = new Map(cited.map((n, i) => [n, i + 1]));
   const renumbered = text.replace(MARKER, (_m, list: string) => {
-    const ns = [...new Set(list.split(/[,;]/).map((n) => order.get(Number(n.trim())) ?? 0))];
+    const ns = [...new Set(markerNumbers(list).map((n) => order.get(n) ?? 0))];
     return `[${ns.join(", ")}]`;
   });
   return { status: "verified", text: renumbered, cited: cited.map((n) => n - 1) };
