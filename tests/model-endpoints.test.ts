@@ -170,6 +170,21 @@ describe("a configured chat model writes the answer from the cited passages", ()
     });
   });
 
+  it("waits a short Retry-After, and gives up at once on one longer than the time allowed", async () => {
+    fake.script([
+      { status: 429, retryAfter: 1 },
+      { reply: (b) => `Jean Castex [${passageWith(b, NAMED)}].` },
+    ]);
+    const bot = botWith({});
+    const started = Date.now();
+    expect((await bot.ask()).blocks[0]).toEqual({ type: "paragraph", text: "Jean Castex [1]." });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    fake.script([{ status: 429, retryAfter: 60 }]);
+    fake.requests.length = 0;
+    expect(await bot.ask()).toEqual(await offlineReply());
+    expect(fake.chatRequests()).toHaveLength(1);
+  });
+
   it("gives up on a 5xx that persists, and does not retry a 401", async () => {
     fake.script([{ status: 503 }]);
     const bot = botWith({});

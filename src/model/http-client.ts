@@ -86,8 +86,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           onFailedAttempt: async ({ error, attemptNumber }) => {
             options.onRetry?.((error as ModelError).code ?? "error", attemptNumber);
             const after = Number((error as { retryAfter?: string | null }).retryAfter);
-            // a short Retry-After is waited for on top of the backoff; a long one ends the call
-            if (Number.isFinite(after) && after > 0 && after * 1000 > options.timeoutMs) throw error;
+            // a Retry-After within the time allowed is waited for on top of the backoff; a longer one ends the call
+            if (!Number.isFinite(after) || after <= 0) return;
+            if (after * 1000 >= options.timeoutMs) throw error;
+            await new Promise((resolve) => setTimeout(resolve, after * 1000));
           },
         });
       } catch (error) {
