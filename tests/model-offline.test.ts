@@ -71,7 +71,7 @@ describe("model variables", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(fake.requests).toHaveLength(0);
     expect(app?.config.model).toBeUndefined();
-    expect(app?.model.steps).toBeUndefined();
+    expect(app?.model).toBeUndefined();
   });
 
   it("set: the question goes to the configured endpoints and the written answer is shown", async () => {

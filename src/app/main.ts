@@ -22,7 +22,7 @@ import {
   createIngester,
   watchCorpusFolder,
 } from "../ingest/index.ts";
-import { createModelServices, type ModelServices } from "../model/index.ts";
+import type { ModelServices } from "../model/index.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -57,7 +57,7 @@ export interface RunningApp {
   readonly db: Database;
   readonly scheduler: Scheduler;
   /** The optional model steps' counters (and passage vectors when embeddings are configured). */
-  readonly model: ModelServices;
+  readonly model?: ModelServices;
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
   stop(): Promise<void>;
@@ -103,9 +103,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   const news = createNewsIndex(articles);
   // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
-  const model = createModelServices({ config: config.model, db, news, log: (line) => say(err, line) });
-  const core = createNewsCore(news, model.steps ? { model: model.steps } : {});
-  const embedNew = () => void model.vectorSync?.run().catch((e: unknown) => say(err, `[model] ${String(e)}`));
+  // (loaded only when configured, as the platform libraries are)
+  const model = config.model
+    ? (await import("../model/index.ts")).createModelServices({
+        config: config.model,
+        db,
+        news,
+        log: (line) => say(err, line),
+      })
+    : undefined;
+  const core = createNewsCore(news, model?.steps ? { model: model.steps } : {});
+  const embedNew = () =>
+    void model?.vectorSync?.run().catch((e: unknown) => say(err, `[model] ${String(e)}`));
   embedNew();
   // The first questions would otherwise pay for loading the French word list, for bucketing the
   // vocabulary that typo matching searches, and for finding the people autocomplete offers.
@@ -266,7 +275,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       .catch((error: unknown) => say(err, String(error)))
       .finally(() => void stop());
   }
-  return { config, dispatcher, db, scheduler, model, done, stop };
+  return { config, dispatcher, db, scheduler, ...(model ? { model } : {}), done, stop };
 }
 
 const isMain =
