@@ -17,6 +17,7 @@ import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
+import { modelAnswersFromEnv } from "./lib/model-from-env.ts";
 import { containsAccepted, listBatches, loadNewsQuestions, type NewsQuestion } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 
@@ -48,6 +49,7 @@ console.log(
     `${questions.length} questions, batches ${batches.join(",")}`,
 );
 const answerer = createAnswerer(news);
+const withModel = await modelAnswersFromEnv(news); // undefined unless NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL are set
 
 type Verdict = "right" | "wrong" | "abstained" | "answered";
 interface Outcome {
@@ -68,7 +70,9 @@ const lines: string[] = [];
 for (const q of questions) {
   const now = q.asOf ?? lastDate;
   t0 = performance.now();
-  const a = answerer.answer(q.question, { now });
+  const a = withModel
+    ? await withModel.answer(answerer, q.question, { now })
+    : answerer.answer(q.question, { now });
   const ms = performance.now() - t0;
   const cited = a.citations[0];
   const o = { ...grade(q, a.found, a.answer, cited?.id), ms };
@@ -169,3 +173,4 @@ for (const [name, pick] of sets) {
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
 console.log("");
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  "));
+if (withModel) console.log(`\nmodel counters: ${withModel.report()}`);

@@ -22,6 +22,7 @@ import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
 import type { ScorerModel } from "../src/core/answer/scorer.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
+import { modelAnswersFromEnv } from "./lib/model-from-env.ts";
 import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
 
 const args = process.argv.slice(2);
@@ -58,11 +59,14 @@ const plain = createAnswerer(news);
 const answererFor = (q: PiafQuestion): Answerer =>
   foldAnswerers[q.articleIndex % Math.max(1, foldAnswerers.length)] ?? plain;
 
+const withModel = await modelAnswersFromEnv(news); // undefined unless NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL are set
 const ours: Outcome[] = [];
 const failures: string[] = [];
 for (const q of piaf.questions) {
   t0 = performance.now();
-  const a = answererFor(q).answer(q.question);
+  const a = withModel
+    ? await withModel.answer(answererFor(q), q.question)
+    : answererFor(q).answer(q.question);
   const ms = performance.now() - t0;
   const o = {
     contains: a.found && containsGold(a.answer, q.answers),
@@ -177,3 +181,4 @@ for (const [name, pick] of sets) {
 }
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  "));
+if (withModel) console.log(`\nmodel counters: ${withModel.report()}`);

@@ -19,5 +19,7 @@ export const ask = defineCommand({
     ),
     public: publicOption(),
   }),
-  run: ({ question }, { core, locale }) => answerReply(core.ask(question, locale), locale),
+  // offline (no model configured) the answer is the synchronous one, exactly as before
+  run: async ({ question }, { core, locale }) =>
+    answerReply(core.model ? await core.askWithModel(question, locale) : core.ask(question, locale), locale),
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { buildBriefing } from "../src/core/briefing/briefing.ts";
 import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
+import { writeBriefingKeyPoints } from "../src/core/grounded/story-summaries.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 
 export const brief = defineCommand({
@@ -21,6 +22,12 @@ export const brief = defineCommand({
       .optional(),
     public: publicOption(),
   }),
-  run: ({ topic, since }, { core, locale }) =>
-    briefingReply(buildBriefing(core.news, topic, since ? { since } : {}), locale),
+  run: async ({ topic, since }, { core, locale }) => {
+    const briefing = buildBriefing(core.news, topic, since ? { since } : {});
+    // a configured model rewrites each key point from its story's article, kept only when verified
+    const shown = core.model?.writer
+      ? await writeBriefingKeyPoints(core.news, briefing, locale, core.model)
+      : briefing;
+    return briefingReply(shown, locale);
+  },
 });

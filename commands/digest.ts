@@ -3,6 +3,7 @@
 // `public` is set; scheduled digests are posted by the scheduler, not through this command.
 import { z } from "zod";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { writeDigestSummaries } from "../src/core/grounded/story-summaries.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 import { commandMessages } from "./messages.ts";
@@ -30,16 +31,18 @@ export const digest = defineCommand({
       .optional(),
     public: publicOption(),
   }),
-  run: ({ topic, from, to, max }, { core, locale }) =>
-    from && to && from > to
-      ? errorReply(commandMessages(locale).fromAfterTo(from, to), locale)
-      : digestReply(
-          buildDigest(core.news, {
-            ...(topic ? { topic } : {}),
-            ...(from ? { from } : {}),
-            ...(to ? { to } : {}),
-            ...(max ? { maxItems: max } : {}),
-          }),
-          locale,
-        ),
+  run: async ({ topic, from, to, max }, { core, locale }) => {
+    if (from && to && from > to) return errorReply(commandMessages(locale).fromAfterTo(from, to), locale);
+    const digest = buildDigest(core.news, {
+      ...(topic ? { topic } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(max ? { maxItems: max } : {}),
+    });
+    // a configured model rewrites each story's summary, kept only when verified
+    const shown = core.model?.writer
+      ? await writeDigestSummaries(core.news, digest, locale, core.model)
+      : digest;
+    return digestReply(shown, locale);
+  },
 });

@@ -19,6 +19,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   commands: 2,
   "src/scheduling": 3,
   "src/ingest": 3,
+  "src/model": 3,
   "src/adapters": 4,
   "src/app": 5,
   "src/cli": 6,

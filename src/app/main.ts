@@ -15,8 +15,9 @@ import { StartupFailure } from "../adapters/startup-failure.ts";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
-import type { NewsCore } from "../core/news-core.ts";
+import { createNewsCore, type NewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
+import type { ModelServices } from "../model/index.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -62,6 +63,8 @@ export interface RunningApp {
   readonly log: Logger;
   /** Where /healthz, /readyz and /metrics are served (undefined when off). */
   readonly http?: { readonly port: number };
+  /** The optional model steps' counters (and passage vectors when embeddings are configured). */
+  readonly model?: ModelServices;
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
   stop(): Promise<void>;
@@ -216,8 +219,27 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     db.close();
     throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
   }
-  const core = measuredCore(loaded.core, metrics);
+  // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
+  // (loaded only when configured, as the platform libraries are)
+  const model = config.model
+    ? (await import("../model/index.ts")).createModelServices({
+        config: config.model,
+        db,
+        news: loaded.core.news,
+        log: (line) => log.info(line),
+      })
+    : undefined;
+  const people = loaded.core.exportPeople();
+  const withModel = model?.steps
+    ? createNewsCore(loaded.core.news, { model: model.steps, ...(people ? { people } : {}) })
+    : loaded.core;
+  const core = measuredCore(withModel, metrics);
   metrics.index(articleCount, core.news.index.byteSize());
+  const embedNew = () =>
+    void model?.vectorSync
+      ?.run()
+      .catch((e: unknown) => log.warn({ error: String(e) }, `[model] ${String(e)}`));
+  embedNew();
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
   const store = createSubscriptionStore(db);
@@ -246,7 +268,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
   const corpusDir = paths.find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
-  const indexGrew = () => metrics.index(core.news.articles.length, core.news.index.byteSize());
+  const indexGrew = () => {
+    metrics.index(core.news.articles.length, core.news.index.byteSize());
+    embedNew();
+  };
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
@@ -421,7 +446,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       .catch((error: unknown) => log.error({ err: error }, `${adapter.name} session failed`))
       .finally(() => void stop());
   }
-  return { config, dispatcher, db, scheduler, core, metrics, log, ...(http ? { http } : {}), done, stop };
+  return {
+    config,
+    dispatcher,
+    db,
+    scheduler,
+    core,
+    metrics,
+    log,
+    ...(http ? { http } : {}),
+    ...(model ? { model } : {}),
+    done,
+    stop,
+  };
 }
 
 const isMain =

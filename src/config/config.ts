@@ -8,6 +8,7 @@ import type { Locale } from "../core/i18n/messages.ts";
 import type { Platform } from "../core/platform.ts";
 import { canonicalTimeZone } from "../core/time/zone.ts";
 import { type ConfigMessages, configMessages } from "./config-messages.ts";
+import { MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -62,6 +63,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** /healthz, /readyz and /metrics on `port` (shared with Slack's HTTP receiver when it runs). */
   readonly http: { readonly enabled: boolean; readonly port: number };
+  /** Optional model endpoints (written answers, hybrid retrieval); undefined = fully offline. */
+  readonly model?: ModelConfig;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -149,6 +152,7 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   },
   { name: "SLACK_API_URL", doc: "Advanced: another Slack Web API base URL (tests, proxies)" },
   { name: "DISCORD_API_URL", doc: "Advanced: another Discord REST base URL (tests, proxies)" },
+  ...MODEL_ENV_DOC,
 ];
 
 export class ConfigError extends Error {
@@ -266,10 +270,11 @@ function schema(t: ConfigMessages) {
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: url.optional(),
+    ...modelEnvShape(t),
   });
 }
 
-const SECRET = /TOKEN|SECRET/;
+const SECRET = /TOKEN|SECRET|API_KEY/;
 
 /** Every variable the configuration reads. */
 export const ENV_VARIABLES: readonly string[] = Object.keys(schema(configMessages("fr")).shape);
@@ -317,6 +322,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     if (!e.DISCORD_APPLICATION_ID)
       problems.push(tl.configMissing("DISCORD_APPLICATION_ID", tl.configWhyRegister));
   }
+  const model = modelConfigOf(e, tl, e.NEWSBOT_LOCALE, problems);
   if (problems.length > 0) throw new ConfigError(problems, e.NEWSBOT_LOCALE);
 
   const corpus = e.NEWSBOT_CORPUS?.split(",")
@@ -342,6 +348,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     },
     logLevel: e.NEWSBOT_LOG_LEVEL,
     http: { enabled: e.NEWSBOT_HTTP ?? adapters.some((a) => a !== "console"), port: e.PORT },
+    ...(model ? { model } : {}),
     ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -5,6 +5,11 @@ import { type Answer, type Answerer, type AskOptions, createAnswerer } from "./a
 import type { Article, ArticleLookup } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
 import { articleEntities } from "./entities/article-entities.ts";
+import {
+  createGroundedAnswerer,
+  type GroundedAnswerer,
+  type GroundedOptions,
+} from "./grounded/grounded-answerer.ts";
 import type { Locale } from "./i18n/messages.ts";
 import { type SearchResult, searchArticles } from "./search/article-search.ts";
 import { createNewsIndex, type NewsIndex } from "./search/news-index.ts";
@@ -21,6 +26,10 @@ export interface NewsCore {
   readonly news: NewsIndex;
   /** `options.now`: the day the question is asked (`YYYY-MM-DD`), when not today. */
   ask(question: string, locale: Locale, options?: AskOptions): Answer;
+  /** `ask` with the configured model steps (hybrid retrieval, a verified written answer); `ask` itself without them. */
+  askWithModel(question: string, locale: Locale, options?: AskOptions): Promise<Answer>;
+  /** The configured model steps, for story summaries; undefined offline. */
+  readonly model?: ModelSteps;
   search(query: string, options?: { limit?: number }): SearchResult[];
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
@@ -42,7 +51,11 @@ export interface NewsCoreOptions {
   peopleScope?: number;
   /** A saved `exportPeople()` of the same articles, so it is not computed again. */
   people?: readonly PersonMentions[];
+  /** Optional model steps (see ./grounded); without them no text leaves the machine. */
+  model?: ModelSteps;
 }
+
+export type ModelSteps = Omit<GroundedOptions, "locale">;
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
@@ -54,6 +67,15 @@ export function createNewsCore(
 ): NewsCore {
   const news: NewsIndex = isIndex(articles) ? articles : createNewsIndex(articles);
   const answerers = new Map<Locale, Answerer>();
+  const grounded = new Map<Locale, GroundedAnswerer>();
+  const answererFor = (locale: Locale) => {
+    let answerer = answerers.get(locale);
+    if (!answerer) {
+      answerer = createAnswerer(news, { locale });
+      answerers.set(locale, answerer);
+    }
+    return answerer;
+  };
   let people: readonly PersonMentions[] | undefined = options.people;
 
   function peopleList() {
@@ -73,14 +95,19 @@ export function createNewsCore(
 
   return {
     news,
-    ask(question, locale, askOptions = {}) {
-      let answerer = answerers.get(locale);
-      if (!answerer) {
-        answerer = createAnswerer(news, { locale });
-        answerers.set(locale, answerer);
+    ask: (question, locale, askOptions = {}) => answererFor(locale).answer(question, askOptions),
+    async askWithModel(question, locale, askOptions = {}) {
+      const model = options.model;
+      if (!model || (!model.writer && !model.embedder))
+        return answererFor(locale).answer(question, askOptions);
+      let g = grounded.get(locale);
+      if (!g) {
+        g = createGroundedAnswerer(news, answererFor(locale), { ...model, locale });
+        grounded.set(locale, g);
       }
-      return answerer.answer(question, askOptions);
+      return g.answer(question, askOptions);
     },
+    ...(options.model ? { model: options.model } : {}),
     search: (query, options = {}) => searchArticles(news, query, options),
     article(idOrPrefix) {
       const id = idOrPrefix.trim();

@@ -332,7 +332,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const id of [...tasks.keys()]) if (!keep.has(id)) unschedule(id);
   }
 
-  function content(sub: Subscription, period: string): ScheduledContent {
+  async function content(sub: Subscription, period: string): Promise<ScheduledContent> {
     if (sub.kind === "brief") {
       return scheduledBrief(core(), locale, {
         topic: sub.topic ?? "",
@@ -528,7 +528,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let plan: DeliveryPlan;
     let messages: readonly PreparedMessage[];
     try {
-      const c = content(sub, period);
+      const c = await content(sub, period);
       messages = poster.prepare(sub.channelId, c.reply, mark);
       plan = {
         platform: sub.platform,

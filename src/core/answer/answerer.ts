@@ -3,11 +3,13 @@
 // The scorer is a logistic model trained by `npm run train` (no hand-set weights); its confidence
 // is the calibrated probability that the answer is right, and the answerer abstains below the
 // threshold chosen for precision: a wrong answer with a citation costs more than "not found".
+
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import type { TextRange } from "../text/text-range.ts";
 import { type Citation, citationsFor, quoteFor } from "./cite.ts";
 import { decide, type ScoredSentence } from "./decide.ts";
+import { fuseCandidates } from "./fuse-candidates.ts";
 import type { AnswerKind } from "./question.ts";
 import { type Reading, readQuestion } from "./read-question.ts";
 import { retrieveCandidates } from "./retrieve.ts";
@@ -28,6 +30,10 @@ export interface Answer {
   readonly kind: AnswerKind;
   /** Where the answer stands in `answer` (a name, a date, a figure, a place), for bold rendering. */
   readonly emphasis?: readonly TextRange[];
+  /** Why there is no answer (the decision's reason), when the pipeline abstained. */
+  readonly why?: "unknown" | "outside" | "unsure" | "unfit";
+  /** Set when a model wrote the answer from the cited passages (see ../grounded). */
+  readonly writtenBy?: string;
 }
 
 export interface AnswererOptions {
@@ -49,6 +55,8 @@ export interface AnswererOptions {
 export interface AskOptions {
   /** The day the question is asked (`YYYY-MM-DD`): later articles do not exist yet, `hier` is the day before. */
   now?: string;
+  /** Articles nearest the question's embedding, best first (hybrid retrieval, see ../grounded). */
+  semantic?: readonly number[];
 }
 
 export interface Answerer {
@@ -67,9 +75,10 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     return span;
   };
 
-  function scoreReading(reading: Reading): ScoredSentence[] {
-    const docs =
-      reading.groups.length === 0 ? [] : retrieveCandidates(news, reading, options.candidates ?? 15);
+  function scoreReading(reading: Reading, ask: AskOptions): ScoredSentence[] {
+    const limit = options.candidates ?? 15;
+    const lexical = reading.groups.length === 0 ? [] : retrieveCandidates(news, reading, limit);
+    const docs = ask.semantic ? fuseCandidates(news, reading, lexical, ask.semantic, limit) : lexical;
     return candidateSentences(news, reading, docs, options.refined ?? 60).map((s) => ({
       ...s,
       score: scorer.score(s.features),
@@ -78,7 +87,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
 
   function candidates(question: string, ask: AskOptions = {}) {
     const reading = readQuestion(news, question, ask.now);
-    return { reading, scored: scoreReading(reading) };
+    return { reading, scored: scoreReading(reading, ask) };
   }
 
   function answer(question: string, ask: AskOptions = {}): Answer {
@@ -91,14 +100,15 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
       if (byRole)
         return { found: true, answer: byRole.quote, citations: byRole.citations, confidence: 1, kind };
     }
-    const scored = scoreReading(reading);
+    const scored = scoreReading(reading, ask);
     const decision = decide(news, reading, scored, scorer, {
       recencyMargin: options.recencyMargin ?? 0.25,
       ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
       span: archiveSpan(),
     });
     const confidence = round(decision.confidence);
-    if (!decision.found) return { found: false, answer: text.noAnswer, citations: [], confidence, kind };
+    if (!decision.found)
+      return { found: false, answer: text.noAnswer, citations: [], confidence, kind, why: decision.why };
     const quote = quoteFor(news, reading, decision.best);
     const ranked = [...scored].sort((a, b) => b.score - a.score);
     const citations = citationsFor(news, decision.best, quote.text, ranked, extra, 0.5);

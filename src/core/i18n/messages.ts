@@ -74,6 +74,10 @@ const fr = {
   /** The tail of minor stories, one line: `Aussi : A · B · C (et 12 autres)`. */
   alsoLine: (titles: readonly string[], more: number) =>
     `Aussi : ${titles.join(" · ")}${more > 0 ? ` (et ${more} autre${more > 1 ? "s" : ""})` : ""}`,
+  // a model-written answer
+  writtenBy: (model: string) =>
+    `Rédigé par le modèle ${model} à partir des passages cités ; chaque nom, chiffre et date y a été vérifié.`,
+  citedPassages: "Passages cités",
 };
 
 export type Messages = typeof fr;
@@ -138,6 +142,9 @@ const en: Messages = {
   lastMention: "Last mention",
   alsoMatched: (names) => `See also: ${names}`,
   alsoLine: (titles, more) => `Also: ${titles.join(" · ")}${more > 0 ? ` (and ${more} more)` : ""}`,
+  writtenBy: (model) =>
+    `Written by the model ${model} from the cited passages; every name, figure and date was checked in them.`,
+  citedPassages: "Cited passages",
 };
 
 const catalog: Record<Locale, Messages> = { fr, en };

@@ -8,6 +8,7 @@ import { type Locale, messages } from "../i18n/messages.ts";
 import type { SearchResult } from "../search/article-search.ts";
 import type { TextRange } from "../text/text-range.ts";
 import { type Block, type Reply, reply, type SourceRef } from "./reply.ts";
+import { writtenAnswerReply } from "./written-answer-reply.ts";
 
 const sourceOf = (c: Citation | Article): SourceRef => ({
   id: c.id,
@@ -34,6 +35,7 @@ export function answerReply(
   locale: Locale = "fr",
 ): Reply {
   const t = messages(locale);
+  if (answer.found && answer.writtenBy) return writtenAnswerReply(answer, locale);
   if (!answer.found) {
     return reply([{ type: "paragraph", text: answer.answer }], { title: t.noAnswerTitle, isError: true });
   }

@@ -6,6 +6,7 @@
 import { buildBriefing } from "../briefing/briefing.ts";
 import { briefingReply } from "../briefing/briefing-reply.ts";
 import { buildDigest, digestReply } from "../digest/digest.ts";
+import { writeBriefingKeyPoints, writeDigestSummaries } from "../grounded/story-summaries.ts";
 import type { Locale } from "../i18n/messages.ts";
 import { messages } from "../i18n/messages.ts";
 import type { NewsCore } from "../news-core.ts";
@@ -48,11 +49,11 @@ export interface ScheduledDigestOptions extends DigestWindowOptions {
   readonly maxItems?: number;
 }
 
-export function scheduledDigest(
+export async function scheduledDigest(
   core: NewsCore,
   locale: Locale,
   options: ScheduledDigestOptions,
-): ScheduledContent {
+): Promise<ScheduledContent> {
   const o = { ...options, ...digestWindow(options) };
   const digest = buildDigest(core.news, {
     from: o.from,
@@ -75,18 +76,21 @@ export function scheduledDigest(
   // one did (the ones shown are excluded there) instead of skipping them.
   const complete = digest.items.length >= digest.storyCount;
   return {
-    reply: digestReply(digest, locale),
+    reply: digestReply(
+      core.model?.writer ? await writeDigestSummaries(core.news, digest, locale, core.model) : digest,
+      locale,
+    ),
     articleIds: digest.coveredIds,
     coveredTo: complete ? o.to : o.from,
     empty: false,
   };
 }
 
-export function scheduledBrief(
+export async function scheduledBrief(
   core: NewsCore,
   locale: Locale,
   o: { readonly topic: string; readonly knownIds: ReadonlySet<string> },
-): ScheduledContent {
+): Promise<ScheduledContent> {
   const briefing = buildBriefing(core.news, o.topic);
   const ids = briefing.sources.map((s) => s.id);
   if (ids.length === 0 || ids.every((id) => o.knownIds.has(id))) {
@@ -98,7 +102,13 @@ export function scheduledBrief(
     };
   }
   return {
-    reply: { ...briefingReply(briefing, locale), visibility: "public" },
+    reply: {
+      ...briefingReply(
+        core.model?.writer ? await writeBriefingKeyPoints(core.news, briefing, locale, core.model) : briefing,
+        locale,
+      ),
+      visibility: "public",
+    },
     articleIds: ids,
     empty: false,
   };
