@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createConversations } from "../../commands/conversation.ts";
 import type { FeedsService } from "../../commands/define.ts";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
@@ -27,6 +28,7 @@ import {
   type Scheduler,
   type SchedulerEvent,
 } from "../scheduling/index.ts";
+import { createSqliteConversationStore } from "../storage/conversation-store.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
@@ -178,6 +180,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
   });
 
+  const conversations = createConversations({ dispatcher, store: createSqliteConversationStore(db) });
   const stops: (() => Promise<void>)[] = [
     async () => {
       db.close();
@@ -203,6 +206,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
         ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
         port: config.slack.port,
+        conversations,
       });
       stops.push(slack.stop);
       scheduler.addPoster(slack.poster);
@@ -214,6 +218,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         dispatcher,
         token: config.discord.token,
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+        conversations,
       });
       stops.push(discord.stop);
       scheduler.addPoster(discord.poster);
@@ -249,6 +254,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       input: options.input ?? process.stdin,
       output: out,
       articleCount: articles.length,
+      conversations,
     })
       .catch((error: unknown) => say(err, String(error)))
       .finally(() => void stop());

@@ -5,11 +5,13 @@
 // privately (ephemeral) with a "post to channel" button that re-runs the command in public.
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
+import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
 import { guardSlackRequests } from "./request-guard.ts";
@@ -27,6 +29,8 @@ export interface SlackAdapterOptions {
   readonly apiUrl?: string;
   readonly logLevel?: LogLevel;
   readonly onError?: (error: unknown) => void;
+  /** Questions by @mention, DM and in threads; without it only the slash command answers. */
+  readonly conversations?: Conversations;
 }
 
 export interface RunningSlackAdapter {
@@ -227,6 +231,9 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       await failed(respond, error);
     }
   });
+
+  if (options.conversations)
+    handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
 
   app.error(async (error) => onError(error));
 

@@ -1,0 +1,50 @@
+// The chat tables (migration 5), kept apart from schema.ts so the chat stores can be ported to
+// another backend as one unit: the last turn of each conversation thread (follow-ups), the
+// feedback given on answers (👍/👎), replies kept by id for the "post to channel" button, and
+// the per-subscription digest format.
+import type { Migration } from "./migrations.ts";
+
+export const CHAT_MIGRATION: Migration = {
+  version: 5,
+  description: "chat: conversation threads, answer feedback, shown replies, digest format",
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE conversations (
+        platform    TEXT NOT NULL,
+        channel_id  TEXT NOT NULL,
+        thread_id   TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        referent    TEXT,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (platform, channel_id, thread_id)
+      );
+      CREATE TABLE shown_replies (
+        id          TEXT PRIMARY KEY,
+        platform    TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        command     TEXT NOT NULL,
+        question    TEXT,
+        reply       TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      );
+      CREATE INDEX shown_replies_expiry ON shown_replies (expires_at);
+      CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        reply_id    TEXT NOT NULL,
+        platform    TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        channel_id  TEXT,
+        message_id  TEXT,
+        vote        TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        question    TEXT,
+        answer      TEXT NOT NULL,
+        citations   TEXT NOT NULL DEFAULT '[]',
+        at          TEXT NOT NULL,
+        UNIQUE (reply_id, user_id)
+      );
+      ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'thread'
+        CHECK (format IN ('thread', 'compact'));
+    `);
+  },
+};
