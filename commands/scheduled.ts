@@ -9,9 +9,13 @@ import { botMessages } from "../src/core/i18n/bot-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { type Reply, reply } from "../src/core/reply/reply.ts";
+import type { DigestFormat } from "../src/storage/subscription-store.ts";
+import { COMPACT_STORIES, compactNote, THREAD_STORIES, threadDigest } from "./digest-layout.ts";
 
 export interface ScheduledContent {
   readonly reply: Reply;
+  /** Posted in the thread of the reply's first message (a threaded digest's other stories). */
+  readonly thread?: Reply;
   /** The articles the post carries (digest: every story shown and its grouped sources). */
   readonly articleIds: readonly string[];
   /** Digests: the last day fully covered — where the next digest starts. */
@@ -26,6 +30,10 @@ export interface ScheduledDigestOptions {
   readonly topic?: string;
   readonly excludeIds: ReadonlySet<string>;
   readonly maxItems?: number;
+  /** Default: one reply, as long as it needs (the `digest` command's layout). */
+  readonly format?: DigestFormat;
+  /** The root command, named in a compact digest's note. Default `news`. */
+  readonly root?: string;
 }
 
 export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDigestOptions): ScheduledContent {
@@ -34,7 +42,9 @@ export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDige
     to: o.to,
     excludeIds: o.excludeIds,
     ...(o.topic ? { topic: o.topic } : {}),
-    ...(o.maxItems ? { maxItems: o.maxItems } : {}),
+    ...(o.format === "compact"
+      ? { maxItems: Math.min(o.maxItems ?? COMPACT_STORIES, COMPACT_STORIES) }
+      : { maxItems: o.maxItems ?? (o.format === "thread" ? THREAD_STORIES : undefined) }),
   });
   if (digest.items.length === 0) {
     const t = botMessages(locale);
@@ -49,8 +59,15 @@ export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDige
   // More stories than one digest shows: the rest stay due, so the next digest starts where this
   // one did (the ones shown are excluded there) instead of skipping them.
   const complete = digest.items.length >= digest.storyCount;
+  const full = digestReply(digest, locale);
+  const more = digest.storyCount - digest.items.length - digest.minor.length;
+  const layout =
+    o.format === "thread"
+      ? threadDigest(full, locale)
+      : { head: o.format === "compact" ? compactNote(full, locale, more, o.root ?? "news") : full };
   return {
-    reply: digestReply(digest, locale),
+    reply: layout.head,
+    ...(layout.thread ? { thread: layout.thread } : {}),
     articleIds: digest.coveredIds,
     coveredTo: complete ? o.to : o.from,
     empty: false,

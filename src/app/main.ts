@@ -136,6 +136,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const scheduler = createScheduler({
     core,
     locale: config.locale,
+    root: config.root,
     subscriptions: store,
     deliveries,
     firstDigestDays: config.schedule.firstDigestDays,

@@ -165,6 +165,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     const startThread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (method === "POST" && startThread) {
+      if (threads.some((t) => t.messageId === startThread[2])) {
+        sendJson(res, 400, { message: "A thread has already been created for this message", code: 160004 });
+        return;
+      }
       // a thread started on a message has the message's id
       const thread = {
         id: startThread[2],
