@@ -54,6 +54,25 @@ export interface CommandContext {
 export interface FeedsService {
   list(): readonly FeedView[];
   add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
+  /** Posts the feed's new items to the caller's channel (feed channels); absent: not available. */
+  follow?(feedId: number, caller: Caller, options: FeedFollowOptions): FeedChannelView;
+  /** What a channel follows. */
+  followed?(platform: string, channelId: string): readonly FeedChannelView[];
+}
+
+export interface FeedFollowOptions {
+  readonly filter: readonly string[];
+  readonly exclude: readonly string[];
+  readonly format: "compact" | "full";
+}
+
+export interface FeedChannelView extends FeedFollowOptions {
+  readonly feedUrl: string;
+  readonly created: boolean;
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+  /** Items posted there so far. */
+  readonly posted: number;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */

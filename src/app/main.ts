@@ -22,6 +22,7 @@ import {
   createIngester,
   watchCorpusFolder,
 } from "../ingest/index.ts";
+import { createFeedChannels, feedChannelCommands } from "../scheduling/feed-channels.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -30,6 +31,7 @@ import {
 } from "../scheduling/index.ts";
 import { createSqliteConversationStore } from "../storage/conversation-store.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
+import { createSqliteFeedChannelStore } from "../storage/feed-channel-store.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
   createAuditLog,
@@ -158,17 +160,29 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
   const corpusDir = corpusPaths(config, cwd).find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
+  // a feed's new items posted to the channels that follow it (`/news feeds add <url> --channel`)
+  const feedChannelStore = createSqliteFeedChannelStore(db);
+  const feedChannels = createFeedChannels({
+    store: feedChannelStore,
+    article: (id) => core.news.articles[core.news.find(id) ?? -1],
+    locale: config.locale,
+    log: (line) => say(err, line),
+  });
   const ingester = createIngester({
     store: feedStore,
     news: core.news,
     writer: createCorpusFileWriter(ingestedDir),
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
-    onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
+    onArticles: (added, feed) => {
+      say(err, `[feeds] ${added.length} new from ${feed.url}`);
+      void feedChannels.onArticles(added, feed);
+    },
   });
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
+    ...feedChannelCommands(feedChannels, feedChannelStore, feedStore),
   };
   const dispatcher = createDispatcher({
     core,
@@ -211,6 +225,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       });
       stops.push(slack.stop);
       scheduler.addPoster(slack.poster);
+      feedChannels.addPoster(slack.poster);
       say(out, slack.port === undefined ? t.startedSlackSocket : t.startedSlackHttp(slack.port));
     }
     if (config.discord && config.adapters.includes("discord")) {
@@ -223,9 +238,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       });
       stops.push(discord.stop);
       scheduler.addPoster(discord.poster);
+      feedChannels.addPoster(discord.poster);
       say(out, t.startedDiscord(discord.client.user?.tag ?? "?"));
     }
-    if (config.adapters.includes("console")) scheduler.addPoster(createConsolePoster(out, config.locale));
+    if (config.adapters.includes("console")) {
+      scheduler.addPoster(createConsolePoster(out, config.locale));
+      feedChannels.addPoster(createConsolePoster(out, config.locale));
+    }
     const polling = ingester.start();
     stops.push(() => polling.stop());
     if (config.ingest.watch && corpusDir) {
@@ -242,6 +261,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       stops.push(async () => watcher.close());
     }
     stops.push(() => scheduler.stop());
+    await feedChannels.start();
+    stops.push(() => feedChannels.stop());
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
       say(out, t.startedScheduler(started.scheduled, started.caughtUp));

@@ -85,6 +85,8 @@ const fr = {
     timezone: (name: string, value: string) =>
       `« ${name} » : fuseau horaire inconnu « ${value} » (un nom IANA, ex. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
     briefTopic: (name: string) => `« ${name} » est obligatoire pour une note de synthèse (ex. défense).`,
+    words: (name: string, value: string) =>
+      `« ${name} » : « ${value} » n'est pas une liste de mots (au plus 10, séparés par des virgules, ex. élections,climat).`,
   },
   subscriptionsUnavailable: "Les envois programmés ne sont pas disponibles ici (pas de base de données).",
   subscriptionsNoChannel: "Cette commande s'utilise dans un canal : c'est lui qui recevra les envois.",
@@ -252,6 +254,8 @@ const en: BotMessages = {
     timezone: (name, value) =>
       `“${name}”: unknown time zone “${value}” (an IANA name, e.g. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
     briefTopic: (name) => `“${name}” is required for a briefing (e.g. défense).`,
+    words: (name, value) =>
+      `“${name}”: “${value}” is not a list of words (at most 10, comma-separated, e.g. elections,climate).`,
   },
   subscriptionsUnavailable: "Scheduled posts are not available here (no database).",
   subscriptionsNoChannel: "Use this command in a channel: that channel receives the posts.",

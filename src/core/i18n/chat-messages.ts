@@ -11,7 +11,39 @@ const fr = {
   digestCompactMore: (n: number, root: string) =>
     `${n} autre${n > 1 ? "s" : ""} sujet${n > 1 ? "s" : ""} : /${root} digest`,
   digestThreadName: (title: string) => title,
+  feedChannelsUnavailable: "Les flux publiés dans un canal ne sont pas disponibles ici." as string,
+  feedChannelFollowed: (v: FeedChannelText) =>
+    `${v.created ? "Ce canal recevra" : "Ce canal reçoit"} chaque nouvel article de ${v.feedUrl} (${describe(v, "fr")}). Les articles déjà parus ne sont pas publiés.`,
+  feedChannelsHere: "Publiés dans ce canal" as string,
+  feedChannelLine: (v: FeedChannelText) =>
+    `${v.feedUrl} — ${describe(v, "fr")} · ${v.posted} publié${v.posted > 1 ? "s" : ""}${v.enabled ? "" : ` · désactivé (${v.disabledReason ?? "?"})`}`,
 } as const;
+
+/** A feed channel as the messages describe it. */
+export interface FeedChannelText {
+  readonly feedUrl: string;
+  readonly filter: readonly string[];
+  readonly exclude: readonly string[];
+  readonly format: string;
+  readonly created: boolean;
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+  readonly posted: number;
+}
+
+function describe(v: FeedChannelText, locale: Locale): string {
+  const fr = locale === "fr";
+  const parts = [
+    v.filter.length > 0
+      ? `${fr ? "filtre" : "filter"} : ${v.filter.join(", ")}`
+      : fr
+        ? "tous les articles"
+        : "every item",
+    ...(v.exclude.length > 0 ? [`${fr ? "sauf" : "except"} : ${v.exclude.join(", ")}`] : []),
+    `format ${v.format}`,
+  ];
+  return parts.join(" ; ").replace(/ : /g, fr ? " : " : ": ");
+}
 
 export type ChatMessages = { readonly [K in keyof typeof fr]: (typeof fr)[K] };
 
@@ -22,6 +54,12 @@ const en: ChatMessages = {
   digestMore: (n) => `${n} more stor${n > 1 ? "ies" : "y"} in the thread ↓`,
   digestCompactMore: (n, root) => `${n} more stor${n > 1 ? "ies" : "y"}: /${root} digest`,
   digestThreadName: (title) => title,
+  feedChannelsUnavailable: "Feeds posted to a channel are not available here.",
+  feedChannelFollowed: (v) =>
+    `${v.created ? "This channel will get" : "This channel gets"} each new item of ${v.feedUrl} (${describe(v, "en")}). Items already published are not posted.`,
+  feedChannelsHere: "Posted in this channel",
+  feedChannelLine: (v) =>
+    `${v.feedUrl} — ${describe(v, "en")} · ${v.posted} posted${v.enabled ? "" : ` · disabled (${v.disabledReason ?? "?"})`}`,
 };
 
 export function chatMessages(locale: Locale = "fr"): ChatMessages {
