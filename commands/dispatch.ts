@@ -2,6 +2,7 @@
 // or platform options into validated arguments, run it, and turn any failure into a friendly
 // error reply — a command never answers with silence or a stack trace.
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import { chatMessages } from "../src/core/i18n/chat-messages.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore, Suggestion } from "../src/core/news-core.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
@@ -10,6 +11,7 @@ import type { SubscriptionService } from "../src/scheduling/service.ts";
 import type { AutocompleteKind, Caller, Command, CommandContext, FeedsService, Platform } from "./define.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { closest } from "./suggest.ts";
 
 export interface DispatcherOptions {
   readonly core: NewsCore;
@@ -92,7 +94,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function unknown(name: string | undefined): Reply {
-    return name ? errorReply(t.unknownCommand(name, root), locale) : errorReply(t.noCommand(root), locale);
+    if (!name) return errorReply(t.noCommand(root), locale);
+    const guess = closest(name, [...byName.keys()]);
+    return errorReply(
+      `${t.unknownCommand(name, root)}${guess ? ` ${chatMessages(locale).didYouMean(`/${root} ${guess}`)}` : ""}`,
+      locale,
+    );
   }
 
   return {
@@ -109,7 +116,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
         if (!parsed.ok) {
-          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}`, locale);
+          const guess = closest(
+            parsed.unknown,
+            command.declarations.map((d) => d.name),
+          );
+          const hint = guess ? ` ${chatMessages(locale).didYouMean(`--${guess}`)}` : "";
+          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}${hint}`, locale);
         }
         return command.execute(parsed.options, context(who.platform, who.caller));
       });

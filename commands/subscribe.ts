@@ -77,7 +77,7 @@ export const subscribe = defineCommand({
       format: option
         .choice(
           {
-            fr: "thread (un message, la suite dans un fil ; par défaut) ou compact (un message, les principaux sujets)",
+            fr: "thread (un message, la suite en fil ; par défaut) ou compact (un message, les principaux sujets)",
             en: "thread (one message, the rest in a thread; the default) or compact (one message, the top stories)",
           },
           ["thread", "compact"],

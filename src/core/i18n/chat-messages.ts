@@ -5,6 +5,7 @@ import type { Locale } from "./messages.ts";
 const fr = {
   /** Shown under a follow-up's answer: the question it was read as. */
   understoodAs: (question: string) => `↪ Compris : « ${question} »`,
+  didYouMean: (name: string) => `Vouliez-vous dire « ${name} » ?`,
   emptyMention: (root: string) =>
     `Posez une question après la mention (« Qui est … ? »), ou une commande (« search … », « ${root} help »).`,
   digestMore: (n: number) => `${n} autre${n > 1 ? "s" : ""} sujet${n > 1 ? "s" : ""} dans le fil ↓`,
@@ -49,6 +50,7 @@ export type ChatMessages = { readonly [K in keyof typeof fr]: (typeof fr)[K] };
 
 const en: ChatMessages = {
   understoodAs: (question) => `↪ Read as: “${question}”`,
+  didYouMean: (name) => `Did you mean “${name}”?`,
   emptyMention: (root) =>
     `Ask a question after the mention (“Who is …?”), or a command (“search …”, “${root} help”).`,
   digestMore: (n) => `${n} more stor${n > 1 ? "ies" : "y"} in the thread ↓`,
