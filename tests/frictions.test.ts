@@ -1,5 +1,6 @@
 // Small frictions: a mistyped command or option gets a suggestion, through the real dispatcher.
 import { describe, expect, it } from "vitest";
+import { parseDateOption } from "../commands/date-option.ts";
 import { closest, editDistance } from "../commands/suggest.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
 
@@ -28,5 +29,39 @@ describe("suggestions for unknown commands and options", () => {
     expect(closest("xyz", ["ask", "search"])).toBeUndefined();
     expect(closest("dig", ["digest", "define"])).toBe("digest");
     expect(editDistance("saerch", "search")).toBe(1);
+  });
+});
+
+describe("relative dates in date options", () => {
+  // Thursday 22 January 2026
+  const at = (v: string, edge: "from" | "to" = "from") => parseDateOption(v, edge, "2026-01-22");
+
+  it("reads days relative to today, in French and English", () => {
+    expect(at("hier")).toBe("2026-01-21");
+    expect(at("yesterday")).toBe("2026-01-21");
+    expect(at("aujourd'hui")).toBe("2026-01-22");
+    expect(at("avant-hier")).toBe("2026-01-20");
+    expect(at("lundi")).toBe("2026-01-19");
+    expect(at("Monday")).toBe("2026-01-19");
+    expect(at("jeudi")).toBe("2026-01-22");
+    expect(at("jeudi dernier")).toBe("2026-01-15");
+    expect(at("2026-01-15")).toBe("2026-01-15");
+  });
+
+  it("gives a period's first day to `from` and its last to `to`", () => {
+    expect(at("la semaine dernière")).toBe("2026-01-12");
+    expect(at("la semaine dernière", "to")).toBe("2026-01-18");
+    expect(at("last week", "to")).toBe("2026-01-18");
+  });
+
+  it("refuses what is not a date, with the option's message", async () => {
+    expect(at("demain matin peut-être")).toBeUndefined();
+    expect(at("2026-02-30")).toBeUndefined();
+    const fr = await realDispatcher();
+    const reply = await fr.runText("digest --from bientôt", { platform: "console" });
+    expect(reply.isError).toBe(true);
+    expect(text(reply.blocks)).toContain("« from » : « bientôt » n'est pas une date réelle");
+    const ok = await fr.runText("digest --from hier --to aujourd'hui", { platform: "console" });
+    expect(text(ok.blocks)).not.toContain("n'est pas une date");
   });
 });
