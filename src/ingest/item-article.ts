@@ -42,7 +42,7 @@ export async function itemToArticle(
   item: FeedItem,
   feed: Pick<ParsedFeed, "title" | "lang" | "link"> & { url: string },
   options: ItemArticleOptions = {},
-): Promise<{ article: Article; fromPage: boolean; summaryOnly: boolean }> {
+): Promise<{ article: Article; fromPage: boolean; summaryOnly: boolean; pageError?: string }> {
   const minWords = options.minFullTextWords ?? 120;
   const fetcher = options.fetchText ?? fetchText;
   let title = htmlToLine(item.title);
@@ -51,6 +51,7 @@ export async function itemToArticle(
   let lang = item.lang ?? feed.lang;
   let fromPage = false;
   let summaryOnly = false;
+  let pageError: string | undefined;
   if (wordCount(paragraphs) < minWords) {
     if (!item.link) {
       const summary = item.summaryHtml ? htmlToParagraphs(item.summaryHtml) : [];
@@ -74,6 +75,7 @@ export async function itemToArticle(
         extracted = extractArticle(page.text);
       } catch (error) {
         if (wordCount(feedText) === 0) throw error;
+        pageError = error instanceof Error ? error.message : String(error);
       }
       if (extracted && wordCount(extracted.paragraphs) > 0) {
         paragraphs = extracted.paragraphs;
@@ -112,5 +114,6 @@ export async function itemToArticle(
     },
     fromPage,
     summaryOnly,
+    ...(pageError ? { pageError } : {}),
   };
 }
