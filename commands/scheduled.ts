@@ -6,6 +6,8 @@ import { buildBriefing } from "../src/core/briefing/briefing.ts";
 import { briefingReply } from "../src/core/briefing/briefing-reply.ts";
 import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
 import { botMessages } from "../src/core/i18n/bot-messages.ts";
+import { chatMessages } from "../src/core/i18n/chat-messages.ts";
+import { formatArticleDate } from "../src/core/i18n/format-date.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import { type Reply, reply } from "../src/core/reply/reply.ts";
@@ -32,6 +34,8 @@ export interface ScheduledDigestOptions {
   readonly maxItems?: number;
   /** Default: one reply, as long as it needs (the `digest` command's layout). */
   readonly format?: DigestFormat;
+  /** The subscription's first digest (nothing was posted before). */
+  readonly first?: boolean;
   /** The root command, named in a compact digest's note. Default `news`. */
   readonly root?: string;
 }
@@ -48,7 +52,13 @@ export function scheduledDigest(core: NewsCore, locale: Locale, o: ScheduledDige
   });
   if (digest.items.length === 0) {
     const t = botMessages(locale);
-    const text = o.topic ? t.scheduledNothingNewTopic(o.topic) : t.scheduledNothingNew;
+    // a channel's first digest says what it looked at: there was no "last digest" to compare with
+    const day = (d: string) => formatArticleDate(d, locale) ?? d;
+    const text = o.first
+      ? chatMessages(locale).firstDigestEmpty(day(o.from), day(o.to), o.topic)
+      : o.topic
+        ? t.scheduledNothingNewTopic(o.topic)
+        : t.scheduledNothingNew;
     return {
       reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
       articleIds: [],

@@ -1,8 +1,9 @@
 // Small frictions: a mistyped command or option gets a suggestion, through the real dispatcher.
 import { describe, expect, it } from "vitest";
 import { parseDateOption } from "../commands/date-option.ts";
+import { scheduledDigest } from "../commands/scheduled.ts";
 import { closest, editDistance } from "../commands/suggest.ts";
-import { realDispatcher } from "./fakes/real-core.ts";
+import { realCore, realDispatcher } from "./fakes/real-core.ts";
 
 const text = (blocks: readonly unknown[]) => JSON.stringify(blocks);
 
@@ -63,5 +64,20 @@ describe("relative dates in date options", () => {
     expect(text(reply.blocks)).toContain("« from » : « bientôt » n'est pas une date réelle");
     const ok = await fr.runText("digest --from hier --to aujourd'hui", { platform: "console" });
     expect(text(ok.blocks)).not.toContain("n'est pas une date");
+  });
+});
+
+describe("a subscription's first digest", () => {
+  it("says what it covered when nothing was published, instead of 'nothing new since the last one'", async () => {
+    const core = await realCore();
+    const options = { from: "2026-02-01", to: "2026-02-02", excludeIds: new Set<string>() };
+    const first = scheduledDigest(core, "fr", { ...options, first: true });
+    expect(JSON.stringify(first.reply.blocks)).toContain(
+      "Première revue de presse de ce canal : aucun article paru du 1er février 2026 au 2 février 2026.",
+    );
+    const later = scheduledDigest(core, "fr", options);
+    expect(JSON.stringify(later.reply.blocks)).toContain(
+      "Rien de nouveau depuis la dernière revue de presse.",
+    );
   });
 });

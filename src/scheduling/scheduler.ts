@@ -349,6 +349,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       from,
       to: period,
       format: sub.format ?? "thread",
+      ...(last ? {} : { first: true }),
       ...(options.root ? { root: options.root } : {}),
       excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
       ...(sub.topic ? { topic: sub.topic } : {}),

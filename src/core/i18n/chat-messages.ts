@@ -6,6 +6,8 @@ const fr = {
   /** Shown under a follow-up's answer: the question it was read as. */
   understoodAs: (question: string) => `↪ Compris : « ${question} »`,
   didYouMean: (name: string) => `Vouliez-vous dire « ${name} » ?`,
+  firstDigestEmpty: (from: string, to: string, topic?: string) =>
+    `Première revue de presse de ce canal${topic ? ` sur « ${topic} »` : ""} : aucun article paru du ${from} au ${to}. La prochaine couvrira ce qui paraîtra d'ici là.`,
   emptyMention: (root: string) =>
     `Posez une question après la mention (« Qui est … ? »), ou une commande (« search … », « ${root} help »).`,
   digestMore: (n: number) => `${n} autre${n > 1 ? "s" : ""} sujet${n > 1 ? "s" : ""} dans le fil ↓`,
@@ -51,6 +53,8 @@ export type ChatMessages = { readonly [K in keyof typeof fr]: (typeof fr)[K] };
 const en: ChatMessages = {
   understoodAs: (question) => `↪ Read as: “${question}”`,
   didYouMean: (name) => `Did you mean “${name}”?`,
+  firstDigestEmpty: (from, to, topic) =>
+    `This channel's first digest${topic ? ` on “${topic}”` : ""}: no article published from ${from} to ${to}. The next one covers what comes out until then.`,
   emptyMention: (root) =>
     `Ask a question after the mention (“Who is …?”), or a command (“search …”, “${root} help”).`,
   digestMore: (n) => `${n} more stor${n > 1 ? "ies" : "y"} in the thread ↓`,
