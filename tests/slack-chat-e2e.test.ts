@@ -5,11 +5,21 @@ import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversations } from "../commands/conversation.ts";
 import { type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
+import { PUBLISH_ACTION } from "../src/adapters/slack/render.ts";
 import { createSqliteConversationStore } from "../src/storage/conversation-store.ts";
 import { type Database, openDatabase } from "../src/storage/database.ts";
+import { createSqliteShownReplyStore } from "../src/storage/shown-reply-store.ts";
 import { waitFor } from "./fakes/http.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
-import { eventBody, type FakeSlack, postSigned, type SlackPost, startFakeSlack } from "./fakes/slack.ts";
+import {
+  blockActionBody,
+  eventBody,
+  type FakeSlack,
+  postSigned,
+  type SlackPost,
+  slashCommandBody,
+  startFakeSlack,
+} from "./fakes/slack.ts";
 
 const SECRET = "test-signing-secret-456";
 let slack: FakeSlack;
@@ -25,6 +35,7 @@ beforeAll(async () => {
   bot = await startSlackAdapter({
     dispatcher,
     conversations: createConversations({ dispatcher, store: createSqliteConversationStore(db) }),
+    shownReplies: createSqliteShownReplyStore(db),
     botToken: "xoxb-test-token",
     signingSecret: SECRET,
     port: 0,
@@ -142,5 +153,61 @@ describe("Slack: questions by mention, DM and in threads", () => {
     expect(text).not.toMatch(/<!(channel|here|everyone)/);
     expect(text).not.toContain("<@U0BOB");
     expect(errors).toEqual([]);
+  });
+});
+
+describe("Slack: post to channel posts the reply that was shown", () => {
+  const responsesFor = (id: string) => {
+    const rs = slack.responses.filter((r) => r.id === id);
+    return rs.length > 0 ? rs : undefined;
+  };
+
+  it("keeps the shown reply by id and posts exactly it, never re-running the command", async () => {
+    await postSigned(
+      eventsUrl,
+      slashCommandBody({ text: "search semi-conducteurs", responseUrl: slack.responseUrl("shown") }),
+      SECRET,
+    );
+    const [shown] = await waitFor(() => responsesFor("shown"));
+    const blocks = shown?.body.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string }[];
+    }[];
+    const button = blocks
+      .find((b) => b.type === "actions")
+      ?.elements?.find((e) => e.action_id === PUBLISH_ACTION);
+    const value = JSON.parse(button?.value ?? "{}") as { id?: string; t?: string };
+    expect(value.id).toMatch(/^[\w-]{8,}$/);
+    expect(value.t).toBeUndefined(); // the button carries an id, not a command to re-run
+    await postSigned(
+      eventsUrl,
+      blockActionBody({
+        actionId: PUBLISH_ACTION,
+        value: button?.value ?? "",
+        responseUrl: slack.responseUrl("pub"),
+      }),
+      SECRET,
+    );
+    const posted = await waitFor(() =>
+      (responsesFor("pub")?.length ?? 0) >= 2 ? responsesFor("pub") : undefined,
+    );
+    expect(posted[0]?.body.response_type).toBe("in_channel");
+    expect(posted[0]?.body.blocks).toEqual(blocks.filter((b) => b.type !== "actions"));
+    expect(posted[1]?.body.delete_original).toBe(true);
+  });
+
+  it("says so when the kept reply has expired or is unknown", async () => {
+    await postSigned(
+      eventsUrl,
+      blockActionBody({
+        actionId: PUBLISH_ACTION,
+        value: JSON.stringify({ id: "nope-nope-nope" }),
+        responseUrl: slack.responseUrl("old"),
+      }),
+      SECRET,
+    );
+    const [r] = await waitFor(() => responsesFor("old"));
+    expect(r?.body.response_type).toBe("ephemeral");
+    expect(String(r?.body.text)).toContain("n'est plus disponible");
   });
 });

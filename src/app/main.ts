@@ -40,6 +40,7 @@ import {
   type Database,
   openDatabase,
 } from "../storage/index.ts";
+import { createSqliteShownReplyStore } from "../storage/shown-reply-store.ts";
 import { databaseFailure, describeStartupError } from "./exit-codes.ts";
 
 export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
@@ -222,6 +223,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
         port: config.slack.port,
         conversations,
+        shownReplies: createSqliteShownReplyStore(db),
       });
       stops.push(slack.stop);
       scheduler.addPoster(slack.poster);

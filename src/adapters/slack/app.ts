@@ -8,8 +8,10 @@ import { App, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { botMessages } from "../../core/i18n/bot-messages.ts";
+import { chatMessages } from "../../core/i18n/chat-messages.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import type { ShownReplyStore } from "../../storage/shown-reply-store.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
 import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
@@ -29,6 +31,8 @@ export interface SlackAdapterOptions {
   readonly apiUrl?: string;
   readonly logLevel?: LogLevel;
   readonly onError?: (error: unknown) => void;
+  /** Replies kept by id for the "post to channel" button; without it the button re-runs the command. */
+  readonly shownReplies?: ShownReplyStore;
   /** Questions by @mention, DM and in threads; without it only the slash command answers. */
   readonly conversations?: Conversations;
 }
@@ -46,10 +50,16 @@ export interface RunningSlackAdapter {
 export const unescapeSlack = (text: string) =>
   text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, publishCommand?: string) {
+async function send(
+  respond: RespondFn,
+  reply: Reply,
+  dispatcher: Dispatcher,
+  publishCommand?: string,
+  publishId?: string,
+) {
   const pages = renderSlack(reply, {
     locale: dispatcher.locale,
-    ...(publishCommand !== undefined ? { publishCommand } : {}),
+    ...(publishId !== undefined ? { publishId } : publishCommand !== undefined ? { publishCommand } : {}),
   });
   for (const page of pages) {
     await respond({
@@ -61,6 +71,8 @@ async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, pu
   }
 }
 
+/** How long a shown reply can still be posted to the channel. */
+const SHOWN_TTL_MS = 24 * 3_600_000;
 const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 };
 const STARTUP_DEADLINE_MS = 12_000;
 const SLACK_API = "https://slack.com/api/";
@@ -194,7 +206,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       },
     });
     try {
-      await send(respond, reply, dispatcher, text);
+      // the reply shown is kept, so its "post to channel" button posts exactly it
+      const keep = options.shownReplies && reply.visibility === "private" && !reply.isError;
+      const id = keep
+        ? options.shownReplies?.save(
+            { platform: "slack", userId: user, command: text, reply },
+            new Date(),
+            SHOWN_TTL_MS,
+          )
+        : undefined;
+      await send(respond, reply, dispatcher, text, id);
     } catch (error) {
       await failed(respond, error);
     }
@@ -205,7 +226,23 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
     try {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
-      const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
+      const parsed = JSON.parse(value) as { t?: unknown; id?: unknown };
+      if (typeof parsed.id === "string") {
+        // the reply that was shown, as it was: never re-run
+        const kept = options.shownReplies?.get(parsed.id, new Date());
+        if (!kept) {
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: chatMessages(dispatcher.locale).shownExpired,
+          });
+          return;
+        }
+        await send(respond, { ...kept.reply, visibility: "public" }, dispatcher);
+        await respond({ delete_original: true });
+        return;
+      }
+      const text = String(parsed.t ?? "");
       const channelId = "channel" in body ? body.channel?.id : undefined;
       const reply = await dispatcher.runText(text, {
         platform: "slack",

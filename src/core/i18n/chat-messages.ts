@@ -6,6 +6,8 @@ const fr = {
   /** Shown under a follow-up's answer: the question it was read as. */
   understoodAs: (question: string) => `↪ Compris : « ${question} »`,
   didYouMean: (name: string) => `Vouliez-vous dire « ${name} » ?`,
+  shownExpired:
+    "Cette réponse n'est plus disponible (elle a expiré) : relancez la commande avec « public »." as string,
   firstDigestEmpty: (from: string, to: string, topic?: string) =>
     `Première revue de presse de ce canal${topic ? ` sur « ${topic} »` : ""} : aucun article paru du ${from} au ${to}. La prochaine couvrira ce qui paraîtra d'ici là.`,
   emptyMention: (root: string) =>
@@ -53,6 +55,7 @@ export type ChatMessages = { readonly [K in keyof typeof fr]: (typeof fr)[K] };
 const en: ChatMessages = {
   understoodAs: (question) => `↪ Read as: “${question}”`,
   didYouMean: (name) => `Did you mean “${name}”?`,
+  shownExpired: "This reply is no longer available (it expired): run the command again with “public”.",
   firstDigestEmpty: (from, to, topic) =>
     `This channel's first digest${topic ? ` on “${topic}”` : ""}: no article published from ${from} to ${to}. The next one covers what comes out until then.`,
   emptyMention: (root) =>
