@@ -3,12 +3,12 @@
 // handler that calls the core and returns a neutral Reply. `defineCommand` wraps the handler with
 // validation, friendly error replies and the "public" option shared by lookups.
 import { z } from "zod";
-import { isIsoDay } from "../src/core/dates/resolve.ts";
 import type { Locale } from "../src/core/i18n/messages.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
 import type { Platform } from "../src/core/platform.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import { parseDateOption } from "./date-option.ts";
 import { type CommandMessages, commandMessages } from "./messages.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 
@@ -148,9 +148,13 @@ export const option = {
         return value;
       })
       .meta(meta(d)),
-  /** A real day `YYYY-MM-DD` (or a month `YYYY-MM`): `2020-99-99` is refused, not rolled over. */
-  date: (d: Localized) =>
-    option.checked(d, "date", (v) => (isIsoDay(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined), 10),
+  /**
+   * A real day `YYYY-MM-DD` (or a month `YYYY-MM`): `2020-99-99` is refused, not rolled over; or a
+   * day relative to today (`hier`, `lundi`, `last week`: see date-option.ts), a period giving its
+   * first day to a `from` option and its last to a `to` option.
+   */
+  date: (d: Localized, edge: "from" | "to" = "from") =>
+    option.checked(d, "date", (v) => parseDateOption(v, edge, new Date().toISOString().slice(0, 10)), 40),
 };
 
 /** The `public` option of lookups: post to the channel instead of answering privately. */

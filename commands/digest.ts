@@ -21,8 +21,21 @@ export const digest = defineCommand({
         { max: 100, rest: true },
       )
       .optional(),
-    from: option.date({ fr: "Premier jour, AAAA-MM-JJ", en: "First day, YYYY-MM-DD" }).optional(),
-    to: option.date({ fr: "Dernier jour, AAAA-MM-JJ", en: "Last day, YYYY-MM-DD" }).optional(),
+    from: option
+      .date({
+        fr: "Premier jour : AAAA-MM-JJ, hier, lundi, la semaine dernière…",
+        en: "First day: YYYY-MM-DD, yesterday, monday, last week…",
+      })
+      .optional(),
+    to: option
+      .date(
+        {
+          fr: "Dernier jour : AAAA-MM-JJ, hier, aujourd'hui…",
+          en: "Last day: YYYY-MM-DD, yesterday, today…",
+        },
+        "to",
+      )
+      .optional(),
     max: option
       .integer(
         { fr: "Nombre de sujets (1 à 20, 10 par défaut)", en: "How many stories (1 to 20, default 10)" },

@@ -12,6 +12,7 @@ import { commandMessages } from "./messages.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { closest } from "./suggest.ts";
 
 export interface DispatcherOptions {
   readonly core: NewsCore;
@@ -94,7 +95,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function unknown(name: string | undefined): Reply {
-    return name ? errorReply(t.unknownCommand(name, root), locale) : errorReply(t.noCommand(root), locale);
+    if (!name) return errorReply(t.noCommand(root), locale);
+    const guess = closest(name, [...byName.keys()]);
+    return errorReply(
+      `${t.unknownCommand(name, root)}${guess ? ` ${commandMessages(locale).didYouMean(`/${root} ${guess}`)}` : ""}`,
+      locale,
+    );
   }
 
   return {
@@ -111,7 +117,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
         if (!parsed.ok) {
-          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}`, locale);
+          const guess = closest(
+            parsed.unknown,
+            command.declarations.map((d) => d.name),
+          );
+          const hint = guess ? ` ${commandMessages(locale).didYouMean(`--${guess}`)}` : "";
+          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}${hint}`, locale);
         }
         return command.execute(parsed.options, context(who.platform, who.caller));
       });

@@ -22,8 +22,45 @@ export const feeds = defineCommand({
         { max: 2100, rest: true },
       )
       .optional(),
+    channel: option
+      .flag({
+        fr: "Publier chaque nouvel article du flux dans ce canal",
+        en: "Post each new item of the feed to this channel",
+      })
+      .optional(),
+    filter: option
+      .checked(
+        {
+          fr: "Seulement les articles contenant un de ces mots (séparés par des virgules)",
+          en: "Only items containing one of these words (comma-separated)",
+        },
+        "words",
+        parseWords,
+        300,
+      )
+      .optional(),
+    exclude: option
+      .checked(
+        {
+          fr: "Jamais les articles contenant un de ces mots (séparés par des virgules)",
+          en: "Never items containing one of these words (comma-separated)",
+        },
+        "words",
+        parseWords,
+        300,
+      )
+      .optional(),
+    format: option
+      .choice(
+        {
+          fr: "compact (titre et lien, par défaut) ou full (avec le début de l'article)",
+          en: "compact (title and link, the default) or full (with the item's opening)",
+        },
+        ["compact", "full"],
+      )
+      .optional(),
   }),
-  run: async ({ add }, ctx) => {
+  run: async ({ add, channel, filter, exclude, format }, ctx) => {
     const t = commandMessages(ctx.locale);
     if (!ctx.feeds) return errorReply(t.feedsUnavailable, ctx.locale);
     // In text (`/news feeds add https://…`) the verb arrives with the address.
@@ -34,7 +71,23 @@ export const feeds = defineCommand({
       const result = await ctx.feeds.add(url, actor, ctx.locale);
       if (!result.ok) return errorReply(t.feedRejected(result.message), ctx.locale);
       const text = result.created ? t.feedAdded(result.feed.url) : t.feedExists(result.feed.url);
-      return reply([{ type: "paragraph", text }], { title: t.feedsTitle });
+      const wantsChannel =
+        channel === true || filter !== undefined || exclude !== undefined || format !== undefined;
+      if (!wantsChannel) return reply([{ type: "paragraph", text }], { title: t.feedsTitle });
+      if (!ctx.feeds.follow || !ctx.caller)
+        return errorReply(commandMessages(ctx.locale).feedChannelsUnavailable, ctx.locale);
+      const view = ctx.feeds.follow(result.feed.id, ctx.caller, {
+        filter: filter ?? [],
+        exclude: exclude ?? [],
+        format: format ?? "compact",
+      });
+      return reply(
+        [
+          { type: "paragraph", text },
+          { type: "paragraph", text: commandMessages(ctx.locale).feedChannelFollowed(view) },
+        ],
+        { title: t.feedsTitle, visibility: "public" },
+      );
     }
     const list = ctx.feeds.list();
     if (list.length === 0)
@@ -48,6 +101,28 @@ export const feeds = defineCommand({
         },
       ],
     }));
+    const here =
+      ctx.caller && ctx.feeds.followed ? ctx.feeds.followed(ctx.caller.platform, ctx.caller.channelId) : [];
+    if (here.length > 0)
+      blocks.push({
+        type: "fields",
+        fields: [
+          {
+            label: t.feedChannelsHere,
+            value: here.map((v) => t.feedChannelLine(v)).join("\n"),
+          },
+        ],
+      });
     return reply(blocks, { title: t.feedsTitle });
   },
 });
+
+/** `élections, climat` → the words; undefined when a word is empty, too long, or there are too many. */
+export function parseWords(text: string): string[] | undefined {
+  const words = text
+    .split(",")
+    .map((w) => w.trim().replace(/\s+/g, " "))
+    .filter((w) => w !== "");
+  if (words.length === 0 || words.length > 10) return undefined;
+  return words.every((w) => w.length >= 2 && w.length <= 50 && /[\p{L}\p{N}]/u.test(w)) ? words : undefined;
+}

@@ -3,6 +3,7 @@
 
 import type { Locale } from "../src/core/i18n/messages.ts";
 import { type Messages, messages } from "../src/core/i18n/messages.ts";
+import { type ChatMessages, chatMessages } from "./chat-messages.ts";
 
 const fr = {
   commandFailed:
@@ -42,6 +43,8 @@ const fr = {
     timezone: (name: string, value: string) =>
       `« ${name} » : fuseau horaire inconnu « ${value} » (un nom IANA, ex. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
     briefTopic: (name: string) => `« ${name} » est obligatoire pour une note de synthèse (ex. défense).`,
+    words: (name: string, value: string) =>
+      `« ${name} » : « ${value} » n'est pas une liste de mots (au plus 10, séparés par des virgules, ex. élections,climat).`,
   },
   subscriptionsUnavailable: "Les envois programmés ne sont pas disponibles ici (pas de base de données).",
   subscriptionsNoChannel: "Cette commande s'utilise dans un canal : c'est lui qui recevra les envois.",
@@ -151,6 +154,8 @@ const en: CommandOwn = {
     timezone: (name, value) =>
       `“${name}”: unknown time zone “${value}” (an IANA name, e.g. Europe/Paris, Asia/Ho_Chi_Minh, UTC).`,
     briefTopic: (name) => `“${name}” is required for a briefing (e.g. défense).`,
+    words: (name, value) =>
+      `“${name}”: “${value}” is not a list of words (at most 10, comma-separated, e.g. elections,climate).`,
   },
   subscriptionsUnavailable: "Scheduled posts are not available here (no database).",
   subscriptionsNoChannel: "Use this command in a channel: that channel receives the posts.",
@@ -222,11 +227,11 @@ const en: CommandOwn = {
   feedPreviousError: (at, error) => `previous error (${at}): ${error}`,
 };
 
-export type CommandMessages = Messages & CommandOwn;
+export type CommandMessages = Messages & CommandOwn & ChatMessages;
 
 const catalog: Record<Locale, CommandMessages> = {
-  fr: { ...messages("fr"), ...fr },
-  en: { ...messages("en"), ...en },
+  fr: { ...messages("fr"), ...fr, ...chatMessages("fr") },
+  en: { ...messages("en"), ...en, ...chatMessages("en") },
 };
 
 export function commandMessages(locale: Locale = "fr"): CommandMessages {

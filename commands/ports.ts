@@ -5,6 +5,7 @@ import type { Locale } from "../src/core/i18n/messages.ts";
 import type { Platform } from "../src/core/platform.ts";
 import type { Feed } from "../src/storage/feed-store.ts";
 import type { DeliveryRecord, NewSubscription, Subscription } from "../src/storage/subscription-store.ts";
+import type { Caller } from "./define.ts";
 
 export interface SubscriptionView {
   readonly subscription: Subscription;
@@ -63,4 +64,23 @@ export type AddFeedResult =
 export interface FeedsService {
   list(): readonly FeedView[];
   add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
+  /** Posts the feed's new items to the caller's channel (feed channels); absent: not available. */
+  follow?(feedId: number, caller: Caller, options: FeedFollowOptions): FeedChannelView;
+  /** What a channel follows. */
+  followed?(platform: Platform, channelId: string): readonly FeedChannelView[];
+}
+
+export interface FeedFollowOptions {
+  readonly filter: readonly string[];
+  readonly exclude: readonly string[];
+  readonly format: "compact" | "full";
+}
+
+export interface FeedChannelView extends FeedFollowOptions {
+  readonly feedUrl: string;
+  readonly created: boolean;
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+  /** Items posted there so far. */
+  readonly posted: number;
 }

@@ -75,6 +75,15 @@ export const subscribe = defineCommand({
           60,
         )
         .optional(),
+      format: option
+        .choice(
+          {
+            fr: "thread (un message, la suite en fil ; par défaut) ou compact (un message, les principaux sujets)",
+            en: "thread (one message, the rest in a thread; the default) or compact (one message, the top stories)",
+          },
+          ["thread", "compact"],
+        )
+        .optional(),
     })
     .superRefine((o, ctx) => {
       if (o.kind === "brief" && !o.topic)
@@ -94,6 +103,7 @@ export const subscribe = defineCommand({
       timezone: args.timezone ?? service.defaultTimezone,
       days: args.days && args.days.length > 0 ? args.days : EVERY_DAY,
       createdBy: actorOf(caller),
+      ...(args.format ? { format: args.format } : {}),
     };
     let result: ReturnType<typeof service.subscribe>;
     try {

@@ -124,8 +124,9 @@ describe("commands over the real corpus", () => {
     expect(brief.isError).toBeFalsy();
     expect(brief.visibility).toBe("public");
     expect(JSON.stringify(brief)).toContain("Hoàng Xuân Chiên");
-    expect(JSON.stringify(await d.runText("digest --from hier", { platform: "slack" }))).toContain(
-      "« hier » n'est pas une date réelle",
+    // relative days are dates (`hier`: see frictions.test.ts); a word that is none is refused
+    expect(JSON.stringify(await d.runText("digest --from bientôt", { platform: "slack" }))).toContain(
+      "« bientôt » n'est pas une date réelle",
     );
     expect(
       JSON.stringify(await d.runText("digest --from 2026-03-01 --to 2026-01-01", { platform: "slack" })),

@@ -1,7 +1,7 @@
 // Feed ingestion end to end against a local news site: new items reach `ask` and `search` without
 // a restart, a republished story is not added twice, a broken feed is reported while the others
 // ingest, conditional requests are honoured, and hostile inputs give a clear recorded error.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -210,9 +210,11 @@ describe("feed ingestion", () => {
   it("records a clear error for slow, huge, looping and non-HTML pages, and retries them later", async () => {
     let clock = Date.parse("2026-03-12T10:00:00Z");
     const { news, ingester, store } = await setup(["/hostile.xml"], { now: () => new Date(clock) });
+    // items with no text of their own: nothing to keep when their page fails
     const links = ["/slow", "/huge", "/loop-a", "/pdf", "/gone", "/moved.html"].map((p) => ({
       title: `Article ${p.slice(1)}`,
       link: `${site.url}${p}`,
+      description: "",
     }));
     site.set("/hostile.xml", rssWithLinks("Hostile", links), "application/rss+xml");
     const [report] = await ingester.runOnce();
@@ -242,6 +244,46 @@ describe("feed ingestion", () => {
     expect(news.articles).toHaveLength(before + 1);
     expect(store.listFailures()).toHaveLength(4);
     expect(store.listFailures().every((f) => f.attempts === 2)).toBe(true);
+  });
+
+  it("keeps the feed's own text, marked as a summary, when an item's page cannot be fetched", async () => {
+    const { news, ingester, store } = await setup(["/summaries.xml"]);
+    // distinct stories (items with the same text would be one story, deduplicated)
+    const topics = [
+      "a voté le budget des transports publics et la rénovation des gares routières",
+      "prévoit trois nouvelles lignes de tramway desservant les quartiers nord",
+      "double les pistes cyclables le long du fleuve après une consultation des habitants",
+      "ouvre un appel d'offres pour des autobus électriques livrés en deux ans",
+      "rend gratuits les transports scolaires pour les collégiens de la métropole",
+    ];
+    const summary = (n: number) => `Le conseil municipal ${topics[n - 1]}.`;
+    const links = ["/gone", "/slow", "/pdf", "/loop-a", "/moved.html"].map((p, i) => ({
+      title: `Budget des transports ${i + 1}`,
+      link: `${site.url}${p}`,
+      description: summary(i + 1),
+    }));
+    site.set("/summaries.xml", rssWithLinks("Résumés", links), "application/rss+xml");
+    const [report] = await ingester.runOnce();
+    expect(report?.failed).toEqual([]);
+    expect(report?.added).toHaveLength(5);
+    expect(store.listFailures()).toEqual([]);
+    const added = news.articles.filter((a) => report?.added.includes(a.id));
+    const kept = added.filter((a) => a.summary === true);
+    expect(kept.map((a) => a.title).sort()).toEqual([
+      "Budget des transports 1",
+      "Budget des transports 2",
+      "Budget des transports 3",
+      "Budget des transports 4",
+    ]);
+    expect(kept.map((a) => a.body).join(" ")).toContain("a voté le budget des transports publics");
+    // the one whose page could be read has the page's text, not marked
+    expect(added.find((a) => a.title === "Budget des transports 5")?.summary).toBeUndefined();
+    // the mark survives a restart: the written corpus file says so
+    const files = readdirSync(join(dir, "ingested"), { recursive: true, encoding: "utf8" });
+    const texts = files
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => readFileSync(join(dir, "ingested", f), "utf8"));
+    expect(texts.filter((t) => /^summary: true$/m.test(t)).length).toBeGreaterThanOrEqual(4);
   });
 
   it("limits the feed document itself: slow, huge, redirect loop, not a feed", async () => {

@@ -270,7 +270,8 @@ describe("the ingester guards the operator's feeds and their item pages too", ()
     );
     const [report] = await ingestOnce(`http://news.test:${site.port}/rss.xml`, false);
     expect(report?.status).toBe("ok");
-    expect(report?.failed[0]?.error).toMatch(/refused, .*127\.0\.0\.2/);
+    // the item keeps the feed's own text; the page's refusal is reported with it
+    expect(report?.summaries?.[0]?.error).toMatch(/refused, .*127\.0\.0\.2/);
     expect(internal.requests).toEqual([]);
   });
 

@@ -155,8 +155,23 @@ describe("Slack manifest", () => {
     });
     expect(http).toMatchObject({
       features: { slash_commands: [{ command: "/actu", url: "https://bot.example.org/slack/events" }] },
-      oauth_config: { scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] } },
+      oauth_config: {
+        scopes: {
+          bot: [
+            "commands",
+            "chat:write",
+            "channels:history",
+            "groups:history",
+            "app_mentions:read",
+            "im:history",
+          ],
+        },
+      },
       settings: {
+        event_subscriptions: {
+          bot_events: ["app_mention", "message.im", "message.channels", "message.groups"],
+          request_url: "https://bot.example.org/slack/events",
+        },
         interactivity: { is_enabled: true, request_url: "https://bot.example.org/slack/events" },
         socket_mode_enabled: false,
       },

@@ -4,10 +4,12 @@
 // check for readiness. Types only: importing this loads no platform library.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import type { Conversations } from "../../commands/conversation.ts";
 import type { Dispatcher } from "../../commands/dispatch.ts";
 import type { Config } from "../config/index.ts";
 import type { Platform } from "../core/platform.ts";
 import type { ChannelPoster } from "../scheduling/poster.ts";
+import type { ShownReplyStore } from "../storage/shown-reply-store.ts";
 
 export interface AdapterHealth {
   readonly ok: boolean;
@@ -31,6 +33,10 @@ export interface AdapterContext {
   /** Routes for an adapter that runs its own HTTP server on PORT (Slack in HTTP mode) to serve too. */
   readonly routes: readonly HttpRoute[];
   readonly log: Logger;
+  /** Questions by @mention, DM and in threads, with their follow-ups. */
+  readonly conversations?: Conversations;
+  /** Replies kept by id for the "post to channel" button. */
+  readonly shownReplies?: ShownReplyStore;
 }
 
 export interface AdapterStart {

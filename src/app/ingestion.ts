@@ -3,6 +3,7 @@
 // see them without a restart) and, for feeds, to corpus files under `<corpus>/ingested/` so they
 // are there after a restart. Loaded with import() so HTML parsing stays off the start-up path.
 import type { Config } from "../config/index.ts";
+import type { Article } from "../core/corpus/article.ts";
 import type { NewsCore } from "../core/news-core.ts";
 import {
   addToLiveIndex,
@@ -10,7 +11,7 @@ import {
   createIngester,
   watchCorpusFolder,
 } from "../ingest/index.ts";
-import type { FeedStore } from "../storage/feed-store.ts";
+import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { Logger } from "./logger.ts";
 import type { AppMetrics } from "./metrics.ts";
 
@@ -24,6 +25,8 @@ export interface IngestionOptions {
   readonly log: Logger;
   readonly metrics: AppMetrics;
   readonly onGrow: () => void;
+  /** A feed's new articles, for the channels that follow it. */
+  readonly onFeedArticles?: (added: readonly Article[], feed: Feed) => void;
 }
 
 /** Starts polling and watching; returns the steps that stop them. */
@@ -37,6 +40,7 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => {
       o.onGrow();
+      o.onFeedArticles?.(added, feed);
       log.info({ feed: feed.url, added: added.length }, `[feeds] ${added.length} new from ${feed.url}`);
     },
     onPoll: (reports) => {

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createConversations } from "../../commands/conversation.ts";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import { splitCommandText } from "../../commands/parse-text.ts";
@@ -18,6 +19,7 @@ import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { createNewsCore, type NewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import type { ModelServices } from "../model/index.ts";
+import { createFeedChannels, feedChannelCommands } from "../scheduling/feed-channels.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -25,7 +27,9 @@ import {
   type SchedulerEvent,
 } from "../scheduling/index.ts";
 import { loadNews } from "../snapshot/index.ts";
+import { createSqliteConversationStore } from "../storage/conversation-store.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
+import { createSqliteFeedChannelStore } from "../storage/feed-channel-store.ts";
 import { createSqliteFeedStore } from "../storage/feed-store.ts";
 import {
   createAuditLog,
@@ -34,6 +38,7 @@ import {
   type Database,
   openDatabase,
 } from "../storage/index.ts";
+import { createSqliteShownReplyStore } from "../storage/shown-reply-store.ts";
 import { loadAdapter } from "./adapter-registry.ts";
 import { databaseFailure, describeStartupError } from "./exit-codes.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -247,6 +252,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const scheduler = createScheduler({
     core,
     locale: config.locale,
+    root: config.root,
     subscriptions: store,
     deliveries,
     firstDigestDays: config.schedule.firstDigestDays,
@@ -272,9 +278,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     metrics.index(core.news.articles.length, core.news.index.byteSize());
     embedNew();
   };
+  // a feed's new items posted to the channels that follow it (`/news feeds add <url> --channel`)
+  const feedChannelStore = createSqliteFeedChannelStore(db);
+  const feedChannels = createFeedChannels({
+    store: feedChannelStore,
+    article: (id) => core.news.articles[core.news.find(id) ?? -1],
+    locale: config.locale,
+    log: (line) => say(err, line),
+  });
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
+    ...feedChannelCommands(feedChannels, feedChannelStore, feedStore),
   };
   const dispatcher = measuredDispatcher(
     createDispatcher({
@@ -294,6 +309,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     metrics,
   );
 
+  const conversations = createConversations({ dispatcher, store: createSqliteConversationStore(db) });
   let ready = false;
   const adapters: Adapter[] = [];
   const dbPath = config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db);
@@ -367,6 +383,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       articleCount,
       routes,
       log,
+      conversations,
+      shownReplies: createSqliteShownReplyStore(db),
     };
     let routesServed = false;
     for (const name of config.adapters) {
@@ -375,7 +393,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       adapterStops.push({ name: adapter.name, run: () => adapter.stop() });
       adapters.push(adapter);
       const poster = adapter.poster();
-      if (poster) scheduler.addPoster(poster);
+      if (poster) {
+        scheduler.addPoster(poster);
+        feedChannels.addPoster(poster);
+      }
       if (started.message) say(out, started.message);
       if (started.servesRoutesOn !== undefined) {
         routesServed = true;
@@ -393,6 +414,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       http = { port: server.port };
     }
     stops.push({ name: "scheduler", run: () => scheduler.stop() });
+    await feedChannels.start();
+    stops.push({ name: "feed channels", run: () => feedChannels.stop() });
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
       say(out, t.startedScheduler(started.scheduled, started.caughtUp));
@@ -417,7 +440,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // load meanwhile instead of delaying the first answer.
   const ingestion = import("./ingestion.ts")
     .then(({ startIngestion }) =>
-      startIngestion({ config, core, feedStore, corpusDir, ingestedDir, log, metrics, onGrow: indexGrew }),
+      startIngestion({
+        config,
+        core,
+        feedStore,
+        corpusDir,
+        ingestedDir,
+        log,
+        metrics,
+        onGrow: indexGrew,
+        onFeedArticles: (added, feed) => void feedChannels.onArticles(added, feed),
+      }),
     )
     .then((steps) => {
       if (stopping) return Promise.all(steps.map((s) => s.run()));

@@ -62,6 +62,8 @@ export interface FeedReport {
   readonly duplicates: number;
   /** Items that failed this time (recorded, retried later). */
   readonly failed: { key: string; error: string }[];
+  /** Items added with the feed's own text because their page failed, and why. */
+  readonly summaries?: { key: string; error: string }[];
   /** Items already seen before. */
   readonly seen: number;
   /** Time spent in the live index's `add`, ms. */
@@ -134,6 +136,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       : new Map(store.listFailures(feed.id).map((f) => [f.key, f.nextAttemptAt]));
     const accepted: Article[] = [];
     const failed: { key: string; error: string }[] = [];
+    const summaries: { key: string; error: string }[] = [];
     let duplicates = 0;
     let seen = 0;
     for (const item of items) {
@@ -155,8 +158,9 @@ export function createIngester(options: IngesterOptions): Ingester {
         continue;
       }
       let article: Article;
+      let pageError: string | undefined;
       try {
-        ({ article } = await itemToArticle(
+        ({ article, pageError } = await itemToArticle(
           item,
           { ...parsed, url: feed.url },
           {
@@ -198,11 +202,12 @@ export function createIngester(options: IngesterOptions): Ingester {
       store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
       store.clearFailure(feed.id, item.key);
       accepted.push(article);
+      if (pageError) summaries.push({ key: item.key, error: pageError });
     }
     const stats = await addToLiveIndex(news, accepted, options.indexBatchSize ?? 50);
     store.addCounts(feed.id, accepted.length, duplicates);
     if (accepted.length > 0) options.onArticles?.(accepted, feed);
-    return { added: accepted.map((a) => a.id), duplicates, failed, seen, indexMs: stats.indexMs };
+    return { added: accepted.map((a) => a.id), duplicates, failed, summaries, seen, indexMs: stats.indexMs };
   }
 
   type Fetched = { feed: Feed; start: string; parsed: ParsedFeed; validators: Validators };

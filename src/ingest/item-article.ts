@@ -1,6 +1,7 @@
 // A feed item becomes an Article: from the feed's own full content when it carries enough text,
 // otherwise from the linked page (fetched within limits, its main text extracted by Readability),
-// then cleaned by the same rules as `newsbot import` (`importScrapedText`). The id is derived from
+// then cleaned by the same rules as `newsbot import` (`importScrapedText`). When the page cannot be
+// fetched or read, the feed's own text is kept, the article marked `summary` — never dropped. The id is derived from
 // the item's identity, so the same item always gets the same id (`feed_<16 hex>`).
 import { createHash } from "node:crypto";
 import type { Article } from "../core/corpus/article.ts";
@@ -41,7 +42,7 @@ export async function itemToArticle(
   item: FeedItem,
   feed: Pick<ParsedFeed, "title" | "lang" | "link"> & { url: string },
   options: ItemArticleOptions = {},
-): Promise<{ article: Article; fromPage: boolean }> {
+): Promise<{ article: Article; fromPage: boolean; summaryOnly: boolean; pageError?: string }> {
   const minWords = options.minFullTextWords ?? 120;
   const fetcher = options.fetchText ?? fetchText;
   let title = htmlToLine(item.title);
@@ -49,6 +50,8 @@ export async function itemToArticle(
   let date = item.date;
   let lang = item.lang ?? feed.lang;
   let fromPage = false;
+  let summaryOnly = false;
+  let pageError: string | undefined;
   if (wordCount(paragraphs) < minWords) {
     if (!item.link) {
       const summary = item.summaryHtml ? htmlToParagraphs(item.summaryHtml) : [];
@@ -56,20 +59,36 @@ export async function itemToArticle(
         throw new Error("the item has no text and no link to fetch");
       if (wordCount(summary) > wordCount(paragraphs)) paragraphs = summary;
     } else {
-      const page = await fetcher(item.link, {
-        timeoutMs: options.page?.timeoutMs ?? 10_000,
-        maxBytes: options.page?.maxBytes ?? 2 * 1024 * 1024,
-        maxRedirects: options.page?.maxRedirects ?? 5,
-        accept: (type) => type === "" || isHtmlContentType(type),
-        expected: "an HTML page",
-        headers: { accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" },
-      });
-      const extracted = extractArticle(page.text);
-      paragraphs = extracted.paragraphs;
-      if (!title && extracted.title) title = extracted.title;
-      date ??= extracted.date;
-      lang ??= extracted.lang;
-      fromPage = true;
+      // what the feed itself gave: kept, marked as a summary, when the page cannot be had
+      const summary = item.summaryHtml ? htmlToParagraphs(item.summaryHtml) : [];
+      const feedText = wordCount(summary) > wordCount(paragraphs) ? summary : paragraphs;
+      let extracted: ReturnType<typeof extractArticle> | undefined;
+      try {
+        const page = await fetcher(item.link, {
+          timeoutMs: options.page?.timeoutMs ?? 10_000,
+          maxBytes: options.page?.maxBytes ?? 2 * 1024 * 1024,
+          maxRedirects: options.page?.maxRedirects ?? 5,
+          accept: (type) => type === "" || isHtmlContentType(type),
+          expected: "an HTML page",
+          headers: { accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" },
+        });
+        extracted = extractArticle(page.text);
+      } catch (error) {
+        if (wordCount(feedText) === 0) throw error;
+        pageError = error instanceof Error ? error.message : String(error);
+      }
+      if (extracted && wordCount(extracted.paragraphs) > 0) {
+        paragraphs = extracted.paragraphs;
+        if (!title && extracted.title) title = extracted.title;
+        date ??= extracted.date;
+        lang ??= extracted.lang;
+        fromPage = true;
+      } else if (wordCount(feedText) > 0) {
+        paragraphs = feedText;
+        summaryOnly = true;
+      } else {
+        throw new Error("the item's page has no readable text and the feed gave none");
+      }
     }
   }
   if (!title) throw new Error("the item has no title");
@@ -87,7 +106,14 @@ export async function itemToArticle(
     url = undefined;
   }
   return {
-    article: { ...article, ...(date ? { date } : {}), ...(url ? { url } : {}) },
+    article: {
+      ...article,
+      ...(date ? { date } : {}),
+      ...(url ? { url } : {}),
+      ...(summaryOnly ? { summary: true as const } : {}),
+    },
     fromPage,
+    summaryOnly,
+    ...(pageError ? { pageError } : {}),
   };
 }

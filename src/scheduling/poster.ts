@@ -11,8 +11,17 @@ import { createHash } from "node:crypto";
 import type { Platform } from "../core/platform.ts";
 import type { Reply } from "../core/reply/reply.ts";
 
+/** Where a prepared message goes besides its channel. */
+export interface PostContext {
+  /**
+   * The platform id of the post's first message, for the messages that go in its thread (a
+   * threaded digest): Slack `thread_ts`, Discord the thread started on it.
+   */
+  readonly threadOf?: string;
+}
+
 /** One platform message, ready to post: posting it returns the platform's id for it, if any. */
-export type PreparedMessage = () => Promise<string | undefined>;
+export type PreparedMessage = (context?: PostContext) => Promise<string | undefined>;
 
 /** The delivery a post belongs to: its messages are marked with it (and their part number). */
 export interface DeliveryMark {
@@ -40,9 +49,10 @@ export interface ChannelPoster {
   readonly platform: Platform;
   /**
    * The reply as this platform's messages for `channelId`, in order; each posts exactly one
-   * message, marked with `mark` and its index (the part).
+   * message, marked with `mark` and its index (the part). With `thread`, its messages follow, each
+   * posted in the thread of the first message (given as `threadOf` when it is posted).
    */
-  prepare(channelId: string, reply: Reply, mark?: DeliveryMark): readonly PreparedMessage[];
+  prepare(channelId: string, reply: Reply, mark?: DeliveryMark, thread?: Reply): readonly PreparedMessage[];
   /**
    * Looks in the channel for part `part` of a delivery, posted at or after `since`: its message
    * id when it is there, undefined when it is proven absent. Throws (a PostError) when it cannot

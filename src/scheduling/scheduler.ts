@@ -84,6 +84,8 @@ export interface RetryPolicy {
 export interface SchedulerOptions {
   readonly core: NewsCore | (() => NewsCore);
   readonly locale: Locale;
+  /** The root command (named in compact digests). Default `news`. */
+  readonly root?: string;
   readonly subscriptions: SubscriptionStore;
   readonly deliveries: DeliveryLog;
   readonly posters?: readonly ChannelPoster[];
@@ -339,12 +341,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         knownIds: deliveries.subscriptionArticleIds(sub.id),
       });
     }
-    const lastCoveredTo = deliveries.lastDelivered(sub.id)?.coveredTo;
+    const last = deliveries.lastDelivered(sub.id);
+    const lastCoveredTo = last?.coveredTo;
     return scheduledDigest(core(), locale, {
       period,
       firstDigestDays,
       maxLookbackDays,
       ...(lastCoveredTo ? { lastCoveredTo } : {}),
+      format: sub.format ?? "thread",
+      ...(last ? {} : { first: true }),
+      ...(options.root ? { root: options.root } : {}),
       excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
       ...(sub.topic ? { topic: sub.topic } : {}),
     });
@@ -398,8 +404,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let mayBeOut = false;
     for (let attempt = 1; ; attempt++) {
       let error: PostError;
+      // the thread a part goes in, when the poster threads it: the first message's
+      const first = p.refs[0];
       try {
-        return { kind: "sent", ref: (await send()) ?? "-" };
+        return {
+          kind: "sent",
+          ref: (await send(part > 0 && first && first !== "-" ? { threadOf: first } : {})) ?? "-",
+        };
       } catch (raw) {
         error = asPostError(raw);
       }
@@ -529,7 +540,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let messages: readonly PreparedMessage[];
     try {
       const c = await content(sub, period);
-      messages = poster.prepare(sub.channelId, c.reply, mark);
+      messages = poster.prepare(sub.channelId, c.reply, mark, c.thread);
       plan = {
         platform: sub.platform,
         channelId: sub.channelId,

@@ -46,11 +46,16 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
       const same = store.findSame(input);
       if (same?.enabled) {
         const next = nextRun(same.id);
-        return { subscription: same, status: "exists", ...(next ? { nextRun: next } : {}) };
+        // the same schedule with another digest format: the format changes, nothing else
+        const changed =
+          input.format && same.format !== input.format ? store.setFormat(same.id, input.format) : undefined;
+        if (changed) audit.record(actor, "subscription.format", { id: same.id, format: input.format });
+        return { subscription: changed ?? same, status: "exists", ...(next ? { nextRun: next } : {}) };
       }
       let subscription: Subscription;
       let status: SubscribeResult["status"];
       if (same) {
+        if (input.format && same.format !== input.format) store.setFormat(same.id, input.format);
         subscription = store.enable(same.id) ?? same;
         status = "reenabled";
         audit.record(actor, "subscription.reenable", { id: same.id, ...describe(input) });

@@ -1,4 +1,5 @@
 // The schema, as migrations. Append new migrations; never edit one that has shipped.
+import { CHAT_MIGRATION } from "./chat-schema.ts";
 import type { Migration } from "./migrations.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -131,4 +132,5 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec("ALTER TABLE deliveries ADD COLUMN parts INTEGER");
     },
   },
+  CHAT_MIGRATION,
 ];

@@ -5,6 +5,7 @@
 // process never posts the same period twice, and a crash mid-post is recorded (`uncertain`), not
 // repeated blindly. Every write that depends on holding the claim is fenced by the worker's id, so a
 // worker whose claim was taken over cannot post or complete it any more.
+import type { DigestFormat } from "../core/digest/digest-layout.ts";
 import { isPlatform, type Platform } from "../core/platform.ts";
 import type { Database } from "./database.ts";
 
@@ -22,6 +23,8 @@ export interface NewSubscription {
   /** Days of the week it runs, 0 = Sunday … 6 = Saturday. */
   readonly days: readonly number[];
   readonly createdBy: string;
+  /** How a digest is posted: one message and a thread holding the rest (default), or one compact message. */
+  readonly format?: DigestFormat;
 }
 
 export interface Subscription extends NewSubscription {
@@ -87,6 +90,8 @@ export interface SubscriptionStore {
   recordSuccess(id: number): void;
   /** Counts a failure; disables the subscription (with the reason) once `disableAfter` is reached. */
   recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean; failures: number };
+  /** Changes how a digest is posted. */
+  setFormat(id: number, format: DigestFormat): Subscription | undefined;
 }
 
 export interface DeliveryLog {
@@ -171,6 +176,7 @@ interface SubscriptionRow {
   enabled: number;
   failures: number;
   disabled_reason: string | null;
+  format?: string | null;
 }
 
 interface DeliveryRow {
@@ -213,6 +219,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   enabled: r.enabled === 1,
   failures: r.failures,
   ...opt("disabledReason", r.disabled_reason || null),
+  format: r.format === "compact" ? "compact" : "thread",
 });
 
 const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
@@ -237,8 +244,8 @@ const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a
 export function createSubscriptionStore(db: Database): SubscriptionStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at)
-       VALUES (@platform, @channelId, @kind, @topic, @time, @timezone, @days, @createdBy, @createdAt)`,
+      `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at, format)
+       VALUES (@platform, @channelId, @kind, @topic, @time, @timezone, @days, @createdBy, @createdAt, @format)`,
     ),
     byId: db.prepare<[number | bigint], SubscriptionRow>("SELECT * FROM subscriptions WHERE id = ?"),
     same: db.prepare<[string, string, string, string, string, string, string], SubscriptionRow>(
@@ -253,6 +260,7 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
     ),
     success: db.prepare<[number]>("UPDATE subscriptions SET failures = 0 WHERE id = ?"),
     failure: db.prepare<[number]>("UPDATE subscriptions SET failures = failures + 1 WHERE id = ?"),
+    format: db.prepare<[string, number]>("UPDATE subscriptions SET format = ? WHERE id = ?"),
     disable: db.prepare<[string, number]>(
       "UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?",
     ),
@@ -273,6 +281,7 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
         days: daysKey(input.days),
         createdBy: input.createdBy,
         createdAt: now.toISOString(),
+        format: input.format ?? "thread",
       });
       const created = get(info.lastInsertRowid);
       if (!created) throw new Error("the subscription was not stored");
@@ -323,6 +332,10 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
     },
     recordSuccess(id) {
       q.success.run(id);
+    },
+    setFormat(id, format) {
+      q.format.run(format, id);
+      return get(id);
     },
     recordFailure(id, reason, disableAfter) {
       return db.transaction(() => {

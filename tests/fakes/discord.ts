@@ -39,6 +39,8 @@ export interface FakeDiscord {
   readonly identifies: { token: string; intents: number }[];
   /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
   readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
+  /** Threads the bot started on a message. */
+  readonly threads: { parentId: string; messageId: string; name: string }[];
   /** The next channel message POSTs meet these faults, in order. */
   faults(...faults: DiscordFault[]): void;
   /** Make posts to a channel fail with this HTTP status and Discord error (e.g. 404, 10003 Unknown Channel). */
@@ -87,6 +89,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const identifies: { token: string; intents: number }[] = [];
   const sockets = new Set<WebSocket>();
   const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
+  const threads: { parentId: string; messageId: string; name: string }[] = [];
   const channelErrors = new Map<string, { status: number; code: number; message: string }>();
   const queued: DiscordFault[] = [];
   const pending = new Set<NodeJS.Timeout>();
@@ -158,6 +161,32 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
       if (fault) answerFault(res, fault, created);
       else sendJson(res, 200, created);
+      return;
+    }
+    const startThread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (method === "POST" && startThread) {
+      if (threads.some((t) => t.messageId === startThread[2])) {
+        sendJson(res, 400, { message: "A thread has already been created for this message", code: 160004 });
+        return;
+      }
+      // a thread started on a message has the message's id
+      const thread = {
+        id: startThread[2],
+        type: 11,
+        guild_id: GUILD_ID,
+        parent_id: startThread[1],
+        name: String(b.name ?? ""),
+        owner_id: BOT_ID,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+        message_count: 0,
+        member_count: 1,
+      };
+      threads.push({
+        parentId: startThread[1] as string,
+        messageId: startThread[2] as string,
+        name: thread.name,
+      });
+      sendJson(res, 201, thread);
       return;
     }
     if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
@@ -249,6 +278,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     calls,
     identifies,
     channelMessages,
+    threads,
     faults(...faults) {
       queued.push(...faults);
     },
@@ -270,6 +300,106 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 }
 
 type Opt = { name: string; type: number; value?: unknown; focused?: boolean };
+
+const ALICE = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
+
+/** GUILD_CREATE for the test server with one text channel, so its messages reach the client. */
+export function guildCreate(channelId = CHANNEL_ID): Record<string, unknown> {
+  return {
+    id: GUILD_ID,
+    name: "Rédaction",
+    owner_id: USER_ID,
+    unavailable: false,
+    member_count: 2,
+    roles: [
+      {
+        id: GUILD_ID,
+        name: "@everyone",
+        permissions: "2048",
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    channels: [
+      {
+        id: channelId,
+        type: 0,
+        guild_id: GUILD_ID,
+        name: "actualites",
+        position: 0,
+        permission_overwrites: [],
+        flags: 0,
+      },
+    ],
+    threads: [],
+    members: [],
+    emojis: [],
+    stickers: [],
+    features: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    joined_at: "2026-01-01T00:00:00.000Z",
+    large: false,
+    premium_tier: 0,
+    preferred_locale: "fr",
+  };
+}
+
+/** MESSAGE_CREATE from Alice: in a server channel or thread (`guild`), or in her DM with the bot. */
+export function userMessage(options: {
+  channelId: string;
+  content: string;
+  guild?: boolean;
+  mentionsBot?: boolean;
+}) {
+  const id = nextId();
+  return {
+    id,
+    payload: {
+      id,
+      channel_id: options.channelId,
+      // Discord says which kind of channel a message is in; a DM's channel is not cached before it
+      ...(options.guild ? {} : { channel_type: 1 }),
+      ...(options.guild
+        ? {
+            guild_id: GUILD_ID,
+            member: { roles: [], joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 },
+          }
+        : {}),
+      author: ALICE,
+      content: options.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: options.mentionsBot
+        ? [
+            {
+              id: BOT_ID,
+              username: "newsbot",
+              discriminator: "0",
+              global_name: null,
+              avatar: null,
+              bot: true,
+            },
+          ]
+        : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      components: [],
+    },
+  };
+}
 
 /** An INTERACTION_CREATE payload for `/<root> <sub> …options` (type 2) or its autocomplete (type 4). */
 export const GUILD_ID = "100000000000000005";

@@ -18,6 +18,8 @@ export interface SlackPost {
   readonly text: string;
   readonly blocks: unknown[];
   readonly ts: string;
+  /** Set when posted in a thread. */
+  readonly thread_ts?: string;
   readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
@@ -93,6 +95,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         sendJson(res, 200, historyError ? { ok: false, error: historyError } : history(fields));
         return;
       }
+      if (method === "conversations.replies") {
+        sendJson(res, 200, historyError ? { ok: false, error: historyError } : replies(fields));
+        return;
+      }
       if (method === "chat.postMessage") {
         const channel = String(fields.channel ?? "");
         const error = postErrors.get(channel);
@@ -140,6 +146,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       text: String(fields.text ?? ""),
       blocks,
       ts: nextTs(),
+      ...(fields.thread_ts ? { thread_ts: String(fields.thread_ts) } : {}),
       ...(metadata ? { metadata } : {}),
     };
     posts.push(post);
@@ -172,8 +179,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const withMetadata = String(fields.include_all_metadata) === "true";
     const limit = Math.min(Number(fields.limit ?? 100), 999);
     const start = Number(fields.cursor ?? 0);
+    // thread replies are not in the channel's history (conversations.replies lists them)
     const all = posts
-      .filter((p) => p.channel === channel && (inclusive ? Number(p.ts) >= oldest : Number(p.ts) > oldest))
+      .filter(
+        (p) =>
+          p.channel === channel &&
+          p.thread_ts === undefined &&
+          (inclusive ? Number(p.ts) >= oldest : Number(p.ts) > oldest),
+      )
       .reverse();
     const page = all.slice(start, start + limit).map((p) => ({
       type: "message",
@@ -188,6 +201,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       messages: page,
       has_more: more,
       response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
+  }
+
+  /** A thread: its parent then its replies, oldest first, metadata with `include_all_metadata`. */
+  function replies(fields: Record<string, unknown>) {
+    const channel = String(fields.channel ?? "");
+    const ts = String(fields.ts ?? "");
+    const withMetadata = String(fields.include_all_metadata) === "true";
+    const thread = posts.filter((p) => p.channel === channel && (p.ts === ts || p.thread_ts === ts));
+    if (!thread.some((p) => p.ts === ts)) return { ok: false, error: "thread_not_found" };
+    return {
+      ok: true,
+      messages: thread.map((p) => ({
+        type: "message",
+        ts: p.ts,
+        thread_ts: ts,
+        text: p.text,
+        bot_id: "B0BOT",
+        ...(withMetadata && p.metadata ? { metadata: p.metadata } : {}),
+      })),
+      has_more: false,
+      response_metadata: { next_cursor: "" },
     };
   }
 
@@ -268,7 +303,24 @@ export function blockActionBody(fields: { actionId: string; value: string; respo
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** POST a signed request to the bot, as Slack would. */
+let eventSeq = 0;
+
+/** An Events API envelope (`event_callback`), as Slack posts it as JSON. */
+export function eventBody(event: Record<string, unknown>): string {
+  eventSeq++;
+  return JSON.stringify({
+    token: "legacy-verification-token",
+    team_id: "T0FAKE",
+    api_app_id: "A0NEWS",
+    type: "event_callback",
+    event_id: `Ev${eventSeq}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T0FAKE", user_id: "U0BOT", is_bot: true }],
+    event: { event_ts: event.ts, ...event },
+  });
+}
+
+/** POST a signed request to the bot, as Slack would (JSON for Events API bodies). */
 export async function postSigned(
   url: string,
   body: string,
@@ -279,7 +331,7 @@ export async function postSigned(
   return fetch(url, {
     method: "POST",
     headers: {
-      "content-type": "application/x-www-form-urlencoded",
+      "content-type": body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": options.signature ?? slackSignature(secret, timestamp, body),
     },

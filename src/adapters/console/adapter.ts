@@ -21,6 +21,7 @@ export const createConsoleAdapter: AdapterFactory = (context): Adapter => {
     async session() {
       const ended = runConsoleSession({
         dispatcher,
+        ...(context.conversations ? { conversations: context.conversations } : {}),
         input,
         output,
         articleCount: context.articleCount,

@@ -8,11 +8,21 @@ export function createConsolePoster(output: NodeJS.WritableStream, locale: Local
   let n = 0;
   return {
     platform: "console",
-    prepare: (channelId, reply) => [
+    prepare: (channelId, reply, _mark, thread) => [
       async () => {
         output.write(`\n[newsbot → #${channelId}]\n${renderText(reply, locale)}\n\n`);
         return `console-${++n}`;
       },
+      // a threaded digest's other stories, printed as the thread under the first message
+      ...(thread
+        ? [
+            async () => {
+              const text = renderText(thread, locale).replace(/^/gm, "  │ ");
+              output.write(`[newsbot → #${channelId} ↳ fil]\n${text}\n\n`);
+              return `console-${++n}`;
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -2,7 +2,9 @@
 // (`/news ask …`, or just `ask …`), prints the reply as text. `quit`, `exit` or end of input ends
 // the session. Lines are handled one at a time, in order, so piped input works too.
 import { createInterface } from "node:readline";
+import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { splitCommandText } from "../../../commands/parse-text.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { renderText } from "./render.ts";
 
@@ -16,6 +18,8 @@ export interface ConsoleSessionOptions {
   readonly prompt?: boolean;
   /** Given the function that ends the session (no more lines read), e.g. on SIGTERM. */
   readonly onReady?: (close: () => void) => void;
+  /** Follow-ups: `> et en 2019 ?` is read against the last question (`ask …` or `> …`). */
+  readonly conversations?: Conversations;
 }
 
 /** The console's one channel: where its subscriptions post (printed). */
@@ -39,16 +43,31 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     const line = raw.trim();
     if (QUIT.test(line)) break;
     if (line !== "") {
-      const reply = await dispatcher.runText(line, {
-        platform: "console",
+      const who = {
+        platform: "console" as const,
         // the local user owns the console "channel": scheduled posts to it are printed here
         caller: {
-          platform: "console",
+          platform: "console" as const,
           userId: "console",
           channelId: CONSOLE_CHANNEL,
           canManageChannel: true,
         },
-      });
+      };
+      // the console is one conversation: `ask …` starts a topic, `> …` follows it up
+      const followUp = line.startsWith(">");
+      const conversation =
+        options.conversations && (followUp || splitCommandText(line, dispatcher.root).name === "ask")
+          ? options.conversations
+          : undefined;
+      const reply = conversation
+        ? await conversation.answer({
+            platform: "console",
+            channelId: CONSOLE_CHANNEL,
+            threadId: CONSOLE_CHANNEL,
+            text: followUp ? line.slice(1) : line,
+            who,
+          })
+        : await dispatcher.runText(line, who);
       write(renderText(reply, dispatcher.locale));
       write("");
     }

@@ -14,6 +14,7 @@ export const createDiscordAdapter: AdapterFactory = (context): Adapter => {
       if (!discord) throw new Error("Discord is not configured (DISCORD_TOKEN)");
       running = await startDiscordAdapter({
         dispatcher,
+        ...(context.conversations ? { conversations: context.conversations } : {}),
         token: discord.token,
         ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
         onError: (error) =>

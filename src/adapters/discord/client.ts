@@ -10,13 +10,16 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Partials,
   PermissionFlagsBits,
 } from "discord.js";
+import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { handleDiscordConversations } from "./conversation.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -26,6 +29,8 @@ export interface DiscordAdapterOptions {
   /** REST base (`https://discord.com/api` by default; tests use a local fake). */
   readonly apiUrl?: string;
   readonly onError?: (error: unknown) => void;
+  /** Questions by mention, DM and in threads (needs the Message Content intent); without it, slash commands only. */
+  readonly conversations?: Conversations;
 }
 
 export interface RunningDiscordAdapter {
@@ -126,8 +131,18 @@ function startupFailure(error: unknown, gateway: string): Error {
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<RunningDiscordAdapter> {
   const { dispatcher } = options;
   const onError = options.onError ?? ((e: unknown) => console.error("[discord]", e));
+  const chat = options.conversations !== undefined;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: chat
+      ? [
+          GatewayIntentBits.Guilds,
+          GatewayIntentBits.GuildMessages,
+          GatewayIntentBits.DirectMessages,
+          GatewayIntentBits.MessageContent,
+        ]
+      : [GatewayIntentBits.Guilds],
+    // DM channels are not cached before their first message
+    ...(chat ? { partials: [Partials.Channel] } : {}),
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
@@ -138,6 +153,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       onAutocomplete(interaction, dispatcher, onError).catch(onError);
     }
   });
+  if (options.conversations)
+    handleDiscordConversations(client, { dispatcher, conversations: options.conversations, onError });
   client.on(Events.Error, onError);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   const gateway = `${(options.apiUrl ?? DISCORD_API).replace(/\/$/, "")}/v10/gateway/bot`;

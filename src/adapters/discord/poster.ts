@@ -29,6 +29,9 @@ export interface DiscordPosterOptions {
   readonly nonceWindowMs?: number;
 }
 
+/** Discord's "A thread has already been created for this message". */
+const THREAD_ALREADY_CREATED = 160004;
+
 export function classifyDiscordError(error: unknown): PostError {
   if (error instanceof DiscordAPIError) {
     const retryable = error.status >= 500 || error.status === 429;
@@ -76,13 +79,29 @@ export function createDiscordPoster(
     }
     return rest;
   };
+  /** Starts the thread on a message; one already started (a re-sent part) is the one to use. */
+  async function openThread(channelId: string, messageId: string, name: string) {
+    try {
+      await restOf().post(Routes.threads(channelId, messageId), {
+        body: { name, auto_archive_duration: 1440 },
+      });
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED)) throw error;
+    }
+  }
   return {
     platform: "discord",
     idempotentForMs: options.nonceWindowMs ?? 2 * 60_000,
-    prepare: (channelId, reply, mark) =>
-      renderDiscord(reply, { locale, maxMessages: 10 }).map((page, part) => async () => {
+    prepare: (channelId, reply, mark, thread) => {
+      const render = (r: typeof reply) => renderDiscord(r, { locale, maxMessages: 10 });
+      const pages = [...render(reply), ...(thread ? render(thread) : [])];
+      const name = (reply.title ?? "newsbot").slice(0, 100);
+      return pages.map((page, part) => async (context) => {
+        // a threaded post: the first message opens a thread (its id is the thread's) holding the rest
+        const threadId = thread && part > 0 ? context?.threadOf : undefined;
         try {
-          const message = (await restOf().post(Routes.channelMessages(channelId), {
+          if (threadId) await openThread(channelId, threadId, name);
+          const message = (await restOf().post(Routes.channelMessages(threadId ?? channelId), {
             body: {
               embeds: page.embeds,
               allowed_mentions: { parse: [] },
@@ -93,6 +112,7 @@ export function createDiscordPoster(
         } catch (error) {
           throw classifyDiscordError(error);
         }
-      }),
+      });
+    },
   };
 }

@@ -15,6 +15,8 @@ export const createSlackAdapter: AdapterFactory = (context): Adapter => {
       if (!slack) throw new Error("Slack is not configured (SLACK_BOT_TOKEN)");
       running = await startSlackAdapter({
         dispatcher,
+        ...(context.conversations ? { conversations: context.conversations } : {}),
+        ...(context.shownReplies ? { shownReplies: context.shownReplies } : {}),
         botToken: slack.botToken,
         ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
         ...(slack.appToken ? { appToken: slack.appToken } : {}),

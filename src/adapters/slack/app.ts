@@ -5,11 +5,14 @@
 // privately (ephemeral) with a "post to channel" button that re-runs the command in public.
 import type { AddressInfo } from "node:net";
 import { App, type CustomRoute, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
+import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
+import type { ShownReplyStore } from "../../storage/shown-reply-store.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
 import { guardSlackRequests } from "./request-guard.ts";
@@ -29,6 +32,10 @@ export interface SlackAdapterOptions {
   readonly onError?: (error: unknown) => void;
   /** More routes for the HTTP server (HTTP mode): /healthz, /readyz, /metrics. */
   readonly routes?: readonly CustomRoute[];
+  /** Replies kept by id for the "post to channel" button; without it the button re-runs the command. */
+  readonly shownReplies?: ShownReplyStore;
+  /** Questions by @mention, DM and in threads; without it only the slash command answers. */
+  readonly conversations?: Conversations;
 }
 
 export interface RunningSlackAdapter {
@@ -44,10 +51,16 @@ export interface RunningSlackAdapter {
 export const unescapeSlack = (text: string) =>
   text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, publishCommand?: string) {
+async function send(
+  respond: RespondFn,
+  reply: Reply,
+  dispatcher: Dispatcher,
+  publishCommand?: string,
+  publishId?: string,
+) {
   const pages = renderSlack(reply, {
     locale: dispatcher.locale,
-    ...(publishCommand !== undefined ? { publishCommand } : {}),
+    ...(publishId !== undefined ? { publishId } : publishCommand !== undefined ? { publishCommand } : {}),
   });
   for (const page of pages) {
     await respond({
@@ -59,6 +72,8 @@ async function send(respond: RespondFn, reply: Reply, dispatcher: Dispatcher, pu
   }
 }
 
+/** How long a shown reply can still be posted to the channel. */
+const SHOWN_TTL_MS = 24 * 3_600_000;
 const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 };
 const STARTUP_DEADLINE_MS = 12_000;
 const SLACK_API = "https://slack.com/api/";
@@ -196,7 +211,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       },
     });
     try {
-      await send(respond, reply, dispatcher, text);
+      // the reply shown is kept, so its "post to channel" button posts exactly it
+      const keep = options.shownReplies && reply.visibility === "private" && !reply.isError;
+      const id = keep
+        ? options.shownReplies?.save(
+            { platform: "slack", userId: user, command: text, reply },
+            new Date(),
+            SHOWN_TTL_MS,
+          )
+        : undefined;
+      await send(respond, reply, dispatcher, text, id);
     } catch (error) {
       await failed(respond, error);
     }
@@ -207,7 +231,23 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
     if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
     try {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
-      const text = String((JSON.parse(value) as { t?: unknown }).t ?? "");
+      const parsed = JSON.parse(value) as { t?: unknown; id?: unknown };
+      if (typeof parsed.id === "string") {
+        // the reply that was shown, as it was: never re-run
+        const kept = options.shownReplies?.get(parsed.id, new Date());
+        if (!kept) {
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: adapterMessages(dispatcher.locale).shownExpired,
+          });
+          return;
+        }
+        await send(respond, { ...kept.reply, visibility: "public" }, dispatcher);
+        await respond({ delete_original: true });
+        return;
+      }
+      const text = String(parsed.t ?? "");
       const channelId = "channel" in body ? body.channel?.id : undefined;
       const reply = await dispatcher.runText(text, {
         platform: "slack",
@@ -233,6 +273,9 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
       await failed(respond, error);
     }
   });
+
+  if (options.conversations)
+    handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
 
   app.error(async (error) => onError(error));
 

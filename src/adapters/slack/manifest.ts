@@ -14,6 +14,17 @@ export interface SlackManifestOptions {
   readonly appName?: string;
 }
 
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "channels:history",
+  "groups:history",
+  "app_mentions:read",
+  "im:history",
+] as const;
+/** Mentions, DMs and replies in the threads the bot answered in. */
+export const BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
+
 export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
   const name = options.appName ?? "newsbot";
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
@@ -24,6 +35,12 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
     display_information: { name, description },
     features: {
       bot_user: { display_name: name, always_online: true },
+      // DMs: the Messages tab lets people write to the bot
+      app_home: {
+        home_tab_enabled: false,
+        messages_tab_enabled: true,
+        messages_tab_read_only_enabled: false,
+      },
       slash_commands: [
         {
           command: `/${options.root}`,
@@ -35,8 +52,13 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
       ],
     },
     // history: a scheduled post whose outcome is unknown is looked for before it is re-sent
-    oauth_config: { scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] } },
+    // (and, with im:history, what questions by mention, DM and in threads need)
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      event_subscriptions: {
+        bot_events: [...BOT_EVENTS],
+        ...(requestUrl ? { request_url: requestUrl } : {}),
+      },
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,

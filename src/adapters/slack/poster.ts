@@ -112,61 +112,86 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
     nextSlot.set(channel, slot + minInterval);
     if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   };
-  return {
+  const poster: ChannelPoster = {
     platform: "slack",
-    prepare: (channelId, reply, mark) =>
-      renderSlack(reply, { locale: options.locale ?? "fr", maxMessages: 10 }).map(
-        (page, part) => async () => {
-          await pace(channelId);
-          try {
-            const res = await client.chat.postMessage({
-              channel: channelId,
-              text: page.text,
-              blocks: page.blocks,
-              unfurl_links: false,
-              unfurl_media: false,
-              ...(mark
-                ? {
-                    metadata: {
-                      event_type: DELIVERY_EVENT_TYPE,
-                      event_payload: {
-                        delivery_id: mark.id,
-                        part,
-                        subscription_id: mark.subscriptionId,
-                        period: mark.period,
-                      },
-                    },
-                  }
-                : {}),
-            });
-            return typeof res.ts === "string" ? res.ts : undefined;
-          } catch (error) {
-            throw classifySlackError(error);
-          }
-        },
-      ),
-    async find(channelId, mark, part, since) {
-      let cursor: string | undefined;
-      for (let page = 0; page < findPages; page++) {
-        let res: webApi.ConversationsHistoryResponse;
+    prepare: (channelId, reply, mark, thread) => {
+      const render = (r: typeof reply) => renderSlack(r, { locale: options.locale ?? "fr", maxMessages: 10 });
+      const pages = [...render(reply), ...(thread ? render(thread) : [])];
+      return pages.map((page, part) => async (context) => {
+        await pace(channelId);
+        // a threaded post: every message after the first goes in the first one's thread
+        const threadTs = thread && part > 0 ? context?.threadOf : undefined;
         try {
-          res = await client.conversations.history({
+          const res = await client.chat.postMessage({
             channel: channelId,
-            oldest: (since.getTime() / 1000).toFixed(6),
-            inclusive: true,
-            include_all_metadata: true,
-            limit: 200,
-            ...(cursor ? { cursor } : {}),
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            text: page.text,
+            blocks: page.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            ...(mark
+              ? {
+                  metadata: {
+                    event_type: DELIVERY_EVENT_TYPE,
+                    event_payload: {
+                      delivery_id: mark.id,
+                      part,
+                      subscription_id: mark.subscriptionId,
+                      period: mark.period,
+                    },
+                  },
+                }
+              : {}),
           });
+          return typeof res.ts === "string" ? res.ts : undefined;
         } catch (error) {
           throw classifySlackError(error);
         }
-        const found = (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part));
-        if (found) return found.ts ?? "found";
-        cursor = res.response_metadata?.next_cursor || undefined;
-        if (!res.has_more || !cursor) return undefined;
+      });
+    },
+    async find(channelId, mark, part, since) {
+      const inChannel = await findInHistory(channelId, mark, part, since);
+      if (inChannel !== undefined || part === 0) return inChannel;
+      // a threaded post's later parts are replies to its first message: looked for in its thread
+      const first = await findInHistory(channelId, mark, 0, since);
+      if (first === undefined || first === "found") return undefined;
+      let res: webApi.ConversationsRepliesResponse;
+      try {
+        res = await client.conversations.replies({
+          channel: channelId,
+          ts: first,
+          include_all_metadata: true,
+          limit: 200,
+        });
+      } catch (error) {
+        throw classifySlackError(error);
       }
-      throw new PostError(`more than ${findPages * 200} messages to look through`, true, "history too long");
+      return (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part))?.ts;
     },
   };
+  return poster;
+
+  async function findInHistory(channelId: string, mark: DeliveryMark, part: number, since: Date) {
+    let cursor: string | undefined;
+    for (let page = 0; page < findPages; page++) {
+      let res: webApi.ConversationsHistoryResponse;
+      try {
+        res = await client.conversations.history({
+          channel: channelId,
+          oldest: (since.getTime() / 1000).toFixed(6),
+          inclusive: true,
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+      } catch (error) {
+        throw classifySlackError(error);
+      }
+      const found = (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part));
+      if (found) return found.ts ?? "found";
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!res.has_more || !cursor) return undefined;
+    }
+    throw new PostError(`more than ${findPages * 200} messages to look through`, true, "history too long");
+  }
 }

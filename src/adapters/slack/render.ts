@@ -39,6 +39,8 @@ export interface SlackRenderOptions {
   readonly maxMessages?: number;
   /** Adds a "post to channel" button carrying this command text (private replies only). */
   readonly publishCommand?: string;
+  /** Adds a "post to channel" button posting the reply kept under this id (preferred to `publishCommand`). */
+  readonly publishId?: string;
 }
 
 /** Escape for Slack mrkdwn and plain text: no markup, no mention, no link can come through. */
@@ -205,9 +207,12 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
   const locale = options.locale ?? "fr";
   const t = adapterMessages(locale);
   const maxMessages = Math.max(1, options.maxMessages ?? 4);
+  const publish = options.publishId !== undefined ? { id: options.publishId } : { t: options.publishCommand };
   const buttonValue =
-    options.publishCommand !== undefined && reply.visibility === "private" && !reply.isError
-      ? JSON.stringify({ t: options.publishCommand })
+    (options.publishId ?? options.publishCommand) !== undefined &&
+    reply.visibility === "private" &&
+    !reply.isError
+      ? JSON.stringify(publish)
       : undefined;
   const button: KnownBlock | undefined =
     buttonValue && buttonValue.length <= SLACK_LIMITS.buttonValue

@@ -14,6 +14,8 @@ export interface Article {
   readonly lang: string;
   /** Clean body text: paragraphs separated by a blank line. */
   readonly body: string;
+  /** The text is only the feed's summary of the article (its page could not be fetched). */
+  readonly summary?: true;
   /** Where it came from (file path, `file:line` for JSON lines), for error messages and tooling. */
   readonly origin?: string;
 }

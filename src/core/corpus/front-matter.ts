@@ -54,6 +54,7 @@ const frontMatterSchema = z.object({
   source: text("source").nullish(),
   url: urlSchema.nullish(),
   lang: langSchema.nullish(),
+  summary: z.boolean({ error: "summary must be true or false" }).nullish(),
 });
 
 /** Turns zod issues into load problems for `file` (first issue per field). */
@@ -171,6 +172,7 @@ export function parseArticleFile(source: string, file: string): ParseResult {
     ...(fm.source ? { source: fm.source.normalize("NFC") } : {}),
     ...(fm.url ? { url: fm.url } : {}),
     lang: fm.lang ?? "fr",
+    ...(fm.summary ? { summary: true as const } : {}),
     body,
     origin: file,
   };
@@ -179,11 +181,12 @@ export function parseArticleFile(source: string, file: string): ParseResult {
 
 /** The corpus file for `article` (its `origin` is not written). */
 export function serializeArticle(article: Article): string {
-  const fields: Record<string, string> = { id: article.id, title: article.title };
+  const fields: Record<string, string | boolean> = { id: article.id, title: article.title };
   if (article.date) fields.date = article.date;
   if (article.source) fields.source = article.source;
   if (article.url) fields.url = article.url;
   fields.lang = article.lang;
+  if (article.summary) fields.summary = true;
   const yaml = YAML.stringify(fields, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
   const body = paragraphs(article.body).join("\n\n");
   return `---\n${yaml}---\n\n${body}\n`;

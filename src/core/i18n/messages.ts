@@ -78,6 +78,13 @@ const fr = {
   writtenBy: (model: string) =>
     `Rédigé par le modèle ${model} à partir des passages cités ; chaque nom, chiffre et date y a été vérifié.`,
   citedPassages: "Passages cités",
+  // digests posted as one message and a thread
+  firstDigestEmpty: (from: string, to: string, topic?: string) =>
+    `Première revue de presse de ce canal${topic ? ` sur « ${topic} »` : ""} : aucun article paru du ${from} au ${to}. La prochaine couvrira ce qui paraîtra d'ici là.`,
+  digestMore: (n: number) => `${n} autre${n > 1 ? "s" : ""} sujet${n > 1 ? "s" : ""} dans le fil ↓`,
+  digestCompactMore: (n: number, root: string) =>
+    `${n} autre${n > 1 ? "s" : ""} sujet${n > 1 ? "s" : ""} : /${root} digest`,
+  digestThreadName: (title: string) => title,
 };
 
 export type Messages = typeof fr;
@@ -145,6 +152,11 @@ const en: Messages = {
   writtenBy: (model) =>
     `Written by the model ${model} from the cited passages; every name, figure and date was checked in them.`,
   citedPassages: "Cited passages",
+  firstDigestEmpty: (from, to, topic) =>
+    `This channel's first digest${topic ? ` on “${topic}”` : ""}: no article published from ${from} to ${to}. The next one covers what comes out until then.`,
+  digestMore: (n) => `${n} more stor${n > 1 ? "ies" : "y"} in the thread ↓`,
+  digestCompactMore: (n, root) => `${n} more stor${n > 1 ? "ies" : "y"}: /${root} digest`,
+  digestThreadName: (title) => title,
 };
 
 const catalog: Record<Locale, Messages> = { fr, en };

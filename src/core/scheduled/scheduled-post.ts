@@ -6,7 +6,15 @@
 import { buildBriefing } from "../briefing/briefing.ts";
 import { briefingReply } from "../briefing/briefing-reply.ts";
 import { buildDigest, digestReply } from "../digest/digest.ts";
+import {
+  COMPACT_STORIES,
+  compactNote,
+  type DigestFormat,
+  THREAD_STORIES,
+  threadDigest,
+} from "../digest/digest-layout.ts";
 import { writeBriefingKeyPoints, writeDigestSummaries } from "../grounded/story-summaries.ts";
+import { formatArticleDate } from "../i18n/format-date.ts";
 import type { Locale } from "../i18n/messages.ts";
 import { messages } from "../i18n/messages.ts";
 import type { NewsCore } from "../news-core.ts";
@@ -15,6 +23,8 @@ import { addDays } from "../time/zone.ts";
 
 export interface ScheduledContent {
   readonly reply: Reply;
+  /** Posted in the thread of the reply's first message (a threaded digest's other stories). */
+  readonly thread?: Reply;
   /** The articles the post carries (digest: every story shown and its grouped sources). */
   readonly articleIds: readonly string[];
   /** Digests: the last day fully covered — where the next digest starts. */
@@ -47,6 +57,12 @@ export interface ScheduledDigestOptions extends DigestWindowOptions {
   readonly topic?: string;
   readonly excludeIds: ReadonlySet<string>;
   readonly maxItems?: number;
+  /** Default: one reply, as long as it needs (the `digest` command's layout). */
+  readonly format?: DigestFormat;
+  /** The subscription's first digest (nothing was posted before). */
+  readonly first?: boolean;
+  /** The root command, named in a compact digest's note. Default `news`. */
+  readonly root?: string;
 }
 
 export async function scheduledDigest(
@@ -60,11 +76,19 @@ export async function scheduledDigest(
     to: o.to,
     excludeIds: o.excludeIds,
     ...(o.topic ? { topic: o.topic } : {}),
-    ...(o.maxItems ? { maxItems: o.maxItems } : {}),
+    ...(o.format === "compact"
+      ? { maxItems: Math.min(o.maxItems ?? COMPACT_STORIES, COMPACT_STORIES) }
+      : { maxItems: o.maxItems ?? (o.format === "thread" ? THREAD_STORIES : undefined) }),
   });
   if (digest.items.length === 0) {
     const t = messages(locale);
-    const text = o.topic ? t.scheduledNothingNewTopic(o.topic) : t.scheduledNothingNew;
+    // a channel's first digest says what it looked at: there was no "last digest" to compare with
+    const day = (d: string) => formatArticleDate(d, locale) ?? d;
+    const text = o.first
+      ? t.firstDigestEmpty(day(o.from), day(o.to), o.topic)
+      : o.topic
+        ? t.scheduledNothingNewTopic(o.topic)
+        : t.scheduledNothingNew;
     return {
       reply: reply([{ type: "paragraph", text }], { visibility: "public" }),
       articleIds: [],
@@ -75,11 +99,18 @@ export async function scheduledDigest(
   // More stories than one digest shows: the rest stay due, so the next digest starts where this
   // one did (the ones shown are excluded there) instead of skipping them.
   const complete = digest.items.length >= digest.storyCount;
+  const full = digestReply(
+    core.model?.writer ? await writeDigestSummaries(core.news, digest, locale, core.model) : digest,
+    locale,
+  );
+  const more = digest.storyCount - digest.items.length - digest.minor.length;
+  const layout =
+    o.format === "thread"
+      ? threadDigest(full, locale)
+      : { head: o.format === "compact" ? compactNote(full, locale, more, o.root ?? "news") : full };
   return {
-    reply: digestReply(
-      core.model?.writer ? await writeDigestSummaries(core.news, digest, locale, core.model) : digest,
-      locale,
-    ),
+    reply: layout.head,
+    ...(layout.thread ? { thread: layout.thread } : {}),
     articleIds: digest.coveredIds,
     coveredTo: complete ? o.to : o.from,
     empty: false,
