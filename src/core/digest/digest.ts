@@ -11,6 +11,7 @@ import { reportMessages } from "../i18n/report-messages.ts";
 import type { NewsIndex } from "../news-index.ts";
 import { type Block, type Reply, reply, type SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
+import { liveStoriesOf } from "../stories/live-stories.ts";
 import { buildStories, type Story } from "../stories/stories.ts";
 import { storyMessages } from "./story-messages.ts";
 
@@ -137,7 +138,9 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
   // the newest first when the period holds more than the pool; the corpus order breaks ties
   docs.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
   const pool = docs.slice(0, GROUPING_POOL);
-  const stories = buildStories(news, pool, { summarizeTop: maxItems });
+  // articles that arrived live are already in stories (the live tracker's); the rest are grouped here
+  const live = liveStoriesOf(news)?.stories();
+  const stories = buildStories(news, pool, { summarizeTop: maxItems, ...(live ? { groups: live } : {}) });
   const storyCount = stories.length + (docs.length - pool.length);
   const items = stories.slice(0, maxItems).map((s) => digestItem(news, s));
   const minor = stories.slice(maxItems, maxItems + TAIL_STORIES).map((s) => ({
