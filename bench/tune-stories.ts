@@ -105,7 +105,11 @@ function cut(
   threshold: number,
 ): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
   for (const m of merges) {
     if (m.at < threshold) break;
     parent[find(m.b)] = find(m.a);
