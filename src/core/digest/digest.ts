@@ -83,8 +83,9 @@ export function inPeriod(date: string | undefined, from?: string, to?: string): 
 /** How many top-ranked articles a topic filter looks at, and the share of the best score kept. */
 const TOPIC_POOL = 2000;
 const TOPIC_MIN_SHARE = 0.25;
-/** Articles grouped at most (the newest): enough to fill any digest, bounded for long periods. */
-const GROUPING_POOL = 400;
+/** Articles grouped at most (the newest): a month of the busiest period of the archive (March
+ * 2020, 621 articles) fits; beyond, the oldest are counted but not grouped. */
+const GROUPING_POOL = 2000;
 /** Minor stories named on the tail line. */
 const TAIL_STORIES = 8;
 
