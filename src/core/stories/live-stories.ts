@@ -14,21 +14,32 @@ export function liveStoriesOf(news: NewsIndex): StoryTracker | undefined {
   return trackers.get(news);
 }
 
-/** The tracker of `news`, created and seeded with the articles of its latest `windowDays` days. */
-export function startLiveStories(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
+/**
+ * The tracker of `news`, created and seeded with the articles of its latest `windowDays` days
+ * (or with `seed`, docs in time order, when the feed resumes at an earlier date).
+ */
+export function startLiveStories(
+  news: NewsIndex,
+  options: TrackerOptions = {},
+  seed?: readonly number[],
+): StoryTracker {
   const known = trackers.get(news);
   if (known) return known;
   const tracker = createStoryTracker(news, options);
   trackers.set(news, tracker);
+  if (seed) {
+    for (const doc of seed) tracker.add(doc);
+    return tracker;
+  }
   const window = options.windowDays ?? DEFAULT_WINDOW;
   let latest = Number.NEGATIVE_INFINITY;
   const days = news.articles.map((a) => (a.date?.length === 10 ? dayNumber(a.date) : undefined));
   for (const d of days) if (d !== undefined && d > latest) latest = d;
-  const seed = days
+  const latestDays = days
     .map((day, doc) => ({ day, doc }))
     .filter((x): x is { day: number; doc: number } => x.day !== undefined && latest - x.day <= window)
     .sort((a, b) => a.day - b.day || a.doc - b.doc);
-  for (const { doc } of seed) tracker.add(doc);
+  for (const { doc } of latestDays) tracker.add(doc);
   return tracker;
 }
 
