@@ -12,6 +12,7 @@ import {
   type ArticleFeatures,
   articleFeatures,
   averageLinkage,
+  backgroundBefore,
   type ClusterMethod,
   centroidOf,
   corpusShareOf,
@@ -40,7 +41,7 @@ const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
 const days = loadLabelledDays(news);
 for (const d of days) for (const p of d.problems) console.log(`! ${d.date}: ${p}`);
-const LEADS = [3, 6, 12];
+const LEADS = [3, 6];
 const featsByLead = new Map(
   LEADS.map((lead) => [
     lead,
@@ -51,49 +52,110 @@ const featsByLead = new Map(
 interface Setting {
   lead: number;
   boost: number;
+  /** Local rarity: background days before the period (0 = none) and the factor's exponent. */
+  window: number;
+  local: number;
+  /** Lift below which local damping applies (0 = damp by background rarity instead). */
+  liftAt: number;
+  /** Period emphasis in proportion to the share of the period using the term. */
+  share: boolean;
   method: ClusterMethod;
   weights: SimilarityWeights;
   threshold: number;
 }
 const settings: Setting[] = [];
 const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
-for (const boost of [0, 0.25, 0.5, 1])
-  for (const lead of LEADS)
-    for (const textWeight of [0.4, 0.55, 0.7, 0.85, 1])
-      for (const entityScale of [3, 6, 12])
-        for (const method of ["average", "single-pass"] as ClusterMethod[])
-          for (const threshold of thresholds)
-            settings.push({
-              lead,
-              boost,
-              method,
-              weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
-              threshold,
-            });
+const LOCAL: [number, number, number][] = [[0, 0, 0]];
+for (const window of [14, 28])
+  for (const local of [0, 0.5, 1, 2])
+    for (const liftAt of local > 0 ? [0, 2, 4] : [0]) LOCAL.push([window, local, liftAt]);
+for (const [window, local, liftAt] of LOCAL)
+  for (const [boost, share] of [0, 0.25, 0.5, 1, 2, 4].flatMap((b) =>
+    b === 0 ? [[0, false] as const] : [[b, false] as const, [b * 4, true] as const],
+  ))
+    for (const lead of LEADS)
+      for (const textWeight of [0.55, 0.7, 0.85, 1])
+        for (const entityScale of textWeight < 1 ? [3, 6] : [3])
+          for (const method of ["average", "single-pass"] as ClusterMethod[])
+            for (const threshold of thresholds)
+              settings.push({
+                lead,
+                boost,
+                window,
+                local,
+                liftAt,
+                share,
+                method,
+                weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
+                threshold,
+              });
+
+/**
+ * Average linkage run to the end, its merges in order: average linkage never merges at a higher
+ * similarity than the merge before, so the groups at any threshold are the merges down to it.
+ */
+function mergeOrder(n: number, sim: Float32Array): { a: number; b: number; at: number }[] {
+  const merges: { a: number; b: number; at: number }[] = [];
+  averageLinkage(n, sim, Number.NEGATIVE_INFINITY, (a, b, at) => merges.push({ a, b, at }));
+  return merges;
+}
+function cut(
+  n: number,
+  merges: readonly { a: number; b: number; at: number }[],
+  threshold: number,
+): number[][] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (const m of merges) {
+    if (m.at < threshold) break;
+    parent[find(m.b)] = find(m.a);
+  }
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = out.get(r);
+    if (g) g.push(i);
+    else out.set(r, [i]);
+  }
+  return [...out.values()];
+}
 
 // per setting and day: pair counts (similarity matrices shared across thresholds and methods)
 const counts: PairCounts[][] = settings.map(() => []);
 const matrices = new Map<string, Float32Array[]>();
+const mergesOf = new Map<string, { a: number; b: number; at: number }[][]>();
+const keyOf = (s: Setting) =>
+  `${s.lead}/${s.boost}/${s.share}/${s.window}/${s.local}/${s.liftAt}${JSON.stringify(s.weights)}`;
+const periodFeatures = (s: Setting, f: ArticleFeatures[]) => {
+  const first = Math.min(...f.map((x) => x.day ?? Number.POSITIVE_INFINITY));
+  const bg = s.window > 0 ? backgroundBefore(news, first, s.window, { leadSentences: s.lead }) : undefined;
+  const df = periodTerms(f, corpusShareOf(news), bg, (t) => news.index.idf(t));
+  return f.map((x) => emphasise(x, df, s.boost, s.local, s.liftAt, s.share));
+};
 settings.forEach((s, si) => {
-  const key = `${s.lead}/${s.boost}${JSON.stringify(s.weights)}`;
+  const key = keyOf(s);
   let ms = matrices.get(key);
   if (!ms) {
-    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) => {
-      const df = periodTerms(f, corpusShareOf(news));
-      return similarityMatrix(
-        f.map((x) => emphasise(x, df, s.boost)),
-        s.weights,
-      );
-    });
+    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) =>
+      similarityMatrix(periodFeatures(s, f), s.weights),
+    );
     matrices.set(key, ms);
+    mergesOf.set(
+      key,
+      ms.map((m, di) => mergeOrder((days[di] as LabelledDay).docs.length, m)),
+    );
   }
+  const merges = mergesOf.get(key) as { a: number; b: number; at: number }[][];
   days.forEach((day, di) => {
     const n = day.docs.length;
-    const groups = (s.method === "average" ? averageLinkage : singlePass)(
-      n,
-      ms[di] as Float32Array,
-      s.threshold,
-    );
+    const groups =
+      s.method === "average"
+        ? cut(n, merges[di] as { a: number; b: number; at: number }[], s.threshold)
+        : singlePass(n, ms[di] as Float32Array, s.threshold);
     counts[si]?.push(
       pairCounts(
         groups.map((g) => g.map((k) => day.docs[k] as number)),
@@ -108,13 +170,28 @@ const pooled = (si: number, use: (di: number) => boolean) =>
     (a, c, di) => (use(di) ? { tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn } : a),
     { tp: 0, fp: 0, fn: 0 },
   );
+/** `--macro`: choose on the mean of the days' precision and F1 (each day weighs the same) instead of pooled pairs. */
+const MACRO = process.argv.includes("--macro");
+const macro = (si: number, use: (di: number) => boolean) => {
+  let p = 0;
+  let f1 = 0;
+  let n = 0;
+  (counts[si] as PairCounts[]).forEach((c, di) => {
+    if (!use(di)) return;
+    const m = prf(c);
+    p += m.p;
+    f1 += m.f1;
+    n++;
+  });
+  return { p: p / n, f1: f1 / n };
+};
 const choose = (use: (di: number) => boolean, method?: ClusterMethod) => {
   let best = -1;
   let bestOk = -1;
   let bestValue = -1;
   settings.forEach((s, si) => {
     if (method && s.method !== method) return;
-    const m = prf(pooled(si, use));
+    const m = MACRO ? macro(si, use) : prf(pooled(si, use));
     const ok = m.p >= MIN_PRECISION ? 1 : 0;
     const value = ok ? m.f1 : m.p;
     if (ok > bestOk || (ok === bestOk && value > bestValue)) {
@@ -130,7 +207,24 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} boost ${s.boost} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
+
+if (process.argv.includes("--explore")) {
+  // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
+  const meanF1 = (si: number) =>
+    (counts[si] as PairCounts[]).reduce((n, c) => n + prf(c).f1, 0) / days.length;
+  const only = process.argv[process.argv.indexOf("--explore") + 1];
+  const ranked = settings
+    .map((_, si) => si)
+    .filter((si) => !only || only.startsWith("-") || describe(settings[si] as Setting).includes(only))
+    .sort((a, b) => meanF1(b) - meanF1(a));
+  for (const si of ranked.slice(0, 25))
+    console.log(
+      `${meanF1(si).toFixed(3)} ${describe(settings[si] as Setting)}\n   ${(counts[si] as PairCounts[])
+        .map((c) => `${prf(c).p.toFixed(2)}/${prf(c).f1.toFixed(2)}`)
+        .join(" ")}`,
+    );
+}
 
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   let held = { tp: 0, fp: 0, fn: 0 };
@@ -152,9 +246,7 @@ console.log(`\nchosen: ${describe(final)}`);
 // importance weights: the clusters of the chosen setting, ranked by each weight vector
 const feats = featsByLead.get(final.lead) as ArticleFeatures[][];
 const groupsOf = days.map((day, di) => {
-  const m = (matrices.get(`${final.lead}/${final.boost}${JSON.stringify(final.weights)}`) as Float32Array[])[
-    di
-  ] as Float32Array;
+  const m = (matrices.get(keyOf(final)) as Float32Array[])[di] as Float32Array;
   const g = (final.method === "average" ? averageLinkage : singlePass)(day.docs.length, m, final.threshold);
   return g.map((idx) => idx.map((k) => (feats[di] as ArticleFeatures[])[k] as ArticleFeatures));
 });
@@ -224,6 +316,10 @@ export const LEARNED_PARAMS: ClusterParams = {
   threshold: ${final.threshold},
   features: { leadSentences: ${final.lead} },
   periodBoost: ${final.boost},
+  localWindowDays: ${final.window},
+  localWeight: ${final.local},
+  localLift: ${final.liftAt},
+  shareBoost: ${final.share},
 };
 
 /** Single pass, for live tracking (one article at a time). */
@@ -236,6 +332,10 @@ export const LEARNED_LIVE_PARAMS: ClusterParams = {
   threshold: ${live.threshold},
   features: { leadSentences: ${live.lead} },
   periodBoost: ${live.boost},
+  localWindowDays: ${live.window},
+  localWeight: ${live.local},
+  localLift: ${live.liftAt},
+  shareBoost: ${live.share},
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
+import { buildDigest } from "../src/core/digest/index.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   buildStories,
   capitalisedRuns,
   createStoryTracker,
+  liveStoriesOf,
   opensResolved,
 } from "../src/core/stories/index.ts";
+import { addToLiveIndex } from "../src/ingest/live-index.ts";
 import { newsArticle as art } from "./fakes/articles.ts";
 
 // Filler: ordinary days of a ministry, each naming the minister, so his name is everywhere.
@@ -142,5 +145,42 @@ describe("live story tracking", () => {
     // placing an article again changes nothing
     expect(tracker.add(news.find("storm-2") as number).story).toBe(storm1.story);
     expect(tracker.stories()).toHaveLength(3);
+  });
+});
+
+describe("live stories from ingestion", () => {
+  it("drops the stories older than the tracker's window, so its memory stays bounded", () => {
+    const later = art(
+      "later",
+      "2023-11-20",
+      "Ciaran : les assureurs chiffrent les dégâts de la tempête",
+      "Les assureurs ont chiffré les dégâts de la tempête Ciaran en Bretagne à plusieurs centaines de millions.",
+    );
+    const news = createNewsIndex([...filler, ...STORM, MUSEUM, later]);
+    const tracker = createStoryTracker(news, { windowDays: 3 });
+    for (const id of ["storm-1", "storm-2", "storm-3", "museum"]) tracker.add(news.find(id) as number);
+    expect(tracker.size()).toBe(4);
+    // an article 17 days later: the November 2–3 stories are closed and forgotten
+    const placed = tracker.add(news.find("later") as number);
+    expect(placed.joined).toBe(false);
+    expect(tracker.size()).toBe(1);
+    expect(tracker.storyOf(news.find("storm-1") as number)).toBeUndefined();
+    expect(tracker.stories()).toEqual([[news.find("later")]]);
+  });
+
+  it("places articles added through the live index, and the digest shows the tracker's stories", async () => {
+    const news = createNewsIndex([...filler, STORM[0] as Article, IMMIGRATION]);
+    expect(liveStoriesOf(news)).toBeUndefined();
+    await addToLiveIndex(news, [STORM[1] as Article, MUSEUM, STORM[2] as Article], 1);
+    const tracker = liveStoriesOf(news);
+    expect(tracker).toBeDefined();
+    const storm = tracker?.storyOf(news.find("storm-1") as number);
+    expect(storm).toBeDefined();
+    expect(tracker?.storyOf(news.find("storm-2") as number)).toBe(storm);
+    expect(tracker?.storyOf(news.find("museum") as number)).not.toBe(storm);
+    const digest = buildDigest(news, { from: "2023-11-02", to: "2023-11-03" });
+    const stormItem = digest.items.find((i) => i.sources.some((s) => s.id === "storm-1"));
+    expect(stormItem?.sources.map((s) => s.id).sort()).toEqual(["storm-1", "storm-2", "storm-3"]);
+    expect(digest.items.find((i) => i.id === "senate")?.sources).toHaveLength(1);
   });
 });

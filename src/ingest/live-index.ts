@@ -2,6 +2,7 @@
 // event loop between them so queries that arrive meanwhile are served between two batches.
 import type { Article } from "../core/corpus/article.ts";
 import type { NewsIndex } from "../core/search/news-index.ts";
+import { placeLiveArticles } from "../core/stories/index.ts";
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -22,8 +23,11 @@ export async function addToLiveIndex(
   for (let i = 0; i < articles.length; i += batchSize) {
     if (i > 0) await nextTurn();
     const t = performance.now();
+    const first = news.articles.length;
     stats.added += news.add(articles.slice(i, i + batchSize));
     stats.indexMs += performance.now() - t;
+    // each new article joins a story or starts one (digests read these stories)
+    placeLiveArticles(news, first);
     stats.batches++;
   }
   return stats;

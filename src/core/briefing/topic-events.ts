@@ -81,10 +81,11 @@ export function topicEvents(
   for (const docs of weeks(news, about).slice(0, options.weeks ?? 10)) {
     const sample = docs.slice(0, options.perWeek ?? 30);
     // the sample is chosen by topic, not by period: every article shares the topic's words, which
-    // the period emphasis would weigh up until the whole week reads as one story
+    // the period emphasis would weigh up until the whole week reads as one story (and local rarity
+    // compares a period with the weeks before it, not a topic with the archive)
     const stories = buildStories(news, sample, {
       summarize: false,
-      params: { ...LEARNED_PARAMS, periodBoost: 0 },
+      params: { ...LEARNED_PARAMS, periodBoost: 0, localWindowDays: 0 },
     });
     const top = [...stories].sort((a, b) => b.articles.length - a.articles.length || b.score - a.score)[0];
     // with enough to choose from, a lone article is an anecdote, not one of the topic's events

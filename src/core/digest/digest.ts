@@ -11,6 +11,7 @@ import { messages } from "../i18n/messages.ts";
 import { type Block, type Reply, reply, type SourceRef } from "../reply/reply.ts";
 import { queryGroups } from "../search/article-search.ts";
 import type { NewsIndex } from "../search/news-index.ts";
+import { liveStoriesOf } from "../stories/live-stories.ts";
 import { buildStories, type Story } from "../stories/stories.ts";
 
 export interface DigestOptions {
@@ -81,8 +82,10 @@ export function inPeriod(date: string | undefined, from?: string, to?: string): 
 /** How many top-ranked articles a topic filter looks at, and the share of the best score kept. */
 const TOPIC_POOL = 2000;
 const TOPIC_MIN_SHARE = 0.25;
-/** Articles grouped at most (the newest): enough to fill any digest, bounded for long periods. */
-const GROUPING_POOL = 400;
+/** Articles grouped at most (the newest): any week, and the busiest month of the archive (March
+ * 2020, 621 articles), fit; beyond (a year on a topic), the oldest are counted but not grouped,
+ * since grouping costs the square of the articles (2,000 took 5 s). */
+const GROUPING_POOL = 700;
 /** Minor stories named on the tail line. */
 const TAIL_STORIES = 8;
 
@@ -136,7 +139,9 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
   // the newest first when the period holds more than the pool; the corpus order breaks ties
   docs.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
   const pool = docs.slice(0, GROUPING_POOL);
-  const stories = buildStories(news, pool, { summarizeTop: maxItems });
+  // articles that arrived live are already in stories (the live tracker's); the rest are grouped here
+  const live = liveStoriesOf(news)?.stories();
+  const stories = buildStories(news, pool, { summarizeTop: maxItems, ...(live ? { groups: live } : {}) });
   const storyCount = stories.length + (docs.length - pool.length);
   const items = stories.slice(0, maxItems).map((s) => digestItem(news, s));
   const minor = stories.slice(maxItems, maxItems + TAIL_STORIES).map((s) => ({

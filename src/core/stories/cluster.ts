@@ -4,6 +4,7 @@
 // bridging article cannot chain two events) and single pass (each article, in time order, joins
 // the group it is most similar to on average, or starts one) — the incremental form used for live
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
+import { type Background, localFactor, MIN_BACKGROUND } from "./background.ts";
 import { type ArticleFeatures, type FeatureOptions, toSparse } from "./features.ts";
 import { type SimilarityWeights, similarity } from "./similarity.ts";
 
@@ -24,6 +25,24 @@ export interface ClusterParams {
    * 0 = corpus idf only.
    */
   readonly periodBoost?: number;
+  /**
+   * Local rarity: the articles of this many days before the period are its background (0 or
+   * absent = none). A term's weight is multiplied by min(1, its idf in the background / its idf
+   * in the corpus) ^ `localWeight`, so the words a long crisis repeats for weeks bind nothing, and
+   * the period emphasis compares the period with the background instead of the corpus.
+   */
+  readonly localWindowDays?: number;
+  /** Exponent of the local-rarity factor (0 = corpus idf only). */
+  readonly localWeight?: number;
+  /**
+   * When > 0, local rarity is judged by the period's lift over the background instead: a term the
+   * period uses less than `localLift` times as often as the weeks before keeps
+   * (lift / localLift) ^ localWeight of its weight — the crisis's words, said every day, fade; the
+   * day's own surge (a strike, a fire) keeps its weight.
+   */
+  readonly localLift?: number;
+  /** The period emphasis scaled by the share of the period's articles using the term. */
+  readonly shareBoost?: boolean;
 }
 
 /** Term frequencies of a period, against the corpus's. */
@@ -33,29 +52,65 @@ export interface PeriodTerms {
   size: number;
   /** Share of the corpus's articles holding a term (0–1). */
   readonly corpusShare: (term: string) => number;
+  /** The weeks before the period, when local rarity is used (see ClusterParams.localWindowDays). */
+  readonly background?: Background;
+  /** Corpus idf of a term (for the local-rarity factor). */
+  readonly corpusIdf?: (term: string) => number;
 }
 
 export function periodTerms(
   items: readonly ArticleFeatures[],
   corpusShare: (term: string) => number,
+  background?: Background,
+  corpusIdf?: (term: string) => number,
 ): PeriodTerms {
   const df = new Map<string, number>();
   for (const f of items) for (const t of f.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  return { df, size: items.length, corpusShare };
+  return {
+    df,
+    size: items.length,
+    corpusShare,
+    ...(background && corpusIdf ? { background, corpusIdf } : {}),
+  };
+}
+
+/** The period's share of a term against the background's (smoothed), or the corpus's without one. */
+function liftOf(period: PeriodTerms, term: string, n: number): number {
+  const share = n / period.size;
+  const bg = period.background;
+  if (bg && bg.size >= MIN_BACKGROUND) return share / ((bg.df(term) + 1) / (bg.size + 2));
+  return share / Math.max(period.corpusShare(term), 1e-6);
 }
 
 /** Fewest articles of the period a term must be in to be lifted (two articles sharing a word is idf's job). */
 const MIN_PERIOD_ARTICLES = 3;
 
-/** `f` with its vector re-weighted by the period's lifted terms (see `periodBoost`). */
-export function emphasise(f: ArticleFeatures, period: PeriodTerms, boost: number): ArticleFeatures {
-  if (boost <= 0 || period.size === 0) return f;
+/**
+ * `f` with its vector re-weighted by the period's lifted terms (see `periodBoost`) and by local
+ * rarity (see `localWeight`, when the period has a background).
+ */
+export function emphasise(
+  f: ArticleFeatures,
+  period: PeriodTerms,
+  boost: number,
+  localWeight = 0,
+  localLift = 0,
+  shareBoost = false,
+): ArticleFeatures {
+  const bg = period.background;
+  const idf = period.corpusIdf;
+  const local = localWeight > 0 && bg !== undefined && idf !== undefined;
+  if ((boost <= 0 && !local) || period.size === 0) return f;
   const vector = new Map<string, number>();
   let norm = 0;
   for (const [t, w] of f.vector) {
     const n = period.df.get(t) ?? 0;
-    const lift = n >= MIN_PERIOD_ARTICLES ? n / period.size / Math.max(period.corpusShare(t), 1e-6) : 1;
-    const v = w * (1 + boost * Math.log(Math.max(1, lift)));
+    const lift = boost > 0 && n >= MIN_PERIOD_ARTICLES ? liftOf(period, t, n) : 1;
+    const damp = local ? localFactor(bg, t, idf(t), localWeight, Math.max(1, n) / period.size, localLift) : 1;
+    // with shareBoost, a word's lift counts in proportion to the share of the period using it: the
+    // words that dominate the period bind, not one that three articles happen to share
+    const gain = Math.log(Math.max(1, lift)) * (shareBoost ? n / period.size : 1);
+    const v = w * damp * (1 + boost * gain);
     vector.set(t, v);
     norm += v * v;
   }
@@ -82,31 +137,53 @@ export function similarityMatrix(
   return m;
 }
 
-/** Average-linkage agglomerative clustering of `n` items; returns groups of item indices. */
-export function averageLinkage(n: number, sim: Float32Array, threshold: number): number[][] {
+/**
+ * Average-linkage agglomerative clustering of `n` items; returns groups of item indices.
+ * `onMerge` sees each merge (the two groups' first items and their mean similarity), in order.
+ */
+export function averageLinkage(
+  n: number,
+  sim: Float32Array,
+  threshold: number,
+  onMerge?: (a: number, b: number, at: number) => void,
+): number[][] {
   // group-to-group summed similarity (Lance–Williams for average linkage: sums add up)
   const sum = Float64Array.from(sim);
   const size = new Array<number>(n).fill(1);
   const members: (number[] | undefined)[] = Array.from({ length: n }, (_, i) => [i]);
   const alive = new Uint8Array(n).fill(1);
-  for (;;) {
-    let best = threshold;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < n; i++) {
-      if (!alive[i]) continue;
-      const si = size[i] as number;
-      for (let j = i + 1; j < n; j++) {
-        if (!alive[j]) continue;
-        const avg = (sum[i * n + j] as number) / (si * (size[j] as number));
-        if (avg >= best) {
-          best = avg;
-          bi = i;
-          bj = j;
-        }
+  const avg = (i: number, j: number) =>
+    (sum[i * n + j] as number) / ((size[i] as number) * (size[j] as number));
+  // each group's most similar other group: a merge can only lower the similarity of the merged
+  // group to a third (an average of the two), so only the rows that pointed at the merged
+  // groups are searched again — the whole clustering costs about n² instead of n³
+  const best = new Int32Array(n).fill(-1);
+  const bestAvg = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const searchRow = (i: number) => {
+    best[i] = -1;
+    bestAvg[i] = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < n; j++) {
+      if (j === i || !alive[j]) continue;
+      const a = avg(i, j);
+      if (a > (bestAvg[i] as number)) {
+        bestAvg[i] = a;
+        best[i] = j;
       }
     }
-    if (bi < 0) break;
+  };
+  for (let i = 0; i < n; i++) searchRow(i);
+  for (;;) {
+    let bi = -1;
+    let top = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++)
+      if (alive[i] && (best[i] as number) >= 0 && (bestAvg[i] as number) > top) {
+        top = bestAvg[i] as number;
+        bi = i;
+      }
+    if (bi < 0 || top < threshold) break;
+    let bj = best[bi] as number;
+    if (bj < bi) [bi, bj] = [bj, bi];
+    onMerge?.(bi, bj, top);
     // merge bj into bi
     for (let k = 0; k < n; k++) {
       if (!alive[k] || k === bi || k === bj) continue;
@@ -118,6 +195,11 @@ export function averageLinkage(n: number, sim: Float32Array, threshold: number):
     (members[bi] as number[]).push(...(members[bj] as number[]));
     members[bj] = undefined;
     alive[bj] = 0;
+    searchRow(bi);
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === bi) continue;
+      if (best[k] === bi || best[k] === bj) searchRow(k);
+    }
   }
   return members.filter((m): m is number[] => m !== undefined).map((m) => m.sort((a, b) => a - b));
 }
@@ -143,17 +225,29 @@ export function singlePass(n: number, sim: Float32Array, threshold: number): num
   return groups;
 }
 
-/** Groups of `items` (indices into it) by `method`; single pass takes items in the order given. */
+/**
+ * Groups of `items` (indices into it) by `method`; single pass takes items in the order given.
+ * `background` and `corpusIdf` are needed for local rarity (ClusterParams.localWindowDays).
+ */
 export function clusterFeatures(
   items: readonly ArticleFeatures[],
   params: ClusterParams,
   method: ClusterMethod = "average",
   corpusShare: (term: string) => number = () => 1,
+  background?: Background,
+  corpusIdf?: (term: string) => number,
 ): number[][] {
   const boost = params.periodBoost ?? 0;
-  const period = boost > 0 ? periodTerms(items, corpusShare) : undefined;
+  const localWeight = params.localWeight ?? 0;
+  const localLift = params.localLift ?? 0;
+  const period =
+    boost > 0 || (localWeight > 0 && background)
+      ? periodTerms(items, corpusShare, background, corpusIdf)
+      : undefined;
   const sim = similarityMatrix(
-    period ? items.map((f) => emphasise(f, period, boost)) : items,
+    period
+      ? items.map((f) => emphasise(f, period, boost, localWeight, localLift, params.shareBoost ?? false))
+      : items,
     params.weights,
   );
   return method === "average"

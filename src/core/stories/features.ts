@@ -133,6 +133,32 @@ export function leadSentences(body: string, count: number): string[] {
     .map((s) => head.slice(s.start, s.end));
 }
 
+/** Words that date an article rather than say what it reports (every article of a day has them). */
+const CALENDAR_WORDS = [
+  "lundi mardi mercredi jeudi vendredi samedi dimanche",
+  "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+  "monday tuesday wednesday thursday friday saturday sunday",
+  "january february march april june july august september october november december",
+].join(" ");
+const calendarTerms = new WeakMap<NewsIndex, Set<string>>();
+
+/**
+ * A term that only dates the article: a weekday, a month, a day of the month or a year. On a
+ * day's digest every article says "mardi 31 mars"; those words would bind them all.
+ */
+function isCalendarTerm(news: NewsIndex, term: string): boolean {
+  if (/^\d{1,2}$/.test(term) || /^(?:19|20)\d\d$/.test(term)) return true;
+  let set = calendarTerms.get(news);
+  if (!set) {
+    set = new Set([
+      ...news.analyzer.terms(CALENDAR_WORDS, "fr"),
+      ...news.analyzer.terms(CALENDAR_WORDS, "en"),
+    ]);
+    calendarTerms.set(news, set);
+  }
+  return set.has(term);
+}
+
 const caches = new WeakMap<NewsIndex, Map<string, Map<number, ArticleFeatures>>>();
 
 /** Features of `doc`, computed once per index. */
@@ -170,7 +196,9 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const lang = stemLanguage(a.lang);
   const lead = leadSentences(a.body, options.leadSentences ?? DEFAULT_LEAD);
   const tf = new Map<string, number>();
-  const count = (t: string, by: number) => tf.set(t, (tf.get(t) ?? 0) + by);
+  const count = (t: string, by: number) => {
+    if (!isCalendarTerm(news, t)) tf.set(t, (tf.get(t) ?? 0) + by);
+  };
   news.analyzer.forEachTerm(a.title, lang, (t) => count(t, 2));
   for (const s of lead) news.analyzer.forEachTerm(s, lang, (t) => count(t, 1));
   const vector = new Map<string, number>();

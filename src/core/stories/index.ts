@@ -19,7 +19,10 @@
 //   clusterDocs(news, docs, options?): number[][] — the groups alone, unranked.
 //   centroidSimilarity(news, doc, centroid) — how close an article is to a story.
 //   createStoryTracker(news, options?): StoryTracker — add(doc) → { story, joined, similarity },
-//     storyOf(doc), stories().
+//     storyOf(doc), stories(), size(); stories older than its window are dropped.
+//   placeLiveArticles(news, firstDoc) — ingestion's hook: the index's new docs placed in the
+//     index's live tracker (startLiveStories / liveStoriesOf); digests group tracked docs by it.
+export { type Background, backgroundBefore, localFactor } from "./background.ts";
 export {
   averageLinkage,
   type ClusterMethod,
@@ -54,6 +57,7 @@ export {
   LEARNED_METHOD,
   LEARNED_PARAMS,
 } from "./learned-params.ts";
+export { liveStoriesOf, placeLiveArticles, startLiveStories } from "./live-stories.ts";
 export { cosine, DEFAULT_WEIGHTS, type SimilarityWeights, sharedEntities, similarity } from "./similarity.ts";
 export {
   buildStories,
@@ -61,6 +65,7 @@ export {
   centroidSimilarity,
   clusterDocs,
   corpusShareOf,
+  periodBackground,
   type Story,
   type StoryOptions,
 } from "./stories.ts";

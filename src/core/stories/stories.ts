@@ -1,6 +1,7 @@
 // From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
 // centroid, its most central article (the headline), its summary and its importance.
 import type { NewsIndex } from "../search/news-index.ts";
+import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {
@@ -52,6 +53,22 @@ export interface StoryOptions {
   importance?: ImportanceWeights;
   /** Summaries only for the first `summarizeTop` stories (the rest get none). Default all. */
   summarizeTop?: number;
+  /** Groups already formed (the live tracker's stories): docs in one keep it, the others are clustered. */
+  groups?: readonly (readonly number[])[];
+}
+
+/** `options.groups` restricted to `docs`, and the docs in none of them clustered. */
+function givenGroups(news: NewsIndex, docs: readonly number[], options: StoryOptions): number[][] {
+  const wanted = new Set(docs);
+  const out: number[][] = [];
+  const placed = new Set<number>();
+  for (const g of options.groups ?? []) {
+    const kept = g.filter((d) => wanted.has(d) && !placed.has(d));
+    for (const d of kept) placed.add(d);
+    if (kept.length > 0) out.push(kept);
+  }
+  const rest = docs.filter((d) => !placed.has(d));
+  return rest.length > 0 ? [...out, ...clusterDocs(news, rest, options)] : out;
 }
 
 /** The story groups of `docs` (each group of doc ids in input order), unranked. */
@@ -73,6 +90,8 @@ export function clusterDocs(
     params,
     options.method ?? LEARNED_METHOD,
     corpusShareOf(news),
+    periodBackground(news, feats, params),
+    (t) => news.index.idf(t),
   );
   return groups.map((g) =>
     g
@@ -80,6 +99,19 @@ export function clusterDocs(
       .sort((a, b) => a - b)
       .map((i) => docs[i] as number),
   );
+}
+
+/** The days before the period's first dated article, when the parameters use local rarity. */
+export function periodBackground(
+  news: NewsIndex,
+  feats: readonly ArticleFeatures[],
+  params: ClusterParams,
+): Background | undefined {
+  const window = params.localWindowDays ?? 0;
+  if (window <= 0) return undefined;
+  let first = Number.POSITIVE_INFINITY;
+  for (const f of feats) if (f.day !== undefined && f.day < first) first = f.day;
+  return Number.isFinite(first) ? backgroundBefore(news, first, window, params.features) : undefined;
 }
 
 /** Share of the corpus's articles using a term. */
@@ -123,7 +155,7 @@ const topKeys = (m: ReadonlyMap<string, number>, n: number) =>
  */
 export function buildStories(news: NewsIndex, docs: readonly number[], options: StoryOptions = {}): Story[] {
   const params = options.params ?? LEARNED_PARAMS;
-  const groups = clusterDocs(news, docs, options);
+  const groups = options.groups ? givenGroups(news, docs, options) : clusterDocs(news, docs, options);
   const period = docs.map((d) => articleFeatures(news, d, params.features));
   const inPeriod = new Set(docs);
   const context = (options.context ?? [])
