@@ -52,7 +52,7 @@ export interface CommandContext {
 
 /** What `/news feeds` needs: the followed feeds and a way to add one (validated, probed). */
 export interface FeedsService {
-  list(): readonly FeedView[];
+  list(): Promise<readonly FeedView[]>;
   add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
 }
 

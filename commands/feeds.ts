@@ -39,7 +39,7 @@ export const feeds = defineCommand({
       const text = result.created ? t.feedAdded(result.feed.url) : t.feedExists(result.feed.url);
       return reply([{ type: "paragraph", text }], { title: t.feedsTitle });
     }
-    const list = ctx.feeds.list();
+    const list = await ctx.feeds.list();
     if (list.length === 0)
       return reply([{ type: "paragraph", text: t.feedsNone(ctx.root) }], { title: t.feedsTitle });
     const blocks: Block[] = list.map((f) => {

@@ -187,15 +187,15 @@ describe("feeds admin", () => {
       ok: false,
       message: /HTML page, not an RSS or Atom feed/,
     });
-    const [feed] = store.listFeeds();
+    const [feed] = await store.listFeeds();
     if (!feed) throw new Error("no feed");
-    store.recordSuccess(feed.id, { at: "2026-03-12T10:00:00.000Z" });
-    store.addCounts(feed.id, 7, 2);
-    store.recordFailure(feed.id, "HTTP 503", "2026-03-12T11:00:00.000Z", "2026-03-12T11:01:00.000Z");
-    expect(listFeeds(store)).toEqual([
+    await store.recordSuccess(feed.id, { at: "2026-03-12T10:00:00.000Z" });
+    await store.addCounts(feed.id, 7, 2);
+    await store.recordFailure(feed.id, "HTTP 503", "2026-03-12T11:00:00.000Z", "2026-03-12T11:01:00.000Z");
+    expect(await listFeeds(store)).toEqual([
       expect.objectContaining({ articlesAdded: 7, duplicates: 2, failures: 1, lastError: "HTTP 503" }),
     ]);
-    const text = formatFeedList(listFeeds(store));
+    const text = formatFeedList(await listFeeds(store));
     expect(text).toMatch(/dernier succès : 2026-03-12 10:00 · articles ajoutés : 7 · doublons écartés : 2/);
     expect(text).toMatch(/dernière erreur \(2026-03-12 11:00, 1 de suite\) : HTTP 503/);
     expect(formatFeedList([])).toMatch(/Aucun flux/);

@@ -152,7 +152,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // and, for feeds, to corpus files under `<corpus>/ingested/` so they are there after a restart.
   const feedStore = createSqliteFeedStore(db);
   for (const url of config.ingest.feeds)
-    feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
+    await feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
   const corpusDir = corpusPaths(config, cwd).find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
   const ingester = createIngester({

@@ -119,8 +119,8 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
   try {
     const store = createSqliteFeedStore(db);
     const at = new Date().toISOString();
-    for (const u of feedUrls) store.addFeed(new URL(u).href, "cli", at);
-    if (store.listFeeds().length === 0 && values.once) {
+    for (const u of feedUrls) await store.addFeed(new URL(u).href, "cli", at);
+    if ((await store.listFeeds()).length === 0 && values.once) {
       io.err("newsbot ingest: no feeds to poll: give some with --feeds URL,URL");
       return 2;
     }
@@ -202,8 +202,8 @@ async function runContinuously(
 }
 
 /** `/news feeds`: the feeds with last success, last error and article counts, as French text. */
-export function listFeedsText(store: FeedStore): string {
-  return formatFeedList(listFeeds(store));
+export async function listFeedsText(store: FeedStore): Promise<string> {
+  return formatFeedList(await listFeeds(store));
 }
 
 /** `/news feeds add <url>`: validated (public http(s) URL serving a feed), then stored. */

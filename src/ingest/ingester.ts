@@ -129,13 +129,13 @@ export function createIngester(options: IngesterOptions): Ingester {
     const at = now().toISOString();
     const pending = retrying
       ? new Map<string, string | undefined>()
-      : new Map(store.listFailures(feed.id).map((f) => [f.key, f.nextAttemptAt]));
+      : new Map((await store.listFailures(feed.id)).map((f) => [f.key, f.nextAttemptAt]));
     const accepted: Article[] = [];
     const failed: { key: string; error: string }[] = [];
     let duplicates = 0;
     let seen = 0;
     for (const item of items) {
-      if (store.findSeen(feed.id, item.key, item.link)) {
+      if (await store.findSeen(feed.id, item.key, item.link)) {
         seen++;
         continue;
       }
@@ -147,8 +147,8 @@ export function createIngester(options: IngesterOptions): Ingester {
       const base = { feedId: feed.id, key: item.key, ...(item.link ? { url: item.link } : {}), seenAt: at };
       if (hasArticle(id) || accepted.some((a) => a.id === id)) {
         // written before a crash, or the same link under two GUIDs
-        store.markSeen({ ...base, articleId: id, status: "duplicate", duplicateOf: id });
-        store.clearFailure(feed.id, item.key);
+        await store.markSeen({ ...base, articleId: id, status: "duplicate", duplicateOf: id });
+        await store.clearFailure(feed.id, item.key);
         duplicates++;
         continue;
       }
@@ -165,19 +165,25 @@ export function createIngester(options: IngesterOptions): Ingester {
         ));
       } catch (error) {
         const message = errorText(error);
-        store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
+        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
           attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
         );
         failed.push({ key: item.key, error: message });
         continue;
       }
       const fingerprint = contentFingerprint(article.body);
-      const same = store.findByFingerprint(fingerprint);
+      const same = await store.findByFingerprint(fingerprint);
       const sameId = same?.status === "duplicate" ? same.duplicateOf : same?.articleId;
       const dup = sameId !== undefined && sameId !== id ? { of: sameId } : deduper.check(article);
       if (dup) {
-        store.markSeen({ ...base, articleId: id, fingerprint, status: "duplicate", duplicateOf: dup.of });
-        store.clearFailure(feed.id, item.key);
+        await store.markSeen({
+          ...base,
+          articleId: id,
+          fingerprint,
+          status: "duplicate",
+          duplicateOf: dup.of,
+        });
+        await store.clearFailure(feed.id, item.key);
         duplicates++;
         continue;
       }
@@ -187,18 +193,18 @@ export function createIngester(options: IngesterOptions): Ingester {
         await writer.write(article);
       } catch (error) {
         const message = `cannot store the article: ${errorText(error)}`;
-        store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
+        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
           attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
         );
         failed.push({ key: item.key, error: message });
         continue;
       }
-      store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
-      store.clearFailure(feed.id, item.key);
+      await store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
+      await store.clearFailure(feed.id, item.key);
       accepted.push(article);
     }
     const stats = await addToLiveIndex(news, accepted, options.indexBatchSize ?? 50);
-    store.addCounts(feed.id, accepted.length, duplicates);
+    await store.addCounts(feed.id, accepted.length, duplicates);
     if (accepted.length > 0) options.onArticles?.(accepted, feed);
     return { added: accepted.map((a) => a.id), duplicates, failed, seen, indexMs: stats.indexMs };
   }
@@ -210,8 +216,8 @@ export function createIngester(options: IngesterOptions): Ingester {
   async function fetchFeed(feed: Feed): Promise<Fetched | FeedReport> {
     const start = now().toISOString();
     const empty = { added: [], duplicates: 0, failed: [], seen: 0, indexMs: 0 };
-    const fail = (error: string): FeedReport => {
-      store.recordFailure(feed.id, error, start, later(backoff(feed.failures + 1)));
+    const fail = async (error: string): Promise<FeedReport> => {
+      await store.recordFailure(feed.id, error, start, later(backoff(feed.failures + 1)));
       return { feedId: feed.id, url: feed.url, status: "error", error, ...empty };
     };
     let fetched: Awaited<ReturnType<FetchText>>;
@@ -237,7 +243,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       lastModified: fetched.lastModified ?? feed.lastModified,
     };
     if (fetched.status === 304) {
-      store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
+      await store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
       return { feedId: feed.id, url: feed.url, status: "not-modified", ...empty };
     }
     try {
@@ -249,7 +255,7 @@ export function createIngester(options: IngesterOptions): Ingester {
 
   async function processFeed({ feed, start, parsed, validators }: Fetched): Promise<FeedReport> {
     const result = await processItems(feed, parsed, parsed.items.slice(0, maxItems), false);
-    store.recordSuccess(feed.id, {
+    await store.recordSuccess(feed.id, {
       at: start,
       ...validators,
       title: parsed.title,
@@ -264,19 +270,19 @@ export function createIngester(options: IngesterOptions): Ingester {
   }
 
   async function retryFailedItems(): Promise<FeedReport[]> {
-    const due = store.dueFailures(now().toISOString());
+    const due = await store.dueFailures(now().toISOString());
     const byFeed = new Map<number, FeedItem[]>();
     for (const f of due) {
       try {
         const item = JSON.parse(f.item) as FeedItem;
         byFeed.set(f.feedId, [...(byFeed.get(f.feedId) ?? []), item]);
       } catch {
-        store.clearFailure(f.feedId, f.key);
+        await store.clearFailure(f.feedId, f.key);
       }
     }
     const reports: FeedReport[] = [];
     for (const [feedId, items] of byFeed) {
-      const feed = store.getFeed(feedId);
+      const feed = await store.getFeed(feedId);
       if (!feed) continue;
       const result = await processItems(feed, { ...(feed.title ? { title: feed.title } : {}) }, items, true);
       reports.push({ feedId, url: feed.url, status: "ok", ...result });
@@ -286,7 +292,7 @@ export function createIngester(options: IngesterOptions): Ingester {
 
   async function runOnce(opts: { force?: boolean } = {}): Promise<FeedReport[]> {
     const at = now().toISOString();
-    const feeds = store.listFeeds().filter((f) => f.enabled);
+    const feeds = (await store.listFeeds()).filter((f) => f.enabled);
     const reports: FeedReport[] = [];
     const queue = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
     for (const f of feeds) {

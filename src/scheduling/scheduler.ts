@@ -144,7 +144,7 @@ export interface Scheduler {
   schedule(subscription: Subscription): void;
   unschedule(id: number): void;
   /** Reconciles the tasks with the database. */
-  sync(): void;
+  sync(): Promise<void>;
   nextRun(id: number): Date | undefined;
   scheduledIds(): number[];
   /** Delivers one period of a subscription now (what a task does when it fires). */
@@ -279,7 +279,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function fire(id: number, slot: Date, reason: DeliveryReason) {
-    const sub = store.get(id);
+    void track(fireNow(id, slot, reason)).catch((error) => log({ type: "error", subscriptionId: id, error }));
+  }
+
+  async function fireNow(id: number, slot: Date, reason: DeliveryReason) {
+    const sub = await store.get(id);
     if (!sub) {
       unschedule(id);
       return;
@@ -287,9 +291,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const period = localMoment(slot, sub.timezone).day;
     // a missed slot (the process was asleep or busy) still counts while it is the same local day
     if (reason === "catch-up" && !stillThatDay(sub, period)) return;
-    void track(deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled")).catch((error) =>
-      log({ type: "error", subscriptionId: id, error }),
-    );
+    await deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled");
   }
 
   function schedule(sub: Subscription) {
@@ -319,9 +321,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     armGap(sub);
   }
 
-  function sync() {
+  async function sync() {
     if (stopped) return;
-    const enabled = store.list({ enabledOnly: true });
+    const enabled = await store.list({ enabledOnly: true });
     const keep = new Set<number>();
     for (const sub of enabled) {
       if (!posters.has(sub.platform)) continue;
@@ -331,22 +333,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const id of [...tasks.keys()]) if (!keep.has(id)) unschedule(id);
   }
 
-  function content(sub: Subscription, period: string): ScheduledContent {
+  async function content(sub: Subscription, period: string): Promise<ScheduledContent> {
     if (sub.kind === "brief") {
       return scheduledBrief(core(), locale, {
         topic: sub.topic ?? "",
-        knownIds: deliveries.subscriptionArticleIds(sub.id),
+        knownIds: await deliveries.subscriptionArticleIds(sub.id),
       });
     }
     const floor = addDays(period, -maxLookbackDays);
-    const last = deliveries.lastDelivered(sub.id);
+    const last = await deliveries.lastDelivered(sub.id);
     let from = last?.coveredTo ?? addDays(period, -firstDigestDays);
     if (from < floor) from = floor;
     if (from > period) from = period;
     return scheduledDigest(core(), locale, {
       from,
       to: period,
-      excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
+      excludeIds: await deliveries.deliveredArticleIds(sub.platform, sub.channelId),
       ...(sub.topic ? { topic: sub.topic } : {}),
     });
   }
@@ -411,7 +413,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           mayBeOut = true;
           log({ ...verifyEvent, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
         } else {
-          deliveries.touch(claim, new Date(), p.refs);
+          await deliveries.touch(claim, new Date(), p.refs);
           const look = await lookFor(verifier, poster, sub.channelId, mark, part, p.since);
           if (look.kind === "found") return { kind: "sent", ref: look.ref };
           if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
@@ -426,14 +428,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
       // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
       const release = p.refs.length === 0 && !mayBeOut;
-      if (release) deliveries.release(claim, detail, new Date());
-      else deliveries.touch(claim, new Date(), p.refs);
+      if (release) await deliveries.release(claim, detail, new Date());
+      else await deliveries.touch(claim, new Date(), p.refs);
       await sleep(wait);
       if (stopped) {
         if (mayBeOut) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
         return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
       }
-      if (release && !deliveries.markPosting(claim, p.plan, new Date())) return { kind: "lost" };
+      if (release && !(await deliveries.markPosting(claim, p.plan, new Date()))) return { kind: "lost" };
     }
   }
 
@@ -444,46 +446,46 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const result = await sendPart(p, messages[refs.length] as PreparedMessage, refs.length);
       if (result.kind === "sent") {
         refs.push(result.ref);
-        if (refs.length < messages.length) deliveries.touch(claim, new Date(), refs);
+        if (refs.length < messages.length) await deliveries.touch(claim, new Date(), refs);
         continue;
       }
       if (result.kind === "lost") return "skipped";
       if (result.kind === "uncertain") {
-        deliveries.touch(claim, new Date(), refs);
-        deliveries.markUncertain(
+        await deliveries.touch(claim, new Date(), refs);
+        await deliveries.markUncertain(
           claim.id,
           `outcome unknown (part ${refs.length + 1}/${messages.length}): ${result.detail}`,
         );
-        const record = deliveries.get(sub.id, period);
+        const record = await deliveries.get(sub.id, period);
         if (record) log({ type: "uncertain", delivery: record });
         return "uncertain";
       }
       return failed(sub, claim, refs, messages.length, period, result.error);
     }
-    deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
-    store.recordSuccess(sub.id);
+    await deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
+    await store.recordSuccess(sub.id);
     return "delivered";
   }
 
   /** A part that was not sent: partial, an outage retried later that day, or a channel failure. */
-  function failed(
+  async function failed(
     sub: Subscription,
     claim: Claim,
     refs: readonly string[],
     total: number,
     period: string,
     error: PostError,
-  ): DeliveryOutcome {
+  ): Promise<DeliveryOutcome> {
     const detail = `${error.reason}: ${error.message}`;
     if (refs.length > 0) {
-      deliveries.complete(
+      await deliveries.complete(
         claim,
         { messageRef: refs.join(","), error: `partial ${refs.length}/${total}: ${detail}` },
         new Date(),
       );
       return "partial";
     }
-    deliveries.fail(claim, detail, new Date());
+    await deliveries.fail(claim, detail, new Date());
     if (error.retryable) {
       // an outage: not the channel's fault, so it is not counted against it; later the same day
       // the period is tried again, and if the day ends first the next digest covers it (a retry
@@ -494,7 +496,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       return "failed";
     }
-    const { disabled } = store.recordFailure(sub.id, error.reason, disableAfter);
+    const { disabled } = await store.recordFailure(sub.id, error.reason, disableAfter);
     if (disabled) {
       unschedule(sub.id);
       return "disabled";
@@ -512,7 +514,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     reason: DeliveryReason,
     takeOver = false,
   ): Promise<DeliveryOutcome> {
-    const sub = store.get(id);
+    const sub = await store.get(id);
     if (!sub?.enabled) {
       unschedule(id);
       return "inactive";
@@ -521,15 +523,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (!poster) return "no-poster";
     // a retry fired after midnight: that day's post is no longer due (the next digest covers it)
     if (reason === "retry" && !stillThatDay(sub, period)) return "expired";
-    for (const d of deliveries.sweepUncertain(new Date(), postingStaleMs))
+    for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
       log({ type: "uncertain", delivery: d });
-    const claim = deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
+    const claim = await deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
     if (!claim) return "skipped";
     const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
     let plan: DeliveryPlan;
     let messages: readonly PreparedMessage[];
     try {
-      const c = content(sub, period);
+      const c = await content(sub, period);
       messages = poster.prepare(sub.channelId, c.reply, mark);
       plan = {
         platform: sub.platform,
@@ -540,11 +542,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
       };
     } catch (error) {
-      deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
+      await deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
       throw error;
     }
-    if (!deliveries.markPosting(claim, plan, new Date())) return "skipped";
-    const claimedAt = deliveries.get(sub.id, period)?.claimedAt ?? new Date().toISOString();
+    if (!(await deliveries.markPosting(claim, plan, new Date()))) return "skipped";
+    const claimedAt = (await deliveries.get(sub.id, period))?.claimedAt ?? new Date().toISOString();
     const since = lookSince(verifier, claimedAt);
     return post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
   }
@@ -559,20 +561,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     const last =
       outcome === "failed" || outcome === "disabled" || outcome === "partial" || outcome === "uncertain";
-    const error = last ? deliveries.get(id, period)?.error : undefined;
+    const error = last ? (await deliveries.get(id, period))?.error : undefined;
     log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
     return outcome;
   }
 
-  function markDeadWorkersUncertain(): DeliveryRecord[] {
+  async function markDeadWorkersUncertain(): Promise<DeliveryRecord[]> {
     const now = new Date();
-    const out = [...deliveries.sweepUncertain(now, postingStaleMs)];
+    const out = [...(await deliveries.sweepUncertain(now, postingStaleMs))];
     // A post left in `posting` by a process of this machine that no longer exists: uncertain now.
-    const local = deliveries
-      .inFlight()
-      .filter((d) => d.status === "posting" && workerIsDeadHere(d.claimedBy));
+    const local = (await deliveries.inFlight()).filter(
+      (d) => d.status === "posting" && workerIsDeadHere(d.claimedBy),
+    );
     for (const d of local) {
-      deliveries.markUncertain(d.id);
+      await deliveries.markUncertain(d.id);
       out.push({ ...d, status: "uncertain" });
     }
     for (const d of out) log({ type: "uncertain", delivery: d });
@@ -585,8 +587,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
    */
   async function settleRecentUncertain(): Promise<void> {
     const within = options.verifyWithinMs ?? 2 * 86_400_000;
-    for (const d of deliveries.uncertain()) {
-      const sub = store.get(d.subscriptionId);
+    for (const d of await deliveries.uncertain()) {
+      const sub = await store.get(d.subscriptionId);
       const poster = sub ? posters.get(sub.platform) : undefined;
       if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
       try {
@@ -599,17 +601,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  function catchUp(): number {
+  async function catchUp(): Promise<number> {
     let n = 0;
     const now = new Date();
-    for (const sub of store.list({ enabledOnly: true })) {
+    for (const sub of await store.list({ enabledOnly: true })) {
       if (!posters.has(sub.platform)) continue;
       const here = localMoment(now, sub.timezone);
       if (!sub.days.includes(here.weekday) || here.time < sub.time) continue;
       // created after today's run time: there was no run to miss
       const created = localMoment(new Date(sub.createdAt), sub.timezone);
       if (created.day > here.day || (created.day === here.day && created.time >= sub.time)) continue;
-      const existing = deliveries.get(sub.id, here.day);
+      const existing = await deliveries.get(sub.id, here.day);
       // A claim left by a process that died while waiting to retry: nothing went out for sure (a
       // claim holding a possible post is never released back to `claimed`). One of a dead process
       // of this machine is taken over now; another one once stale (see `claimStaleMs`).
@@ -627,23 +629,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     worker,
     addPoster(poster) {
       posters.set(poster.platform, poster);
-      if (started) sync();
+      if (started) void sync().catch((error) => log({ type: "error", error }));
     },
     async start() {
       if (started) return { scheduled: tasks.size, caughtUp: 0, uncertain: [] };
       started = true;
-      const uncertain = markDeadWorkersUncertain();
-      sync();
-      const caughtUp = options.catchUp === false ? 0 : catchUp();
+      const uncertain = await markDeadWorkersUncertain();
+      await sync();
+      const caughtUp = options.catchUp === false ? 0 : await catchUp();
       void track(settleRecentUncertain());
       const every = options.syncEveryMs ?? 60_000;
       if (every > 0) {
         syncTimer = setInterval(() => {
-          try {
-            sync();
-          } catch (error) {
-            log({ type: "error", error });
-          }
+          void sync().catch((error) => log({ type: "error", error }));
         }, every);
         syncTimer.unref();
       }
