@@ -92,6 +92,13 @@ export interface FeedStore {
   dueFailures(now: string, limit?: number): Promise<FailedItem[]>;
   listFailures(feedId?: number): Promise<FailedItem[]>;
   clearFailure(feedId: number, key: string): Promise<void>;
+
+  /**
+   * Takes (or renews) the lease on polling a feed until `until` (ISO): true when `holder` now
+   * holds it — it was free, expired, or already this holder's. Replicas poll only leased feeds.
+   */
+  takeLease(feedId: number, holder: string, at: string, until: string): Promise<boolean>;
+  releaseLease(feedId: number, holder: string): Promise<void>;
 }
 
 export interface FeedRow {
@@ -242,6 +249,13 @@ function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
       "SELECT * FROM failed_items WHERE feed_id = ? ORDER BY last_failed_at",
     ),
     clearFailed: db.prepare<[number, string]>("DELETE FROM failed_items WHERE feed_id = ? AND item_key = ?"),
+    lease: db.prepare<[string, string, number, string, string]>(
+      `UPDATE feeds SET lease_holder = ?, lease_until = ?
+       WHERE id = ? AND (lease_holder IS NULL OR lease_holder = ? OR lease_until IS NULL OR lease_until <= ?)`,
+    ),
+    unlease: db.prepare<[number, string]>(
+      "UPDATE feeds SET lease_holder = NULL, lease_until = NULL WHERE id = ? AND lease_holder = ?",
+    ),
   };
 
   const getFeed = (id: number): Feed | undefined => {
@@ -310,6 +324,10 @@ function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
       (feedId === undefined ? q.failures.all() : q.failuresOf.all(feedId)).map(toFailed),
     clearFailure(feedId, key) {
       q.clearFailed.run(feedId, key);
+    },
+    takeLease: (feedId, holder, at, until) => q.lease.run(holder, until, feedId, holder, at).changes === 1,
+    releaseLease(feedId, holder) {
+      q.unlease.run(feedId, holder);
     },
   };
 }

@@ -131,4 +131,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec("ALTER TABLE deliveries ADD COLUMN parts INTEGER");
     },
   },
+  {
+    version: 5,
+    description: "feeds: the lease of the process polling each one",
+    up: (db) => {
+      // several processes on one database poll each feed once: the holder of an unexpired lease
+      db.exec(`
+        ALTER TABLE feeds ADD COLUMN lease_holder TEXT;
+        ALTER TABLE feeds ADD COLUMN lease_until TEXT;
+      `);
+    },
+  },
 ];
