@@ -119,6 +119,13 @@ export interface SchedulerOptions {
   readonly verifyWithinMs?: number;
   /** Reconcile the tasks with the database this often (subscriptions changed by another process). Default 60 s; 0 = never. */
   readonly syncEveryMs?: number;
+  /**
+   * Take over, this often, what a dead replica left behind: stale claims (after `claimStaleMs`)
+   * are delivered, stale posts (after `postingStaleMs`) marked uncertain and looked for — found,
+   * they are done; proven absent, posted. For several processes on one database (another host's
+   * death cannot be seen otherwise). Default 0 = only at start-up.
+   */
+  readonly recoverEveryMs?: number;
   readonly log?: (event: SchedulerEvent) => void;
   /** Default `Math.random` (backoff jitter). */
   readonly random?: () => number;
@@ -207,6 +214,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let started = false;
   let stopped = false;
   let syncTimer: NodeJS.Timeout | undefined;
+  let recoverTimer: NodeJS.Timeout | undefined;
+  let recovering = false;
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);
@@ -593,11 +602,36 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
       try {
         const settled = await settleUncertain(verifier, d, sub, poster);
+        // posted in the background: one slow post does not hold up the others' settling
         if (settled === "failed" && options.catchUp !== false && sub.enabled && stillThatDay(sub, d.period))
-          await deliver(sub.id, d.period, "catch-up");
+          void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
+            log({ type: "error", subscriptionId: sub.id, error }),
+          );
       } catch (error) {
         log({ type: "error", subscriptionId: sub.id, error });
       }
+    }
+  }
+
+  /** What dead replicas left: stale posts looked for (and re-posted only when proven absent), stale claims delivered. */
+  async function recover(): Promise<void> {
+    if (recovering || stopped) return;
+    recovering = true;
+    try {
+      for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
+        log({ type: "uncertain", delivery: d });
+      await settleRecentUncertain();
+      const now = Date.now();
+      for (const d of await deliveries.inFlight()) {
+        if (d.status !== "claimed" || now - Date.parse(d.claimedAt) <= claimStaleMs || stopped) continue;
+        const sub = await store.get(d.subscriptionId);
+        if (!sub?.enabled || !posters.has(sub.platform) || !stillThatDay(sub, d.period)) continue;
+        void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
+          log({ type: "error", subscriptionId: sub.id, error }),
+        );
+      }
+    } finally {
+      recovering = false;
     }
   }
 
@@ -645,6 +679,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         }, every);
         syncTimer.unref();
       }
+      const recoverEvery = options.recoverEveryMs ?? 0;
+      if (recoverEvery > 0) {
+        recoverTimer = setInterval(() => {
+          void track(recover()).catch((error) => log({ type: "error", error }));
+        }, recoverEvery);
+        recoverTimer.unref();
+      }
       return { scheduled: tasks.size, caughtUp, uncertain };
     },
     schedule(sub) {
@@ -665,6 +706,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async stop() {
       stopped = true;
       if (syncTimer) clearInterval(syncTimer);
+      if (recoverTimer) clearInterval(recoverTimer);
       for (const id of [...tasks.keys()]) unschedule(id);
       for (const t of timers) clearTimeout(t);
       timers.clear();
