@@ -52,19 +52,25 @@ async function hundredDue(url: string): Promise<Stores> {
   return stores;
 }
 
-function spawnReplica(url: string, channels: ChannelServer, worker: string): Promise<ChildProcess> {
+function spawnReplica(
+  url: string,
+  channels: ChannelServer,
+  worker: string,
+): { child: ChildProcess; started: Promise<void> } {
   const child = spawn(process.execPath, ["bin/run-ts.mjs", "tests/fakes/replica.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, CHANNELS_URL: channels.url, WORKER: worker },
     stdio: ["ignore", "pipe", "inherit"],
   });
   cleanup.push(() => child.kill("SIGKILL"));
-  return new Promise((ok, fail) => {
+  const started = new Promise<void>((ok, fail) => {
     child.stdout?.on("data", (d: Buffer) => {
-      if (d.toString().includes("started")) ok(child);
+      if (d.toString().includes("started")) ok();
     });
     child.once("exit", (code) => fail(new Error(`replica ${worker} exited (${code})`)));
   });
+  started.catch(() => {}); // a replica killed before it said so
+  return { child, started };
 }
 
 async function localReplica(stores: Stores, channels: ChannelServer, worker: string): Promise<Scheduler> {
@@ -104,7 +110,7 @@ describe("two replicas on one Postgres", () => {
     const channels = await startChannelServer(5);
     cleanup.push(() => channels.close());
     const here = await localReplica(stores, channels, "here");
-    await Promise.all([spawnReplica(url, channels, "there"), here.start()]);
+    await Promise.all([spawnReplica(url, channels, "there").started, here.start()]);
     await waitFor(
       async () => ((await allDone(stores)) === 100 ? true : undefined),
       30_000,
@@ -123,12 +129,12 @@ describe("two replicas on one Postgres", () => {
     cleanup.push(() => channels.close());
     // the doomed replica's 25th post reaches the channel, then the process dies before the reply
     let killed = false;
-    let doomed: ChildProcess | undefined;
+    const doomed = spawnReplica(url, channels, "doomed");
     channels.hold("doomed", 25, () => {
-      doomed?.kill("SIGKILL");
+      doomed.child.kill("SIGKILL");
       killed = true;
     });
-    doomed = await spawnReplica(url, channels, "doomed");
+    await Promise.race([doomed.started, waitFor(() => (killed ? true : undefined), 20_000, "the kill")]);
     const survivor = await localReplica(stores, channels, "survivor");
     await survivor.start();
     await waitFor(() => (killed ? true : undefined), 20_000, "the kill");

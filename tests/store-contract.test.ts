@@ -135,6 +135,8 @@ describe.each(backends)("stores on %s", (backend, newLocation) => {
     await log.markPosting(c, plan(["y"]), t0);
     await log.fail(c, "http 503: down", t0);
     expect(await log.get(sub.id, "2026-01-16")).toMatchObject({ status: "failed", error: "http 503: down" });
+    expect((await log.failedSince(t0)).map((d) => d.period)).toEqual(["2026-01-16"]);
+    expect(await log.failedSince(new Date("2026-01-18T00:00:00Z"))).toEqual([]);
     expect((await log.claim(sub.id, "2026-01-16", "d", t0))?.worker).toBe("d");
     expect((await log.claim(sub.id, "2026-01-17", "e", t0, -1))?.worker).toBe("e");
     expect((await log.claim(sub.id, "2026-01-17", "f", t0, -1))?.worker).toBe("f"); // taken over at once

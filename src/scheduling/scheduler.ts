@@ -622,8 +622,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         log({ type: "uncertain", delivery: d });
       await settleRecentUncertain();
       const now = Date.now();
-      for (const d of await deliveries.inFlight()) {
-        if (d.status !== "claimed" || now - Date.parse(d.claimedAt) <= claimStaleMs || stopped) continue;
+      // a failed post is retried by its worker after at most this long; later, its worker is gone
+      const retryOverdueMs = 2 * Math.max(outageRetryMs, permanentRetryMs);
+      const overdue = (await deliveries.failedSince(new Date(now - retryOverdueMs))).filter(
+        (d) => Date.parse(d.finishedAt ?? d.claimedAt) < now - retryOverdueMs,
+      );
+      for (const d of [...(await deliveries.inFlight()), ...overdue]) {
+        const stale = d.status === "failed" || now - Date.parse(d.claimedAt) > claimStaleMs;
+        if ((d.status !== "claimed" && d.status !== "failed") || !stale || stopped) continue;
         const sub = await store.get(d.subscriptionId);
         if (!sub?.enabled || !posters.has(sub.platform) || !stillThatDay(sub, d.period)) continue;
         void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>

@@ -7,6 +7,7 @@ import type { PgDatabase } from "./pg-database.ts";
 import {
   type AuditEntry,
   type AuditLog,
+  addDaysIso,
   type DeliveryLog,
   type DeliveryRow,
   daysKey,
@@ -238,6 +239,10 @@ export function createPgDeliveryLog(db: PgDatabase): DeliveryLog {
             "SELECT * FROM deliveries WHERE status = 'uncertain' AND subscription_id = $1 ORDER BY period DESC",
             [subscriptionId],
           ),
+    failedSince: (since) =>
+      rows("SELECT * FROM deliveries WHERE status = 'failed' AND period >= $1 ORDER BY id", [
+        addDaysIso(since, -1),
+      ]),
     inFlight: () => rows("SELECT * FROM deliveries WHERE status IN ('claimed', 'posting') ORDER BY id"),
     markUncertain: (id, reason = "interrupted while posting") =>
       changed("UPDATE deliveries SET status = 'uncertain', error = $1 WHERE id = $2 AND status = 'posting'", [

@@ -136,6 +136,8 @@ export interface DeliveryLog {
   uncertain(subscriptionId?: number): Promise<DeliveryRecord[]>;
   /** Deliveries claimed or being posted right now (by any worker). */
   inFlight(): Promise<DeliveryRecord[]>;
+  /** Failed deliveries of the periods on or after the day of `since` (UTC; a retry may be due). */
+  failedSince(since: Date): Promise<DeliveryRecord[]>;
   /** Marks one `posting` delivery `uncertain` (its worker is dead, or its outcome cannot be told). */
   markUncertain(id: number, reason?: string): Promise<boolean>;
   /**
@@ -229,6 +231,10 @@ export const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   ...opt("error", r.error),
   ...opt("parts", r.parts),
 });
+
+/** The UTC day `days` away from `at`, `YYYY-MM-DD` (periods are local days: one day of margin). */
+export const addDaysIso = (at: Date, days: number) =>
+  new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 export const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
 
@@ -416,6 +422,9 @@ function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
     uncertainAll: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status = 'uncertain' ORDER BY period DESC",
     ),
+    failedSince: db.prepare<[string], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'failed' AND period >= ? ORDER BY id",
+    ),
     inFlight: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status IN ('claimed', 'posting') ORDER BY id",
     ),
@@ -531,6 +540,7 @@ function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
       );
     },
     inFlight: () => q.inFlight.all().map(toDelivery),
+    failedSince: (since) => q.failedSince.all(addDaysIso(since, -1)).map(toDelivery),
     markUncertain: (id, reason = "interrupted while posting") =>
       q.markUncertain.run(reason, id).changes === 1,
     resolveUncertain(id, result, now) {

@@ -6,4 +6,6 @@ export const REPLICA_TIMINGS = {
   verifyDelayMs: 0,
   syncEveryMs: 0,
   retry: { baseMs: 50 },
+  outageRetryMs: 1000,
+  permanentRetryMs: 1000,
 } as const;
