@@ -27,16 +27,10 @@ import {
   type Scheduler,
   type SchedulerEvent,
 } from "../scheduling/index.ts";
-import { DatabaseOpenError } from "../storage/database.ts";
-import { createSqliteFeedStore } from "../storage/feed-store.ts";
-import {
-  createAuditLog,
-  createDeliveryLog,
-  createSubscriptionStore,
-  type Database,
-  openDatabase,
-} from "../storage/index.ts";
-import { databaseFailure, describeStartupError } from "./exit-codes.ts";
+import type { Stores } from "../storage/backend.ts";
+import type { Database } from "../storage/index.ts";
+import { describeStartupError } from "./exit-codes.ts";
+import { openAppStores, sharedCorpus } from "./shared-state.ts";
 
 export const PACKAGE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../corpus");
 
@@ -52,7 +46,9 @@ export interface StartOptions {
 export interface RunningApp {
   readonly config: Config;
   readonly dispatcher: Dispatcher;
-  readonly db: Database;
+  /** The SQLite database; undefined when the state is in Postgres (`DATABASE_URL`). */
+  readonly db?: Database;
+  readonly stores: Stores;
   readonly scheduler: Scheduler;
   /** Resolves when the app has stopped (the console session ended, or stop() was called). */
   readonly done: Promise<void>;
@@ -65,15 +61,6 @@ function corpusPaths(config: Config, cwd: string): string[] {
   return [existsSync(local) ? local : PACKAGE_CORPUS];
 }
 
-/** The database, or the one-line start-up failure naming its path and NEWSBOT_DB. */
-function openAppDatabase(config: Config, cwd: string): Database {
-  try {
-    return openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
-  } catch (error) {
-    throw error instanceof DatabaseOpenError ? databaseFailure(error) : error;
-  }
-}
-
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
@@ -83,18 +70,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const config = loadConfig(options.env ?? process.env);
   const t = botMessages(config.locale);
   // the database first: a locked or broken file is reported before the corpus takes its time
-  const db = openAppDatabase(config, cwd);
+  const stores = await openAppStores(config, config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
+  const db = stores.sqlite;
+  const shared = sharedCorpus(stores);
 
-  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd)).catch((error: unknown) => {
-    db.close();
+  const { articles, problems } = await loadCorpus(corpusPaths(config, cwd)).catch(async (error: unknown) => {
+    await stores.close();
     throw error;
   });
+  // replicas: what others ingested (in the shared database) joins the local corpus
+  const known = new Set(articles.map((a) => a.id));
+  articles.push(...(await shared.load()).filter((a) => !known.has(a.id)));
   if (problems.length > 0) {
     say(err, t.corpusProblems(problems.length));
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
   if (articles.length === 0 && !corpusPaths(config, cwd).some((p) => existsSync(p))) {
-    db.close();
+    await stores.close();
     throw new ConfigError([t.corpusMissing(corpusPaths(config, cwd).join(", "))], config.locale);
   }
   const core = createNewsCore(articles);
@@ -109,8 +101,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
-  const store = createSubscriptionStore(db);
-  const deliveries = createDeliveryLog(db);
+  const { subscriptions: store, deliveries } = stores;
   const logEvent = (e: SchedulerEvent) => {
     if (e.type === "delivery" && e.outcome !== "skipped" && e.outcome !== "no-poster") {
       say(
@@ -138,19 +129,21 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     deliveries,
     firstDigestDays: config.schedule.firstDigestDays,
     catchUp: config.schedule.catchUp,
+    // replicas on one database: take over what a dead one left (its death is seen no other way)
+    ...(stores.pg ? { recoverEveryMs: 60_000 } : {}),
     log: logEvent,
   });
   const subscriptions = createSubscriptionService({
     store,
     deliveries,
-    audit: createAuditLog(db),
+    audit: stores.audit,
     scheduler,
     defaultTimezone: config.schedule.timezone,
   });
   // A growing corpus: followed feeds, polled on a schedule, and the corpus folder watched for new
   // files; new articles go to the live index (answers and digests see them without a restart)
   // and, for feeds, to corpus files under `<corpus>/ingested/` so they are there after a restart.
-  const feedStore = createSqliteFeedStore(db);
+  const feedStore = stores.feeds;
   for (const url of config.ingest.feeds)
     await feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
   const corpusDir = corpusPaths(config, cwd).find((p) => existsSync(p) && statSync(p).isDirectory());
@@ -158,7 +151,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const ingester = createIngester({
     store: feedStore,
     news: core.news,
-    writer: createCorpusFileWriter(ingestedDir),
+    writer: shared.writer(createCorpusFileWriter(ingestedDir)),
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => say(err, `[feeds] ${added.length} new from ${feed.url}`),
@@ -178,11 +171,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     onError: (error, command) => say(err, `[${command}] ${(error as Error)?.stack ?? String(error)}`),
   });
 
-  const stops: (() => Promise<void>)[] = [
-    async () => {
-      db.close();
-    },
-  ];
+  const stops: (() => Promise<void>)[] = [() => stores.close()];
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => {
     finish = r;
@@ -225,6 +214,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     if (config.ingest.watch && corpusDir) {
       const watcher = watchCorpusFolder(corpusDir, {
         onArticles: async (found) => {
+          await shared.publish(found);
           const { added } = await addToLiveIndex(core.news, found);
           if (added > 0) say(err, `[corpus] ${added} new article(s) from ${corpusDir}`);
         },
@@ -236,6 +226,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       stops.push(async () => watcher.close());
     }
     stops.push(() => scheduler.stop());
+    stops.push(
+      await shared.follow(
+        core.news,
+        (n) => say(err, `[shared] ${n} new article(s) from other replicas`),
+        (error) => say(err, `[shared] ${(error as Error)?.message ?? String(error)}`),
+      ),
+    );
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
       say(out, t.startedScheduler(started.scheduled, started.caughtUp));
@@ -253,7 +250,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       .catch((error: unknown) => say(err, String(error)))
       .finally(() => void stop());
   }
-  return { config, dispatcher, db, scheduler, done, stop };
+  return { config, dispatcher, ...(db ? { db } : {}), stores, scheduler, done, stop };
 }
 
 const isMain =

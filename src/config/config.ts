@@ -55,6 +55,8 @@ export interface Config {
   readonly adapters: readonly AdapterName[];
   /** The SQLite database (subscriptions, deliveries, audit log); `:memory:` keeps nothing. */
   readonly db: string;
+  /** Postgres (`postgres://…`) shared by several replicas; when set, it replaces `db`. */
+  readonly databaseUrl?: string;
   readonly schedule: ScheduleConfig;
   readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
@@ -102,6 +104,10 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     name: "NEWSBOT_DB",
     doc: "SQLite database of subscriptions and deliveries (default ./data/newsbot.db; :memory: keeps nothing)",
     example: "./data/newsbot.db",
+  },
+  {
+    name: "DATABASE_URL",
+    doc: "Postgres shared by several replicas (state and ingested articles), e.g. postgres://newsbot:secret@db:5432/newsbot; unset = the SQLite file NEWSBOT_DB",
   },
   {
     name: "NEWSBOT_TIMEZONE",
@@ -197,6 +203,11 @@ function schema(t: BotMessages) {
       .optional(),
     NEWSBOT_RATE_LIMIT: count(0, 10_000).default(10),
     NEWSBOT_DB: z.string().trim().min(1, t.expectText).default("./data/newsbot.db"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, { error: "expected a postgres:// URL" })
+      .optional(),
     NEWSBOT_TIMEZONE: z
       .string()
       .trim()
@@ -297,6 +308,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     ratePerMinute: e.NEWSBOT_RATE_LIMIT,
     adapters,
     db: e.NEWSBOT_DB,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     schedule: {
       timezone: e.NEWSBOT_TIMEZONE,
       catchUp: e.NEWSBOT_CATCH_UP,
