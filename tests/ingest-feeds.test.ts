@@ -168,6 +168,31 @@ describe("feed ingestion", () => {
     expect(site.requests.filter((r) => r.path === "/broken.xml")).toHaveLength(polled);
   });
 
+  it("two processes on one database poll a due feed once; a dead holder's lease is taken over once expired", async () => {
+    const { ingester: one, store } = await setup(["/rss.xml"], { holder: "one" });
+    const { ingester: other } = await setup([], { holder: "other" }); // a second connection to the same file
+    const fetches = () => site.requests.filter((r) => r.path === "/rss.xml").length;
+    const [a, b] = await Promise.all([one.runOnce(), other.runOnce()]);
+    expect(fetches()).toBe(1);
+    expect([...a, ...b].filter((r) => r.url.endsWith("/rss.xml")).map((r) => r.status)).toEqual(["ok"]);
+    // a holder that died mid-poll: its lease (10 min) keeps the feed until it expires
+    let clock = Date.now() + 60 * 60_000;
+    const feed = (await store.listFeeds())[0];
+    if (!feed) throw new Error("no feed");
+    await store.takeLease(
+      feed.id,
+      "dead",
+      new Date(clock).toISOString(),
+      new Date(clock + 600_000).toISOString(),
+    );
+    const { ingester: later } = await setup([], { holder: "later", now: () => new Date(clock) });
+    await later.runOnce();
+    expect(fetches()).toBe(1);
+    clock += 11 * 60_000;
+    await later.runOnce();
+    expect(fetches()).toBe(2);
+  });
+
   it("backs off exponentially and recovers", async () => {
     let clock = Date.parse("2026-03-12T10:00:00Z");
     const { ingester, store } = await setup(["/broken.xml"], {

@@ -3,6 +3,7 @@
 // A feed that fails is recorded (last error, consecutive failures) and backed off exponentially;
 // the other feeds go on. An item that fails is recorded with its error and retried later with its
 // own back-off; after `maxItemAttempts` it stays recorded as given up, never silently dropped.
+import { hostname } from "node:os";
 import type { Article } from "../core/corpus/article.ts";
 import type { NewsIndex } from "../core/news-index.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
@@ -15,6 +16,13 @@ import { addToLiveIndex } from "./live-index.ts";
 
 export interface IngesterOptions {
   store: FeedStore;
+  /**
+   * This process's name on feed leases: replicas sharing a database poll each due feed once (the
+   * one holding its lease). Default `host:pid:random`.
+   */
+  holder?: string;
+  /** How long a lease lasts: a holder dead longer than this loses its feeds. Default 10 min. */
+  leaseMs?: number;
   news: NewsIndex;
   writer: ArticleWriter;
   fetchText?: FetchText;
@@ -82,6 +90,7 @@ function errorText(error: unknown): string {
 
 export function createIngester(options: IngesterOptions): Ingester {
   const { store, news, writer } = options;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const baseFetcher = options.fetchText ?? fetchText;
   const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
   const allowPrivate = (feed: Feed): boolean =>
@@ -294,9 +303,14 @@ export function createIngester(options: IngesterOptions): Ingester {
     const at = now().toISOString();
     const feeds = (await store.listFeeds()).filter((f) => f.enabled);
     const reports: FeedReport[] = [];
-    const queue = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
+    const due = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
+    // another replica polling a feed holds its lease: this one leaves it alone
+    const until = new Date(now().getTime() + (options.leaseMs ?? 10 * 60_000)).toISOString();
+    const queue: Feed[] = [];
+    for (const f of due) if (await store.takeLease(f.id, holder, at, until)) queue.push(f);
+    const leased = [...queue];
     for (const f of feeds) {
-      if (!queue.includes(f) && f.failures > 0) {
+      if (!due.includes(f) && f.failures > 0) {
         reports.push({
           feedId: f.id,
           url: f.url,
@@ -314,15 +328,19 @@ export function createIngester(options: IngesterOptions): Ingester {
     // turning items into articles is CPU work that would otherwise starve the other fetches'
     // deadlines (a blocked event loop fires their timeouts before their answers are read).
     const fetched: Fetched[] = [];
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let feed = queue.shift(); feed; feed = queue.shift()) {
-        const got = await fetchFeed(feed);
-        if ("parsed" in got) fetched.push(got);
-        else reports.push(got);
-      }
-    });
-    await Promise.all(workers);
-    for (const f of fetched) reports.push(await processFeed(f));
+    try {
+      const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let feed = queue.shift(); feed; feed = queue.shift()) {
+          const got = await fetchFeed(feed);
+          if ("parsed" in got) fetched.push(got);
+          else reports.push(got);
+        }
+      });
+      await Promise.all(workers);
+      for (const f of fetched) reports.push(await processFeed(f));
+    } finally {
+      for (const f of leased) await store.releaseLease(f.id, holder);
+    }
     reports.push(...(await retryFailedItems()));
     return reports;
   }
