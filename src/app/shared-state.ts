@@ -10,7 +10,6 @@ import type { ArticleWriter } from "../ingest/corpus-writer.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import { openStores, type Stores } from "../storage/backend.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
-import { createSharedArticles } from "../storage/pg-articles.ts";
 import { databaseFailure } from "./exit-codes.ts";
 
 /** The stores, or the one-line start-up failure naming the database and its setting. */
@@ -51,13 +50,13 @@ export function sharedCorpus(stores: Stores): SharedCorpus {
       follow: async () => async () => {},
     };
   }
-  const shared = createSharedArticles(pg);
+  const shared = import("../storage/pg-articles.ts").then((m) => m.createSharedArticles(pg));
   let loadedTo = 0;
   return {
     async load() {
       const all: Article[] = [];
       for (;;) {
-        const batch = await shared.since(loadedTo);
+        const batch = await (await shared).since(loadedTo);
         if (batch.articles.length === 0) return all;
         all.push(...batch.articles);
         loadedTo = batch.seq;
@@ -66,15 +65,15 @@ export function sharedCorpus(stores: Stores): SharedCorpus {
     writer: (local) => ({
       async write(article) {
         const where = await local.write(article);
-        await shared.publish([article]);
+        await (await shared).publish([article]);
         return where;
       },
     }),
     publish: async (articles) => {
-      await shared.publish(articles);
+      await (await shared).publish(articles);
     },
     async follow(news, onAdded, onError) {
-      const following = await shared.follow(
+      const following = await (await shared).follow(
         loadedTo,
         async (articles) => {
           const { added } = await addToLiveIndex(news, articles);

@@ -3,9 +3,7 @@
 // knows which one it runs on.
 import { type Database, openDatabase } from "./database.ts";
 import { createSqliteFeedStore, type FeedStore } from "./feed-store.ts";
-import { openPostgres, type PgDatabase } from "./pg-database.ts";
-import { createPgFeedStore } from "./pg-feed-store.ts";
-import { createPgAuditLog, createPgDeliveryLog, createPgSubscriptionStore } from "./pg-subscription-store.ts";
+import type { PgDatabase } from "./pg-database.ts";
 import {
   type AuditLog,
   createAuditLog,
@@ -42,7 +40,12 @@ export function sqliteStores(db: Database): Stores {
   };
 }
 
-export function pgStores(pg: PgDatabase): Stores {
+/** The stores over Postgres (its modules and `pg` are loaded only when Postgres is used). */
+export async function pgStores(pg: PgDatabase): Promise<Stores> {
+  const { createPgFeedStore } = await import("./pg-feed-store.ts");
+  const { createPgAuditLog, createPgDeliveryLog, createPgSubscriptionStore } = await import(
+    "./pg-subscription-store.ts"
+  );
   return {
     backend: "postgres",
     subscriptions: createPgSubscriptionStore(pg),
@@ -56,6 +59,9 @@ export function pgStores(pg: PgDatabase): Stores {
 
 /** Postgres when `databaseUrl` is set, else the SQLite file at `sqlitePath` (`:memory:` allowed). */
 export async function openStores(options: { databaseUrl?: string; sqlitePath: string }): Promise<Stores> {
-  if (options.databaseUrl) return pgStores(await openPostgres(options.databaseUrl));
+  if (options.databaseUrl) {
+    const { openPostgres } = await import("./pg-database.ts");
+    return pgStores(await openPostgres(options.databaseUrl));
+  }
   return sqliteStores(openDatabase(options.sqlitePath));
 }

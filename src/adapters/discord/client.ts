@@ -26,6 +26,11 @@ export interface DiscordAdapterOptions {
   /** REST base (`https://discord.com/api` by default; tests use a local fake). */
   readonly apiUrl?: string;
   readonly onError?: (error: unknown) => void;
+  /**
+   * The gateway shards this process runs (`ids` of `count`): Discord routes each guild's events to
+   * shard `(guild_id >> 22) % count`. Default: one shard. A bot in more than 2,500 servers must shard.
+   */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
 }
 
 export interface RunningDiscordAdapter {
@@ -130,6 +135,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand() && interaction.commandName === dispatcher.root) {
