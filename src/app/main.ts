@@ -203,6 +203,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         dispatcher,
         token: config.discord.token,
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+        ...(config.discord.shards ? { shards: config.discord.shards } : {}),
       });
       stops.push(discord.stop);
       scheduler.addPoster(discord.poster);

@@ -23,6 +23,8 @@ export interface DiscordConfig {
   readonly applicationId?: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /** The gateway shards this process runs: `ids` of `count` (unset: one shard). */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
 }
 
 export interface ScheduleConfig {
@@ -136,6 +138,14 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   },
   { name: "SLACK_API_URL", doc: "Advanced: another Slack Web API base URL (tests, proxies)" },
   { name: "DISCORD_API_URL", doc: "Advanced: another Discord REST base URL (tests, proxies)" },
+  {
+    name: "DISCORD_SHARD_COUNT",
+    doc: "Discord gateway shards in all (required above 2,500 servers; unset = 1)",
+  },
+  {
+    name: "DISCORD_SHARD_IDS",
+    doc: "The shards this process runs, comma-separated (default: all of DISCORD_SHARD_COUNT)",
+  },
 ];
 
 export class ConfigError extends Error {
@@ -245,6 +255,13 @@ function schema(t: BotMessages) {
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: url.optional(),
+    DISCORD_SHARD_COUNT: count(1, 100_000).optional(),
+    DISCORD_SHARD_IDS: z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, { error: "expected shard numbers, e.g. 0,1" })
+      .transform((s) => s.split(",").map((x) => Number(x.trim())))
+      .optional(),
   });
 }
 
@@ -338,6 +355,9 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
             ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
             ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
             ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+            ...(e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS
+              ? { shards: discordShards(e.DISCORD_SHARD_COUNT, e.DISCORD_SHARD_IDS, e.NEWSBOT_LOCALE) }
+              : {}),
           },
         }
       : {}),
@@ -347,4 +367,21 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
 /** The text of `.env.example`: every variable, documented, secrets left empty. */
 export function envExample(): string {
   return `${ENV_DOC.map((v) => `# ${v.doc}\n${v.name}=${v.example ?? ""}`).join("\n\n")}\n`;
+}
+
+/** The shards of this process: every shard of the count by default; an id out of range is refused. */
+function discordShards(
+  count: number | undefined,
+  ids: readonly number[] | undefined,
+  locale: Locale,
+): { ids: readonly number[]; count: number } {
+  const total = count ?? 1;
+  const mine = ids ?? Array.from({ length: total }, (_, i) => i);
+  const bad = mine.filter((id) => id >= total);
+  if (bad.length > 0)
+    throw new ConfigError(
+      [`DISCORD_SHARD_IDS: ${bad.join(", ")} not below DISCORD_SHARD_COUNT (${total})`],
+      locale,
+    );
+  return { ids: [...new Set(mine)], count: total };
 }
