@@ -76,7 +76,7 @@ export const feeds = defineCommand({
       if (!wantsChannel) return reply([{ type: "paragraph", text }], { title: t.feedsTitle });
       if (!ctx.feeds.follow || !ctx.caller)
         return errorReply(commandMessages(ctx.locale).feedChannelsUnavailable, ctx.locale);
-      const view = ctx.feeds.follow(result.feed.id, ctx.caller, {
+      const view = await ctx.feeds.follow(result.feed.id, ctx.caller, {
         filter: filter ?? [],
         exclude: exclude ?? [],
         format: format ?? "compact",
@@ -89,7 +89,7 @@ export const feeds = defineCommand({
         { title: t.feedsTitle, visibility: "public" },
       );
     }
-    const list = ctx.feeds.list();
+    const list = await ctx.feeds.list();
     if (list.length === 0)
       return reply([{ type: "paragraph", text: t.feedsNone(ctx.root) }], { title: t.feedsTitle });
     const blocks: Block[] = list.map((f) => ({
@@ -102,7 +102,9 @@ export const feeds = defineCommand({
       ],
     }));
     const here =
-      ctx.caller && ctx.feeds.followed ? ctx.feeds.followed(ctx.caller.platform, ctx.caller.channelId) : [];
+      ctx.caller && ctx.feeds.followed
+        ? await ctx.feeds.followed(ctx.caller.platform, ctx.caller.channelId)
+        : [];
     if (here.length > 0)
       blocks.push({
         type: "fields",

@@ -26,9 +26,14 @@ export interface SubscribeResult {
 export interface SubscriptionService {
   /** The time zone of a subscription that names none. */
   readonly defaultTimezone: string;
-  subscribe(input: NewSubscription, actor: string): SubscribeResult;
-  unsubscribe(id: number, platform: Platform, channelId: string, actor: string): Subscription | undefined;
-  list(platform: Platform, channelId: string): SubscriptionView[];
+  subscribe(input: NewSubscription, actor: string): Promise<SubscribeResult>;
+  unsubscribe(
+    id: number,
+    platform: Platform,
+    channelId: string,
+    actor: string,
+  ): Promise<Subscription | undefined>;
+  list(platform: Platform, channelId: string): Promise<SubscriptionView[]>;
 }
 
 export class SubscriptionLimitError extends Error {
@@ -62,12 +67,12 @@ export type AddFeedResult =
 
 /** What `/news feeds` needs: the followed feeds and a way to add one (validated, probed). */
 export interface FeedsService {
-  list(): readonly FeedView[];
+  list(): Promise<readonly FeedView[]>;
   add(url: string, addedBy: string, locale: Locale): Promise<AddFeedResult>;
   /** Posts the feed's new items to the caller's channel (feed channels); absent: not available. */
-  follow?(feedId: number, caller: Caller, options: FeedFollowOptions): FeedChannelView;
+  follow?(feedId: number, caller: Caller, options: FeedFollowOptions): Promise<FeedChannelView>;
   /** What a channel follows. */
-  followed?(platform: Platform, channelId: string): readonly FeedChannelView[];
+  followed?(platform: Platform, channelId: string): Promise<readonly FeedChannelView[]>;
 }
 
 export interface FeedFollowOptions {

@@ -89,7 +89,7 @@ export const subscribe = defineCommand({
       if (o.kind === "brief" && !o.topic)
         ctx.addIssue({ code: "custom", path: ["topic"], message: "briefTopic" });
     }),
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const allowed = access(ctx, true);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
@@ -105,9 +105,9 @@ export const subscribe = defineCommand({
       createdBy: actorOf(caller),
       ...(args.format ? { format: args.format } : {}),
     };
-    let result: ReturnType<typeof service.subscribe>;
+    let result: Awaited<ReturnType<typeof service.subscribe>>;
     try {
-      result = service.subscribe(input, actorOf(caller));
+      result = await service.subscribe(input, actorOf(caller));
     } catch (error) {
       if (error instanceof SubscriptionLimitError)
         return errorReply(t.subscriptionLimit(error.max), ctx.locale);

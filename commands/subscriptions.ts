@@ -14,12 +14,12 @@ export const subscriptions = defineCommand({
     en: "This channel's scheduled posts and their state",
   },
   options: z.object({}),
-  run: (_args, ctx) => {
+  run: async (_args, ctx) => {
     const allowed = access(ctx, false);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
     const t = commandMessages(ctx.locale);
-    const views = service.list(caller.platform, caller.channelId);
+    const views = await service.list(caller.platform, caller.channelId);
     if (views.length === 0) {
       return reply([{ type: "paragraph", text: t.subscriptionsEmpty(ctx.root) }], {
         title: t.subscriptionsTitle,

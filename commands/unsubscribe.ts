@@ -25,19 +25,19 @@ export const unsubscribe = defineCommand({
       )
       .optional(),
   }),
-  run: ({ id }, ctx) => {
+  run: async ({ id }, ctx) => {
     const allowed = access(ctx, true);
     if (!allowed.ok) return allowed.reply;
     const { service, caller } = allowed;
     const t = commandMessages(ctx.locale);
     let target = id;
     if (target === undefined) {
-      const here = service.list(caller.platform, caller.channelId);
+      const here = await service.list(caller.platform, caller.channelId);
       if (here.length === 0) return errorReply(t.unsubscribeNone, ctx.locale);
       if (here.length > 1) return errorReply(t.unsubscribeWhich(ctx.root), ctx.locale);
       target = here[0]?.subscription.id as number;
     }
-    const removed = service.unsubscribe(target, caller.platform, caller.channelId, actorOf(caller));
+    const removed = await service.unsubscribe(target, caller.platform, caller.channelId, actorOf(caller));
     if (!removed) return errorReply(t.unsubscribeNotFound(target, ctx.root), ctx.locale);
     return reply([{ type: "paragraph", text: t.unsubscribed(removed.id, summary(removed, ctx.locale)) }], {
       title: t.subscribedTitle,

@@ -40,9 +40,9 @@ describe("chat stores", () => {
     expect(store.get({ ...key, threadId: "2.2" }, at("2026-01-15T09:30:00Z"), 3_600_000)).toBeUndefined();
   });
 
-  it("lets one worker claim a feed post, once, and keeps an item once per channel", () => {
+  it("lets one worker claim a feed post, once, and keeps an item once per channel", async () => {
     const db = openDatabase(":memory:");
-    const { feed } = createSqliteFeedStore(db).addFeed(
+    const { feed } = await createSqliteFeedStore(db).addFeed(
       "https://example.org/rss.xml",
       "config",
       "2026-01-15T08:00:00Z",

@@ -112,6 +112,26 @@ describe("config", () => {
   });
 });
 
+describe("Discord shards", () => {
+  it("runs every shard of DISCORD_SHARD_COUNT, or the ids given; refuses an id out of range", () => {
+    const base = { DISCORD_TOKEN: "x".repeat(30) };
+    expect(loadConfig({ ...base, DISCORD_SHARD_COUNT: "2" }).discord?.shards).toEqual({
+      ids: [0, 1],
+      count: 2,
+    });
+    expect(
+      loadConfig({ ...base, DISCORD_SHARD_COUNT: "4", DISCORD_SHARD_IDS: "1, 3" }).discord?.shards,
+    ).toEqual({
+      ids: [1, 3],
+      count: 4,
+    });
+    expect(loadConfig(base).discord?.shards).toBeUndefined();
+    expect(() => loadConfig({ ...base, DISCORD_SHARD_COUNT: "2", DISCORD_SHARD_IDS: "2" })).toThrow(
+      /DISCORD_SHARD_IDS: 2 not below DISCORD_SHARD_COUNT \(2\)/,
+    );
+  });
+});
+
 describe(".env.example", () => {
   it("is the generated documentation of every variable (run envExample() to refresh it)", async () => {
     const { readFileSync } = await import("node:fs");

@@ -112,12 +112,12 @@ async function twoBotsThenRestart(
   vi.setSystemTime(new Date("2026-01-15T06:59:59.400Z")); // 07:59:59.4 in Paris
   const a = open("a", path, await posters());
   const b = open("b", path, await posters());
-  const sub = a.store.create(paris({ platform, channelId: channel }), new Date("2026-01-14T10:00:00Z"));
+  const sub = await a.store.create(paris({ platform, channelId: channel }), new Date("2026-01-14T10:00:00Z"));
   await a.scheduler.start();
   await b.scheduler.start();
-  await waitFor(() => a.deliveries.get(sub.id, PERIOD), 5000, "the run");
-  const settled = () => {
-    const s = a.deliveries.get(sub.id, PERIOD)?.status;
+  await waitFor(async () => await a.deliveries.get(sub.id, PERIOD), 5000, "the run");
+  const settled = async () => {
+    const s = (await a.deliveries.get(sub.id, PERIOD))?.status;
     return s === "done" || s === "uncertain" || s === "failed" ? s : undefined;
   };
   await waitFor(settled, 10_000, "the delivery settled");
@@ -130,7 +130,7 @@ async function twoBotsThenRestart(
   await restarted.scheduler.start();
   await restarted.scheduler.idle();
   expect(visible()).toBe(before);
-  return { record: restarted.deliveries.get(sub.id, PERIOD), sub };
+  return { record: await restarted.deliveries.get(sub.id, PERIOD), sub };
 }
 
 describe("Slack: a scheduled post under faults, two bots, then a restart", () => {
@@ -299,11 +299,11 @@ describe("restart after a crash in the middle of a Slack post", () => {
     const path = join(dir, "newsbot.db");
     vi.setSystemTime(new Date("2026-01-15T07:00:00Z"));
     const crashed = open("dead", path, slackPoster());
-    const sub = crashed.store.create(paris({ channelId: channel }), new Date("2026-01-14T10:00:00Z"));
+    const sub = await crashed.store.create(paris({ channelId: channel }), new Date("2026-01-14T10:00:00Z"));
     // what a worker does up to the platform call, then the process dies (or not) after the post
-    const claim = crashed.deliveries.claim(sub.id, PERIOD, "elsewhere:1:x", new Date());
+    const claim = await crashed.deliveries.claim(sub.id, PERIOD, "elsewhere:1:x", new Date());
     if (!claim) throw new Error("no claim");
-    crashed.deliveries.markPosting(
+    await crashed.deliveries.markPosting(
       claim,
       { platform: "slack", channelId: channel, articleIds: [], rememberInChannel: true, parts: 1 },
       new Date(),
@@ -320,7 +320,7 @@ describe("restart after a crash in the middle of a Slack post", () => {
     const restarted = open("new", path, slackPoster());
     const report = await restarted.scheduler.start();
     await restarted.scheduler.idle();
-    return { report, record: restarted.deliveries.get(sub.id, PERIOD) };
+    return { report, record: await restarted.deliveries.get(sub.id, PERIOD) };
   }
 
   it("the post went out: found at start-up, recorded done, not re-posted", async () => {

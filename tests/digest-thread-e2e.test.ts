@@ -103,7 +103,7 @@ describe("a busy day's digest does not flood the channel", () => {
     // every message is marked with its delivery and part, thread replies included
     expect(thread.map((p) => p.metadata?.event_payload.part)).toEqual(thread.map((_, i) => i + 1));
     // so a thread reply whose outcome was unknown is found there (conversations.replies), not re-sent
-    const delivery = bot.deliveries.get(1, DAY);
+    const delivery = await bot.deliveries.get(1, DAY);
     const mark = { id: delivery?.id ?? 0, subscriptionId: 1, period: DAY };
     const since = new Date(Date.now() - 60_000);
     expect(await slackBot.poster.find?.("C0DIGEST", mark, 1, since)).toBe(thread[0]?.ts);
@@ -112,9 +112,9 @@ describe("a busy day's digest does not flood the channel", () => {
 
   it("Slack: --format compact posts one message and says what it leaves out; a bad format is refused", async () => {
     expect(await slash("subscribe --time 08:00 --format large", "bad", "C0COMPACT")).toContain("« format »");
-    expect(bot.store.list({ channelId: "C0COMPACT" })).toEqual([]);
+    expect(await bot.store.list({ channelId: "C0COMPACT" })).toEqual([]);
     await slash("subscribe --time 08:00 --format compact", "compact", "C0COMPACT");
-    const sub = bot.store.list({ channelId: "C0COMPACT" })[0];
+    const sub = (await bot.store.list({ channelId: "C0COMPACT" }))[0];
     expect(sub?.format).toBe("compact");
     expect(await bot.scheduler.deliver(sub?.id ?? 0, DAY)).toBe("delivered");
     const posts = slack.posts.filter((p) => p.channel === "C0COMPACT");
@@ -124,7 +124,7 @@ describe("a busy day's digest does not flood the channel", () => {
   });
 
   it("Discord: one message in the channel, a thread started on it holding the rest, nobody pinged", async () => {
-    const sub = bot.store.create({
+    const sub = await bot.store.create({
       platform: "discord",
       channelId: CHANNEL_ID,
       kind: "digest",

@@ -70,7 +70,7 @@ describe("Discord: scheduled digest, end to end", () => {
   it("refuses /news subscribe without Manage Channels, and stores nothing", async () => {
     const { body } = await command("subscribe", [{ name: "time", type: 3, value: "08:00" }], 0n);
     expect(body).toContain("Gérer les salons");
-    expect(bot.store.list()).toEqual([]);
+    expect(await bot.store.list()).toEqual([]);
   });
 
   it("a subscription made with /news subscribe posts exactly one digest in that channel at its time", async () => {
@@ -84,7 +84,7 @@ describe("Discord: scheduled digest, end to end", () => {
     );
     expect(deferred?.data?.flags).toBe(0); // public: the channel sees it
     expect(body).toContain("Abonnement n° 1 créé");
-    expect(bot.store.list()[0]).toMatchObject({ platform: "discord", channelId: CHANNEL_ID });
+    expect((await bot.store.list())[0]).toMatchObject({ platform: "discord", channelId: CHANNEL_ID });
 
     const post = await waitFor(() => discord.channelMessages[0], 8000, "the scheduled channel message");
     expect(post.channelId).toBe(CHANNEL_ID);
@@ -105,11 +105,11 @@ describe("Discord: scheduled digest, end to end", () => {
     vi.setSystemTime(new Date("2026-01-15T07:00:58Z"));
     await command("subscribe", [{ name: "time", type: 3, value: "08:01" }], MANAGE_CHANNELS, GONE);
     await waitFor(
-      () => (bot.store.get(2)?.enabled === false ? true : undefined),
+      async () => ((await bot.store.get(2))?.enabled === false ? true : undefined),
       8000,
       "the channel disabled",
     );
-    expect(bot.store.get(2)?.disabledReason).toBe("discord 10003");
+    expect((await bot.store.get(2))?.disabledReason).toBe("discord 10003");
     const calls = discord.calls.filter((c) => c.method === "POST" && c.path === `/channels/${GONE}/messages`);
     expect(calls).toHaveLength(2);
     const { deferred, body } = await command("subscriptions", [], 0n, GONE);

@@ -43,7 +43,7 @@ async function setup(feeds: string[], extra: Partial<IngesterOptions> = {}) {
   const { articles } = await loadCorpus(SEEDS);
   const news = createNewsIndex(articles);
   const store = openStore();
-  for (const f of feeds) store.addFeed(`${site.url}${f}`, "config", new Date().toISOString()); // the operator's own feeds: local hosts allowed
+  for (const f of feeds) await store.addFeed(`${site.url}${f}`, "config", new Date().toISOString()); // the operator's own feeds: local hosts allowed
   const ingester = createIngester({
     store,
     news,
@@ -137,14 +137,14 @@ describe("feed ingestion", () => {
     await ingester.runOnce();
     const before = news.articles.length;
     // another feed republishes the hydrogen story under its own id, link and title
-    store.addFeed(`${site.url}/atom.xml`, "config", new Date().toISOString());
+    await store.addFeed(`${site.url}/atom.xml`, "config", new Date().toISOString());
     const reports = await ingester.runOnce();
     const atom = reports.find((r) => r.url.endsWith("/atom.xml"));
     expect(atom?.duplicates).toBe(1);
     expect(atom?.added).toHaveLength(1); // only Rapidus
     expect(news.articles).toHaveLength(before + 1);
     expect(news.articles.filter((a) => /hydrogène/i.test(a.title))).toHaveLength(1);
-    const feed = store.listFeeds().find((f) => f.url.endsWith("/atom.xml"));
+    const feed = (await store.listFeeds()).find((f) => f.url.endsWith("/atom.xml"));
     expect(feed).toMatchObject({ articlesAdded: 1, duplicates: 1 });
   });
 
@@ -157,7 +157,7 @@ describe("feed ingestion", () => {
     expect(reports.find((r) => r.url.endsWith("/missing.xml"))?.error).toMatch(/HTTP 404/);
     expect(reports.find((r) => r.url.endsWith("/rss.xml"))?.added).toHaveLength(2);
 
-    const feed = store.listFeeds().find((f) => f.url.endsWith("/broken.xml"));
+    const feed = (await store.listFeeds()).find((f) => f.url.endsWith("/broken.xml"));
     expect(feed?.failures).toBe(1);
     expect(feed?.lastError).toMatch(/malformed XML/);
     expect(feed?.lastSuccessAt).toBeUndefined();
@@ -168,26 +168,51 @@ describe("feed ingestion", () => {
     expect(site.requests.filter((r) => r.path === "/broken.xml")).toHaveLength(polled);
   });
 
+  it("two processes on one database poll a due feed once; a dead holder's lease is taken over once expired", async () => {
+    const { ingester: one, store } = await setup(["/rss.xml"], { holder: "one" });
+    const { ingester: other } = await setup([], { holder: "other" }); // a second connection to the same file
+    const fetches = () => site.requests.filter((r) => r.path === "/rss.xml").length;
+    const [a, b] = await Promise.all([one.runOnce(), other.runOnce()]);
+    expect(fetches()).toBe(1);
+    expect([...a, ...b].filter((r) => r.url.endsWith("/rss.xml")).map((r) => r.status)).toEqual(["ok"]);
+    // a holder that died mid-poll: its lease (10 min) keeps the feed until it expires
+    let clock = Date.now() + 60 * 60_000;
+    const feed = (await store.listFeeds())[0];
+    if (!feed) throw new Error("no feed");
+    await store.takeLease(
+      feed.id,
+      "dead",
+      new Date(clock).toISOString(),
+      new Date(clock + 600_000).toISOString(),
+    );
+    const { ingester: later } = await setup([], { holder: "later", now: () => new Date(clock) });
+    await later.runOnce();
+    expect(fetches()).toBe(1);
+    clock += 11 * 60_000;
+    await later.runOnce();
+    expect(fetches()).toBe(2);
+  });
+
   it("backs off exponentially and recovers", async () => {
     let clock = Date.parse("2026-03-12T10:00:00Z");
     const { ingester, store } = await setup(["/broken.xml"], {
       now: () => new Date(clock),
       backoffBaseMs: 60_000,
     });
-    const next = () => Date.parse(store.listFeeds()[0]?.nextAttemptAt ?? "") - clock;
+    const next = async () => Date.parse((await store.listFeeds())[0]?.nextAttemptAt ?? "") - clock;
     await ingester.runOnce();
-    expect(next()).toBe(60_000);
+    expect(await next()).toBe(60_000);
     clock += 60_000;
     await ingester.runOnce();
-    expect(next()).toBe(120_000);
+    expect(await next()).toBe(120_000);
     clock += 120_000;
     await ingester.runOnce();
-    expect(next()).toBe(240_000);
+    expect(await next()).toBe(240_000);
     site.set("/broken.xml", rssWithLinks("Réparé", []), "application/rss+xml");
     clock += 240_000;
     const [report] = await ingester.runOnce();
     expect(report?.status).toBe("ok");
-    expect(store.listFeeds()[0]).toMatchObject({ failures: 0, title: "Réparé" });
+    expect((await store.listFeeds())[0]).toMatchObject({ failures: 0, title: "Réparé" });
   });
 
   it("honours conditional requests: ETag and Last-Modified, 304, nothing re-added", async () => {
@@ -226,8 +251,8 @@ describe("feed ingestion", () => {
     expect(errors["/pdf"]).toMatch(/not an HTML page \(content type application\/pdf\)/);
     expect(errors["/gone"]).toMatch(/HTTP 404/);
     expect(report?.added).toHaveLength(1); // the redirect to a real page was followed
-    expect(store.listFailures()).toHaveLength(5);
-    expect(store.listFailures()[0]).toMatchObject({ attempts: 1 });
+    expect(await store.listFailures()).toHaveLength(5);
+    expect((await store.listFailures())[0]).toMatchObject({ attempts: 1 });
 
     // not retried before the back-off; retried after, and a fixed page gets in
     const paragraph = (n: number) =>
@@ -242,8 +267,8 @@ describe("feed ingestion", () => {
     const retried = await ingester.runOnce();
     expect(retried.flatMap((r) => r.added)).toHaveLength(1);
     expect(news.articles).toHaveLength(before + 1);
-    expect(store.listFailures()).toHaveLength(4);
-    expect(store.listFailures().every((f) => f.attempts === 2)).toBe(true);
+    expect(await store.listFailures()).toHaveLength(4);
+    expect((await store.listFailures()).every((f) => f.attempts === 2)).toBe(true);
   });
 
   it("keeps the feed's own text, marked as a summary, when an item's page cannot be fetched", async () => {
@@ -266,7 +291,7 @@ describe("feed ingestion", () => {
     const [report] = await ingester.runOnce();
     expect(report?.failed).toEqual([]);
     expect(report?.added).toHaveLength(5);
-    expect(store.listFailures()).toEqual([]);
+    expect(await store.listFailures()).toEqual([]);
     const added = news.articles.filter((a) => report?.added.includes(a.id));
     const kept = added.filter((a) => a.summary === true);
     expect(kept.map((a) => a.title).sort()).toEqual([
@@ -302,7 +327,7 @@ describe("feed ingestion", () => {
 describe("feeds added from chat reach only public hosts", () => {
   it("refuses a chat-added feed on an internal address, and records why", async () => {
     const { store, ingester } = await setup([]);
-    store.addFeed(`${site.url}/rss.xml`, "slack:T1:U1", new Date().toISOString());
+    await store.addFeed(`${site.url}/rss.xml`, "slack:T1:U1", new Date().toISOString());
     const [report] = await ingester.runOnce({ force: true });
     expect(report?.status).toBe("error");
     expect(report?.error).toMatch(/refused, 127\.0\.0\.1 is a private or reserved address/);

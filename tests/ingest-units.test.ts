@@ -186,15 +186,15 @@ describe("feeds admin", () => {
       ok: false,
       message: /HTML page, not an RSS or Atom feed/,
     });
-    const [feed] = store.listFeeds();
+    const [feed] = await store.listFeeds();
     if (!feed) throw new Error("no feed");
-    store.recordSuccess(feed.id, { at: "2026-03-12T10:00:00.000Z" });
-    store.addCounts(feed.id, 7, 2);
-    store.recordFailure(feed.id, "HTTP 503", "2026-03-12T11:00:00.000Z", "2026-03-12T11:01:00.000Z");
-    expect(listFeeds(store)).toEqual([
+    await store.recordSuccess(feed.id, { at: "2026-03-12T10:00:00.000Z" });
+    await store.addCounts(feed.id, 7, 2);
+    await store.recordFailure(feed.id, "HTTP 503", "2026-03-12T11:00:00.000Z", "2026-03-12T11:01:00.000Z");
+    expect(await listFeeds(store)).toEqual([
       expect.objectContaining({ articlesAdded: 7, duplicates: 2, failures: 1, lastError: "HTTP 503" }),
     ]);
-    const [view] = listFeeds(store);
+    const [view] = await listFeeds(store);
     if (!view) throw new Error("no feed view");
     const text = feedStatusLines(view, "fr").join("\n");
     expect(text).toMatch(
@@ -202,8 +202,8 @@ describe("feeds admin", () => {
     );
     expect(text).toMatch(/dernière erreur \(12 mars 2026 11:00 UTC, 1 de suite\) : HTTP 503/);
     // recovered since: the error is shown as the previous one
-    store.recordSuccess(feed.id, { at: "2026-03-12T12:00:00.000Z" });
-    const [recovered] = listFeeds(store);
+    await store.recordSuccess(feed.id, { at: "2026-03-12T12:00:00.000Z" });
+    const [recovered] = await listFeeds(store);
     if (!recovered) throw new Error("no feed view");
     expect(feedStatusLines(recovered, "en").join("\n")).toMatch(/HTTP 503/);
     expect(validateFeedUrl("ftp://news.example/rss", { locale: "en" })).toMatchObject({

@@ -97,7 +97,7 @@ describe("graceful shutdown", () => {
     const dbPath = join(dir, "data", "bot.db");
     // a daily digest for a channel, as `/news subscribe` would have stored it
     const setup = openDatabase(dbPath);
-    const sub = createSubscriptionStore(setup).create({
+    const sub = await createSubscriptionStore(setup).create({
       platform: "slack",
       channelId: "C0SHUTDOWN",
       kind: "digest",
@@ -140,7 +140,7 @@ describe("graceful shutdown", () => {
     expect(await delivering).toBe("delivered");
 
     const after = openDatabase(dbPath);
-    const record = createDeliveryLog(after).get(sub.id, "2026-01-15");
+    const record = await createDeliveryLog(after).get(sub.id, "2026-01-15");
     after.close();
     expect(record?.status).toBe("done");
     expect(slack.posts).toHaveLength(1);

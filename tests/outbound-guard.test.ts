@@ -246,7 +246,7 @@ describe("the ingester guards the operator's feeds and their item pages too", ()
   async function ingestOnce(feedUrl: string, allowPrivateOperatorFeeds: boolean, resolverTarget = STAND_IN) {
     const db = openDatabase(":memory:");
     const store = createSqliteFeedStore(db);
-    store.addFeed(feedUrl, "config", new Date().toISOString());
+    await store.addFeed(feedUrl, "config", new Date().toISOString());
     const ingester = createIngester({
       store,
       news: createNewsIndex([]),

@@ -20,20 +20,20 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-function daily(time: string, timezone: string, startIso: string) {
+async function daily(time: string, timezone: string, startIso: string) {
   vi.useFakeTimers();
   vi.setSystemTime(new Date(startIso));
   const poster = recordingPoster();
   const bot = testBot(":memory:", core, [poster]);
   bots.push(bot);
   // created at the start: no earlier run to catch up
-  const sub = bot.store.create(paris({ time, timezone }), new Date(startIso));
+  const sub = await bot.store.create(paris({ time, timezone }), new Date(startIso));
   return { poster, bot, sub };
 }
 
 describe("daylight saving", () => {
   it("a run in the skipped hour (02:30 Paris, 2026-03-29) happens at 03:00 that day, then at 02:30 again", async () => {
-    const { poster, bot, sub } = daily("02:30", "Europe/Paris", "2026-03-28T12:00:00Z");
+    const { poster, bot, sub } = await daily("02:30", "Europe/Paris", "2026-03-28T12:00:00Z");
     await bot.scheduler.start();
     expect(bot.scheduler.nextRun(sub.id)?.toISOString()).toBe("2026-03-29T01:00:00.000Z");
     await runUntil("2026-03-30T12:00:00Z");
@@ -42,7 +42,7 @@ describe("daylight saving", () => {
       day: "2026-03-29",
       time: "03:00",
     });
-    expect(bot.deliveries.get(sub.id, "2026-03-29")?.status).toBe("done");
+    expect((await bot.deliveries.get(sub.id, "2026-03-29"))?.status).toBe("done");
   });
 
   it("the skipped hour's edges: 02:00 and 02:59 both run at 03:00; 03:00 is untouched", async () => {
@@ -52,7 +52,7 @@ describe("daylight saving", () => {
       ["03:00", "2026-03-29T01:00:00.000Z"],
       ["01:59", "2026-03-29T00:59:00.000Z"],
     ] as const) {
-      const { poster, bot } = daily(time, "Europe/Paris", "2026-03-28T22:00:00Z");
+      const { poster, bot } = await daily(time, "Europe/Paris", "2026-03-28T22:00:00Z");
       await bot.scheduler.start();
       await runUntil("2026-03-29T03:00:00Z");
       expect(poster.posts.map((p) => p.at)).toEqual([expected]);
@@ -62,16 +62,16 @@ describe("daylight saving", () => {
   });
 
   it("in the repeated hour (02:30 Paris, 2026-10-25) the run happens once", async () => {
-    const { poster, bot, sub } = daily("02:30", "Europe/Paris", "2026-10-24T12:00:00Z");
+    const { poster, bot, sub } = await daily("02:30", "Europe/Paris", "2026-10-24T12:00:00Z");
     await bot.scheduler.start();
     await runUntil("2026-10-26T12:00:00Z");
     const times = poster.posts.map((p) => localMoment(new Date(p.at), "Europe/Paris"));
     expect(times.map((t) => `${t.day} ${t.time}`)).toEqual(["2026-10-25 02:30", "2026-10-26 02:30"]);
-    expect(bot.deliveries.get(sub.id, "2026-10-25")?.status).toBe("done");
+    expect((await bot.deliveries.get(sub.id, "2026-10-25"))?.status).toBe("done");
   });
 
   it("another zone: 02:30 in New York on its spring-forward day (2026-03-08) runs at 03:00 EDT", async () => {
-    const { poster, bot } = daily("02:30", "America/New_York", "2026-03-07T12:00:00Z");
+    const { poster, bot } = await daily("02:30", "America/New_York", "2026-03-07T12:00:00Z");
     await bot.scheduler.start();
     await runUntil("2026-03-09T12:00:00Z");
     expect(poster.posts.map((p) => p.at)).toEqual(["2026-03-08T07:00:00.000Z", "2026-03-09T06:30:00.000Z"]);

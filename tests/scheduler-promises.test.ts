@@ -43,10 +43,10 @@ describe("a new subscription's first digest", () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-01-17T06:00:00Z"));
     const bot = open(":memory:", core, [recordingPoster()]);
-    const sub = bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
     await bot.scheduler.start();
     await runUntil("2026-01-17T07:00:01Z");
-    expect([...(bot.deliveries.get(sub.id, "2026-01-17")?.articleIds ?? [])].sort()).toEqual([
+    expect([...((await bot.deliveries.get(sub.id, "2026-01-17"))?.articleIds ?? [])].sort()).toEqual([
       "extra-2026-01-16",
       "extra-2026-01-17",
     ]);
@@ -56,10 +56,10 @@ describe("a new subscription's first digest", () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-01-17T06:00:00Z"));
     const bot = open(":memory:", core, [recordingPoster()], { firstDigestDays: 30, maxLookbackDays: 1 });
-    const sub = bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
     await bot.scheduler.start();
     await runUntil("2026-01-17T07:00:01Z");
-    const ids = bot.deliveries.get(sub.id, "2026-01-17")?.articleIds ?? [];
+    const ids = (await bot.deliveries.get(sub.id, "2026-01-17"))?.articleIds ?? [];
     expect(ids).toContain("extra-2026-01-16");
     expect(ids).not.toContain(SEED_ARTICLE_0115);
   });
@@ -74,12 +74,12 @@ describe("a run missed while the process slept", () => {
     const poster = recordingPoster();
     const events: SchedulerEvent[] = [];
     const bot = open(":memory:", core, [poster], { log: (e) => events.push(e) });
-    const sub = bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await bot.scheduler.start();
     vi.setSystemTime(new Date(wakeAt));
     await new Promise((r) => setTimeout(r, 1500));
     await bot.scheduler.idle();
-    return { poster, events, record: bot.deliveries.get(sub.id, "2026-01-15") };
+    return { poster, events, record: await bot.deliveries.get(sub.id, "2026-01-15") };
   }
 
   it("is caught up when the process wakes the same day", async () => {
@@ -107,19 +107,19 @@ describe("retries stay within the day", () => {
       outageRetryMs: 15 * 60_000,
       log: (e) => events.push(e),
     });
-    const sub = bot.store.create(paris({ time: "23:50" }), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris({ time: "23:50" }), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [serverError(), serverError()]);
     await bot.scheduler.start();
     await runUntil("2026-01-15T23:30:00Z"); // 00:30 on the 16th in Paris
     expect(poster.attempts.get("C1")).toBe(2);
     expect(poster.posts).toHaveLength(0);
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("failed");
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
     expect(events).toContainEqual(
       expect.objectContaining({ type: "delivery", reason: "retry", outcome: "expired" }),
     );
     await runUntil("2026-01-16T22:50:01Z"); // 23:50 on the 16th
     expect(poster.posts).toHaveLength(1);
-    expect(bot.deliveries.get(sub.id, "2026-01-16")?.articleIds).toEqual(
+    expect((await bot.deliveries.get(sub.id, "2026-01-16"))?.articleIds).toEqual(
       expect.arrayContaining([SEED_ARTICLE_0115, "extra-2026-01-16"]),
     );
   });
@@ -129,13 +129,13 @@ describe("retries stay within the day", () => {
     vi.setSystemTime(new Date("2026-01-15T20:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { permanentRetryMs: 5 * 60_000 });
-    const sub = bot.store.create(paris({ time: "23:58" }), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris({ time: "23:58" }), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [permanent("not_in_channel")]);
     await bot.scheduler.start();
     await runUntil("2026-01-15T23:10:00Z"); // 00:10 on the 16th in Paris: the retry was due at 00:03
     expect(poster.attempts.get("C1")).toBe(1);
     expect(poster.posts).toHaveLength(0);
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("failed");
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
   });
 });
 

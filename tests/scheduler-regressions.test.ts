@@ -50,13 +50,13 @@ describe("a part re-sent under its nonce, then rate limited", () => {
       outageRetryMs: 200,
     });
     bots.push(bot);
-    const sub = bot.store.create(paris({ platform: "discord" }), yesterday());
+    const sub = await bot.store.create(paris({ platform: "discord" }), yesterday());
     await bot.scheduler.start();
     expect(await bot.scheduler.deliver(sub.id, today(), "scheduled")).toBe("uncertain");
     await sleep(500);
     await bot.scheduler.idle();
     expect(visible).toHaveLength(1);
-    expect(bot.deliveries.get(sub.id, today())?.status).toBe("uncertain");
+    expect((await bot.deliveries.get(sub.id, today()))?.status).toBe("uncertain");
   });
 });
 
@@ -78,10 +78,10 @@ describe("a process that dies while waiting to retry", () => {
     });
     const a = testBot(path, core, [poster(true)], { worker: "a" });
     bots.push(a); // closed only after the test: until then it stands for a dead process
-    const sub = a.store.create(paris({ time: "00:00" }), yesterday());
+    const sub = await a.store.create(paris({ time: "00:00" }), yesterday());
     void a.scheduler.deliver(sub.id, today(), "scheduled");
     await sleep(200);
-    expect(a.deliveries.get(sub.id, today())?.status).toBe("claimed"); // waiting out the 429
+    expect((await a.deliveries.get(sub.id, today()))?.status).toBe("claimed"); // waiting out the 429
     // `a` is never stopped (its process died); `b` starts on the same file
     await sleep(100);
     const b = testBot(path, core, [poster(false)], { worker: "b", claimStaleMs: 50 });
@@ -91,6 +91,6 @@ describe("a process that dies while waiting to retry", () => {
     await b.scheduler.idle();
     expect(started.caughtUp).toBe(1);
     expect(posts).toBe(1);
-    expect(b.deliveries.get(sub.id, today())?.status).toBe("done");
+    expect((await b.deliveries.get(sub.id, today()))?.status).toBe("done");
   });
 });

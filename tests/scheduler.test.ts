@@ -57,7 +57,7 @@ describe("scheduler: when it fires", () => {
     vi.setSystemTime(new Date("2026-03-27T12:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster]);
-    const sub = bot.store.create(paris());
+    const sub = await bot.store.create(paris());
     await bot.scheduler.start();
     expect(bot.scheduler.nextRun(sub.id)?.toISOString()).toBe("2026-03-28T07:00:00.000Z");
 
@@ -69,8 +69,8 @@ describe("scheduler: when it fires", () => {
 
     await runUntil("2026-03-29T12:00:00Z", bot);
     expect(poster.posts.map((p) => p.at)).toEqual(["2026-03-28T07:00:00.000Z", "2026-03-29T06:00:00.000Z"]);
-    expect(bot.deliveries.get(sub.id, "2026-03-28")?.status).toBe("done");
-    expect(bot.deliveries.get(sub.id, "2026-03-29")?.status).toBe("done");
+    expect((await bot.deliveries.get(sub.id, "2026-03-28"))?.status).toBe("done");
+    expect((await bot.deliveries.get(sub.id, "2026-03-29"))?.status).toBe("done");
   });
 
   it("keeps to the subscription's days and zone, and follows live changes", async () => {
@@ -78,7 +78,7 @@ describe("scheduler: when it fires", () => {
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster]);
     await bot.scheduler.start();
-    const weekdays = bot.store.create(paris({ days: [1, 2, 3, 4, 5], timezone: "Asia/Ho_Chi_Minh" }));
+    const weekdays = await bot.store.create(paris({ days: [1, 2, 3, 4, 5], timezone: "Asia/Ho_Chi_Minh" }));
     bot.scheduler.schedule(weekdays);
     // 08:00 in Hanoi is 01:00Z; Saturday and Sunday are skipped
     expect(bot.scheduler.nextRun(weekdays.id)?.toISOString()).toBe("2026-01-15T01:00:00.000Z");
@@ -96,7 +96,7 @@ describe("scheduler: exactly once", () => {
     vi.setSystemTime(new Date("2026-01-15T06:59:00Z"));
     const posts: RecordedPost[] = [];
     const first = open(path, core, [recordingPoster("slack", posts)]);
-    const sub = first.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await first.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await first.scheduler.start();
     await runUntil("2026-01-15T07:05:00Z", first);
     expect(posts).toHaveLength(1);
@@ -115,7 +115,7 @@ describe("scheduler: exactly once", () => {
     expect((await third.scheduler.start()).caughtUp).toBe(1);
     await third.scheduler.idle();
     expect(posts).toHaveLength(2);
-    expect(third.deliveries.get(sub.id, "2026-01-16")?.status).toBe("done");
+    expect((await third.deliveries.get(sub.id, "2026-01-16"))?.status).toBe("done");
     await third.close();
 
     const fourth = open(path, core, [recordingPoster("slack", posts)]);
@@ -128,7 +128,7 @@ describe("scheduler: exactly once", () => {
     vi.setSystemTime(new Date("2026-01-17T23:30:00Z"));
     const fifth = open(path, core, [recordingPoster("slack", posts)]);
     expect((await fifth.scheduler.start()).caughtUp).toBe(0);
-    expect(fifth.deliveries.get(sub.id, "2026-01-17")).toBeUndefined();
+    expect(await fifth.deliveries.get(sub.id, "2026-01-17")).toBeUndefined();
   });
 
   it("does not catch up when catch-up is off, nor a run from before the subscription existed", async () => {
@@ -136,8 +136,8 @@ describe("scheduler: exactly once", () => {
     vi.setSystemTime(new Date("2026-01-16T10:00:00Z"));
     const poster = recordingPoster();
     const setup = open(path, core, [poster]);
-    setup.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
-    setup.store.create(paris({ channelId: "C2" }), new Date("2026-01-16T09:30:00Z")); // after today's 08:00
+    await setup.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    await setup.store.create(paris({ channelId: "C2" }), new Date("2026-01-16T09:30:00Z")); // after today's 08:00
     await setup.close();
     const off = open(path, core, [poster], { catchUp: false });
     expect((await off.scheduler.start()).caughtUp).toBe(0);
@@ -154,7 +154,7 @@ describe("scheduler: exactly once", () => {
     const posts: RecordedPost[] = [];
     const a = open(path, core, [recordingPoster("slack", posts)], { worker: "a" });
     const b = open(path, core, [recordingPoster("slack", posts)], { worker: "b" });
-    const sub = a.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await a.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await a.scheduler.start();
     await b.scheduler.start();
     expect(a.scheduler.scheduledIds()).toEqual([sub.id]);
@@ -172,13 +172,18 @@ describe("scheduler: exactly once", () => {
     vi.setSystemTime(new Date("2026-01-15T07:00:00Z"));
     const posts: RecordedPost[] = [];
     const crashed = open(path, core, [recordingPoster("slack", posts)]);
-    const sub = crashed.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await crashed.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     // what a worker does up to the platform call, then the process dies
-    const claim = crashed.deliveries.claim(sub.id, "2026-01-15", `${hostname()}:999999:dead`, new Date());
+    const claim = await crashed.deliveries.claim(
+      sub.id,
+      "2026-01-15",
+      `${hostname()}:999999:dead`,
+      new Date(),
+    );
     expect(claim).toBeDefined();
     if (!claim) return;
     expect(
-      crashed.deliveries.markPosting(
+      await crashed.deliveries.markPosting(
         claim,
         {
           platform: "slack",
@@ -205,14 +210,14 @@ describe("scheduler: exactly once", () => {
     ]);
     expect(events).toContain("uncertain");
     expect(posts).toHaveLength(0); // not re-posted
-    expect(restarted.deliveries.get(sub.id, "2026-01-15")?.status).toBe("uncertain");
-    expect(restarted.deliveries.uncertain(sub.id)[0]?.articleIds).toEqual([SEED_ARTICLE_0115]);
+    expect((await restarted.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("uncertain");
+    expect((await restarted.deliveries.uncertain(sub.id))[0]?.articleIds).toEqual([SEED_ARTICLE_0115]);
     expect(await restarted.scheduler.deliver(sub.id, "2026-01-15")).toBe("skipped");
 
     // the next day's digest goes out as usual, without the article the interrupted post carried
     await runUntil("2026-01-16T07:00:01Z", restarted);
     expect(posts).toHaveLength(1);
-    const next = restarted.deliveries.get(sub.id, "2026-01-16");
+    const next = await restarted.deliveries.get(sub.id, "2026-01-16");
     expect(next?.status).toBe("done");
     expect(next?.articleIds).toContain("extra-2026-01-16");
     expect(next?.articleIds).not.toContain(SEED_ARTICLE_0115);
@@ -222,20 +227,20 @@ describe("scheduler: exactly once", () => {
     vi.setSystemTime(new Date("2026-01-15T07:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { postingStaleMs: 15 * 60_000 });
-    const sub = bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
-    const claim = bot.deliveries.claim(sub.id, "2026-01-15", "other-host:42:x", new Date());
+    const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const claim = await bot.deliveries.claim(sub.id, "2026-01-15", "other-host:42:x", new Date());
     if (!claim) throw new Error("no claim");
-    bot.deliveries.markPosting(
+    await bot.deliveries.markPosting(
       claim,
       { platform: "slack", channelId: "C1", articleIds: [], rememberInChannel: true },
       new Date(),
     );
     await bot.scheduler.start();
     await bot.scheduler.idle();
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("posting"); // maybe still in flight
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("posting"); // maybe still in flight
     vi.setSystemTime(new Date("2026-01-15T07:20:00Z"));
     expect(await bot.scheduler.deliver(sub.id, "2026-01-15")).toBe("skipped");
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("uncertain");
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("uncertain");
     expect(poster.posts).toHaveLength(0);
   });
 });
@@ -245,16 +250,16 @@ describe("scheduler: failures", () => {
     vi.setSystemTime(new Date("2026-01-15T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster]);
-    const gone = bot.store.create(paris({ channelId: "GONE" }), new Date("2026-01-14T10:00:00Z"));
-    const flaky = bot.store.create(paris({ channelId: "FLAKY" }), new Date("2026-01-14T10:00:00Z"));
-    const fine = bot.store.create(paris({ channelId: "FINE" }), new Date("2026-01-14T10:00:00Z"));
+    const gone = await bot.store.create(paris({ channelId: "GONE" }), new Date("2026-01-14T10:00:00Z"));
+    const flaky = await bot.store.create(paris({ channelId: "FLAKY" }), new Date("2026-01-14T10:00:00Z"));
+    const fine = await bot.store.create(paris({ channelId: "FINE" }), new Date("2026-01-14T10:00:00Z"));
     poster.fail("GONE", permanent("channel_not_found"));
     poster.fail("FLAKY", [rateLimited(30_000), serverError(), undefined]);
     await bot.scheduler.start();
 
     await runUntil("2026-01-15T07:00:01Z", bot);
     expect(poster.posts.map((p) => p.channelId)).toEqual(["FINE"]);
-    expect(bot.store.get(gone.id)?.failures).toBe(1);
+    expect((await bot.store.get(gone.id))?.failures).toBe(1);
 
     await runUntil("2026-01-15T07:20:00Z", bot);
     // FLAKY: 429 (Retry-After 30 s respected), then 503 (backoff), then posted
@@ -262,16 +267,16 @@ describe("scheduler: failures", () => {
     expect(flakyPost).toBeDefined();
     expect(Date.parse(flakyPost?.at ?? "")).toBeGreaterThanOrEqual(Date.parse("2026-01-15T07:00:30Z"));
     expect(poster.attempts.get("FLAKY")).toBe(3);
-    expect(bot.deliveries.get(flaky.id, "2026-01-15")?.status).toBe("done");
-    expect(bot.store.get(flaky.id)?.failures).toBe(0);
+    expect((await bot.deliveries.get(flaky.id, "2026-01-15"))?.status).toBe("done");
+    expect((await bot.store.get(flaky.id))?.failures).toBe(0);
 
     // GONE: tried at 08:00, 08:02, 08:04, then disabled with the reason; no task any more
     expect(poster.attempts.get("GONE")).toBe(3);
-    const disabled = bot.store.get(gone.id);
+    const disabled = await bot.store.get(gone.id);
     expect(disabled?.enabled).toBe(false);
     expect(disabled?.disabledReason).toBe("channel_not_found");
     expect(bot.scheduler.nextRun(gone.id)).toBeUndefined();
-    expect(bot.deliveries.get(gone.id, "2026-01-15")?.status).toBe("failed");
+    expect((await bot.deliveries.get(gone.id, "2026-01-15"))?.status).toBe("failed");
 
     // the next day: FINE and FLAKY get theirs, GONE is not tried again
     await runUntil("2026-01-16T08:00:00Z", bot);
@@ -282,25 +287,25 @@ describe("scheduler: failures", () => {
         .sort(),
     ).toEqual(["FINE", "FLAKY"]);
     expect(poster.attempts.get("GONE")).toBe(3);
-    expect(bot.store.get(fine.id)?.enabled).toBe(true);
+    expect((await bot.store.get(fine.id))?.enabled).toBe(true);
   });
 
   it("gives up on a retryable error after the attempts, without disabling; nothing is lost for the next digest", async () => {
     vi.setSystemTime(new Date("2026-01-15T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { retry: { attempts: 3, baseMs: 1000 }, outageRetryMs: 0 });
-    const sub = bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [serverError(), serverError(), serverError()]);
     await bot.scheduler.start();
     await runUntil("2026-01-15T07:10:00Z", bot);
     expect(poster.attempts.get("C1")).toBe(3);
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("failed");
-    expect(bot.store.get(sub.id)?.enabled).toBe(true);
-    expect(bot.store.get(sub.id)?.failures).toBe(0);
-    expect(bot.deliveries.deliveredArticleIds("slack", "C1").size).toBe(0);
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
+    expect((await bot.store.get(sub.id))?.enabled).toBe(true);
+    expect((await bot.store.get(sub.id))?.failures).toBe(0);
+    expect((await bot.deliveries.deliveredArticleIds("slack", "C1")).size).toBe(0);
     // the 16th covers the 15th's article too, since the 15th never went out
     await runUntil("2026-01-16T07:00:01Z", bot);
-    expect(bot.deliveries.get(sub.id, "2026-01-16")?.articleIds).toEqual(
+    expect((await bot.deliveries.get(sub.id, "2026-01-16"))?.articleIds).toEqual(
       expect.arrayContaining([SEED_ARTICLE_0115, "extra-2026-01-16"]),
     );
   });
@@ -309,16 +314,16 @@ describe("scheduler: failures", () => {
     vi.setSystemTime(new Date("2026-01-15T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { retry: { attempts: 2, baseMs: 1000 } });
-    const sub = bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [serverError(), serverError(), serverError(), serverError()]);
     await bot.scheduler.start();
     await runUntil("2026-01-15T07:20:00Z", bot); // 08:00 ×2, 08:15 ×2: still down
     expect(poster.attempts.get("C1")).toBe(4);
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.status).toBe("failed");
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
     await runUntil("2026-01-15T07:31:00Z", bot); // 08:30: back up
     expect(poster.posts).toHaveLength(1);
     expect(poster.posts[0]?.at.slice(0, 16)).toBe("2026-01-15T07:30");
-    expect(bot.deliveries.get(sub.id, "2026-01-15")).toMatchObject({ status: "done", attempts: 3 });
+    expect(await bot.deliveries.get(sub.id, "2026-01-15")).toMatchObject({ status: "done", attempts: 3 });
   });
 });
 
@@ -327,12 +332,12 @@ describe("scheduler: what is posted", () => {
     vi.setSystemTime(new Date("2026-01-15T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster]);
-    const sub = bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await bot.scheduler.start();
     await runUntil("2026-01-18T08:00:00Z", bot);
-    const ids = ["2026-01-15", "2026-01-16", "2026-01-17", "2026-01-18"].map(
-      (d) => bot.deliveries.get(sub.id, d)?.articleIds ?? ["missing"],
-    );
+    const ids = [];
+    for (const d of ["2026-01-15", "2026-01-16", "2026-01-17", "2026-01-18"])
+      ids.push((await bot.deliveries.get(sub.id, d))?.articleIds ?? ["missing"]);
     expect(ids).toEqual([[SEED_ARTICLE_0115], ["extra-2026-01-16"], ["extra-2026-01-17"], []]);
     expect(poster.posts).toHaveLength(4);
     expect(poster.posts[3]?.reply.blocks).toEqual([
@@ -345,45 +350,45 @@ describe("scheduler: what is posted", () => {
     vi.setSystemTime(new Date("2026-01-17T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { firstDigestDays: 0 });
-    const sub = bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
+    const sub = await bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
     await bot.scheduler.start();
     await runUntil("2026-01-17T07:00:01Z", bot);
-    expect(bot.deliveries.get(sub.id, "2026-01-17")?.articleIds).toEqual(["extra-2026-01-17"]);
+    expect((await bot.deliveries.get(sub.id, "2026-01-17"))?.articleIds).toEqual(["extra-2026-01-17"]);
   });
 
   it("unsubscribing and subscribing again does not repeat what the channel already got", async () => {
     vi.setSystemTime(new Date("2026-01-16T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster], { firstDigestDays: 3 });
-    const first = bot.store.create(paris(), new Date("2026-01-15T10:00:00Z"));
+    const first = await bot.store.create(paris(), new Date("2026-01-15T10:00:00Z"));
     await bot.scheduler.start();
     bot.scheduler.schedule(first);
     await runUntil("2026-01-16T07:00:01Z", bot);
-    expect([...(bot.deliveries.get(first.id, "2026-01-16")?.articleIds ?? [])].sort()).toEqual(
+    expect([...((await bot.deliveries.get(first.id, "2026-01-16"))?.articleIds ?? [])].sort()).toEqual(
       [SEED_ARTICLE_0115, "extra-2026-01-16"].sort(),
     );
-    bot.store.remove(first.id, "slack", "C1");
+    await bot.store.remove(first.id, "slack", "C1");
     bot.scheduler.unschedule(first.id);
-    const again = bot.store.create(paris({ time: "09:00" }));
+    const again = await bot.store.create(paris({ time: "09:00" }));
     bot.scheduler.schedule(again);
     await runUntil("2026-01-16T08:00:01Z", bot);
-    expect(bot.deliveries.get(again.id, "2026-01-16")?.articleIds).toEqual([]);
+    expect((await bot.deliveries.get(again.id, "2026-01-16"))?.articleIds).toEqual([]);
   });
 
   it("a scheduled briefing posts when its topic has new sources, else one short line", async () => {
     vi.setSystemTime(new Date("2026-01-15T06:00:00Z"));
     const poster = recordingPoster();
     const bot = open(":memory:", core, [poster]);
-    const sub = bot.store.create(
+    const sub = await bot.store.create(
       paris({ kind: "brief", topic: "défense" }),
       new Date("2026-01-14T10:00:00Z"),
     );
     await bot.scheduler.start();
     await runUntil("2026-01-15T07:00:01Z", bot);
-    expect(bot.deliveries.get(sub.id, "2026-01-15")?.articleIds.length).toBeGreaterThan(0);
+    expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.articleIds.length).toBeGreaterThan(0);
     await runUntil("2026-01-16T07:00:01Z", bot);
     expect(poster.posts).toHaveLength(2);
-    const second = bot.deliveries.get(sub.id, "2026-01-16");
+    const second = await bot.deliveries.get(sub.id, "2026-01-16");
     expect(second?.status).toBe("done");
     // the copy dated the 16th is a new source on défense: a new briefing, else the short line
     if (second?.articleIds.length === 0) {

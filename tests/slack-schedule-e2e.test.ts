@@ -72,12 +72,12 @@ describe("Slack: scheduled digest, end to end", () => {
     const answer = await command("subscribe --time 08:00 --timezone Europe/Paris", "sub1");
     expect(answer.response_type).toBe("in_channel");
     expect(JSON.stringify(answer.blocks)).toContain("Abonnement n° 1 créé");
-    expect(bot.store.list()[0]).toMatchObject({
+    expect((await bot.store.list())[0]).toMatchObject({
       platform: "slack",
       channelId: "C0NEWS",
       createdBy: "slack:T0FAKE:U0ALICE",
     });
-    expect(bot.audit.recent(1)[0]?.actor).toBe("slack:T0FAKE:U0ALICE");
+    expect((await bot.audit.recent(1))[0]?.actor).toBe("slack:T0FAKE:U0ALICE");
 
     const post = await waitFor(() => slack.posts[0], 8000, "the scheduled chat.postMessage");
     expect(post.channel).toBe("C0NEWS");
@@ -86,7 +86,7 @@ describe("Slack: scheduled digest, end to end", () => {
     expect(blocks).toContain("Le Vietnam souhaite renforcer ses relations multiformes avec le Japon");
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.posts).toHaveLength(1);
-    expect(bot.deliveries.get(1, "2026-01-15")?.status).toBe("done");
+    expect((await bot.deliveries.get(1, "2026-01-15"))?.status).toBe("done");
     // the delivery is exactly once: running the period again posts nothing
     expect(await bot.scheduler.deliver(1, "2026-01-15")).toBe("skipped");
     expect(slack.posts).toHaveLength(1);
@@ -97,11 +97,11 @@ describe("Slack: scheduled digest, end to end", () => {
     vi.setSystemTime(new Date("2026-01-15T07:00:58Z")); // 08:00:58 in Paris
     await command("subscribe --time 08:01", "sub2", "C0GONE");
     await waitFor(
-      () => (bot.store.get(2)?.enabled === false ? true : undefined),
+      async () => ((await bot.store.get(2))?.enabled === false ? true : undefined),
       8000,
       "the channel disabled",
     );
-    expect(bot.store.get(2)?.disabledReason).toBe("not_in_channel");
+    expect((await bot.store.get(2))?.disabledReason).toBe("not_in_channel");
     const list = await command("subscriptions", "list2", "C0GONE");
     expect(list.response_type).toBe("ephemeral");
     expect(JSON.stringify(list.blocks)).toContain(

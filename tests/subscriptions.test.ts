@@ -97,7 +97,7 @@ describe("/news subscribe", () => {
     expect(reply.visibility).toBe("public");
     expect(text).toContain("Abonnement n° 1 créé : revue de presse — 08:00 (Europe/Paris), lun–ven.");
     expect(text).toContain("Prochain envoi : jeu. 15 janv. 2026, 08:00");
-    expect(bot.store.list()).toMatchObject([
+    expect(await bot.store.list()).toMatchObject([
       {
         platform: "slack",
         channelId: "C1",
@@ -109,8 +109,11 @@ describe("/news subscribe", () => {
       },
     ]);
     expect(bot.scheduler.nextRun(1)?.toISOString()).toBe("2026-01-15T07:00:00.000Z");
-    expect(bot.audit.recent(1)[0]).toMatchObject({ actor: "slack:T1:U1", action: "subscription.create" });
-    expect(JSON.parse(bot.audit.recent(1)[0]?.details ?? "{}")).toMatchObject({
+    expect((await bot.audit.recent(1))[0]).toMatchObject({
+      actor: "slack:T1:U1",
+      action: "subscription.create",
+    });
+    expect(JSON.parse((await bot.audit.recent(1))[0]?.details ?? "{}")).toMatchObject({
       channel: "C1",
       time: "08:00",
     });
@@ -119,15 +122,17 @@ describe("/news subscribe", () => {
   it("defaults to a daily digest at 08:00 in the default zone; a briefing takes the rest as its topic", async () => {
     await run("subscribe");
     await run("subscribe --kind brief défense --time 18:30");
-    expect(bot.store.list().map((s) => [s.kind, s.topic, s.time, s.timezone, s.days.length])).toEqual([
-      ["digest", undefined, "08:00", "Europe/Paris", 7],
-      ["brief", "défense", "18:30", "Europe/Paris", 7],
-    ]);
+    expect((await bot.store.list()).map((s) => [s.kind, s.topic, s.time, s.timezone, s.days.length])).toEqual(
+      [
+        ["digest", undefined, "08:00", "Europe/Paris", 7],
+        ["brief", "défense", "18:30", "Europe/Paris", 7],
+      ],
+    );
   });
 
   it("answers bad input with a clear message and never stores it", async () => {
     await run("subscribe --time 07:30 --days mon-fri");
-    const before = bot.store.list();
+    const before = await bot.store.list();
     const cases: [string, string][] = [
       ["subscribe --timezone Mars/Olympus", "fuseau horaire inconnu « Mars/Olympus »"],
       ["subscribe --time 25:00", "« 25:00 » n'est pas une heure"],
@@ -144,18 +149,18 @@ describe("/news subscribe", () => {
       expect(reply.visibility).toBe("private");
       expect(text, input).toContain(message);
     }
-    expect(bot.store.list()).toEqual(before);
-    expect(bot.audit.recent(10)).toHaveLength(1);
+    expect(await bot.store.list()).toEqual(before);
+    expect(await bot.audit.recent(10)).toHaveLength(1);
     expect(bot.scheduler.scheduledIds()).toEqual([1]);
   });
 
   it("says so for an identical subscription, turns a disabled one back on, and caps subscriptions per channel", async () => {
     await run("subscribe --time 9h");
     expect((await run("subscribe --time 09:00")).text).toContain("Cet abonnement existe déjà (n° 1)");
-    bot.store.recordFailure(1, "not_in_channel", 1);
+    await bot.store.recordFailure(1, "not_in_channel", 1);
     bot.scheduler.unschedule(1);
     expect((await run("subscribe --time 09:00")).text).toContain("Abonnement n° 1 réactivé");
-    expect(bot.store.get(1)?.enabled).toBe(true);
+    expect((await bot.store.get(1))?.enabled).toBe(true);
     expect(bot.scheduler.scheduledIds()).toEqual([1]);
     await run("subscribe --time 10:00");
     await run("subscribe --time 11:00");
@@ -176,7 +181,7 @@ describe("/news subscribe", () => {
     );
     expect(refused.isError).toBe(true);
     expect(renderText(refused)).toContain("Gérer les salons");
-    expect(bot.store.list()).toEqual([]);
+    expect(await bot.store.list()).toEqual([]);
     const allowed = await dispatcher.run(
       "subscribe",
       { time: "08:00", days: "mon-fri" },
@@ -186,7 +191,7 @@ describe("/news subscribe", () => {
       },
     );
     expect(allowed.isError).toBeFalsy();
-    expect(bot.store.list()[0]).toMatchObject({
+    expect((await bot.store.list())[0]).toMatchObject({
       platform: "discord",
       channelId: discord.channelId,
       createdBy: "discord:42",
@@ -206,7 +211,7 @@ describe("/news subscriptions and /news unsubscribe", () => {
     await run("subscribe --kind brief défense --time 9h --days mon-fri");
     await run("subscribe --time 8h", slackCaller({ channelId: "OTHER" }));
     poster.fail("C1", permanent("not_in_channel"));
-    bot.store.recordFailure(2, "not_in_channel", 1);
+    await bot.store.recordFailure(2, "not_in_channel", 1);
     bot.scheduler.unschedule(2);
     await vi.advanceTimersByTimeAsync(Date.parse("2026-01-15T07:00:01Z") - Date.now());
     for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
@@ -224,14 +229,14 @@ describe("/news subscriptions and /news unsubscribe", () => {
     expect(text).not.toContain("n° 3");
 
     // an interrupted post is shown as such
-    const claim = bot.deliveries.claim(1, "2026-01-16", "elsewhere:1:x", new Date());
+    const claim = await bot.deliveries.claim(1, "2026-01-16", "elsewhere:1:x", new Date());
     if (!claim) throw new Error("no claim");
-    bot.deliveries.markPosting(
+    await bot.deliveries.markPosting(
       claim,
       { platform: "slack", channelId: "C1", articleIds: [], rememberInChannel: true },
       new Date(),
     );
-    bot.deliveries.sweepUncertain(new Date(Date.now() + 3_600_000), 60_000);
+    await bot.deliveries.sweepUncertain(new Date(Date.now() + 3_600_000), 60_000);
     expect((await run("subscriptions")).text).toContain("Envoi interrompu (2026-01-16)");
   });
 
@@ -244,9 +249,12 @@ describe("/news subscriptions and /news unsubscribe", () => {
     expect(text).toContain(
       "Abonnement n° 1 supprimé : revue de presse — 08:00 (Europe/Paris), tous les jours.",
     );
-    expect(bot.store.list().map((s) => s.id)).toEqual([2]);
+    expect((await bot.store.list()).map((s) => s.id)).toEqual([2]);
     expect(bot.scheduler.scheduledIds()).toEqual([2]);
-    expect(bot.audit.recent(1)[0]).toMatchObject({ actor: "slack:T1:U1", action: "subscription.remove" });
+    expect((await bot.audit.recent(1))[0]).toMatchObject({
+      actor: "slack:T1:U1",
+      action: "subscription.remove",
+    });
     expect((await run("unsubscribe")).text).toContain("Ce canal n'a aucun abonnement");
     // without an id, the channel's only subscription
     expect((await run("unsubscribe", slackCaller({ channelId: "OTHER" }))).text).toContain("n° 2 supprimé");

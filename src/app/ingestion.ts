@@ -14,6 +14,7 @@ import {
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { Logger } from "./logger.ts";
 import type { AppMetrics } from "./metrics.ts";
+import type { SharedCorpus } from "./shared-state.ts";
 
 export interface IngestionOptions {
   readonly config: Config;
@@ -27,6 +28,8 @@ export interface IngestionOptions {
   readonly onGrow: () => void;
   /** A feed's new articles, for the channels that follow it. */
   readonly onFeedArticles?: (added: readonly Article[], feed: Feed) => void;
+  /** Replicas on one database: ingested articles are shared through it (see shared-state.ts). */
+  readonly shared: SharedCorpus;
 }
 
 /** Starts polling and watching; returns the steps that stop them. */
@@ -35,7 +38,7 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
   const ingester = createIngester({
     store: o.feedStore,
     news: core.news,
-    writer: createCorpusFileWriter(o.ingestedDir),
+    writer: o.shared.writer(createCorpusFileWriter(o.ingestedDir)),
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => {
@@ -61,6 +64,7 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
   if (config.ingest.watch && folder) {
     const watcher = watchCorpusFolder(folder, {
       onArticles: async (found) => {
+        await o.shared.publish(found);
         const { added } = await addToLiveIndex(core.news, found);
         o.onGrow();
         if (added > 0) log.info({ folder, added }, `[corpus] ${added} new article(s) from ${folder}`);

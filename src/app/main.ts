@@ -18,6 +18,7 @@ import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { createNewsCore, type NewsCore } from "../core/news-core.ts";
 import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
+import { addToLiveIndex } from "../ingest/live-index.ts";
 import type { ModelServices } from "../model/index.ts";
 import { createFeedChannels, feedChannelCommands } from "../scheduling/feed-channels.ts";
 import {
@@ -27,23 +28,17 @@ import {
   type SchedulerEvent,
 } from "../scheduling/index.ts";
 import { loadNews } from "../snapshot/index.ts";
+import type { Stores } from "../storage/backend.ts";
 import { createSqliteConversationStore } from "../storage/conversation-store.ts";
-import { DatabaseOpenError } from "../storage/database.ts";
 import { createSqliteFeedChannelStore } from "../storage/feed-channel-store.ts";
-import { createSqliteFeedStore } from "../storage/feed-store.ts";
-import {
-  createAuditLog,
-  createDeliveryLog,
-  createSubscriptionStore,
-  type Database,
-  openDatabase,
-} from "../storage/index.ts";
+import type { Database } from "../storage/index.ts";
 import { createSqliteShownReplyStore } from "../storage/shown-reply-store.ts";
 import { loadAdapter } from "./adapter-registry.ts";
-import { databaseFailure, describeStartupError } from "./exit-codes.ts";
+import { describeStartupError } from "./exit-codes.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type AppMetrics, createAppMetrics } from "./metrics.ts";
 import { databaseWritable, listenOps, opsRoutes, type ReadinessCheck } from "./ops-http.ts";
+import { openAppStores, sharedCorpus } from "./shared-state.ts";
 import { onStopSignals } from "./shutdown.ts";
 import { type StartupMessages, startupMessages } from "./startup-messages.ts";
 
@@ -61,7 +56,9 @@ export interface StartOptions {
 export interface RunningApp {
   readonly config: Config;
   readonly dispatcher: Dispatcher;
-  readonly db: Database;
+  /** The SQLite database; undefined when the state is in Postgres (`DATABASE_URL`). */
+  readonly db?: Database;
+  readonly stores: Stores;
   readonly scheduler: Scheduler;
   readonly core: NewsCore;
   readonly metrics: AppMetrics;
@@ -76,15 +73,6 @@ export interface RunningApp {
 }
 
 const corpusPaths = (config: Config, cwd: string) => resolveCorpusPaths(config.corpus, cwd);
-
-/** The database, or the one-line start-up failure naming its path and NEWSBOT_DB. */
-function openAppDatabase(config: Config, cwd: string): Database {
-  try {
-    return openDatabase(config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
-  } catch (error) {
-    throw error instanceof DatabaseOpenError ? databaseFailure(error) : error;
-  }
-}
 
 /** The folder of the database: snapshots and the console's log file go there. */
 function dataDir(config: Config, cwd: string): string {
@@ -195,7 +183,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const logged = options.logger ? { log: options.logger, file: undefined } : appLogger(config, cwd, out, err);
   const { log } = logged;
   // the database first: a locked or broken file is reported before the corpus takes its time
-  const db = openAppDatabase(config, cwd);
+  const stores = await openAppStores(config, config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
+  const db = stores.sqlite;
+  const shared = sharedCorpus(stores);
   const metrics = createAppMetrics();
 
   const paths = corpusPaths(config, cwd);
@@ -210,10 +200,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         );
       else log.info(e, `index snapshot ${e.type}${e.detail ? ` (${e.detail})` : ""} in ${e.ms} ms`);
     },
-  }).catch((error: unknown) => {
-    db.close();
+  }).catch(async (error: unknown) => {
+    await stores.close();
     throw error;
   });
+  // replicas: what others ingested (in the shared database) joins the local corpus
+  const fromReplicas = await shared.load();
+  if (fromReplicas.length > 0) await addToLiveIndex(loaded.core.news, fromReplicas);
   const { problems } = loaded;
   const articleCount = loaded.core.news.articles.length;
   if (problems.length > 0) {
@@ -221,19 +214,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
   }
   if (articleCount === 0 && !paths.some((p) => existsSync(p))) {
-    db.close();
+    await stores.close();
     throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
   }
   // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
   // (loaded only when configured, as the platform libraries are)
-  const model = config.model
-    ? (await import("../model/index.ts")).createModelServices({
-        config: config.model,
-        db,
-        news: loaded.core.news,
-        log: (line) => log.info(line),
-      })
-    : undefined;
+  // (their token budget and vector cache are in the SQLite file: on Postgres they are not offered yet)
+  if (config.model && !db)
+    log.warn("model endpoints are not used with DATABASE_URL yet; answers stay offline");
+  const model =
+    config.model && db
+      ? (await import("../model/index.ts")).createModelServices({
+          config: config.model,
+          db,
+          news: loaded.core.news,
+          log: (line) => log.info(line),
+        })
+      : undefined;
   const people = loaded.core.exportPeople();
   const withModel = model?.steps
     ? createNewsCore(loaded.core.news, { model: model.steps, ...(people ? { people } : {}) })
@@ -247,8 +244,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   embedNew();
   // Scheduled digests and briefings: the database, the scheduler (its posters come with the
   // adapters below), and the port the subscription commands use.
-  const store = createSubscriptionStore(db);
-  const deliveries = createDeliveryLog(db);
+  const { subscriptions: store, deliveries } = stores;
   const scheduler = createScheduler({
     core,
     locale: config.locale,
@@ -257,21 +253,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     deliveries,
     firstDigestDays: config.schedule.firstDigestDays,
     catchUp: config.schedule.catchUp,
+    // replicas on one database: take over what a dead one left (its death is seen no other way)
+    ...(stores.pg ? { recoverEveryMs: 60_000 } : {}),
     log: schedulerLogger(log, metrics, t),
   });
   const subscriptions = createSubscriptionService({
     store,
     deliveries,
-    audit: createAuditLog(db),
+    audit: stores.audit,
     scheduler,
     defaultTimezone: config.schedule.timezone,
   });
   // A growing corpus: followed feeds, polled on a schedule, and the corpus folder watched for new
   // files; new articles go to the live index (answers and digests see them without a restart)
   // and, for feeds, to corpus files under `<corpus>/ingested/` so they are there after a restart.
-  const feedStore = createSqliteFeedStore(db);
+  const feedStore = stores.feeds;
   for (const url of config.ingest.feeds)
-    feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
+    await feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
   const corpusDir = paths.find((p) => existsSync(p) && statSync(p).isDirectory());
   const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
   const indexGrew = () => {
@@ -279,17 +277,22 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     embedNew();
   };
   // a feed's new items posted to the channels that follow it (`/news feeds add <url> --channel`)
-  const feedChannelStore = createSqliteFeedChannelStore(db);
-  const feedChannels = createFeedChannels({
-    store: feedChannelStore,
-    article: (id) => core.news.articles[core.news.find(id) ?? -1],
-    locale: config.locale,
-    log: (line) => say(err, line),
-  });
+  // (their state is in the SQLite file; on Postgres they are not offered yet)
+  const feedChannelStore = db ? createSqliteFeedChannelStore(db) : undefined;
+  const feedChannels = feedChannelStore
+    ? createFeedChannels({
+        store: feedChannelStore,
+        article: (id) => core.news.articles[core.news.find(id) ?? -1],
+        locale: config.locale,
+        log: (line) => say(err, line),
+      })
+    : undefined;
   const feeds: FeedsService = {
     list: () => listFeeds(feedStore),
     add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
-    ...feedChannelCommands(feedChannels, feedChannelStore, feedStore),
+    ...(feedChannels && feedChannelStore
+      ? feedChannelCommands(feedChannels, feedChannelStore, feedStore)
+      : {}),
   };
   const dispatcher = measuredDispatcher(
     createDispatcher({
@@ -309,7 +312,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     metrics,
   );
 
-  const conversations = createConversations({ dispatcher, store: createSqliteConversationStore(db) });
+  // follow-ups and kept replies live in the SQLite file; on Postgres they are not offered yet
+  const conversations = db
+    ? createConversations({ dispatcher, store: createSqliteConversationStore(db) })
+    : undefined;
   let ready = false;
   const adapters: Adapter[] = [];
   const dbPath = config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db);
@@ -318,7 +324,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       name: "index",
       check: () => ({ ok: ready, detail: ready ? `${core.news.articles.length} articles` : "starting" }),
     },
-    { name: "database", check: () => (db.open ? databaseWritable(dbPath) : { ok: false, detail: "closed" }) },
+    {
+      name: "database",
+      check: () =>
+        db
+          ? db.open
+            ? databaseWritable(dbPath)
+            : { ok: false, detail: "closed" }
+          : { ok: true, detail: "postgres" },
+    },
     ...adapters.map((a) => ({ name: a.name, check: () => a.health() })),
   ];
   const routes = opsRoutes(metrics.registry, checks);
@@ -328,7 +342,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       name: "database",
       run: async () => {
         await loaded.save(); // the snapshot, brought up to date with articles added while running
-        db.close();
+        await stores.close();
       },
     },
   ];
@@ -383,8 +397,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       articleCount,
       routes,
       log,
-      conversations,
-      shownReplies: createSqliteShownReplyStore(db),
+      ...(conversations ? { conversations } : {}),
+      ...(db ? { shownReplies: createSqliteShownReplyStore(db) } : {}),
     };
     let routesServed = false;
     for (const name of config.adapters) {
@@ -395,7 +409,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       const poster = adapter.poster();
       if (poster) {
         scheduler.addPoster(poster);
-        feedChannels.addPoster(poster);
+        feedChannels?.addPoster(poster);
       }
       if (started.message) say(out, started.message);
       if (started.servesRoutesOn !== undefined) {
@@ -414,8 +428,20 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       http = { port: server.port };
     }
     stops.push({ name: "scheduler", run: () => scheduler.stop() });
-    await feedChannels.start();
-    stops.push({ name: "feed channels", run: () => feedChannels.stop() });
+    if (feedChannels) {
+      await feedChannels.start();
+      stops.push({ name: "feed channels", run: () => feedChannels.stop() });
+    }
+    const following = await shared.follow(
+      core.news,
+      (n) => log.info({ added: n }, `[shared] ${n} new article(s) from other replicas`),
+      (error) =>
+        log.warn(
+          { error: String(error) },
+          `[shared] ${(error as Error)?.message ?? String(error)}; check DATABASE_URL's server, new articles wait until it answers`,
+        ),
+    );
+    stops.push({ name: "replicas", run: following });
     const started = await scheduler.start();
     if (started.scheduled > 0 || started.caughtUp > 0)
       say(out, t.startedScheduler(started.scheduled, started.caughtUp));
@@ -449,7 +475,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         log,
         metrics,
         onGrow: indexGrew,
-        onFeedArticles: (added, feed) => void feedChannels.onArticles(added, feed),
+        shared,
+        onFeedArticles: (added, feed) => void feedChannels?.onArticles(added, feed),
       }),
     )
     .then((steps) => {
@@ -482,7 +509,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   return {
     config,
     dispatcher,
-    db,
+    ...(db ? { db } : {}),
+    stores,
     scheduler,
     core,
     metrics,

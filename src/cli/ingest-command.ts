@@ -103,8 +103,8 @@ export async function runIngest(argv: string[], io: CliIO, options: IngestRunOpt
   try {
     const store = createSqliteFeedStore(db);
     const at = new Date().toISOString();
-    for (const u of feedUrls) store.addFeed(new URL(u).href, "cli", at);
-    if (store.listFeeds().length === 0 && values.once) {
+    for (const u of feedUrls) await store.addFeed(new URL(u).href, "cli", at);
+    if ((await store.listFeeds()).length === 0 && values.once) {
       io.err("newsbot ingest: no feeds to poll: give some with --feeds URL,URL");
       return 2;
     }

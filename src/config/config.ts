@@ -23,6 +23,8 @@ export interface DiscordConfig {
   readonly applicationId?: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /** The gateway shards this process runs: `ids` of `count` (unset: one shard). */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
 }
 
 export interface ScheduleConfig {
@@ -55,6 +57,8 @@ export interface Config {
   readonly adapters: readonly Platform[];
   /** The SQLite database (subscriptions, deliveries, audit log); `:memory:` keeps nothing. */
   readonly db: string;
+  /** Postgres (`postgres://…`) shared by several replicas; when set, it replaces `db`. */
+  readonly databaseUrl?: string;
   readonly schedule: ScheduleConfig;
   readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
@@ -113,6 +117,10 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     example: "./data/newsbot.db",
   },
   {
+    name: "DATABASE_URL",
+    doc: "Postgres shared by several replicas (state and ingested articles), e.g. postgres://newsbot:secret@db:5432/newsbot; unset = the SQLite file NEWSBOT_DB",
+  },
+  {
     name: "NEWSBOT_TIMEZONE",
     doc: "Time zone of a subscription that names none, IANA (default Europe/Paris)",
     example: "Europe/Paris",
@@ -153,6 +161,14 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   { name: "SLACK_API_URL", doc: "Advanced: another Slack Web API base URL (tests, proxies)" },
   { name: "DISCORD_API_URL", doc: "Advanced: another Discord REST base URL (tests, proxies)" },
   ...MODEL_ENV_DOC,
+  {
+    name: "DISCORD_SHARD_COUNT",
+    doc: "Discord gateway shards in all (required above 2,500 servers; unset = 1)",
+  },
+  {
+    name: "DISCORD_SHARD_IDS",
+    doc: "The shards this process runs, comma-separated (default: all of DISCORD_SHARD_COUNT)",
+  },
 ];
 
 export class ConfigError extends Error {
@@ -220,6 +236,11 @@ function schema(t: ConfigMessages) {
       .optional(),
     NEWSBOT_RATE_LIMIT: count(0, 10_000).default(10),
     NEWSBOT_DB: z.string().trim().min(1, t.expectText).default("./data/newsbot.db"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, { error: "expected a postgres:// URL" })
+      .optional(),
     NEWSBOT_TIMEZONE: z
       .string()
       .trim()
@@ -271,6 +292,13 @@ function schema(t: ConfigMessages) {
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: url.optional(),
     ...modelEnvShape(t),
+    DISCORD_SHARD_COUNT: count(1, 100_000).optional(),
+    DISCORD_SHARD_IDS: z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, { error: "expected shard numbers, e.g. 0,1" })
+      .transform((s) => s.split(",").map((x) => Number(x.trim())))
+      .optional(),
   });
 }
 
@@ -335,6 +363,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     ratePerMinute: e.NEWSBOT_RATE_LIMIT,
     adapters,
     db: e.NEWSBOT_DB,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     schedule: {
       timezone: e.NEWSBOT_TIMEZONE,
       catchUp: e.NEWSBOT_CATCH_UP,
@@ -367,6 +396,9 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
             ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
             ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
             ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+            ...(e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS
+              ? { shards: discordShards(e.DISCORD_SHARD_COUNT, e.DISCORD_SHARD_IDS, e.NEWSBOT_LOCALE) }
+              : {}),
           },
         }
       : {}),
@@ -376,4 +408,21 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
 /** The text of `.env.example`: every variable, documented, secrets left empty. */
 export function envExample(): string {
   return `${ENV_DOC.map((v) => `# ${v.doc}\n${v.name}=${v.example ?? ""}`).join("\n\n")}\n`;
+}
+
+/** The shards of this process: every shard of the count by default; an id out of range is refused. */
+function discordShards(
+  count: number | undefined,
+  ids: readonly number[] | undefined,
+  locale: Locale,
+): { ids: readonly number[]; count: number } {
+  const total = count ?? 1;
+  const mine = ids ?? Array.from({ length: total }, (_, i) => i);
+  const bad = mine.filter((id) => id >= total);
+  if (bad.length > 0)
+    throw new ConfigError(
+      [`DISCORD_SHARD_IDS: ${bad.join(", ")} not below DISCORD_SHARD_COUNT (${total})`],
+      locale,
+    );
+  return { ids: [...new Set(mine)], count: total };
 }

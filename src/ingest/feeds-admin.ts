@@ -12,10 +12,10 @@ import { type FetchText, fetchText, isFeedContentType } from "./http.ts";
 import { ingestMessages } from "./ingest-messages.ts";
 import { blockedHost } from "./outbound-guard.ts";
 
-export function listFeeds(store: FeedStore): FeedView[] {
+export async function listFeeds(store: FeedStore): Promise<FeedView[]> {
   const failures = new Map<number, number>();
-  for (const f of store.listFailures()) failures.set(f.feedId, (failures.get(f.feedId) ?? 0) + 1);
-  return store.listFeeds().map((f: Feed) => ({
+  for (const f of await store.listFailures()) failures.set(f.feedId, (failures.get(f.feedId) ?? 0) + 1);
+  return (await store.listFeeds()).map((f: Feed) => ({
     id: f.id,
     url: f.url,
     failures: f.failures,
@@ -94,7 +94,7 @@ export async function addFeed(
       return { ok: false, message: ingestMessages(locale).feedProblem.probe((error as Error).message) };
     }
   }
-  const { feed, created } = store.addFeed(
+  const { feed, created } = await store.addFeed(
     check.url,
     options.addedBy,
     (options.now?.() ?? new Date()).toISOString(),

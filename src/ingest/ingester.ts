@@ -3,6 +3,7 @@
 // A feed that fails is recorded (last error, consecutive failures) and backed off exponentially;
 // the other feeds go on. An item that fails is recorded with its error and retried later with its
 // own back-off; after `maxItemAttempts` it stays recorded as given up, never silently dropped.
+import { hostname } from "node:os";
 import type { Article } from "../core/corpus/article.ts";
 import type { NewsIndex } from "../core/search/news-index.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
@@ -15,6 +16,13 @@ import { addToLiveIndex } from "./live-index.ts";
 
 export interface IngesterOptions {
   store: FeedStore;
+  /**
+   * This process's name on feed leases: replicas sharing a database poll each due feed once (the
+   * one holding its lease). Default `host:pid:random`.
+   */
+  holder?: string;
+  /** How long a lease lasts: a holder dead longer than this loses its feeds. Default 10 min. */
+  leaseMs?: number;
   news: NewsIndex;
   writer: ArticleWriter;
   fetchText?: FetchText;
@@ -86,6 +94,7 @@ function errorText(error: unknown): string {
 
 export function createIngester(options: IngesterOptions): Ingester {
   const { store, news, writer } = options;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const baseFetcher = options.fetchText ?? fetchText;
   const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
   const allowPrivate = (feed: Feed): boolean =>
@@ -133,14 +142,14 @@ export function createIngester(options: IngesterOptions): Ingester {
     const at = now().toISOString();
     const pending = retrying
       ? new Map<string, string | undefined>()
-      : new Map(store.listFailures(feed.id).map((f) => [f.key, f.nextAttemptAt]));
+      : new Map((await store.listFailures(feed.id)).map((f) => [f.key, f.nextAttemptAt]));
     const accepted: Article[] = [];
     const failed: { key: string; error: string }[] = [];
     const summaries: { key: string; error: string }[] = [];
     let duplicates = 0;
     let seen = 0;
     for (const item of items) {
-      if (store.findSeen(feed.id, item.key, item.link)) {
+      if (await store.findSeen(feed.id, item.key, item.link)) {
         seen++;
         continue;
       }
@@ -152,8 +161,8 @@ export function createIngester(options: IngesterOptions): Ingester {
       const base = { feedId: feed.id, key: item.key, ...(item.link ? { url: item.link } : {}), seenAt: at };
       if (hasArticle(id) || accepted.some((a) => a.id === id)) {
         // written before a crash, or the same link under two GUIDs
-        store.markSeen({ ...base, articleId: id, status: "duplicate", duplicateOf: id });
-        store.clearFailure(feed.id, item.key);
+        await store.markSeen({ ...base, articleId: id, status: "duplicate", duplicateOf: id });
+        await store.clearFailure(feed.id, item.key);
         duplicates++;
         continue;
       }
@@ -171,19 +180,25 @@ export function createIngester(options: IngesterOptions): Ingester {
         ));
       } catch (error) {
         const message = errorText(error);
-        store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
+        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
           attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
         );
         failed.push({ key: item.key, error: message });
         continue;
       }
       const fingerprint = contentFingerprint(article.body);
-      const same = store.findByFingerprint(fingerprint);
+      const same = await store.findByFingerprint(fingerprint);
       const sameId = same?.status === "duplicate" ? same.duplicateOf : same?.articleId;
       const dup = sameId !== undefined && sameId !== id ? { of: sameId } : deduper.check(article);
       if (dup) {
-        store.markSeen({ ...base, articleId: id, fingerprint, status: "duplicate", duplicateOf: dup.of });
-        store.clearFailure(feed.id, item.key);
+        await store.markSeen({
+          ...base,
+          articleId: id,
+          fingerprint,
+          status: "duplicate",
+          duplicateOf: dup.of,
+        });
+        await store.clearFailure(feed.id, item.key);
         duplicates++;
         continue;
       }
@@ -193,19 +208,19 @@ export function createIngester(options: IngesterOptions): Ingester {
         await writer.write(article);
       } catch (error) {
         const message = `cannot store the article: ${errorText(error)}`;
-        store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
+        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
           attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
         );
         failed.push({ key: item.key, error: message });
         continue;
       }
-      store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
-      store.clearFailure(feed.id, item.key);
+      await store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
+      await store.clearFailure(feed.id, item.key);
       accepted.push(article);
       if (pageError) summaries.push({ key: item.key, error: pageError });
     }
     const stats = await addToLiveIndex(news, accepted, options.indexBatchSize ?? 50);
-    store.addCounts(feed.id, accepted.length, duplicates);
+    await store.addCounts(feed.id, accepted.length, duplicates);
     if (accepted.length > 0) options.onArticles?.(accepted, feed);
     return { added: accepted.map((a) => a.id), duplicates, failed, summaries, seen, indexMs: stats.indexMs };
   }
@@ -217,8 +232,8 @@ export function createIngester(options: IngesterOptions): Ingester {
   async function fetchFeed(feed: Feed): Promise<Fetched | FeedReport> {
     const start = now().toISOString();
     const empty = { added: [], duplicates: 0, failed: [], seen: 0, indexMs: 0 };
-    const fail = (error: string): FeedReport => {
-      store.recordFailure(feed.id, error, start, later(backoff(feed.failures + 1)));
+    const fail = async (error: string): Promise<FeedReport> => {
+      await store.recordFailure(feed.id, error, start, later(backoff(feed.failures + 1)));
       return { feedId: feed.id, url: feed.url, status: "error", error, ...empty };
     };
     let fetched: Awaited<ReturnType<FetchText>>;
@@ -244,7 +259,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       lastModified: fetched.lastModified ?? feed.lastModified,
     };
     if (fetched.status === 304) {
-      store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
+      await store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
       return { feedId: feed.id, url: feed.url, status: "not-modified", ...empty };
     }
     try {
@@ -256,7 +271,7 @@ export function createIngester(options: IngesterOptions): Ingester {
 
   async function processFeed({ feed, start, parsed, validators }: Fetched): Promise<FeedReport> {
     const result = await processItems(feed, parsed, parsed.items.slice(0, maxItems), false);
-    store.recordSuccess(feed.id, {
+    await store.recordSuccess(feed.id, {
       at: start,
       ...validators,
       title: parsed.title,
@@ -271,19 +286,19 @@ export function createIngester(options: IngesterOptions): Ingester {
   }
 
   async function retryFailedItems(): Promise<FeedReport[]> {
-    const due = store.dueFailures(now().toISOString());
+    const due = await store.dueFailures(now().toISOString());
     const byFeed = new Map<number, FeedItem[]>();
     for (const f of due) {
       try {
         const item = JSON.parse(f.item) as FeedItem;
         byFeed.set(f.feedId, [...(byFeed.get(f.feedId) ?? []), item]);
       } catch {
-        store.clearFailure(f.feedId, f.key);
+        await store.clearFailure(f.feedId, f.key);
       }
     }
     const reports: FeedReport[] = [];
     for (const [feedId, items] of byFeed) {
-      const feed = store.getFeed(feedId);
+      const feed = await store.getFeed(feedId);
       if (!feed) continue;
       const result = await processItems(feed, { ...(feed.title ? { title: feed.title } : {}) }, items, true);
       reports.push({ feedId, url: feed.url, status: "ok", ...result });
@@ -293,11 +308,16 @@ export function createIngester(options: IngesterOptions): Ingester {
 
   async function runOnce(opts: { force?: boolean } = {}): Promise<FeedReport[]> {
     const at = now().toISOString();
-    const feeds = store.listFeeds().filter((f) => f.enabled);
+    const feeds = (await store.listFeeds()).filter((f) => f.enabled);
     const reports: FeedReport[] = [];
-    const queue = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
+    const due = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
+    // another replica polling a feed holds its lease: this one leaves it alone
+    const until = new Date(now().getTime() + (options.leaseMs ?? 10 * 60_000)).toISOString();
+    const queue: Feed[] = [];
+    for (const f of due) if (await store.takeLease(f.id, holder, at, until)) queue.push(f);
+    const leased = [...queue];
     for (const f of feeds) {
-      if (!queue.includes(f) && f.failures > 0) {
+      if (!due.includes(f) && f.failures > 0) {
         reports.push({
           feedId: f.id,
           url: f.url,
@@ -315,15 +335,19 @@ export function createIngester(options: IngesterOptions): Ingester {
     // turning items into articles is CPU work that would otherwise starve the other fetches'
     // deadlines (a blocked event loop fires their timeouts before their answers are read).
     const fetched: Fetched[] = [];
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let feed = queue.shift(); feed; feed = queue.shift()) {
-        const got = await fetchFeed(feed);
-        if ("parsed" in got) fetched.push(got);
-        else reports.push(got);
-      }
-    });
-    await Promise.all(workers);
-    for (const f of fetched) reports.push(await processFeed(f));
+    try {
+      const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let feed = queue.shift(); feed; feed = queue.shift()) {
+          const got = await fetchFeed(feed);
+          if ("parsed" in got) fetched.push(got);
+          else reports.push(got);
+        }
+      });
+      await Promise.all(workers);
+      for (const f of fetched) reports.push(await processFeed(f));
+    } finally {
+      for (const f of leased) await store.releaseLease(f.id, holder);
+    }
     reports.push(...(await retryFailedItems()));
     return reports;
   }

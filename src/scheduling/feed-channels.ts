@@ -253,10 +253,10 @@ export function createFeedChannels(options: FeedChannelsOptions): FeedChannels {
 export function feedChannelCommands(
   channels: FeedChannels,
   store: FeedChannelStore,
-  feeds: { getFeed(id: number): Feed | undefined },
+  feeds: { getFeed(id: number): Promise<Feed | undefined> },
 ): Required<Pick<FeedsService, "follow" | "followed">> {
-  const view = (c: FeedChannel, created: boolean): FeedChannelView => ({
-    feedUrl: feeds.getFeed(c.feedId)?.url ?? String(c.feedId),
+  const view = async (c: FeedChannel, created: boolean): Promise<FeedChannelView> => ({
+    feedUrl: (await feeds.getFeed(c.feedId))?.url ?? String(c.feedId),
     filter: c.filter,
     exclude: c.exclude,
     format: c.format,
@@ -266,8 +266,8 @@ export function feedChannelCommands(
     posted: store.posts(c.id).filter((p) => p.status === "done").length,
   });
   return {
-    follow(feedId, caller, o) {
-      const feed = feeds.getFeed(feedId);
+    async follow(feedId, caller, o) {
+      const feed = await feeds.getFeed(feedId);
       if (!feed) throw new Error(`feed ${feedId} not found`);
       const { channel, created } = channels.follow(feed, {
         platform: caller.platform,
@@ -279,6 +279,7 @@ export function feedChannelCommands(
       });
       return view(channel, created);
     },
-    followed: (platform, channelId) => store.list({ platform, channelId }).map((c) => view(c, false)),
+    followed: (platform, channelId) =>
+      Promise.all(store.list({ platform, channelId }).map((c) => view(c, false))),
   };
 }

@@ -122,6 +122,13 @@ export interface SchedulerOptions {
   readonly verifyWithinMs?: number;
   /** Reconcile the tasks with the database this often (subscriptions changed by another process). Default 60 s; 0 = never. */
   readonly syncEveryMs?: number;
+  /**
+   * Take over, this often, what a dead replica left behind: stale claims (after `claimStaleMs`)
+   * are delivered, stale posts (after `postingStaleMs`) marked uncertain and looked for — found,
+   * they are done; proven absent, posted. For several processes on one database (another host's
+   * death cannot be seen otherwise). Default 0 = only at start-up.
+   */
+  readonly recoverEveryMs?: number;
   readonly log?: (event: SchedulerEvent) => void;
   /** Default `Math.random` (backoff jitter). */
   readonly random?: () => number;
@@ -147,7 +154,7 @@ export interface Scheduler {
   schedule(subscription: Subscription): void;
   unschedule(id: number): void;
   /** Reconciles the tasks with the database. */
-  sync(): void;
+  sync(): Promise<void>;
   nextRun(id: number): Date | undefined;
   scheduledIds(): number[];
   /** Delivers one period of a subscription now (what a task does when it fires). */
@@ -210,6 +217,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let started = false;
   let stopped = false;
   let syncTimer: NodeJS.Timeout | undefined;
+  let recoverTimer: NodeJS.Timeout | undefined;
+  let recovering = false;
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);
@@ -282,7 +291,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function fire(id: number, slot: Date, reason: DeliveryReason) {
-    const sub = store.get(id);
+    void track(fireNow(id, slot, reason)).catch((error) => log({ type: "error", subscriptionId: id, error }));
+  }
+
+  async function fireNow(id: number, slot: Date, reason: DeliveryReason) {
+    const sub = await store.get(id);
     if (!sub) {
       unschedule(id);
       return;
@@ -290,9 +303,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const period = localMoment(slot, sub.timezone).day;
     // a missed slot (the process was asleep or busy) still counts while it is the same local day
     if (reason === "catch-up" && !stillThatDay(sub, period)) return;
-    void track(deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled")).catch((error) =>
-      log({ type: "error", subscriptionId: id, error }),
-    );
+    await deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled");
   }
 
   function schedule(sub: Subscription) {
@@ -322,9 +333,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     armGap(sub);
   }
 
-  function sync() {
+  async function sync() {
     if (stopped) return;
-    const enabled = store.list({ enabledOnly: true });
+    const enabled = await store.list({ enabledOnly: true });
     const keep = new Set<number>();
     for (const sub of enabled) {
       if (!posters.has(sub.platform)) continue;
@@ -338,10 +349,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (sub.kind === "brief") {
       return scheduledBrief(core(), locale, {
         topic: sub.topic ?? "",
-        knownIds: deliveries.subscriptionArticleIds(sub.id),
+        knownIds: await deliveries.subscriptionArticleIds(sub.id),
       });
     }
-    const last = deliveries.lastDelivered(sub.id);
+    const last = await deliveries.lastDelivered(sub.id);
     const lastCoveredTo = last?.coveredTo;
     return scheduledDigest(core(), locale, {
       period,
@@ -351,7 +362,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       format: sub.format ?? "thread",
       ...(last ? {} : { first: true }),
       ...(options.root ? { root: options.root } : {}),
-      excludeIds: deliveries.deliveredArticleIds(sub.platform, sub.channelId),
+      excludeIds: await deliveries.deliveredArticleIds(sub.platform, sub.channelId),
       ...(sub.topic ? { topic: sub.topic } : {}),
     });
   }
@@ -421,7 +432,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           mayBeOut = true;
           log({ ...verifyEvent, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
         } else {
-          deliveries.touch(claim, new Date(), p.refs);
+          await deliveries.touch(claim, new Date(), p.refs);
           const look = await lookFor(verifier, poster, sub.channelId, mark, part, p.since);
           if (look.kind === "found") return { kind: "sent", ref: look.ref };
           if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
@@ -436,14 +447,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
       // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
       const release = p.refs.length === 0 && !mayBeOut;
-      if (release) deliveries.release(claim, detail, new Date());
-      else deliveries.touch(claim, new Date(), p.refs);
+      if (release) await deliveries.release(claim, detail, new Date());
+      else await deliveries.touch(claim, new Date(), p.refs);
       await sleep(wait);
       if (stopped) {
         if (mayBeOut) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
         return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
       }
-      if (release && !deliveries.markPosting(claim, p.plan, new Date())) return { kind: "lost" };
+      if (release && !(await deliveries.markPosting(claim, p.plan, new Date()))) return { kind: "lost" };
     }
   }
 
@@ -454,46 +465,46 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const result = await sendPart(p, messages[refs.length] as PreparedMessage, refs.length);
       if (result.kind === "sent") {
         refs.push(result.ref);
-        if (refs.length < messages.length) deliveries.touch(claim, new Date(), refs);
+        if (refs.length < messages.length) await deliveries.touch(claim, new Date(), refs);
         continue;
       }
       if (result.kind === "lost") return "skipped";
       if (result.kind === "uncertain") {
-        deliveries.touch(claim, new Date(), refs);
-        deliveries.markUncertain(
+        await deliveries.touch(claim, new Date(), refs);
+        await deliveries.markUncertain(
           claim.id,
           `outcome unknown (part ${refs.length + 1}/${messages.length}): ${result.detail}`,
         );
-        const record = deliveries.get(sub.id, period);
+        const record = await deliveries.get(sub.id, period);
         if (record) log({ type: "uncertain", delivery: record });
         return "uncertain";
       }
       return failed(sub, claim, refs, messages.length, period, result.error);
     }
-    deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
-    store.recordSuccess(sub.id);
+    await deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
+    await store.recordSuccess(sub.id);
     return "delivered";
   }
 
   /** A part that was not sent: partial, an outage retried later that day, or a channel failure. */
-  function failed(
+  async function failed(
     sub: Subscription,
     claim: Claim,
     refs: readonly string[],
     total: number,
     period: string,
     error: PostError,
-  ): DeliveryOutcome {
+  ): Promise<DeliveryOutcome> {
     const detail = `${error.reason}: ${error.message}`;
     if (refs.length > 0) {
-      deliveries.complete(
+      await deliveries.complete(
         claim,
         { messageRef: refs.join(","), error: `partial ${refs.length}/${total}: ${detail}` },
         new Date(),
       );
       return "partial";
     }
-    deliveries.fail(claim, detail, new Date());
+    await deliveries.fail(claim, detail, new Date());
     if (error.retryable) {
       // an outage: not the channel's fault, so it is not counted against it; later the same day
       // the period is tried again, and if the day ends first the next digest covers it (a retry
@@ -504,7 +515,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       return "failed";
     }
-    const { disabled } = store.recordFailure(sub.id, error.reason, disableAfter);
+    const { disabled } = await store.recordFailure(sub.id, error.reason, disableAfter);
     if (disabled) {
       unschedule(sub.id);
       return "disabled";
@@ -522,7 +533,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     reason: DeliveryReason,
     takeOver = false,
   ): Promise<DeliveryOutcome> {
-    const sub = store.get(id);
+    const sub = await store.get(id);
     if (!sub?.enabled) {
       unschedule(id);
       return "inactive";
@@ -531,9 +542,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (!poster) return "no-poster";
     // a retry fired after midnight: that day's post is no longer due (the next digest covers it)
     if (reason === "retry" && !stillThatDay(sub, period)) return "expired";
-    for (const d of deliveries.sweepUncertain(new Date(), postingStaleMs))
+    for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
       log({ type: "uncertain", delivery: d });
-    const claim = deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
+    const claim = await deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
     if (!claim) return "skipped";
     const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
     let plan: DeliveryPlan;
@@ -550,11 +561,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
       };
     } catch (error) {
-      deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
+      await deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
       throw error;
     }
-    if (!deliveries.markPosting(claim, plan, new Date())) return "skipped";
-    const claimedAt = deliveries.get(sub.id, period)?.claimedAt ?? new Date().toISOString();
+    if (!(await deliveries.markPosting(claim, plan, new Date()))) return "skipped";
+    const claimedAt = (await deliveries.get(sub.id, period))?.claimedAt ?? new Date().toISOString();
     const since = lookSince(verifier, claimedAt);
     return post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
   }
@@ -569,20 +580,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     const last =
       outcome === "failed" || outcome === "disabled" || outcome === "partial" || outcome === "uncertain";
-    const error = last ? deliveries.get(id, period)?.error : undefined;
+    const error = last ? (await deliveries.get(id, period))?.error : undefined;
     log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
     return outcome;
   }
 
-  function markDeadWorkersUncertain(): DeliveryRecord[] {
+  async function markDeadWorkersUncertain(): Promise<DeliveryRecord[]> {
     const now = new Date();
-    const out = [...deliveries.sweepUncertain(now, postingStaleMs)];
+    const out = [...(await deliveries.sweepUncertain(now, postingStaleMs))];
     // A post left in `posting` by a process of this machine that no longer exists: uncertain now.
-    const local = deliveries
-      .inFlight()
-      .filter((d) => d.status === "posting" && workerIsDeadHere(d.claimedBy));
+    const local = (await deliveries.inFlight()).filter(
+      (d) => d.status === "posting" && workerIsDeadHere(d.claimedBy),
+    );
     for (const d of local) {
-      deliveries.markUncertain(d.id);
+      await deliveries.markUncertain(d.id);
       out.push({ ...d, status: "uncertain" });
     }
     for (const d of out) log({ type: "uncertain", delivery: d });
@@ -595,31 +606,62 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
    */
   async function settleRecentUncertain(): Promise<void> {
     const within = options.verifyWithinMs ?? 2 * 86_400_000;
-    for (const d of deliveries.uncertain()) {
-      const sub = store.get(d.subscriptionId);
+    for (const d of await deliveries.uncertain()) {
+      const sub = await store.get(d.subscriptionId);
       const poster = sub ? posters.get(sub.platform) : undefined;
       if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
       try {
         const settled = await settleUncertain(verifier, d, sub, poster);
+        // posted in the background: one slow post does not hold up the others' settling
         if (settled === "failed" && options.catchUp !== false && sub.enabled && stillThatDay(sub, d.period))
-          await deliver(sub.id, d.period, "catch-up");
+          void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
+            log({ type: "error", subscriptionId: sub.id, error }),
+          );
       } catch (error) {
         log({ type: "error", subscriptionId: sub.id, error });
       }
     }
   }
 
-  function catchUp(): number {
+  /** What dead replicas left: stale posts looked for (and re-posted only when proven absent), stale claims delivered. */
+  async function recover(): Promise<void> {
+    if (recovering || stopped) return;
+    recovering = true;
+    try {
+      for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
+        log({ type: "uncertain", delivery: d });
+      await settleRecentUncertain();
+      const now = Date.now();
+      // a failed post is retried by its worker after at most this long; later, its worker is gone
+      const retryOverdueMs = 2 * Math.max(outageRetryMs, permanentRetryMs);
+      const overdue = (await deliveries.failedSince(new Date(now - retryOverdueMs))).filter(
+        (d) => Date.parse(d.finishedAt ?? d.claimedAt) < now - retryOverdueMs,
+      );
+      for (const d of [...(await deliveries.inFlight()), ...overdue]) {
+        const stale = d.status === "failed" || now - Date.parse(d.claimedAt) > claimStaleMs;
+        if ((d.status !== "claimed" && d.status !== "failed") || !stale || stopped) continue;
+        const sub = await store.get(d.subscriptionId);
+        if (!sub?.enabled || !posters.has(sub.platform) || !stillThatDay(sub, d.period)) continue;
+        void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
+          log({ type: "error", subscriptionId: sub.id, error }),
+        );
+      }
+    } finally {
+      recovering = false;
+    }
+  }
+
+  async function catchUp(): Promise<number> {
     let n = 0;
     const now = new Date();
-    for (const sub of store.list({ enabledOnly: true })) {
+    for (const sub of await store.list({ enabledOnly: true })) {
       if (!posters.has(sub.platform)) continue;
       const here = localMoment(now, sub.timezone);
       if (!sub.days.includes(here.weekday) || here.time < sub.time) continue;
       // created after today's run time: there was no run to miss
       const created = localMoment(new Date(sub.createdAt), sub.timezone);
       if (created.day > here.day || (created.day === here.day && created.time >= sub.time)) continue;
-      const existing = deliveries.get(sub.id, here.day);
+      const existing = await deliveries.get(sub.id, here.day);
       // A claim left by a process that died while waiting to retry: nothing went out for sure (a
       // claim holding a possible post is never released back to `claimed`). One of a dead process
       // of this machine is taken over now; another one once stale (see `claimStaleMs`).
@@ -637,25 +679,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     worker,
     addPoster(poster) {
       posters.set(poster.platform, poster);
-      if (started) sync();
+      if (started) void sync().catch((error) => log({ type: "error", error }));
     },
     async start() {
       if (started) return { scheduled: tasks.size, caughtUp: 0, uncertain: [] };
       started = true;
-      const uncertain = markDeadWorkersUncertain();
-      sync();
-      const caughtUp = options.catchUp === false ? 0 : catchUp();
+      const uncertain = await markDeadWorkersUncertain();
+      await sync();
+      const caughtUp = options.catchUp === false ? 0 : await catchUp();
       void track(settleRecentUncertain());
       const every = options.syncEveryMs ?? 60_000;
       if (every > 0) {
         syncTimer = setInterval(() => {
-          try {
-            sync();
-          } catch (error) {
-            log({ type: "error", error });
-          }
+          void sync().catch((error) => log({ type: "error", error }));
         }, every);
         syncTimer.unref();
+      }
+      const recoverEvery = options.recoverEveryMs ?? 0;
+      if (recoverEvery > 0) {
+        recoverTimer = setInterval(() => {
+          void track(recover()).catch((error) => log({ type: "error", error }));
+        }, recoverEvery);
+        recoverTimer.unref();
       }
       return { scheduled: tasks.size, caughtUp, uncertain };
     },
@@ -677,6 +722,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async stop() {
       stopped = true;
       if (syncTimer) clearInterval(syncTimer);
+      if (recoverTimer) clearInterval(recoverTimer);
       for (const id of [...tasks.keys()]) unschedule(id);
       for (const t of timers) clearTimeout(t);
       timers.clear();

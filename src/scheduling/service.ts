@@ -7,6 +7,7 @@ import {
   type SubscribeResult,
   SubscriptionLimitError,
   type SubscriptionService,
+  type SubscriptionView,
 } from "../../commands/ports.ts";
 import type {
   AuditLog,
@@ -42,53 +43,57 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
   });
   return {
     defaultTimezone: options.defaultTimezone,
-    subscribe(input, actor) {
-      const same = store.findSame(input);
+    async subscribe(input, actor) {
+      const same = await store.findSame(input);
       if (same?.enabled) {
         const next = nextRun(same.id);
         // the same schedule with another digest format: the format changes, nothing else
         const changed =
-          input.format && same.format !== input.format ? store.setFormat(same.id, input.format) : undefined;
-        if (changed) audit.record(actor, "subscription.format", { id: same.id, format: input.format });
+          input.format && same.format !== input.format
+            ? await store.setFormat(same.id, input.format)
+            : undefined;
+        if (changed) await audit.record(actor, "subscription.format", { id: same.id, format: input.format });
         return { subscription: changed ?? same, status: "exists", ...(next ? { nextRun: next } : {}) };
       }
       let subscription: Subscription;
       let status: SubscribeResult["status"];
       if (same) {
-        if (input.format && same.format !== input.format) store.setFormat(same.id, input.format);
-        subscription = store.enable(same.id) ?? same;
+        if (input.format && same.format !== input.format) await store.setFormat(same.id, input.format);
+        subscription = (await store.enable(same.id)) ?? same;
         status = "reenabled";
-        audit.record(actor, "subscription.reenable", { id: same.id, ...describe(input) });
+        await audit.record(actor, "subscription.reenable", { id: same.id, ...describe(input) });
       } else {
-        const count = store.list({ platform: input.platform, channelId: input.channelId }).length;
+        const count = (await store.list({ platform: input.platform, channelId: input.channelId })).length;
         if (count >= maxPerChannel) throw new SubscriptionLimitError(maxPerChannel);
-        subscription = store.create(input);
+        subscription = await store.create(input);
         status = "created";
-        audit.record(actor, "subscription.create", { id: subscription.id, ...describe(input) });
+        await audit.record(actor, "subscription.create", { id: subscription.id, ...describe(input) });
       }
       scheduler?.schedule(subscription);
       const next = nextRun(subscription.id);
       return { subscription, status, ...(next ? { nextRun: next } : {}) };
     },
-    unsubscribe(id, platform, channelId, actor) {
-      const removed = store.remove(id, platform, channelId);
+    async unsubscribe(id, platform, channelId, actor) {
+      const removed = await store.remove(id, platform, channelId);
       if (removed) {
         scheduler?.unschedule(id);
-        audit.record(actor, "subscription.remove", { id, ...describe(removed) });
+        await audit.record(actor, "subscription.remove", { id, ...describe(removed) });
       }
       return removed;
     },
-    list(platform, channelId) {
-      return store.list({ platform, channelId }).map((subscription) => {
+    async list(platform, channelId) {
+      const views: SubscriptionView[] = [];
+      for (const subscription of await store.list({ platform, channelId })) {
         const next = subscription.enabled ? nextRun(subscription.id) : undefined;
-        const last = deliveries.latest(subscription.id);
-        return {
+        const last = await deliveries.latest(subscription.id);
+        views.push({
           subscription,
           ...(next ? { nextRun: next } : {}),
           ...(last ? { last } : {}),
-          uncertain: deliveries.uncertain(subscription.id),
-        };
-      });
+          uncertain: await deliveries.uncertain(subscription.id),
+        });
+      }
+      return views;
     },
   };
 }

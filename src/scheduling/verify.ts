@@ -97,7 +97,7 @@ export async function settleUncertain(
   const part = out.length;
   const now = () => new Date();
   if (d.parts !== undefined && part >= d.parts) {
-    ctx.deliveries.resolveUncertain(d.id, { status: "done", messageRef: out.join(",") }, now());
+    await ctx.deliveries.resolveUncertain(d.id, { status: "done", messageRef: out.join(",") }, now());
     return "done";
   }
   const mark = { id: d.id, subscriptionId: sub.id, period: d.period };
@@ -107,10 +107,12 @@ export async function settleUncertain(
   // another process may have settled it meanwhile: only the one that did acts on it
   if (refs.length === 0) {
     const error = "proven absent after an interruption";
-    return ctx.deliveries.resolveUncertain(d.id, { status: "failed", error }, now()) ? "failed" : "uncertain";
+    return (await ctx.deliveries.resolveUncertain(d.id, { status: "failed", error }, now()))
+      ? "failed"
+      : "uncertain";
   }
   const partial = refs.length < d.parts ? `partial ${refs.length}/${d.parts}: interrupted` : undefined;
-  const done = ctx.deliveries.resolveUncertain(
+  const done = await ctx.deliveries.resolveUncertain(
     d.id,
     { status: "done", messageRef: refs.join(","), ...(partial ? { error: partial } : {}) },
     now(),

@@ -3,6 +3,7 @@
 // failures, when to try again) and counts, every item already seen (so nothing is added twice,
 // even after a restart), and the items that failed (retried later, never silently lost).
 // `createSqliteFeedStore` is the implementation over the embedded database (schema version 2).
+import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
 
 export interface Feed {
@@ -64,19 +65,19 @@ export interface PollSuccess {
 
 export interface FeedStore {
   /** Adds a feed, or returns the existing one with the same URL (`created: false`). */
-  addFeed(url: string, addedBy: string, at: string): { feed: Feed; created: boolean };
-  removeFeed(id: number): boolean;
-  listFeeds(): Feed[];
-  getFeed(id: number): Feed | undefined;
-  recordSuccess(id: number, success: PollSuccess): void;
+  addFeed(url: string, addedBy: string, at: string): Promise<{ feed: Feed; created: boolean }>;
+  removeFeed(id: number): Promise<boolean>;
+  listFeeds(): Promise<Feed[]>;
+  getFeed(id: number): Promise<Feed | undefined>;
+  recordSuccess(id: number, success: PollSuccess): Promise<void>;
   /** Records a failed poll: increments the consecutive failures and sets when to try again. */
-  recordFailure(id: number, error: string, at: string, nextAttemptAt: string): void;
-  addCounts(id: number, added: number, duplicates: number): void;
+  recordFailure(id: number, error: string, at: string, nextAttemptAt: string): Promise<void>;
+  addCounts(id: number, added: number, duplicates: number): Promise<void>;
 
   /** The item seen before under this key in this feed, or with this URL in any feed. */
-  findSeen(feedId: number, key: string, url?: string): SeenItem | undefined;
-  findByFingerprint(fingerprint: string): SeenItem | undefined;
-  markSeen(item: SeenItem): void;
+  findSeen(feedId: number, key: string, url?: string): Promise<SeenItem | undefined>;
+  findByFingerprint(fingerprint: string): Promise<SeenItem | undefined>;
+  markSeen(item: SeenItem): Promise<void>;
 
   recordItemFailure(
     feedId: number,
@@ -86,14 +87,21 @@ export interface FeedStore {
     at: string,
     /** When to retry after this many attempts; undefined = give up (keep the record). */
     nextAttempt: (attempts: number) => string | undefined,
-  ): FailedItem;
+  ): Promise<FailedItem>;
   /** Failed items whose retry is due at `now` (retries not exhausted). */
-  dueFailures(now: string, limit?: number): FailedItem[];
-  listFailures(feedId?: number): FailedItem[];
-  clearFailure(feedId: number, key: string): void;
+  dueFailures(now: string, limit?: number): Promise<FailedItem[]>;
+  listFailures(feedId?: number): Promise<FailedItem[]>;
+  clearFailure(feedId: number, key: string): Promise<void>;
+
+  /**
+   * Takes (or renews) the lease on polling a feed until `until` (ISO): true when `holder` now
+   * holds it — it was free, expired, or already this holder's. Replicas poll only leased feeds.
+   */
+  takeLease(feedId: number, holder: string, at: string, until: string): Promise<boolean>;
+  releaseLease(feedId: number, holder: string): Promise<void>;
 }
 
-interface FeedRow {
+export interface FeedRow {
   id: number;
   url: string;
   title: string | null;
@@ -112,7 +120,7 @@ interface FeedRow {
   duplicates: number;
 }
 
-interface SeenRow {
+export interface SeenRow {
   feed_id: number;
   item_key: string;
   url: string | null;
@@ -123,7 +131,7 @@ interface SeenRow {
   seen_at: string;
 }
 
-interface FailedRow {
+export interface FailedRow {
   feed_id: number;
   item_key: string;
   item: string;
@@ -137,7 +145,7 @@ interface FailedRow {
 const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
   (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-function toFeed(r: FeedRow): Feed {
+export function toFeed(r: FeedRow): Feed {
   return {
     id: r.id,
     url: r.url,
@@ -158,7 +166,7 @@ function toFeed(r: FeedRow): Feed {
   };
 }
 
-function toSeen(r: SeenRow): SeenItem {
+export function toSeen(r: SeenRow): SeenItem {
   return {
     feedId: r.feed_id,
     key: r.item_key,
@@ -171,7 +179,7 @@ function toSeen(r: SeenRow): SeenItem {
   };
 }
 
-function toFailed(r: FailedRow): FailedItem {
+export function toFailed(r: FailedRow): FailedItem {
   return {
     feedId: r.feed_id,
     key: r.item_key,
@@ -185,6 +193,10 @@ function toFailed(r: FailedRow): FailedItem {
 }
 
 export function createSqliteFeedStore(db: Database): FeedStore {
+  return asyncPort<FeedStore>(sqliteFeedStore(db));
+}
+
+function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
   const q = {
     feedByUrl: db.prepare<[string], FeedRow>("SELECT * FROM feeds WHERE url = ?"),
     feedById: db.prepare<[number], FeedRow>("SELECT * FROM feeds WHERE id = ?"),
@@ -237,6 +249,13 @@ export function createSqliteFeedStore(db: Database): FeedStore {
       "SELECT * FROM failed_items WHERE feed_id = ? ORDER BY last_failed_at",
     ),
     clearFailed: db.prepare<[number, string]>("DELETE FROM failed_items WHERE feed_id = ? AND item_key = ?"),
+    lease: db.prepare<[string, string, number, string, string]>(
+      `UPDATE feeds SET lease_holder = ?, lease_until = ?
+       WHERE id = ? AND (lease_holder IS NULL OR lease_holder = ? OR lease_until IS NULL OR lease_until <= ?)`,
+    ),
+    unlease: db.prepare<[number, string]>(
+      "UPDATE feeds SET lease_holder = NULL, lease_until = NULL WHERE id = ? AND lease_holder = ?",
+    ),
   };
 
   const getFeed = (id: number): Feed | undefined => {
@@ -305,6 +324,10 @@ export function createSqliteFeedStore(db: Database): FeedStore {
       (feedId === undefined ? q.failures.all() : q.failuresOf.all(feedId)).map(toFailed),
     clearFailure(feedId, key) {
       q.clearFailed.run(feedId, key);
+    },
+    takeLease: (feedId, holder, at, until) => q.lease.run(holder, until, feedId, holder, at).changes === 1,
+    releaseLease(feedId, holder) {
+      q.unlease.run(feedId, holder);
     },
   };
 }

@@ -133,4 +133,15 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   CHAT_MIGRATION,
+  {
+    version: 6,
+    description: "feeds: the lease of the process polling each one",
+    up: (db) => {
+      // several processes on one database poll each feed once: the holder of an unexpired lease
+      db.exec(`
+        ALTER TABLE feeds ADD COLUMN lease_holder TEXT;
+        ALTER TABLE feeds ADD COLUMN lease_until TEXT;
+      `);
+    },
+  },
 ];

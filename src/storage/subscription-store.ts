@@ -7,6 +7,7 @@
 // worker whose claim was taken over cannot post or complete it any more.
 import type { DigestFormat } from "../core/digest/digest-layout.ts";
 import { isPlatform, type Platform } from "../core/platform.ts";
+import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
 
 export type SubscriptionKind = "digest" | "brief";
@@ -78,20 +79,24 @@ export interface DeliveryPlan {
 }
 
 export interface SubscriptionStore {
-  create(input: NewSubscription, now?: Date): Subscription;
+  create(input: NewSubscription, now?: Date): Promise<Subscription>;
   /** An existing subscription of that channel with the same kind, topic, time, zone and days. */
-  findSame(input: NewSubscription): Subscription | undefined;
-  get(id: number): Subscription | undefined;
-  list(filter?: { platform?: Platform; channelId?: string; enabledOnly?: boolean }): Subscription[];
+  findSame(input: NewSubscription): Promise<Subscription | undefined>;
+  get(id: number): Promise<Subscription | undefined>;
+  list(filter?: { platform?: Platform; channelId?: string; enabledOnly?: boolean }): Promise<Subscription[]>;
   /** Removes a subscription of that channel and returns it; undefined when there is none with that id there. */
-  remove(id: number, platform: Platform, channelId: string): Subscription | undefined;
+  remove(id: number, platform: Platform, channelId: string): Promise<Subscription | undefined>;
   /** Turns a disabled subscription back on, its failure count reset. */
-  enable(id: number): Subscription | undefined;
-  recordSuccess(id: number): void;
+  enable(id: number): Promise<Subscription | undefined>;
+  recordSuccess(id: number): Promise<void>;
   /** Counts a failure; disables the subscription (with the reason) once `disableAfter` is reached. */
-  recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean; failures: number };
+  recordFailure(
+    id: number,
+    reason: string,
+    disableAfter: number,
+  ): Promise<{ disabled: boolean; failures: number }>;
   /** Changes how a digest is posted. */
-  setFormat(id: number, format: DigestFormat): Subscription | undefined;
+  setFormat(id: number, format: DigestFormat): Promise<Subscription | undefined>;
 }
 
 export interface DeliveryLog {
@@ -107,38 +112,40 @@ export interface DeliveryLog {
     worker: string,
     now: Date,
     staleAfterMs?: number,
-  ): Claim | undefined;
+  ): Promise<Claim | undefined>;
   /** `claimed` → `posting`, recording the plan; false when this worker no longer holds the claim. */
-  markPosting(claim: Claim, plan: DeliveryPlan, now: Date): boolean;
+  markPosting(claim: Claim, plan: DeliveryPlan, now: Date): Promise<boolean>;
   /**
    * Still posting (between retries, while checking an unknown outcome): keeps the row from being
    * swept; `refs`, the ids of the messages out so far, are recorded.
    */
-  touch(claim: Claim, now: Date, refs?: readonly string[]): void;
-  complete(claim: Claim, result: { messageRef?: string; error?: string }, now: Date): boolean;
+  touch(claim: Claim, now: Date, refs?: readonly string[]): Promise<void>;
+  complete(claim: Claim, result: { messageRef?: string; error?: string }, now: Date): Promise<boolean>;
   /** Nothing was posted and it will be retried soon by this worker: back to `claimed`. */
-  release(claim: Claim, error: string, now: Date): void;
+  release(claim: Claim, error: string, now: Date): Promise<void>;
   /** Nothing was posted: `failed` (a later claim may retry), the channel memory of the plan undone. */
-  fail(claim: Claim, error: string, now: Date): void;
-  get(subscriptionId: number, period: string): DeliveryRecord | undefined;
+  fail(claim: Claim, error: string, now: Date): Promise<void>;
+  get(subscriptionId: number, period: string): Promise<DeliveryRecord | undefined>;
   /** The latest delivery of any status. */
-  latest(subscriptionId: number): DeliveryRecord | undefined;
+  latest(subscriptionId: number): Promise<DeliveryRecord | undefined>;
   /** The latest delivery that went out or may have (`done` or `uncertain`). */
-  lastDelivered(subscriptionId: number): DeliveryRecord | undefined;
+  lastDelivered(subscriptionId: number): Promise<DeliveryRecord | undefined>;
   /** Every article already sent to a channel in a digest (so none is posted twice there). */
-  deliveredArticleIds(platform: Platform, channelId: string): Set<string>;
+  deliveredArticleIds(platform: Platform, channelId: string): Promise<Set<string>>;
   /** Every article a subscription's posts carried (`done` or `uncertain`). */
-  subscriptionArticleIds(subscriptionId: number): Set<string>;
+  subscriptionArticleIds(subscriptionId: number): Promise<Set<string>>;
   /**
    * Marks `posting` rows older than `olderThanMs` as `uncertain`: the worker died between the
    * platform call and its confirmation. They are never re-posted automatically. Returns them.
    */
-  sweepUncertain(now: Date, olderThanMs: number): DeliveryRecord[];
-  uncertain(subscriptionId?: number): DeliveryRecord[];
+  sweepUncertain(now: Date, olderThanMs: number): Promise<DeliveryRecord[]>;
+  uncertain(subscriptionId?: number): Promise<DeliveryRecord[]>;
   /** Deliveries claimed or being posted right now (by any worker). */
-  inFlight(): DeliveryRecord[];
+  inFlight(): Promise<DeliveryRecord[]>;
+  /** Failed deliveries of the periods on or after the day of `since` (UTC; a retry may be due). */
+  failedSince(since: Date): Promise<DeliveryRecord[]>;
   /** Marks one `posting` delivery `uncertain` (its worker is dead, or its outcome cannot be told). */
-  markUncertain(id: number, reason?: string): boolean;
+  markUncertain(id: number, reason?: string): Promise<boolean>;
   /**
    * Settles an `uncertain` delivery once it was looked for: `done` (found; `error` says what was
    * partial) or `failed` (proven absent: nothing went out, so it may be posted again).
@@ -147,7 +154,7 @@ export interface DeliveryLog {
     id: number,
     result: { status: "done"; messageRef?: string; error?: string } | { status: "failed"; error: string },
     now: Date,
-  ): boolean;
+  ): Promise<boolean>;
 }
 
 export interface AuditEntry {
@@ -158,11 +165,11 @@ export interface AuditEntry {
 }
 
 export interface AuditLog {
-  record(actor: string, action: string, details: Record<string, unknown>, now?: Date): void;
-  recent(limit: number): AuditEntry[];
+  record(actor: string, action: string, details: Record<string, unknown>, now?: Date): Promise<void>;
+  recent(limit: number): Promise<AuditEntry[]>;
 }
 
-interface SubscriptionRow {
+export interface SubscriptionRow {
   id: number;
   platform: string;
   channel_id: string;
@@ -179,7 +186,7 @@ interface SubscriptionRow {
   format?: string | null;
 }
 
-interface DeliveryRow {
+export interface DeliveryRow {
   id: number;
   subscription_id: number;
   period: string;
@@ -205,7 +212,7 @@ function platformOf(r: { id: number; platform: string }): Platform {
   throw new Error(`subscription ${r.id}: unknown platform "${r.platform}" in the database`);
 }
 
-const toSubscription = (r: SubscriptionRow): Subscription => ({
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
   platform: platformOf(r),
   channelId: r.channel_id,
@@ -222,7 +229,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   format: r.format === "compact" ? "compact" : "thread",
 });
 
-const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
+export const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   id: r.id,
   subscriptionId: r.subscription_id,
   period: r.period,
@@ -239,9 +246,17 @@ const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   ...opt("parts", r.parts),
 });
 
-const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
+/** The UTC day `days` away from `at`, `YYYY-MM-DD` (periods are local days: one day of margin). */
+export const addDaysIso = (at: Date, days: number) =>
+  new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+export const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
 
 export function createSubscriptionStore(db: Database): SubscriptionStore {
+  return asyncPort<SubscriptionStore>(sqliteSubscriptionStore(db));
+}
+
+function sqliteSubscriptionStore(db: Database): SyncOf<SubscriptionStore> {
   const q = {
     insert: db.prepare(
       `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at, format)
@@ -353,6 +368,10 @@ export function createSubscriptionStore(db: Database): SubscriptionStore {
 }
 
 export function createDeliveryLog(db: Database): DeliveryLog {
+  return asyncPort<DeliveryLog>(sqliteDeliveryLog(db));
+}
+
+function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
   const q = {
     find: db.prepare<[number, string], DeliveryRow>(
       "SELECT * FROM deliveries WHERE subscription_id = ? AND period = ?",
@@ -422,6 +441,9 @@ export function createDeliveryLog(db: Database): DeliveryLog {
     ),
     uncertainAll: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status = 'uncertain' ORDER BY period DESC",
+    ),
+    failedSince: db.prepare<[string], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'failed' AND period >= ? ORDER BY id",
     ),
     inFlight: db.prepare<[], DeliveryRow>(
       "SELECT * FROM deliveries WHERE status IN ('claimed', 'posting') ORDER BY id",
@@ -538,6 +560,7 @@ export function createDeliveryLog(db: Database): DeliveryLog {
       );
     },
     inFlight: () => q.inFlight.all().map(toDelivery),
+    failedSince: (since) => q.failedSince.all(addDaysIso(since, -1)).map(toDelivery),
     markUncertain: (id, reason = "interrupted while posting") =>
       q.markUncertain.run(reason, id).changes === 1,
     resolveUncertain(id, result, now) {
@@ -556,6 +579,10 @@ export function createDeliveryLog(db: Database): DeliveryLog {
 }
 
 export function createAuditLog(db: Database): AuditLog {
+  return asyncPort<AuditLog>(sqliteAuditLog(db));
+}
+
+function sqliteAuditLog(db: Database): SyncOf<AuditLog> {
   const insert = db.prepare<[string, string, string, string]>(
     "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)",
   );

@@ -36,7 +36,7 @@ export interface FakeDiscord {
   /** What discord.js takes as `rest.api`. */
   readonly apiUrl: string;
   readonly calls: RestCall[];
-  readonly identifies: { token: string; intents: number }[];
+  readonly identifies: { token: string; intents: number; shard?: readonly [number, number] }[];
   /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
   readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
   /** Threads the bot started on a message. */
@@ -45,8 +45,11 @@ export interface FakeDiscord {
   faults(...faults: DiscordFault[]): void;
   /** Make posts to a channel fail with this HTTP status and Discord error (e.g. 404, 10003 Unknown Channel). */
   failChannel(channelId: string, error: { status: number; code: number; message: string } | undefined): void;
-  /** Send a gateway dispatch (op 0) to every connected client. */
-  dispatch(t: string, d: unknown): void;
+  /**
+   * Send a gateway dispatch (op 0) to every connected client — a guild's event only to the shard
+   * of that guild. Returns the shard ids it went to.
+   */
+  dispatch(t: string, d: unknown): number[];
   connected(): number;
   close(): Promise<void>;
 }
@@ -86,7 +89,9 @@ function message(body: Record<string, unknown>, id = nextId()) {
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RestCall[] = [];
-  const identifies: { token: string; intents: number }[] = [];
+  const identifies: { token: string; intents: number; shard?: readonly [number, number] }[] = [];
+  // the shard each connection identified as: a guild's events go to its shard only, like Discord
+  const shardOf = new Map<WebSocket, readonly [number, number]>();
   const sockets = new Set<WebSocket>();
   const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
   const threads: { parentId: string; messageId: string; name: string }[] = [];
@@ -115,7 +120,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       sendJson(res, 200, {
         url: wsUrl,
         shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 },
       });
       return;
     }
@@ -240,13 +245,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
   wss.on("connection", (ws) => {
     sockets.add(ws);
-    ws.on("close", () => sockets.delete(ws));
+    ws.on("close", () => {
+      sockets.delete(ws);
+      shardOf.delete(ws);
+    });
     send(ws, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
     ws.on("message", (data) => {
       const packet = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
       if (packet.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
       if (packet.op === 2) {
-        identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents) });
+        const shard = (packet.d.shard as [number, number] | undefined) ?? ([0, 1] as const);
+        shardOf.set(ws, shard);
+        identifies.push({ token: String(packet.d.token), intents: Number(packet.d.intents), shard });
         send(ws, {
           op: 0,
           t: "READY",
@@ -264,7 +274,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
             guilds: [],
             session_id: "fake-session",
             resume_gateway_url: wsUrl,
-            shard: [0, 1],
+            shard,
             application: { id: APP_ID, flags: 0 },
           },
         });
@@ -287,7 +297,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       else channelErrors.delete(channelId);
     },
     dispatch(t, d) {
-      for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
+      const guild = (d as { guild_id?: string }).guild_id;
+      const to: number[] = [];
+      for (const ws of sockets) {
+        const shard = shardOf.get(ws);
+        if (guild && shard && Number((BigInt(guild) >> 22n) % BigInt(shard[1])) !== shard[0]) continue;
+        send(ws, { op: 0, t, s: ++seq, d });
+        if (shard) to.push(shard[0]);
+      }
+      return to;
     },
     connected: () => sockets.size,
     async close() {
@@ -403,10 +421,13 @@ export function userMessage(options: {
 
 /** An INTERACTION_CREATE payload for `/<root> <sub> …options` (type 2) or its autocomplete (type 4). */
 export const GUILD_ID = "100000000000000005";
+const DEFAULT_GUILD_ID = GUILD_ID;
 
 /** In a server channel, with the member's permissions (a bit field: 16 = Manage Channels). */
 export interface GuildContext {
   readonly channelId?: string;
+  /** Default GUILD_ID. */
+  readonly guildId?: string;
   readonly permissions: bigint;
 }
 
@@ -422,6 +443,7 @@ export function commandInteraction(
   const user = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
   if (guild) {
     const channelId = guild.channelId ?? CHANNEL_ID;
+    const GUILD_ID = guild.guildId ?? DEFAULT_GUILD_ID;
     return {
       id,
       token,

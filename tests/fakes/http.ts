@@ -39,13 +39,13 @@ export async function close(server: Server): Promise<void> {
 
 /** Resolve when `check()` returns a value, polling every 10 ms; reject after `timeoutMs`. */
 export async function waitFor<T>(
-  check: () => T | undefined,
+  check: () => T | undefined | Promise<T | undefined>,
   timeoutMs = 5000,
   what = "condition",
 ): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));

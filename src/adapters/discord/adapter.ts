@@ -15,6 +15,7 @@ export const createDiscordAdapter: AdapterFactory = (context): Adapter => {
       running = await startDiscordAdapter({
         dispatcher,
         ...(context.conversations ? { conversations: context.conversations } : {}),
+        ...(discord.shards ? { shards: discord.shards } : {}),
         token: discord.token,
         ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
         onError: (error) =>

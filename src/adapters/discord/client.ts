@@ -31,6 +31,11 @@ export interface DiscordAdapterOptions {
   readonly onError?: (error: unknown) => void;
   /** Questions by mention, DM and in threads (needs the Message Content intent); without it, slash commands only. */
   readonly conversations?: Conversations;
+  /**
+   * The gateway shards this process runs (`ids` of `count`): Discord routes each guild's events to
+   * shard `(guild_id >> 22) % count`. Default: one shard. A bot in more than 2,500 servers must shard.
+   */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
 }
 
 export interface RunningDiscordAdapter {
@@ -145,6 +150,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     ...(chat ? { partials: [Partials.Channel] } : {}),
     allowedMentions: NO_MENTIONS,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand() && interaction.commandName === dispatcher.root) {
