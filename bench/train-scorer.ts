@@ -16,6 +16,7 @@
 //   bench/results/scorer-cv.md          cross-validated figures and the reliability table
 // Features are cached (`--cache FILE`, default /tmp/newsbot-scorer-features.json; `--fresh` to
 // recompute). Same data, same output: the fit is deterministic (Newton's method from zero).
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -391,6 +392,16 @@ async function main() {
   ].join("\n");
   mkdirSync(resolve(ROOT, "bench/results"), { recursive: true });
   write(resolve(ROOT, "bench/results/scorer-cv.md"), `${report}\n`);
+  // formatted here rather than after `&&` in package.json, so `npm run train -- --flags` reach this script
+  if (!args.includes("--no-write"))
+    execFileSync(
+      "npx",
+      ["biome", "format", "--write", "src/core/answer/scorer-model.json", "bench/models/piaf-folds.json"],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+      },
+    );
   console.log(report);
 }
 
