@@ -54,8 +54,18 @@ const folds = committed
         models: ScorerModel[];
       }
     ).models;
-const foldAnswerers = folds.map((model) => createAnswerer(news, { model }));
-const plain = createAnswerer(news);
+// `--neighbour-margin X`, `--candidates N`, `--refined N`, `--min-confidence P`: answerer options to compare
+const numeric = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : undefined;
+};
+const tried = Object.fromEntries(
+  (["neighbourMargin", "candidates", "refined", "minConfidence"] as const)
+    .map((k) => [k, numeric(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))] as const)
+    .filter(([, v]) => v !== undefined),
+);
+const foldAnswerers = folds.map((model) => createAnswerer(news, { model, ...tried }));
+const plain = createAnswerer(news, tried);
 const answererFor = (q: PiafQuestion): Answerer =>
   foldAnswerers[q.articleIndex % Math.max(1, foldAnswerers.length)] ?? plain;
 

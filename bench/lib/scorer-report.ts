@@ -54,3 +54,32 @@ export function reliabilityTable(
   }
   return lines.join("\n");
 }
+
+/**
+ * Where held-out answerable questions are lost, at the chosen threshold: no candidate from an
+ * article that states the answer (news only, where the articles are listed), no candidate sentence
+ * holding the answer, a wrong sentence ranked first, the right one below the threshold; and why
+ * the wrong cited answers are wrong (no right candidate at all, or one ranked below).
+ */
+export function failureTable(
+  outs: readonly HeldOut[],
+  probability: ReadonlyMap<HeldOut, number>,
+  threshold: number,
+): string {
+  const lines = [
+    "| set | answerable | not scored (bypass) | no gold article among candidates | no candidate holds the answer | wrong sentence first | right, below threshold | right, answered | wrong answered: no right candidate | wrong answered: right one ranked lower |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const set of ["piaf", "news", "seeds"] as const) {
+    const mine = outs.filter((h) => h.q.set === set && h.q.answerable);
+    if (mine.length === 0) continue;
+    const scored = mine.filter((h) => !h.q.bypass);
+    const answered = (h: HeldOut) => (probability.get(h) ?? 0) >= threshold;
+    const count = (f: (h: HeldOut) => boolean) => pct(scored.filter(f).length, mine.length);
+    const noGold = set === "news" ? count((h) => h.q.goldRetrieved === false) : "-";
+    lines.push(
+      `| ${set} | ${mine.length} | ${pct(mine.length - scored.length, mine.length)} | ${noGold} | ${count((h) => !h.reachable)} | ${count((h) => h.reachable && !h.right)} | ${count((h) => h.right && !answered(h))} | ${count((h) => h.right && answered(h))} | ${count((h) => !h.reachable && answered(h))} | ${count((h) => h.reachable && !h.right && answered(h))} |`,
+    );
+  }
+  return lines.join("\n");
+}

@@ -38,7 +38,13 @@ export interface Quote {
  * date when it lacks one, or the one before a short sentence opening on a pronoun, when both fit),
  * cut around the answer when too long, its opening pronoun replaced by the person it stands for.
  */
-export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quote {
+export function quoteFor(
+  news: NewsIndex,
+  q: Reading,
+  best: ScoredSentence,
+  scored: readonly ScoredSentence[] = [],
+  neighbourMargin = Number.NEGATIVE_INFINITY,
+): Quote {
   const around = news.sentencesOf(best.doc).map((s) => s.text);
   const text = best.sentence.text;
   const kindMissing = best.features[FEATURE_INDEX.kindMissing] === 1;
@@ -48,6 +54,7 @@ export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quo
   if (kindMissing && holds(best.index + 1)) second = best.index + 1;
   else if (kindMissing && holds(best.index - 1)) second = best.index - 1;
   else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && best.index > 0) second = best.index - 1;
+  else second = scoredNeighbour(best, scored, neighbourMargin);
   const found = newKindSpans(news, q, text)[0];
   const span = found ? { start: found.start, end: found.start + found.text.length } : undefined;
   const quote = concise(around, best.index, {
@@ -66,6 +73,21 @@ export function quoteFor(news: NewsIndex, q: Reading, best: ScoredSentence): Quo
   // the referent shifts only what follows the pronoun; a span starting at 0 is the pronoun itself
   const marked = markSpan(named.text, at && (quote.span?.start ?? 0) > 0 ? at : found?.text);
   return { text: named.text, emphasis: marked.emphasis };
+}
+
+// The sentence next to the chosen one that the scorer also rates close to it (within `margin`
+// log-odds): the answer is often split over two sentences (a name in one, the office in the next).
+// `concise` keeps it only when both fit in MAX_QUOTE.
+function scoredNeighbour(
+  best: ScoredSentence,
+  scored: readonly ScoredSentence[],
+  margin: number,
+): number | undefined {
+  let pick: ScoredSentence | undefined;
+  for (const s of scored)
+    if (s.doc === best.doc && Math.abs(s.index - best.index) === 1 && s.score >= best.score - margin)
+      if (!pick || s.score > pick.score) pick = s;
+  return pick?.index;
 }
 
 export function cite(article: Article, quote: string): Citation {

@@ -4,12 +4,15 @@
 // `npm run train` (bench/train-scorer.ts) and stored in scorer-model.json; nothing is set by hand.
 import { FEATURES } from "./features.ts";
 import trained from "./scorer-model.json" with { type: "json" };
+import { type Tree, treeScore } from "./tree-ensemble.ts";
 
 export interface ScorerModel {
   /** Feature names, in the order of `weights`. */
   readonly features: readonly string[];
   readonly weights: readonly number[];
   readonly bias: number;
+  /** Regression trees over the same features, added to the linear score (when training chose them). */
+  readonly trees?: readonly Tree[];
   /**
    * The confidence model, fitted on held-out folds: p = σ(weights · inputs + bias) where the inputs
    * are the best score (`best`), its lead over the runner-up (`margin`) and the best sentence's features.
@@ -45,11 +48,15 @@ export function createScorer(model: ScorerModel = trained as ScorerModel): Score
     const at = model.confidence.inputs.indexOf(name);
     return at >= 0 ? (model.confidence.weights[at] ?? 0) : 0;
   });
+  // the trees' feature indices are the model's; map them to positions in FEATURES
+  const treeFeature = model.features.map((name) => FEATURES.indexOf(name as (typeof FEATURES)[number]));
+  const trees = model.trees ?? [];
   return {
     model,
     score(features) {
       let s = model.bias;
       for (let i = 0; i < weights.length; i++) s += (weights[i] as number) * (features[i] as number);
+      if (trees.length > 0) s += treeScore(trees, (f) => features[treeFeature[f] as number] ?? 0);
       return s;
     },
     confidence(best, runnerUp, features) {
