@@ -5,7 +5,7 @@
 // problem is reported in one message that names the variable — never its secret value.
 import { z } from "zod";
 import type { Locale } from "../core/i18n/messages.ts";
-import type { Platform } from "../core/platform.ts";
+import { PLATFORMS, type Platform } from "../core/platform.ts";
 import { canonicalTimeZone } from "../core/time/zone.ts";
 import { type ConfigMessages, configMessages } from "./config-messages.ts";
 import { MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
@@ -230,7 +230,7 @@ function schema(t: ConfigMessages) {
       .transform((s) => s.split(/[\s,]+/).filter(Boolean))
       .pipe(
         z
-          .array(z.enum(["console", "slack", "discord"]), { error: t.expectAdapters })
+          .array(z.enum(PLATFORMS), { error: t.expectAdapters })
           .min(1, t.expectAdapters),
       )
       .optional(),
