@@ -237,7 +237,9 @@ describe("start-up failures: one line, a distinct exit code", () => {
   });
 });
 
-describe.concurrent("the real process prints that one line and exits with its code", () => {
+describe.concurrent("the real process prints that one line and exits with its code", {
+  timeout: 90_000,
+}, () => {
   it("a file that is not a database: exit 4", async () => {
     const db = join(dir, "garbage-2.db");
     writeFileSync(db, "this is not a SQLite database, just text that is long enough to be read as a header");
