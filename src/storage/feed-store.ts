@@ -5,7 +5,7 @@
 // `createSqliteFeedStore` is the implementation over the embedded database (schema version 2).
 import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
-import { seenValues } from "./store-params.ts";
+import { opt, seenValues } from "./store-params.ts";
 
 export interface Feed {
   readonly id: number;
@@ -142,9 +142,6 @@ export interface FailedRow {
   last_failed_at: string;
   next_attempt_at: string | null;
 }
-
-const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 export function toFeed(r: FeedRow): Feed {
   return {

@@ -1,8 +1,13 @@
-// The values the SQLite stores and their Postgres twins bind for the same statement, in one order,
-// and the filters both build: one home, so the two engines cannot drift apart. What really differs
-// between them (the SQL dialect, how a transaction is taken) stays with each store.
+// What the SQLite stores and their Postgres twins share: the values they bind for the same
+// statement (in one order), the filters they build, the helper their row mappers read with. One
+// home, so the two engines cannot drift apart; what really differs between them (the SQL dialect,
+// how a transaction is taken) stays with each store.
 import type { SeenItem } from "./feed-store.ts";
 import type { Claim, DeliveryPlan, NewSubscription } from "./subscription-store.ts";
+
+/** `{ [key]: value }` when there is a value, else nothing: a nullable column becomes an optional field. */
+export const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
+  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** A subscription's days as stored: distinct, sorted, comma-separated. */
 export const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");

@@ -11,6 +11,7 @@ import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
 import {
   articleIdSet,
+  opt,
   postingValues,
   sameSubscriptionValues,
   subscriptionValues,
@@ -209,9 +210,6 @@ export interface DeliveryRow {
   error: string | null;
   parts: number | null;
 }
-
-const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** A stored platform name the code no longer knows is a damaged row, not a value to pass on. */
 function platformOf(r: { id: number; platform: string }): Platform {
