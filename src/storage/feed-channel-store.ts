@@ -4,6 +4,7 @@
 // or `failed` (tried again later) or `uncertain` (its outcome unknown: never re-sent blindly). A
 // channel whose posts fail permanently too often is disabled with the reason. A small port with
 // its SQLite implementation (schema version 5).
+import { boundMethods } from "./async-port.ts";
 import type { Database } from "./database.ts";
 
 export type FeedPostFormat = "compact" | "full";
@@ -134,144 +135,181 @@ const toPost = (r: PostRow): FeedPost => ({
 });
 
 export function createSqliteFeedChannelStore(db: Database): FeedChannelStore {
-  const byId = db.prepare<[number], ChannelRow>("SELECT * FROM feed_channels WHERE id = ?");
-  const same = db.prepare<[number, string, string], ChannelRow>(
-    "SELECT * FROM feed_channels WHERE feed_id = ? AND platform = ? AND channel_id = ?",
-  );
-  const insert = db.prepare(
-    `INSERT INTO feed_channels (feed_id, platform, channel_id, filter, exclude, format, created_by, created_at, primed_at)
-     VALUES (@feedId, @platform, @channelId, @filter, @exclude, @format, @createdBy, @createdAt, @primedAt)`,
-  );
-  const update = db.prepare(
-    `UPDATE feed_channels SET filter = @filter, exclude = @exclude, format = @format, enabled = 1, failures = 0,
-       disabled_reason = NULL WHERE id = @id`,
-  );
+  return boundMethods<FeedChannelStore>(new SqliteFeedChannelStore(db));
+}
+
+/** A failed post given up on is never due again: its retry time is past any real date. */
+const NEVER = "9999-12-31T00:00:00.000Z";
+
+type ChannelStatements = ReturnType<typeof channelStatements>;
+
+function channelStatements(db: Database) {
   const addPost = (status: FeedPostStatus) =>
     db.prepare<[number, string, string]>(
       `INSERT OR IGNORE INTO feed_posts (feed_channel_id, article_id, status, created_at) VALUES (?, ?, '${status}', ?)`,
     );
-  const pending = addPost("pending");
-  const skipped = addPost("skipped");
-  const get = (id: number) => {
-    const row = byId.get(id);
-    return row ? toChannel(row) : undefined;
-  };
   return {
-    follow(input, now, primed) {
-      const row = {
-        filter: JSON.stringify(input.filter),
-        exclude: JSON.stringify(input.exclude),
-        format: input.format,
-      };
-      const existing = same.get(input.feedId, input.platform, input.channelId);
-      if (existing) {
-        update.run({ ...row, id: existing.id });
-        return { channel: get(existing.id) as FeedChannel, created: false };
-      }
-      const info = insert.run({
-        ...row,
-        feedId: input.feedId,
-        platform: input.platform,
-        channelId: input.channelId,
-        createdBy: input.createdBy,
-        createdAt: now.toISOString(),
-        primedAt: primed ? now.toISOString() : null,
-      });
-      return { channel: get(Number(info.lastInsertRowid)) as FeedChannel, created: true };
-    },
-    get,
-    list(filter = {}) {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      if (filter.platform) where.push("platform = ?") && params.push(filter.platform);
-      if (filter.channelId) where.push("channel_id = ?") && params.push(filter.channelId);
-      if (filter.feedId !== undefined) where.push("feed_id = ?") && params.push(filter.feedId);
-      if (filter.enabledOnly) where.push("enabled = 1");
-      const sql = `SELECT * FROM feed_channels ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
-      return db
-        .prepare<(string | number)[], ChannelRow>(sql)
-        .all(...params)
-        .map(toChannel);
-    },
-    prime(id, now) {
-      db.prepare("UPDATE feed_channels SET primed_at = ? WHERE id = ? AND primed_at IS NULL").run(
-        now.toISOString(),
-        id,
-      );
-    },
-    enqueue(id, articleIds, now) {
-      db.transaction(() => {
-        for (const a of articleIds) pending.run(id, a, now.toISOString());
-      })();
-    },
-    skip(id, articleIds, now) {
-      db.transaction(() => {
-        for (const a of articleIds) skipped.run(id, a, now.toISOString());
-      })();
-    },
-    due(now) {
-      return db
-        .prepare<[string], PostRow>(
-          `SELECT p.* FROM feed_posts p JOIN feed_channels c ON c.id = p.feed_channel_id
-           WHERE c.enabled = 1 AND (p.status = 'pending' OR (p.status = 'failed' AND p.next_attempt_at <= ?))
-           ORDER BY p.id`,
-        )
-        .all(now.toISOString())
-        .map(toPost);
-    },
-    claim(postId, worker, now) {
-      const info = db
-        .prepare(
-          `UPDATE feed_posts SET status = 'posting', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
-           WHERE id = ? AND status IN ('pending', 'failed')`,
-        )
-        .run(worker, now.toISOString(), postId);
-      return info.changes === 1;
-    },
-    complete(postId, messageRef) {
-      db.prepare("UPDATE feed_posts SET status = 'done', message_ref = ?, error = NULL WHERE id = ?").run(
-        messageRef,
-        postId,
-      );
-    },
-    fail(postId, error, retryAt) {
-      db.prepare("UPDATE feed_posts SET status = 'failed', error = ?, next_attempt_at = ? WHERE id = ?").run(
-        error,
-        retryAt ? retryAt.toISOString() : "9999-12-31T00:00:00.000Z",
-        postId,
-      );
-    },
-    markUncertain(postId, detail) {
-      db.prepare("UPDATE feed_posts SET status = 'uncertain', error = ? WHERE id = ?").run(detail, postId);
-    },
-    stale(before) {
-      return db
-        .prepare<[string], PostRow>("SELECT * FROM feed_posts WHERE status = 'posting' AND claimed_at < ?")
-        .all(before.toISOString())
-        .map(toPost);
-    },
-    recordSuccess(id) {
-      db.prepare("UPDATE feed_channels SET failures = 0 WHERE id = ?").run(id);
-    },
-    recordFailure(id, reason, disableAfter) {
-      return db.transaction(() => {
-        db.prepare("UPDATE feed_channels SET failures = failures + 1 WHERE id = ?").run(id);
-        const row = byId.get(id);
-        if (row && row.failures >= disableAfter) {
-          db.prepare("UPDATE feed_channels SET enabled = 0, disabled_reason = ? WHERE id = ?").run(
-            reason,
-            id,
-          );
-          return { disabled: true };
-        }
-        return { disabled: false };
-      })();
-    },
-    posts(id) {
-      return db
-        .prepare<[number], PostRow>("SELECT * FROM feed_posts WHERE feed_channel_id = ? ORDER BY id")
-        .all(id)
-        .map(toPost);
-    },
+    byId: db.prepare<[number], ChannelRow>("SELECT * FROM feed_channels WHERE id = ?"),
+    same: db.prepare<[number, string, string], ChannelRow>(
+      "SELECT * FROM feed_channels WHERE feed_id = ? AND platform = ? AND channel_id = ?",
+    ),
+    insert: db.prepare(
+      `INSERT INTO feed_channels (feed_id, platform, channel_id, filter, exclude, format, created_by, created_at, primed_at)
+       VALUES (@feedId, @platform, @channelId, @filter, @exclude, @format, @createdBy, @createdAt, @primedAt)`,
+    ),
+    update: db.prepare(
+      `UPDATE feed_channels SET filter = @filter, exclude = @exclude, format = @format, enabled = 1, failures = 0,
+         disabled_reason = NULL WHERE id = @id`,
+    ),
+    prime: db.prepare<[string, number]>(
+      "UPDATE feed_channels SET primed_at = ? WHERE id = ? AND primed_at IS NULL",
+    ),
+    pending: addPost("pending"),
+    skipped: addPost("skipped"),
+    due: db.prepare<[string], PostRow>(
+      `SELECT p.* FROM feed_posts p JOIN feed_channels c ON c.id = p.feed_channel_id
+       WHERE c.enabled = 1 AND (p.status = 'pending' OR (p.status = 'failed' AND p.next_attempt_at <= ?))
+       ORDER BY p.id`,
+    ),
+    claim: db.prepare<[string, string, number]>(
+      `UPDATE feed_posts SET status = 'posting', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
+       WHERE id = ? AND status IN ('pending', 'failed')`,
+    ),
+    complete: db.prepare<[string, number]>(
+      "UPDATE feed_posts SET status = 'done', message_ref = ?, error = NULL WHERE id = ?",
+    ),
+    fail: db.prepare<[string, string, number]>(
+      "UPDATE feed_posts SET status = 'failed', error = ?, next_attempt_at = ? WHERE id = ?",
+    ),
+    markUncertain: db.prepare<[string, number]>(
+      "UPDATE feed_posts SET status = 'uncertain', error = ? WHERE id = ?",
+    ),
+    stale: db.prepare<[string], PostRow>(
+      "SELECT * FROM feed_posts WHERE status = 'posting' AND claimed_at < ?",
+    ),
+    success: db.prepare<[number]>("UPDATE feed_channels SET failures = 0 WHERE id = ?"),
+    failure: db.prepare<[number]>("UPDATE feed_channels SET failures = failures + 1 WHERE id = ?"),
+    disable: db.prepare<[string, number]>(
+      "UPDATE feed_channels SET enabled = 0, disabled_reason = ? WHERE id = ?",
+    ),
+    posts: db.prepare<[number], PostRow>("SELECT * FROM feed_posts WHERE feed_channel_id = ? ORDER BY id"),
   };
+}
+
+/** The feed channel store over SQLite. */
+class SqliteFeedChannelStore implements FeedChannelStore {
+  readonly #db: Database;
+  readonly #q: ChannelStatements;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#q = channelStatements(db);
+  }
+
+  follow(input: NewFeedChannel, now: Date, primed: boolean): { channel: FeedChannel; created: boolean } {
+    const row = {
+      filter: JSON.stringify(input.filter),
+      exclude: JSON.stringify(input.exclude),
+      format: input.format,
+    };
+    const existing = this.#q.same.get(input.feedId, input.platform, input.channelId);
+    if (existing) {
+      this.#q.update.run({ ...row, id: existing.id });
+      return { channel: this.get(existing.id) as FeedChannel, created: false };
+    }
+    const info = this.#q.insert.run({
+      ...row,
+      feedId: input.feedId,
+      platform: input.platform,
+      channelId: input.channelId,
+      createdBy: input.createdBy,
+      createdAt: now.toISOString(),
+      primedAt: primed ? now.toISOString() : null,
+    });
+    return { channel: this.get(Number(info.lastInsertRowid)) as FeedChannel, created: true };
+  }
+
+  get(id: number): FeedChannel | undefined {
+    const row = this.#q.byId.get(id);
+    return row ? toChannel(row) : undefined;
+  }
+
+  list(
+    filter: { platform?: string; channelId?: string; feedId?: number; enabledOnly?: boolean } = {},
+  ): FeedChannel[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.platform) where.push("platform = ?") && params.push(filter.platform);
+    if (filter.channelId) where.push("channel_id = ?") && params.push(filter.channelId);
+    if (filter.feedId !== undefined) where.push("feed_id = ?") && params.push(filter.feedId);
+    if (filter.enabledOnly) where.push("enabled = 1");
+    const sql = `SELECT * FROM feed_channels ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
+    return this.#db
+      .prepare<(string | number)[], ChannelRow>(sql)
+      .all(...params)
+      .map(toChannel);
+  }
+
+  prime(id: number, now: Date): void {
+    this.#q.prime.run(now.toISOString(), id);
+  }
+
+  enqueue(id: number, articleIds: readonly string[], now: Date): void {
+    this.#addPosts(this.#q.pending, id, articleIds, now);
+  }
+
+  skip(id: number, articleIds: readonly string[], now: Date): void {
+    this.#addPosts(this.#q.skipped, id, articleIds, now);
+  }
+
+  due(now: Date): FeedPost[] {
+    return this.#q.due.all(now.toISOString()).map(toPost);
+  }
+
+  claim(postId: number, worker: string, now: Date): boolean {
+    return this.#q.claim.run(worker, now.toISOString(), postId).changes === 1;
+  }
+
+  complete(postId: number, messageRef: string): void {
+    this.#q.complete.run(messageRef, postId);
+  }
+
+  fail(postId: number, error: string, retryAt: Date | undefined): void {
+    this.#q.fail.run(error, retryAt ? retryAt.toISOString() : NEVER, postId);
+  }
+
+  markUncertain(postId: number, detail: string): void {
+    this.#q.markUncertain.run(detail, postId);
+  }
+
+  stale(before: Date): FeedPost[] {
+    return this.#q.stale.all(before.toISOString()).map(toPost);
+  }
+
+  recordSuccess(id: number): void {
+    this.#q.success.run(id);
+  }
+
+  recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean } {
+    return this.#db.transaction(() => {
+      this.#q.failure.run(id);
+      const row = this.#q.byId.get(id);
+      if (row && row.failures >= disableAfter) {
+        this.#q.disable.run(reason, id);
+        return { disabled: true };
+      }
+      return { disabled: false };
+    })();
+  }
+
+  posts(id: number): FeedPost[] {
+    return this.#q.posts.all(id).map(toPost);
+  }
+
+  /** One row per article through `statement` (pending or skipped), those already there left alone. */
+  #addPosts(statement: ChannelStatements["pending"], id: number, articleIds: readonly string[], now: Date) {
+    this.#db.transaction(() => {
+      for (const a of articleIds) statement.run(id, a, now.toISOString());
+    })();
+  }
 }

@@ -5,6 +5,7 @@
 // `createSqliteFeedStore` is the implementation over the embedded database (schema version 2).
 import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
+import { opt, seenValues } from "./store-params.ts";
 
 export interface Feed {
   readonly id: number;
@@ -142,9 +143,6 @@ export interface FailedRow {
   next_attempt_at: string | null;
 }
 
-const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-
 export function toFeed(r: FeedRow): Feed {
   return {
     id: r.id,
@@ -193,11 +191,13 @@ export function toFailed(r: FailedRow): FailedItem {
 }
 
 export function createSqliteFeedStore(db: Database): FeedStore {
-  return asyncPort<FeedStore>(sqliteFeedStore(db));
+  return asyncPort<FeedStore>(new SqliteFeedStore(db));
 }
 
-function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
-  const q = {
+type FeedStatements = ReturnType<typeof feedStatements>;
+
+function feedStatements(db: Database) {
+  return {
     feedByUrl: db.prepare<[string], FeedRow>("SELECT * FROM feeds WHERE url = ?"),
     feedById: db.prepare<[number], FeedRow>("SELECT * FROM feeds WHERE id = ?"),
     feeds: db.prepare<[], FeedRow>("SELECT * FROM feeds ORDER BY id"),
@@ -223,9 +223,7 @@ function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
     seenByFingerprint: db.prepare<[string], SeenRow>(
       "SELECT * FROM feed_items WHERE fingerprint = ? ORDER BY seen_at LIMIT 1",
     ),
-    markSeen: db.prepare<
-      [number, string, string | null, string | null, string | null, string, string | null, string]
-    >(
+    markSeen: db.prepare<ReturnType<typeof seenValues>>(
       `INSERT OR REPLACE INTO feed_items
          (feed_id, item_key, url, article_id, fingerprint, status, duplicate_of, seen_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -257,77 +255,97 @@ function sqliteFeedStore(db: Database): SyncOf<FeedStore> {
       "UPDATE feeds SET lease_holder = NULL, lease_until = NULL WHERE id = ? AND lease_holder = ?",
     ),
   };
+}
 
-  const getFeed = (id: number): Feed | undefined => {
-    const row = q.feedById.get(id);
+/** The feed store over SQLite (synchronous; `createSqliteFeedStore` makes it the port). */
+class SqliteFeedStore implements SyncOf<FeedStore> {
+  readonly #q: FeedStatements;
+
+  constructor(db: Database) {
+    this.#q = feedStatements(db);
+  }
+
+  addFeed(url: string, addedBy: string, at: string): { feed: Feed; created: boolean } {
+    const existing = this.#q.feedByUrl.get(url);
+    if (existing) return { feed: toFeed(existing), created: false };
+    const id = Number(this.#q.insertFeed.run(url, addedBy, at).lastInsertRowid);
+    const feed = this.getFeed(id);
+    if (!feed) throw new Error(`feed ${url} was not stored`);
+    return { feed, created: true };
+  }
+
+  removeFeed(id: number): boolean {
+    return this.#q.deleteFeed.run(id).changes > 0;
+  }
+
+  listFeeds(): Feed[] {
+    return this.#q.feeds.all().map(toFeed);
+  }
+
+  getFeed(id: number): Feed | undefined {
+    const row = this.#q.feedById.get(id);
     return row ? toFeed(row) : undefined;
-  };
+  }
 
-  return {
-    addFeed(url, addedBy, at) {
-      const existing = q.feedByUrl.get(url);
-      if (existing) return { feed: toFeed(existing), created: false };
-      const id = Number(q.insertFeed.run(url, addedBy, at).lastInsertRowid);
-      const feed = getFeed(id);
-      if (!feed) throw new Error(`feed ${url} was not stored`);
-      return { feed, created: true };
-    },
-    removeFeed: (id) => q.deleteFeed.run(id).changes > 0,
-    listFeeds: () => q.feeds.all().map(toFeed),
-    getFeed,
-    recordSuccess(id, s) {
-      q.success.run(
-        s.at,
-        s.at,
-        s.etag ?? null,
-        s.lastModified ?? null,
-        s.title ?? null,
-        s.nextAttemptAt ?? null,
-        id,
-      );
-    },
-    recordFailure(id, error, at, nextAttemptAt) {
-      q.failure.run(at, error, at, nextAttemptAt, id);
-    },
-    addCounts(id, added, duplicates) {
-      if (added !== 0 || duplicates !== 0) q.counts.run(added, duplicates, id);
-    },
-    findSeen(feedId, key, url) {
-      const row = q.seenByKey.get(feedId, key) ?? (url ? q.seenByUrl.get(url) : undefined);
-      return row ? toSeen(row) : undefined;
-    },
-    findByFingerprint(fingerprint) {
-      const row = q.seenByFingerprint.get(fingerprint);
-      return row ? toSeen(row) : undefined;
-    },
-    markSeen(item) {
-      q.markSeen.run(
-        item.feedId,
-        item.key,
-        item.url ?? null,
-        item.articleId ?? null,
-        item.fingerprint ?? null,
-        item.status,
-        item.duplicateOf ?? null,
-        item.seenAt,
-      );
-    },
-    recordItemFailure(feedId, key, item, error, at, nextAttempt) {
-      const attempts = (q.failedOne.get(feedId, key)?.attempts ?? 0) + 1;
-      q.upsertFailed.run(feedId, key, item, error, at, at, nextAttempt(attempts) ?? null);
-      const row = q.failedOne.get(feedId, key);
-      if (!row) throw new Error("failed item was not stored");
-      return toFailed(row);
-    },
-    dueFailures: (now, limit = 100) => q.due.all(now, limit).map(toFailed),
-    listFailures: (feedId) =>
-      (feedId === undefined ? q.failures.all() : q.failuresOf.all(feedId)).map(toFailed),
-    clearFailure(feedId, key) {
-      q.clearFailed.run(feedId, key);
-    },
-    takeLease: (feedId, holder, at, until) => q.lease.run(holder, until, feedId, holder, at).changes === 1,
-    releaseLease(feedId, holder) {
-      q.unlease.run(feedId, holder);
-    },
-  };
+  recordSuccess(id: number, s: PollSuccess): void {
+    const validators = [s.etag ?? null, s.lastModified ?? null] as const;
+    this.#q.success.run(s.at, s.at, ...validators, s.title ?? null, s.nextAttemptAt ?? null, id);
+  }
+
+  recordFailure(id: number, error: string, at: string, nextAttemptAt: string): void {
+    this.#q.failure.run(at, error, at, nextAttemptAt, id);
+  }
+
+  addCounts(id: number, added: number, duplicates: number): void {
+    if (added !== 0 || duplicates !== 0) this.#q.counts.run(added, duplicates, id);
+  }
+
+  findSeen(feedId: number, key: string, url?: string): SeenItem | undefined {
+    const row = this.#q.seenByKey.get(feedId, key) ?? (url ? this.#q.seenByUrl.get(url) : undefined);
+    return row ? toSeen(row) : undefined;
+  }
+
+  findByFingerprint(fingerprint: string): SeenItem | undefined {
+    const row = this.#q.seenByFingerprint.get(fingerprint);
+    return row ? toSeen(row) : undefined;
+  }
+
+  markSeen(item: SeenItem): void {
+    this.#q.markSeen.run(...seenValues(item));
+  }
+
+  recordItemFailure(
+    feedId: number,
+    key: string,
+    item: string,
+    error: string,
+    at: string,
+    nextAttempt: (attempts: number) => string | undefined,
+  ): FailedItem {
+    const attempts = (this.#q.failedOne.get(feedId, key)?.attempts ?? 0) + 1;
+    this.#q.upsertFailed.run(feedId, key, item, error, at, at, nextAttempt(attempts) ?? null);
+    const row = this.#q.failedOne.get(feedId, key);
+    if (!row) throw new Error("failed item was not stored");
+    return toFailed(row);
+  }
+
+  dueFailures(now: string, limit = 100): FailedItem[] {
+    return this.#q.due.all(now, limit).map(toFailed);
+  }
+
+  listFailures(feedId?: number): FailedItem[] {
+    return (feedId === undefined ? this.#q.failures.all() : this.#q.failuresOf.all(feedId)).map(toFailed);
+  }
+
+  clearFailure(feedId: number, key: string): void {
+    this.#q.clearFailed.run(feedId, key);
+  }
+
+  takeLease(feedId: number, holder: string, at: string, until: string): boolean {
+    return this.#q.lease.run(holder, until, feedId, holder, at).changes === 1;
+  }
+
+  releaseLease(feedId: number, holder: string): void {
+    this.#q.unlease.run(feedId, holder);
+  }
 }

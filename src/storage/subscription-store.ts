@@ -9,6 +9,14 @@ import type { DigestFormat } from "../core/digest/digest-layout.ts";
 import { isPlatform, type Platform } from "../core/platform.ts";
 import { asyncPort, type SyncOf } from "./async-port.ts";
 import type { Database } from "./database.ts";
+import {
+  articleIdSet,
+  opt,
+  postingValues,
+  sameSubscriptionValues,
+  subscriptionValues,
+  subscriptionWhere,
+} from "./store-params.ts";
 
 export type SubscriptionKind = "digest" | "brief";
 
@@ -203,9 +211,6 @@ export interface DeliveryRow {
   parts: number | null;
 }
 
-const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-
 /** A stored platform name the code no longer knows is a damaged row, not a value to pass on. */
 function platformOf(r: { id: number; platform: string }): Platform {
   if (isPlatform(r.platform)) return r.platform;
@@ -250,20 +255,26 @@ export const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
 export const addDaysIso = (at: Date, days: number) =>
   new Date(at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-export const daysKey = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
+export { daysKey } from "./store-params.ts";
 
 export function createSubscriptionStore(db: Database): SubscriptionStore {
-  return asyncPort<SubscriptionStore>(sqliteSubscriptionStore(db));
+  return asyncPort<SubscriptionStore>(new SqliteSubscriptionStore(db));
 }
 
-function sqliteSubscriptionStore(db: Database): SyncOf<SubscriptionStore> {
-  const q = {
-    insert: db.prepare(
+export function createDeliveryLog(db: Database): DeliveryLog {
+  return asyncPort<DeliveryLog>(new SqliteDeliveryLog(db));
+}
+
+type SubscriptionStatements = ReturnType<typeof subscriptionStatements>;
+
+function subscriptionStatements(db: Database) {
+  return {
+    insert: db.prepare<ReturnType<typeof subscriptionValues>>(
       `INSERT INTO subscriptions (platform, channel_id, kind, topic, time, timezone, days, created_by, created_at, format)
-       VALUES (@platform, @channelId, @kind, @topic, @time, @timezone, @days, @createdBy, @createdAt, @format)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byId: db.prepare<[number | bigint], SubscriptionRow>("SELECT * FROM subscriptions WHERE id = ?"),
-    same: db.prepare<[string, string, string, string, string, string, string], SubscriptionRow>(
+    same: db.prepare<ReturnType<typeof sameSubscriptionValues>, SubscriptionRow>(
       `SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND kind = ?
          AND lower(COALESCE(topic, '')) = lower(?) AND time = ? AND timezone = ? AND days = ? ORDER BY id LIMIT 1`,
     ),
@@ -280,99 +291,84 @@ function sqliteSubscriptionStore(db: Database): SyncOf<SubscriptionStore> {
       "UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?",
     ),
   };
-  const get = (id: number | bigint) => {
-    const row = q.byId.get(id);
+}
+
+/** The subscription store over SQLite (synchronous; `createSubscriptionStore` makes it the port). */
+class SqliteSubscriptionStore implements SyncOf<SubscriptionStore> {
+  readonly #db: Database;
+  readonly #q: SubscriptionStatements;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#q = subscriptionStatements(db);
+  }
+
+  create(input: NewSubscription, now = new Date()): Subscription {
+    const info = this.#q.insert.run(...subscriptionValues(input, now));
+    const created = this.get(info.lastInsertRowid);
+    if (!created) throw new Error("the subscription was not stored");
+    return created;
+  }
+
+  findSame(input: NewSubscription): Subscription | undefined {
+    const row = this.#q.same.get(...sameSubscriptionValues(input));
     return row ? toSubscription(row) : undefined;
-  };
+  }
+
+  get(id: number | bigint): Subscription | undefined {
+    const row = this.#q.byId.get(id);
+    return row ? toSubscription(row) : undefined;
+  }
+
+  list(filter: { platform?: Platform; channelId?: string; enabledOnly?: boolean } = {}): Subscription[] {
+    const { where, params } = subscriptionWhere(filter, () => "?");
+    return this.#db
+      .prepare<string[], SubscriptionRow>(`SELECT * FROM subscriptions ${where} ORDER BY id`)
+      .all(...params)
+      .map(toSubscription);
+  }
+
+  remove(id: number, platform: Platform, channelId: string): Subscription | undefined {
+    return this.#db.transaction(() => {
+      const existing = this.get(id);
+      if (!existing || existing.platform !== platform || existing.channelId !== channelId) return undefined;
+      this.#q.remove.run(id, platform, channelId);
+      return existing;
+    })();
+  }
+
+  enable(id: number): Subscription | undefined {
+    this.#q.enable.run(id);
+    return this.get(id);
+  }
+
+  recordSuccess(id: number): void {
+    this.#q.success.run(id);
+  }
+
+  recordFailure(id: number, reason: string, disableAfter: number): { disabled: boolean; failures: number } {
+    return this.#db.transaction(() => {
+      this.#q.failure.run(id);
+      const row = this.#q.byId.get(id);
+      if (!row) return { disabled: false, failures: 0 };
+      if (row.failures >= disableAfter) {
+        this.#q.disable.run(reason, id);
+        return { disabled: true, failures: row.failures };
+      }
+      return { disabled: false, failures: row.failures };
+    })();
+  }
+
+  setFormat(id: number, format: DigestFormat): Subscription | undefined {
+    this.#q.format.run(format, id);
+    return this.get(id);
+  }
+}
+
+type DeliveryStatements = ReturnType<typeof deliveryStatements>;
+
+function deliveryStatements(db: Database) {
   return {
-    create(input, now = new Date()) {
-      const info = q.insert.run({
-        platform: input.platform,
-        channelId: input.channelId,
-        kind: input.kind,
-        topic: input.topic ?? null,
-        time: input.time,
-        timezone: input.timezone,
-        days: daysKey(input.days),
-        createdBy: input.createdBy,
-        createdAt: now.toISOString(),
-        format: input.format ?? "thread",
-      });
-      const created = get(info.lastInsertRowid);
-      if (!created) throw new Error("the subscription was not stored");
-      return created;
-    },
-    findSame(input) {
-      const row = q.same.get(
-        input.platform,
-        input.channelId,
-        input.kind,
-        input.topic ?? "",
-        input.time,
-        input.timezone,
-        daysKey(input.days),
-      );
-      return row ? toSubscription(row) : undefined;
-    },
-    get,
-    list(filter = {}) {
-      const where: string[] = [];
-      const params: string[] = [];
-      if (filter.platform) {
-        where.push("platform = ?");
-        params.push(filter.platform);
-      }
-      if (filter.channelId) {
-        where.push("channel_id = ?");
-        params.push(filter.channelId);
-      }
-      if (filter.enabledOnly) where.push("enabled = 1");
-      const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
-      return db
-        .prepare<string[], SubscriptionRow>(sql)
-        .all(...params)
-        .map(toSubscription);
-    },
-    remove(id, platform, channelId) {
-      return db.transaction(() => {
-        const existing = get(id);
-        if (!existing || existing.platform !== platform || existing.channelId !== channelId) return undefined;
-        q.remove.run(id, platform, channelId);
-        return existing;
-      })();
-    },
-    enable(id) {
-      q.enable.run(id);
-      return get(id);
-    },
-    recordSuccess(id) {
-      q.success.run(id);
-    },
-    setFormat(id, format) {
-      q.format.run(format, id);
-      return get(id);
-    },
-    recordFailure(id, reason, disableAfter) {
-      return db.transaction(() => {
-        q.failure.run(id);
-        const row = q.byId.get(id);
-        if (!row) return { disabled: false, failures: 0 };
-        if (row.failures >= disableAfter) {
-          q.disable.run(reason, id);
-          return { disabled: true, failures: row.failures };
-        }
-        return { disabled: false, failures: row.failures };
-      })();
-    },
-  };
-}
-
-export function createDeliveryLog(db: Database): DeliveryLog {
-  return asyncPort<DeliveryLog>(sqliteDeliveryLog(db));
-}
-
-function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
-  const q = {
     find: db.prepare<[number, string], DeliveryRow>(
       "SELECT * FROM deliveries WHERE subscription_id = ? AND period = ?",
     ),
@@ -384,7 +380,7 @@ function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
       `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, posting_at = NULL,
          attempts = attempts + 1 WHERE id = ?`,
     ),
-    posting: db.prepare<[string, string, string | null, number | null, number, string]>(
+    posting: db.prepare<ReturnType<typeof postingValues>>(
       `UPDATE deliveries SET status = 'posting', posting_at = ?, article_ids = ?, covered_to = ?, parts = ?,
          message_ref = NULL WHERE id = ? AND claimed_by = ? AND status = 'claimed'`,
     ),
@@ -452,130 +448,157 @@ function sqliteDeliveryLog(db: Database): SyncOf<DeliveryLog> {
       "SELECT * FROM deliveries WHERE status = 'uncertain' AND subscription_id = ? ORDER BY period DESC",
     ),
   };
+}
 
-  return {
-    claim(subscriptionId, period, worker, now, staleAfterMs = 10 * 60_000) {
-      // IMMEDIATE: take the write lock first, so two processes cannot both read "free" and claim.
-      return db
-        .transaction((): Claim | undefined => {
-          const row = q.find.get(subscriptionId, period);
-          if (!row) {
-            const info = q.insert.run(subscriptionId, period, worker, now.toISOString());
-            return { id: Number(info.lastInsertRowid), subscriptionId, period, worker };
-          }
-          const stale = row.status === "claimed" && now.getTime() - Date.parse(row.claimed_at) > staleAfterMs;
-          if (row.status === "failed" || stale) {
-            q.reclaim.run(worker, now.toISOString(), row.id);
-            return { id: row.id, subscriptionId, period, worker };
-          }
-          return undefined;
-        })
-        .immediate();
-    },
-    markPosting(claim, plan, now) {
-      return db
-        .transaction(() => {
-          const at = now.toISOString();
-          const changed = q.posting.run(
-            at,
-            JSON.stringify(plan.articleIds),
-            plan.coveredTo ?? null,
-            plan.parts ?? null,
-            claim.id,
-            claim.worker,
-          ).changes;
-          if (changed !== 1) return false;
-          if (plan.rememberInChannel) {
-            for (const id of plan.articleIds) q.remember.run(plan.platform, plan.channelId, id, claim.id, at);
-          }
-          return true;
-        })
-        .immediate();
-    },
-    touch(claim, now, refs) {
-      if (refs) q.progress.run(now.toISOString(), refs.join(","), claim.id, claim.worker);
-      else q.touch.run(now.toISOString(), claim.id, claim.worker);
-    },
-    complete(claim, result, now) {
-      return (
-        q.complete.run(
-          now.toISOString(),
-          result.messageRef ?? null,
-          result.error ?? null,
-          claim.id,
-          claim.worker,
-        ).changes === 1
-      );
-    },
-    release(claim, error, now) {
-      db.transaction(() => {
-        if (q.release.run(now.toISOString(), error, claim.id, claim.worker).changes === 1) {
-          q.forget.run(claim.id);
+const INTERRUPTED = "interrupted while posting";
+const optionalDelivery = (row: DeliveryRow | undefined) => (row ? toDelivery(row) : undefined);
+
+/** The delivery log over SQLite (synchronous; `createDeliveryLog` makes it the port). */
+class SqliteDeliveryLog implements SyncOf<DeliveryLog> {
+  readonly #db: Database;
+  readonly #q: DeliveryStatements;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#q = deliveryStatements(db);
+  }
+
+  claim(subscriptionId: number, period: string, worker: string, now: Date, staleAfterMs = 10 * 60_000) {
+    // IMMEDIATE: take the write lock first, so two processes cannot both read "free" and claim.
+    return this.#db
+      .transaction((): Claim | undefined => {
+        const row = this.#q.find.get(subscriptionId, period);
+        if (!row) {
+          const info = this.#q.insert.run(subscriptionId, period, worker, now.toISOString());
+          return { id: Number(info.lastInsertRowid), subscriptionId, period, worker };
         }
-      }).immediate();
-    },
-    fail(claim, error, now) {
-      db.transaction(() => {
-        if (q.fail.run(now.toISOString(), error, claim.id, claim.worker).changes === 1)
-          q.forget.run(claim.id);
-      }).immediate();
-    },
-    get(subscriptionId, period) {
-      const row = q.find.get(subscriptionId, period);
-      return row ? toDelivery(row) : undefined;
-    },
-    latest(subscriptionId) {
-      const row = q.latest.get(subscriptionId);
-      return row ? toDelivery(row) : undefined;
-    },
-    lastDelivered(subscriptionId) {
-      const row = q.lastDelivered.get(subscriptionId);
-      return row ? toDelivery(row) : undefined;
-    },
-    deliveredArticleIds(platform, channelId) {
-      return new Set(q.channelArticles.all(platform, channelId).map((r) => r.article_id));
-    },
-    subscriptionArticleIds(subscriptionId) {
-      const ids = new Set<string>();
-      for (const r of q.subscriptionArticles.all(subscriptionId)) {
-        for (const id of JSON.parse(r.article_ids) as string[]) ids.add(id);
-      }
-      return ids;
-    },
-    sweepUncertain(now, olderThanMs) {
-      // A post interrupted between the platform call and its confirmation: it may or may not have
-      // gone out, so it is reported rather than repeated.
-      const cutoff = new Date(now.getTime() - olderThanMs).toISOString();
-      return db
-        .transaction(() => {
-          const rows = q.stalePosting.all(cutoff);
-          for (const r of rows) q.markUncertain.run("interrupted while posting", r.id);
-          return rows.map((r) => toDelivery({ ...r, status: "uncertain" }));
-        })
-        .immediate();
-    },
-    uncertain(subscriptionId) {
-      return (subscriptionId === undefined ? q.uncertainAll.all() : q.uncertainOf.all(subscriptionId)).map(
-        toDelivery,
-      );
-    },
-    inFlight: () => q.inFlight.all().map(toDelivery),
-    failedSince: (since) => q.failedSince.all(addDaysIso(since, -1)).map(toDelivery),
-    markUncertain: (id, reason = "interrupted while posting") =>
-      q.markUncertain.run(reason, id).changes === 1,
-    resolveUncertain(id, result, now) {
-      return db
-        .transaction(() => {
-          const at = now.toISOString();
-          if (result.status === "done")
-            return q.resolveDone.run(at, result.messageRef ?? null, result.error ?? null, id).changes === 1;
-          if (q.resolveFailed.run(at, result.error, id).changes !== 1) return false;
-          q.forget.run(id);
-          return true;
-        })
-        .immediate();
-    },
-  };
+        const stale = row.status === "claimed" && now.getTime() - Date.parse(row.claimed_at) > staleAfterMs;
+        if (row.status === "failed" || stale) {
+          this.#q.reclaim.run(worker, now.toISOString(), row.id);
+          return { id: row.id, subscriptionId, period, worker };
+        }
+        return undefined;
+      })
+      .immediate();
+  }
+
+  markPosting(claim: Claim, plan: DeliveryPlan, now: Date): boolean {
+    return this.#db
+      .transaction(() => {
+        const at = now.toISOString();
+        if (this.#q.posting.run(...postingValues(claim, plan, at)).changes !== 1) return false;
+        if (plan.rememberInChannel) this.#remember(claim, plan, at);
+        return true;
+      })
+      .immediate();
+  }
+
+  touch(claim: Claim, now: Date, refs?: readonly string[]): void {
+    if (refs) this.#q.progress.run(now.toISOString(), refs.join(","), claim.id, claim.worker);
+    else this.#q.touch.run(now.toISOString(), claim.id, claim.worker);
+  }
+
+  complete(claim: Claim, result: { messageRef?: string; error?: string }, now: Date): boolean {
+    const at = now.toISOString();
+    const { id, worker } = claim;
+    return (
+      this.#q.complete.run(at, result.messageRef ?? null, result.error ?? null, id, worker).changes === 1
+    );
+  }
+
+  release(claim: Claim, error: string, now: Date): void {
+    this.#unclaim(this.#q.release, claim, error, now);
+  }
+
+  fail(claim: Claim, error: string, now: Date): void {
+    this.#unclaim(this.#q.fail, claim, error, now);
+  }
+
+  get(subscriptionId: number, period: string): DeliveryRecord | undefined {
+    return optionalDelivery(this.#q.find.get(subscriptionId, period));
+  }
+
+  latest(subscriptionId: number): DeliveryRecord | undefined {
+    return optionalDelivery(this.#q.latest.get(subscriptionId));
+  }
+
+  lastDelivered(subscriptionId: number): DeliveryRecord | undefined {
+    return optionalDelivery(this.#q.lastDelivered.get(subscriptionId));
+  }
+
+  deliveredArticleIds(platform: Platform, channelId: string): Set<string> {
+    return new Set(this.#q.channelArticles.all(platform, channelId).map((r) => r.article_id));
+  }
+
+  subscriptionArticleIds(subscriptionId: number): Set<string> {
+    return articleIdSet(this.#q.subscriptionArticles.all(subscriptionId));
+  }
+
+  sweepUncertain(now: Date, olderThanMs: number): DeliveryRecord[] {
+    // A post interrupted between the platform call and its confirmation: it may or may not have
+    // gone out, so it is reported rather than repeated.
+    const cutoff = new Date(now.getTime() - olderThanMs).toISOString();
+    return this.#db
+      .transaction(() => {
+        const rows = this.#q.stalePosting.all(cutoff);
+        for (const r of rows) this.#q.markUncertain.run(INTERRUPTED, r.id);
+        return rows.map((r) => toDelivery({ ...r, status: "uncertain" }));
+      })
+      .immediate();
+  }
+
+  uncertain(subscriptionId?: number): DeliveryRecord[] {
+    const rows =
+      subscriptionId === undefined ? this.#q.uncertainAll.all() : this.#q.uncertainOf.all(subscriptionId);
+    return rows.map(toDelivery);
+  }
+
+  inFlight(): DeliveryRecord[] {
+    return this.#q.inFlight.all().map(toDelivery);
+  }
+
+  failedSince(since: Date): DeliveryRecord[] {
+    return this.#q.failedSince.all(addDaysIso(since, -1)).map(toDelivery);
+  }
+
+  markUncertain(id: number, reason = INTERRUPTED): boolean {
+    return this.#q.markUncertain.run(reason, id).changes === 1;
+  }
+
+  resolveUncertain(
+    id: number,
+    result: { status: "done"; messageRef?: string; error?: string } | { status: "failed"; error: string },
+    now: Date,
+  ): boolean {
+    return this.#db
+      .transaction(() => {
+        const at = now.toISOString();
+        if (result.status === "done")
+          return (
+            this.#q.resolveDone.run(at, result.messageRef ?? null, result.error ?? null, id).changes === 1
+          );
+        if (this.#q.resolveFailed.run(at, result.error, id).changes !== 1) return false;
+        this.#q.forget.run(id);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** The plan's articles join the channel's memory, tied to this delivery (undone if it fails). */
+  #remember(claim: Claim, plan: DeliveryPlan, at: string): void {
+    for (const id of plan.articleIds) this.#q.remember.run(plan.platform, plan.channelId, id, claim.id, at);
+  }
+
+  /** Leaves `claimed`/`posting` through `statement` (release or fail) and forgets the channel memory. */
+  #unclaim(statement: DeliveryStatements["fail"], claim: Claim, error: string, now: Date): void {
+    this.#db
+      .transaction(() => {
+        if (statement.run(now.toISOString(), error, claim.id, claim.worker).changes === 1) {
+          this.#q.forget.run(claim.id);
+        }
+      })
+      .immediate();
+  }
 }
 
 export function createAuditLog(db: Database): AuditLog {
