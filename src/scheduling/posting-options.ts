@@ -14,5 +14,15 @@ export interface PostingOptions {
   readonly disableAfter?: number;
 }
 
+/** How a message whose sending fails retryably is sent again. */
+export interface RetryPolicy {
+  /** Attempts per message for retryable errors. Default 5 (feed channels: 4). */
+  readonly attempts?: number;
+  /** First backoff, doubled at each attempt (with jitter in the scheduler). Default 2 s (feed channels: 1 s). */
+  readonly baseMs?: number;
+  /** Longest wait between attempts; a longer Retry-After gives up. Default 5 min. */
+  readonly maxWaitMs?: number;
+}
+
 /** `host:pid:random`: a dead process of this machine can be told from its id. */
 export const defaultWorker = () => `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;

@@ -33,7 +33,7 @@ import {
   type PostError,
   type PreparedMessage,
 } from "./poster.ts";
-import { defaultWorker, type PostingOptions } from "./posting-options.ts";
+import { defaultWorker, type PostingOptions, type RetryPolicy } from "./posting-options.ts";
 import { cronExpression, nextSkippedRun } from "./time.ts";
 import { lookFor, lookSince, settleUncertain, type VerifyContext, type VerifyEvent } from "./verify.ts";
 
@@ -78,14 +78,7 @@ export type SchedulerEvent =
   | VerifyEvent
   | { readonly type: "error"; readonly subscriptionId?: number; readonly error: unknown };
 
-export interface RetryPolicy {
-  /** Attempts per message for retryable errors. Default 5. */
-  readonly attempts?: number;
-  /** First backoff, doubled at each attempt (with jitter). Default 2 s. */
-  readonly baseMs?: number;
-  /** Longest wait between attempts; a longer Retry-After gives up. Default 5 min. */
-  readonly maxWaitMs?: number;
-}
+export type { RetryPolicy };
 
 export interface SchedulerOptions extends PostingOptions {
   readonly core: NewsCore | (() => NewsCore);
