@@ -7,9 +7,14 @@
 // few minutes later and, after `disableAfter` consecutive failures, disables the subscription with
 // the reason. A run missed while the bot was down is caught up once at start-up if it is still the
 // same local day.
+// The retries stay hand-written, not p-retry's in-process loop: the later ones (outage, permanent
+// failure) are timers over claims persisted in the delivery log, which a restart or another replica
+// takes over, and the per-message one releases or touches the claim between attempts and may end
+// `uncertain` or `lost`, where p-retry can only resolve or throw. Its wait is the longer of
+// Retry-After and a backoff with injectable jitter (0.8–1.2×), which p-retry cannot compute (its
+// own delay, Math.random jitter of 1–2×, no Retry-After).
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
-import type { Locale } from "../core/i18n/messages.ts";
 import type { NewsCore } from "../core/news-core.ts";
 import { type ScheduledContent, scheduledBrief, scheduledDigest } from "../core/scheduled/scheduled-post.ts";
 import { localMoment } from "../core/time/zone.ts";
@@ -28,6 +33,7 @@ import {
   type PostError,
   type PreparedMessage,
 } from "./poster.ts";
+import { defaultWorker, type PostingOptions, type RetryPolicy } from "./posting-options.ts";
 import { cronExpression, nextSkippedRun } from "./time.ts";
 import { lookFor, lookSince, settleUncertain, type VerifyContext, type VerifyEvent } from "./verify.ts";
 
@@ -72,33 +78,20 @@ export type SchedulerEvent =
   | VerifyEvent
   | { readonly type: "error"; readonly subscriptionId?: number; readonly error: unknown };
 
-export interface RetryPolicy {
-  /** Attempts per message for retryable errors. Default 5. */
-  readonly attempts?: number;
-  /** First backoff, doubled at each attempt (with jitter). Default 2 s. */
-  readonly baseMs?: number;
-  /** Longest wait between attempts; a longer Retry-After gives up. Default 5 min. */
-  readonly maxWaitMs?: number;
-}
+export type { RetryPolicy };
 
-export interface SchedulerOptions {
+export interface SchedulerOptions extends PostingOptions {
   readonly core: NewsCore | (() => NewsCore);
-  readonly locale: Locale;
   /** The root command (named in compact digests). Default `news`. */
   readonly root?: string;
   readonly subscriptions: SubscriptionStore;
   readonly deliveries: DeliveryLog;
-  readonly posters?: readonly ChannelPoster[];
-  /** This process's id in the delivery log. Default `host:pid:random`. */
-  readonly worker?: string;
   /** How many days before its first run a new digest subscription's first digest reaches back. Default 1. */
   readonly firstDigestDays?: number;
   /** A digest never reaches further back than this many days. Default 7. */
   readonly maxLookbackDays?: number;
   /** Catch up, at start-up, a run missed earlier the same local day. Default true. */
   readonly catchUp?: boolean;
-  /** Consecutive permanent failures before a subscription is disabled. Default 3. */
-  readonly disableAfter?: number;
   /** Delay before a permanently failed delivery is tried again (same period). Default 2 min. */
   readonly permanentRetryMs?: number;
   /**
@@ -171,6 +164,66 @@ interface Entry {
   gap?: { readonly at: Date; readonly timer: NodeJS.Timeout };
 }
 
+/** How one part's sending ended. */
+type PartResult =
+  | { readonly kind: "sent"; readonly ref: string }
+  /** Not sent (certain, or proven absent): may be tried again later. */
+  | { readonly kind: "failed"; readonly error: PostError }
+  /** Its outcome is unknown and could not be told. */
+  | { readonly kind: "uncertain"; readonly detail: string }
+  /** The claim was taken over while waiting. */
+  | { readonly kind: "lost" };
+
+interface Posting {
+  readonly sub: Subscription;
+  readonly claim: Claim;
+  readonly plan: DeliveryPlan;
+  readonly poster: ChannelPoster;
+  readonly mark: DeliveryMark;
+  readonly since: Date;
+  readonly refs: string[];
+}
+
+/**
+ * Set by an ambiguous failure re-sent under the platform's de-duplication, cleared only by a look
+ * that proves the part absent: until then the part may be out, whatever later attempts (a 429,
+ * say) report, so the delivery ends uncertain, never failed and re-sent later.
+ */
+interface MayBeOut {
+  value: boolean;
+}
+
+/** The options with their defaults filled in. */
+interface Settings {
+  readonly firstDigestDays: number;
+  readonly maxLookbackDays: number;
+  readonly disableAfter: number;
+  readonly permanentRetryMs: number;
+  readonly outageRetryMs: number;
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly maxWaitMs: number;
+  readonly claimStaleMs: number;
+  readonly postingStaleMs: number;
+  readonly random: () => number;
+}
+
+function settingsOf(options: SchedulerOptions): Settings {
+  return {
+    firstDigestDays: options.firstDigestDays ?? 1,
+    maxLookbackDays: options.maxLookbackDays ?? 7,
+    disableAfter: options.disableAfter ?? 3,
+    permanentRetryMs: options.permanentRetryMs ?? 2 * 60_000,
+    outageRetryMs: options.outageRetryMs ?? 15 * 60_000,
+    attempts: Math.max(1, options.retry?.attempts ?? 5),
+    baseMs: options.retry?.baseMs ?? 2000,
+    maxWaitMs: options.retry?.maxWaitMs ?? 5 * 60_000,
+    claimStaleMs: options.claimStaleMs ?? 10 * 60_000,
+    postingStaleMs: options.postingStaleMs ?? 15 * 60_000,
+    random: options.random ?? Math.random,
+  };
+}
+
 const keyOf = (s: Subscription) => `${s.timezone} ${cronExpression(s.time, s.days)}`;
 
 function workerIsDeadHere(worker: string): boolean {
@@ -186,90 +239,250 @@ function workerIsDeadHere(worker: string): boolean {
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { subscriptions: store, deliveries, locale } = options;
-  const core = typeof options.core === "function" ? options.core : () => options.core as NewsCore;
-  const worker = options.worker ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const firstDigestDays = options.firstDigestDays ?? 1;
-  const maxLookbackDays = options.maxLookbackDays ?? 7;
-  const disableAfter = options.disableAfter ?? 3;
-  const permanentRetryMs = options.permanentRetryMs ?? 2 * 60_000;
-  const outageRetryMs = options.outageRetryMs ?? 15 * 60_000;
-  const attempts = Math.max(1, options.retry?.attempts ?? 5);
-  const baseMs = options.retry?.baseMs ?? 2000;
-  const maxWaitMs = options.retry?.maxWaitMs ?? 5 * 60_000;
-  const claimStaleMs = options.claimStaleMs ?? 10 * 60_000;
-  const postingStaleMs = options.postingStaleMs ?? 15 * 60_000;
-  const random = options.random ?? Math.random;
-  const log = (e: SchedulerEvent) => {
-    try {
-      options.log?.(e);
-    } catch {
-      // a logger never breaks a delivery
+  const s = new SchedulerRuntime(options);
+  return {
+    worker: s.worker,
+    addPoster: (poster) => s.addPoster(poster),
+    start: () => s.start(),
+    schedule: (sub) => {
+      if (s.started) s.schedule(sub);
+    },
+    unschedule: (id) => s.unschedule(id),
+    sync: () => s.sync(),
+    nextRun: (id) => s.nextRun(id),
+    scheduledIds: () => s.scheduledIds(),
+    deliver: (id, period, reason = "manual") => s.track(s.deliver(id, period, reason)),
+    idle: () => s.idle(),
+    stop: () => s.stop(),
+  };
+}
+
+/** The scheduler's state and its steps; `createScheduler` exposes the public ones. */
+class SchedulerRuntime {
+  readonly worker: string;
+  started = false;
+  private readonly options: SchedulerOptions;
+  private readonly settings: Settings;
+  private readonly store: SubscriptionStore;
+  private readonly deliveries: DeliveryLog;
+  private readonly core: () => NewsCore;
+  private readonly posters = new Map<string, ChannelPoster>();
+  private readonly tasks = new Map<number, Entry>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly wakers = new Set<() => void>();
+  private readonly verifier: VerifyContext;
+  private stopped = false;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private recoverTimer: NodeJS.Timeout | undefined;
+  private recovering = false;
+
+  constructor(options: SchedulerOptions) {
+    this.options = options;
+    this.settings = settingsOf(options);
+    this.store = options.subscriptions;
+    this.deliveries = options.deliveries;
+    this.core = typeof options.core === "function" ? options.core : () => options.core as NewsCore;
+    this.worker = options.worker ?? defaultWorker();
+    for (const p of options.posters ?? []) this.posters.set(p.platform, p);
+    this.verifier = {
+      deliveries: this.deliveries,
+      log: (e) => this.log(e),
+      sleep: (ms) => this.sleep(ms),
+      backoff: (attempt) => this.backoff(attempt),
+      attempts: this.settings.attempts,
+      verifyDelayMs: options.verifyDelayMs ?? 3000,
+      clockSkewMs: options.clockSkewMs ?? 2 * 60_000,
+      stopped: () => this.stopped,
+    };
+  }
+
+  // --- public steps ---
+
+  addPoster(poster: ChannelPoster) {
+    this.posters.set(poster.platform, poster);
+    if (this.started) void this.sync().catch((error) => this.log({ type: "error", error }));
+  }
+
+  async start(): Promise<StartReport> {
+    if (this.started) return { scheduled: this.tasks.size, caughtUp: 0, uncertain: [] };
+    this.started = true;
+    const uncertain = await this.markDeadWorkersUncertain();
+    await this.sync();
+    const caughtUp = this.options.catchUp === false ? 0 : await this.catchUp();
+    void this.track(this.settleRecentUncertain());
+    this.startTimers();
+    return { scheduled: this.tasks.size, caughtUp, uncertain };
+  }
+
+  /** Adds or replaces the task of a subscription. */
+  schedule(sub: Subscription) {
+    if (this.stopped) return;
+    if (!sub.enabled || !this.posters.has(sub.platform)) {
+      this.unschedule(sub.id);
+      return;
     }
-  };
+    const key = keyOf(sub);
+    if (this.tasks.get(sub.id)?.key === key) return;
+    this.unschedule(sub.id);
+    const task = cron.schedule(
+      cronExpression(sub.time, sub.days),
+      (ctx) => {
+        this.fire(sub.id, ctx.date, "scheduled");
+        this.armGap(sub);
+      },
+      {
+        timezone: sub.timezone,
+        name: `newsbot-subscription-${sub.id}`,
+        missedExecutionTolerance: 60_000,
+      },
+    );
+    task.on("execution:missed", (ctx) => this.fire(sub.id, ctx.date, "catch-up"));
+    this.tasks.set(sub.id, { task, key });
+    this.armGap(sub);
+  }
 
-  const posters = new Map<string, ChannelPoster>();
-  for (const p of options.posters ?? []) posters.set(p.platform, p);
-  const tasks = new Map<number, Entry>();
-  const inFlight = new Set<Promise<unknown>>();
-  const timers = new Set<NodeJS.Timeout>();
-  const wakers = new Set<() => void>();
-  let started = false;
-  let stopped = false;
-  let syncTimer: NodeJS.Timeout | undefined;
-  let recoverTimer: NodeJS.Timeout | undefined;
-  let recovering = false;
-
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    inFlight.add(p);
-    p.finally(() => inFlight.delete(p)).catch(() => {});
-    return p;
-  };
-
-  /** A wait that stop() cuts short. */
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-        wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      timers.add(timer);
-      wakers.add(wake);
-    });
-
-  const verifier: VerifyContext = {
-    deliveries,
-    log,
-    sleep,
-    backoff: (attempt) => backoff(attempt),
-    attempts,
-    verifyDelayMs: options.verifyDelayMs ?? 3000,
-    clockSkewMs: options.clockSkewMs ?? 2 * 60_000,
-    stopped: () => stopped,
-  };
-
-  /** Whether `at` is still on the local day `period` of the subscription. */
-  const stillThatDay = (sub: Subscription, period: string, at = Date.now()) =>
-    localMoment(new Date(at), sub.timezone).day === period;
-
-  function unschedule(id: number) {
-    const entry = tasks.get(id);
+  unschedule(id: number) {
+    const entry = this.tasks.get(id);
     if (!entry) return;
-    tasks.delete(id);
+    this.tasks.delete(id);
     if (entry.gap) clearTimeout(entry.gap.timer);
     void Promise.resolve(entry.task.destroy()).catch(() => {});
   }
+
+  async sync() {
+    if (this.stopped) return;
+    const enabled = await this.store.list({ enabledOnly: true });
+    const keep = new Set<number>();
+    for (const sub of enabled) {
+      if (!this.posters.has(sub.platform)) continue;
+      keep.add(sub.id);
+      this.schedule(sub);
+    }
+    for (const id of [...this.tasks.keys()]) if (!keep.has(id)) this.unschedule(id);
+  }
+
+  nextRun(id: number): Date | undefined {
+    const entry = this.tasks.get(id);
+    const next = entry?.task.getNextRun() ?? undefined;
+    return entry?.gap && (!next || entry.gap.at < next) ? entry.gap.at : next;
+  }
+
+  scheduledIds(): number[] {
+    return [...this.tasks.keys()];
+  }
+
+  async deliver(id: number, period: string, reason: DeliveryReason = "manual", takeOver = false) {
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await this.deliverOnce(id, period, reason, takeOver);
+    } catch (error) {
+      this.log({
+        type: "delivery",
+        subscriptionId: id,
+        period,
+        reason,
+        outcome: "failed",
+        error: String(error),
+      });
+      throw error;
+    }
+    const last =
+      outcome === "failed" || outcome === "disabled" || outcome === "partial" || outcome === "uncertain";
+    const error = last ? (await this.deliveries.get(id, period))?.error : undefined;
+    this.log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
+    return outcome;
+  }
+
+  track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    p.finally(() => this.inFlight.delete(p)).catch(() => {});
+    return p;
+  }
+
+  async idle() {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.syncTimer) clearInterval(this.syncTimer);
+    if (this.recoverTimer) clearInterval(this.recoverTimer);
+    for (const id of [...this.tasks.keys()]) this.unschedule(id);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const wake of [...this.wakers]) wake();
+    await this.idle();
+  }
+
+  // --- plumbing ---
+
+  private log(e: SchedulerEvent) {
+    try {
+      this.options.log?.(e);
+    } catch {
+      // a logger never breaks a delivery
+    }
+  }
+
+  /** Runs a delivery in the background, its error logged. */
+  private deliverInBackground(id: number, period: string, reason: DeliveryReason, takeOver = false) {
+    void this.track(this.deliver(id, period, reason, takeOver)).catch((error) =>
+      this.log({ type: "error", subscriptionId: id, error }),
+    );
+  }
+
+  /** A wait that stop() cuts short. */
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.timers.delete(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.timers.add(timer);
+      this.wakers.add(wake);
+    });
+  }
+
+  private backoff(attempt: number) {
+    const exp = this.settings.baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (0.8 + 0.4 * this.settings.random()));
+  }
+
+  /** Whether `at` is still on the local day `period` of the subscription. */
+  private stillThatDay(sub: Subscription, period: string, at = Date.now()) {
+    return localMoment(new Date(at), sub.timezone).day === period;
+  }
+
+  private startTimers() {
+    const every = this.options.syncEveryMs ?? 60_000;
+    if (every > 0) {
+      this.syncTimer = setInterval(() => {
+        void this.sync().catch((error) => this.log({ type: "error", error }));
+      }, every);
+      this.syncTimer.unref();
+    }
+    const recoverEvery = this.options.recoverEveryMs ?? 0;
+    if (recoverEvery > 0) {
+      this.recoverTimer = setInterval(() => {
+        void this.track(this.recover()).catch((error) => this.log({ type: "error", error }));
+      }, recoverEvery);
+      this.recoverTimer.unref();
+    }
+  }
+
+  // --- firing ---
 
   /**
    * node-cron passes over a day whose local run time does not exist (the hour skipped when the
    * clocks go forward); that day's run is timed here instead, at the first minute after it.
    */
-  function armGap(sub: Subscription) {
-    const entry = tasks.get(sub.id);
-    if (!entry || stopped) return;
+  private armGap(sub: Subscription) {
+    const entry = this.tasks.get(sub.id);
+    if (!entry || this.stopped) return;
     if (entry.gap) clearTimeout(entry.gap.timer);
     entry.gap = undefined;
     const now = new Date();
@@ -278,11 +491,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (!at) return;
     const timer = setTimeout(
       () => {
-        if (tasks.get(sub.id) !== entry) return;
+        if (this.tasks.get(sub.id) !== entry) return;
         entry.gap = undefined;
         // a long wait is cut in pieces (timers hold at most ~24 days); only the last one fires
-        if (Date.now() >= at.getTime() - 1000) fire(sub.id, at, "scheduled");
-        armGap(sub);
+        if (Date.now() >= at.getTime() - 1000) this.fire(sub.id, at, "scheduled");
+        this.armGap(sub);
       },
       Math.min(Math.max(0, at.getTime() - now.getTime()), 2 ** 31 - 1),
     );
@@ -290,74 +503,105 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     entry.gap = { at, timer };
   }
 
-  function fire(id: number, slot: Date, reason: DeliveryReason) {
-    void track(fireNow(id, slot, reason)).catch((error) => log({ type: "error", subscriptionId: id, error }));
+  private fire(id: number, slot: Date, reason: DeliveryReason) {
+    void this.track(this.fireNow(id, slot, reason)).catch((error) =>
+      this.log({ type: "error", subscriptionId: id, error }),
+    );
   }
 
-  async function fireNow(id: number, slot: Date, reason: DeliveryReason) {
-    const sub = await store.get(id);
+  private async fireNow(id: number, slot: Date, reason: DeliveryReason) {
+    const sub = await this.store.get(id);
     if (!sub) {
-      unschedule(id);
+      this.unschedule(id);
       return;
     }
     const period = localMoment(slot, sub.timezone).day;
     // a missed slot (the process was asleep or busy) still counts while it is the same local day
-    if (reason === "catch-up" && !stillThatDay(sub, period)) return;
-    await deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled");
+    if (reason === "catch-up" && !this.stillThatDay(sub, period)) return;
+    await this.deliver(id, period, reason === "catch-up" ? "catch-up" : "scheduled");
   }
 
-  function schedule(sub: Subscription) {
-    if (stopped) return;
-    if (!sub.enabled || !posters.has(sub.platform)) {
-      unschedule(sub.id);
-      return;
+  private retryLater(id: number, period: string, inMs: number) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped)
+        void this.track(this.deliver(id, period, "retry")).catch((error) =>
+          this.log({ type: "error", error }),
+        );
+    }, inMs);
+    this.timers.add(timer);
+  }
+
+  // --- one delivery ---
+
+  private async deliverOnce(
+    id: number,
+    period: string,
+    reason: DeliveryReason,
+    takeOver = false,
+  ): Promise<DeliveryOutcome> {
+    const sub = await this.store.get(id);
+    if (!sub?.enabled) {
+      this.unschedule(id);
+      return "inactive";
     }
-    const key = keyOf(sub);
-    const existing = tasks.get(sub.id);
-    if (existing?.key === key) return;
-    unschedule(sub.id);
-    const task = cron.schedule(
-      cronExpression(sub.time, sub.days),
-      (ctx) => {
-        fire(sub.id, ctx.date, "scheduled");
-        armGap(sub);
-      },
-      {
-        timezone: sub.timezone,
-        name: `newsbot-subscription-${sub.id}`,
-        missedExecutionTolerance: 60_000,
-      },
-    );
-    task.on("execution:missed", (ctx) => fire(sub.id, ctx.date, "catch-up"));
-    tasks.set(sub.id, { task, key });
-    armGap(sub);
+    const poster = this.posters.get(sub.platform);
+    if (!poster) return "no-poster";
+    // a retry fired after midnight: that day's post is no longer due (the next digest covers it)
+    if (reason === "retry" && !this.stillThatDay(sub, period)) return "expired";
+    for (const d of await this.deliveries.sweepUncertain(new Date(), this.settings.postingStaleMs))
+      this.log({ type: "uncertain", delivery: d });
+    const staleMs = takeOver ? -1 : this.settings.claimStaleMs;
+    const claim = await this.deliveries.claim(sub.id, period, this.worker, new Date(), staleMs);
+    if (!claim) return "skipped";
+    const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
+    const { plan, messages } = await this.prepare(sub, period, poster, claim, mark);
+    if (!(await this.deliveries.markPosting(claim, plan, new Date()))) return "skipped";
+    const claimedAt = (await this.deliveries.get(sub.id, period))?.claimedAt ?? new Date().toISOString();
+    const since = lookSince(this.verifier, claimedAt);
+    return this.post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
   }
 
-  async function sync() {
-    if (stopped) return;
-    const enabled = await store.list({ enabledOnly: true });
-    const keep = new Set<number>();
-    for (const sub of enabled) {
-      if (!posters.has(sub.platform)) continue;
-      keep.add(sub.id);
-      schedule(sub);
+  /** The messages of a claimed delivery and its plan; content that cannot be built fails the claim. */
+  private async prepare(
+    sub: Subscription,
+    period: string,
+    poster: ChannelPoster,
+    claim: Claim,
+    mark: DeliveryMark,
+  ): Promise<{ plan: DeliveryPlan; messages: readonly PreparedMessage[] }> {
+    try {
+      const c = await this.content(sub, period);
+      const messages = poster.prepare(sub.channelId, c.reply, mark, c.thread);
+      const plan: DeliveryPlan = {
+        platform: sub.platform,
+        channelId: sub.channelId,
+        articleIds: c.articleIds,
+        rememberInChannel: sub.kind === "digest",
+        parts: messages.length,
+        ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
+      };
+      return { plan, messages };
+    } catch (error) {
+      await this.deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
+      throw error;
     }
-    for (const id of [...tasks.keys()]) if (!keep.has(id)) unschedule(id);
   }
 
-  async function content(sub: Subscription, period: string): Promise<ScheduledContent> {
+  private async content(sub: Subscription, period: string): Promise<ScheduledContent> {
+    const { deliveries, settings, options } = this;
     if (sub.kind === "brief") {
-      return scheduledBrief(core(), locale, {
+      return scheduledBrief(this.core(), options.locale, {
         topic: sub.topic ?? "",
         knownIds: await deliveries.subscriptionArticleIds(sub.id),
       });
     }
     const last = await deliveries.lastDelivered(sub.id);
     const lastCoveredTo = last?.coveredTo;
-    return scheduledDigest(core(), locale, {
+    return scheduledDigest(this.core(), options.locale, {
       period,
-      firstDigestDays,
-      maxLookbackDays,
+      firstDigestDays: settings.firstDigestDays,
+      maxLookbackDays: settings.maxLookbackDays,
       ...(lastCoveredTo ? { lastCoveredTo } : {}),
       format: sub.format ?? "thread",
       ...(last ? {} : { first: true }),
@@ -367,37 +611,34 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
   }
 
-  const backoff = (attempt: number) => {
-    const exp = baseMs * 2 ** (attempt - 1);
-    return Math.round(exp * (0.8 + 0.4 * random()));
-  };
-
-  function retryLater(id: number, period: string, inMs: number) {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!stopped) void track(deliver(id, period, "retry")).catch((error) => log({ type: "error", error }));
-    }, inMs);
-    timers.add(timer);
+  private async post(p: Posting, messages: readonly PreparedMessage[]): Promise<DeliveryOutcome> {
+    const { sub, claim, refs, mark } = p;
+    const period = mark.period;
+    while (refs.length < messages.length) {
+      const result = await this.sendPart(p, messages[refs.length] as PreparedMessage, refs.length);
+      if (result.kind === "sent") {
+        refs.push(result.ref);
+        if (refs.length < messages.length) await this.deliveries.touch(claim, new Date(), refs);
+        continue;
+      }
+      if (result.kind === "lost") return "skipped";
+      if (result.kind === "uncertain") return this.leftUncertain(p, messages.length, result.detail);
+      return this.failed(sub, claim, refs, messages.length, period, result.error);
+    }
+    await this.deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
+    await this.store.recordSuccess(sub.id);
+    return "delivered";
   }
 
-  /** How one part's sending ended. */
-  type PartResult =
-    | { readonly kind: "sent"; readonly ref: string }
-    /** Not sent (certain, or proven absent): may be tried again later. */
-    | { readonly kind: "failed"; readonly error: PostError }
-    /** Its outcome is unknown and could not be told. */
-    | { readonly kind: "uncertain"; readonly detail: string }
-    /** The claim was taken over while waiting. */
-    | { readonly kind: "lost" };
-
-  interface Posting {
-    readonly sub: Subscription;
-    readonly claim: Claim;
-    readonly plan: DeliveryPlan;
-    readonly poster: ChannelPoster;
-    readonly mark: DeliveryMark;
-    readonly since: Date;
-    readonly refs: string[];
+  private async leftUncertain(p: Posting, total: number, detail: string): Promise<DeliveryOutcome> {
+    await this.deliveries.touch(p.claim, new Date(), p.refs);
+    await this.deliveries.markUncertain(
+      p.claim.id,
+      `outcome unknown (part ${p.refs.length + 1}/${total}): ${detail}`,
+    );
+    const record = await this.deliveries.get(p.sub.id, p.mark.period);
+    if (record) this.log({ type: "uncertain", delivery: record });
+    return "uncertain";
   }
 
   /**
@@ -405,14 +646,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
    * blindly: within the platform's de-duplication window it re-sends (harmless), otherwise it looks
    * for the part first and only re-sends one proven absent.
    */
-  async function sendPart(p: Posting, send: PreparedMessage, part: number): Promise<PartResult> {
-    const { sub, claim, mark, poster } = p;
+  private async sendPart(p: Posting, send: PreparedMessage, part: number): Promise<PartResult> {
     const firstAt = Date.now();
-    const verifyEvent = { type: "verify" as const, subscriptionId: sub.id, period: mark.period, part };
-    // Set by an ambiguous failure re-sent under the platform's de-duplication, cleared only by a
-    // look that proves the part absent: until then the part may be out, whatever later attempts
-    // (a 429, say) report, so the delivery ends uncertain, never failed and re-sent later.
-    let mayBeOut = false;
+    const mayBeOut: MayBeOut = { value: false };
     for (let attempt = 1; ; attempt++) {
       let error: PostError;
       // the thread a part goes in, when the poster threads it: the first message's
@@ -427,67 +663,74 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       const detail = `${error.reason}: ${error.message}`;
       if (error.ambiguous) {
-        const window = poster.idempotentForMs ?? 0;
-        if (window > 0 && Date.now() - firstAt < window) {
-          mayBeOut = true;
-          log({ ...verifyEvent, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
-        } else {
-          await deliveries.touch(claim, new Date(), p.refs);
-          const look = await lookFor(verifier, poster, sub.channelId, mark, part, p.since);
-          if (look.kind === "found") return { kind: "sent", ref: look.ref };
-          if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
-          mayBeOut = false; // proven absent
-        }
+        const told = await this.afterAmbiguous(p, part, firstAt, detail, mayBeOut);
+        if (told) return told;
       }
-      const wait = Math.max(error.retryAfterMs ?? 0, backoff(attempt));
-      if (!error.retryable || attempt >= attempts || wait > maxWaitMs || stopped) {
-        if (mayBeOut) return { kind: "uncertain", detail: `${detail}; gave up re-sending` };
-        return { kind: "failed", error };
-      }
-      log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
-      // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
-      const release = p.refs.length === 0 && !mayBeOut;
-      if (release) await deliveries.release(claim, detail, new Date());
-      else await deliveries.touch(claim, new Date(), p.refs);
-      await sleep(wait);
-      if (stopped) {
-        if (mayBeOut) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
-        return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
-      }
-      if (release && !(await deliveries.markPosting(claim, p.plan, new Date()))) return { kind: "lost" };
+      const ended = await this.waitToResend(p, error, attempt, detail, mayBeOut.value);
+      if (ended) return ended;
     }
   }
 
-  async function post(p: Posting, messages: readonly PreparedMessage[]): Promise<DeliveryOutcome> {
-    const { sub, claim, refs, mark } = p;
-    const period = mark.period;
-    while (refs.length < messages.length) {
-      const result = await sendPart(p, messages[refs.length] as PreparedMessage, refs.length);
-      if (result.kind === "sent") {
-        refs.push(result.ref);
-        if (refs.length < messages.length) await deliveries.touch(claim, new Date(), refs);
-        continue;
-      }
-      if (result.kind === "lost") return "skipped";
-      if (result.kind === "uncertain") {
-        await deliveries.touch(claim, new Date(), refs);
-        await deliveries.markUncertain(
-          claim.id,
-          `outcome unknown (part ${refs.length + 1}/${messages.length}): ${result.detail}`,
-        );
-        const record = await deliveries.get(sub.id, period);
-        if (record) log({ type: "uncertain", delivery: record });
-        return "uncertain";
-      }
-      return failed(sub, claim, refs, messages.length, period, result.error);
+  /** An ambiguous failure: re-sent under the platform's de-duplication, or looked for first. */
+  private async afterAmbiguous(
+    p: Posting,
+    part: number,
+    firstAt: number,
+    detail: string,
+    mayBeOut: MayBeOut,
+  ): Promise<PartResult | undefined> {
+    const { sub, claim, mark, poster } = p;
+    const window = poster.idempotentForMs ?? 0;
+    if (window > 0 && Date.now() - firstAt < window) {
+      mayBeOut.value = true;
+      const event = { type: "verify" as const, subscriptionId: sub.id, period: mark.period, part };
+      this.log({ ...event, decision: "resend", detail: `${detail}: re-sent with the same nonce` });
+      return undefined;
     }
-    await deliveries.complete(claim, { messageRef: refs.join(",") }, new Date());
-    await store.recordSuccess(sub.id);
-    return "delivered";
+    await this.deliveries.touch(claim, new Date(), p.refs);
+    const look = await lookFor(this.verifier, poster, sub.channelId, mark, part, p.since);
+    if (look.kind === "found") return { kind: "sent", ref: look.ref };
+    if (look.kind === "unknown") return { kind: "uncertain", detail: `${detail}; ${look.detail}` };
+    mayBeOut.value = false; // proven absent
+    return undefined;
+  }
+
+  /** Gives up on a part (failed, or uncertain when it may be out), or waits before sending it again. */
+  private async waitToResend(
+    p: Posting,
+    error: PostError,
+    attempt: number,
+    detail: string,
+    mayBeOut: boolean,
+  ): Promise<PartResult | undefined> {
+    const { sub, claim, mark } = p;
+    const { deliveries } = this;
+    const wait = Math.max(error.retryAfterMs ?? 0, this.backoff(attempt));
+    if (
+      !error.retryable ||
+      attempt >= this.settings.attempts ||
+      wait > this.settings.maxWaitMs ||
+      this.stopped
+    ) {
+      if (mayBeOut) return { kind: "uncertain", detail: `${detail}; gave up re-sending` };
+      return { kind: "failed", error };
+    }
+    this.log({ type: "retry", subscriptionId: sub.id, period: mark.period, inMs: wait, error: detail });
+    // Nothing out (for sure) yet: back to `claimed`, so a crash while waiting is retried, not "uncertain".
+    const release = p.refs.length === 0 && !mayBeOut;
+    if (release) await deliveries.release(claim, detail, new Date());
+    else await deliveries.touch(claim, new Date(), p.refs);
+    await this.sleep(wait);
+    if (this.stopped) {
+      if (mayBeOut) return { kind: "uncertain", detail: `${detail}; stopped before re-sending` };
+      return { kind: "failed", error: asPostError(new Error(`stopped while retrying (${detail})`)) };
+    }
+    if (release && !(await deliveries.markPosting(claim, p.plan, new Date()))) return { kind: "lost" };
+    return undefined;
   }
 
   /** A part that was not sent: partial, an outage retried later that day, or a channel failure. */
-  async function failed(
+  private async failed(
     sub: Subscription,
     claim: Claim,
     refs: readonly string[],
@@ -497,106 +740,52 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   ): Promise<DeliveryOutcome> {
     const detail = `${error.reason}: ${error.message}`;
     if (refs.length > 0) {
-      await deliveries.complete(
+      await this.deliveries.complete(
         claim,
         { messageRef: refs.join(","), error: `partial ${refs.length}/${total}: ${detail}` },
         new Date(),
       );
       return "partial";
     }
-    await deliveries.fail(claim, detail, new Date());
+    await this.deliveries.fail(claim, detail, new Date());
     if (error.retryable) {
       // an outage: not the channel's fault, so it is not counted against it; later the same day
       // the period is tried again, and if the day ends first the next digest covers it (a retry
       // that fires after midnight expires: see deliverOnce)
-      if (outageRetryMs > 0 && !stopped) {
-        log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
-        retryLater(sub.id, period, outageRetryMs);
+      const { outageRetryMs } = this.settings;
+      if (outageRetryMs > 0 && !this.stopped) {
+        this.log({ type: "retry", subscriptionId: sub.id, period, inMs: outageRetryMs, error: detail });
+        this.retryLater(sub.id, period, outageRetryMs);
       }
       return "failed";
     }
-    const { disabled } = await store.recordFailure(sub.id, error.reason, disableAfter);
+    const { disabled } = await this.store.recordFailure(sub.id, error.reason, this.settings.disableAfter);
     if (disabled) {
-      unschedule(sub.id);
+      this.unschedule(sub.id);
       return "disabled";
     }
-    if (!stopped) {
-      log({ type: "retry", subscriptionId: sub.id, period, inMs: permanentRetryMs, error: detail });
-      retryLater(sub.id, period, permanentRetryMs);
+    if (!this.stopped) {
+      const { permanentRetryMs } = this.settings;
+      this.log({ type: "retry", subscriptionId: sub.id, period, inMs: permanentRetryMs, error: detail });
+      this.retryLater(sub.id, period, permanentRetryMs);
     }
     return "failed";
   }
 
-  async function deliverOnce(
-    id: number,
-    period: string,
-    reason: DeliveryReason,
-    takeOver = false,
-  ): Promise<DeliveryOutcome> {
-    const sub = await store.get(id);
-    if (!sub?.enabled) {
-      unschedule(id);
-      return "inactive";
-    }
-    const poster = posters.get(sub.platform);
-    if (!poster) return "no-poster";
-    // a retry fired after midnight: that day's post is no longer due (the next digest covers it)
-    if (reason === "retry" && !stillThatDay(sub, period)) return "expired";
-    for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
-      log({ type: "uncertain", delivery: d });
-    const claim = await deliveries.claim(sub.id, period, worker, new Date(), takeOver ? -1 : claimStaleMs);
-    if (!claim) return "skipped";
-    const mark: DeliveryMark = { id: claim.id, subscriptionId: sub.id, period };
-    let plan: DeliveryPlan;
-    let messages: readonly PreparedMessage[];
-    try {
-      const c = await content(sub, period);
-      messages = poster.prepare(sub.channelId, c.reply, mark, c.thread);
-      plan = {
-        platform: sub.platform,
-        channelId: sub.channelId,
-        articleIds: c.articleIds,
-        rememberInChannel: sub.kind === "digest",
-        parts: messages.length,
-        ...(c.coveredTo ? { coveredTo: c.coveredTo } : {}),
-      };
-    } catch (error) {
-      await deliveries.fail(claim, `content: ${(error as Error)?.message ?? String(error)}`, new Date());
-      throw error;
-    }
-    if (!(await deliveries.markPosting(claim, plan, new Date()))) return "skipped";
-    const claimedAt = (await deliveries.get(sub.id, period))?.claimedAt ?? new Date().toISOString();
-    const since = lookSince(verifier, claimedAt);
-    return post({ sub, claim, plan, poster, mark, since, refs: [] }, messages);
-  }
+  // --- start-up and recovery ---
 
-  async function deliver(id: number, period: string, reason: DeliveryReason = "manual", takeOver = false) {
-    let outcome: DeliveryOutcome;
-    try {
-      outcome = await deliverOnce(id, period, reason, takeOver);
-    } catch (error) {
-      log({ type: "delivery", subscriptionId: id, period, reason, outcome: "failed", error: String(error) });
-      throw error;
-    }
-    const last =
-      outcome === "failed" || outcome === "disabled" || outcome === "partial" || outcome === "uncertain";
-    const error = last ? (await deliveries.get(id, period))?.error : undefined;
-    log({ type: "delivery", subscriptionId: id, period, reason, outcome, ...(error ? { error } : {}) });
-    return outcome;
-  }
-
-  async function markDeadWorkersUncertain(): Promise<DeliveryRecord[]> {
+  private async markDeadWorkersUncertain(): Promise<DeliveryRecord[]> {
     const now = new Date();
-    const out = [...(await deliveries.sweepUncertain(now, postingStaleMs))];
+    const out = [...(await this.deliveries.sweepUncertain(now, this.settings.postingStaleMs))];
     // A post left in `posting` by a process of this machine that no longer exists: uncertain now.
-    const local = (await deliveries.inFlight()).filter(
+    const local = (await this.deliveries.inFlight()).filter(
       (d) => d.status === "posting" && workerIsDeadHere(d.claimedBy),
     );
     for (const d of local) {
-      await deliveries.markUncertain(d.id);
+      await this.deliveries.markUncertain(d.id);
       out.push({ ...d, status: "uncertain" });
     }
-    for (const d of out) log({ type: "uncertain", delivery: d });
+    for (const d of out) this.log({ type: "uncertain", delivery: d });
     return out;
   }
 
@@ -604,130 +793,79 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
    * Looks for the recent uncertain posts (in the background: start-up does not wait on the
    * platform). One proven absent, with nothing out, is `failed` and caught up if its day is not over.
    */
-  async function settleRecentUncertain(): Promise<void> {
-    const within = options.verifyWithinMs ?? 2 * 86_400_000;
-    for (const d of await deliveries.uncertain()) {
-      const sub = await store.get(d.subscriptionId);
-      const poster = sub ? posters.get(sub.platform) : undefined;
-      if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || stopped) continue;
+  private async settleRecentUncertain(): Promise<void> {
+    const within = this.options.verifyWithinMs ?? 2 * 86_400_000;
+    for (const d of await this.deliveries.uncertain()) {
+      const sub = await this.store.get(d.subscriptionId);
+      const poster = sub ? this.posters.get(sub.platform) : undefined;
+      if (!sub || !poster || Date.now() - Date.parse(d.claimedAt) > within || this.stopped) continue;
       try {
-        const settled = await settleUncertain(verifier, d, sub, poster);
+        const settled = await settleUncertain(this.verifier, d, sub, poster);
         // posted in the background: one slow post does not hold up the others' settling
-        if (settled === "failed" && options.catchUp !== false && sub.enabled && stillThatDay(sub, d.period))
-          void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
-            log({ type: "error", subscriptionId: sub.id, error }),
-          );
+        if (
+          settled === "failed" &&
+          this.options.catchUp !== false &&
+          sub.enabled &&
+          this.stillThatDay(sub, d.period)
+        )
+          this.deliverInBackground(sub.id, d.period, "catch-up");
       } catch (error) {
-        log({ type: "error", subscriptionId: sub.id, error });
+        this.log({ type: "error", subscriptionId: sub.id, error });
       }
     }
   }
 
   /** What dead replicas left: stale posts looked for (and re-posted only when proven absent), stale claims delivered. */
-  async function recover(): Promise<void> {
-    if (recovering || stopped) return;
-    recovering = true;
+  private async recover(): Promise<void> {
+    if (this.recovering || this.stopped) return;
+    this.recovering = true;
     try {
-      for (const d of await deliveries.sweepUncertain(new Date(), postingStaleMs))
-        log({ type: "uncertain", delivery: d });
-      await settleRecentUncertain();
-      const now = Date.now();
-      // a failed post is retried by its worker after at most this long; later, its worker is gone
-      const retryOverdueMs = 2 * Math.max(outageRetryMs, permanentRetryMs);
-      const overdue = (await deliveries.failedSince(new Date(now - retryOverdueMs))).filter(
-        (d) => Date.parse(d.finishedAt ?? d.claimedAt) < now - retryOverdueMs,
-      );
-      for (const d of [...(await deliveries.inFlight()), ...overdue]) {
-        const stale = d.status === "failed" || now - Date.parse(d.claimedAt) > claimStaleMs;
-        if ((d.status !== "claimed" && d.status !== "failed") || !stale || stopped) continue;
-        const sub = await store.get(d.subscriptionId);
-        if (!sub?.enabled || !posters.has(sub.platform) || !stillThatDay(sub, d.period)) continue;
-        void track(deliver(sub.id, d.period, "catch-up")).catch((error) =>
-          log({ type: "error", subscriptionId: sub.id, error }),
-        );
-      }
+      for (const d of await this.deliveries.sweepUncertain(new Date(), this.settings.postingStaleMs))
+        this.log({ type: "uncertain", delivery: d });
+      await this.settleRecentUncertain();
+      await this.takeOverStaleClaims();
     } finally {
-      recovering = false;
+      this.recovering = false;
     }
   }
 
-  async function catchUp(): Promise<number> {
+  /** Delivers the claims a dead replica held (stale), and the failed posts nobody retried (overdue). */
+  private async takeOverStaleClaims(): Promise<void> {
+    const { deliveries, settings } = this;
+    const now = Date.now();
+    // a failed post is retried by its worker after at most this long; later, its worker is gone
+    const retryOverdueMs = 2 * Math.max(settings.outageRetryMs, settings.permanentRetryMs);
+    const overdue = (await deliveries.failedSince(new Date(now - retryOverdueMs))).filter(
+      (d) => Date.parse(d.finishedAt ?? d.claimedAt) < now - retryOverdueMs,
+    );
+    for (const d of [...(await deliveries.inFlight()), ...overdue]) {
+      const stale = d.status === "failed" || now - Date.parse(d.claimedAt) > settings.claimStaleMs;
+      if ((d.status !== "claimed" && d.status !== "failed") || !stale || this.stopped) continue;
+      const sub = await this.store.get(d.subscriptionId);
+      if (!sub?.enabled || !this.posters.has(sub.platform) || !this.stillThatDay(sub, d.period)) continue;
+      this.deliverInBackground(sub.id, d.period, "catch-up");
+    }
+  }
+
+  private async catchUp(): Promise<number> {
     let n = 0;
     const now = new Date();
-    for (const sub of await store.list({ enabledOnly: true })) {
-      if (!posters.has(sub.platform)) continue;
+    for (const sub of await this.store.list({ enabledOnly: true })) {
+      if (!this.posters.has(sub.platform)) continue;
       const here = localMoment(now, sub.timezone);
       if (!sub.days.includes(here.weekday) || here.time < sub.time) continue;
       // created after today's run time: there was no run to miss
       const created = localMoment(new Date(sub.createdAt), sub.timezone);
       if (created.day > here.day || (created.day === here.day && created.time >= sub.time)) continue;
-      const existing = await deliveries.get(sub.id, here.day);
+      const existing = await this.deliveries.get(sub.id, here.day);
       // A claim left by a process that died while waiting to retry: nothing went out for sure (a
       // claim holding a possible post is never released back to `claimed`). One of a dead process
       // of this machine is taken over now; another one once stale (see `claimStaleMs`).
       const orphaned = existing?.status === "claimed" && workerIsDeadHere(existing.claimedBy);
       if (existing && existing.status !== "failed" && existing.status !== "claimed") continue;
       n++;
-      void track(deliver(sub.id, here.day, "catch-up", orphaned)).catch((error) =>
-        log({ type: "error", subscriptionId: sub.id, error }),
-      );
+      this.deliverInBackground(sub.id, here.day, "catch-up", orphaned);
     }
     return n;
   }
-
-  return {
-    worker,
-    addPoster(poster) {
-      posters.set(poster.platform, poster);
-      if (started) void sync().catch((error) => log({ type: "error", error }));
-    },
-    async start() {
-      if (started) return { scheduled: tasks.size, caughtUp: 0, uncertain: [] };
-      started = true;
-      const uncertain = await markDeadWorkersUncertain();
-      await sync();
-      const caughtUp = options.catchUp === false ? 0 : await catchUp();
-      void track(settleRecentUncertain());
-      const every = options.syncEveryMs ?? 60_000;
-      if (every > 0) {
-        syncTimer = setInterval(() => {
-          void sync().catch((error) => log({ type: "error", error }));
-        }, every);
-        syncTimer.unref();
-      }
-      const recoverEvery = options.recoverEveryMs ?? 0;
-      if (recoverEvery > 0) {
-        recoverTimer = setInterval(() => {
-          void track(recover()).catch((error) => log({ type: "error", error }));
-        }, recoverEvery);
-        recoverTimer.unref();
-      }
-      return { scheduled: tasks.size, caughtUp, uncertain };
-    },
-    schedule(sub) {
-      if (started) schedule(sub);
-    },
-    unschedule,
-    sync,
-    nextRun: (id) => {
-      const entry = tasks.get(id);
-      const next = entry?.task.getNextRun() ?? undefined;
-      return entry?.gap && (!next || entry.gap.at < next) ? entry.gap.at : next;
-    },
-    scheduledIds: () => [...tasks.keys()],
-    deliver: (id, period, reason = "manual") => track(deliver(id, period, reason)),
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    async stop() {
-      stopped = true;
-      if (syncTimer) clearInterval(syncTimer);
-      if (recoverTimer) clearInterval(recoverTimer);
-      for (const id of [...tasks.keys()]) unschedule(id);
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      for (const wake of [...wakers]) wake();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-  };
 }
