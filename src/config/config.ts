@@ -228,11 +228,7 @@ function schema(t: ConfigMessages) {
       .string()
       .trim()
       .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-      .pipe(
-        z
-          .array(z.enum(PLATFORMS), { error: t.expectAdapters })
-          .min(1, t.expectAdapters),
-      )
+      .pipe(z.array(z.enum(PLATFORMS), { error: t.expectAdapters }).min(1, t.expectAdapters))
       .optional(),
     NEWSBOT_RATE_LIMIT: count(0, 10_000).default(10),
     NEWSBOT_DB: z.string().trim().min(1, t.expectText).default("./data/newsbot.db"),
