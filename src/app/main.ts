@@ -357,6 +357,61 @@ interface Wiring {
   readonly sequence: StopSequence;
 }
 
+/**
+ * What the adapters and the later steps share: the conversations, /readyz and /metrics, and the
+ * stop sequence (its last step saves the snapshot and closes the database).
+ */
+function wire(
+  c: StartContext,
+  o: {
+    input: NodeJS.ReadableStream;
+    stores: Stores;
+    loaded: LoadedNews;
+    core: NewsCore;
+    dispatcher: Dispatcher;
+    scheduler: Scheduler;
+    feedChannels: FeedChannels | undefined;
+    metrics: AppMetrics;
+    articleCount: number;
+  },
+): { w: Wiring; state: { ready: boolean } } {
+  const { stores, loaded, core, dispatcher } = o;
+  const db = stores.sqlite;
+  // follow-ups and kept replies live in the SQLite file; on Postgres they are not offered yet
+  const conversations = db
+    ? createConversations({ dispatcher, store: createSqliteConversationStore(db) })
+    : undefined;
+  const state = { ready: false };
+  const adapters: Adapter[] = [];
+  const dbPath = databasePath(c.config, c.cwd);
+  const routes = opsRoutes(o.metrics.registry, readinessChecks(state, core, db, dbPath, adapters));
+  const sequence = createStopSequence(c.log, () => {
+    state.ready = false;
+  });
+  sequence.add({
+    name: "database",
+    run: async () => {
+      await loaded.save(); // the snapshot, brought up to date with articles added while running
+      await stores.close();
+    },
+  });
+  const { input, scheduler, feedChannels, articleCount } = o;
+  const w = {
+    c,
+    input,
+    db,
+    dispatcher,
+    conversations,
+    articleCount,
+    routes,
+    scheduler,
+    feedChannels,
+    adapters,
+    sequence,
+  };
+  return { w, state };
+}
+
 /** Starts each configured adapter; returns the port its routes are served on, if one serves them. */
 async function startAdapters(w: Wiring): Promise<number | undefined> {
   const { c, db } = w;
@@ -530,39 +585,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     say: (line) => say(c.err, line),
   });
   const dispatcher = createAppDispatcher(c, core, subscriptions, feeds.service, metrics);
-  // follow-ups and kept replies live in the SQLite file; on Postgres they are not offered yet
-  const conversations = db
-    ? createConversations({ dispatcher, store: createSqliteConversationStore(db) })
-    : undefined;
-  const state = { ready: false };
-  const adapters: Adapter[] = [];
-  const routes = opsRoutes(
-    metrics.registry,
-    readinessChecks(state, core, db, databasePath(config, cwd), adapters),
-  );
-  const sequence = createStopSequence(c.log, () => {
-    state.ready = false;
-  });
-  sequence.add({
-    name: "database",
-    run: async () => {
-      await loaded.save(); // the snapshot, brought up to date with articles added while running
-      await stores.close();
-    },
-  });
-  const w: Wiring = {
-    c,
+  const { w, state } = wire(c, {
     input: options.input ?? process.stdin,
-    db,
+    stores,
+    loaded,
+    core,
     dispatcher,
-    conversations,
-    articleCount,
-    routes,
     scheduler,
     feedChannels: feeds.channels,
-    adapters,
-    sequence,
-  };
+    metrics,
+    articleCount,
+  });
+  const { sequence } = w;
   let http: { port: number } | undefined;
   try {
     http = await serveOpsRoutes(w, await startAdapters(w));
