@@ -8,7 +8,7 @@ import type { Locale } from "../core/i18n/messages.ts";
 import type { Platform } from "../core/platform.ts";
 import { canonicalTimeZone } from "../core/time/zone.ts";
 import { type ConfigMessages, configMessages } from "./config-messages.ts";
-import { MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
+import { envCount, MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -193,13 +193,7 @@ function schema(t: ConfigMessages) {
       .string()
       .trim()
       .refine((s) => s.startsWith(prefix) && s.length > prefix.length, t.expectPrefix(prefix));
-  const count = (min: number, max: number) =>
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, t.expectCount(min, max))
-      .transform(Number)
-      .refine((n) => n >= min && n <= max, t.expectCount(min, max));
+  const count = (min: number, max: number) => envCount(t, min, max);
   const snowflake = z
     .string()
     .trim()
