@@ -258,7 +258,7 @@ function handlePublishAction(app: App, h: Handlers): void {
       const value = "value" in action && typeof action.value === "string" ? action.value : "";
       const parsed = JSON.parse(value) as { t?: unknown; id?: unknown };
       if (typeof parsed.id === "string") return await publishKept(h, respond, parsed.id);
-      // a button in a channel (its id never empty) may manage that channel, as the command did
+      // an empty channel id counts as no channel: the caller then manages none
       const channelId = ("channel" in body ? body.channel?.id : undefined) || undefined;
       const reply = await dispatcher.runText(
         String(parsed.t ?? ""),
