@@ -54,21 +54,9 @@ export interface Dispatcher {
   autocomplete(command: string, optionName: string, partial: string): Suggestion[];
 }
 
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const root = options.root ?? "news";
-  const locale = options.locale ?? "fr";
-  const t = commandMessages(locale);
-  const byName = new Map(options.commands.map((c) => [c.name, c]));
-  const limiter: RateLimiter | undefined = options.ratePerMinute
-    ? createRateLimiter({ max: options.ratePerMinute, ...(options.now ? { now: options.now } : {}) })
-    : undefined;
-  const suggest: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>> = {
-    article: (partial) => options.core.suggestArticles(partial, 25),
-    person: (partial) => options.core.suggestPeople(partial, 25),
-    ...options.suggest,
-  };
-
-  const context = (platform: Platform, caller?: Caller): CommandContext => ({
+/** The context a command executes in: the core, the caller, and the ports it may use. */
+function contextFactory(options: DispatcherOptions, locale: Locale, root: string) {
+  return (platform: Platform, caller?: Caller): CommandContext => ({
     core: options.core,
     locale,
     root,
@@ -78,12 +66,55 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     ...(options.feeds ? { feeds: options.feeds } : {}),
   });
+}
 
-  function limited(who: Invocation): Reply | undefined {
+/** The "too many commands" reply for a user over their rate, or undefined (no limit set, or under it). */
+function rateGuard(options: DispatcherOptions, locale: Locale): (who: Invocation) => Reply | undefined {
+  const t = commandMessages(locale);
+  const limiter: RateLimiter | undefined = options.ratePerMinute
+    ? createRateLimiter({ max: options.ratePerMinute, ...(options.now ? { now: options.now } : {}) })
+    : undefined;
+  return (who) => {
     if (!limiter || who.user === undefined) return undefined;
     const { ok, retryAfterMs } = limiter.take(who.user);
     return ok ? undefined : errorReply(t.rateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000))), locale);
-  }
+  };
+}
+
+/** No command, or an unknown one with the closest known name offered. */
+function unknownCommandReply(name: string | undefined, names: string[], root: string, locale: Locale): Reply {
+  const t = commandMessages(locale);
+  if (!name) return errorReply(t.noCommand(root), locale);
+  const guess = closest(name, names);
+  return errorReply(
+    `${t.unknownCommand(name, root)}${guess ? ` ${commandMessages(locale).didYouMean(`/${root} ${guess}`)}` : ""}`,
+    locale,
+  );
+}
+
+/** An option the command does not declare, with the closest declared one offered. */
+function unknownOptionReply(unknown: string, command: Command, locale: Locale): Reply {
+  const t = commandMessages(locale);
+  const guess = closest(
+    unknown,
+    command.declarations.map((d) => d.name),
+  );
+  const hint = guess ? ` ${commandMessages(locale).didYouMean(`--${guess}`)}` : "";
+  return errorReply(`${t.invalidInput} — ${t.optionUnknown(unknown)}${hint}`, locale);
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const root = options.root ?? "news";
+  const locale = options.locale ?? "fr";
+  const t = commandMessages(locale);
+  const byName = new Map(options.commands.map((c) => [c.name, c]));
+  const limited = rateGuard(options, locale);
+  const suggest: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>> = {
+    article: (partial) => options.core.suggestArticles(partial, 25),
+    person: (partial) => options.core.suggestPeople(partial, 25),
+    ...options.suggest,
+  };
+  const context = contextFactory(options, locale, root);
 
   async function guarded(name: string, body: () => Promise<Reply>): Promise<Reply> {
     try {
@@ -94,14 +125,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  function unknown(name: string | undefined): Reply {
-    if (!name) return errorReply(t.noCommand(root), locale);
-    const guess = closest(name, [...byName.keys()]);
-    return errorReply(
-      `${t.unknownCommand(name, root)}${guess ? ` ${commandMessages(locale).didYouMean(`/${root} ${guess}`)}` : ""}`,
-      locale,
-    );
-  }
+  const unknown = (name: string | undefined) => unknownCommandReply(name, [...byName.keys()], root, locale);
 
   return {
     root,
@@ -116,14 +140,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const stop = limited(who);
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
-        if (!parsed.ok) {
-          const guess = closest(
-            parsed.unknown,
-            command.declarations.map((d) => d.name),
-          );
-          const hint = guess ? ` ${commandMessages(locale).didYouMean(`--${guess}`)}` : "";
-          return errorReply(`${t.invalidInput} — ${t.optionUnknown(parsed.unknown)}${hint}`, locale);
-        }
+        if (!parsed.ok) return unknownOptionReply(parsed.unknown, command, locale);
         return command.execute(parsed.options, context(who.platform, who.caller));
       });
     },

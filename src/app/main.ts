@@ -3,7 +3,7 @@
 // configured adapters through the `Adapter` port — the console when no Slack or Discord token is
 // configured, which is what a new user meets with `npm start` — and /healthz, /readyz, /metrics.
 // Runs directly (`node dist/src/app/main.js`, `npm start`) or through `startApp()` in tests.
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createConversations } from "../../commands/conversation.ts";
@@ -17,10 +17,9 @@ import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
 import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
 import { createNewsCore, type NewsCore } from "../core/news-core.ts";
-import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import type { ModelServices } from "../model/index.ts";
-import { createFeedChannels, feedChannelCommands } from "../scheduling/feed-channels.ts";
+import type { FeedChannels } from "../scheduling/feed-channels.ts";
 import {
   createScheduler,
   createSubscriptionService,
@@ -30,10 +29,10 @@ import {
 import { loadNews } from "../snapshot/index.ts";
 import type { Stores } from "../storage/backend.ts";
 import { createSqliteConversationStore } from "../storage/conversation-store.ts";
-import { createSqliteFeedChannelStore } from "../storage/feed-channel-store.ts";
 import type { Database } from "../storage/index.ts";
 import { createSqliteShownReplyStore } from "../storage/shown-reply-store.ts";
 import { loadAdapter } from "./adapter-registry.ts";
+import { type AppFeeds, createAppFeeds } from "./app-feeds.ts";
 import { describeStartupError } from "./exit-codes.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type AppMetrics, createAppMetrics } from "./metrics.ts";
@@ -41,6 +40,7 @@ import { databaseWritable, listenOps, opsRoutes, type ReadinessCheck } from "./o
 import { openAppStores, sharedCorpus } from "./shared-state.ts";
 import { onStopSignals } from "./shutdown.ts";
 import { type StartupMessages, startupMessages } from "./startup-messages.ts";
+import { createStopSequence, type StopSequence } from "./stop-sequence.ts";
 
 export interface StartOptions {
   /** Default `process.env`, after loading `./.env` if it exists. */
@@ -159,35 +159,41 @@ function schedulerLogger(log: Logger, metrics: AppMetrics, t: StartupMessages) {
   };
 }
 
-/** `promise`, or undefined once `ms` have passed (shutdown never waits longer than it may). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"timeout">((r) => {
-    timer = setTimeout(() => r("timeout"), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+type LoadedNews = Awaited<ReturnType<typeof loadNews>>;
+type SharedCorpus = ReturnType<typeof sharedCorpus>;
+type Say = (stream: NodeJS.WritableStream, line: string) => void;
+
+const say: Say = (stream, line) => void stream.write(`${line}\n`);
+
+/** What every start-up step reads: the configuration, where to write, what to say. */
+interface StartContext {
+  readonly config: Config;
+  readonly cwd: string;
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream;
+  readonly t: StartupMessages;
+  readonly log: Logger;
+  /** The log file, when the console session owns the terminal. */
+  readonly logFile: string | undefined;
 }
 
-export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+function readStartContext(options: StartOptions): StartContext {
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
   const err = options.errorOutput ?? process.stderr;
-  const say = (stream: NodeJS.WritableStream, line: string) => stream.write(`${line}\n`);
   if (!options.env && existsSync(resolve(cwd, ".env"))) process.loadEnvFile(resolve(cwd, ".env"));
   const config = loadConfig(options.env ?? process.env);
   const t = startupMessages(config.locale);
   const logged = options.logger ? { log: options.logger, file: undefined } : appLogger(config, cwd, out, err);
-  const { log } = logged;
-  // the database first: a locked or broken file is reported before the corpus takes its time
-  const stores = await openAppStores(config, config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db));
-  const db = stores.sqlite;
-  const shared = sharedCorpus(stores);
-  const metrics = createAppMetrics();
+  return { config, cwd, out, err, t, log: logged.log, logFile: logged.file };
+}
 
+const databasePath = (config: Config, cwd: string) =>
+  config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db);
+
+/** The corpus (from its snapshot when unchanged) plus what other replicas ingested. */
+async function loadIndex(c: StartContext, stores: Stores, shared: SharedCorpus) {
+  const { config, cwd, log, err, t } = c;
   const paths = corpusPaths(config, cwd);
   const loaded = await loadNews({
     paths,
@@ -217,6 +223,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     await stores.close();
     throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
   }
+  return { loaded, paths, articleCount };
+}
+
+/** The core, with the optional model steps when configured, measured where the commands call it. */
+async function buildCore(c: StartContext, db: Database | undefined, loaded: LoadedNews, metrics: AppMetrics) {
+  const { config, log } = c;
   // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
   // (loaded only when configured, as the platform libraries are)
   // (their token budget and vector cache are in the SQLite file: on Postgres they are not offered yet)
@@ -236,14 +248,21 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     ? createNewsCore(loaded.core.news, { model: model.steps, ...(people ? { people } : {}) })
     : loaded.core;
   const core = measuredCore(withModel, metrics);
-  metrics.index(articleCount, core.news.index.byteSize());
+  metrics.index(core.news.articles.length, core.news.index.byteSize());
   const embedNew = () =>
     void model?.vectorSync
       ?.run()
       .catch((e: unknown) => log.warn({ error: String(e) }, `[model] ${String(e)}`));
   embedNew();
-  // Scheduled digests and briefings: the database, the scheduler (its posters come with the
-  // adapters below), and the port the subscription commands use.
+  return { core, model, embedNew };
+}
+
+/**
+ * Scheduled digests and briefings: the scheduler (its posters come with the adapters) and the
+ * port the subscription commands use.
+ */
+function createScheduling(c: StartContext, stores: Stores, core: NewsCore, metrics: AppMetrics) {
+  const { config } = c;
   const { subscriptions: store, deliveries } = stores;
   const scheduler = createScheduler({
     core,
@@ -255,7 +274,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     catchUp: config.schedule.catchUp,
     // replicas on one database: take over what a dead one left (its death is seen no other way)
     ...(stores.pg ? { recoverEveryMs: 60_000 } : {}),
-    log: schedulerLogger(log, metrics, t),
+    log: schedulerLogger(c.log, metrics, c.t),
   });
   const subscriptions = createSubscriptionService({
     store,
@@ -264,37 +283,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     scheduler,
     defaultTimezone: config.schedule.timezone,
   });
-  // A growing corpus: followed feeds, polled on a schedule, and the corpus folder watched for new
-  // files; new articles go to the live index (answers and digests see them without a restart)
-  // and, for feeds, to corpus files under `<corpus>/ingested/` so they are there after a restart.
-  const feedStore = stores.feeds;
-  for (const url of config.ingest.feeds)
-    await feedStore.addFeed(new URL(url).href, "config", new Date().toISOString());
-  const corpusDir = paths.find((p) => existsSync(p) && statSync(p).isDirectory());
-  const ingestedDir = resolve(corpusDir ?? resolve(cwd, "corpus"), "ingested");
-  const indexGrew = () => {
-    metrics.index(core.news.articles.length, core.news.index.byteSize());
-    embedNew();
-  };
-  // a feed's new items posted to the channels that follow it (`/news feeds add <url> --channel`)
-  // (their state is in the SQLite file; on Postgres they are not offered yet)
-  const feedChannelStore = db ? createSqliteFeedChannelStore(db) : undefined;
-  const feedChannels = feedChannelStore
-    ? createFeedChannels({
-        store: feedChannelStore,
-        article: (id) => core.news.articles[core.news.find(id) ?? -1],
-        locale: config.locale,
-        log: (line) => say(err, line),
-      })
-    : undefined;
-  const feeds: FeedsService = {
-    list: () => listFeeds(feedStore),
-    add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
-    ...(feedChannels && feedChannelStore
-      ? feedChannelCommands(feedChannels, feedChannelStore, feedStore)
-      : {}),
-  };
-  const dispatcher = measuredDispatcher(
+  return { scheduler, subscriptions };
+}
+
+function createAppDispatcher(
+  c: StartContext,
+  core: NewsCore,
+  subscriptions: ReturnType<typeof createSubscriptionService>,
+  feeds: FeedsService,
+  metrics: AppMetrics,
+): Dispatcher {
+  const { config, log } = c;
+  return measuredDispatcher(
     createDispatcher({
       core,
       commands: allCommands,
@@ -311,18 +311,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     }),
     metrics,
   );
+}
 
-  // follow-ups and kept replies live in the SQLite file; on Postgres they are not offered yet
-  const conversations = db
-    ? createConversations({ dispatcher, store: createSqliteConversationStore(db) })
-    : undefined;
-  let ready = false;
-  const adapters: Adapter[] = [];
-  const dbPath = config.db === ":memory:" ? ":memory:" : resolve(cwd, config.db);
-  const checks = (): ReadinessCheck[] => [
+/** /readyz: the index once ready, the database, and each started adapter's health. */
+function readinessChecks(
+  state: { ready: boolean },
+  core: NewsCore,
+  db: Database | undefined,
+  dbPath: string,
+  adapters: readonly Adapter[],
+) {
+  return (): ReadinessCheck[] => [
     {
       name: "index",
-      check: () => ({ ok: ready, detail: ready ? `${core.news.articles.length} articles` : "starting" }),
+      check: () => ({
+        ok: state.ready,
+        detail: state.ready ? `${core.news.articles.length} articles` : "starting",
+      }),
     },
     {
       name: "database",
@@ -335,122 +340,153 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     },
     ...adapters.map((a) => ({ name: a.name, check: () => a.health() })),
   ];
-  const routes = opsRoutes(metrics.registry, checks);
+}
 
-  const stops: { name: string; run: () => Promise<unknown> }[] = [
-    {
-      name: "database",
-      run: async () => {
-        await loaded.save(); // the snapshot, brought up to date with articles added while running
-        await stores.close();
-      },
-    },
-  ];
-  const adapterStops: typeof stops = [];
-  let finish: () => void = () => {};
-  const done = new Promise<void>((r) => {
-    finish = r;
+/** What the adapters and the later steps share once the core and the commands are built. */
+interface Wiring {
+  readonly c: StartContext;
+  readonly input: NodeJS.ReadableStream;
+  readonly db: Database | undefined;
+  readonly dispatcher: Dispatcher;
+  readonly conversations: ReturnType<typeof createConversations> | undefined;
+  readonly articleCount: number;
+  readonly routes: ReturnType<typeof opsRoutes>;
+  readonly scheduler: Scheduler;
+  readonly feedChannels: FeedChannels | undefined;
+  readonly adapters: Adapter[];
+  readonly sequence: StopSequence;
+}
+
+/**
+ * What the adapters and the later steps share: the conversations, /readyz and /metrics, and the
+ * stop sequence (its last step saves the snapshot and closes the database).
+ */
+function wire(
+  c: StartContext,
+  o: {
+    input: NodeJS.ReadableStream;
+    stores: Stores;
+    loaded: LoadedNews;
+    core: NewsCore;
+    dispatcher: Dispatcher;
+    scheduler: Scheduler;
+    feedChannels: FeedChannels | undefined;
+    metrics: AppMetrics;
+    articleCount: number;
+  },
+): { w: Wiring; state: { ready: boolean } } {
+  const { stores, loaded, core, dispatcher } = o;
+  const db = stores.sqlite;
+  // follow-ups and kept replies live in the SQLite file; on Postgres they are not offered yet
+  const conversations = db
+    ? createConversations({ dispatcher, store: createSqliteConversationStore(db) })
+    : undefined;
+  const state = { ready: false };
+  const adapters: Adapter[] = [];
+  const dbPath = databasePath(c.config, c.cwd);
+  const routes = opsRoutes(o.metrics.registry, readinessChecks(state, core, db, dbPath, adapters));
+  const sequence = createStopSequence(c.log, () => {
+    state.ready = false;
   });
-  let stopping: Promise<void> | undefined;
-  // Adapters first (no new commands), then ingestion and the scheduler (in-flight deliveries get
-  // most of the 10 s a supervisor grants; one still out is left claimed and checked at the next
-  // start, never posted twice nor dropped), then the snapshot and the database.
-  const budgetMs: Record<string, number> = { scheduler: 5000 };
-  const stop = () => {
-    stopping ??= (async () => {
-      ready = false;
-      const deadline = Date.now() + 9000; // within the 10 s a supervisor grants, with room to exit
-      const steps = [...adapterStops.splice(0), ...stops.splice(0).reverse()];
-      for (const s of steps) {
-        // the last step (snapshot, database) gets whatever time is left
-        const left = Math.max(0, deadline - Date.now());
-        const allowed = s.name === "database" ? left : Math.min(budgetMs[s.name] ?? 1500, left);
-        const outcome = await within(
-          s
-            .run()
-            .catch((error: unknown) =>
-              log.error(
-                { err: error, step: s.name },
-                `stopping ${s.name} failed; nothing to do, it is retried at the next start`,
-              ),
-            ),
-          allowed,
-        );
-        if (outcome === "timeout")
-          log.warn(
-            { step: s.name },
-            `stopping ${s.name} took too long; left as is, the next start picks it up`,
-          );
-      }
-      finish();
-    })();
-    return stopping;
+  sequence.add({
+    name: "database",
+    run: async () => {
+      await loaded.save(); // the snapshot, brought up to date with articles added while running
+      await stores.close();
+    },
+  });
+  const { input, scheduler, feedChannels, articleCount } = o;
+  const w = {
+    c,
+    input,
+    db,
+    dispatcher,
+    conversations,
+    articleCount,
+    routes,
+    scheduler,
+    feedChannels,
+    adapters,
+    sequence,
   };
+  return { w, state };
+}
 
-  let http: { port: number } | undefined;
-  try {
-    const context = {
-      config,
-      dispatcher,
-      input: options.input ?? process.stdin,
-      output: out,
-      articleCount,
-      routes,
-      log,
-      ...(conversations ? { conversations } : {}),
-      ...(db ? { shownReplies: createSqliteShownReplyStore(db) } : {}),
-    };
-    let routesServed = false;
-    for (const name of config.adapters) {
-      const adapter = await loadAdapter(name, context);
-      const started = await adapter.start();
-      adapterStops.push({ name: adapter.name, run: () => adapter.stop() });
-      adapters.push(adapter);
-      const poster = adapter.poster();
-      if (poster) {
-        scheduler.addPoster(poster);
-        feedChannels?.addPoster(poster);
-      }
-      if (started.message) say(out, started.message);
-      if (started.servesRoutesOn !== undefined) {
-        routesServed = true;
-        http = { port: started.servesRoutesOn };
-      }
+/** Starts each configured adapter; returns the port its routes are served on, if one serves them. */
+async function startAdapters(w: Wiring): Promise<number | undefined> {
+  const { c, db } = w;
+  const context = {
+    config: c.config,
+    dispatcher: w.dispatcher,
+    input: w.input,
+    output: c.out,
+    articleCount: w.articleCount,
+    routes: w.routes,
+    log: c.log,
+    ...(w.conversations ? { conversations: w.conversations } : {}),
+    ...(db ? { shownReplies: createSqliteShownReplyStore(db) } : {}),
+  };
+  let routesOn: number | undefined;
+  for (const name of c.config.adapters) {
+    const adapter = await loadAdapter(name, context);
+    const started = await adapter.start();
+    w.sequence.addAdapter({ name: adapter.name, run: () => adapter.stop() });
+    w.adapters.push(adapter);
+    const poster = adapter.poster();
+    if (poster) {
+      w.scheduler.addPoster(poster);
+      w.feedChannels?.addPoster(poster);
     }
-    if (config.http.enabled && !routesServed) {
-      const server = await listenOps(config.http.port, routes).catch((error: NodeJS.ErrnoException) => {
-        throw new StartupFailure(
-          "port",
-          `cannot serve /healthz and /metrics on port ${config.http.port} (${error.code ?? error.message}); stop what uses it, set PORT to another port or NEWSBOT_HTTP=off`,
-        );
-      });
-      stops.push({ name: "http", run: () => server.close() });
-      http = { port: server.port };
-    }
-    stops.push({ name: "scheduler", run: () => scheduler.stop() });
-    if (feedChannels) {
-      await feedChannels.start();
-      stops.push({ name: "feed channels", run: () => feedChannels.stop() });
-    }
-    const following = await shared.follow(
-      core.news,
-      (n) => log.info({ added: n }, `[shared] ${n} new article(s) from other replicas`),
-      (error) =>
-        log.warn(
-          { error: String(error) },
-          `[shared] ${(error as Error)?.message ?? String(error)}; check DATABASE_URL's server, new articles wait until it answers`,
-        ),
-    );
-    stops.push({ name: "replicas", run: following });
-    const started = await scheduler.start();
-    if (started.scheduled > 0 || started.caughtUp > 0)
-      say(out, t.startedScheduler(started.scheduled, started.caughtUp));
-  } catch (error) {
-    await stop();
-    throw error;
+    if (started.message) say(c.out, started.message);
+    if (started.servesRoutesOn !== undefined) routesOn = started.servesRoutesOn;
   }
-  ready = true;
-  log.info(
+  return routesOn;
+}
+
+/** /healthz, /readyz and /metrics on their own port when no adapter serves them. */
+async function serveOpsRoutes(
+  w: Wiring,
+  routesOn: number | undefined,
+): Promise<{ port: number } | undefined> {
+  const { config } = w.c;
+  if (routesOn !== undefined) return { port: routesOn };
+  if (!config.http.enabled) return undefined;
+  const server = await listenOps(config.http.port, w.routes).catch((error: NodeJS.ErrnoException) => {
+    throw new StartupFailure(
+      "port",
+      `cannot serve /healthz and /metrics on port ${config.http.port} (${error.code ?? error.message}); stop what uses it, set PORT to another port or NEWSBOT_HTTP=off`,
+    );
+  });
+  w.sequence.add({ name: "http", run: () => server.close() });
+  return { port: server.port };
+}
+
+/** The scheduler, the feed channels and the replicas' articles, each with its stop step. */
+async function startBackground(w: Wiring, core: NewsCore, shared: SharedCorpus): Promise<void> {
+  const { log, out, t } = w.c;
+  w.sequence.add({ name: "scheduler", run: () => w.scheduler.stop() });
+  const feedChannels = w.feedChannels;
+  if (feedChannels) {
+    await feedChannels.start();
+    w.sequence.add({ name: "feed channels", run: () => feedChannels.stop() });
+  }
+  const following = await shared.follow(
+    core.news,
+    (n) => log.info({ added: n }, `[shared] ${n} new article(s) from other replicas`),
+    (error) =>
+      log.warn(
+        { error: String(error) },
+        `[shared] ${(error as Error)?.message ?? String(error)}; check DATABASE_URL's server, new articles wait until it answers`,
+      ),
+  );
+  w.sequence.add({ name: "replicas", run: following });
+  const started = await w.scheduler.start();
+  if (started.scheduled > 0 || started.caughtUp > 0)
+    say(out, t.startedScheduler(started.scheduled, started.caughtUp));
+}
+
+function logReady(c: StartContext, articleCount: number, loaded: LoadedNews): void {
+  c.log.info(
     {
       articles: articleCount,
       source: loaded.source,
@@ -461,51 +497,118 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     },
     "ready",
   );
-  if (logged.file) say(out, `(logs: ${logged.file})`);
-  // Feeds and the watched folder start once ready: their libraries (HTML parsing, readability)
-  // load meanwhile instead of delaying the first answer.
+  if (c.logFile) say(c.out, `(logs: ${c.logFile})`);
+}
+
+/**
+ * Feeds and the watched folder start once ready: their libraries (HTML parsing, readability)
+ * load meanwhile instead of delaying the first answer. New articles go to the live index (answers
+ * and digests see them without a restart) and, for feeds, to corpus files under `<corpus>/ingested/`.
+ */
+function startIngestionWhenReady(
+  w: Wiring,
+  opts: { core: NewsCore; stores: Stores; shared: SharedCorpus; feeds: AppFeeds; metrics: AppMetrics },
+  embedNew: () => void,
+): void {
+  const { core, feeds, metrics } = opts;
+  const indexGrew = () => {
+    metrics.index(core.news.articles.length, core.news.index.byteSize());
+    embedNew();
+  };
   const ingestion = import("./ingestion.ts")
     .then(({ startIngestion }) =>
       startIngestion({
-        config,
+        config: w.c.config,
         core,
-        feedStore,
-        corpusDir,
-        ingestedDir,
-        log,
+        feedStore: opts.stores.feeds,
+        corpusDir: feeds.corpusDir,
+        ingestedDir: feeds.ingestedDir,
+        log: w.c.log,
         metrics,
         onGrow: indexGrew,
-        shared,
-        onFeedArticles: (added, feed) => void feedChannels?.onArticles(added, feed),
+        shared: opts.shared,
+        onFeedArticles: (added, feed) => void feeds.channels?.onArticles(added, feed),
       }),
     )
     .then((steps) => {
-      if (stopping) return Promise.all(steps.map((s) => s.run()));
-      stops.push(...steps);
+      if (w.sequence.stopping()) return Promise.all(steps.map((s) => s.run()));
+      w.sequence.add(...steps);
     })
     .catch((error: unknown) =>
-      log.error(
+      w.c.log.error(
         { err: error },
         "feeds and folder watching could not start; answers still work — please report it",
       ),
     );
-  stops.push({ name: "ingestion", run: () => ingestion });
-  // Once ready: the first questions would otherwise pay for loading the French word list, for
-  // bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
-  // offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.
+  w.sequence.add({ name: "ingestion", run: () => ingestion });
+}
+
+/**
+ * Once ready: the first questions would otherwise pay for loading the French word list, for
+ * bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
+ * offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.
+ * Then a session (the console's) ending stops the app.
+ */
+function afterReady(w: Wiring, core: NewsCore, loaded: LoadedNews): void {
   setImmediate(() => {
     warmUpAnswerKinds();
     core.news.expandUnknown([["warmupq"]]);
     core.suggestPeople("", 1);
     void loaded.save();
   }).unref();
-  for (const adapter of adapters) {
+  for (const adapter of w.adapters) {
     if (!adapter.session) continue;
     adapter
       .session()
-      .catch((error: unknown) => log.error({ err: error }, `${adapter.name} session failed`))
-      .finally(() => void stop());
+      .catch((error: unknown) => w.c.log.error({ err: error }, `${adapter.name} session failed`))
+      .finally(() => void w.sequence.stop());
   }
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const c = readStartContext(options);
+  const { config, cwd } = c;
+  // the database first: a locked or broken file is reported before the corpus takes its time
+  const stores = await openAppStores(config, databasePath(config, cwd));
+  const db = stores.sqlite;
+  const shared = sharedCorpus(stores);
+  const metrics = createAppMetrics();
+  const { loaded, paths, articleCount } = await loadIndex(c, stores, shared);
+  const { core, model, embedNew } = await buildCore(c, db, loaded, metrics);
+  const { scheduler, subscriptions } = createScheduling(c, stores, core, metrics);
+  const feeds = await createAppFeeds({
+    config,
+    cwd,
+    stores,
+    core,
+    corpusPaths: paths,
+    say: (line) => say(c.err, line),
+  });
+  const dispatcher = createAppDispatcher(c, core, subscriptions, feeds.service, metrics);
+  const { w, state } = wire(c, {
+    input: options.input ?? process.stdin,
+    stores,
+    loaded,
+    core,
+    dispatcher,
+    scheduler,
+    feedChannels: feeds.channels,
+    metrics,
+    articleCount,
+  });
+  const { sequence } = w;
+  let http: { port: number } | undefined;
+  try {
+    http = await serveOpsRoutes(w, await startAdapters(w));
+    await startBackground(w, core, shared);
+  } catch (error) {
+    await sequence.stop();
+    throw error;
+  }
+  state.ready = true;
+  logReady(c, articleCount, loaded);
+  startIngestionWhenReady(w, { core, stores, shared, feeds, metrics }, embedNew);
+  afterReady(w, core, loaded);
   return {
     config,
     dispatcher,
@@ -514,11 +617,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     scheduler,
     core,
     metrics,
-    log,
+    log: c.log,
     ...(http ? { http } : {}),
     ...(model ? { model } : {}),
-    done,
-    stop,
+    done: sequence.done,
+    stop: sequence.stop,
   };
 }
 

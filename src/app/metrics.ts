@@ -39,18 +39,10 @@ export function createAppMetrics(options: { processMetrics?: boolean } = {}): Ap
     labelNames: ["status"] as const,
     registers,
   });
-  const polls = new Counter({
-    name: "newsbot_feed_polls_total",
-    help: "Feed polls, by feed",
-    labelNames: ["feed"] as const,
-    registers,
-  });
-  const pollErrors = new Counter({
-    name: "newsbot_feed_errors_total",
-    help: "Feed polls that failed, by feed",
-    labelNames: ["feed"] as const,
-    registers,
-  });
+  const byFeed = (name: string, help: string) =>
+    new Counter({ name, help, labelNames: ["feed"] as const, registers });
+  const polls = byFeed("newsbot_feed_polls_total", "Feed polls, by feed");
+  const pollErrors = byFeed("newsbot_feed_errors_total", "Feed polls that failed, by feed");
   const articles = new Gauge({ name: "newsbot_index_articles", help: "Articles in the index", registers });
   const bytes = new Gauge({
     name: "newsbot_index_bytes",

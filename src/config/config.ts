@@ -8,7 +8,7 @@ import type { Locale } from "../core/i18n/messages.ts";
 import { PLATFORMS, type Platform } from "../core/platform.ts";
 import { canonicalTimeZone } from "../core/time/zone.ts";
 import { type ConfigMessages, configMessages } from "./config-messages.ts";
-import { MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
+import { envCount, MODEL_ENV_DOC, type ModelConfig, modelConfigOf, modelEnvShape } from "./model-config.ts";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -193,13 +193,7 @@ function schema(t: ConfigMessages) {
       .string()
       .trim()
       .refine((s) => s.startsWith(prefix) && s.length > prefix.length, t.expectPrefix(prefix));
-  const count = (min: number, max: number) =>
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, t.expectCount(min, max))
-      .transform(Number)
-      .refine((n) => n >= min && n <= max, t.expectCount(min, max));
+  const count = (min: number, max: number) => envCount(t, min, max);
   const snowflake = z
     .string()
     .trim()
@@ -303,34 +297,43 @@ const SECRET = /TOKEN|SECRET|API_KEY/;
 /** Every variable the configuration reads. */
 export const ENV_VARIABLES: readonly string[] = Object.keys(schema(configMessages("fr")).shape);
 
-/**
- * Read the configuration from `env`. Throws a ConfigError listing every problem, each naming its
- * variable. `require: "discord-register"` also demands what the registration script needs.
- */
-export function loadConfig(env: Env, options: { require?: "discord-register" } = {}): Config {
+type ParsedEnv = z.infer<ReturnType<typeof schema>>;
+
+/** The variables checked against the schema; a ConfigError lists every problem, each naming its variable. */
+function parseEnv(env: Env): ParsedEnv {
   // Empty values (`FOO=` in a .env) mean "not set".
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const guessLocale: Locale = clean.NEWSBOT_LOCALE?.trim() === "en" ? "en" : "fr";
   const t = configMessages(guessLocale);
   const parsed = schema(t).safeParse(clean);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      const name = String(i.path[0] ?? "?");
-      const got = SECRET.test(name) ? "" : ` (${JSON.stringify(clean[name] ?? "")})`;
-      return `${t.configBad(name, i.message)}${got}`;
-    });
-    throw new ConfigError([...new Set(problems)], guessLocale);
-  }
-  const e = parsed.data;
-  const tl = configMessages(e.NEWSBOT_LOCALE);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "?");
+    const got = SECRET.test(name) ? "" : ` (${JSON.stringify(clean[name] ?? "")})`;
+    return `${t.configBad(name, i.message)}${got}`;
+  });
+  throw new ConfigError([...new Set(problems)], guessLocale);
+}
+
+/** NEWSBOT_ADAPTERS, else the platforms whose tokens are set, else the console. */
+function chooseAdapters(e: ParsedEnv, require: "discord-register" | undefined): Platform[] {
   const adapters: Platform[] = e.NEWSBOT_ADAPTERS
     ? [...new Set(e.NEWSBOT_ADAPTERS)]
     : [
         ...(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN ? (["slack"] as const) : []),
         ...(e.DISCORD_TOKEN ? (["discord"] as const) : []),
       ];
-  if (adapters.length === 0 && options.require !== "discord-register") adapters.push("console");
+  if (adapters.length === 0 && require !== "discord-register") adapters.push("console");
+  return adapters;
+}
 
+/** What the chosen platforms (or the registration script) need and is not set. */
+function missingVariables(
+  e: ParsedEnv,
+  adapters: readonly Platform[],
+  require: "discord-register" | undefined,
+  tl: ConfigMessages,
+): string[] {
   const problems: string[] = [];
   if (adapters.includes("slack")) {
     if (!e.SLACK_BOT_TOKEN) problems.push(tl.configMissing("SLACK_BOT_TOKEN", tl.configWhySlack));
@@ -341,11 +344,53 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
   if (adapters.includes("discord") && !e.DISCORD_TOKEN) {
     problems.push(tl.configMissing("DISCORD_TOKEN", tl.configWhyDiscord));
   }
-  if (options.require === "discord-register") {
+  if (require === "discord-register") {
     if (!e.DISCORD_TOKEN) problems.push(tl.configMissing("DISCORD_TOKEN", tl.configWhyRegister));
     if (!e.DISCORD_APPLICATION_ID)
       problems.push(tl.configMissing("DISCORD_APPLICATION_ID", tl.configWhyRegister));
   }
+  return problems;
+}
+
+/** The Slack and Discord sections, present when their tokens are. */
+function platformConfigs(e: ParsedEnv, adapters: readonly Platform[]) {
+  return {
+    ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            port: e.PORT,
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(e.DISCORD_TOKEN
+      ? {
+          discord: {
+            token: e.DISCORD_TOKEN,
+            ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
+            ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+            ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+            ...(e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS
+              ? { shards: discordShards(e.DISCORD_SHARD_COUNT, e.DISCORD_SHARD_IDS, e.NEWSBOT_LOCALE) }
+              : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Read the configuration from `env`. Throws a ConfigError listing every problem, each naming its
+ * variable. `require: "discord-register"` also demands what the registration script needs.
+ */
+export function loadConfig(env: Env, options: { require?: "discord-register" } = {}): Config {
+  const e = parseEnv(env);
+  const tl = configMessages(e.NEWSBOT_LOCALE);
+  const adapters = chooseAdapters(e, options.require);
+  const problems = missingVariables(e, adapters, options.require, tl);
   const model = modelConfigOf(e, tl, e.NEWSBOT_LOCALE, problems);
   if (problems.length > 0) throw new ConfigError(problems, e.NEWSBOT_LOCALE);
 
@@ -374,30 +419,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     logLevel: e.NEWSBOT_LOG_LEVEL,
     http: { enabled: e.NEWSBOT_HTTP ?? adapters.some((a) => a !== "console"), port: e.PORT },
     ...(model ? { model } : {}),
-    ...(adapters.includes("slack") && e.SLACK_BOT_TOKEN
-      ? {
-          slack: {
-            botToken: e.SLACK_BOT_TOKEN,
-            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
-            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
-            port: e.PORT,
-            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
-          },
-        }
-      : {}),
-    ...(e.DISCORD_TOKEN
-      ? {
-          discord: {
-            token: e.DISCORD_TOKEN,
-            ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
-            ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
-            ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
-            ...(e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS
-              ? { shards: discordShards(e.DISCORD_SHARD_COUNT, e.DISCORD_SHARD_IDS, e.NEWSBOT_LOCALE) }
-              : {}),
-          },
-        }
-      : {}),
+    ...platformConfigs(e, adapters),
   };
 }
 

@@ -49,19 +49,23 @@ export const MODEL_ENV_DOC: readonly { name: string; doc: string; example?: stri
   },
 ];
 
+/** A whole number from `min` to `max`, written in digits (every count variable reads this way). */
+export function envCount(t: ConfigMessages, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, t.expectCount(min, max))
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, t.expectCount(min, max));
+}
+
 export function modelEnvShape(t: ConfigMessages) {
   const url = z
     .string()
     .trim()
     .regex(/^https?:\/\/\S+$/, t.expectUrl);
   const text = z.string().trim().min(1, t.expectText);
-  const count = (min: number, max: number) =>
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, t.expectCount(min, max))
-      .transform(Number)
-      .refine((n) => n >= min && n <= max, t.expectCount(min, max));
+  const count = (min: number, max: number) => envCount(t, min, max);
   return {
     NEWSBOT_LLM_URL: url.optional(),
     NEWSBOT_LLM_MODEL: text.optional(),

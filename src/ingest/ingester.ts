@@ -4,6 +4,7 @@
 // the other feeds go on. An item that fails is recorded with its error and retried later with its
 // own back-off; after `maxItemAttempts` it stays recorded as given up, never silently dropped.
 import { hostname } from "node:os";
+import pLimit from "p-limit";
 import type { Article } from "../core/corpus/article.ts";
 import type { NewsIndex } from "../core/search/news-index.ts";
 import type { Feed, FeedStore } from "../storage/feed-store.ts";
@@ -92,17 +93,36 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createIngester(options: IngesterOptions): Ingester {
-  const { store, news, writer } = options;
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+/** The options with their defaults filled in, and the helpers every step of the pipeline uses. */
+interface Pipeline {
+  readonly options: IngesterOptions;
+  readonly store: FeedStore;
+  readonly news: NewsIndex;
+  readonly holder: string;
+  readonly now: () => Date;
+  readonly intervalMs: number;
+  readonly maxItemAttempts: number;
+  readonly concurrency: number;
+  readonly maxItems: number;
+  readonly deduper: ContentDeduper;
+  fetcherFor(feed: Feed): FetchText;
+  /** Back-off after `failures` consecutive failures, ms. */
+  backoff(failures: number): number;
+  /** The ISO time `ms` from now. */
+  later(ms: number): string;
+}
+
+const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
+
+/**
+ * Every fetch made for a feed (the feed itself, its item pages, their redirects) carries that
+ * feed's host rule, whatever the request asked.
+ */
+function feedFetcher(options: IngesterOptions): (feed: Feed) => FetchText {
   const baseFetcher = options.fetchText ?? fetchText;
-  const isOperatorFeed = (feed: Feed): boolean => feed.addedBy === "config" || feed.addedBy === "cli";
   const allowPrivate = (feed: Feed): boolean =>
     options.allowPrivateOperatorFeeds === true && isOperatorFeed(feed);
-  // Every fetch made for a feed (the feed itself, its item pages, their redirects) carries that
-  // feed's host rule, whatever the request asked.
-  const fetcherFor =
-    (feed: Feed): FetchText =>
+  return (feed) =>
     async (url, request = {}) => {
       try {
         return await baseFetcher(url, { ...request, allowPrivateHosts: allowPrivate(feed) });
@@ -116,263 +136,336 @@ export function createIngester(options: IngesterOptions): Ingester {
         throw error;
       }
     };
+}
+
+function createPipeline(options: IngesterOptions): Pipeline {
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? 15 * 60_000;
   const base = options.backoffBaseMs ?? 60_000;
   const max = options.backoffMaxMs ?? 6 * 3_600_000;
-  const maxItemAttempts = options.maxItemAttempts ?? 6;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const deduper = options.deduper ?? createContentDeduper(news);
-  const maxItems = options.maxItemsPerFeed ?? 200;
-  const backoff = (failures: number): number => Math.min(max, base * 2 ** Math.max(0, failures - 1));
-  const later = (ms: number): string => new Date(now().getTime() + ms).toISOString();
-
-  const hasArticle = (id: string): boolean => {
-    const doc = news.find(id);
-    return doc !== undefined && news.articles[doc]?.id === id;
+  return {
+    options,
+    store: options.store,
+    news: options.news,
+    holder: options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    now,
+    intervalMs: options.intervalMs ?? 15 * 60_000,
+    maxItemAttempts: options.maxItemAttempts ?? 6,
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    maxItems: options.maxItemsPerFeed ?? 200,
+    deduper: options.deduper ?? createContentDeduper(options.news),
+    fetcherFor: feedFetcher(options),
+    backoff: (failures) => Math.min(max, base * 2 ** Math.max(0, failures - 1)),
+    later: (ms) => new Date(now().getTime() + ms).toISOString(),
   };
+}
 
-  /** Turn items into articles and add the new ones; shared by polls and retries. */
-  async function processItems(
-    feed: Feed,
-    parsed: Pick<ParsedFeed, "title" | "lang" | "link">,
-    items: readonly FeedItem[],
-    retrying: boolean,
-  ): Promise<Omit<FeedReport, "status" | "feedId" | "url">> {
-    const at = now().toISOString();
-    const pending = retrying
-      ? new Map<string, string | undefined>()
-      : new Map((await store.listFailures(feed.id)).map((f) => [f.key, f.nextAttemptAt]));
-    const accepted: Article[] = [];
-    const failed: { key: string; error: string }[] = [];
-    const summaries: { key: string; error: string }[] = [];
-    let duplicates = 0;
-    let seen = 0;
-    for (const item of items) {
-      if (await store.findSeen(feed.id, item.key, item.link)) {
-        seen++;
-        continue;
-      }
-      if (pending.has(item.key)) {
-        const next = pending.get(item.key);
-        if (next === undefined || next > at) continue; // retried on its own schedule, or given up
-      }
-      const id = itemArticleId(item);
-      const base = { feedId: feed.id, key: item.key, ...(item.link ? { url: item.link } : {}), seenAt: at };
-      if (hasArticle(id) || accepted.some((a) => a.id === id)) {
-        // written before a crash, or the same link under two GUIDs
-        await store.markSeen({ ...base, articleId: id, status: "duplicate", duplicateOf: id });
-        await store.clearFailure(feed.id, item.key);
-        duplicates++;
-        continue;
-      }
-      let article: Article;
-      let pageError: string | undefined;
-      try {
-        ({ article, pageError } = await itemToArticle(
-          item,
-          { ...parsed, url: feed.url },
-          {
-            fetchText: fetcherFor(feed),
-            ...(options.pageLimits ? { page: options.pageLimits } : {}),
-            ...(options.minFullTextWords !== undefined ? { minFullTextWords: options.minFullTextWords } : {}),
-          },
-        ));
-      } catch (error) {
-        const message = errorText(error);
-        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
-          attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
-        );
-        failed.push({ key: item.key, error: message });
-        continue;
-      }
-      const fingerprint = contentFingerprint(article.body);
-      const same = await store.findByFingerprint(fingerprint);
-      const sameId = same?.status === "duplicate" ? same.duplicateOf : same?.articleId;
-      const dup = sameId !== undefined && sameId !== id ? { of: sameId } : deduper.check(article);
-      if (dup) {
-        await store.markSeen({
-          ...base,
-          articleId: id,
-          fingerprint,
-          status: "duplicate",
-          duplicateOf: dup.of,
-        });
-        await store.clearFailure(feed.id, item.key);
-        duplicates++;
-        continue;
-      }
-      // remembered before the write (which yields): a feed polled meanwhile sees it
-      deduper.remember(article);
-      try {
-        await writer.write(article);
-      } catch (error) {
-        const message = `cannot store the article: ${errorText(error)}`;
-        await store.recordItemFailure(feed.id, item.key, JSON.stringify(item), message, at, (attempts) =>
-          attempts >= maxItemAttempts ? undefined : later(backoff(attempts)),
-        );
-        failed.push({ key: item.key, error: message });
-        continue;
-      }
-      await store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
-      await store.clearFailure(feed.id, item.key);
-      accepted.push(article);
-      if (pageError) summaries.push({ key: item.key, error: pageError });
-    }
-    const stats = await addToLiveIndex(news, accepted, options.indexBatchSize ?? 50);
-    await store.addCounts(feed.id, accepted.length, duplicates);
-    if (accepted.length > 0) options.onArticles?.(accepted, feed);
-    return { added: accepted.map((a) => a.id), duplicates, failed, summaries, seen, indexMs: stats.indexMs };
+function hasArticle(news: NewsIndex, id: string): boolean {
+  const doc = news.find(id);
+  return doc !== undefined && news.articles[doc]?.id === id;
+}
+
+/** What one pass over a feed's items gathers. */
+interface ItemBatch {
+  readonly feed: Feed;
+  readonly parsed: Pick<ParsedFeed, "title" | "lang" | "link">;
+  readonly at: string;
+  /** Items failed before, with their next attempt (undefined: given up); empty when retrying. */
+  readonly pending: Map<string, string | undefined>;
+  readonly accepted: Article[];
+  readonly failed: { key: string; error: string }[];
+  readonly summaries: { key: string; error: string }[];
+  duplicates: number;
+  seen: number;
+}
+
+type SeenBase = { feedId: number; key: string; url?: string; seenAt: string };
+
+/** Recorded with its error and retried on its own back-off, until given up (still recorded). */
+async function recordItemFailure(p: Pipeline, b: ItemBatch, item: FeedItem, message: string): Promise<void> {
+  await p.store.recordItemFailure(b.feed.id, item.key, JSON.stringify(item), message, b.at, (attempts) =>
+    attempts >= p.maxItemAttempts ? undefined : p.later(p.backoff(attempts)),
+  );
+  b.failed.push({ key: item.key, error: message });
+}
+
+async function markDuplicate(
+  p: Pipeline,
+  b: ItemBatch,
+  seen: SeenBase & { articleId: string; duplicateOf: string; fingerprint?: string },
+): Promise<void> {
+  await p.store.markSeen({ ...seen, status: "duplicate" });
+  await p.store.clearFailure(b.feed.id, seen.key);
+  b.duplicates++;
+}
+
+/** False when the item is already seen, or waits for its own retry (or was given up). */
+async function isNew(p: Pipeline, b: ItemBatch, item: FeedItem): Promise<boolean> {
+  if (await p.store.findSeen(b.feed.id, item.key, item.link)) {
+    b.seen++;
+    return false;
   }
+  if (!b.pending.has(item.key)) return true;
+  const next = b.pending.get(item.key);
+  return next !== undefined && next <= b.at;
+}
 
-  type Fetched = { feed: Feed; start: string; parsed: ParsedFeed; validators: Validators };
-  type Validators = { etag: string | undefined; lastModified: string | undefined };
-
-  /** Fetch and parse a feed document; a report when there is nothing to process. */
-  async function fetchFeed(feed: Feed): Promise<Fetched | FeedReport> {
-    const start = now().toISOString();
-    const empty = { added: [], duplicates: 0, failed: [], seen: 0, indexMs: 0 };
-    const fail = async (error: string): Promise<FeedReport> => {
-      await store.recordFailure(feed.id, error, start, later(backoff(feed.failures + 1)));
-      return { feedId: feed.id, url: feed.url, status: "error", error, ...empty };
-    };
-    let fetched: Awaited<ReturnType<FetchText>>;
-    try {
-      fetched = await fetcherFor(feed)(feed.url, {
-        timeoutMs: options.feedLimits?.timeoutMs ?? 15_000,
-        maxBytes: options.feedLimits?.maxBytes ?? 5 * 1024 * 1024,
-        maxRedirects: options.feedLimits?.maxRedirects ?? 5,
-        accept: isFeedContentType,
-        expected: "an RSS or Atom feed",
-        headers: {
-          accept:
-            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
-          ...(feed.etag ? { "if-none-match": feed.etag } : {}),
-          ...(feed.lastModified ? { "if-modified-since": feed.lastModified } : {}),
-        },
-      });
-    } catch (error) {
-      return fail(errorText(error));
-    }
-    const validators = {
-      etag: fetched.etag ?? feed.etag,
-      lastModified: fetched.lastModified ?? feed.lastModified,
-    };
-    if (fetched.status === 304) {
-      await store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: later(intervalMs) });
-      return { feedId: feed.id, url: feed.url, status: "not-modified", ...empty };
-    }
-    try {
-      return { feed, start, parsed: parseFeed(fetched.text), validators };
-    } catch (error) {
-      return fail(`${feed.url}: ${errorText(error)}`);
-    }
-  }
-
-  async function processFeed({ feed, start, parsed, validators }: Fetched): Promise<FeedReport> {
-    const result = await processItems(feed, parsed, parsed.items.slice(0, maxItems), false);
-    await store.recordSuccess(feed.id, {
-      at: start,
-      ...validators,
-      title: parsed.title,
-      nextAttemptAt: later(intervalMs),
-    });
-    return { feedId: feed.id, url: feed.url, status: "ok", ...result };
-  }
-
-  async function pollFeed(feed: Feed): Promise<FeedReport> {
-    const fetched = await fetchFeed(feed);
-    return "parsed" in fetched ? processFeed(fetched) : fetched;
-  }
-
-  async function retryFailedItems(): Promise<FeedReport[]> {
-    const due = await store.dueFailures(now().toISOString());
-    const byFeed = new Map<number, FeedItem[]>();
-    for (const f of due) {
-      try {
-        const item = JSON.parse(f.item) as FeedItem;
-        byFeed.set(f.feedId, [...(byFeed.get(f.feedId) ?? []), item]);
-      } catch {
-        await store.clearFailure(f.feedId, f.key);
-      }
-    }
-    const reports: FeedReport[] = [];
-    for (const [feedId, items] of byFeed) {
-      const feed = await store.getFeed(feedId);
-      if (!feed) continue;
-      const result = await processItems(feed, { ...(feed.title ? { title: feed.title } : {}) }, items, true);
-      reports.push({ feedId, url: feed.url, status: "ok", ...result });
-    }
-    return reports;
-  }
-
-  async function runOnce(opts: { force?: boolean } = {}): Promise<FeedReport[]> {
-    const at = now().toISOString();
-    const feeds = (await store.listFeeds()).filter((f) => f.enabled);
-    const reports: FeedReport[] = [];
-    const due = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
-    // another replica polling a feed holds its lease: this one leaves it alone
-    const until = new Date(now().getTime() + (options.leaseMs ?? 10 * 60_000)).toISOString();
-    const queue: Feed[] = [];
-    for (const f of due) if (await store.takeLease(f.id, holder, at, until)) queue.push(f);
-    const leased = [...queue];
-    for (const f of feeds) {
-      if (!due.includes(f) && f.failures > 0) {
-        reports.push({
-          feedId: f.id,
-          url: f.url,
-          status: "backing-off",
-          ...(f.lastError ? { error: f.lastError } : {}),
-          added: [],
-          duplicates: 0,
-          failed: [],
-          seen: 0,
-          indexMs: 0,
-        });
-      }
-    }
-    // Feed documents are fetched side by side, then their items processed one feed at a time:
-    // turning items into articles is CPU work that would otherwise starve the other fetches'
-    // deadlines (a blocked event loop fires their timeouts before their answers are read).
-    const fetched: Fetched[] = [];
-    try {
-      const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let feed = queue.shift(); feed; feed = queue.shift()) {
-          const got = await fetchFeed(feed);
-          if ("parsed" in got) fetched.push(got);
-          else reports.push(got);
-        }
-      });
-      await Promise.all(workers);
-      for (const f of fetched) reports.push(await processFeed(f));
-    } finally {
-      for (const f of leased) await store.releaseLease(f.id, holder);
-    }
-    reports.push(...(await retryFailedItems()));
-    return reports;
-  }
-
-  function start(tickMs = 30_000): { stop(): Promise<void> } {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = (): void => {
-      running = runOnce()
-        .then((reports) => options.onPoll?.(reports))
-        .catch(() => {})
-        .finally(() => {
-          if (!stopped) timer = setTimeout(tick, tickMs);
-        });
-    };
-    tick();
-    return {
-      async stop() {
-        stopped = true;
-        if (timer) clearTimeout(timer);
-        await running;
+/** The item's article (its page fetched when the feed gives a summary), or undefined once recorded as failed. */
+async function buildArticle(p: Pipeline, b: ItemBatch, item: FeedItem) {
+  const { options } = p;
+  try {
+    return await itemToArticle(
+      item,
+      { ...b.parsed, url: b.feed.url },
+      {
+        fetchText: p.fetcherFor(b.feed),
+        ...(options.pageLimits ? { page: options.pageLimits } : {}),
+        ...(options.minFullTextWords !== undefined ? { minFullTextWords: options.minFullTextWords } : {}),
       },
-    };
+    );
+  } catch (error) {
+    await recordItemFailure(p, b, item, errorText(error));
+    return undefined;
   }
+}
 
-  return { pollFeed, runOnce, retryFailedItems, start };
+/** The article this one repeats: same stored fingerprint under another id, or the deduper's match. */
+async function contentDuplicate(p: Pipeline, article: Article, id: string, fingerprint: string) {
+  const same = await p.store.findByFingerprint(fingerprint);
+  const sameId = same?.status === "duplicate" ? same.duplicateOf : same?.articleId;
+  return sameId !== undefined && sameId !== id ? { of: sameId } : p.deduper.check(article);
+}
+
+/** Build the article → dedupe (GUID/URL, then content) → store durably; accepted ones join the batch. */
+async function processItem(p: Pipeline, b: ItemBatch, item: FeedItem): Promise<void> {
+  if (!(await isNew(p, b, item))) return;
+  const id = itemArticleId(item);
+  const base: SeenBase = {
+    feedId: b.feed.id,
+    key: item.key,
+    ...(item.link ? { url: item.link } : {}),
+    seenAt: b.at,
+  };
+  if (hasArticle(p.news, id) || b.accepted.some((a) => a.id === id)) {
+    // written before a crash, or the same link under two GUIDs
+    await markDuplicate(p, b, { ...base, articleId: id, duplicateOf: id });
+    return;
+  }
+  const built = await buildArticle(p, b, item);
+  if (!built) return;
+  const { article, pageError } = built;
+  const fingerprint = contentFingerprint(article.body);
+  const dup = await contentDuplicate(p, article, id, fingerprint);
+  if (dup) {
+    await markDuplicate(p, b, { ...base, articleId: id, fingerprint, duplicateOf: dup.of });
+    return;
+  }
+  // remembered before the write (which yields): a feed polled meanwhile sees it
+  p.deduper.remember(article);
+  try {
+    await p.options.writer.write(article);
+  } catch (error) {
+    await recordItemFailure(p, b, item, `cannot store the article: ${errorText(error)}`);
+    return;
+  }
+  await p.store.markSeen({ ...base, articleId: article.id, fingerprint, status: "added" });
+  await p.store.clearFailure(b.feed.id, item.key);
+  b.accepted.push(article);
+  if (pageError) b.summaries.push({ key: item.key, error: pageError });
+}
+
+/** Turn items into articles and add the new ones to the live index; shared by polls and retries. */
+async function processItems(
+  p: Pipeline,
+  feed: Feed,
+  parsed: Pick<ParsedFeed, "title" | "lang" | "link">,
+  items: readonly FeedItem[],
+  retrying: boolean,
+): Promise<Omit<FeedReport, "status" | "feedId" | "url">> {
+  const b: ItemBatch = {
+    feed,
+    parsed,
+    at: p.now().toISOString(),
+    pending: retrying
+      ? new Map<string, string | undefined>()
+      : new Map((await p.store.listFailures(feed.id)).map((f) => [f.key, f.nextAttemptAt])),
+    accepted: [],
+    failed: [],
+    summaries: [],
+    duplicates: 0,
+    seen: 0,
+  };
+  for (const item of items) await processItem(p, b, item);
+  const { accepted, duplicates, failed, summaries, seen } = b;
+  const stats = await addToLiveIndex(p.news, accepted, p.options.indexBatchSize ?? 50);
+  await p.store.addCounts(feed.id, accepted.length, duplicates);
+  if (accepted.length > 0) p.options.onArticles?.(accepted, feed);
+  return { added: accepted.map((a) => a.id), duplicates, failed, summaries, seen, indexMs: stats.indexMs };
+}
+
+type Validators = { etag: string | undefined; lastModified: string | undefined };
+type Fetched = { feed: Feed; start: string; parsed: ParsedFeed; validators: Validators };
+
+const emptyResult = () => ({ added: [], duplicates: 0, failed: [], seen: 0, indexMs: 0 });
+
+/** The feed document, asked for conditionally (its ETag and Last-Modified). */
+function requestFeed(p: Pipeline, feed: Feed) {
+  const limits = p.options.feedLimits;
+  return p.fetcherFor(feed)(feed.url, {
+    timeoutMs: limits?.timeoutMs ?? 15_000,
+    maxBytes: limits?.maxBytes ?? 5 * 1024 * 1024,
+    maxRedirects: limits?.maxRedirects ?? 5,
+    accept: isFeedContentType,
+    expected: "an RSS or Atom feed",
+    headers: {
+      accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
+      ...(feed.etag ? { "if-none-match": feed.etag } : {}),
+      ...(feed.lastModified ? { "if-modified-since": feed.lastModified } : {}),
+    },
+  });
+}
+
+/** Fetch and parse a feed document; a report when there is nothing to process. */
+async function fetchFeed(p: Pipeline, feed: Feed): Promise<Fetched | FeedReport> {
+  const start = p.now().toISOString();
+  const fail = async (error: string): Promise<FeedReport> => {
+    await p.store.recordFailure(feed.id, error, start, p.later(p.backoff(feed.failures + 1)));
+    return { feedId: feed.id, url: feed.url, status: "error", error, ...emptyResult() };
+  };
+  let fetched: Awaited<ReturnType<FetchText>>;
+  try {
+    fetched = await requestFeed(p, feed);
+  } catch (error) {
+    return fail(errorText(error));
+  }
+  const validators = {
+    etag: fetched.etag ?? feed.etag,
+    lastModified: fetched.lastModified ?? feed.lastModified,
+  };
+  if (fetched.status === 304) {
+    await p.store.recordSuccess(feed.id, { at: start, ...validators, nextAttemptAt: p.later(p.intervalMs) });
+    return { feedId: feed.id, url: feed.url, status: "not-modified", ...emptyResult() };
+  }
+  try {
+    return { feed, start, parsed: parseFeed(fetched.text), validators };
+  } catch (error) {
+    return fail(`${feed.url}: ${errorText(error)}`);
+  }
+}
+
+async function processFeed(p: Pipeline, { feed, start, parsed, validators }: Fetched): Promise<FeedReport> {
+  const result = await processItems(p, feed, parsed, parsed.items.slice(0, p.maxItems), false);
+  await p.store.recordSuccess(feed.id, {
+    at: start,
+    ...validators,
+    title: parsed.title,
+    nextAttemptAt: p.later(p.intervalMs),
+  });
+  return { feedId: feed.id, url: feed.url, status: "ok", ...result };
+}
+
+async function retryFailedItems(p: Pipeline): Promise<FeedReport[]> {
+  const { store } = p;
+  const due = await store.dueFailures(p.now().toISOString());
+  const byFeed = new Map<number, FeedItem[]>();
+  for (const f of due) {
+    try {
+      const item = JSON.parse(f.item) as FeedItem;
+      byFeed.set(f.feedId, [...(byFeed.get(f.feedId) ?? []), item]);
+    } catch {
+      await store.clearFailure(f.feedId, f.key);
+    }
+  }
+  const reports: FeedReport[] = [];
+  for (const [feedId, items] of byFeed) {
+    const feed = await store.getFeed(feedId);
+    if (!feed) continue;
+    const result = await processItems(p, feed, { ...(feed.title ? { title: feed.title } : {}) }, items, true);
+    reports.push({ feedId, url: feed.url, status: "ok", ...result });
+  }
+  return reports;
+}
+
+/** A feed still backing off after failures, reported with its last error. */
+function backingOff(f: Feed): FeedReport {
+  return {
+    feedId: f.id,
+    url: f.url,
+    status: "backing-off",
+    ...(f.lastError ? { error: f.lastError } : {}),
+    ...emptyResult(),
+  };
+}
+
+/**
+ * Feed documents are fetched side by side (at most `concurrency` at once), then their items
+ * processed one feed at a time: turning items into articles is CPU work that would otherwise starve
+ * the other fetches' deadlines (a blocked event loop fires their timeouts before their answers are read).
+ */
+async function pollLeased(p: Pipeline, queue: readonly Feed[], reports: FeedReport[]): Promise<void> {
+  const fetched: Fetched[] = [];
+  const limit = pLimit(p.concurrency);
+  await Promise.all(
+    queue.map((feed) =>
+      limit(async () => {
+        const got = await fetchFeed(p, feed);
+        if ("parsed" in got) fetched.push(got);
+        else reports.push(got);
+      }),
+    ),
+  );
+  for (const f of fetched) reports.push(await processFeed(p, f));
+}
+
+async function runOnce(p: Pipeline, opts: { force?: boolean } = {}): Promise<FeedReport[]> {
+  const { store, holder } = p;
+  const at = p.now().toISOString();
+  const feeds = (await store.listFeeds()).filter((f) => f.enabled);
+  const due = feeds.filter((f) => opts.force || f.nextAttemptAt === undefined || f.nextAttemptAt <= at);
+  // another replica polling a feed holds its lease: this one leaves it alone
+  const until = new Date(p.now().getTime() + (p.options.leaseMs ?? 10 * 60_000)).toISOString();
+  const leased: Feed[] = [];
+  for (const f of due) if (await store.takeLease(f.id, holder, at, until)) leased.push(f);
+  const reports = feeds.filter((f) => !due.includes(f) && f.failures > 0).map(backingOff);
+  try {
+    await pollLeased(p, leased, reports);
+  } finally {
+    for (const f of leased) await store.releaseLease(f.id, holder);
+  }
+  reports.push(...(await retryFailedItems(p)));
+  return reports;
+}
+
+function startPolling(p: Pipeline, tickMs: number): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = (): void => {
+    running = runOnce(p)
+      .then((reports) => p.options.onPoll?.(reports))
+      .catch(() => {})
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, tickMs);
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export function createIngester(options: IngesterOptions): Ingester {
+  const p = createPipeline(options);
+  return {
+    pollFeed: async (feed) => {
+      const fetched = await fetchFeed(p, feed);
+      return "parsed" in fetched ? processFeed(p, fetched) : fetched;
+    },
+    runOnce: (opts) => runOnce(p, opts),
+    retryFailedItems: () => retryFailedItems(p),
+    start: (tickMs = 30_000) => startPolling(p, tickMs),
+  };
 }

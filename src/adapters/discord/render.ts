@@ -171,6 +171,37 @@ export function embedChars(e: APIEmbed): number {
   );
 }
 
+/** The characters a piece adds to its message. */
+const pieceSize = (piece: Piece) =>
+  piece.kind === "text" ? piece.text.length + 2 : piece.name.length + piece.value.length;
+
+/** Text joins the description of an embed without fields; a field joins an embed with room for it. */
+function fitsEmbed(embed: APIEmbed, piece: Piece): boolean {
+  return piece.kind === "text"
+    ? (embed.fields?.length ?? 0) === 0 &&
+        (embed.description ? embed.description.length + 2 : 0) + piece.text.length <=
+          DISCORD_LIMITS.description
+    : (embed.fields?.length ?? 0) < DISCORD_LIMITS.fields;
+}
+
+function addPiece(embed: APIEmbed, piece: Piece): void {
+  if (piece.kind === "text")
+    embed.description = embed.description ? `${embed.description}\n\n${piece.text}` : piece.text;
+  else embed.fields = [...(embed.fields ?? []), { name: piece.name, value: piece.value }];
+}
+
+/** The "truncated" note at the end of the last message: in its last embed when it fits, else its own. */
+function noteTruncated(messagesOut: APIEmbed[][], note: string, color: number): void {
+  const last = messagesOut[messagesOut.length - 1] as APIEmbed[];
+  const tail = last[last.length - 1] as APIEmbed;
+  if (
+    (tail.description?.length ?? 0) + note.length + 2 <= DISCORD_LIMITS.description &&
+    (tail.fields?.length ?? 0) === 0
+  ) {
+    tail.description = tail.description ? `${tail.description}\n\n${note}` : note;
+  } else if (last.length < DISCORD_LIMITS.embedsPerMessage) last.push({ color, description: note });
+}
+
 export function renderDiscord(
   reply: Reply,
   options: { locale?: Locale; maxMessages?: number } = {},
@@ -209,19 +240,13 @@ export function renderDiscord(
 
   const pieces = reply.blocks.flatMap((b) => piecesOf(b, locale));
   for (const piece of pieces) {
-    const size = piece.kind === "text" ? piece.text.length + 2 : piece.name.length + piece.value.length;
-    const fitsEmbed =
-      piece.kind === "text"
-        ? (embed.fields?.length ?? 0) === 0 &&
-          (embed.description ? embed.description.length + 2 : 0) + piece.text.length <=
-            DISCORD_LIMITS.description
-        : (embed.fields?.length ?? 0) < DISCORD_LIMITS.fields;
+    const size = pieceSize(piece);
     if (chars + size > budget) {
       if (!newMessage()) {
         truncated = true;
         break;
       }
-    } else if (!fitsEmbed) {
+    } else if (!fitsEmbed(embed, piece)) {
       if (embeds.length + 1 >= DISCORD_LIMITS.embedsPerMessage) {
         if (!newMessage()) {
           truncated = true;
@@ -229,24 +254,13 @@ export function renderDiscord(
         }
       } else newEmbed();
     }
-    if (piece.kind === "text")
-      embed.description = embed.description ? `${embed.description}\n\n${piece.text}` : piece.text;
-    else embed.fields = [...(embed.fields ?? []), { name: piece.name, value: piece.value }];
+    addPiece(embed, piece);
     chars += size;
   }
   if (!truncated) {
     embeds.push(embed);
     messagesOut.push(embeds);
-  } else {
-    const last = messagesOut[messagesOut.length - 1] as APIEmbed[];
-    const tail = last[last.length - 1] as APIEmbed;
-    if (
-      (tail.description?.length ?? 0) + note.length + 2 <= DISCORD_LIMITS.description &&
-      (tail.fields?.length ?? 0) === 0
-    ) {
-      tail.description = tail.description ? `${tail.description}\n\n${note}` : note;
-    } else if (last.length < DISCORD_LIMITS.embedsPerMessage) last.push({ color, description: note });
-  }
+  } else noteTruncated(messagesOut, note, color);
   return messagesOut
     .map((list) => list.filter((e) => e.title || e.description || (e.fields?.length ?? 0) > 0))
     .filter((list) => list.length > 0)

@@ -176,11 +176,110 @@ async function createApp(options: SlackAdapterOptions, apiUrl: string | undefine
   return app;
 }
 
+/** What the command and button handlers share. */
+interface Handlers {
+  readonly options: SlackAdapterOptions;
+  readonly dispatcher: Dispatcher;
+  readonly onError: (error: unknown) => void;
+  /** Never leave the user with silence: log the failure and say so, privately. */
+  failed(respond: RespondFn, error: unknown): Promise<void>;
+}
+
+/**
+ * Who runs a command typed (or a button pressed) in a channel, which only its members can do: the
+ * caller may manage that channel's subscriptions (and only that channel's — there is no channel option).
+ */
+function slackWho(teamId: string, userId: string, channelId: string | undefined) {
+  return {
+    platform: "slack" as const,
+    user: `slack:${teamId}:${userId}`,
+    ...(channelId !== undefined
+      ? {
+          caller: {
+            platform: "slack" as const,
+            userId: `${teamId}:${userId}`,
+            channelId,
+            canManageChannel: true,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The slash command: ack() at once, then the reply through respond(). */
+function handleSlashCommand(app: App, h: Handlers): void {
+  const { dispatcher, options } = h;
+  app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
+    await ack();
+    // no response_url (not sent by Slack; the request guard turns these away): nowhere to answer
+    if (typeof respond !== "function") return;
+    const who = slackWho(command.team_id, command.user_id, command.channel_id);
+    const text = unescapeSlack(command.text ?? "");
+    const reply = await dispatcher.runText(text, who);
+    try {
+      // the reply shown is kept, so its "post to channel" button posts exactly it
+      const keep = options.shownReplies && reply.visibility === "private" && !reply.isError;
+      const id = keep
+        ? options.shownReplies?.save(
+            { platform: "slack", userId: who.user, command: text, reply },
+            new Date(),
+            SHOWN_TTL_MS,
+          )
+        : undefined;
+      await send(respond, reply, dispatcher, text, id);
+    } catch (error) {
+      await h.failed(respond, error);
+    }
+  });
+}
+
+/** "Post to channel" for a kept reply: the reply that was shown, as it was, never re-run. */
+async function publishKept(h: Handlers, respond: RespondFn, id: string): Promise<void> {
+  const kept = h.options.shownReplies?.get(id, new Date());
+  if (!kept) {
+    await respond({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: adapterMessages(h.dispatcher.locale).shownExpired,
+    });
+    return;
+  }
+  await send(respond, { ...kept.reply, visibility: "public" }, h.dispatcher);
+  await respond({ delete_original: true });
+}
+
+/** The "post to channel" button: the kept reply, or (without a store) the command re-run in public. */
+function handlePublishAction(app: App, h: Handlers): void {
+  const { dispatcher } = h;
+  app.action(PUBLISH_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
+    try {
+      const value = "value" in action && typeof action.value === "string" ? action.value : "";
+      const parsed = JSON.parse(value) as { t?: unknown; id?: unknown };
+      if (typeof parsed.id === "string") return await publishKept(h, respond, parsed.id);
+      // an empty channel id counts as no channel: the caller then manages none
+      const channelId = ("channel" in body ? body.channel?.id : undefined) || undefined;
+      const reply = await dispatcher.runText(
+        String(parsed.t ?? ""),
+        slackWho(body.team?.id ?? "", body.user.id, channelId),
+      );
+      if (reply.isError) {
+        await send(respond, reply, dispatcher);
+        return;
+      }
+      await send(respond, { ...reply, visibility: "public" }, dispatcher);
+      await respond({ delete_original: true });
+    } catch (error) {
+      await h.failed(respond, error);
+    }
+  });
+}
+
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<RunningSlackAdapter> {
   const { dispatcher } = options;
   const socketMode = options.appToken !== undefined;
   const onError = options.onError ?? ((e: unknown) => console.error("[slack]", e));
-  // Never leave the user with silence: log the failure and say so, privately.
   const failed = async (respond: RespondFn, error: unknown) => {
     onError(error);
     await respond({
@@ -191,92 +290,11 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const app = await createApp(options, apiUrl);
-
-  app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
-    await ack();
-    // no response_url (not sent by Slack; the request guard turns these away): nowhere to answer
-    if (typeof respond !== "function") return;
-    const user = `slack:${command.team_id}:${command.user_id}`;
-    const text = unescapeSlack(command.text ?? "");
-    // A slash command is typed in a channel, which only its members can do: the caller may manage
-    // that channel's subscriptions (and only that channel's — there is no channel option).
-    const reply = await dispatcher.runText(text, {
-      platform: "slack",
-      user,
-      caller: {
-        platform: "slack",
-        userId: `${command.team_id}:${command.user_id}`,
-        channelId: command.channel_id,
-        canManageChannel: true,
-      },
-    });
-    try {
-      // the reply shown is kept, so its "post to channel" button posts exactly it
-      const keep = options.shownReplies && reply.visibility === "private" && !reply.isError;
-      const id = keep
-        ? options.shownReplies?.save(
-            { platform: "slack", userId: user, command: text, reply },
-            new Date(),
-            SHOWN_TTL_MS,
-          )
-        : undefined;
-      await send(respond, reply, dispatcher, text, id);
-    } catch (error) {
-      await failed(respond, error);
-    }
-  });
-
-  app.action(PUBLISH_ACTION, async ({ ack, body, action, respond }) => {
-    await ack();
-    if (typeof respond !== "function") return; // a button outside a message: nowhere to answer
-    try {
-      const value = "value" in action && typeof action.value === "string" ? action.value : "";
-      const parsed = JSON.parse(value) as { t?: unknown; id?: unknown };
-      if (typeof parsed.id === "string") {
-        // the reply that was shown, as it was: never re-run
-        const kept = options.shownReplies?.get(parsed.id, new Date());
-        if (!kept) {
-          await respond({
-            response_type: "ephemeral",
-            replace_original: false,
-            text: adapterMessages(dispatcher.locale).shownExpired,
-          });
-          return;
-        }
-        await send(respond, { ...kept.reply, visibility: "public" }, dispatcher);
-        await respond({ delete_original: true });
-        return;
-      }
-      const text = String(parsed.t ?? "");
-      const channelId = "channel" in body ? body.channel?.id : undefined;
-      const reply = await dispatcher.runText(text, {
-        platform: "slack",
-        user: `slack:${body.team?.id ?? ""}:${body.user.id}`,
-        ...(channelId
-          ? {
-              caller: {
-                platform: "slack" as const,
-                userId: `${body.team?.id ?? ""}:${body.user.id}`,
-                channelId,
-                canManageChannel: true,
-              },
-            }
-          : {}),
-      });
-      if (reply.isError) {
-        await send(respond, reply, dispatcher);
-        return;
-      }
-      await send(respond, { ...reply, visibility: "public" }, dispatcher);
-      await respond({ delete_original: true });
-    } catch (error) {
-      await failed(respond, error);
-    }
-  });
-
+  const handlers: Handlers = { options, dispatcher, onError, failed };
+  handleSlashCommand(app, handlers);
+  handlePublishAction(app, handlers);
   if (options.conversations)
     handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
-
   app.error(async (error) => onError(error));
 
   const poster = createSlackPoster({

@@ -92,9 +92,10 @@ const isPart = (m: HistoryMessage, mark: DeliveryMark, part: number) => {
   );
 };
 
-export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
-  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
-  const client = new webApi.WebClient(options.botToken, {
+type Client = InstanceType<typeof webApi.WebClient>;
+
+function createClient(options: SlackPosterOptions, apiUrl: string | undefined): Client {
+  return new webApi.WebClient(options.botToken, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     // no automatic retry: a re-sent chat.postMessage after a timeout is a second message
     retryConfig: { retries: 0 },
@@ -102,17 +103,91 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
     timeout: options.timeoutMs ?? 15_000,
     logLevel: LogLevel.ERROR,
   });
-  const minInterval = options.minIntervalMs ?? 1100;
-  const findPages = options.findPages ?? 5;
-  // The next free slot of each channel: reserving it before waiting keeps concurrent posts apart.
+}
+
+/** Waits for the channel's next free slot; reserving it before waiting keeps concurrent posts apart. */
+function createPacer(minInterval: number): (channel: string) => Promise<void> {
   const nextSlot = new Map<string, number>();
-  const pace = async (channel: string) => {
+  return async (channel) => {
     const now = Date.now();
     const slot = Math.max(now, nextSlot.get(channel) ?? 0);
     nextSlot.set(channel, slot + minInterval);
     if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   };
-  const poster: ChannelPoster = {
+}
+
+/** The metadata naming a delivery and part, which `find` looks for. */
+function deliveryMetadata(mark: DeliveryMark, part: number) {
+  return {
+    metadata: {
+      event_type: DELIVERY_EVENT_TYPE,
+      event_payload: {
+        delivery_id: mark.id,
+        part,
+        subscription_id: mark.subscriptionId,
+        period: mark.period,
+      },
+    },
+  };
+}
+
+/** The part's message in the channel's history since `since`: its ts, "found" without one, or undefined. */
+async function findInHistory(
+  client: Client,
+  findPages: number,
+  { channelId, mark, part, since }: { channelId: string; mark: DeliveryMark; part: number; since: Date },
+) {
+  let cursor: string | undefined;
+  for (let page = 0; page < findPages; page++) {
+    let res: webApi.ConversationsHistoryResponse;
+    try {
+      res = await client.conversations.history({
+        channel: channelId,
+        oldest: (since.getTime() / 1000).toFixed(6),
+        inclusive: true,
+        include_all_metadata: true,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+    } catch (error) {
+      throw classifySlackError(error);
+    }
+    const found = (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part));
+    if (found) return found.ts ?? "found";
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!res.has_more || !cursor) return undefined;
+  }
+  throw new PostError(`more than ${findPages * 200} messages to look through`, true, "history too long");
+}
+
+/** A threaded post's later parts are replies to its first message: looked for in its thread. */
+async function findInThread(
+  client: Client,
+  channelId: string,
+  first: string,
+  mark: DeliveryMark,
+  part: number,
+) {
+  let res: webApi.ConversationsRepliesResponse;
+  try {
+    res = await client.conversations.replies({
+      channel: channelId,
+      ts: first,
+      include_all_metadata: true,
+      limit: 200,
+    });
+  } catch (error) {
+    throw classifySlackError(error);
+  }
+  return (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part))?.ts;
+}
+
+export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
+  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+  const client = createClient(options, apiUrl);
+  const findPages = options.findPages ?? 5;
+  const pace = createPacer(options.minIntervalMs ?? 1100);
+  return {
     platform: "slack",
     prepare: (channelId, reply, mark, thread) => {
       const render = (r: typeof reply) => renderSlack(r, { locale: options.locale ?? "fr", maxMessages: 10 });
@@ -129,19 +204,7 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
             blocks: page.blocks,
             unfurl_links: false,
             unfurl_media: false,
-            ...(mark
-              ? {
-                  metadata: {
-                    event_type: DELIVERY_EVENT_TYPE,
-                    event_payload: {
-                      delivery_id: mark.id,
-                      part,
-                      subscription_id: mark.subscriptionId,
-                      period: mark.period,
-                    },
-                  },
-                }
-              : {}),
+            ...(mark ? deliveryMetadata(mark, part) : {}),
           });
           return typeof res.ts === "string" ? res.ts : undefined;
         } catch (error) {
@@ -150,48 +213,11 @@ export function createSlackPoster(options: SlackPosterOptions): ChannelPoster {
       });
     },
     async find(channelId, mark, part, since) {
-      const inChannel = await findInHistory(channelId, mark, part, since);
+      const inChannel = await findInHistory(client, findPages, { channelId, mark, part, since });
       if (inChannel !== undefined || part === 0) return inChannel;
-      // a threaded post's later parts are replies to its first message: looked for in its thread
-      const first = await findInHistory(channelId, mark, 0, since);
+      const first = await findInHistory(client, findPages, { channelId, mark, part: 0, since });
       if (first === undefined || first === "found") return undefined;
-      let res: webApi.ConversationsRepliesResponse;
-      try {
-        res = await client.conversations.replies({
-          channel: channelId,
-          ts: first,
-          include_all_metadata: true,
-          limit: 200,
-        });
-      } catch (error) {
-        throw classifySlackError(error);
-      }
-      return (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part))?.ts;
+      return findInThread(client, channelId, first, mark, part);
     },
   };
-  return poster;
-
-  async function findInHistory(channelId: string, mark: DeliveryMark, part: number, since: Date) {
-    let cursor: string | undefined;
-    for (let page = 0; page < findPages; page++) {
-      let res: webApi.ConversationsHistoryResponse;
-      try {
-        res = await client.conversations.history({
-          channel: channelId,
-          oldest: (since.getTime() / 1000).toFixed(6),
-          inclusive: true,
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
-      } catch (error) {
-        throw classifySlackError(error);
-      }
-      const found = (res.messages as HistoryMessage[] | undefined)?.find((m) => isPart(m, mark, part));
-      if (found) return found.ts ?? "found";
-      cursor = res.response_metadata?.next_cursor || undefined;
-      if (!res.has_more || !cursor) return undefined;
-    }
-    throw new PostError(`more than ${findPages * 200} messages to look through`, true, "history too long");
-  }
 }
