@@ -44,6 +44,39 @@ function start(news: NewsIndex, problems: LoadProblem[]): FolderWatcher {
 }
 
 describe("watched corpus folder", () => {
+  it("reads a file written while the bot was starting (after the load, before the watch)", async () => {
+    const loadedAt = new Date(Date.now() - 1000);
+    writeFileSync(
+      join(dir, "early.md"),
+      serializeArticle({
+        id: "early1",
+        title: "Arrivé au démarrage",
+        lang: "fr",
+        body: "Un pont suspendu inauguré.",
+      }),
+    );
+    const found: string[] = [];
+    watcher = watchCorpusFolder(dir, {
+      debounceMs: 30,
+      since: loadedAt,
+      onArticles: (articles) => {
+        found.push(...articles.map((x) => x.id));
+      },
+    });
+    await watcher.ready;
+    await until(() => found.includes("early1"));
+    // without `since`, what was there when the watch began counts as already loaded
+    watcher.close();
+    const none: string[] = [];
+    watcher = watchCorpusFolder(dir, {
+      debounceMs: 30,
+      onArticles: (a) => void none.push(...a.map((x) => x.id)),
+    });
+    await watcher.ready;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(none).toEqual([]);
+  });
+
   it("picks up a dropped corpus file and appended JSON lines, live", async () => {
     writeFileSync(join(dir, "old.jsonl"), line("old1", "Ancien", "Déjà chargé au démarrage."));
     const news = createNewsIndex([

@@ -30,6 +30,8 @@ export interface IngestionOptions {
   readonly onFeedArticles?: (added: readonly Article[], feed: Feed) => void;
   /** Replicas on one database: ingested articles are shared through it (see shared-state.ts). */
   readonly shared: SharedCorpus;
+  /** When the corpus was loaded: files written since are read when the watch starts. */
+  readonly since: Date;
 }
 
 /** Starts polling and watching; returns the steps that stop them. */
@@ -77,6 +79,7 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
           );
       },
       ignore: [o.ingestedDir],
+      since: o.since,
     });
     steps.push({ name: "watcher", run: async () => watcher.close() });
   }

@@ -175,9 +175,12 @@ interface StartContext {
   readonly log: Logger;
   /** The log file, when the console session owns the terminal. */
   readonly logFile: string | undefined;
+  /** When start-up began: the watched folder reads what was written since. */
+  readonly startedAt: Date;
 }
 
 function readStartContext(options: StartOptions): StartContext {
+  const startedAt = new Date();
   const cwd = options.cwd ?? process.cwd();
   const out = options.output ?? process.stdout;
   const err = options.errorOutput ?? process.stderr;
@@ -185,7 +188,7 @@ function readStartContext(options: StartOptions): StartContext {
   const config = loadConfig(options.env ?? process.env);
   const t = startupMessages(config.locale);
   const logged = options.logger ? { log: options.logger, file: undefined } : appLogger(config, cwd, out, err);
-  return { config, cwd, out, err, t, log: logged.log, logFile: logged.file };
+  return { config, cwd, out, err, t, log: logged.log, logFile: logged.file, startedAt };
 }
 
 const databasePath = (config: Config, cwd: string) =>
@@ -527,6 +530,7 @@ function startIngestionWhenReady(
         metrics,
         onGrow: indexGrew,
         shared: opts.shared,
+        since: w.c.startedAt,
         onFeedArticles: (added, feed) => void feeds.channels?.onArticles(added, feed),
       }),
     )

@@ -20,6 +20,11 @@ export interface FolderWatcherOptions {
   debounceMs?: number;
   /** Sub-folders to ignore (absolute or relative to the watched folder). */
   ignore?: readonly string[];
+  /**
+   * When the corpus was loaded: a file written since (before the watch was on) is read at start,
+   * so an article dropped in while the bot was starting is not missed.
+   */
+  since?: Date;
 }
 
 export interface FolderWatcher {
@@ -111,6 +116,25 @@ class CorpusFolderWatch {
     this.#watcher.on("error", (error) =>
       this.#report([{ file: this.#root, message: `watch failed: ${error.message}` }]),
     );
+    if (this.#options.since) await this.#catchUp(this.#options.since);
+  }
+
+  /** Reads the files written since `since` (the index skips the articles it already has). */
+  async #catchUp(since: Date): Promise<void> {
+    let entries: string[];
+    try {
+      entries = (await readdir(this.#root, { recursive: true })).map((name) => resolve(this.#root, name));
+    } catch {
+      return;
+    }
+    for (const path of entries) {
+      if (this.#closed || !this.#isWatched(path) || /\.jsonl/i.test(path)) continue;
+      const written = await stat(path).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      );
+      if (written >= since.getTime()) await this.check(path);
+    }
   }
 
   #report(problems: LoadProblem[]): void {
