@@ -236,17 +236,9 @@ function createIndexData(
     bestOfGroup: new Float64Array(1024),
   };
   if (state) {
-    ({
-      df: ix.df,
-      cf: ix.cf,
-      termCount: ix.termCount,
-      bodyLen: ix.bodyLen,
-      titleLen: ix.titleLen,
-      docCount: ix.docCount,
-      totalBody: ix.totalBody,
-      totalTitle: ix.totalTitle,
-    } = state);
-    ix.segments.push(...state.segments);
+    const { segments, ...statistics } = state;
+    Object.assign(ix, statistics);
+    ix.segments.push(...segments);
   }
   return ix;
 }
