@@ -32,118 +32,155 @@ export interface GroundedAnswerer {
   answer(question: string, ask?: AskOptions): Promise<Answer>;
 }
 
+/** What one grounded answerer holds: its ports, settings and wording. */
+interface GroundedContext {
+  readonly news: NewsIndex;
+  readonly answerer: Answerer;
+  readonly options: GroundedOptions;
+  readonly text: Messages;
+  readonly deadline: number;
+  readonly emit: (event: ModelEvent) => void;
+}
+
 /** Without a writer or an embedder, the answers are the offline ones, and nothing is sent. */
 export function createGroundedAnswerer(
   news: NewsIndex,
   answerer: Answerer,
   options: GroundedOptions,
 ): GroundedAnswerer {
-  const text: Messages = messages(options.locale ?? "fr");
-  const deadline = options.deadlineMs ?? 8000;
-  const emit = options.onEvent ?? (() => {});
-  const { writer, embedder, vectors } = options;
+  const cx: GroundedContext = {
+    news,
+    answerer,
+    options,
+    text: messages(options.locale ?? "fr"),
+    deadline: options.deadlineMs ?? 8000,
+    emit: options.onEvent ?? (() => {}),
+  };
+  return { answer: (question, ask = {}) => answer(cx, question, ask) };
+}
 
-  async function nearestArticles(question: string, ask: AskOptions): Promise<number[] | undefined> {
-    if (!embedder || !vectors || vectors.size === 0 || question.trim() === "") return undefined;
-    const started = Date.now();
-    try {
-      const [vector] = await withDeadline((signal) => embedder.embed([question], signal), deadline);
-      emit({ type: "embed-question", outcome: "ok", ms: Date.now() - started });
-      const now = ask.now;
-      const exists = now ? (doc: number) => (news.articles[doc]?.date ?? "") <= now : undefined;
-      return vector ? vectors.nearest(vector, options.nearest ?? 15, exists) : undefined;
-    } catch (error) {
-      emit({
-        type: "embed-question",
-        outcome: "failed",
-        reason: failureReason(error),
-        ms: Date.now() - started,
-      });
-      return undefined;
-    }
-  }
-
-  /** `spent`: what the question's embedding already took of the deadline, in ms. */
-  async function draftFor(question: string, lang: "fr" | "en", passages: readonly Passage[], spent: number) {
-    const w = writer as DraftWriter;
-    const left = Math.max(1, deadline - spent);
-    const messagesSent = answerMessages(question, lang, passages);
-    return withDeadline(
-      (signal) => w.write({ messages: messagesSent, maxTokens: 300, purpose: "answer", signal }),
-      left,
-    );
-  }
-
-  async function answer(question: string, ask: AskOptions = {}): Promise<Answer> {
-    // let the platform's acknowledgement (sent just before) leave before the local pipeline runs
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const embedding = Date.now();
-    const semantic = await nearestArticles(question, ask);
-    const spent = Date.now() - embedding;
-    const withVectors: AskOptions = semantic ? { ...ask, semantic } : ask;
-    const extractive = answerer.answer(question, withVectors);
-    if (!writer) return extractive;
-    // nothing to ask a model about: an empty question, a name or a period the archive lacks
-    if (!extractive.found && extractive.why !== "unsure" && extractive.why !== "unfit") return extractive;
-    const { reading, scored } = answerer.candidates(question, withVectors);
-    const passages = selectPassages(news, scored, semantic, { count: options.passages ?? 5 });
-    if (passages.length === 0) return extractive;
-    // the deadline counts the model's time only: the local pipeline is the same with or without it
-    const started = Date.now() - spent;
-    let draft: string;
-    try {
-      draft = await draftFor(question, reading.lang, passages, spent);
-    } catch (error) {
-      emit({
-        type: "draft",
-        purpose: "answer",
-        outcome: "failed",
-        reason: failureReason(error),
-        ms: Date.now() - started,
-      });
-      return extractive;
-    }
-    const verdict = verifyDraft(
-      draft,
-      passages.map((p) => p.sent),
-    );
-    const ms = Date.now() - started;
-    if (verdict.status === "abstained") {
-      emit({ type: "draft", purpose: "answer", outcome: "abstained", ms });
-      return {
-        found: false,
-        answer: text.noAnswer,
-        citations: [],
-        confidence: 0,
-        kind: extractive.kind,
-        why: "unsure",
-      };
-    }
-    if (verdict.status === "rejected") {
-      emit({
-        type: "draft",
-        purpose: "answer",
-        outcome: "rejected",
-        reason: verdict.reason,
-        detail: verdict.detail,
-        ms,
-      });
-      return extractive;
-    }
-    emit({ type: "draft", purpose: "answer", outcome: "verified", ms });
-    const citations = verdict.cited.map((i) => {
-      const p = passages[i] as Passage;
-      return cite(news.articles[p.doc] as Article, p.quote);
+async function answer(cx: GroundedContext, question: string, ask: AskOptions): Promise<Answer> {
+  // let the platform's acknowledgement (sent just before) leave before the local pipeline runs
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const embedding = Date.now();
+  const semantic = await nearestArticles(cx, question, ask);
+  const spent = Date.now() - embedding;
+  const withVectors: AskOptions = semantic ? { ...ask, semantic } : ask;
+  const extractive = cx.answerer.answer(question, withVectors);
+  const writer = cx.options.writer;
+  if (!writer) return extractive;
+  // nothing to ask a model about: an empty question, a name or a period the archive lacks
+  if (!extractive.found && extractive.why !== "unsure" && extractive.why !== "unfit") return extractive;
+  const { reading, scored } = cx.answerer.candidates(question, withVectors);
+  const passages = selectPassages(cx.news, scored, semantic, { count: cx.options.passages ?? 5 });
+  if (passages.length === 0) return extractive;
+  // the deadline counts the model's time only: the local pipeline is the same with or without it
+  const started = Date.now() - spent;
+  let draft: string;
+  try {
+    draft = await draftFor(cx, writer, question, reading.lang, passages, spent);
+  } catch (error) {
+    cx.emit({
+      type: "draft",
+      purpose: "answer",
+      outcome: "failed",
+      reason: failureReason(error),
+      ms: Date.now() - started,
     });
+    return extractive;
+  }
+  return verifiedAnswer(cx, writer, draft, passages, extractive, started);
+}
+
+async function nearestArticles(
+  cx: GroundedContext,
+  question: string,
+  ask: AskOptions,
+): Promise<number[] | undefined> {
+  const { embedder, vectors } = cx.options;
+  if (!embedder || !vectors || vectors.size === 0 || question.trim() === "") return undefined;
+  const started = Date.now();
+  try {
+    const [vector] = await withDeadline((signal) => embedder.embed([question], signal), cx.deadline);
+    cx.emit({ type: "embed-question", outcome: "ok", ms: Date.now() - started });
+    const now = ask.now;
+    const exists = now ? (doc: number) => (cx.news.articles[doc]?.date ?? "") <= now : undefined;
+    return vector ? vectors.nearest(vector, cx.options.nearest ?? 15, exists) : undefined;
+  } catch (error) {
+    cx.emit({
+      type: "embed-question",
+      outcome: "failed",
+      reason: failureReason(error),
+      ms: Date.now() - started,
+    });
+    return undefined;
+  }
+}
+
+/** `spent`: what the question's embedding already took of the deadline, in ms. */
+async function draftFor(
+  cx: GroundedContext,
+  writer: DraftWriter,
+  question: string,
+  lang: "fr" | "en",
+  passages: readonly Passage[],
+  spent: number,
+) {
+  const left = Math.max(1, cx.deadline - spent);
+  const messagesSent = answerMessages(question, lang, passages);
+  return withDeadline(
+    (signal) => writer.write({ messages: messagesSent, maxTokens: 300, purpose: "answer", signal }),
+    left,
+  );
+}
+
+/** The draft if verification accepts it; an abstention if the model abstained; else the extractive answer. */
+function verifiedAnswer(
+  cx: GroundedContext,
+  writer: DraftWriter,
+  draft: string,
+  passages: readonly Passage[],
+  extractive: Answer,
+  started: number,
+): Answer {
+  const verdict = verifyDraft(
+    draft,
+    passages.map((p) => p.sent),
+  );
+  const ms = Date.now() - started;
+  if (verdict.status === "abstained") {
+    cx.emit({ type: "draft", purpose: "answer", outcome: "abstained", ms });
     return {
-      found: true,
-      answer: verdict.text,
-      citations,
-      confidence: extractive.confidence,
+      found: false,
+      answer: cx.text.noAnswer,
+      citations: [],
+      confidence: 0,
       kind: extractive.kind,
-      writtenBy: writer.model,
+      why: "unsure",
     };
   }
-
-  return { answer };
+  if (verdict.status === "rejected") {
+    cx.emit({
+      type: "draft",
+      purpose: "answer",
+      outcome: "rejected",
+      reason: verdict.reason,
+      detail: verdict.detail,
+      ms,
+    });
+    return extractive;
+  }
+  cx.emit({ type: "draft", purpose: "answer", outcome: "verified", ms });
+  const citations = verdict.cited.map((i) => {
+    const p = passages[i] as Passage;
+    return cite(cx.news.articles[p.doc] as Article, p.quote);
+  });
+  return {
+    found: true,
+    answer: verdict.text,
+    citations,
+    confidence: extractive.confidence,
+    kind: extractive.kind,
+    writtenBy: writer.model,
+  };
 }

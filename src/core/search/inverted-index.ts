@@ -131,6 +131,48 @@ const grow = <T extends Int32Array | Float64Array | Float32Array | Uint16Array |
   return next;
 };
 
+/** Ranking parameters, resolved once from `IndexOptions`. */
+interface RankingParams {
+  readonly k1: number;
+  readonly b: number;
+  readonly titleB: number;
+  readonly titleWeight: number;
+  readonly leadTerms: number;
+  readonly leadWeight: number;
+  readonly model: "bm25" | "dirichlet";
+  readonly mu: number;
+  readonly queryTermFrequency: boolean;
+}
+
+/** Everything an index holds: statistics, segments and the scratch buffers reused across calls. */
+interface IndexData {
+  readonly params: RankingParams;
+  readonly vocab: Required<Pick<Analyzer, "forEachTermId" | "termId">>;
+  df: Int32Array<ArrayBuffer>;
+  /** Collection frequency, title-weighted (for the Dirichlet model). */
+  cf: Float64Array<ArrayBuffer>;
+  termCount: number;
+  bodyLen: Float32Array<ArrayBuffer>;
+  titleLen: Float32Array<ArrayBuffer>;
+  docCount: number;
+  totalBody: number;
+  totalTitle: number;
+  readonly segments: Segment[];
+  bodyScratch: Uint16Array;
+  titleScratch: Uint8Array;
+  scores: Float64Array;
+  bestOfGroup: Float64Array;
+}
+
+/** One batch's postings in document order: (term, tfs) triples; doc boundaries in `bounds`. */
+interface BatchPostings {
+  pTerm: Int32Array;
+  pBody: Uint16Array;
+  pTitle: Uint8Array;
+  p: number;
+  readonly bounds: Int32Array;
+}
+
 /**
  * `state`: a saved index (`exportState()` of an index built with an analyzer holding the same
  * vocabulary), taken over as is instead of indexing the documents again.
@@ -140,319 +182,438 @@ export function createInvertedIndex(
   options: IndexOptions = {},
   state?: InvertedIndexState,
 ): InvertedIndex {
-  const k1 = options.k1 ?? 1.2;
-  const b = options.b ?? 0.75;
-  const titleB = options.titleB ?? 0.5;
-  const titleWeight = options.titleWeight ?? 2;
-  const leadTerms = options.leadTerms ?? 0;
-  const leadWeight = Math.max(1, Math.round(options.leadWeight ?? 2));
-  const model = options.model ?? "bm25";
-  const mu = options.mu ?? 1000;
-  const queryTermFrequency = options.queryTermFrequency ?? false;
-  const vocab = vocabularyOf(analyzer);
-
-  let df = new Int32Array(1024);
-  let cf = new Float64Array(1024); // collection frequency, title-weighted (for the Dirichlet model)
-  let termCount = 0;
-  let bodyLen = new Float32Array(1024);
-  let titleLen = new Float32Array(1024);
-  let docCount = 0;
-  let totalBody = 0;
-  let totalTitle = 0;
-  const segments: Segment[] = [];
-  if (state) {
-    ({ df, cf, termCount, bodyLen, titleLen, docCount, totalBody, totalTitle } = state);
-    segments.push(...state.segments);
-  }
-
-  // Scratch buffers reused across documents and queries.
-  let bodyScratch = new Uint16Array(1024);
-  let titleScratch = new Uint8Array(1024);
-  let scores = new Float64Array(1024);
-  let bestOfGroup = new Float64Array(1024);
-
-  function add(docs: readonly IndexedDocument[]): number {
-    const first = docCount;
-    if (docs.length === 0) return first;
-    // Postings of this batch in document order: (term, tfs) triples; doc boundaries in `bounds`.
-    let pTerm = new Int32Array(Math.max(1024, docs.length * 256));
-    let pBody = new Uint16Array(pTerm.length);
-    let pTitle = new Uint8Array(pTerm.length);
-    let p = 0;
-    const touched: number[] = [];
-    const bounds = new Int32Array(docs.length + 1);
-    bodyLen = grow(bodyLen, docCount + docs.length, (n) => new Float32Array(n));
-    titleLen = grow(titleLen, docCount + docs.length, (n) => new Float32Array(n));
-
-    let seen = 0;
-    const ensure = (id: number) => {
-      if (id >= bodyScratch.length) {
-        bodyScratch = grow(bodyScratch, id + 1, (n) => new Uint16Array(n));
-        titleScratch = grow(titleScratch, id + 1, (n) => new Uint8Array(n));
-      }
-    };
-    const inTitle = (id: number) => {
-      ensure(id);
-      if (bodyScratch[id] === 0 && titleScratch[id] === 0) touched.push(id);
-      const t = titleScratch[id] as number;
-      if (t < 255) titleScratch[id] = t + 1;
-      seen++;
-    };
-    const inBody = (id: number) => {
-      ensure(id);
-      if (bodyScratch[id] === 0 && titleScratch[id] === 0) touched.push(id);
-      const w = seen < leadTerms ? leadWeight : 1;
-      bodyScratch[id] = Math.min(65535, (bodyScratch[id] as number) + w);
-      seen++;
-    };
-
-    for (let d = 0; d < docs.length; d++) {
-      const doc = docs[d] as IndexedDocument;
-      const lang = langOf(doc.lang);
-      seen = 0;
-      vocab.forEachTermId(doc.title, lang, inTitle);
-      const tLen = seen;
-      seen = 0;
-      vocab.forEachTermId(doc.body, lang, inBody);
-      const bLen = seen;
-      if (p + touched.length > pTerm.length) {
-        const size = Math.max(pTerm.length * 2, p + touched.length);
-        pTerm = grow(pTerm, size, (n) => new Int32Array(n));
-        pBody = grow(pBody, size, (n) => new Uint16Array(n));
-        pTitle = grow(pTitle, size, (n) => new Uint8Array(n));
-      }
-      for (const id of touched) {
-        const bt = bodyScratch[id] as number;
-        const tt = titleScratch[id] as number;
-        pTerm[p] = id;
-        pBody[p] = bt;
-        pTitle[p] = tt;
-        p++;
-        if (id >= df.length) {
-          df = grow(df, id + 1, (n) => new Int32Array(n));
-          cf = grow(cf, id + 1, (n) => new Float64Array(n));
-        }
-        if (df[id] === 0) termCount++;
-        df[id] = (df[id] as number) + 1;
-        cf[id] = (cf[id] as number) + bt + titleWeight * tt;
-        bodyScratch[id] = 0;
-        titleScratch[id] = 0;
-      }
-      touched.length = 0;
-      bodyLen[first + d] = bLen;
-      titleLen[first + d] = tLen;
-      totalBody += bLen;
-      totalTitle += tLen;
-      bounds[d + 1] = p;
-    }
-
-    // Counting sort of the batch's postings by term into CSR; doc ids stay sorted within a term.
-    const terms = df.length;
-    const termStart = new Int32Array(terms + 1);
-    for (let i = 0; i < p; i++) {
-      const g = pTerm[i] as number;
-      termStart[g + 1] = (termStart[g + 1] as number) + 1;
-    }
-    for (let g = 0; g < terms; g++)
-      termStart[g + 1] = (termStart[g + 1] as number) + (termStart[g] as number);
-    const fill = termStart.slice(0, terms);
-    const postDocs = new Int32Array(p);
-    const postBody = new Uint16Array(p);
-    const postTitle = new Uint8Array(p);
-    for (let d = 0; d < docs.length; d++) {
-      const end = bounds[d + 1] as number;
-      for (let i = bounds[d] as number; i < end; i++) {
-        const g = pTerm[i] as number;
-        const at = fill[g] as number;
-        postDocs[at] = first + d;
-        postBody[at] = pBody[i] as number;
-        postTitle[at] = pTitle[i] as number;
-        fill[g] = at + 1;
-      }
-    }
-    segments.push({ termStart, docs: postDocs, bodyTf: postBody, titleTf: postTitle });
-    docCount += docs.length;
-    if (segments.length > 8) {
-      // Tiered merging: small segments merge with each other; the large base segment is rewritten
-      // only when the small ones together reach a fifth of it, so a live bot adding a few articles
-      // per feed poll never pays for copying the whole index.
-      const base = segments[0]?.docs.length ?? 0;
-      let small = 0;
-      for (const seg of segments.slice(1)) small += seg.docs.length;
-      compact(small > base / 5 ? 0 : 1);
-    }
-    return first;
-  }
-
-  // Merge segments so that many small incremental batches do not slow queries down.
-  function compact(from: number): void {
-    const merging = segments.slice(from);
-    const terms = df.length;
-    const termStart = new Int32Array(terms + 1);
-    let total = 0;
-    for (const s of merging) total += s.docs.length;
-    const docs = new Int32Array(total);
-    const bodyTf = new Uint16Array(total);
-    const titleTf = new Uint8Array(total);
-    let at = 0;
-    for (let g = 0; g < terms; g++) {
-      termStart[g] = at;
-      // segments hold increasing doc ranges, so concatenating keeps doc ids sorted
-      for (const s of merging) {
-        if (g + 1 >= s.termStart.length) continue;
-        const from = s.termStart[g] as number;
-        const to = s.termStart[g + 1] as number;
-        docs.set(s.docs.subarray(from, to), at);
-        bodyTf.set(s.bodyTf.subarray(from, to), at);
-        titleTf.set(s.titleTf.subarray(from, to), at);
-        at += to - from;
-      }
-    }
-    termStart[terms] = at;
-    segments.length = from;
-    segments.push({ termStart, docs, bodyTf, titleTf });
-  }
-
-  function idfOf(id: number | undefined): number {
-    const n = Math.max(1, docCount);
-    const f = id === undefined || id >= df.length ? 0 : (df[id] as number);
-    return Math.log(1 + (n - f + 0.5) / (f + 0.5));
-  }
-
-  /** Score contributions of one term to every document containing it: calls `add(doc, score)`. */
-  function walk(g: number, qtf: number, addScore: (d: number, s: number) => void): void {
-    const avgBody = totalBody / docCount || 1;
-    const avgTitle = totalTitle / docCount || 1;
-    const w = idfOf(g) * qtf;
-    const pc = (cf[g] as number) / (totalBody + titleWeight * totalTitle);
-    for (const seg of segments) {
-      if (g + 1 >= seg.termStart.length) continue;
-      const end = seg.termStart[g + 1] as number;
-      for (let i = seg.termStart[g] as number; i < end; i++) {
-        const d = seg.docs[i] as number;
-        const bt = seg.bodyTf[i] as number;
-        const tt = seg.titleTf[i] as number;
-        let s: number;
-        if (model === "bm25") {
-          const tf =
-            (titleWeight * tt) / (1 - titleB + (titleB * (titleLen[d] as number)) / avgTitle) +
-            bt / (1 - b + (b * (bodyLen[d] as number)) / avgBody);
-          s = (w * tf * (k1 + 1)) / (tf + k1);
-        } else {
-          s = qtf * Math.log(1 + (bt + titleWeight * tt) / (mu * pc));
-        }
-        addScore(d, s);
-      }
-    }
-  }
-
-  function search(groups: readonly QueryGroup[], opts: SearchOptions = {}): Hit[] {
-    const limit = opts.limit ?? 10;
-    if (docCount === 0 || groups.length === 0 || limit <= 0) return [];
-    if (scores.length < docCount) {
-      scores = new Float64Array(bodyLen.length);
-      bestOfGroup = new Float64Array(bodyLen.length);
-    }
-    // Known alternatives per group. A term already used by an earlier group is not counted again
-    // (a question parser may offer one word both alone and among translations), unless
-    // `queryTermFrequency` asks for a repeated query word to count again.
-    const byKey = new Map<string, { ids: number[]; qtf: number }>();
-    const used = new Set<number>();
-    let queryLength = 0;
-    for (const group of groups) {
-      const ids: number[] = [];
-      for (const t of group) {
-        const id = vocab.termId(t);
-        if (id === undefined || id >= df.length || (df[id] as number) === 0 || ids.includes(id)) continue;
-        if (used.has(id) && !queryTermFrequency) continue;
-        ids.push(id);
-      }
-      if (ids.length === 0) continue;
-      for (const id of ids) used.add(id);
-      ids.sort((x, y) => x - y);
-      const key = ids.join(",");
-      const known = byKey.get(key);
-      if (known) known.qtf++;
-      else byKey.set(key, { ids, qtf: 1 });
-      queryLength++;
-    }
-    const touchedDocs: number[] = [];
-    const addToScore = (d: number, s: number) => {
-      if (s <= 0) return; // e.g. a title-only match with titleWeight 0
-      if (scores[d] === 0) touchedDocs.push(d);
-      scores[d] = (scores[d] as number) + s;
-    };
-    for (const { ids, qtf } of byKey.values()) {
-      if (ids.length === 1) {
-        walk(ids[0] as number, qtf, addToScore);
-        continue;
-      }
-      // With alternatives a document scores its best one, so a translated query is not counted twice.
-      const groupDocs: number[] = [];
-      for (const g of ids) {
-        walk(g, qtf, (d, s) => {
-          if (bestOfGroup[d] === 0) groupDocs.push(d);
-          if (s > (bestOfGroup[d] as number)) bestOfGroup[d] = s;
-        });
-      }
-      for (const d of groupDocs) {
-        addToScore(d, bestOfGroup[d] as number);
-        bestOfGroup[d] = 0;
-      }
-    }
-    if (model === "dirichlet") {
-      // the document-length part of query likelihood, once per query term (not per match)
-      for (const d of touchedDocs) {
-        const len = (bodyLen[d] as number) + titleWeight * (titleLen[d] as number);
-        scores[d] = (scores[d] as number) + queryLength * Math.log(mu / (len + mu)) + queryLength * 100;
-      }
-    }
-    const hits = topK(touchedDocs, scores, limit, opts.filter);
-    for (const d of touchedDocs) scores[d] = 0;
-    return hits;
-  }
-
+  const ix = createIndexData(resolveParams(options), vocabularyOf(analyzer), state);
   return {
     get docCount() {
-      return docCount;
+      return ix.docCount;
     },
     get termCount() {
-      return termCount;
+      return ix.termCount;
     },
-    add,
-    search,
-    idf: (t) => idfOf(vocab.termId(t)),
-    docFreq: (t) => {
-      const id = vocab.termId(t);
-      return id === undefined || id >= df.length ? 0 : (df[id] as number);
-    },
-    exportState: () => ({
-      df,
-      cf,
-      termCount,
-      bodyLen,
-      titleLen,
-      docCount,
-      totalBody,
-      totalTitle,
-      segments: [...segments],
-    }),
-    byteSize() {
-      let bytes =
-        df.byteLength +
-        cf.byteLength +
-        bodyLen.byteLength +
-        titleLen.byteLength +
-        bodyScratch.byteLength +
-        titleScratch.byteLength +
-        scores.byteLength +
-        bestOfGroup.byteLength;
-      for (const s of segments) {
-        bytes += s.docs.byteLength + s.bodyTf.byteLength + s.titleTf.byteLength + s.termStart.byteLength;
-      }
-      return bytes;
-    },
+    add: (docs) => addBatch(ix, docs),
+    search: (groups, opts) => search(ix, groups, opts),
+    idf: (t) => idfOf(ix, ix.vocab.termId(t)),
+    docFreq: (t) => docFreqOf(ix, ix.vocab.termId(t)),
+    exportState: () => exportState(ix),
+    byteSize: () => byteSize(ix),
   };
+}
+
+function resolveParams(options: IndexOptions): RankingParams {
+  return {
+    k1: options.k1 ?? 1.2,
+    b: options.b ?? 0.75,
+    titleB: options.titleB ?? 0.5,
+    titleWeight: options.titleWeight ?? 2,
+    leadTerms: options.leadTerms ?? 0,
+    leadWeight: Math.max(1, Math.round(options.leadWeight ?? 2)),
+    model: options.model ?? "bm25",
+    mu: options.mu ?? 1000,
+    queryTermFrequency: options.queryTermFrequency ?? false,
+  };
+}
+
+function createIndexData(
+  params: RankingParams,
+  vocab: IndexData["vocab"],
+  state?: InvertedIndexState,
+): IndexData {
+  const ix: IndexData = {
+    params,
+    vocab,
+    df: new Int32Array(1024),
+    cf: new Float64Array(1024),
+    termCount: 0,
+    bodyLen: new Float32Array(1024),
+    titleLen: new Float32Array(1024),
+    docCount: 0,
+    totalBody: 0,
+    totalTitle: 0,
+    segments: [],
+    bodyScratch: new Uint16Array(1024),
+    titleScratch: new Uint8Array(1024),
+    scores: new Float64Array(1024),
+    bestOfGroup: new Float64Array(1024),
+  };
+  if (state) {
+    const { segments, ...statistics } = state;
+    Object.assign(ix, statistics);
+    ix.segments.push(...segments);
+  }
+  return ix;
+}
+
+function exportState(ix: IndexData): InvertedIndexState {
+  return {
+    df: ix.df,
+    cf: ix.cf,
+    termCount: ix.termCount,
+    bodyLen: ix.bodyLen,
+    titleLen: ix.titleLen,
+    docCount: ix.docCount,
+    totalBody: ix.totalBody,
+    totalTitle: ix.totalTitle,
+    segments: [...ix.segments],
+  };
+}
+
+function byteSize(ix: IndexData): number {
+  let bytes =
+    ix.df.byteLength +
+    ix.cf.byteLength +
+    ix.bodyLen.byteLength +
+    ix.titleLen.byteLength +
+    ix.bodyScratch.byteLength +
+    ix.titleScratch.byteLength +
+    ix.scores.byteLength +
+    ix.bestOfGroup.byteLength;
+  for (const s of ix.segments) {
+    bytes += s.docs.byteLength + s.bodyTf.byteLength + s.titleTf.byteLength + s.termStart.byteLength;
+  }
+  return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adding documents
+
+function addBatch(ix: IndexData, docs: readonly IndexedDocument[]): number {
+  const first = ix.docCount;
+  if (docs.length === 0) return first;
+  ix.bodyLen = grow(ix.bodyLen, first + docs.length, (n) => new Float32Array(n));
+  ix.titleLen = grow(ix.titleLen, first + docs.length, (n) => new Float32Array(n));
+  const batch = collectPostings(ix, docs, first);
+  ix.segments.push(sortIntoSegment(ix, batch, first, docs.length));
+  ix.docCount += docs.length;
+  if (ix.segments.length > 8) compactTiered(ix);
+  return first;
+}
+
+/** Analyse each document, count its terms in the scratch buffers and append them to the batch. */
+function collectPostings(ix: IndexData, docs: readonly IndexedDocument[], first: number): BatchPostings {
+  const size = Math.max(1024, docs.length * 256);
+  const batch: BatchPostings = {
+    pTerm: new Int32Array(size),
+    pBody: new Uint16Array(size),
+    pTitle: new Uint8Array(size),
+    p: 0,
+    bounds: new Int32Array(docs.length + 1),
+  };
+  const { leadTerms, leadWeight } = ix.params;
+  const touched: number[] = [];
+  let seen = 0;
+  const inTitle = (id: number) => {
+    ensureScratch(ix, id);
+    if (ix.bodyScratch[id] === 0 && ix.titleScratch[id] === 0) touched.push(id);
+    const t = ix.titleScratch[id] as number;
+    if (t < 255) ix.titleScratch[id] = t + 1;
+    seen++;
+  };
+  const inBody = (id: number) => {
+    ensureScratch(ix, id);
+    if (ix.bodyScratch[id] === 0 && ix.titleScratch[id] === 0) touched.push(id);
+    const w = seen < leadTerms ? leadWeight : 1;
+    ix.bodyScratch[id] = Math.min(65535, (ix.bodyScratch[id] as number) + w);
+    seen++;
+  };
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d] as IndexedDocument;
+    const lang = langOf(doc.lang);
+    seen = 0;
+    ix.vocab.forEachTermId(doc.title, lang, inTitle);
+    const tLen = seen;
+    seen = 0;
+    ix.vocab.forEachTermId(doc.body, lang, inBody);
+    const bLen = seen;
+    flushTouched(ix, batch, touched);
+    ix.bodyLen[first + d] = bLen;
+    ix.titleLen[first + d] = tLen;
+    ix.totalBody += bLen;
+    ix.totalTitle += tLen;
+    batch.bounds[d + 1] = batch.p;
+  }
+  return batch;
+}
+
+function ensureScratch(ix: IndexData, id: number): void {
+  if (id >= ix.bodyScratch.length) {
+    ix.bodyScratch = grow(ix.bodyScratch, id + 1, (n) => new Uint16Array(n));
+    ix.titleScratch = grow(ix.titleScratch, id + 1, (n) => new Uint8Array(n));
+  }
+}
+
+/** Move one document's counted terms from the scratch buffers to the batch and the statistics. */
+function flushTouched(ix: IndexData, batch: BatchPostings, touched: number[]): void {
+  const titleWeight = ix.params.titleWeight;
+  if (batch.p + touched.length > batch.pTerm.length) {
+    const size = Math.max(batch.pTerm.length * 2, batch.p + touched.length);
+    batch.pTerm = grow(batch.pTerm, size, (n) => new Int32Array(n));
+    batch.pBody = grow(batch.pBody, size, (n) => new Uint16Array(n));
+    batch.pTitle = grow(batch.pTitle, size, (n) => new Uint8Array(n));
+  }
+  const { pTerm, pBody, pTitle } = batch;
+  const { bodyScratch, titleScratch } = ix;
+  let p = batch.p;
+  for (const id of touched) {
+    const bt = bodyScratch[id] as number;
+    const tt = titleScratch[id] as number;
+    pTerm[p] = id;
+    pBody[p] = bt;
+    pTitle[p] = tt;
+    p++;
+    if (id >= ix.df.length) {
+      ix.df = grow(ix.df, id + 1, (n) => new Int32Array(n));
+      ix.cf = grow(ix.cf, id + 1, (n) => new Float64Array(n));
+    }
+    if (ix.df[id] === 0) ix.termCount++;
+    ix.df[id] = (ix.df[id] as number) + 1;
+    ix.cf[id] = (ix.cf[id] as number) + bt + titleWeight * tt;
+    bodyScratch[id] = 0;
+    titleScratch[id] = 0;
+  }
+  batch.p = p;
+  touched.length = 0;
+}
+
+/** Counting sort of the batch's postings by term into CSR; doc ids stay sorted within a term. */
+function sortIntoSegment(ix: IndexData, batch: BatchPostings, first: number, docCount: number): Segment {
+  const { pTerm, pBody, pTitle, p, bounds } = batch;
+  const terms = ix.df.length;
+  const termStart = new Int32Array(terms + 1);
+  for (let i = 0; i < p; i++) {
+    const g = pTerm[i] as number;
+    termStart[g + 1] = (termStart[g + 1] as number) + 1;
+  }
+  for (let g = 0; g < terms; g++) termStart[g + 1] = (termStart[g + 1] as number) + (termStart[g] as number);
+  const fill = termStart.slice(0, terms);
+  const postDocs = new Int32Array(p);
+  const postBody = new Uint16Array(p);
+  const postTitle = new Uint8Array(p);
+  for (let d = 0; d < docCount; d++) {
+    const end = bounds[d + 1] as number;
+    for (let i = bounds[d] as number; i < end; i++) {
+      const g = pTerm[i] as number;
+      const at = fill[g] as number;
+      postDocs[at] = first + d;
+      postBody[at] = pBody[i] as number;
+      postTitle[at] = pTitle[i] as number;
+      fill[g] = at + 1;
+    }
+  }
+  return { termStart, docs: postDocs, bodyTf: postBody, titleTf: postTitle };
+}
+
+/**
+ * Tiered merging: small segments merge with each other; the large base segment is rewritten
+ * only when the small ones together reach a fifth of it, so a live bot adding a few articles
+ * per feed poll never pays for copying the whole index.
+ */
+function compactTiered(ix: IndexData): void {
+  const base = ix.segments[0]?.docs.length ?? 0;
+  let small = 0;
+  for (const seg of ix.segments.slice(1)) small += seg.docs.length;
+  compact(ix, small > base / 5 ? 0 : 1);
+}
+
+/** Merge segments so that many small incremental batches do not slow queries down. */
+function compact(ix: IndexData, from: number): void {
+  const merging = ix.segments.slice(from);
+  const terms = ix.df.length;
+  const termStart = new Int32Array(terms + 1);
+  let total = 0;
+  for (const s of merging) total += s.docs.length;
+  const docs = new Int32Array(total);
+  const bodyTf = new Uint16Array(total);
+  const titleTf = new Uint8Array(total);
+  let at = 0;
+  for (let g = 0; g < terms; g++) {
+    termStart[g] = at;
+    // segments hold increasing doc ranges, so concatenating keeps doc ids sorted
+    for (const s of merging) {
+      if (g + 1 >= s.termStart.length) continue;
+      const from = s.termStart[g] as number;
+      const to = s.termStart[g + 1] as number;
+      docs.set(s.docs.subarray(from, to), at);
+      bodyTf.set(s.bodyTf.subarray(from, to), at);
+      titleTf.set(s.titleTf.subarray(from, to), at);
+      at += to - from;
+    }
+  }
+  termStart[terms] = at;
+  ix.segments.length = from;
+  ix.segments.push({ termStart, docs, bodyTf, titleTf });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and ranking
+
+function docFreqOf(ix: IndexData, id: number | undefined): number {
+  return id === undefined || id >= ix.df.length ? 0 : (ix.df[id] as number);
+}
+
+function idfOf(ix: IndexData, id: number | undefined): number {
+  const n = Math.max(1, ix.docCount);
+  const f = docFreqOf(ix, id);
+  return Math.log(1 + (n - f + 0.5) / (f + 0.5));
+}
+
+/** Score contributions of one term to every document containing it: calls `addScore(doc, score)`. */
+function walk(ix: IndexData, g: number, qtf: number, addScore: (d: number, s: number) => void): void {
+  const { k1, b, titleB, titleWeight, model, mu } = ix.params;
+  const { bodyLen, titleLen, docCount, totalBody, totalTitle } = ix;
+  const avgBody = totalBody / docCount || 1;
+  const avgTitle = totalTitle / docCount || 1;
+  const w = idfOf(ix, g) * qtf;
+  const pc = (ix.cf[g] as number) / (totalBody + titleWeight * totalTitle);
+  for (const seg of ix.segments) {
+    if (g + 1 >= seg.termStart.length) continue;
+    const end = seg.termStart[g + 1] as number;
+    for (let i = seg.termStart[g] as number; i < end; i++) {
+      const d = seg.docs[i] as number;
+      const bt = seg.bodyTf[i] as number;
+      const tt = seg.titleTf[i] as number;
+      let s: number;
+      if (model === "bm25") {
+        const tf =
+          (titleWeight * tt) / (1 - titleB + (titleB * (titleLen[d] as number)) / avgTitle) +
+          bt / (1 - b + (b * (bodyLen[d] as number)) / avgBody);
+        s = (w * tf * (k1 + 1)) / (tf + k1);
+      } else {
+        s = qtf * Math.log(1 + (bt + titleWeight * tt) / (mu * pc));
+      }
+      addScore(d, s);
+    }
+  }
+}
+
+function search(ix: IndexData, groups: readonly QueryGroup[], opts: SearchOptions = {}): Hit[] {
+  const limit = opts.limit ?? 10;
+  if (ix.docCount === 0 || groups.length === 0 || limit <= 0) return [];
+  if (ix.scores.length < ix.docCount) {
+    ix.scores = new Float64Array(ix.bodyLen.length);
+    ix.bestOfGroup = new Float64Array(ix.bodyLen.length);
+  }
+  const { byKey, queryLength } = resolveGroups(ix, groups);
+  const scores = ix.scores;
+  const touchedDocs: number[] = [];
+  const addToScore = (d: number, s: number) => {
+    if (s <= 0) return; // e.g. a title-only match with titleWeight 0
+    if (scores[d] === 0) touchedDocs.push(d);
+    scores[d] = (scores[d] as number) + s;
+  };
+  for (const { ids, qtf } of byKey.values()) {
+    if (ids.length === 1) walk(ix, ids[0] as number, qtf, addToScore);
+    else scoreBestAlternative(ix, ids, qtf, addToScore);
+  }
+  if (ix.params.model === "dirichlet") addDocumentLengthPart(ix, touchedDocs, queryLength);
+  const hits = topK(touchedDocs, scores, limit, opts.filter);
+  for (const d of touchedDocs) scores[d] = 0;
+  return hits;
+}
+
+/**
+ * Known alternatives per group. A term already used by an earlier group is not counted again
+ * (a question parser may offer one word both alone and among translations), unless
+ * `queryTermFrequency` asks for a repeated query word to count again.
+ */
+function resolveGroups(
+  ix: IndexData,
+  groups: readonly QueryGroup[],
+): { byKey: Map<string, { ids: number[]; qtf: number }>; queryLength: number } {
+  const byKey = new Map<string, { ids: number[]; qtf: number }>();
+  const used = new Set<number>();
+  let queryLength = 0;
+  for (const group of groups) {
+    const ids: number[] = [];
+    for (const t of group) {
+      const id = ix.vocab.termId(t);
+      if (id === undefined || id >= ix.df.length || (ix.df[id] as number) === 0 || ids.includes(id)) continue;
+      if (used.has(id) && !ix.params.queryTermFrequency) continue;
+      ids.push(id);
+    }
+    if (ids.length === 0) continue;
+    for (const id of ids) used.add(id);
+    ids.sort((x, y) => x - y);
+    const key = ids.join(",");
+    const known = byKey.get(key);
+    if (known) known.qtf++;
+    else byKey.set(key, { ids, qtf: 1 });
+    queryLength++;
+  }
+  return { byKey, queryLength };
+}
+
+/** With alternatives a document scores its best one, so a translated query is not counted twice. */
+function scoreBestAlternative(
+  ix: IndexData,
+  ids: readonly number[],
+  qtf: number,
+  addToScore: (d: number, s: number) => void,
+): void {
+  const bestOfGroup = ix.bestOfGroup;
+  const groupDocs: number[] = [];
+  for (const g of ids) {
+    walk(ix, g, qtf, (d, s) => {
+      if (bestOfGroup[d] === 0) groupDocs.push(d);
+      if (s > (bestOfGroup[d] as number)) bestOfGroup[d] = s;
+    });
+  }
+  for (const d of groupDocs) {
+    addToScore(d, bestOfGroup[d] as number);
+    bestOfGroup[d] = 0;
+  }
+}
+
+/** The document-length part of query likelihood, once per query term (not per match). */
+function addDocumentLengthPart(ix: IndexData, touchedDocs: readonly number[], queryLength: number): void {
+  const { titleWeight, mu } = ix.params;
+  const { scores, bodyLen, titleLen } = ix;
+  for (const d of touchedDocs) {
+    const len = (bodyLen[d] as number) + titleWeight * (titleLen[d] as number);
+    scores[d] = (scores[d] as number) + queryLength * Math.log(mu / (len + mu)) + queryLength * 100;
+  }
+}
+
+/** A bounded min-heap of (doc, score); the root is the worst kept hit. */
+interface HitHeap {
+  readonly doc: number[];
+  readonly score: number[];
+}
+
+/** "Worse" = lower score, or equal score and higher doc id. */
+const worse = (h: HitHeap, i: number, j: number): boolean =>
+  (h.score[i] as number) < (h.score[j] as number) ||
+  (h.score[i] === h.score[j] && (h.doc[i] as number) > (h.doc[j] as number));
+
+function swap(h: HitHeap, i: number, j: number): void {
+  const d = h.doc[i] as number;
+  h.doc[i] = h.doc[j] as number;
+  h.doc[j] = d;
+  const s = h.score[i] as number;
+  h.score[i] = h.score[j] as number;
+  h.score[j] = s;
+}
+
+function siftUp(h: HitHeap, i: number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!worse(h, i, parent)) break;
+    swap(h, i, parent);
+    i = parent;
+  }
+}
+
+function siftDown(h: HitHeap, k: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < k && worse(h, l, m)) m = l;
+    if (r < k && worse(h, r, m)) m = r;
+    if (m === i) break;
+    swap(h, i, m);
+    i = m;
+  }
 }
 
 /** The `k` best documents, best first, ties by doc id (a bounded min-heap: O(n log k)). */
@@ -462,54 +623,25 @@ function topK(
   k: number,
   filter?: (doc: number) => boolean,
 ): Hit[] {
-  const heapDoc: number[] = [];
-  const heapScore: number[] = [];
-  // "worse" = lower score, or equal score and higher doc id
-  const worse = (i: number, j: number) =>
-    (heapScore[i] as number) < (heapScore[j] as number) ||
-    (heapScore[i] === heapScore[j] && (heapDoc[i] as number) > (heapDoc[j] as number));
-  const swap = (i: number, j: number) => {
-    const d = heapDoc[i] as number;
-    heapDoc[i] = heapDoc[j] as number;
-    heapDoc[j] = d;
-    const s = heapScore[i] as number;
-    heapScore[i] = heapScore[j] as number;
-    heapScore[j] = s;
-  };
+  const heap: HitHeap = { doc: [], score: [] };
   for (const d of docs) {
     const s = scores[d] as number;
-    if (heapDoc.length === k) {
-      const top = heapScore[0] as number;
-      if (s < top || (s === top && d > (heapDoc[0] as number))) continue;
+    if (heap.doc.length === k) {
+      const top = heap.score[0] as number;
+      if (s < top || (s === top && d > (heap.doc[0] as number))) continue;
     }
     if (filter && !filter(d)) continue;
-    if (heapDoc.length < k) {
-      heapDoc.push(d);
-      heapScore.push(s);
-      let i = heapDoc.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(i, parent)) break;
-        swap(i, parent);
-        i = parent;
-      }
+    if (heap.doc.length < k) {
+      heap.doc.push(d);
+      heap.score.push(s);
+      siftUp(heap, heap.doc.length - 1);
     } else {
-      heapDoc[0] = d;
-      heapScore[0] = s;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < k && worse(l, m)) m = l;
-        if (r < k && worse(r, m)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
+      heap.doc[0] = d;
+      heap.score[0] = s;
+      siftDown(heap, k);
     }
   }
-  const hits = heapDoc.map((doc, i) => ({ doc, score: heapScore[i] as number }));
+  const hits = heap.doc.map((doc, i) => ({ doc, score: heap.score[i] as number }));
   hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
   return hits;
 }

@@ -23,15 +23,8 @@ export interface ImportanceSignals {
   readonly prominence: number;
 }
 
-export interface ImportanceWeights {
-  readonly articles: number;
-  readonly sources: number;
-  readonly echo: number;
-  readonly entitySalience: number;
-  readonly recency: number;
-  readonly continuity: number;
-  readonly prominence: number;
-}
+/** One weight per signal (the signals are documented on `ImportanceSignals`). */
+export type ImportanceWeights = { readonly [K in keyof ImportanceSignals]: number };
 
 export const DEFAULT_IMPORTANCE: ImportanceWeights = {
   articles: 1,

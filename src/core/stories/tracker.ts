@@ -45,124 +45,158 @@ interface Tracked {
   lastDay: number;
 }
 
+/** What a tracker holds: its settings, the live stories and their indexes by doc and by term. */
+interface TrackerState {
+  readonly news: NewsIndex;
+  readonly params: ClusterParams;
+  readonly windowDays: number;
+  readonly maxCompared: number;
+  readonly stories: Map<number, Tracked>;
+  nextId: number;
+  readonly byDoc: Map<number, number>;
+  readonly byTerm: Map<string, Set<number>>;
+  latestDay: number;
+  /**
+   * The period = the articles tracked in the window (see ClusterParams.periodBoost); its
+   * background, the weeks before the article's day, is counted once per day.
+   */
+  readonly period: PeriodTerms;
+  readonly counted: Map<number, ArticleFeatures>;
+  readonly backgrounds: Map<number, Background>;
+}
+
 export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
-  const params = options.params ?? LEARNED_LIVE_PARAMS;
-  const windowDays = options.windowDays ?? 3;
-  const maxCompared = options.maxCompared ?? 40;
-  const stories = new Map<number, Tracked>();
-  let nextId = 0;
-  const byDoc = new Map<number, number>();
-  const byTerm = new Map<string, Set<number>>();
-  let latestDay = Number.NEGATIVE_INFINITY;
-  // the period = the articles tracked in the window (see ClusterParams.periodBoost); its
-  // background, the weeks before the article's day, is counted once per day
-  const period: PeriodTerms = periodTerms([], corpusShareOf(news));
-  const counted = new Map<number, ArticleFeatures>();
-  const backgrounds = new Map<number, Background>();
-  const idf = (t: string) => news.index.idf(t);
-
-  function backgroundOf(day: number): Background | undefined {
-    const window = params.localWindowDays ?? 0;
-    if (window <= 0 || !Number.isFinite(day)) return undefined;
-    let bg = backgrounds.get(day);
-    if (!bg) {
-      backgrounds.clear();
-      bg = backgroundBefore(news, day, window, params.features);
-      backgrounds.set(day, bg);
-    }
-    return bg;
-  }
-
-  function count(f: ArticleFeatures, by: 1 | -1): void {
-    for (const t of f.vector.keys()) {
-      const n = (period.df.get(t) ?? 0) + by;
-      if (n > 0) period.df.set(t, n);
-      else period.df.delete(t);
-    }
-    period.size += by;
-  }
-
-  /** Drop the stories whose last article is older than the window. */
-  function evict(): void {
-    for (const [id, story] of stories) {
-      if (latestDay - story.lastDay <= windowDays) continue;
-      stories.delete(id);
-      for (const m of story.members) {
-        byDoc.delete(m.doc);
-        const raw = counted.get(m.doc);
-        if (raw) count(raw, -1);
-        counted.delete(m.doc);
-        for (const t of m.vector.keys()) {
-          const set = byTerm.get(t);
-          set?.delete(id);
-          if (set?.size === 0) byTerm.delete(t);
-        }
-      }
-    }
-  }
-
-  function bestStory(f: ArticleFeatures, day: number): { id: number; sim: number } {
-    const candidates = new Set<number>();
-    for (const t of f.vector.keys()) for (const s of byTerm.get(t) ?? []) candidates.add(s);
-    let best = -1;
-    let bestSim = params.threshold;
-    for (const s of candidates) {
-      const story = stories.get(s) as Tracked;
-      if (Math.abs(story.lastDay - day) > windowDays) continue;
-      const compared = story.members.slice(-maxCompared);
-      let sum = 0;
-      for (const m of compared) sum += similarity(f, m, params.weights);
-      const mean = sum / compared.length;
-      if (mean >= bestSim) {
-        bestSim = mean;
-        best = s;
-      }
-    }
-    return { id: best, sim: bestSim };
-  }
-
-  function add(doc: number): Placement {
-    const known = byDoc.get(doc);
-    if (known !== undefined) return { story: known, joined: true, similarity: 0 };
-    const raw = articleFeatures(news, doc, params.features);
-    const day = raw.day ?? latestDay;
-    if (day > latestDay) {
-      latestDay = day;
-      evict();
-    }
-    count(raw, 1);
-    counted.set(doc, raw);
-    const bg = backgroundOf(day);
-    const view: PeriodTerms = bg ? { ...period, background: bg, corpusIdf: idf } : period;
-    const f = emphasise(
-      raw,
-      view,
-      params.periodBoost ?? 0,
-      params.localWeight ?? 0,
-      params.localLift ?? 0,
-      params.shareBoost ?? false,
-    );
-    const { id: best, sim } = bestStory(f, day);
-    const joined = best >= 0;
-    const id = joined ? best : nextId++;
-    const story = stories.get(id);
-    if (story) {
-      story.members.push(f);
-      story.lastDay = Math.max(story.lastDay, day);
-    } else stories.set(id, { members: [f], lastDay: Number.isFinite(day) ? day : 0 });
-    byDoc.set(doc, id);
-    for (const t of f.vector.keys()) {
-      const set = byTerm.get(t);
-      if (set) set.add(id);
-      else byTerm.set(t, new Set([id]));
-    }
-    return { story: id, joined, similarity: joined ? sim : 0 };
-  }
-
-  return {
-    add,
-    storyOf: (doc) => byDoc.get(doc),
-    stories: () => [...stories.values()].map((s) => s.members.map((m) => m.doc)),
-    size: () => byDoc.size,
+  const st: TrackerState = {
+    news,
+    params: options.params ?? LEARNED_LIVE_PARAMS,
+    windowDays: options.windowDays ?? 3,
+    maxCompared: options.maxCompared ?? 40,
+    stories: new Map(),
+    nextId: 0,
+    byDoc: new Map(),
+    byTerm: new Map(),
+    latestDay: Number.NEGATIVE_INFINITY,
+    period: periodTerms([], corpusShareOf(news)),
+    counted: new Map(),
+    backgrounds: new Map(),
   };
+  return {
+    add: (doc) => place(st, doc),
+    storyOf: (doc) => st.byDoc.get(doc),
+    stories: () => [...st.stories.values()].map((s) => s.members.map((m) => m.doc)),
+    size: () => st.byDoc.size,
+  };
+}
+
+function place(st: TrackerState, doc: number): Placement {
+  const known = st.byDoc.get(doc);
+  if (known !== undefined) return { story: known, joined: true, similarity: 0 };
+  const raw = articleFeatures(st.news, doc, st.params.features);
+  const day = raw.day ?? st.latestDay;
+  if (day > st.latestDay) {
+    st.latestDay = day;
+    evict(st);
+  }
+  count(st, raw, 1);
+  st.counted.set(doc, raw);
+  const f = emphasised(st, raw, day);
+  const { id: best, sim } = bestStory(st, f, day);
+  const joined = best >= 0;
+  const id = joined ? best : st.nextId++;
+  join(st, id, f, day);
+  st.byDoc.set(doc, id);
+  return { story: id, joined, similarity: joined ? sim : 0 };
+}
+
+/** The article's features weighted against the tracked period and its day's background. */
+function emphasised(st: TrackerState, raw: ArticleFeatures, day: number): ArticleFeatures {
+  const { params, period } = st;
+  const bg = backgroundOf(st, day);
+  const view: PeriodTerms = bg
+    ? { ...period, background: bg, corpusIdf: (t) => st.news.index.idf(t) }
+    : period;
+  return emphasise(
+    raw,
+    view,
+    params.periodBoost ?? 0,
+    params.localWeight ?? 0,
+    params.localLift ?? 0,
+    params.shareBoost ?? false,
+  );
+}
+
+function join(st: TrackerState, id: number, f: ArticleFeatures, day: number): void {
+  const story = st.stories.get(id);
+  if (story) {
+    story.members.push(f);
+    story.lastDay = Math.max(story.lastDay, day);
+  } else st.stories.set(id, { members: [f], lastDay: Number.isFinite(day) ? day : 0 });
+  for (const t of f.vector.keys()) {
+    const set = st.byTerm.get(t);
+    if (set) set.add(id);
+    else st.byTerm.set(t, new Set([id]));
+  }
+}
+
+function backgroundOf(st: TrackerState, day: number): Background | undefined {
+  const window = st.params.localWindowDays ?? 0;
+  if (window <= 0 || !Number.isFinite(day)) return undefined;
+  let bg = st.backgrounds.get(day);
+  if (!bg) {
+    st.backgrounds.clear();
+    bg = backgroundBefore(st.news, day, window, st.params.features);
+    st.backgrounds.set(day, bg);
+  }
+  return bg;
+}
+
+function count(st: TrackerState, f: ArticleFeatures, by: 1 | -1): void {
+  const period = st.period;
+  for (const t of f.vector.keys()) {
+    const n = (period.df.get(t) ?? 0) + by;
+    if (n > 0) period.df.set(t, n);
+    else period.df.delete(t);
+  }
+  period.size += by;
+}
+
+/** Drop the stories whose last article is older than the window. */
+function evict(st: TrackerState): void {
+  for (const [id, story] of st.stories) {
+    if (st.latestDay - story.lastDay <= st.windowDays) continue;
+    st.stories.delete(id);
+    for (const m of story.members) forget(st, id, m);
+  }
+}
+
+function forget(st: TrackerState, id: number, m: ArticleFeatures): void {
+  st.byDoc.delete(m.doc);
+  const raw = st.counted.get(m.doc);
+  if (raw) count(st, raw, -1);
+  st.counted.delete(m.doc);
+  for (const t of m.vector.keys()) {
+    const set = st.byTerm.get(t);
+    set?.delete(id);
+    if (set?.size === 0) st.byTerm.delete(t);
+  }
+}
+
+function bestStory(st: TrackerState, f: ArticleFeatures, day: number): { id: number; sim: number } {
+  const candidates = new Set<number>();
+  for (const t of f.vector.keys()) for (const s of st.byTerm.get(t) ?? []) candidates.add(s);
+  let best = -1;
+  let bestSim = st.params.threshold;
+  for (const s of candidates) {
+    const story = st.stories.get(s) as Tracked;
+    if (Math.abs(story.lastDay - day) > st.windowDays) continue;
+    const compared = story.members.slice(-st.maxCompared);
+    let sum = 0;
+    for (const m of compared) sum += similarity(f, m, st.params.weights);
+    const mean = sum / compared.length;
+    if (mean >= bestSim) {
+      bestSim = mean;
+      best = s;
+    }
+  }
+  return { id: best, sim: bestSim };
 }
