@@ -6,6 +6,7 @@
 // returns the first message, nothing new is posted), and faults can be injected into them: a slow
 // answer after the message is posted, a connection cut once the body is read, a status.
 import type { Server, ServerResponse } from "node:http";
+import { Client, Events, GatewayIntentBits } from "discord.js";
 import { type WebSocket, WebSocketServer } from "ws";
 import { close, listen, readBody, sendJson } from "./http.ts";
 
@@ -38,7 +39,7 @@ export interface FakeDiscord {
   readonly calls: RestCall[];
   readonly identifies: { token: string; intents: number; shard?: readonly [number, number] }[];
   /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
-  readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
+  readonly channelMessages: { channelId: string; body: Record<string, unknown>; id: string }[];
   /** Threads the bot started on a message. */
   readonly threads: { parentId: string; messageId: string; name: string }[];
   /** The next channel message POSTs meet these faults, in order. */
@@ -93,7 +94,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   // the shard each connection identified as: a guild's events go to its shard only, like Discord
   const shardOf = new Map<WebSocket, readonly [number, number]>();
   const sockets = new Set<WebSocket>();
-  const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
+  const channelMessages: { channelId: string; body: Record<string, unknown>; id: string }[] = [];
   const threads: { parentId: string; messageId: string; name: string }[] = [];
   const channelErrors = new Map<string, { status: number; code: number; message: string }>();
   const queued: DiscordFault[] = [];
@@ -161,7 +162,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (b.enforce_nonce === true && seen && Date.now() - seen.at < NONCE_WINDOW_MS) created = seen.message;
       else {
         created = { ...message(b), channel_id: channelId, ...(nonce ? { nonce } : {}) };
-        channelMessages.push({ channelId, body: b });
+        channelMessages.push({ channelId, body: b, id: String(created.id) });
         if (nonce) nonces.set(nonce, { at: Date.now(), message: created });
       }
       if (fault) answerFault(res, fault, created);
@@ -315,6 +316,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       await close(server as Server);
     },
   };
+}
+
+/** A real discord.js client logged into the fake (its REST goes to the fake), once it is ready. */
+export async function loginToFake(discord: FakeDiscord): Promise<Client> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login("fake-bot-token-000000000");
+  await ready;
+  return client;
 }
 
 type Opt = { name: string; type: number; value?: unknown; focused?: boolean };
