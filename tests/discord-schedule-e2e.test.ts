@@ -4,10 +4,8 @@
 // and a channel that is gone (Unknown Channel) is retried, then disabled with the reason shown.
 // Only `Date` is faked (running on in real time), so the gateway, REST and node-cron run as usual.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDispatcher } from "../commands/dispatch.ts";
-import { allCommands } from "../commands/index.ts";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
-import { createSubscriptionService } from "../src/scheduling/service.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
+import { startDiscordBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { CHANNEL_ID, commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
@@ -25,17 +23,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord();
   const core = await testCore();
   bot = testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 });
-  const subscriptions = createSubscriptionService({
-    store: bot.store,
-    deliveries: bot.deliveries,
-    audit: bot.audit,
-    scheduler: bot.scheduler,
-    defaultTimezone: "Europe/Paris",
-  });
-  adapter = await startDiscordAdapter({
-    dispatcher: createDispatcher({ core, commands: allCommands, subscriptions }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
+  adapter = await startDiscordBot(discord, {
+    dispatcher: subscribingDispatcher(core, bot),
     onError: (e) => errors.push(e),
   });
   bot.scheduler.addPoster(adapter.poster);
