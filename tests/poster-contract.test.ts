@@ -6,7 +6,6 @@
 // threads, failures, mentions; a case a platform has no such thing for is replaced by the case
 // stating what the poster promises instead (the console: no mark, so neither `find` nor
 // idempotence).
-import { PassThrough } from "node:stream";
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsolePoster } from "../src/adapters/console/index.ts";
@@ -20,10 +19,11 @@ import {
   DELIVERY_EVENT_TYPE,
   type DeliveryMark,
   deliveryNonce,
-  PostError,
   type PreparedMessage,
 } from "../src/scheduling/poster.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 import { type FakeDiscord, loginToFake, startFakeDiscord } from "./fakes/discord.ts";
+import { postFailure } from "./fakes/scheduling.ts";
 import { type FakeSlack, startFakeSlack } from "./fakes/slack.ts";
 
 /** One message as the channel shows it. */
@@ -97,16 +97,6 @@ async function postAll(messages: readonly PreparedMessage[]) {
   const ids: (string | undefined)[] = [];
   for (const send of messages) ids.push(await send());
   return ids;
-}
-
-async function failure(p: Promise<unknown>): Promise<PostError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(PostError);
-    return error as PostError;
-  }
-  throw new Error("expected the post to fail");
 }
 
 function posterContract(name: string, subject: PosterSubject) {
@@ -194,7 +184,7 @@ function posterContract(name: string, subject: PosterSubject) {
       it("reports a channel that is gone as a permanent PostError, posting nothing", async () => {
         const channel = nextChannel();
         s.fail(channel, "channel gone");
-        const error = await failure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
+        const error = await postFailure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
         expect(error).toMatchObject({ retryable: false, ambiguous: false });
         expect(s.delivered(channel)).toEqual([]);
       });
@@ -202,7 +192,7 @@ function posterContract(name: string, subject: PosterSubject) {
       it("reports a rate limit as retryable, with the wait the platform asked for", async () => {
         const channel = nextChannel();
         s.fail(channel, "rate limited");
-        const error = await failure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
+        const error = await postFailure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
         expect(error).toMatchObject({ retryable: true, ambiguous: false });
         expect(error.retryAfterMs).toBeGreaterThanOrEqual(3000);
         expect(error.retryAfterMs).toBeLessThan(4000);
@@ -212,7 +202,7 @@ function posterContract(name: string, subject: PosterSubject) {
       it("reports a server error as retryable and ambiguous (the message may be out)", async () => {
         const channel = nextChannel();
         s.fail(channel, "server error");
-        const error = await failure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
+        const error = await postFailure((s.poster.prepare(channel, short)[0] as PreparedMessage)());
         expect(error).toMatchObject({ retryable: true, ambiguous: true, reason: "http 503" });
       });
     }
@@ -223,15 +213,11 @@ posterContract("console", {
   splits: false,
   fails: false,
   async start() {
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (c: Buffer) => {
-      text += c.toString("utf8");
-    });
+    const { output, text } = consoleStreams();
     return {
       poster: createConsolePoster(output),
       channel: (n) => `chan${n}`,
-      delivered: (channelId) => consoleMessages(text).filter((m) => m.channel === channelId),
+      delivered: (channelId) => consoleMessages(text()).filter((m) => m.channel === channelId),
       fail() {
         throw new Error("the console cannot fail a post");
       },
