@@ -8,12 +8,22 @@
 import type { Server, ServerResponse } from "node:http";
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import { type WebSocket, WebSocketServer } from "ws";
-import { close, listen, readBody, sendJson } from "./http.ts";
+import { answerConnectionFault, close, listen, type PostFault, readBody, sendJson } from "./http.ts";
 
 export const BOT_ID = "100000000000000001";
 export const APP_ID = "100000000000000002";
 export const USER_ID = "100000000000000003";
 export const CHANNEL_ID = "100000000000000004";
+
+/** The bot as Discord shows it (message author, READY, mentions). */
+const BOT_USER = {
+  id: BOT_ID,
+  username: "newsbot",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 
 export interface RestCall {
   readonly method: string;
@@ -23,11 +33,8 @@ export interface RestCall {
   readonly auth: string | undefined;
 }
 
-/** What the next channel message POST does (see the Slack fake's `SlackFault`). */
-export type DiscordFault =
-  | { readonly delayMs: number; readonly record: boolean }
-  | { readonly reset: true; readonly record: boolean }
-  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+/** What the next channel message POST does instead of answering at once. */
+export type DiscordFault = PostFault;
 
 /** How long Discord remembers a nonce, here. */
 const NONCE_WINDOW_MS = 5 * 60_000;
@@ -64,14 +71,7 @@ function message(body: Record<string, unknown>, id = nextId()) {
     channel_id: CHANNEL_ID,
     type: 0,
     content: body.content ?? "",
-    author: {
-      id: BOT_ID,
-      username: "newsbot",
-      discriminator: "0",
-      global_name: null,
-      avatar: null,
-      bot: true,
-    },
+    author: BOT_USER,
     embeds: body.embeds ?? [],
     attachments: [],
     mentions: [],
@@ -209,21 +209,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   function answerFault(
     res: ServerResponse,
-    fault: DiscordFault,
+    queuedFault: DiscordFault,
     created: Record<string, unknown> | undefined,
   ) {
-    if ("reset" in fault) {
-      res.socket?.destroy();
-      return;
-    }
-    if ("delayMs" in fault) {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (!res.destroyed) sendJson(res, 200, created);
-      }, fault.delayMs);
-      pending.add(timer);
-      return;
-    }
+    const fault = answerConnectionFault(res, queuedFault, pending, created);
+    if (!fault) return;
     if (fault.status === 429) {
       const body = JSON.stringify({
         message: "You are being rate limited.",
@@ -264,14 +254,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           s: ++seq,
           d: {
             v: 10,
-            user: {
-              id: BOT_ID,
-              username: "newsbot",
-              discriminator: "0",
-              global_name: null,
-              avatar: null,
-              bot: true,
-            },
+            user: BOT_USER,
             guilds: [],
             session_id: "fake-session",
             resume_gateway_url: wsUrl,
@@ -406,18 +389,7 @@ export function userMessage(options: {
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
-      mentions: options.mentionsBot
-        ? [
-            {
-              id: BOT_ID,
-              username: "newsbot",
-              discriminator: "0",
-              global_name: null,
-              avatar: null,
-              bot: true,
-            },
-          ]
-        : [],
+      mentions: options.mentionsBot ? [BOT_USER] : [],
       mention_roles: [],
       attachments: [],
       embeds: [],
@@ -450,59 +422,57 @@ export function commandInteraction(
 ): { id: string; token: string; payload: Record<string, unknown> } {
   const id = nextId();
   const token = `tok-${id}`;
-  const user = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
-  if (guild) {
-    const channelId = guild.channelId ?? CHANNEL_ID;
-    const GUILD_ID = guild.guildId ?? DEFAULT_GUILD_ID;
+  const user = ALICE;
+  const common = {
+    id,
+    application_id: APP_ID,
+    type: kind === "command" ? 2 : 4,
+    token,
+    version: 1,
+    locale: "fr",
+    entitlements: [],
+    data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+  };
+  if (!guild) {
+    const channel = { id: CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user] };
     return {
       id,
       token,
       payload: {
-        id,
-        application_id: APP_ID,
-        type: kind === "command" ? 2 : 4,
-        token,
-        version: 1,
-        locale: "fr",
-        guild_id: GUILD_ID,
-        guild_locale: "fr",
-        channel_id: channelId,
-        channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "actualites", position: 0, flags: 0 },
-        member: {
-          user,
-          roles: [],
-          joined_at: "2026-01-01T00:00:00.000Z",
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: String(guild.permissions),
-        },
-        app_permissions: "2048",
-        entitlements: [],
-        authorizing_integration_owners: { "0": GUILD_ID },
-        context: 0,
-        data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+        ...common,
+        channel_id: CHANNEL_ID,
+        channel,
+        user,
+        app_permissions: "0",
+        authorizing_integration_owners: { "1": USER_ID },
+        context: 1,
       },
     };
   }
+  const channelId = guild.channelId ?? CHANNEL_ID;
+  const guildId = guild.guildId ?? DEFAULT_GUILD_ID;
+  const member = {
+    user,
+    roles: [],
+    joined_at: "2026-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions: String(guild.permissions),
+  };
   return {
     id,
     token,
     payload: {
-      id,
-      application_id: APP_ID,
-      type: kind === "command" ? 2 : 4,
-      token,
-      version: 1,
-      locale: "fr",
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user] },
-      user,
-      app_permissions: "0",
-      entitlements: [],
-      authorizing_integration_owners: { "1": USER_ID },
-      context: 1,
-      data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+      ...common,
+      guild_id: guildId,
+      guild_locale: "fr",
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: guildId, name: "actualites", position: 0, flags: 0 },
+      member,
+      app_permissions: "2048",
+      authorizing_integration_owners: { "0": guildId },
+      context: 0,
     },
   };
 }
