@@ -210,6 +210,21 @@ export function verifiablePoster(parts = 1, platform: Platform = "slack"): Verif
   };
 }
 
+/** Test bots opened in a test, each closed by `closeAll` (in `afterEach`). */
+export function testBots() {
+  const bots: TestBot[] = [];
+  return {
+    open(...args: Parameters<typeof testBot>): TestBot {
+      const bot = testBot(...args);
+      bots.push(bot);
+      return bot;
+    },
+    async closeAll(): Promise<void> {
+      for (const b of bots.splice(0)) await b.close().catch(() => {});
+    },
+  };
+}
+
 /** Advance fake timers to `iso`, then let the promises the timers started settle. */
 export async function runUntil(iso: string): Promise<void> {
   await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
