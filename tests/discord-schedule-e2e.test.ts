@@ -5,10 +5,10 @@
 // Only `Date` is faked (running on in real time), so the gateway, REST and node-cron run as usual.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
-import { startDiscordBot, subscribingDispatcher } from "./fakes/bots.ts";
+import { scheduledBotAt, startDiscordBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { CHANNEL_ID, commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
-import { type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
+import type { TestBot } from "./fakes/scheduling.ts";
 
 const MANAGE_CHANNELS = 16n;
 const GONE = "100000000000000009";
@@ -18,11 +18,10 @@ let bot: TestBot;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-  vi.setSystemTime(new Date("2026-01-15T06:59:58Z")); // 07:59:58 in Paris
   discord = await startFakeDiscord();
-  const core = await testCore();
-  bot = testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 });
+  const started = await scheduledBotAt("2026-01-15T06:59:58Z"); // 07:59:58 in Paris
+  const core = started.core;
+  bot = started.bot;
   adapter = await startDiscordBot(discord, {
     dispatcher: subscribingDispatcher(core, bot),
     onError: (e) => errors.push(e),

@@ -6,9 +6,9 @@
 // as in production while "08:00 in Paris" is two seconds away.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningSlackAdapter } from "../src/adapters/slack/index.ts";
-import { startSlackBot, subscribingDispatcher } from "./fakes/bots.ts";
+import { scheduledBotAt, startSlackBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { waitFor } from "./fakes/http.ts";
-import { type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
+import type { TestBot } from "./fakes/scheduling.ts";
 import { type FakeSlack, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 
 const SECRET = "test-signing-secret-123";
@@ -19,12 +19,11 @@ let eventsUrl: string;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
-  // 07:59:58 in Paris on the day of the seed article dated 2026-01-15; the clock keeps running
-  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-  vi.setSystemTime(new Date("2026-01-15T06:59:58Z"));
   slack = await startFakeSlack();
-  const core = await testCore();
-  bot = testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 });
+  // 07:59:58 in Paris on the day of the seed article dated 2026-01-15; the clock keeps running
+  const started = await scheduledBotAt("2026-01-15T06:59:58Z");
+  const core = started.core;
+  bot = started.bot;
   ({ adapter, eventsUrl } = await startSlackBot(slack, {
     dispatcher: subscribingDispatcher(core, bot),
     signingSecret: SECRET,

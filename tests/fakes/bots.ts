@@ -2,6 +2,7 @@
 // (a free port, quiet logs, the fake's API, a fixed token), and the real subscription commands over
 // a test bot's stores and scheduler: the set-up the end-to-end tests share.
 import { LogLevel } from "@slack/bolt";
+import { vi } from "vitest";
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import {
@@ -17,7 +18,7 @@ import {
 import type { NewsCore } from "../../src/core/news-core.ts";
 import { createSubscriptionService } from "../../src/scheduling/service.ts";
 import type { FakeDiscord } from "./discord.ts";
-import type { TestBot } from "./scheduling.ts";
+import { type TestBot, testBot, testCore } from "./scheduling.ts";
 import type { FakeSlack } from "./slack.ts";
 
 /** The signing secret the Slack bots are started with. */
@@ -59,4 +60,16 @@ export function subscribingDispatcher(core: NewsCore, bot: TestBot): Dispatcher 
     defaultTimezone: "Europe/Paris",
   });
   return createDispatcher({ core, commands: allCommands, subscriptions });
+}
+
+/**
+ * The seed core and a test bot at `iso`, with only `Date` faked (running on in real time, so
+ * sockets and node-cron work as usual); a channel that fails for good is retried after 200 ms and
+ * disabled after two failures. Its scheduler starts once the platform's poster is added.
+ */
+export async function scheduledBotAt(iso: string): Promise<{ core: NewsCore; bot: TestBot }> {
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(iso));
+  const core = await testCore();
+  return { core, bot: testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 }) };
 }
