@@ -1,24 +1,14 @@
 // The console adapter and start-up: with no token configured, the app opens a console session
 // over the real corpus, which answers `/news ask …` as readable text — what `npm start` gives.
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsoleSession } from "../src/adapters/console/index.ts";
 import { startApp } from "../src/app/main.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
-
-function collect(stream: PassThrough): () => string {
-  let text = "";
-  stream.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  return () => text;
-}
 
 describe("console session", () => {
   it("answers lines in order, then says goodbye on quit", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const read = collect(output);
+    const { input, output, text: read } = consoleStreams();
     const done = runConsoleSession({ dispatcher: await realDispatcher(), input, output, articleCount: 5 });
     input.end(
       "/news ask Qui est Hayashi Yoshimasa ?\n\nsearch semi-conducteurs\n/news frobnicate\nquit\nask ignored\n",
@@ -39,18 +29,11 @@ describe("console session", () => {
 
 describe("startApp", () => {
   it("with no token opens the console on the corpus, in French by default", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const read = collect(output);
-    const app = await startApp({
-      env: { NEWSBOT_DB: ":memory:" },
-      cwd: process.cwd(),
-      input,
-      output,
-      errorOutput: new PassThrough(),
-    });
+    const session = consoleStreams();
+    const read = session.text;
+    const app = await startApp({ env: { NEWSBOT_DB: ":memory:" }, cwd: process.cwd(), ...session });
     expect(app.config.adapters).toEqual(["console"]);
-    input.end("/news ask Qui est Hayashi Yoshimasa ?\n");
+    session.input.end("/news ask Qui est Hayashi Yoshimasa ?\n");
     await app.done;
     expect(read()).toContain("« ");
     expect(read()).toContain("Hayashi Yoshimasa");
@@ -58,16 +41,13 @@ describe("startApp", () => {
   });
 
   it("speaks English and uses another root when configured", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const read = collect(output);
+    const session = consoleStreams();
+    const read = session.text;
     const app = await startApp({
       env: { NEWSBOT_LOCALE: "en", NEWSBOT_COMMAND: "actu", NEWSBOT_DB: ":memory:" },
-      input,
-      output,
-      errorOutput: new PassThrough(),
+      ...session,
     });
-    input.end("/actu help\n");
+    session.input.end("/actu help\n");
     await app.done;
     expect(read()).toContain("Type /actu help for help");
     expect(read()).toContain("/actu ask <question> [--public]");

@@ -1,26 +1,15 @@
 // The console shows the chat flows too: `ask …` starts a conversation, `> …` follows it up in
 // context (the question it was read as is printed), through the real app on the real corpus.
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { startApp } from "../src/app/main.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 
 async function session(lines: string): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = "";
-  output.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  const app = await startApp({
-    env: { NEWSBOT_DB: ":memory:" },
-    cwd: process.cwd(),
-    input,
-    output,
-    errorOutput: new PassThrough(),
-  });
-  input.end(lines);
+  const streams = consoleStreams();
+  const app = await startApp({ env: { NEWSBOT_DB: ":memory:" }, cwd: process.cwd(), ...streams });
+  streams.input.end(lines);
   await app.done;
-  return text;
+  return streams.text();
 }
 
 describe("console conversation", () => {

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { Client } from "discord.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDiscordPoster } from "../src/adapters/discord/index.ts";
 import { createSlackPoster } from "../src/adapters/slack/index.ts";
@@ -17,7 +17,7 @@ import type { NewsCore } from "../src/core/news-core.ts";
 import { reply } from "../src/core/reply/reply.ts";
 import type { ChannelPoster } from "../src/scheduling/poster.ts";
 import type { SchedulerEvent } from "../src/scheduling/scheduler.ts";
-import { type DiscordFault, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
+import { type DiscordFault, type FakeDiscord, loginToFake, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { paris, type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
 import { type FakeSlack, type SlackFault, startFakeSlack } from "./fakes/slack.ts";
@@ -67,11 +67,8 @@ const slackPoster = () =>
   });
 
 async function discordPoster(options: { nonceWindowMs?: number } = {}) {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+  const client = await loginToFake(discord);
   clients.push(client);
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login("fake-bot-token-000000000");
-  await ready;
   return createDiscordPoster(client, "fr", { timeoutMs: TIMEOUT_MS, ...options });
 }
 

@@ -3,15 +3,14 @@
 // local fakes: one message in the channel with the top stories, the rest in its thread — Slack
 // `thread_ts`, a Discord thread started on the message — or, `--format compact`, one message only.
 import { resolve } from "node:path";
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../commands/dispatch.ts";
 import { allCommands } from "../commands/index.ts";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
-import { type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
+import type { RunningSlackAdapter } from "../src/adapters/slack/index.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsCore, type NewsCore } from "../src/core/news-core.ts";
-import { createSubscriptionService } from "../src/scheduling/service.ts";
+import { startDiscordBot, startSlackBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { CHANNEL_ID, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { type TestBot, testBot } from "./fakes/scheduling.ts";
@@ -32,25 +31,12 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   discord = await startFakeDiscord();
   bot = testBot(":memory:", core, [], { catchUp: false, firstDigestDays: 1 });
-  const subscriptions = createSubscriptionService({
-    store: bot.store,
-    deliveries: bot.deliveries,
-    audit: bot.audit,
-    scheduler: bot.scheduler,
-    defaultTimezone: "Europe/Paris",
-  });
-  slackBot = await startSlackAdapter({
-    dispatcher: createDispatcher({ core, commands: allCommands, subscriptions }),
-    botToken: "xoxb-test-token",
+  ({ adapter: slackBot } = await startSlackBot(slack, {
+    dispatcher: subscribingDispatcher(core, bot),
     signingSecret: SECRET,
-    port: 0,
-    apiUrl: slack.apiUrl,
-    logLevel: LogLevel.ERROR,
-  });
-  discordBot = await startDiscordAdapter({
+  }));
+  discordBot = await startDiscordBot(discord, {
     dispatcher: createDispatcher({ core, commands: allCommands }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
   });
   bot.scheduler.addPoster(slackBot.poster);
   bot.scheduler.addPoster(discordBot.poster);

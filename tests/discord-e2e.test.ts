@@ -2,7 +2,8 @@
 // gateway WebSocket) and answers INTERACTION_CREATE dispatches from the real core: a deferred
 // ephemeral reply, then the deferred message edited into the answer's embeds. No network.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
+import { startDiscordBot } from "./fakes/bots.ts";
 import { APP_ID, commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
@@ -13,10 +14,8 @@ const errors: unknown[] = [];
 
 beforeAll(async () => {
   discord = await startFakeDiscord();
-  bot = await startDiscordAdapter({
+  bot = await startDiscordBot(discord, {
     dispatcher: await realDispatcher({ ratePerMinute: 100 }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
     onError: (e) => errors.push(e),
   });
 });

@@ -4,13 +4,11 @@
 // and a channel that is gone (Unknown Channel) is retried, then disabled with the reason shown.
 // Only `Date` is faked (running on in real time), so the gateway, REST and node-cron run as usual.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDispatcher } from "../commands/dispatch.ts";
-import { allCommands } from "../commands/index.ts";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
-import { createSubscriptionService } from "../src/scheduling/service.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
+import { scheduledBotAt, startDiscordBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { CHANNEL_ID, commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
-import { type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
+import type { TestBot } from "./fakes/scheduling.ts";
 
 const MANAGE_CHANNELS = 16n;
 const GONE = "100000000000000009";
@@ -20,22 +18,12 @@ let bot: TestBot;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-  vi.setSystemTime(new Date("2026-01-15T06:59:58Z")); // 07:59:58 in Paris
   discord = await startFakeDiscord();
-  const core = await testCore();
-  bot = testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 });
-  const subscriptions = createSubscriptionService({
-    store: bot.store,
-    deliveries: bot.deliveries,
-    audit: bot.audit,
-    scheduler: bot.scheduler,
-    defaultTimezone: "Europe/Paris",
-  });
-  adapter = await startDiscordAdapter({
-    dispatcher: createDispatcher({ core, commands: allCommands, subscriptions }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
+  const started = await scheduledBotAt("2026-01-15T06:59:58Z"); // 07:59:58 in Paris
+  const core = started.core;
+  bot = started.bot;
+  adapter = await startDiscordBot(discord, {
+    dispatcher: subscribingDispatcher(core, bot),
     onError: (e) => errors.push(e),
   });
   bot.scheduler.addPoster(adapter.poster);

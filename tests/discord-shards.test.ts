@@ -2,7 +2,8 @@
 // Discord, which routes each guild's events to shard `(guild_id >> 22) % 2` only (as Discord
 // does); a command in a guild of each shard is answered, so both shards are live and serve theirs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
+import { startDiscordBot } from "./fakes/bots.ts";
 import { commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
@@ -17,10 +18,8 @@ const GUILD_ON_1 = "100000000004194309";
 
 beforeAll(async () => {
   discord = await startFakeDiscord();
-  bot = await startDiscordAdapter({
+  bot = await startDiscordBot(discord, {
     dispatcher: await realDispatcher({ ratePerMinute: 100 }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
     onError: (e) => errors.push(e),
     shards: { ids: [0, 1], count: 2 },
   });

@@ -4,15 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../commands/dispatch.ts";
 import { allCommands } from "../commands/index.ts";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
-import { isCommonWord } from "../src/core/grounded/common-words.ts";
-import { createNewsCore } from "../src/core/news-core.ts";
-import { createNewsIndex } from "../src/core/search/news-index.ts";
-import { createModelServices } from "../src/model/index.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
 import { type Database, openDatabase } from "../src/storage/index.ts";
-import { newsArticle } from "./fakes/articles.ts";
+import { startDiscordBot } from "./fakes/bots.ts";
 import { commandInteraction, type FakeDiscord, startFakeDiscord } from "./fakes/discord.ts";
 import { waitFor } from "./fakes/http.ts";
+import { modelBackedCore } from "./fakes/model-core.ts";
 import { type FakeOpenAi, passageWith, startFakeOpenAi } from "./fakes/openai.ts";
 
 let discord: FakeDiscord;
@@ -24,27 +21,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord();
   model = await startFakeOpenAi();
   db = openDatabase(":memory:");
-  const news = createNewsIndex([
-    newsArticle(
-      "d1",
-      "2020-07-03",
-      "Jean Castex nommé Premier ministre",
-      "Jean Castex a été nommé Premier ministre vendredi 3 juillet, succédant à Édouard Philippe à Matignon.",
-    ),
-  ]);
-  const services = createModelServices({
-    config: { llm: { url: model.url, model: "slow-chat" }, timeoutMs: 8000 },
-    db,
-    news,
-  });
-  const core = createNewsCore(news, services.steps ? { model: services.steps } : {});
-  core.ask("Qui a succédé à Édouard Philippe ?", "fr"); // warm, as the app is after start-up
-  isCommonWord("warm");
-  bot = await startDiscordAdapter({
-    dispatcher: createDispatcher({ core, commands: allCommands }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
-  });
+  const core = modelBackedCore(model.url, db, "d1");
+  bot = await startDiscordBot(discord, { dispatcher: createDispatcher({ core, commands: allCommands }) });
 });
 
 afterAll(async () => {

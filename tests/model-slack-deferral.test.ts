@@ -1,18 +1,14 @@
 // A model slower than Slack's 3 seconds: the real Bolt adapter acks the slash command before the
 // model is called, and the written answer arrives later through response_url. Fakes only at the
 // network edge (Slack and the model server).
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../commands/dispatch.ts";
 import { allCommands } from "../commands/index.ts";
-import { type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
-import { isCommonWord } from "../src/core/grounded/common-words.ts";
-import { createNewsCore } from "../src/core/news-core.ts";
-import { createNewsIndex } from "../src/core/search/news-index.ts";
-import { createModelServices } from "../src/model/index.ts";
+import type { RunningSlackAdapter } from "../src/adapters/slack/index.ts";
 import { type Database, openDatabase } from "../src/storage/index.ts";
-import { newsArticle } from "./fakes/articles.ts";
+import { startSlackBot } from "./fakes/bots.ts";
 import { waitFor } from "./fakes/http.ts";
+import { modelBackedCore } from "./fakes/model-core.ts";
 import { type FakeOpenAi, passageWith, startFakeOpenAi } from "./fakes/openai.ts";
 import { type FakeSlack, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 
@@ -26,32 +22,11 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   model = await startFakeOpenAi();
   db = openDatabase(":memory:");
-  const news = createNewsIndex([
-    newsArticle(
-      "s1",
-      "2020-07-03",
-      "Jean Castex nommé Premier ministre",
-      "Jean Castex a été nommé Premier ministre vendredi 3 juillet, succédant à Édouard Philippe à Matignon.",
-    ),
-  ]);
-  const services = createModelServices({
-    config: { llm: { url: model.url, model: "slow-chat" }, timeoutMs: 8000 },
-    db,
-    news,
-  });
-  const core = createNewsCore(news, services.steps ? { model: services.steps } : {});
-  // warm, as the app is a moment after start-up (word lists loaded): the fake Slack client runs in
-  // this same process and reads the ack only when the event loop is free
-  core.ask("Qui a succédé à Édouard Philippe ?", "fr");
-  isCommonWord("warm");
-  bot = await startSlackAdapter({
+  const core = modelBackedCore(model.url, db, "s1");
+  ({ adapter: bot } = await startSlackBot(slack, {
     dispatcher: createDispatcher({ core, commands: allCommands }),
-    botToken: "xoxb-test-token",
     signingSecret: SECRET,
-    port: 0,
-    apiUrl: slack.apiUrl,
-    logLevel: LogLevel.ERROR,
-  });
+  }));
 });
 
 afterAll(async () => {

@@ -2,14 +2,14 @@
 // chat.postMessage, paced per channel, and classifies Slack's answers (429 with Retry-After,
 // 5xx, not_in_channel…); Discord posts embeds with no mentions allowed and classifies its errors;
 // the console prints.
-import { PassThrough } from "node:stream";
 import { DiscordAPIError, HTTPError } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsolePoster } from "../src/adapters/console/index.ts";
 import { classifyDiscordError } from "../src/adapters/discord/index.ts";
 import { createSlackPoster } from "../src/adapters/slack/index.ts";
 import { reply } from "../src/core/reply/reply.ts";
-import { PostError } from "../src/scheduling/poster.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
+import { postFailure } from "./fakes/scheduling.ts";
 import { type FakeSlack, startFakeSlack } from "./fakes/slack.ts";
 
 let slack: FakeSlack;
@@ -24,16 +24,6 @@ const digest = reply([{ type: "paragraph", text: "Rien de nouveau @everyone <!ch
   title: "Revue de presse",
   visibility: "public",
 });
-
-async function failure(p: Promise<unknown>): Promise<PostError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(PostError);
-    return error as PostError;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("Slack poster", () => {
   it("posts Block Kit with chat.postMessage, escaped, at most one message per interval per channel", async () => {
@@ -59,25 +49,25 @@ describe("Slack poster", () => {
     const poster = createSlackPoster({ botToken: "xoxb-test", apiUrl: slack.apiUrl, minIntervalMs: 0 });
     const send = (channel: string) => (poster.prepare(channel, digest)[0] as () => Promise<unknown>)();
     slack.failPosts("C1", { status: 429, retryAfter: 7 });
-    expect(await failure(send("C1"))).toMatchObject({
+    expect(await postFailure(send("C1"))).toMatchObject({
       retryable: true,
       reason: "rate_limited",
       retryAfterMs: 7000,
     });
     slack.failPosts("C2", { status: 503 });
-    expect(await failure(send("C2"))).toMatchObject({ retryable: true, reason: "http 503" });
+    expect(await postFailure(send("C2"))).toMatchObject({ retryable: true, reason: "http 503" });
     for (const code of ["not_in_channel", "channel_not_found", "is_archived", "invalid_auth"]) {
       slack.failPosts("C3", code);
-      expect(await failure(send("C3"))).toMatchObject({ retryable: false, reason: code });
+      expect(await postFailure(send("C3"))).toMatchObject({ retryable: false, reason: code });
     }
     slack.failPosts("C4", "internal_error");
-    expect(await failure(send("C4"))).toMatchObject({ retryable: true, reason: "internal_error" });
+    expect(await postFailure(send("C4"))).toMatchObject({ retryable: true, reason: "internal_error" });
     const down = createSlackPoster({
       botToken: "xoxb-test",
       apiUrl: "http://127.0.0.1:9/api/",
       timeoutMs: 2000,
     });
-    expect(await failure((down.prepare("C5", digest)[0] as () => Promise<unknown>)())).toMatchObject({
+    expect(await postFailure((down.prepare("C5", digest)[0] as () => Promise<unknown>)())).toMatchObject({
       retryable: true,
     });
   });
@@ -108,12 +98,9 @@ describe("Discord poster", () => {
 
 describe("console poster", () => {
   it("prints the post under the channel it is for", async () => {
-    const out = new PassThrough();
-    let text = "";
-    out.on("data", (c: Buffer) => {
-      text += c.toString("utf8");
-    });
-    for (const send of createConsolePoster(out).prepare("console", digest)) await send();
+    const { output, text: printed } = consoleStreams();
+    for (const send of createConsolePoster(output).prepare("console", digest)) await send();
+    const text = printed();
     expect(text).toContain("[newsbot → #console]");
     expect(text).toContain("Revue de presse");
     expect(text).toContain("Rien de nouveau");

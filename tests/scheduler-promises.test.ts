@@ -15,18 +15,12 @@ import {
   runUntil,
   SEED_ARTICLE_0115,
   serverError,
-  type TestBot,
-  testBot,
+  testBots,
   testCore,
 } from "./fakes/scheduling.ts";
 
 let core: NewsCore;
-const bots: TestBot[] = [];
-const open = (...args: Parameters<typeof testBot>) => {
-  const bot = testBot(...args);
-  bots.push(bot);
-  return bot;
-};
+const { open, closeAll } = testBots();
 
 beforeAll(async () => {
   // the seed article is dated 2026-01-15; copies dated the 16th and 17th
@@ -34,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const b of bots.splice(0)) await b.close().catch(() => {});
+  await closeAll();
   vi.useRealTimers();
 });
 

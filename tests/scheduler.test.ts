@@ -13,32 +13,17 @@ import {
   type RecordedPost,
   rateLimited,
   recordingPoster,
+  runUntil,
   SEED_ARTICLE_0115,
   serverError,
-  type TestBot,
   testBot,
+  testBots,
   testCore,
 } from "./fakes/scheduling.ts";
 
 let dir: string;
 let core: NewsCore;
-const bots: TestBot[] = [];
-
-const open = (...args: Parameters<typeof testBot>) => {
-  const bot = testBot(...args);
-  bots.push(bot);
-  return bot;
-};
-
-/**
- * Move the fake clock to `iso`, firing every timer due on the way (deliveries run in between:
- * the posters here are in memory), then let what is under way settle. A delivery waiting for its
- * next retry stays waiting: its timer is in the future.
- */
-async function runUntil(iso: string, ..._running: TestBot[]) {
-  await vi.advanceTimersByTimeAsync(Date.parse(iso) - Date.now());
-  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
-}
+const { open, closeAll } = testBots();
 
 beforeEach(async () => {
   core ??= await testCore(["2026-01-16", "2026-01-17"]);
@@ -47,7 +32,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const b of bots.splice(0)) await b.close().catch(() => {});
+  await closeAll();
   vi.useRealTimers();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -61,13 +46,13 @@ describe("scheduler: when it fires", () => {
     await bot.scheduler.start();
     expect(bot.scheduler.nextRun(sub.id)?.toISOString()).toBe("2026-03-28T07:00:00.000Z");
 
-    await runUntil("2026-03-28T06:59:59Z", bot);
+    await runUntil("2026-03-28T06:59:59Z");
     expect(poster.posts).toHaveLength(0);
-    await runUntil("2026-03-28T07:00:01Z", bot);
+    await runUntil("2026-03-28T07:00:01Z");
     expect(poster.posts.map((p) => p.at)).toEqual(["2026-03-28T07:00:00.000Z"]);
     expect(bot.scheduler.nextRun(sub.id)?.toISOString()).toBe("2026-03-29T06:00:00.000Z");
 
-    await runUntil("2026-03-29T12:00:00Z", bot);
+    await runUntil("2026-03-29T12:00:00Z");
     expect(poster.posts.map((p) => p.at)).toEqual(["2026-03-28T07:00:00.000Z", "2026-03-29T06:00:00.000Z"]);
     expect((await bot.deliveries.get(sub.id, "2026-03-28"))?.status).toBe("done");
     expect((await bot.deliveries.get(sub.id, "2026-03-29"))?.status).toBe("done");
@@ -82,10 +67,10 @@ describe("scheduler: when it fires", () => {
     bot.scheduler.schedule(weekdays);
     // 08:00 in Hanoi is 01:00Z; Saturday and Sunday are skipped
     expect(bot.scheduler.nextRun(weekdays.id)?.toISOString()).toBe("2026-01-15T01:00:00.000Z");
-    await runUntil("2026-01-19T00:00:00Z", bot);
+    await runUntil("2026-01-19T00:00:00Z");
     expect(poster.posts.map((p) => p.at)).toEqual(["2026-01-15T01:00:00.000Z", "2026-01-16T01:00:00.000Z"]);
     bot.scheduler.unschedule(weekdays.id);
-    await runUntil("2026-01-20T00:00:00Z", bot);
+    await runUntil("2026-01-20T00:00:00Z");
     expect(poster.posts).toHaveLength(2);
   });
 });
@@ -98,7 +83,7 @@ describe("scheduler: exactly once", () => {
     const first = open(path, core, [recordingPoster("slack", posts)]);
     const sub = await first.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await first.scheduler.start();
-    await runUntil("2026-01-15T07:05:00Z", first);
+    await runUntil("2026-01-15T07:05:00Z");
     expect(posts).toHaveLength(1);
     await first.close();
 
@@ -159,7 +144,7 @@ describe("scheduler: exactly once", () => {
     await b.scheduler.start();
     expect(a.scheduler.scheduledIds()).toEqual([sub.id]);
     expect(b.scheduler.scheduledIds()).toEqual([sub.id]);
-    await runUntil("2026-01-15T08:00:00Z", a, b);
+    await runUntil("2026-01-15T08:00:00Z");
     expect(posts).toHaveLength(1);
     // and a manual re-run of the period by either is refused
     expect(await b.scheduler.deliver(sub.id, "2026-01-15")).toBe("skipped");
@@ -171,7 +156,8 @@ describe("scheduler: exactly once", () => {
     const path = join(dir, "newsbot.db");
     vi.setSystemTime(new Date("2026-01-15T07:00:00Z"));
     const posts: RecordedPost[] = [];
-    const crashed = open(path, core, [recordingPoster("slack", posts)]);
+    // not among the test's bots: it "crashes" (its database closed) rather than being closed
+    const crashed = testBot(path, core, [recordingPoster("slack", posts)]);
     const sub = await crashed.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     // what a worker does up to the platform call, then the process dies
     const claim = await crashed.deliveries.claim(
@@ -196,7 +182,6 @@ describe("scheduler: exactly once", () => {
       ),
     ).toBe(true);
     crashed.db.close();
-    bots.splice(bots.indexOf(crashed), 1);
 
     vi.setSystemTime(new Date("2026-01-15T07:01:00Z"));
     const events: string[] = [];
@@ -215,7 +200,7 @@ describe("scheduler: exactly once", () => {
     expect(await restarted.scheduler.deliver(sub.id, "2026-01-15")).toBe("skipped");
 
     // the next day's digest goes out as usual, without the article the interrupted post carried
-    await runUntil("2026-01-16T07:00:01Z", restarted);
+    await runUntil("2026-01-16T07:00:01Z");
     expect(posts).toHaveLength(1);
     const next = await restarted.deliveries.get(sub.id, "2026-01-16");
     expect(next?.status).toBe("done");
@@ -257,11 +242,11 @@ describe("scheduler: failures", () => {
     poster.fail("FLAKY", [rateLimited(30_000), serverError(), undefined]);
     await bot.scheduler.start();
 
-    await runUntil("2026-01-15T07:00:01Z", bot);
+    await runUntil("2026-01-15T07:00:01Z");
     expect(poster.posts.map((p) => p.channelId)).toEqual(["FINE"]);
     expect((await bot.store.get(gone.id))?.failures).toBe(1);
 
-    await runUntil("2026-01-15T07:20:00Z", bot);
+    await runUntil("2026-01-15T07:20:00Z");
     // FLAKY: 429 (Retry-After 30 s respected), then 503 (backoff), then posted
     const flakyPost = poster.posts.find((p) => p.channelId === "FLAKY");
     expect(flakyPost).toBeDefined();
@@ -279,7 +264,7 @@ describe("scheduler: failures", () => {
     expect((await bot.deliveries.get(gone.id, "2026-01-15"))?.status).toBe("failed");
 
     // the next day: FINE and FLAKY get theirs, GONE is not tried again
-    await runUntil("2026-01-16T08:00:00Z", bot);
+    await runUntil("2026-01-16T08:00:00Z");
     expect(
       poster.posts
         .filter((p) => p.at.startsWith("2026-01-16"))
@@ -297,14 +282,14 @@ describe("scheduler: failures", () => {
     const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [serverError(), serverError(), serverError()]);
     await bot.scheduler.start();
-    await runUntil("2026-01-15T07:10:00Z", bot);
+    await runUntil("2026-01-15T07:10:00Z");
     expect(poster.attempts.get("C1")).toBe(3);
     expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
     expect((await bot.store.get(sub.id))?.enabled).toBe(true);
     expect((await bot.store.get(sub.id))?.failures).toBe(0);
     expect((await bot.deliveries.deliveredArticleIds("slack", "C1")).size).toBe(0);
     // the 16th covers the 15th's article too, since the 15th never went out
-    await runUntil("2026-01-16T07:00:01Z", bot);
+    await runUntil("2026-01-16T07:00:01Z");
     expect((await bot.deliveries.get(sub.id, "2026-01-16"))?.articleIds).toEqual(
       expect.arrayContaining([SEED_ARTICLE_0115, "extra-2026-01-16"]),
     );
@@ -317,10 +302,10 @@ describe("scheduler: failures", () => {
     const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     poster.fail("C1", [serverError(), serverError(), serverError(), serverError()]);
     await bot.scheduler.start();
-    await runUntil("2026-01-15T07:20:00Z", bot); // 08:00 ×2, 08:15 ×2: still down
+    await runUntil("2026-01-15T07:20:00Z"); // 08:00 ×2, 08:15 ×2: still down
     expect(poster.attempts.get("C1")).toBe(4);
     expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.status).toBe("failed");
-    await runUntil("2026-01-15T07:31:00Z", bot); // 08:30: back up
+    await runUntil("2026-01-15T07:31:00Z"); // 08:30: back up
     expect(poster.posts).toHaveLength(1);
     expect(poster.posts[0]?.at.slice(0, 16)).toBe("2026-01-15T07:30");
     expect(await bot.deliveries.get(sub.id, "2026-01-15")).toMatchObject({ status: "done", attempts: 3 });
@@ -334,7 +319,7 @@ describe("scheduler: what is posted", () => {
     const bot = open(":memory:", core, [poster]);
     const sub = await bot.store.create(paris(), new Date("2026-01-14T10:00:00Z"));
     await bot.scheduler.start();
-    await runUntil("2026-01-18T08:00:00Z", bot);
+    await runUntil("2026-01-18T08:00:00Z");
     const ids = [];
     for (const d of ["2026-01-15", "2026-01-16", "2026-01-17", "2026-01-18"])
       ids.push((await bot.deliveries.get(sub.id, d))?.articleIds ?? ["missing"]);
@@ -352,7 +337,7 @@ describe("scheduler: what is posted", () => {
     const bot = open(":memory:", core, [poster], { firstDigestDays: 0 });
     const sub = await bot.store.create(paris(), new Date("2026-01-16T10:00:00Z"));
     await bot.scheduler.start();
-    await runUntil("2026-01-17T07:00:01Z", bot);
+    await runUntil("2026-01-17T07:00:01Z");
     expect((await bot.deliveries.get(sub.id, "2026-01-17"))?.articleIds).toEqual(["extra-2026-01-17"]);
   });
 
@@ -363,7 +348,7 @@ describe("scheduler: what is posted", () => {
     const first = await bot.store.create(paris(), new Date("2026-01-15T10:00:00Z"));
     await bot.scheduler.start();
     bot.scheduler.schedule(first);
-    await runUntil("2026-01-16T07:00:01Z", bot);
+    await runUntil("2026-01-16T07:00:01Z");
     expect([...((await bot.deliveries.get(first.id, "2026-01-16"))?.articleIds ?? [])].sort()).toEqual(
       [SEED_ARTICLE_0115, "extra-2026-01-16"].sort(),
     );
@@ -371,7 +356,7 @@ describe("scheduler: what is posted", () => {
     bot.scheduler.unschedule(first.id);
     const again = await bot.store.create(paris({ time: "09:00" }));
     bot.scheduler.schedule(again);
-    await runUntil("2026-01-16T08:00:01Z", bot);
+    await runUntil("2026-01-16T08:00:01Z");
     expect((await bot.deliveries.get(again.id, "2026-01-16"))?.articleIds).toEqual([]);
   });
 
@@ -384,9 +369,9 @@ describe("scheduler: what is posted", () => {
       new Date("2026-01-14T10:00:00Z"),
     );
     await bot.scheduler.start();
-    await runUntil("2026-01-15T07:00:01Z", bot);
+    await runUntil("2026-01-15T07:00:01Z");
     expect((await bot.deliveries.get(sub.id, "2026-01-15"))?.articleIds.length).toBeGreaterThan(0);
-    await runUntil("2026-01-16T07:00:01Z", bot);
+    await runUntil("2026-01-16T07:00:01Z");
     expect(poster.posts).toHaveLength(2);
     const second = await bot.deliveries.get(sub.id, "2026-01-16");
     expect(second?.status).toBe("done");

@@ -1,14 +1,14 @@
 // Chat on Slack, end to end: the real Bolt app (HTTP receiver, signed Events API bodies) over the
 // real core and a real SQLite database; its Web API calls go to the local fake Slack. A mention and
 // a DM are answered in a thread; a reply in that thread, without a mention, is read in context.
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversations } from "../commands/conversation.ts";
-import { type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
+import type { RunningSlackAdapter } from "../src/adapters/slack/index.ts";
 import { PUBLISH_ACTION } from "../src/adapters/slack/render.ts";
 import { createSqliteConversationStore } from "../src/storage/conversation-store.ts";
 import { type Database, openDatabase } from "../src/storage/database.ts";
 import { createSqliteShownReplyStore } from "../src/storage/shown-reply-store.ts";
+import { startSlackBot } from "./fakes/bots.ts";
 import { waitFor } from "./fakes/http.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
 import {
@@ -32,18 +32,13 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   db = openDatabase(":memory:");
   const dispatcher = await realDispatcher({ ratePerMinute: 100 });
-  bot = await startSlackAdapter({
+  ({ adapter: bot, eventsUrl } = await startSlackBot(slack, {
     dispatcher,
     conversations: createConversations({ dispatcher, store: createSqliteConversationStore(db) }),
     shownReplies: createSqliteShownReplyStore(db),
-    botToken: "xoxb-test-token",
     signingSecret: SECRET,
-    port: 0,
-    apiUrl: slack.apiUrl,
-    logLevel: LogLevel.ERROR,
     onError: (e) => errors.push(e),
-  });
-  eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+  }));
 });
 
 afterAll(async () => {

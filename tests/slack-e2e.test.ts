@@ -1,9 +1,9 @@
 // End to end on Slack: the real Bolt app (HTTP receiver, signature verification) over the real
 // core, driven with signed requests; its Web API client and the response URLs point at a local
 // fake Slack. No network, no mocks.
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLISH_ACTION, type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
+import { PUBLISH_ACTION, type RunningSlackAdapter } from "../src/adapters/slack/index.ts";
+import { startSlackBot } from "./fakes/bots.ts";
 import { waitFor } from "./fakes/http.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
 import {
@@ -22,16 +22,11 @@ const errors: unknown[] = [];
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  bot = await startSlackAdapter({
+  ({ adapter: bot, eventsUrl } = await startSlackBot(slack, {
     dispatcher: await realDispatcher({ ratePerMinute: 100 }),
-    botToken: "xoxb-test-token",
     signingSecret: SECRET,
-    port: 0,
-    apiUrl: slack.apiUrl,
-    logLevel: LogLevel.ERROR,
     onError: (e) => errors.push(e),
-  });
-  eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+  }));
 });
 
 afterAll(async () => {

@@ -4,14 +4,11 @@
 // the bot was removed from is retried and then disabled, with the reason in `/news subscriptions`.
 // Only `Date` is faked (and runs on in real time), so the real network stack and node-cron work
 // as in production while "08:00 in Paris" is two seconds away.
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDispatcher } from "../commands/dispatch.ts";
-import { allCommands } from "../commands/index.ts";
-import { type RunningSlackAdapter, startSlackAdapter } from "../src/adapters/slack/index.ts";
-import { createSubscriptionService } from "../src/scheduling/service.ts";
+import type { RunningSlackAdapter } from "../src/adapters/slack/index.ts";
+import { scheduledBotAt, startSlackBot, subscribingDispatcher } from "./fakes/bots.ts";
 import { waitFor } from "./fakes/http.ts";
-import { type TestBot, testBot, testCore } from "./fakes/scheduling.ts";
+import type { TestBot } from "./fakes/scheduling.ts";
 import { type FakeSlack, postSigned, slashCommandBody, startFakeSlack } from "./fakes/slack.ts";
 
 const SECRET = "test-signing-secret-123";
@@ -22,31 +19,18 @@ let eventsUrl: string;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
-  // 07:59:58 in Paris on the day of the seed article dated 2026-01-15; the clock keeps running
-  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-  vi.setSystemTime(new Date("2026-01-15T06:59:58Z"));
   slack = await startFakeSlack();
-  const core = await testCore();
-  bot = testBot(":memory:", core, [], { permanentRetryMs: 200, disableAfter: 2 });
-  const subscriptions = createSubscriptionService({
-    store: bot.store,
-    deliveries: bot.deliveries,
-    audit: bot.audit,
-    scheduler: bot.scheduler,
-    defaultTimezone: "Europe/Paris",
-  });
-  adapter = await startSlackAdapter({
-    dispatcher: createDispatcher({ core, commands: allCommands, subscriptions }),
-    botToken: "xoxb-test-token",
+  // 07:59:58 in Paris on the day of the seed article dated 2026-01-15; the clock keeps running
+  const started = await scheduledBotAt("2026-01-15T06:59:58Z");
+  const core = started.core;
+  bot = started.bot;
+  ({ adapter, eventsUrl } = await startSlackBot(slack, {
+    dispatcher: subscribingDispatcher(core, bot),
     signingSecret: SECRET,
-    port: 0,
-    apiUrl: slack.apiUrl,
-    logLevel: LogLevel.ERROR,
     onError: (e) => errors.push(e),
-  });
+  }));
   bot.scheduler.addPoster(adapter.poster);
   await bot.scheduler.start();
-  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 });
 
 afterAll(async () => {

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startApp } from "../src/app/main.ts";
+import { consoleStreams } from "./fakes/console-streams.ts";
 import { waitFor } from "./fakes/http.ts";
 
 let dir: string | undefined;
@@ -20,43 +20,28 @@ describe("console: scheduled posts", () => {
     vi.setSystemTime(new Date("2026-01-15T06:59:58Z"));
     dir = mkdtempSync(join(tmpdir(), "newsbot-console-"));
     const env = { NEWSBOT_DB: join(dir, "bot.db") };
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (c: Buffer) => {
-      text += c.toString("utf8");
-    });
-    const app = await startApp({ env, cwd: dir, input, output, errorOutput: new PassThrough() });
+    const first = consoleStreams();
+    const { input } = first;
+    const app = await startApp({ env, cwd: dir, ...first });
     input.write("/news subscribe --time 08:00\n");
-    await waitFor(() => (text.includes("Abonnement n° 1 créé") ? true : undefined));
+    await waitFor(() => (first.text().includes("Abonnement n° 1 créé") ? true : undefined));
     await waitFor(
-      () => (text.includes("[newsbot → #console]") ? true : undefined),
+      () => (first.text().includes("[newsbot → #console]") ? true : undefined),
       8000,
       "the printed digest",
     );
-    expect(text).toContain("Revue de presse");
+    expect(first.text()).toContain("Revue de presse");
     input.end("/news subscriptions\n");
     await app.done;
-    expect(text).toContain("Dernier envoi : 2026-01-15 (envoyé)");
-    expect(text.split("[newsbot → #console]")).toHaveLength(2);
+    expect(first.text()).toContain("Dernier envoi : 2026-01-15 (envoyé)");
+    expect(first.text().split("[newsbot → #console]")).toHaveLength(2);
 
-    const again = new PassThrough();
-    const out2 = new PassThrough();
-    let text2 = "";
-    out2.on("data", (c: Buffer) => {
-      text2 += c.toString("utf8");
-    });
-    const app2 = await startApp({
-      env,
-      cwd: dir,
-      input: again,
-      output: out2,
-      errorOutput: new PassThrough(),
-    });
+    const second = consoleStreams();
+    const app2 = await startApp({ env, cwd: dir, ...second });
     expect(app2.scheduler.scheduledIds()).toEqual([1]);
-    again.end("/news subscriptions\n");
+    second.input.end("/news subscriptions\n");
     await app2.done;
-    expect(text2).toContain("n° 1 — revue de presse");
-    expect(text2).not.toContain("[newsbot → #console]");
+    expect(second.text()).toContain("n° 1 — revue de presse");
+    expect(second.text()).not.toContain("[newsbot → #console]");
   });
 });

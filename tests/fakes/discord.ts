@@ -6,13 +6,24 @@
 // returns the first message, nothing new is posted), and faults can be injected into them: a slow
 // answer after the message is posted, a connection cut once the body is read, a status.
 import type { Server, ServerResponse } from "node:http";
+import { Client, Events, GatewayIntentBits } from "discord.js";
 import { type WebSocket, WebSocketServer } from "ws";
-import { close, listen, readBody, sendJson } from "./http.ts";
+import { answerConnectionFault, close, listen, type PostFault, readBody, sendJson } from "./http.ts";
 
 export const BOT_ID = "100000000000000001";
 export const APP_ID = "100000000000000002";
 export const USER_ID = "100000000000000003";
 export const CHANNEL_ID = "100000000000000004";
+
+/** The bot as Discord shows it (message author, READY, mentions). */
+const BOT_USER = {
+  id: BOT_ID,
+  username: "newsbot",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 
 export interface RestCall {
   readonly method: string;
@@ -22,11 +33,8 @@ export interface RestCall {
   readonly auth: string | undefined;
 }
 
-/** What the next channel message POST does (see the Slack fake's `SlackFault`). */
-export type DiscordFault =
-  | { readonly delayMs: number; readonly record: boolean }
-  | { readonly reset: true; readonly record: boolean }
-  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+/** What the next channel message POST does instead of answering at once. */
+export type DiscordFault = PostFault;
 
 /** How long Discord remembers a nonce, here. */
 const NONCE_WINDOW_MS = 5 * 60_000;
@@ -38,7 +46,7 @@ export interface FakeDiscord {
   readonly calls: RestCall[];
   readonly identifies: { token: string; intents: number; shard?: readonly [number, number] }[];
   /** Messages posted to channels (`POST /channels/{id}/messages`): scheduled posts. */
-  readonly channelMessages: { channelId: string; body: Record<string, unknown> }[];
+  readonly channelMessages: { channelId: string; body: Record<string, unknown>; id: string }[];
   /** Threads the bot started on a message. */
   readonly threads: { parentId: string; messageId: string; name: string }[];
   /** The next channel message POSTs meet these faults, in order. */
@@ -63,14 +71,7 @@ function message(body: Record<string, unknown>, id = nextId()) {
     channel_id: CHANNEL_ID,
     type: 0,
     content: body.content ?? "",
-    author: {
-      id: BOT_ID,
-      username: "newsbot",
-      discriminator: "0",
-      global_name: null,
-      avatar: null,
-      bot: true,
-    },
+    author: BOT_USER,
     embeds: body.embeds ?? [],
     attachments: [],
     mentions: [],
@@ -93,7 +94,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   // the shard each connection identified as: a guild's events go to its shard only, like Discord
   const shardOf = new Map<WebSocket, readonly [number, number]>();
   const sockets = new Set<WebSocket>();
-  const channelMessages: { channelId: string; body: Record<string, unknown> }[] = [];
+  const channelMessages: { channelId: string; body: Record<string, unknown>; id: string }[] = [];
   const threads: { parentId: string; messageId: string; name: string }[] = [];
   const channelErrors = new Map<string, { status: number; code: number; message: string }>();
   const queued: DiscordFault[] = [];
@@ -161,7 +162,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (b.enforce_nonce === true && seen && Date.now() - seen.at < NONCE_WINDOW_MS) created = seen.message;
       else {
         created = { ...message(b), channel_id: channelId, ...(nonce ? { nonce } : {}) };
-        channelMessages.push({ channelId, body: b });
+        channelMessages.push({ channelId, body: b, id: String(created.id) });
         if (nonce) nonces.set(nonce, { at: Date.now(), message: created });
       }
       if (fault) answerFault(res, fault, created);
@@ -208,21 +209,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   function answerFault(
     res: ServerResponse,
-    fault: DiscordFault,
+    queuedFault: DiscordFault,
     created: Record<string, unknown> | undefined,
   ) {
-    if ("reset" in fault) {
-      res.socket?.destroy();
-      return;
-    }
-    if ("delayMs" in fault) {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (!res.destroyed) sendJson(res, 200, created);
-      }, fault.delayMs);
-      pending.add(timer);
-      return;
-    }
+    const fault = answerConnectionFault(res, queuedFault, pending, created);
+    if (!fault) return;
     if (fault.status === 429) {
       const body = JSON.stringify({
         message: "You are being rate limited.",
@@ -263,14 +254,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           s: ++seq,
           d: {
             v: 10,
-            user: {
-              id: BOT_ID,
-              username: "newsbot",
-              discriminator: "0",
-              global_name: null,
-              avatar: null,
-              bot: true,
-            },
+            user: BOT_USER,
             guilds: [],
             session_id: "fake-session",
             resume_gateway_url: wsUrl,
@@ -315,6 +299,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       await close(server as Server);
     },
   };
+}
+
+/** A real discord.js client logged into the fake (its REST goes to the fake), once it is ready. */
+export async function loginToFake(discord: FakeDiscord): Promise<Client> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login("fake-bot-token-000000000");
+  await ready;
+  return client;
 }
 
 type Opt = { name: string; type: number; value?: unknown; focused?: boolean };
@@ -396,18 +389,7 @@ export function userMessage(options: {
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
-      mentions: options.mentionsBot
-        ? [
-            {
-              id: BOT_ID,
-              username: "newsbot",
-              discriminator: "0",
-              global_name: null,
-              avatar: null,
-              bot: true,
-            },
-          ]
-        : [],
+      mentions: options.mentionsBot ? [BOT_USER] : [],
       mention_roles: [],
       attachments: [],
       embeds: [],
@@ -440,59 +422,57 @@ export function commandInteraction(
 ): { id: string; token: string; payload: Record<string, unknown> } {
   const id = nextId();
   const token = `tok-${id}`;
-  const user = { id: USER_ID, username: "alice", discriminator: "0", global_name: "Alice", avatar: null };
-  if (guild) {
-    const channelId = guild.channelId ?? CHANNEL_ID;
-    const GUILD_ID = guild.guildId ?? DEFAULT_GUILD_ID;
+  const user = ALICE;
+  const common = {
+    id,
+    application_id: APP_ID,
+    type: kind === "command" ? 2 : 4,
+    token,
+    version: 1,
+    locale: "fr",
+    entitlements: [],
+    data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+  };
+  if (!guild) {
+    const channel = { id: CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user] };
     return {
       id,
       token,
       payload: {
-        id,
-        application_id: APP_ID,
-        type: kind === "command" ? 2 : 4,
-        token,
-        version: 1,
-        locale: "fr",
-        guild_id: GUILD_ID,
-        guild_locale: "fr",
-        channel_id: channelId,
-        channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "actualites", position: 0, flags: 0 },
-        member: {
-          user,
-          roles: [],
-          joined_at: "2026-01-01T00:00:00.000Z",
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: String(guild.permissions),
-        },
-        app_permissions: "2048",
-        entitlements: [],
-        authorizing_integration_owners: { "0": GUILD_ID },
-        context: 0,
-        data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+        ...common,
+        channel_id: CHANNEL_ID,
+        channel,
+        user,
+        app_permissions: "0",
+        authorizing_integration_owners: { "1": USER_ID },
+        context: 1,
       },
     };
   }
+  const channelId = guild.channelId ?? CHANNEL_ID;
+  const guildId = guild.guildId ?? DEFAULT_GUILD_ID;
+  const member = {
+    user,
+    roles: [],
+    joined_at: "2026-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions: String(guild.permissions),
+  };
   return {
     id,
     token,
     payload: {
-      id,
-      application_id: APP_ID,
-      type: kind === "command" ? 2 : 4,
-      token,
-      version: 1,
-      locale: "fr",
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user] },
-      user,
-      app_permissions: "0",
-      entitlements: [],
-      authorizing_integration_owners: { "1": USER_ID },
-      context: 1,
-      data: { id: "300000000000000001", name: root, type: 1, options: [{ name: sub, type: 1, options }] },
+      ...common,
+      guild_id: guildId,
+      guild_locale: "fr",
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: guildId, name: "actualites", position: 0, flags: 0 },
+      member,
+      app_permissions: "2048",
+      authorizing_integration_owners: { "0": guildId },
+      context: 0,
     },
   };
 }

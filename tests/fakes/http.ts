@@ -1,5 +1,5 @@
 // Small helpers for the local fakes: an HTTP server on a free port, JSON bodies, waiting for a
-// recorded call.
+// recorded call; the faults the fake platforms inject into posts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -50,4 +50,42 @@ export async function waitFor<T>(
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * What a fake platform does with the next post instead of answering at once. `record`: the
+ * message is posted (visible in the channel) all the same. `delayMs`: answered this late; `reset`:
+ * the connection is cut once the body is read; `status`: answered with it (429: `Retry-After`).
+ */
+export type PostFault =
+  | { readonly delayMs: number; readonly record: boolean }
+  | { readonly reset: true; readonly record: boolean }
+  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+
+export type StatusFault = Extract<PostFault, { readonly status: number }>;
+
+/**
+ * Carries out a fault of the connection — cut it, or answer `late` after the delay (its timer kept
+ * in `pending`, for the fake's close to clear) — and returns undefined; a status fault is returned
+ * for the fake to answer in its platform's words.
+ */
+export function answerConnectionFault(
+  res: ServerResponse,
+  fault: PostFault,
+  pending: Set<NodeJS.Timeout>,
+  late: unknown,
+): StatusFault | undefined {
+  if ("reset" in fault) {
+    res.socket?.destroy();
+    return undefined;
+  }
+  if ("delayMs" in fault) {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      if (!res.destroyed) sendJson(res, 200, late);
+    }, fault.delayMs);
+    pending.add(timer);
+    return undefined;
+  }
+  return fault;
 }

@@ -73,6 +73,17 @@ export const rateLimited = (retryAfterMs: number) =>
   new PostError("A rate limit was exceeded", true, "rate_limited", retryAfterMs);
 export const serverError = () => new PostError("HTTP 503", true, "http 503");
 
+/** The PostError a post fails with: anything else, or no failure, fails the test. */
+export async function postFailure(post: Promise<unknown>): Promise<PostError> {
+  try {
+    await post;
+  } catch (error) {
+    if (error instanceof PostError) return error;
+    throw error;
+  }
+  throw new Error("expected the post to fail");
+}
+
 const SEED_003 = "003_c39827b7e7865a61";
 
 /** The seed corpus, plus copies of two seed bodies dated `dates` (ids `extra-<date>`). */
@@ -195,6 +206,21 @@ export function verifiablePoster(parts = 1, platform: Platform = "slack"): Verif
       looks.push({ channelId, part });
       if (blind) throw new PostError("history unavailable", true, "http 503");
       return posts.find((p) => p.channelId === channelId && p.mark?.id === mark.id && p.part === part)?.ref;
+    },
+  };
+}
+
+/** Test bots opened in a test, each closed by `closeAll` (in `afterEach`). */
+export function testBots() {
+  const bots: TestBot[] = [];
+  return {
+    open(...args: Parameters<typeof testBot>): TestBot {
+      const bot = testBot(...args);
+      bots.push(bot);
+      return bot;
+    },
+    async closeAll(): Promise<void> {
+      for (const b of bots.splice(0)) await b.close().catch(() => {});
     },
   };
 }

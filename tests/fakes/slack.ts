@@ -6,7 +6,15 @@
 // Slack signs them (HMAC-SHA256 of `v0:ts:body`).
 import { createHmac } from "node:crypto";
 import type { Server, ServerResponse } from "node:http";
-import { close, listen, readBody, sendJson } from "./http.ts";
+import {
+  answerConnectionFault,
+  close,
+  listen,
+  type PostFault,
+  readBody,
+  type StatusFault,
+  sendJson,
+} from "./http.ts";
 
 export interface RecordedResponse {
   readonly id: string;
@@ -23,15 +31,8 @@ export interface SlackPost {
   readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
-/**
- * What the next chat.postMessage does instead of answering at once. `record`: the message is
- * posted (visible in the channel) all the same. `delayMs`: answered this late; `reset`: the
- * connection is cut once the body is read; `status`: answered with it (429: `Retry-After`).
- */
-export type SlackFault =
-  | { readonly delayMs: number; readonly record: boolean }
-  | { readonly reset: true; readonly record: boolean }
-  | { readonly status: number; readonly retryAfter?: number; readonly record?: boolean };
+/** What the next chat.postMessage does instead of answering at once. */
+export type SlackFault = PostFault;
 
 export interface FakeSlack {
   readonly url: string;
@@ -107,11 +108,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return;
         }
         if (error) {
-          const headers = error.retryAfter === undefined ? {} : { "retry-after": String(error.retryAfter) };
-          res.writeHead(error.status, { "content-type": "application/json", ...headers });
-          res.end(
-            JSON.stringify({ ok: false, error: error.status === 429 ? "ratelimited" : "internal_error" }),
-          );
+          answerStatus(res, error);
           return;
         }
         const fault = queued.shift();
@@ -154,18 +151,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   }
 
   function answerFault(res: ServerResponse, fault: SlackFault, post: SlackPost | undefined) {
-    if ("reset" in fault) {
-      res.socket?.destroy();
-      return;
-    }
-    if ("delayMs" in fault) {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (!res.destroyed) sendJson(res, 200, { ok: true, channel: post?.channel, ts: post?.ts });
-      }, fault.delayMs);
-      pending.add(timer);
-      return;
-    }
+    const status = answerConnectionFault(res, fault, pending, {
+      ok: true,
+      channel: post?.channel,
+      ts: post?.ts,
+    });
+    if (!status) return;
+    answerStatus(res, status);
+  }
+
+  function answerStatus(res: ServerResponse, fault: StatusFault) {
     const headers = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
     res.writeHead(fault.status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }));
