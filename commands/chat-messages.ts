@@ -2,6 +2,7 @@
 // the part of the commands' catalog (`messages.ts` merges it) that describes conversations and feed
 // channels.
 import type { Locale } from "../src/core/i18n/messages.ts";
+import type { FeedChannelView } from "./ports.ts";
 
 const fr = {
   /** Shown under a follow-up's answer: the question it was read as. */
@@ -12,26 +13,14 @@ const fr = {
   emptyMention: (root: string) =>
     `Posez une question après la mention (« Qui est … ? »), ou une commande (« search … », « ${root} help »).`,
   feedChannelsUnavailable: "Les flux publiés dans un canal ne sont pas disponibles ici." as string,
-  feedChannelFollowed: (v: FeedChannelText) =>
+  feedChannelFollowed: (v: FeedChannelView) =>
     `${v.created ? "Ce canal recevra" : "Ce canal reçoit"} chaque nouvel article de ${v.feedUrl} (${describe(v, "fr")}). Les articles déjà parus ne sont pas publiés.`,
   feedChannelsHere: "Publiés dans ce canal" as string,
-  feedChannelLine: (v: FeedChannelText) =>
+  feedChannelLine: (v: FeedChannelView) =>
     `${v.feedUrl} — ${describe(v, "fr")} · ${v.posted} publié${v.posted > 1 ? "s" : ""}${v.enabled ? "" : ` · désactivé (${v.disabledReason ?? "?"})`}`,
 } as const;
 
-/** A feed channel as the messages describe it. */
-export interface FeedChannelText {
-  readonly feedUrl: string;
-  readonly filter: readonly string[];
-  readonly exclude: readonly string[];
-  readonly format: string;
-  readonly created: boolean;
-  readonly enabled: boolean;
-  readonly disabledReason?: string;
-  readonly posted: number;
-}
-
-function describe(v: FeedChannelText, locale: Locale): string {
+function describe(v: FeedChannelView, locale: Locale): string {
   const fr = locale === "fr";
   const parts = [
     v.filter.length > 0
