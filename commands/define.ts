@@ -11,6 +11,7 @@ import type { Reply } from "../src/core/reply/reply.ts";
 import { parseDateOption } from "./date-option.ts";
 import { type CommandMessages, commandMessages } from "./messages.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
+import type { Actor, ReplyActionsService } from "./reply-actions.ts";
 
 export interface Localized {
   readonly fr: string;
@@ -47,6 +48,10 @@ export interface CommandContext {
   readonly subscriptions?: SubscriptionService;
   /** The news feeds the bot follows; undefined when the bot runs without a database. */
   readonly feeds?: FeedsService;
+  /** Kept answers (feedback) and pages of results; undefined without the SQLite database. */
+  readonly replyActions?: ReplyActionsService;
+  /** Who runs the command, as kept answers and votes are filed. */
+  readonly actor?: Actor;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */
@@ -212,6 +217,8 @@ export function usageOf(command: Command, root: string, platform: Platform): str
     let part: string;
     if (platform === "discord") part = `${d.name}:${d.type === "boolean" ? "True" : "…"}`;
     else if (d.rest) part = `<${d.name}>`;
+    // a required choice is typed as its first word (see parse-text.ts)
+    else if (d.required && d.choices) part = `<${d.choices.join("|")}>`;
     else part = d.type === "boolean" ? `--${d.name}` : `--${d.name} <${d.type === "integer" ? "N" : "…"}>`;
     parts.push(d.required ? part : `[${part}]`);
   }

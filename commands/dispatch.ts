@@ -12,6 +12,7 @@ import { commandMessages } from "./messages.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { actorOf, createReplyActions, type KeptStores, type ReplyActionsService } from "./reply-actions.ts";
 import { closest } from "./suggest.ts";
 
 export interface DispatcherOptions {
@@ -31,6 +32,8 @@ export interface DispatcherOptions {
   readonly feeds?: FeedsService;
   /** Suggestions for autocompleted options, by kind; articles are built in. */
   readonly suggest?: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>>;
+  /** Where answers (for 👍 / 👎) and further pages of results are kept; without it, no such buttons. */
+  readonly keep?: KeptStores;
 }
 
 export interface Invocation {
@@ -52,11 +55,18 @@ export interface Dispatcher {
   run(name: string, options: Readonly<Record<string, unknown>>, who: Invocation): Promise<Reply>;
   /** At most 25 suggestions for an autocompleted option; [] when it has none. */
   autocomplete(command: string, optionName: string, partial: string): Suggestion[];
+  /** What the buttons under replies act on (feedback, more results); undefined without `keep`. */
+  readonly actions?: ReplyActionsService;
 }
 
 /** The context a command executes in: the core, the caller, and the ports it may use. */
-function contextFactory(options: DispatcherOptions, locale: Locale, root: string) {
-  return (platform: Platform, caller?: Caller): CommandContext => ({
+function contextFactory(
+  options: DispatcherOptions,
+  locale: Locale,
+  root: string,
+  actions: ReplyActionsService | undefined,
+) {
+  return (platform: Platform, caller?: Caller, user?: string): CommandContext => ({
     core: options.core,
     locale,
     root,
@@ -65,6 +75,8 @@ function contextFactory(options: DispatcherOptions, locale: Locale, root: string
     ...(caller ? { caller } : {}),
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     ...(options.feeds ? { feeds: options.feeds } : {}),
+    ...(actions ? { replyActions: actions } : {}),
+    actor: actorOf({ platform, ...(caller ? { caller } : {}), ...(user ? { user } : {}) }),
   });
 }
 
@@ -114,7 +126,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     person: (partial) => options.core.suggestPeople(partial, 25),
     ...options.suggest,
   };
-  const context = contextFactory(options, locale, root);
+  const actions = options.keep ? createReplyActions({ ...options.keep, locale, root }) : undefined;
+  const context = contextFactory(options, locale, root, actions);
+  // the ids of what the reply's buttons act on; without a store, the further pages are dropped
+  const attach = (reply: Reply, who: Invocation, command: string): Reply => {
+    if (actions) return actions.attach(reply, actorOf(who), command);
+    const { more: _more, ...rest } = reply;
+    return rest;
+  };
 
   async function guarded(name: string, body: () => Promise<Reply>): Promise<Reply> {
     try {
@@ -131,6 +150,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     root,
     locale,
     commands: options.commands,
+    ...(actions ? { actions } : {}),
     find: (name) => byName.get(name.toLowerCase()),
     runText(text, who) {
       const { name, rest } = splitCommandText(text, root);
@@ -141,14 +161,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
         if (!parsed.ok) return unknownOptionReply(parsed.unknown, command, locale);
-        return command.execute(parsed.options, context(who.platform, who.caller));
+        return attach(
+          await command.execute(parsed.options, context(who.platform, who.caller, who.user)),
+          who,
+          text,
+        );
       });
     },
     run(name, raw, who) {
       return guarded(name, async () => {
         const command = byName.get(name.toLowerCase());
         if (!command) return unknown(name);
-        return limited(who) ?? command.execute(raw, context(who.platform, who.caller));
+        const stop = limited(who);
+        if (stop) return stop;
+        return attach(await command.execute(raw, context(who.platform, who.caller, who.user)), who, name);
       });
     },
     autocomplete(commandName, optionName, partial) {

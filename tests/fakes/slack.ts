@@ -273,14 +273,28 @@ export function slashCommandBody(fields: {
   }).toString();
 }
 
-export function blockActionBody(fields: { actionId: string; value: string; responseUrl: string }) {
+export function blockActionBody(fields: {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  /** Who clicks; default U0ALICE. */
+  user?: string;
+  /** The message the button is on; default an ephemeral one, `1.1`. */
+  messageTs?: string;
+}) {
+  const user = fields.user ?? "U0ALICE";
   const payload = {
     type: "block_actions",
     team: { id: "T0FAKE", domain: "fake" },
-    user: { id: "U0ALICE", username: "alice", team_id: "T0FAKE" },
+    user: { id: user, username: user.toLowerCase(), team_id: "T0FAKE" },
     api_app_id: "A0NEWS",
     token: "legacy-verification-token",
-    container: { type: "message", message_ts: "1.1", channel_id: "C0NEWS", is_ephemeral: true },
+    container: {
+      type: "message",
+      message_ts: fields.messageTs ?? "1.1",
+      channel_id: "C0NEWS",
+      is_ephemeral: fields.messageTs === undefined,
+    },
     trigger_id: "1.2.3",
     channel: { id: "C0NEWS", name: "actualites" },
     response_url: fields.responseUrl,

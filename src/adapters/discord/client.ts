@@ -22,6 +22,7 @@ import { networkReason, StartupFailure, withDeadline } from "../startup-failure.
 import { handleDiscordConversations } from "./conversation.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
+import { onReplyButton } from "./reply-buttons.ts";
 
 export interface DiscordAdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -78,10 +79,15 @@ async function onCommand(
   let pages = renderDiscord(reply, { locale: dispatcher.locale });
   try {
     const [first, ...rest] = pages;
-    await i.editReply({ embeds: first?.embeds ?? [], allowedMentions: NO_MENTIONS });
+    await i.editReply({
+      embeds: first?.embeds ?? [],
+      ...(first?.components ? { components: first.components } : {}),
+      allowedMentions: NO_MENTIONS,
+    });
     for (const page of rest) {
       await i.followUp({
         embeds: page.embeds,
+        ...(page.components ? { components: page.components } : {}),
         allowedMentions: NO_MENTIONS,
         ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       });
@@ -157,6 +163,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       onCommand(interaction, dispatcher, onError).catch(onError);
     } else if (interaction.isAutocomplete() && interaction.commandName === dispatcher.root) {
       onAutocomplete(interaction, dispatcher, onError).catch(onError);
+    } else if (interaction.isButton()) {
+      onReplyButton(interaction, dispatcher).catch(onError);
     }
   });
   if (options.conversations)

@@ -15,6 +15,7 @@ import { networkReason, StartupFailure, withDeadline } from "../startup-failure.
 import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
+import { handleSlackReplyButtons } from "./reply-buttons.ts";
 import { guardSlackRequests } from "./request-guard.ts";
 
 export interface SlackAdapterOptions {
@@ -293,6 +294,11 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   const handlers: Handlers = { options, dispatcher, onError, failed };
   handleSlashCommand(app, handlers);
   handlePublishAction(app, handlers);
+  handleSlackReplyButtons(app, {
+    dispatcher,
+    failed,
+    show: (respond, reply) => send(respond, reply, dispatcher),
+  });
   if (options.conversations)
     handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
   app.error(async (error) => onError(error));

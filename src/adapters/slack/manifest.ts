@@ -29,8 +29,8 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
   const name = options.appName ?? "newsbot";
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
   const description = adapterMessages(options.locale).appDescription;
-  // Slack caps the usage hint at 100 characters: the names, comma-separated, fit.
-  const hint = options.commands.map((c) => c.name).join(", ");
+  // Slack caps the usage hint at 100 characters: the names, separated by bars, fit.
+  const hint = options.commands.map((c) => c.name).join("|");
   return {
     display_information: { name, description },
     features: {
@@ -45,7 +45,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
         {
           command: `/${options.root}`,
           description: description.slice(0, 100),
-          usage_hint: hint.length <= 100 ? hint : `${hint.slice(0, 98).replace(/,?\s*\S*$/, "")} …`,
+          usage_hint: hint.length <= 100 ? hint : `${hint.slice(0, 98).replace(/\|?[^|]*$/, "")} …`,
           should_escape: false,
           ...(requestUrl ? { url: requestUrl } : {}),
         },
