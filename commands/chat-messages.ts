@@ -36,6 +36,24 @@ const fr = {
   moreHint: (root: string) => `Plus de résultats : /${root} more`,
   pageOf: (page: number, pages: number, from: number, to: number, total: number) =>
     `Page ${page}/${pages} · résultats ${from} à ${to} sur ${total}`,
+  /** What help shows in place of an option's value, by option name (else the name itself). */
+  placeholders: {
+    question: "question",
+    terms: "mots",
+    id: "id",
+    topic: "sujet",
+    name: "nom",
+    comment: "commentaire",
+    add: "add <url>",
+    time: "heure",
+    timezone: "fuseau",
+    days: "jours",
+    from: "date",
+    to: "date",
+    since: "date",
+    filter: "mots",
+    exclude: "mots",
+  } as Readonly<Record<string, string>>,
 } as const;
 
 function describe(v: FeedChannelView, locale: Locale): string {
@@ -79,6 +97,23 @@ const en: ChatMessages = {
     "Pages of results are not kept here: they need the SQLite database (not yet with DATABASE_URL).",
   moreHint: (root) => `More results: /${root} more`,
   pageOf: (page, pages, from, to, total) => `Page ${page}/${pages} · results ${from}–${to} of ${total}`,
+  placeholders: {
+    question: "question",
+    terms: "words",
+    id: "id",
+    topic: "topic",
+    name: "name",
+    comment: "comment",
+    add: "add <url>",
+    time: "time",
+    timezone: "time zone",
+    days: "days",
+    from: "date",
+    to: "date",
+    since: "date",
+    filter: "words",
+    exclude: "words",
+  },
 };
 
 export function chatMessages(locale: Locale = "fr"): ChatMessages {

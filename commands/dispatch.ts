@@ -42,6 +42,8 @@ export interface Invocation {
   readonly user?: string;
   /** Who and where, with the caller's rights on the channel (set by the adapters). */
   readonly caller?: Caller;
+  /** The user's language when the platform tells it (help is written in it). */
+  readonly locale?: Locale;
 }
 
 export interface Dispatcher {
@@ -66,17 +68,18 @@ function contextFactory(
   root: string,
   actions: ReplyActionsService | undefined,
 ) {
-  return (platform: Platform, caller?: Caller, user?: string): CommandContext => ({
+  return (who: Invocation): CommandContext => ({
     core: options.core,
     locale,
     root,
-    platform,
+    platform: who.platform,
     commands: options.commands,
-    ...(caller ? { caller } : {}),
+    ...(who.caller ? { caller: who.caller } : {}),
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     ...(options.feeds ? { feeds: options.feeds } : {}),
     ...(actions ? { replyActions: actions } : {}),
-    actor: actorOf({ platform, ...(caller ? { caller } : {}), ...(user ? { user } : {}) }),
+    actor: actorOf(who),
+    ...(who.locale ? { userLocale: who.locale } : {}),
   });
 }
 
@@ -161,11 +164,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
         if (!parsed.ok) return unknownOptionReply(parsed.unknown, command, locale);
-        return attach(
-          await command.execute(parsed.options, context(who.platform, who.caller, who.user)),
-          who,
-          text,
-        );
+        return attach(await command.execute(parsed.options, context(who)), who, text);
       });
     },
     run(name, raw, who) {
@@ -174,7 +173,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (!command) return unknown(name);
         const stop = limited(who);
         if (stop) return stop;
-        return attach(await command.execute(raw, context(who.platform, who.caller, who.user)), who, name);
+        return attach(await command.execute(raw, context(who)), who, name);
       });
     },
     autocomplete(commandName, optionName, partial) {

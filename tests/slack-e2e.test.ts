@@ -159,6 +159,7 @@ describe("Slack manifest", () => {
             "groups:history",
             "app_mentions:read",
             "im:history",
+            "users:read",
           ],
         },
       },

@@ -1,4 +1,5 @@
-// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, chat.postMessage
+// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, users.info with
+// the user's locale, chat.postMessage
 // with message metadata, conversations.history with `oldest`, `include_all_metadata` and cursor
 // pages) and response URLs (`/respond/<id>`) that record what the bot posts, faults injected into
 // chat.postMessage (a slow answer after the message is posted, a connection cut after the body is
@@ -51,6 +52,8 @@ export interface FakeSlack {
    */
   failPosts(channel: string, error: string | { status: number; retryAfter?: number } | undefined): void;
   responseUrl(id: string): string;
+  /** What users.info (with include_locale) says of each user's language, e.g. `U0BOB` → `en-US`. */
+  readonly userLocales: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     return (lastTs / 1_000_000).toFixed(6);
   };
   const postErrors = new Map<string, string | { status: number; retryAfter?: number }>();
+  const userLocales = new Map<string, string>();
   let server: Server | undefined;
   const { server: s, url } = await listen(async (req, res) => {
     const body = await readBody(req);
@@ -92,6 +96,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const fields: Record<string, unknown> = req.headers["content-type"]?.includes("json")
         ? (JSON.parse(body) as Record<string, unknown>)
         : Object.fromEntries(form);
+      if (method === "users.info") {
+        const user = String(fields.user ?? "");
+        const locale = String(fields.include_locale) === "true" ? userLocales.get(user) : undefined;
+        sendJson(res, 200, {
+          ok: true,
+          user: { id: user, name: user.toLowerCase(), ...(locale ? { locale } : {}) },
+        });
+        return;
+      }
       if (method === "conversations.history") {
         sendJson(res, 200, historyError ? { ok: false, error: historyError } : history(fields));
         return;
@@ -227,6 +240,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiCalls,
     responses,
     posts,
+    userLocales,
     faults(...faults) {
       queued.push(...faults);
     },

@@ -19,6 +19,7 @@ import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { userLocale } from "../user-locale.ts";
 import { handleDiscordConversations } from "./conversation.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
@@ -65,9 +66,11 @@ async function onCommand(
   }
   const raw: Record<string, unknown> = {};
   for (const o of i.options.data[0]?.options ?? []) raw[o.name] = o.value;
+  const locale = userLocale(i.locale);
   let reply = await dispatcher.run(sub, raw, {
     platform: "discord",
     user: `discord:${i.user.id}`,
+    ...(locale ? { locale } : {}),
     caller: {
       platform: "discord",
       userId: i.user.id,

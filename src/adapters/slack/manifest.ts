@@ -21,6 +21,8 @@ export const BOT_SCOPES = [
   "groups:history",
   "app_mentions:read",
   "im:history",
+  // users.info with include_locale: help in the user's language
+  "users:read",
 ] as const;
 /** Mentions, DMs and replies in the threads the bot answered in. */
 export const BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
