@@ -36,6 +36,15 @@ const fr = {
   moreHint: (root: string) => `Plus de résultats : /${root} more`,
   pageOf: (page: number, pages: number, from: number, to: number, total: number) =>
     `Page ${page}/${pages} · résultats ${from} à ${to} sur ${total}`,
+  // the App Home tab
+  homeTitle: "newsbot" as string,
+  homeChannelsTitle: "Vos canaux" as string,
+  homeChannelsUnknown:
+    "Impossible de savoir dans quels canaux vous êtes (portées channels:read et groups:read manquantes) : tapez /news subscriptions dans un canal." as string,
+  homeNothing: (root: string) =>
+    `Aucun envoi programmé ni flux dans vos canaux. Dans un canal : /${root} subscribe --time 08:00, ou /${root} feeds add <url> --channel.`,
+  homeManage: (root: string) =>
+    `Pour modifier : dans le canal, /${root} subscriptions, /${root} unsubscribe <n°>, /${root} feeds.`,
   /** What help shows in place of an option's value, by option name (else the name itself). */
   placeholders: {
     question: "question",
@@ -97,6 +106,14 @@ const en: ChatMessages = {
     "Pages of results are not kept here: they need the SQLite database (not yet with DATABASE_URL).",
   moreHint: (root) => `More results: /${root} more`,
   pageOf: (page, pages, from, to, total) => `Page ${page}/${pages} · results ${from}–${to} of ${total}`,
+  homeTitle: "newsbot",
+  homeChannelsTitle: "Your channels",
+  homeChannelsUnknown:
+    "Cannot tell which channels you are in (missing channels:read and groups:read scopes): type /news subscriptions in a channel.",
+  homeNothing: (root) =>
+    `No scheduled post or feed in your channels. In a channel: /${root} subscribe --time 08:00, or /${root} feeds add <url> --channel.`,
+  homeManage: (root) =>
+    `To change them: in the channel, /${root} subscriptions, /${root} unsubscribe <id>, /${root} feeds.`,
   placeholders: {
     question: "question",
     terms: "words",

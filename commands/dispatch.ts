@@ -8,6 +8,7 @@ import type { Platform } from "../src/core/platform.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import type { AutocompleteKind, Caller, Command, CommandContext } from "./define.ts";
+import { type HomeChannel, homeReply } from "./home.ts";
 import { commandMessages } from "./messages.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
@@ -59,6 +60,8 @@ export interface Dispatcher {
   autocomplete(command: string, optionName: string, partial: string): Suggestion[];
   /** What the buttons under replies act on (feedback, more results); undefined without `keep`. */
   readonly actions?: ReplyActionsService;
+  /** The user's home view (Slack App Home): their channels' posts and feeds, and the commands. */
+  home(who: Invocation, channels: readonly HomeChannel[] | undefined): Promise<Reply>;
 }
 
 /** The context a command executes in: the core, the caller, and the ports it may use. */
@@ -176,6 +179,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return attach(await command.execute(raw, context(who)), who, name);
       });
     },
+    home: (who, channels) => homeReply(context(who), channels),
     autocomplete(commandName, optionName, partial) {
       const decl = byName.get(commandName)?.declarations.find((d) => d.name === optionName);
       const source = decl?.autocomplete ? suggest[decl.autocomplete] : undefined;

@@ -1,5 +1,5 @@
 // A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, users.info with
-// the user's locale, chat.postMessage
+// the user's locale, users.conversations, views.publish (App Home), chat.postMessage
 // with message metadata, conversations.history with `oldest`, `include_all_metadata` and cursor
 // pages) and response URLs (`/respond/<id>`) that record what the bot posts, faults injected into
 // chat.postMessage (a slow answer after the message is posted, a connection cut after the body is
@@ -54,6 +54,10 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** What users.info (with include_locale) says of each user's language, e.g. `U0BOB` → `en-US`. */
   readonly userLocales: Map<string, string>;
+  /** The channels users.conversations lists for each user; a user not in it gets `missing_scope`. */
+  readonly userChannels: Map<string, { id: string; name: string }[]>;
+  /** The App Home views published (views.publish), in order. */
+  readonly views: { userId: string; view: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -72,6 +76,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
   const postErrors = new Map<string, string | { status: number; retryAfter?: number }>();
   const userLocales = new Map<string, string>();
+  const userChannels = new Map<string, { id: string; name: string }[]>();
+  const views: { userId: string; view: Record<string, unknown> }[] = [];
   let server: Server | undefined;
   const { server: s, url } = await listen(async (req, res) => {
     const body = await readBody(req);
@@ -103,6 +109,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ok: true,
           user: { id: user, name: user.toLowerCase(), ...(locale ? { locale } : {}) },
         });
+        return;
+      }
+      if (method === "users.conversations") {
+        const user = String(fields.user ?? "");
+        const member = userChannels.get(user);
+        sendJson(
+          res,
+          200,
+          member
+            ? { ok: true, channels: member, response_metadata: { next_cursor: "" } }
+            : { ok: false, error: "missing_scope" },
+        );
+        return;
+      }
+      if (method === "views.publish") {
+        const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+        views.push({
+          userId: String(fields.user_id ?? ""),
+          view: parse(fields.view) as Record<string, unknown>,
+        });
+        sendJson(res, 200, { ok: true, view: { id: `V${views.length}` } });
         return;
       }
       if (method === "conversations.history") {
@@ -241,6 +268,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     posts,
     userLocales,
+    userChannels,
+    views,
     faults(...faults) {
       queued.push(...faults);
     },

@@ -13,6 +13,7 @@ import type { ChannelPoster } from "../../scheduling/poster.ts";
 import type { ShownReplyStore } from "../../storage/shown-reply-store.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { handleSlackAppHome } from "./app-home.ts";
 import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
@@ -302,7 +303,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const app = await createApp(options, apiUrl);
-  const handlers: Handlers = { options, dispatcher, onError, failed, locales: createSlackUserLocales() };
+  const locales = createSlackUserLocales();
+  const handlers: Handlers = { options, dispatcher, onError, failed, locales };
   handleSlashCommand(app, handlers);
   handlePublishAction(app, handlers);
   handleSlackReplyButtons(app, {
@@ -312,6 +314,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   });
   if (options.conversations)
     handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
+  handleSlackAppHome(app, { dispatcher, locales, onError });
   app.error(async (error) => onError(error));
 
   const poster = createSlackPoster({

@@ -23,9 +23,19 @@ export const BOT_SCOPES = [
   "im:history",
   // users.info with include_locale: help in the user's language
   "users:read",
+  // users.conversations: the App Home lists the posts of the channels the user is in
+  "channels:read",
+  "groups:read",
 ] as const;
 /** Mentions, DMs and replies in the threads the bot answered in. */
-export const BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
+export const BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "message.channels",
+  "message.groups",
+  // the App Home tab
+  "app_home_opened",
+] as const;
 
 export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
   const name = options.appName ?? "newsbot";
@@ -39,7 +49,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
       bot_user: { display_name: name, always_online: true },
       // DMs: the Messages tab lets people write to the bot
       app_home: {
-        home_tab_enabled: false,
+        home_tab_enabled: true,
         messages_tab_enabled: true,
         messages_tab_read_only_enabled: false,
       },
