@@ -2,6 +2,8 @@
 // kept answers and pages over real SQLite: one vote per user and answer, expiry after the TTL,
 // and the parsing and validation of the new options.
 import { describe, expect, it } from "vitest";
+import { createDispatcher } from "../commands/dispatch.ts";
+import { allCommands } from "../commands/index.ts";
 import { createReplyActions } from "../commands/reply-actions.ts";
 import { startApp } from "../src/app/main.ts";
 import { reply } from "../src/core/reply/reply.ts";
@@ -10,6 +12,7 @@ import { createSqliteFeedbackStore } from "../src/storage/feedback-store.ts";
 import { createSqliteShownReplyStore } from "../src/storage/shown-reply-store.ts";
 import { consoleStreams } from "./fakes/console-streams.ts";
 import { realDispatcher } from "./fakes/real-core.ts";
+import { testCore } from "./fakes/scheduling.ts";
 
 async function session(lines: string): Promise<{ text: string }> {
   const streams = consoleStreams();
@@ -38,7 +41,7 @@ describe("console: feedback and more", () => {
     expect(text.indexOf("Merci : avis 👍 enregistré.")).toBeGreaterThan(hint);
     expect(text).toContain("Avis modifié : 👎.");
     expect(text).toContain("« vote » doit être l'un de : up, down.");
-    expect(text).toContain("/news feedback <up|down> [<comment>]");
+    expect(text).toContain("/news feedback <up|down> [<commentaire>]");
     expect(text).toContain("Plus de résultats : /news more");
     const p2 = text.indexOf("Page 2/3");
     const p3 = text.indexOf("Page 3/3");
@@ -94,5 +97,26 @@ describe("kept answers and pages", () => {
     expect(r.actions).toBeUndefined();
     const vote = await dispatcher.runText("feedback up", { platform: "console" });
     expect(JSON.stringify(vote)).toContain("pas encore avec DATABASE_URL");
+  });
+});
+
+describe("who, a page at a time", () => {
+  it("lists ten articles on the first page with the roles, the next ones on the kept pages", async () => {
+    const dates = Array.from({ length: 24 }, (_, i) => `2025-12-${String(i + 1).padStart(2, "0")}`);
+    const db = openDatabase(":memory:");
+    const keep = { replies: createSqliteShownReplyStore(db), feedback: createSqliteFeedbackStore(db) };
+    const dispatcher = createDispatcher({ core: await testCore(dates), commands: allCommands, keep });
+    const who = { platform: "console" as const };
+    const first = await dispatcher.runText("who Pham Minh Chinh", who);
+    const firstText = JSON.stringify(first.blocks);
+    expect(firstText).toMatch(/Page 1\/2 · résultats 1 à 10 sur 1[1-9]/);
+    const sources = first.blocks.find((b) => b.type === "sources");
+    expect(sources?.type === "sources" ? sources.items.length : 0).toBe(10);
+    const second = await dispatcher.runText("more", who);
+    const text = JSON.stringify(second.blocks);
+    expect(text).toContain("11. ");
+    expect(text).toMatch(/Page 2\/2/);
+    expect(second.title).toBe(first.title);
+    db.close();
   });
 });
