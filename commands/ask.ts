@@ -1,6 +1,7 @@
 // `/news ask <question>`: a quoted, cited answer from the articles, or an explicit "no answer".
 import { z } from "zod";
 import { answerReply } from "../src/core/reply/lookup-replies.ts";
+import type { AnswerRecord } from "../src/core/reply/reply.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 
 export const ask = defineCommand({
@@ -20,6 +21,15 @@ export const ask = defineCommand({
     public: publicOption(),
   }),
   // offline (no model configured) the answer is the synchronous one, exactly as before
-  run: async ({ question }, { core, locale }) =>
-    answerReply(core.model ? await core.askWithModel(question, locale) : core.ask(question, locale), locale),
+  run: async ({ question }, { core, locale }) => {
+    const answer = core.model ? await core.askWithModel(question, locale) : core.ask(question, locale);
+    // what a 👍 / 👎 on it records (an abstention too: a missed answer is worth knowing)
+    const answered: AnswerRecord = {
+      question,
+      answer: answer.answer,
+      citations: answer.citations.map((c) => c.id),
+      confidence: answer.confidence,
+    };
+    return { ...answerReply(answer, locale), answered };
+  },
 });

@@ -11,6 +11,7 @@ import type { Reply } from "../src/core/reply/reply.ts";
 import { parseDateOption } from "./date-option.ts";
 import { type CommandMessages, commandMessages } from "./messages.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
+import type { Actor, ReplyActionsService } from "./reply-actions.ts";
 
 export interface Localized {
   readonly fr: string;
@@ -47,6 +48,12 @@ export interface CommandContext {
   readonly subscriptions?: SubscriptionService;
   /** The news feeds the bot follows; undefined when the bot runs without a database. */
   readonly feeds?: FeedsService;
+  /** Kept answers (feedback) and pages of results; undefined without the SQLite database. */
+  readonly replyActions?: ReplyActionsService;
+  /** Who runs the command, as kept answers and votes are filed. */
+  readonly actor?: Actor;
+  /** The user's own language when the platform tells it (Discord, Slack): help is written in it. */
+  readonly userLocale?: Locale;
 }
 
 /** One option as the platforms declare it, read back from the zod schema. */
@@ -205,14 +212,26 @@ export function declarationsOf(options: z.ZodObject): OptionDeclaration[] {
   });
 }
 
-/** `/news search <terms> [--limit N] [--public]` (text platforms) or `/news search terms:… [limit:…]` (Discord). */
-export function usageOf(command: Command, root: string, platform: Platform): string {
+/**
+ * `/news search <mots> [--limit <N>] [--public]` (text platforms, placeholders in `locale`) or
+ * `/news search terms:… [limit:…]` (Discord, whose option names are what the user types).
+ */
+export function usageOf(command: Command, root: string, platform: Platform, locale: Locale = "fr"): string {
+  const names = commandMessages(locale).placeholders;
+  const placeholder = (d: OptionDeclaration) => {
+    const p = names[d.name] ?? d.name;
+    return p.includes("<") ? p : `<${p}>`;
+  };
   const parts = [`/${root} ${command.name}`];
   for (const d of command.declarations) {
     let part: string;
     if (platform === "discord") part = `${d.name}:${d.type === "boolean" ? "True" : "…"}`;
-    else if (d.rest) part = `<${d.name}>`;
-    else part = d.type === "boolean" ? `--${d.name}` : `--${d.name} <${d.type === "integer" ? "N" : "…"}>`;
+    else if (d.rest) part = placeholder(d);
+    // a required choice is typed as its first word (see parse-text.ts)
+    else if (d.required && d.choices) part = `<${d.choices.join("|")}>`;
+    else if (d.type === "boolean") part = `--${d.name}`;
+    else if (d.choices) part = `--${d.name} <${d.choices.join("|")}>`;
+    else part = `--${d.name} ${d.type === "integer" ? "<N>" : placeholder(d)}`;
     parts.push(d.required ? part : `[${part}]`);
   }
   return parts.join(" ");
@@ -258,7 +277,7 @@ export function invalidInputReply(command: Command, issues: readonly string[], c
   return errorReply(
     `${t.invalidInput} — ${issues.join(" ")}`,
     ctx.locale,
-    t.invalidHint(usageOf(command, ctx.root, ctx.platform)),
+    t.invalidHint(usageOf(command, ctx.root, ctx.platform, ctx.locale)),
   );
 }
 

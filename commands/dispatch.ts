@@ -8,10 +8,12 @@ import type { Platform } from "../src/core/platform.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import type { AutocompleteKind, Caller, Command, CommandContext } from "./define.ts";
+import { type HomeChannel, homeReply } from "./home.ts";
 import { commandMessages } from "./messages.ts";
 import { splitCommandText, textToOptions } from "./parse-text.ts";
 import type { FeedsService, SubscriptionService } from "./ports.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { actorOf, createReplyActions, type KeptStores, type ReplyActionsService } from "./reply-actions.ts";
 import { closest } from "./suggest.ts";
 
 export interface DispatcherOptions {
@@ -31,6 +33,8 @@ export interface DispatcherOptions {
   readonly feeds?: FeedsService;
   /** Suggestions for autocompleted options, by kind; articles are built in. */
   readonly suggest?: Partial<Record<AutocompleteKind, (partial: string) => Suggestion[]>>;
+  /** Where answers (for 👍 / 👎) and further pages of results are kept; without it, no such buttons. */
+  readonly keep?: KeptStores;
 }
 
 export interface Invocation {
@@ -39,6 +43,8 @@ export interface Invocation {
   readonly user?: string;
   /** Who and where, with the caller's rights on the channel (set by the adapters). */
   readonly caller?: Caller;
+  /** The user's language when the platform tells it (help is written in it). */
+  readonly locale?: Locale;
 }
 
 export interface Dispatcher {
@@ -52,19 +58,31 @@ export interface Dispatcher {
   run(name: string, options: Readonly<Record<string, unknown>>, who: Invocation): Promise<Reply>;
   /** At most 25 suggestions for an autocompleted option; [] when it has none. */
   autocomplete(command: string, optionName: string, partial: string): Suggestion[];
+  /** What the buttons under replies act on (feedback, more results); undefined without `keep`. */
+  readonly actions?: ReplyActionsService;
+  /** The user's home view (Slack App Home): their channels' posts and feeds, and the commands. */
+  home(who: Invocation, channels: readonly HomeChannel[] | undefined): Promise<Reply>;
 }
 
 /** The context a command executes in: the core, the caller, and the ports it may use. */
-function contextFactory(options: DispatcherOptions, locale: Locale, root: string) {
-  return (platform: Platform, caller?: Caller): CommandContext => ({
+function contextFactory(
+  options: DispatcherOptions,
+  locale: Locale,
+  root: string,
+  actions: ReplyActionsService | undefined,
+) {
+  return (who: Invocation): CommandContext => ({
     core: options.core,
     locale,
     root,
-    platform,
+    platform: who.platform,
     commands: options.commands,
-    ...(caller ? { caller } : {}),
+    ...(who.caller ? { caller: who.caller } : {}),
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     ...(options.feeds ? { feeds: options.feeds } : {}),
+    ...(actions ? { replyActions: actions } : {}),
+    actor: actorOf(who),
+    ...(who.locale ? { userLocale: who.locale } : {}),
   });
 }
 
@@ -114,7 +132,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     person: (partial) => options.core.suggestPeople(partial, 25),
     ...options.suggest,
   };
-  const context = contextFactory(options, locale, root);
+  const actions = options.keep ? createReplyActions({ ...options.keep, locale, root }) : undefined;
+  const context = contextFactory(options, locale, root, actions);
+  // the ids of what the reply's buttons act on; without a store, the further pages are dropped
+  const attach = (reply: Reply, who: Invocation, command: string): Reply => {
+    if (actions) return actions.attach(reply, actorOf(who), command);
+    const { more: _more, ...rest } = reply;
+    return rest;
+  };
 
   async function guarded(name: string, body: () => Promise<Reply>): Promise<Reply> {
     try {
@@ -131,6 +156,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     root,
     locale,
     commands: options.commands,
+    ...(actions ? { actions } : {}),
     find: (name) => byName.get(name.toLowerCase()),
     runText(text, who) {
       const { name, rest } = splitCommandText(text, root);
@@ -141,16 +167,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (stop) return stop;
         const parsed = textToOptions(rest, command.declarations);
         if (!parsed.ok) return unknownOptionReply(parsed.unknown, command, locale);
-        return command.execute(parsed.options, context(who.platform, who.caller));
+        return attach(await command.execute(parsed.options, context(who)), who, text);
       });
     },
     run(name, raw, who) {
       return guarded(name, async () => {
         const command = byName.get(name.toLowerCase());
         if (!command) return unknown(name);
-        return limited(who) ?? command.execute(raw, context(who.platform, who.caller));
+        const stop = limited(who);
+        if (stop) return stop;
+        return attach(await command.execute(raw, context(who)), who, name);
       });
     },
+    home: (who, channels) => homeReply(context(who), channels),
     autocomplete(commandName, optionName, partial) {
       const decl = byName.get(commandName)?.declarations.find((d) => d.name === optionName);
       const source = decl?.autocomplete ? suggest[decl.autocomplete] : undefined;

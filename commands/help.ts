@@ -9,14 +9,19 @@ export const help = defineCommand({
   name: "help",
   description: { fr: "Liste des commandes", en: "List the commands" },
   options: z.object({}),
-  run: (_args, { commands, locale, root, platform }) => {
+  // in the user's own language when the platform tells it, else the bot's
+  run: (_args, { commands, locale: botLocale, userLocale, root, platform }) => {
+    const locale = userLocale ?? botLocale;
     const t = commandMessages(locale);
     return reply(
       [
         { type: "paragraph", text: t.helpIntro(root) },
         {
           type: "fields",
-          fields: commands.map((c) => ({ label: usageOf(c, root, platform), value: c.description[locale] })),
+          fields: commands.map((c) => ({
+            label: usageOf(c, root, platform, locale),
+            value: c.description[locale],
+          })),
         },
       ],
       { title: t.helpTitle },

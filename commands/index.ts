@@ -10,8 +10,10 @@ import { ask } from "./ask.ts";
 import { brief } from "./brief.ts";
 import type { Command } from "./define.ts";
 import { digest } from "./digest.ts";
+import { feedback } from "./feedback.ts";
 import { feeds } from "./feeds.ts";
 import { help } from "./help.ts";
+import { more } from "./more.ts";
 import { search } from "./search.ts";
 import { subscribe } from "./subscribe.ts";
 import { subscriptions } from "./subscriptions.ts";
@@ -34,8 +36,10 @@ export {
 } from "./define.ts";
 export { digest } from "./digest.ts";
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type Invocation } from "./dispatch.ts";
+export { feedback } from "./feedback.ts";
 export { feeds } from "./feeds.ts";
 export { help } from "./help.ts";
+export { more } from "./more.ts";
 export { splitCommandText, textToOptions } from "./parse-text.ts";
 export { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 export { search } from "./search.ts";
@@ -52,6 +56,8 @@ export const allCommands: readonly Command[] = [
   digest,
   brief,
   who,
+  more,
+  feedback,
   feeds,
   subscribe,
   unsubscribe,

@@ -1,7 +1,8 @@
 // Text input, as Slack and the console receive it: `ask Qui est Hayashi ?`,
 // `search semi-conducteurs --limit 3 --public`. The first word names the command; `--name value`
 // (or `--name=value`, or `--flag` for yes/no options) sets an option; the other words fill the
-// command's "rest" option (the question, the search terms, the id). Values are not validated
+// command's "rest" option (the question, the search terms, the id) — after a required choice, which
+// takes the first word (`feedback up bien vu`). Values are not validated
 // here — the command's zod schema does that and explains what is wrong.
 import type { OptionDeclaration } from "./define.ts";
 
@@ -62,6 +63,11 @@ export function textToOptions(rest: string, declarations: readonly OptionDeclara
     else if (decl.type === "boolean") options[name] = true;
     else if (i + 1 < tokens.length) options[name] = convert(tokens[++i] as string, decl);
     else options[name] = "";
+  }
+  // a required choice not given as `--name` takes the first word (`feedback up …`); zod checks it
+  for (const d of declarations) {
+    if (words.length > 0 && d.required && d.choices && !d.rest && !(d.name in options))
+      options[d.name] = (words.shift() as string).toLowerCase();
   }
   if (words.length > 0) {
     const target =

@@ -1,7 +1,9 @@
-// `/news search <terms>`: the articles that match best, each with the sentence that matched.
+// `/news search <terms>`: the articles that match best, each with the sentence that matched, a
+// page at a time (`--limit` a page, 5 by default).
 import { z } from "zod";
 import { searchReply } from "../src/core/reply/lookup-replies.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
+import { MAX_PAGES, paged } from "./pages.ts";
 
 export const search = defineCommand({
   name: "search",
@@ -13,7 +15,7 @@ export const search = defineCommand({
     terms: option.text({ fr: "Les mots recherchés", en: "The words to look for" }, { max: 200, rest: true }),
     limit: option
       .integer(
-        { fr: "Nombre d'articles (1 à 10, 5 par défaut)", en: "How many articles (1 to 10, default 5)" },
+        { fr: "Articles par page (1 à 10, 5 par défaut)", en: "Articles a page (1 to 10, default 5)" },
         {
           min: 1,
           max: 10,
@@ -22,6 +24,10 @@ export const search = defineCommand({
       .optional(),
     public: publicOption(),
   }),
-  run: ({ terms, limit }, { core, locale }) =>
-    searchReply(core.search(terms, { limit: limit ?? 5 }), terms, locale),
+  // up to MAX_PAGES pages are found at once; those after the first are kept for "more results"
+  run: ({ terms, limit }, { core, locale }) => {
+    const size = limit ?? 5;
+    const results = core.search(terms, { limit: size * MAX_PAGES });
+    return paged(results, size, (slice, offset) => searchReply(slice, terms, locale, offset), locale);
+  },
 });

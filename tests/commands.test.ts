@@ -142,7 +142,7 @@ describe("commands over the real corpus", () => {
     const bad = await d.runText("search japon --limit 0", { platform: "slack" });
     expect(bad).toMatchObject({ isError: true, visibility: "private" });
     expect(text(bad)).toContain("« limit » doit valoir au moins 1.");
-    expect(text(bad)).toContain("/news search <terms> [--limit <N>] [--public]");
+    expect(text(bad)).toContain("/news search <mots> [--limit <N>] [--public]");
     const notInt = await d.runText("search japon --limit deux", { platform: "slack" });
     expect(text(notInt)).toContain("« limit » doit être un nombre entier.");
     const long = await d.run("ask", { question: "x".repeat(501) }, { platform: "discord" });
@@ -203,7 +203,7 @@ describe("help", () => {
       slack.blocks.find((b) => b.type === "fields") as Extract<Block, { type: "fields" }>
     ).fields.map((f) => f.label);
     expect(labels).toEqual(allCommands.map((c) => expect.stringContaining(`/actu ${c.name}`)));
-    expect(labels).toContain("/actu search <terms> [--limit <N>] [--public]");
+    expect(labels).toContain("/actu search <mots> [--limit <N>] [--public]");
     const discord = await d.runText("help", { platform: "discord" });
     expect(text(discord)).toContain("/actu search terms:… [limit:…] [public:True]");
     const en = await (await realDispatcher({ locale: "en" })).runText("help", { platform: "console" });

@@ -149,7 +149,10 @@ describe("Slack manifest", () => {
       baseUrl: "https://bot.example.org/",
     });
     expect(http).toMatchObject({
-      features: { slash_commands: [{ command: "/actu", url: "https://bot.example.org/slack/events" }] },
+      features: {
+        slash_commands: [{ command: "/actu", url: "https://bot.example.org/slack/events" }],
+        app_home: { home_tab_enabled: true },
+      },
       oauth_config: {
         scopes: {
           bot: [
@@ -159,12 +162,15 @@ describe("Slack manifest", () => {
             "groups:history",
             "app_mentions:read",
             "im:history",
+            "users:read",
+            "channels:read",
+            "groups:read",
           ],
         },
       },
       settings: {
         event_subscriptions: {
-          bot_events: ["app_mention", "message.im", "message.channels", "message.groups"],
+          bot_events: ["app_mention", "message.im", "message.channels", "message.groups", "app_home_opened"],
           request_url: "https://bot.example.org/slack/events",
         },
         interactivity: { is_enabled: true, request_url: "https://bot.example.org/slack/events" },

@@ -264,7 +264,7 @@ describe("/news subscriptions and /news unsubscribe", () => {
   it("appears in help and in the Discord declarations with its choices", async () => {
     const help = (await run("help")).text;
     expect(help).toContain(
-      "/news subscribe [<topic>] [--kind <…>] [--time <…>] [--timezone <…>] [--days <…>]",
+      "/news subscribe [<sujet>] [--kind <digest|brief>] [--time <heure>] [--timezone <fuseau>] [--days <jours>]",
     );
     expect(help).toContain("/news unsubscribe [<id>]");
     expect(help).toContain("/news subscriptions");

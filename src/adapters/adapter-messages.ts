@@ -12,6 +12,9 @@ const fr = {
   truncated: "… (réponse tronquée : trop longue pour un message)",
   continued: "(suite)",
   publishButton: "Publier dans le canal",
+  moreButton: "Plus de résultats",
+  feedbackUpButton: "👍",
+  feedbackDownButton: "👎",
   // console
   consoleWelcome: (root: string, count: number) =>
     `newsbot — ${count} articles chargés. Tapez /${root} help pour l'aide, « quit » pour quitter.`,
@@ -29,6 +32,9 @@ const en: AdapterOwn = {
   truncated: "… (reply truncated: too long for one message)",
   continued: "(continued)",
   publishButton: "Post to channel",
+  moreButton: "More results",
+  feedbackUpButton: "👍",
+  feedbackDownButton: "👎",
   consoleWelcome: (root, count) =>
     `newsbot — ${count} articles loaded. Type /${root} help for help, “quit” to leave.`,
   consoleBye: "Goodbye.",

@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatcher } from "../../commands/dispatch.ts";
 import { allCommands } from "../../commands/index.ts";
 import { splitCommandText } from "../../commands/parse-text.ts";
 import type { FeedsService } from "../../commands/ports.ts";
+import type { KeptStores } from "../../commands/reply-actions.ts";
 import type { Adapter } from "../adapters/port.ts";
 import { StartupFailure } from "../adapters/startup-failure.ts";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
@@ -29,6 +30,7 @@ import {
 import { loadNews } from "../snapshot/index.ts";
 import type { Stores } from "../storage/backend.ts";
 import { createSqliteConversationStore } from "../storage/conversation-store.ts";
+import { createSqliteFeedbackStore } from "../storage/feedback-store.ts";
 import type { Database } from "../storage/index.ts";
 import { createSqliteShownReplyStore } from "../storage/shown-reply-store.ts";
 import { loadAdapter } from "./adapter-registry.ts";
@@ -295,6 +297,7 @@ function createAppDispatcher(
   subscriptions: ReturnType<typeof createSubscriptionService>,
   feeds: FeedsService,
   metrics: AppMetrics,
+  keep: KeptStores | undefined,
 ): Dispatcher {
   const { config, log } = c;
   return measuredDispatcher(
@@ -306,6 +309,7 @@ function createAppDispatcher(
       ratePerMinute: config.ratePerMinute,
       subscriptions,
       feeds,
+      ...(keep ? { keep } : {}),
       onError: (error, command) =>
         log.error(
           { err: error, command },
@@ -314,6 +318,13 @@ function createAppDispatcher(
     }),
     metrics,
   );
+}
+
+/** Answers kept for feedback and pages of results: in the SQLite file; not yet on Postgres. */
+function keptStores(db: Database | undefined): KeptStores | undefined {
+  return db
+    ? { replies: createSqliteShownReplyStore(db), feedback: createSqliteFeedbackStore(db) }
+    : undefined;
 }
 
 /** /readyz: the index once ready, the database, and each started adapter's health. */
@@ -588,7 +599,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     corpusPaths: paths,
     say: (line) => say(c.err, line),
   });
-  const dispatcher = createAppDispatcher(c, core, subscriptions, feeds.service, metrics);
+  const dispatcher = createAppDispatcher(c, core, subscriptions, feeds.service, metrics, keptStores(db));
   const { w, state } = wire(c, {
     input: options.input ?? process.stdin,
     stores,

@@ -48,6 +48,10 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: async (argv, io) => (await import("./ingest-command.ts")).runIngest(argv, io),
     help: "ingest [--once] [--feeds URL,…] [--db PATH]   pull news feeds and the watched folder into the corpus",
   },
+  feedback: {
+    run: async (argv, io) => (await import("./feedback-command.ts")).runFeedback(argv, io),
+    help: "feedback export [--json] [--db PATH] [--since D] [--vote up|down]   the 👍/👎 given on answers",
+  },
   import: {
     run: async (argv, io) => (await import("./import-command.ts")).runImport(argv, io),
     help: "import <files…> [--out DIR] [--source S] [--lang L]   turn scraped text into corpus files",

@@ -81,3 +81,16 @@ export const CHAT_MIGRATION: Migration = {
     `);
   },
 };
+
+/** Feedback keeps the confidence the answer was shown with and the voter's optional comment. */
+export const FEEDBACK_MIGRATION: Migration = {
+  version: 7,
+  description: "chat: confidence and comment of answer feedback",
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE feedback ADD COLUMN confidence REAL;
+      ALTER TABLE feedback ADD COLUMN comment TEXT;
+      CREATE INDEX feedback_at ON feedback (at);
+    `);
+  },
+};

@@ -1,5 +1,5 @@
 // The schema, as migrations. Append new migrations; never edit one that has shipped.
-import { CHAT_MIGRATION } from "./chat-schema.ts";
+import { CHAT_MIGRATION, FEEDBACK_MIGRATION } from "./chat-schema.ts";
 import type { Migration } from "./migrations.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -144,4 +144,5 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  FEEDBACK_MIGRATION,
 ];

@@ -9,17 +9,24 @@ import type { Database } from "./database.ts";
 export interface ShownReplyStore {
   /** Keeps `reply` until `now + ttlMs`; returns its id. */
   save(
-    input: { platform: string; userId: string; command: string; reply: Reply },
+    input: { platform: string; userId: string; command: string; reply: Reply; question?: string },
     now: Date,
     ttlMs: number,
   ): string;
   get(id: string, now: Date): { reply: Reply; userId: string; command: string } | undefined;
+  /** The id of the latest unexpired reply kept with a question (an answer) for this user. */
+  latestAnswer(platform: string, userId: string, now: Date): string | undefined;
 }
 
 export function createSqliteShownReplyStore(db: Database): ShownReplyStore {
   const insert = db.prepare(
-    `INSERT INTO shown_replies (id, platform, user_id, command, reply, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO shown_replies (id, platform, user_id, command, question, reply, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const latest = db.prepare<[string, string, string], { id: string }>(
+    `SELECT id FROM shown_replies
+     WHERE platform = ? AND user_id = ? AND question IS NOT NULL AND expires_at > ?
+     ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   );
   const select = db.prepare<[string, string], { reply: string; user_id: string; command: string }>(
     "SELECT reply, user_id, command FROM shown_replies WHERE id = ? AND expires_at > ?",
@@ -34,6 +41,7 @@ export function createSqliteShownReplyStore(db: Database): ShownReplyStore {
         input.platform,
         input.userId,
         input.command,
+        input.question ?? null,
         JSON.stringify(input.reply),
         now.toISOString(),
         new Date(now.getTime() + ttlMs).toISOString(),
@@ -45,6 +53,9 @@ export function createSqliteShownReplyStore(db: Database): ShownReplyStore {
       return row
         ? { reply: JSON.parse(row.reply) as Reply, userId: row.user_id, command: row.command }
         : undefined;
+    },
+    latestAnswer(platform, userId, now) {
+      return latest.get(platform, userId, now.toISOString())?.id;
     },
   };
 }

@@ -476,3 +476,62 @@ export function commandInteraction(
     },
   };
 }
+
+/**
+ * A click on a button (INTERACTION_CREATE type 3) of the bot's message `messageId` in `channelId`:
+ * in a server channel when `guild` is set, else in a DM; `locale` is the clicker's client language.
+ */
+export function buttonInteraction(options: {
+  customId: string;
+  messageId: string;
+  channelId?: string;
+  userId?: string;
+  locale?: string;
+  guild?: boolean;
+}): { id: string; token: string; payload: Record<string, unknown> } {
+  const id = nextId();
+  const token = `tok-${id}`;
+  const channelId = options.channelId ?? CHANNEL_ID;
+  const user = { ...ALICE, id: options.userId ?? ALICE.id };
+  const where = options.guild
+    ? {
+        guild_id: GUILD_ID,
+        guild_locale: "fr",
+        channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "actualites", position: 0, flags: 0 },
+        member: {
+          user,
+          roles: [],
+          joined_at: "2026-01-01T00:00:00.000Z",
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: "0",
+        },
+        authorizing_integration_owners: { "0": GUILD_ID },
+        context: 0,
+      }
+    : {
+        channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] },
+        user,
+        authorizing_integration_owners: { "1": user.id },
+        context: 1,
+      };
+  return {
+    id,
+    token,
+    payload: {
+      id,
+      application_id: APP_ID,
+      type: 3,
+      token,
+      version: 1,
+      locale: options.locale ?? "fr",
+      entitlements: [],
+      app_permissions: "2048",
+      channel_id: channelId,
+      data: { custom_id: options.customId, component_type: 2 },
+      message: { ...message({}, options.messageId), channel_id: channelId },
+      ...where,
+    },
+  };
+}

@@ -1,4 +1,5 @@
-// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, chat.postMessage
+// A local fake Slack: the Web API (`/api/<method>`, enough for Bolt's auth.test, users.info with
+// the user's locale, users.conversations, views.publish (App Home), chat.postMessage
 // with message metadata, conversations.history with `oldest`, `include_all_metadata` and cursor
 // pages) and response URLs (`/respond/<id>`) that record what the bot posts, faults injected into
 // chat.postMessage (a slow answer after the message is posted, a connection cut after the body is
@@ -51,6 +52,12 @@ export interface FakeSlack {
    */
   failPosts(channel: string, error: string | { status: number; retryAfter?: number } | undefined): void;
   responseUrl(id: string): string;
+  /** What users.info (with include_locale) says of each user's language, e.g. `U0BOB` → `en-US`. */
+  readonly userLocales: Map<string, string>;
+  /** The channels users.conversations lists for each user; a user not in it gets `missing_scope`. */
+  readonly userChannels: Map<string, { id: string; name: string }[]>;
+  /** The App Home views published (views.publish), in order. */
+  readonly views: { userId: string; view: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -68,6 +75,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     return (lastTs / 1_000_000).toFixed(6);
   };
   const postErrors = new Map<string, string | { status: number; retryAfter?: number }>();
+  const userLocales = new Map<string, string>();
+  const userChannels = new Map<string, { id: string; name: string }[]>();
+  const views: { userId: string; view: Record<string, unknown> }[] = [];
   let server: Server | undefined;
   const { server: s, url } = await listen(async (req, res) => {
     const body = await readBody(req);
@@ -92,6 +102,36 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const fields: Record<string, unknown> = req.headers["content-type"]?.includes("json")
         ? (JSON.parse(body) as Record<string, unknown>)
         : Object.fromEntries(form);
+      if (method === "users.info") {
+        const user = String(fields.user ?? "");
+        const locale = String(fields.include_locale) === "true" ? userLocales.get(user) : undefined;
+        sendJson(res, 200, {
+          ok: true,
+          user: { id: user, name: user.toLowerCase(), ...(locale ? { locale } : {}) },
+        });
+        return;
+      }
+      if (method === "users.conversations") {
+        const user = String(fields.user ?? "");
+        const member = userChannels.get(user);
+        sendJson(
+          res,
+          200,
+          member
+            ? { ok: true, channels: member, response_metadata: { next_cursor: "" } }
+            : { ok: false, error: "missing_scope" },
+        );
+        return;
+      }
+      if (method === "views.publish") {
+        const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+        views.push({
+          userId: String(fields.user_id ?? ""),
+          view: parse(fields.view) as Record<string, unknown>,
+        });
+        sendJson(res, 200, { ok: true, view: { id: `V${views.length}` } });
+        return;
+      }
       if (method === "conversations.history") {
         sendJson(res, 200, historyError ? { ok: false, error: historyError } : history(fields));
         return;
@@ -227,6 +267,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiCalls,
     responses,
     posts,
+    userLocales,
+    userChannels,
+    views,
     faults(...faults) {
       queued.push(...faults);
     },
@@ -273,14 +316,28 @@ export function slashCommandBody(fields: {
   }).toString();
 }
 
-export function blockActionBody(fields: { actionId: string; value: string; responseUrl: string }) {
+export function blockActionBody(fields: {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  /** Who clicks; default U0ALICE. */
+  user?: string;
+  /** The message the button is on; default an ephemeral one, `1.1`. */
+  messageTs?: string;
+}) {
+  const user = fields.user ?? "U0ALICE";
   const payload = {
     type: "block_actions",
     team: { id: "T0FAKE", domain: "fake" },
-    user: { id: "U0ALICE", username: "alice", team_id: "T0FAKE" },
+    user: { id: user, username: user.toLowerCase(), team_id: "T0FAKE" },
     api_app_id: "A0NEWS",
     token: "legacy-verification-token",
-    container: { type: "message", message_ts: "1.1", channel_id: "C0NEWS", is_ephemeral: true },
+    container: {
+      type: "message",
+      message_ts: fields.messageTs ?? "1.1",
+      channel_id: "C0NEWS",
+      is_ephemeral: fields.messageTs === undefined,
+    },
     trigger_id: "1.2.3",
     channel: { id: "C0NEWS", name: "actualites" },
     response_url: fields.responseUrl,

@@ -69,6 +69,9 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
           })
         : await dispatcher.runText(line, who);
       write(renderText(reply, dispatcher.locale));
+      // the buttons other platforms show, as the commands that do the same here
+      if (reply.actions?.moreId) write(t.moreHint(dispatcher.root));
+      if (reply.actions?.feedbackId) write(t.feedbackHint(dispatcher.root));
       write("");
     }
     prompt();

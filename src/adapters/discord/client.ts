@@ -19,9 +19,11 @@ import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { userLocale } from "../user-locale.ts";
 import { handleDiscordConversations } from "./conversation.ts";
 import { createDiscordPoster } from "./poster.ts";
 import { renderDiscord } from "./render.ts";
+import { onReplyButton } from "./reply-buttons.ts";
 
 export interface DiscordAdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -64,9 +66,11 @@ async function onCommand(
   }
   const raw: Record<string, unknown> = {};
   for (const o of i.options.data[0]?.options ?? []) raw[o.name] = o.value;
+  const locale = userLocale(i.locale);
   let reply = await dispatcher.run(sub, raw, {
     platform: "discord",
     user: `discord:${i.user.id}`,
+    ...(locale ? { locale } : {}),
     caller: {
       platform: "discord",
       userId: i.user.id,
@@ -78,10 +82,15 @@ async function onCommand(
   let pages = renderDiscord(reply, { locale: dispatcher.locale });
   try {
     const [first, ...rest] = pages;
-    await i.editReply({ embeds: first?.embeds ?? [], allowedMentions: NO_MENTIONS });
+    await i.editReply({
+      embeds: first?.embeds ?? [],
+      ...(first?.components ? { components: first.components } : {}),
+      allowedMentions: NO_MENTIONS,
+    });
     for (const page of rest) {
       await i.followUp({
         embeds: page.embeds,
+        ...(page.components ? { components: page.components } : {}),
         allowedMentions: NO_MENTIONS,
         ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       });
@@ -157,6 +166,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       onCommand(interaction, dispatcher, onError).catch(onError);
     } else if (interaction.isAutocomplete() && interaction.commandName === dispatcher.root) {
       onAutocomplete(interaction, dispatcher, onError).catch(onError);
+    } else if (interaction.isButton()) {
+      onReplyButton(interaction, dispatcher).catch(onError);
     }
   });
   if (options.conversations)

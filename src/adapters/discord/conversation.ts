@@ -53,7 +53,11 @@ async function onMessage(message: Message, dispatcher: Dispatcher, conversations
     },
   });
   for (const page of renderDiscord({ ...reply, visibility: "public" }, { locale: dispatcher.locale })) {
-    await target.send({ embeds: page.embeds, allowedMentions: NO_MENTIONS });
+    await target.send({
+      embeds: page.embeds,
+      ...(page.components ? { components: page.components } : {}),
+      allowedMentions: NO_MENTIONS,
+    });
   }
 }
 

@@ -3,7 +3,14 @@
 // not fit goes to the next message (sent as follow-ups), up to `maxMessages`, then is cut with a
 // visible note. Every text is markdown-escaped and mentions are defused with a zero-width space;
 // the adapter also sends `allowedMentions: { parse: [] }`, so nothing can ping anyone.
-import { type APIEmbed, escapeMarkdown } from "discord.js";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from "discord.js";
 import { formatArticleDate } from "../../core/i18n/format-date.ts";
 import { type Locale, messages } from "../../core/i18n/messages.ts";
 import { chunkEmphasized, type EmphasisMarkup } from "../../core/reply/emphasis.ts";
@@ -24,6 +31,40 @@ export const COLOR = { normal: 0x2b6cb0, error: 0xc53030 } as const;
 
 export interface DiscordMessage {
   readonly embeds: APIEmbed[];
+  /** The reply's buttons, on its last message only. */
+  readonly components?: APIActionRowComponent<APIButtonComponent>[];
+}
+
+/** Button custom ids: `newsbot:<action>:<kept id>` (Discord allows 100 characters). */
+export const BUTTON_PREFIX = "newsbot";
+export type ButtonAction = "up" | "down" | "more";
+
+export function buttonId(action: ButtonAction, id: string): string {
+  return `${BUTTON_PREFIX}:${action}:${id}`;
+}
+
+export function parseButtonId(customId: string): { action: ButtonAction; id: string } | undefined {
+  const m = /^newsbot:(up|down|more):([\w-]{1,80})$/.exec(customId);
+  return m ? { action: m[1] as ButtonAction, id: m[2] as string } : undefined;
+}
+
+/** More results, 👍 / 👎: one row of buttons, or none. */
+function buttonsOf(reply: Reply, locale: Locale): APIActionRowComponent<APIButtonComponent>[] {
+  const t = adapterMessages(locale);
+  const { moreId, feedbackId } = reply.actions ?? {};
+  const button = (action: ButtonAction, id: string, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: action === "more" ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    custom_id: buttonId(action, id),
+    label,
+  });
+  const buttons = [
+    ...(moreId ? [button("more", moreId, t.moreButton)] : []),
+    ...(feedbackId
+      ? [button("up", feedbackId, t.feedbackUpButton), button("down", feedbackId, t.feedbackDownButton)]
+      : []),
+  ];
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
 /** Escape markdown and defuse every kind of mention (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`). */
@@ -261,8 +302,11 @@ export function renderDiscord(
     embeds.push(embed);
     messagesOut.push(embeds);
   } else noteTruncated(messagesOut, note, color);
-  return messagesOut
+  const out = messagesOut
     .map((list) => list.filter((e) => e.title || e.description || (e.fields?.length ?? 0) > 0))
-    .filter((list) => list.length > 0)
-    .map((list) => ({ embeds: list }));
+    .filter((list) => list.length > 0);
+  const components = buttonsOf(reply, locale);
+  return out.map((list, i) =>
+    i === out.length - 1 && components.length > 0 ? { embeds: list, components } : { embeds: list },
+  );
 }

@@ -7,15 +7,19 @@ import type { AddressInfo } from "node:net";
 import { App, type CustomRoute, HTTPReceiver, LogLevel, type RespondFn } from "@slack/bolt";
 import type { Conversations } from "../../../commands/conversation.ts";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { splitCommandText } from "../../../commands/parse-text.ts";
 import type { Reply } from "../../core/reply/reply.ts";
 import type { ChannelPoster } from "../../scheduling/poster.ts";
 import type { ShownReplyStore } from "../../storage/shown-reply-store.ts";
 import { adapterMessages } from "../adapter-messages.ts";
 import { networkReason, StartupFailure, withDeadline } from "../startup-failure.ts";
+import { handleSlackAppHome } from "./app-home.ts";
 import { handleSlackConversations } from "./conversation.ts";
 import { createSlackPoster } from "./poster.ts";
 import { PUBLISH_ACTION, renderSlack } from "./render.ts";
+import { handleSlackReplyButtons } from "./reply-buttons.ts";
 import { guardSlackRequests } from "./request-guard.ts";
+import { createSlackUserLocales, type SlackUserLocales } from "./user-locales.ts";
 
 export interface SlackAdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -183,6 +187,7 @@ interface Handlers {
   readonly onError: (error: unknown) => void;
   /** Never leave the user with silence: log the failure and say so, privately. */
   failed(respond: RespondFn, error: unknown): Promise<void>;
+  readonly locales: SlackUserLocales;
 }
 
 /**
@@ -209,12 +214,20 @@ function slackWho(teamId: string, userId: string, channelId: string | undefined)
 /** The slash command: ack() at once, then the reply through respond(). */
 function handleSlashCommand(app: App, h: Handlers): void {
   const { dispatcher, options } = h;
-  app.command(`/${dispatcher.root}`, async ({ command, ack, respond }) => {
+  app.command(`/${dispatcher.root}`, async ({ command, ack, respond, client }) => {
     await ack();
     // no response_url (not sent by Slack; the request guard turns these away): nowhere to answer
     if (typeof respond !== "function") return;
-    const who = slackWho(command.team_id, command.user_id, command.channel_id);
     const text = unescapeSlack(command.text ?? "");
+    // help is written in the user's language: Slack tells it through users.info only
+    const locale =
+      splitCommandText(text, dispatcher.root).name === "help"
+        ? await h.locales.of(client, command.user_id)
+        : undefined;
+    const who = {
+      ...slackWho(command.team_id, command.user_id, command.channel_id),
+      ...(locale ? { locale } : {}),
+    };
     const reply = await dispatcher.runText(text, who);
     try {
       // the reply shown is kept, so its "post to channel" button posts exactly it
@@ -290,11 +303,18 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<R
   };
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const app = await createApp(options, apiUrl);
-  const handlers: Handlers = { options, dispatcher, onError, failed };
+  const locales = createSlackUserLocales();
+  const handlers: Handlers = { options, dispatcher, onError, failed, locales };
   handleSlashCommand(app, handlers);
   handlePublishAction(app, handlers);
+  handleSlackReplyButtons(app, {
+    dispatcher,
+    failed,
+    show: (respond, reply) => send(respond, reply, dispatcher),
+  });
   if (options.conversations)
     handleSlackConversations(app, { dispatcher, conversations: options.conversations, onError });
+  handleSlackAppHome(app, { dispatcher, locales, onError });
   app.error(async (error) => onError(error));
 
   const poster = createSlackPoster({

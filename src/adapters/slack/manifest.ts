@@ -21,23 +21,35 @@ export const BOT_SCOPES = [
   "groups:history",
   "app_mentions:read",
   "im:history",
+  // users.info with include_locale: help in the user's language
+  "users:read",
+  // users.conversations: the App Home lists the posts of the channels the user is in
+  "channels:read",
+  "groups:read",
 ] as const;
 /** Mentions, DMs and replies in the threads the bot answered in. */
-export const BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
+export const BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "message.channels",
+  "message.groups",
+  // the App Home tab
+  "app_home_opened",
+] as const;
 
 export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
   const name = options.appName ?? "newsbot";
   const requestUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}/slack/events` : undefined;
   const description = adapterMessages(options.locale).appDescription;
-  // Slack caps the usage hint at 100 characters: the names, comma-separated, fit.
-  const hint = options.commands.map((c) => c.name).join(", ");
+  // Slack caps the usage hint at 100 characters: the names, separated by bars, fit.
+  const hint = options.commands.map((c) => c.name).join("|");
   return {
     display_information: { name, description },
     features: {
       bot_user: { display_name: name, always_online: true },
       // DMs: the Messages tab lets people write to the bot
       app_home: {
-        home_tab_enabled: false,
+        home_tab_enabled: true,
         messages_tab_enabled: true,
         messages_tab_read_only_enabled: false,
       },
@@ -45,7 +57,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
         {
           command: `/${options.root}`,
           description: description.slice(0, 100),
-          usage_hint: hint.length <= 100 ? hint : `${hint.slice(0, 98).replace(/,?\s*\S*$/, "")} …`,
+          usage_hint: hint.length <= 100 ? hint : `${hint.slice(0, 98).replace(/\|?[^|]*$/, "")} …`,
           should_escape: false,
           ...(requestUrl ? { url: requestUrl } : {}),
         },

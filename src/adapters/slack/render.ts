@@ -27,6 +27,10 @@ export const SLACK_LIMITS = {
 } as const;
 
 export const PUBLISH_ACTION = "newsbot_publish";
+/** 👍 / 👎 under an answer (value: the kept answer's id) and "more results" (value: the next page's id). */
+export const FEEDBACK_UP_ACTION = "newsbot_feedback_up";
+export const FEEDBACK_DOWN_ACTION = "newsbot_feedback_down";
+export const MORE_ACTION = "newsbot_more";
 
 export interface SlackMessage {
   readonly text: string;
@@ -214,20 +218,11 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
     !reply.isError
       ? JSON.stringify(publish)
       : undefined;
-  const button: KnownBlock | undefined =
-    buttonValue && buttonValue.length <= SLACK_LIMITS.buttonValue
-      ? {
-          type: "actions",
-          elements: [
-            {
-              type: "button",
-              action_id: PUBLISH_ACTION,
-              text: { type: "plain_text", text: t.publishButton },
-              value: buttonValue,
-            },
-          ],
-        }
-      : undefined;
+  const button = actionsBlock(
+    reply,
+    buttonValue && buttonValue.length <= SLACK_LIMITS.buttonValue ? buttonValue : undefined,
+    locale,
+  );
 
   const all: KnownBlock[] = [];
   if (reply.title) {
@@ -266,6 +261,36 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
 
   const fallback = clip(escapeSlack(reply.title ?? firstText(reply) ?? ""), SLACK_LIMITS.fallbackText);
   return pages.map((blocks, i) => ({ text: i === 0 ? fallback : `${fallback} ${t.continued}`, blocks }));
+}
+
+type Button = types.Button;
+
+const slackButton = (action_id: string, text: string, value: string): Button => ({
+  type: "button",
+  action_id,
+  text: { type: "plain_text", text, emoji: true },
+  value,
+});
+
+/** The buttons under a reply: more results, 👍 / 👎 on an answer, post to channel. */
+function actionsBlock(
+  reply: Reply,
+  publishValue: string | undefined,
+  locale: Locale,
+): KnownBlock | undefined {
+  const t = adapterMessages(locale);
+  const { moreId, feedbackId } = reply.actions ?? {};
+  const elements: Button[] = [
+    ...(moreId ? [slackButton(MORE_ACTION, t.moreButton, moreId)] : []),
+    ...(feedbackId
+      ? [
+          slackButton(FEEDBACK_UP_ACTION, t.feedbackUpButton, feedbackId),
+          slackButton(FEEDBACK_DOWN_ACTION, t.feedbackDownButton, feedbackId),
+        ]
+      : []),
+    ...(publishValue ? [slackButton(PUBLISH_ACTION, t.publishButton, publishValue)] : []),
+  ];
+  return elements.length > 0 ? { type: "actions", elements } : undefined;
 }
 
 function firstText(reply: Reply): string | undefined {

@@ -53,7 +53,13 @@ export function answerReply(
   return reply(blocks, { title: t.answerTitle });
 }
 
-export function searchReply(results: readonly SearchResult[], query: string, locale: Locale = "fr"): Reply {
+/** `offset`: how many results came before these (a later page numbers on from there). */
+export function searchReply(
+  results: readonly SearchResult[],
+  query: string,
+  locale: Locale = "fr",
+  offset = 0,
+): Reply {
   const t = messages(locale);
   const title = t.searchTitle(query.length > 80 ? `${query.slice(0, 79)}…` : query);
   if (results.length === 0) {
@@ -64,7 +70,7 @@ export function searchReply(results: readonly SearchResult[], query: string, loc
       {
         type: "fields",
         fields: results.map((r, i) => ({
-          label: `${i + 1}. ${r.title}`,
+          label: `${offset + i + 1}. ${r.title}`,
           value: [r.snippet, articleMeta(r, locale), r.url].filter(Boolean).join("\n"),
         })),
       },

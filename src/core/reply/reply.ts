@@ -40,6 +40,25 @@ export type Block =
   | { readonly type: "context"; readonly text: string }
   | { readonly type: "divider" };
 
+/** What an answer rests on, so a vote on it can be stored with what was judged. */
+export interface AnswerRecord {
+  readonly question: string;
+  /** The answer's text as shown. */
+  readonly answer: string;
+  /** The cited articles' ids, in citation order. */
+  readonly citations: readonly string[];
+  /** 0 to 1, as shown under the answer. */
+  readonly confidence: number;
+}
+
+/** Ids of state kept by the command layer, which each adapter turns into its own buttons. */
+export interface ReplyActions {
+  /** The answer kept for 👍 / 👎. */
+  readonly feedbackId?: string;
+  /** The next page of results ("more results"). */
+  readonly moreId?: string;
+}
+
 export interface Reply {
   /** A short title shown above the blocks (an embed title, a Slack header). */
   readonly title?: string;
@@ -48,6 +67,12 @@ export interface Reply {
   readonly visibility: "private" | "public";
   /** True when the reply reports a problem (bad input, nothing found) rather than content. */
   readonly isError?: boolean;
+  /** Set on an answer: what feedback on it records. */
+  readonly answered?: AnswerRecord;
+  /** Further pages the command computed, shown one at a time (kept server-side, never re-run). */
+  readonly more?: readonly Reply[];
+  /** The buttons the reply offers, by the ids of what they act on. */
+  readonly actions?: ReplyActions;
 }
 
 export const reply = (blocks: Block[], options: Partial<Omit<Reply, "blocks">> = {}): Reply => ({

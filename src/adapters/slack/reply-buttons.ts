@@ -1,0 +1,81 @@
+// The buttons under a reply on Slack, besides "post to channel": 👍 / 👎 on an answer (the vote
+// is stored with the message's channel and `ts`; the voter alone sees the thanks) and "more
+// results" (the next kept page, shown to the clicker alone). Both act on ids kept by the command
+// layer (commands/reply-actions.ts); an expired id gets a line saying so.
+import type { App, BlockAction, RespondFn } from "@slack/bolt";
+import type { Dispatcher } from "../../../commands/dispatch.ts";
+import { actorOf } from "../../../commands/reply-actions.ts";
+import type { Reply } from "../../core/reply/reply.ts";
+import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, MORE_ACTION } from "./render.ts";
+
+export interface SlackButtonHandlers {
+  readonly dispatcher: Dispatcher;
+  /** Sends a reply through the response URL (ephemeral unless public). */
+  show(respond: RespondFn, reply: Reply): Promise<void>;
+  failed(respond: RespondFn, error: unknown): Promise<void>;
+}
+
+function actorOfBody(body: BlockAction) {
+  const channelId = body.channel?.id || undefined;
+  const teamId = body.team?.id ?? body.user.team_id ?? "";
+  return {
+    actor: actorOf({
+      platform: "slack",
+      ...(channelId
+        ? {
+            caller: {
+              platform: "slack",
+              userId: `${teamId}:${body.user.id}`,
+              channelId,
+              canManageChannel: false,
+            },
+          }
+        : { user: `slack:${teamId}:${body.user.id}` }),
+    }),
+    channelId,
+    messageId: body.container?.message_ts ?? body.message?.ts,
+  };
+}
+
+const buttonValue = (action: unknown) => {
+  const v = (action as { value?: unknown }).value;
+  return typeof v === "string" ? v : "";
+};
+
+export function handleSlackReplyButtons(app: App, h: SlackButtonHandlers): void {
+  const { dispatcher } = h;
+  const vote = (kind: "up" | "down") =>
+    app.action<BlockAction>(kind === "up" ? FEEDBACK_UP_ACTION : FEEDBACK_DOWN_ACTION, async (args) => {
+      const { ack, body, action, respond } = args;
+      await ack();
+      if (typeof respond !== "function") return;
+      try {
+        const actions = dispatcher.actions;
+        if (!actions) return;
+        const { actor, channelId, messageId } = actorOfBody(body);
+        const reply = actions.vote({
+          ...actor,
+          id: buttonValue(action),
+          vote: kind,
+          ...(channelId ? { channelId } : {}),
+          ...(messageId ? { messageId } : {}),
+        });
+        await h.show(respond, reply);
+      } catch (error) {
+        await h.failed(respond, error);
+      }
+    });
+  vote("up");
+  vote("down");
+  app.action<BlockAction>(MORE_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (typeof respond !== "function") return;
+    try {
+      const actions = dispatcher.actions;
+      if (!actions) return;
+      await h.show(respond, actions.more(buttonValue(action), actorOfBody(body).actor));
+    } catch (error) {
+      await h.failed(respond, error);
+    }
+  });
+}
