@@ -8,13 +8,15 @@ import { commandMessages } from "./messages.ts";
 /** At most this many pages are computed for one list (the rest is never shown). */
 export const MAX_PAGES = 5;
 
+/** `canPage`: whether the further pages can be kept; if not, the first page alone, as before paging. */
 export function paged<T>(
   items: readonly T[],
   size: number,
   render: (slice: readonly T[], offset: number) => Reply,
   locale: Locale,
+  canPage = true,
 ): Reply {
-  if (items.length <= size) return render(items, 0);
+  if (items.length <= size || !canPage) return render(items.slice(0, size), 0);
   const t = commandMessages(locale);
   const count = Math.ceil(items.length / size);
   const pages: Reply[] = [];

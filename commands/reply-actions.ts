@@ -51,6 +51,8 @@ export interface ReplyActionsService {
 }
 
 export const DEFAULT_KEPT_TTL_MS = 24 * 3_600_000;
+/** Users whose next page `/news more` remembers (the least recent are forgotten first). */
+const MAX_REMEMBERED = 10_000;
 
 /** The one key a user's kept answers and votes are filed under, whichever way they came in. */
 export function actorOf(who: { platform: Platform; user?: string; caller?: Caller }): Actor {
@@ -67,6 +69,11 @@ export function createReplyActions(options: ReplyActionsOptions): ReplyActionsSe
   const t = commandMessages(locale);
   // the next page of each user's latest list, for `/news more` typed rather than clicked
   const nextPage = new Map<string, string>();
+  const remember = (user: string, id: string) => {
+    nextPage.delete(user); // re-inserted last: the map's order is the users' recency
+    if (nextPage.size >= MAX_REMEMBERED) nextPage.delete(nextPage.keys().next().value as string);
+    nextPage.set(user, id);
+  };
 
   /** Keeps the pages last first, each pointing at the next; returns the first one's id. */
   function keepPages(pages: readonly Reply[], actor: Actor, command: string): string | undefined {
@@ -95,7 +102,7 @@ export function createReplyActions(options: ReplyActionsOptions): ReplyActionsSe
             ttlMs,
           )
         : undefined;
-      if (moreId) nextPage.set(actor.user, moreId);
+      if (moreId) remember(actor.user, moreId);
       if (!moreId && !feedbackId) return rest;
       return { ...rest, actions: { ...(feedbackId ? { feedbackId } : {}), ...(moreId ? { moreId } : {}) } };
     },
@@ -105,7 +112,7 @@ export function createReplyActions(options: ReplyActionsOptions): ReplyActionsSe
       const kept = replies.get(wanted, now());
       if (!kept) return errorReply(t.moreExpired, locale);
       const next = kept.reply.actions?.moreId;
-      if (next) nextPage.set(actor.user, next);
+      if (next) remember(actor.user, next);
       else if (nextPage.get(actor.user) === wanted) nextPage.delete(actor.user);
       return { ...kept.reply, visibility: "private" };
     },

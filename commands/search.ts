@@ -2,6 +2,7 @@
 // page at a time (`--limit` a page, 5 by default).
 import { z } from "zod";
 import { searchReply } from "../src/core/reply/lookup-replies.ts";
+import type { SearchResult } from "../src/core/search/article-search.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 import { MAX_PAGES, paged } from "./pages.ts";
 
@@ -25,9 +26,11 @@ export const search = defineCommand({
     public: publicOption(),
   }),
   // up to MAX_PAGES pages are found at once; those after the first are kept for "more results"
-  run: ({ terms, limit }, { core, locale }) => {
+  run: ({ terms, limit }, { core, locale, replyActions }) => {
     const size = limit ?? 5;
     const results = core.search(terms, { limit: size * MAX_PAGES });
-    return paged(results, size, (slice, offset) => searchReply(slice, terms, locale, offset), locale);
+    const render = (slice: readonly SearchResult[], offset: number) =>
+      searchReply(slice, terms, locale, offset);
+    return paged(results, size, render, locale, replyActions !== undefined);
   },
 });

@@ -95,6 +95,9 @@ describe("kept answers and pages", () => {
     const r = await dispatcher.runText("search --limit 2 Vietnam Japon", { platform: "console" });
     expect(r.more).toBeUndefined();
     expect(r.actions).toBeUndefined();
+    // the first page alone, as before paging: no "Page 1/3" with no way to the next
+    expect(JSON.stringify(r.blocks)).not.toContain("Page 1/");
+    expect(JSON.stringify(r.blocks).match(/\d{3}_[0-9a-f]{16}/g)).toHaveLength(2);
     const vote = await dispatcher.runText("feedback up", { platform: "console" });
     expect(JSON.stringify(vote)).toContain("pas encore avec DATABASE_URL");
   });

@@ -5,7 +5,9 @@
 import type { App, BlockAction, RespondFn } from "@slack/bolt";
 import type { Dispatcher } from "../../../commands/dispatch.ts";
 import { actorOf } from "../../../commands/reply-actions.ts";
+import { errorReply } from "../../core/reply/lookup-replies.ts";
 import type { Reply } from "../../core/reply/reply.ts";
+import { adapterMessages } from "../adapter-messages.ts";
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, MORE_ACTION } from "./render.ts";
 
 export interface SlackButtonHandlers {
@@ -42,6 +44,12 @@ const buttonValue = (action: unknown) => {
   return typeof v === "string" ? v : "";
 };
 
+/** A button from before the store was turned off (e.g. moved to Postgres): say so, never nothing. */
+function unavailable(dispatcher: Dispatcher, what: "feedback" | "more"): Reply {
+  const t = adapterMessages(dispatcher.locale);
+  return errorReply(what === "more" ? t.moreUnavailable : t.feedbackUnavailable, dispatcher.locale);
+}
+
 export function handleSlackReplyButtons(app: App, h: SlackButtonHandlers): void {
   const { dispatcher } = h;
   const vote = (kind: "up" | "down") =>
@@ -51,7 +59,7 @@ export function handleSlackReplyButtons(app: App, h: SlackButtonHandlers): void 
       if (typeof respond !== "function") return;
       try {
         const actions = dispatcher.actions;
-        if (!actions) return;
+        if (!actions) return await h.show(respond, unavailable(dispatcher, "feedback"));
         const { actor, channelId, messageId } = actorOfBody(body);
         const reply = actions.vote({
           ...actor,
@@ -72,7 +80,7 @@ export function handleSlackReplyButtons(app: App, h: SlackButtonHandlers): void 
     if (typeof respond !== "function") return;
     try {
       const actions = dispatcher.actions;
-      if (!actions) return;
+      if (!actions) return await h.show(respond, unavailable(dispatcher, "more"));
       await h.show(respond, actions.more(buttonValue(action), actorOfBody(body).actor));
     } catch (error) {
       await h.failed(respond, error);
