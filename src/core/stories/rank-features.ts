@@ -5,7 +5,8 @@
 // bench/train-story-ranker.ts on the labelled days' front pages) turns them into a story's score.
 import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 import type { Background } from "./background.ts";
-import { type ArticleFeatures, dot, type SparseVector } from "./features.ts";
+import type { DotIndex } from "./dot-index.ts";
+import type { ArticleFeatures, SparseVector } from "./features.ts";
 import type { ImportanceSignals } from "./importance.ts";
 
 /** The features, in the order of a feature vector (the learned model's weights follow it). */
@@ -46,8 +47,8 @@ export interface RankContext {
   readonly periodDf: ReadonlyMap<string, number>;
   /** The weeks before the period, when the corpus has them. */
   readonly background?: Background;
-  /** Features of a background doc (the clustering's, cached per index). */
-  readonly featuresOf: (doc: number) => ArticleFeatures;
+  /** The background's vectors (in `background.docs` order), for the past echo. */
+  readonly pastDots?: DotIndex;
 }
 
 /** Term → number of `period` articles using it. */
@@ -77,14 +78,11 @@ function burst(ctx: RankContext, centroid: ReadonlyMap<string, number>): number 
 
 /** Mean similarity, above a floor, of the weeks before to the story: an ongoing subject scores high. */
 function pastEcho(ctx: RankContext, centroid: SparseVector): number {
-  const bg = ctx.background;
-  if (!bg || bg.docs.length === 0) return 0;
+  const index = ctx.pastDots;
+  if (!index || index.size === 0) return 0;
   let sum = 0;
-  for (const d of bg.docs) {
-    const s = dot(ctx.featuresOf(d).sparse, centroid);
-    if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
-  }
-  return (100 * sum) / bg.docs.length;
+  for (const s of index.dots(centroid)) if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
+  return (100 * sum) / index.size;
 }
 
 /** The story's feature vector, in RANK_FEATURES order. */

@@ -3,12 +3,15 @@
 import type { NewsIndex } from "../search/news-index.ts";
 import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
+import { createDotIndex, type DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {
+  entityDocCounts,
   type ImportanceSignals,
   type ImportanceWeights,
   importance,
   importanceSignals,
+  type PeriodStats,
 } from "./importance.ts";
 import { LEARNED_IMPORTANCE, LEARNED_METHOD, LEARNED_PARAMS } from "./learned-params.ts";
 import { LEARNED_RANKER } from "./learned-ranker.ts";
@@ -129,14 +132,36 @@ export function periodBackground(
 /** Days before the period the ranker compares a story with, when clustering uses none. */
 const RANK_BACKGROUND_DAYS = 28;
 
+/** The weeks before a period and their dot index, kept for the last few periods asked (per index size). */
+const pastCache = new WeakMap<NewsIndex, Map<string, { background: Background; pastDots: DotIndex }>>();
+const PAST_CACHE_SIZE = 4;
+
 function rankBackground(
   news: NewsIndex,
   period: readonly ArticleFeatures[],
   params: ClusterParams,
-): { background?: Background } {
+): { background?: Background; pastDots?: DotIndex } {
   const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
-  const bg = periodBackground(news, period, { ...params, localWindowDays: window });
-  return bg ? { background: bg } : {};
+  let first = Number.POSITIVE_INFINITY;
+  for (const f of period) if (f.day !== undefined && f.day < first) first = f.day;
+  if (!Number.isFinite(first)) return {};
+  let cache = pastCache.get(news);
+  if (!cache) {
+    cache = new Map();
+    pastCache.set(news, cache);
+  }
+  // an article added since (live ingestion) may be dated in the window: the index size is in the key
+  const key = `${first}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const background = backgroundBefore(news, first, window, params.features);
+  const pastDots = createDotIndex(
+    background.docs.map((d) => articleFeatures(news, d, params.features).sparse),
+  );
+  if (cache.size >= PAST_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  const entry = { background, pastDots };
+  cache.set(key, entry);
+  return entry;
 }
 
 /** Share of the corpus's articles using a term. */
@@ -194,7 +219,10 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
     period,
     periodDf: periodDocFreq(period),
     ...rankBackground(news, period, params),
-    featuresOf: (d) => articleFeatures(news, d, params.features),
+  };
+  const stats: PeriodStats = {
+    dots: createDotIndex(period.map((f) => f.sparse)),
+    entityDocs: entityDocCounts(period),
   };
   const drafts = groups.map((g) => {
     const members = byCentrality(
@@ -203,7 +231,7 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
     );
     const centroid = centroidOf(members);
     const sparse = toSparse(centroid);
-    const signals = importanceSignals(news, members, sparse, period, context);
+    const signals = importanceSignals(news, members, sparse, period, context, undefined, stats);
     const head = members[0]?.doc ?? 0;
     const features = rankFeatures(ctx, members, head, centroid, sparse, signals);
     return {
