@@ -7,8 +7,9 @@
 
 import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
-import { buildStories, dayNumber, LEARNED_PARAMS, type Story } from "../stories/index.ts";
+import { buildStories, dayNumber, type Story } from "../stories/index.ts";
 import { keySentence } from "./key-sentence.ts";
+import { BRIEFING_CLUSTER_PARAMS } from "./learned-briefing-params.ts";
 import type { TopicArticle } from "./topic-articles.ts";
 
 export interface TopicEvent {
@@ -82,11 +83,9 @@ export function topicEvents(
     const sample = docs.slice(0, options.perWeek ?? 30);
     // the sample is chosen by topic, not by period: every article shares the topic's words, which
     // the period emphasis would weigh up until the whole week reads as one story (and local rarity
-    // compares a period with the weeks before it, not a topic with the archive)
-    const stories = buildStories(news, sample, {
-      summarize: false,
-      params: { ...LEARNED_PARAMS, periodBoost: 0, localWindowDays: 0 },
-    });
+    // compares a period with the weeks before it, not a topic with the archive); without them the
+    // similarity scale is not the digest's, so the threshold is learned apart (learned-briefing-params.ts)
+    const stories = buildStories(news, sample, { summarize: false, params: BRIEFING_CLUSTER_PARAMS });
     const top = [...stories].sort((a, b) => b.articles.length - a.articles.length || b.score - a.score)[0];
     // with enough to choose from, a lone article is an anecdote, not one of the topic's events
     if (top && top.articles.length < 2 && about.length >= MANY) continue;

@@ -13,6 +13,8 @@ export interface Background {
   readonly size: number;
   /** Articles of the window whose title-and-lead vector holds a term. */
   df(term: string): number;
+  /** The window's docs (what a story is compared with to tell an ongoing story from a new one). */
+  readonly docs: readonly number[];
 }
 
 interface DayCounts {
@@ -76,11 +78,16 @@ export function backgroundBefore(
 ): Background {
   const state = stateOf(news);
   const days: DayCounts[] = [];
-  for (let d = firstDay - windowDays; d < firstDay; d++) days.push(dayCounts(news, state, d, features));
+  const docs: number[] = [];
+  for (let d = firstDay - windowDays; d < firstDay; d++) {
+    days.push(dayCounts(news, state, d, features));
+    docs.push(...(state.byDay.get(d) ?? []));
+  }
   const size = days.reduce((n, c) => n + c.docs, 0);
   const memo = new Map<string, number>();
   return {
     size,
+    docs,
     df: (term) => {
       let n = memo.get(term);
       if (n !== undefined) return n;

@@ -4,7 +4,23 @@
 // the period, and recency. Titles and leads are what `echo` compares, so an event mentioned only
 // deep in another article's body does not count for it.
 import type { NewsIndex } from "../search/news-index.ts";
+import type { DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, dot, type SparseVector } from "./features.ts";
+
+/** What every story of a period is compared with, computed once for the period (see `periodStats`). */
+export interface PeriodStats {
+  /** The period's vectors, in the order of `period`. */
+  readonly dots: DotIndex;
+  /** Entity key → articles of the period naming it. */
+  readonly entityDocs: ReadonlyMap<string, number>;
+}
+
+/** Entity counts of a period (the dot index is built by the caller, who may share it). */
+export function entityDocCounts(period: readonly ArticleFeatures[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const f of period) for (const e of f.entities.keys()) count.set(e, (count.get(e) ?? 0) + 1);
+  return count;
+}
 
 export interface ImportanceSignals {
   readonly articles: number;
@@ -47,6 +63,8 @@ export function importanceSignals(
   context: readonly ArticleFeatures[] = [],
   /** When given, signals these weights ignore are not computed (left 0): they cost a pass over the period. */
   weights?: ImportanceWeights,
+  /** The period's dot index and entity counts, when many stories of it are scored. */
+  stats?: PeriodStats,
 ): ImportanceSignals {
   const needed = (k: keyof ImportanceWeights) => weights?.[k] !== 0;
   const inStory = new Set(members.map((m) => m.doc));
@@ -60,11 +78,22 @@ export function importanceSignals(
     }
     return echo;
   };
-  const echo = needed("echo") ? echoOf(period) : 0;
+  const echoFast = () => {
+    const dots = (stats as PeriodStats).dots.dots(centroid);
+    let echo = 0;
+    period.forEach((f, i) => {
+      const s = dots[i] as number;
+      if (!inStory.has(f.doc) && s > ECHO_FLOOR) echo += s - ECHO_FLOOR;
+    });
+    return echo;
+  };
+  const echo = needed("echo") ? (stats ? echoFast() : echoOf(period)) : 0;
   const names = new Set<string>();
   for (const m of members) for (const e of m.entities.keys()) names.add(e);
   let widest = 0;
-  if (needed("entitySalience") && names.size > 0 && period.length > 1) {
+  if (stats && needed("entitySalience") && period.length > 1)
+    for (const e of names) widest = Math.max(widest, stats.entityDocs.get(e) ?? 0);
+  else if (needed("entitySalience") && names.size > 0 && period.length > 1) {
     const count = new Map<string, number>();
     for (const f of period)
       for (const e of f.entities.keys()) if (names.has(e)) count.set(e, (count.get(e) ?? 0) + 1);

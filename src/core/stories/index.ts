@@ -57,7 +57,15 @@ export {
   LEARNED_METHOD,
   LEARNED_PARAMS,
 } from "./learned-params.ts";
+export { LEARNED_RANKER } from "./learned-ranker.ts";
 export { liveStoriesOf, placeLiveArticles, startLiveStories } from "./live-stories.ts";
+export {
+  RANK_FEATURES,
+  type RankFeature,
+  rankScore,
+  type StoryRanker,
+  standardise,
+} from "./rank-features.ts";
 export { cosine, DEFAULT_WEIGHTS, type SimilarityWeights, sharedEntities, similarity } from "./similarity.ts";
 export {
   buildStories,

@@ -3,14 +3,25 @@
 import type { NewsIndex } from "../search/news-index.ts";
 import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
+import { createDotIndex, type DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {
+  entityDocCounts,
   type ImportanceSignals,
   type ImportanceWeights,
   importance,
   importanceSignals,
+  type PeriodStats,
 } from "./importance.ts";
 import { LEARNED_IMPORTANCE, LEARNED_METHOD, LEARNED_PARAMS } from "./learned-params.ts";
+import { LEARNED_RANKER } from "./learned-ranker.ts";
+import {
+  periodDocFreq,
+  type RankContext,
+  rankFeatures,
+  rankScore,
+  type StoryRanker,
+} from "./rank-features.ts";
 import { cosine, similarity } from "./similarity.ts";
 import { storySummary } from "./summary.ts";
 
@@ -23,6 +34,8 @@ export interface Story {
   readonly score: number;
   /** What the score is made of (coverage, prominence, recency…); a signal the weights ignore is 0. */
   readonly signals: ImportanceSignals;
+  /** The ranker's inputs, in RANK_FEATURES order (rank-features.ts). */
+  readonly rankFeatures: readonly number[];
   /** One or two whole sentences quoted from `summaryDoc` (empty when `summarize` is false). */
   readonly summary: readonly string[];
   readonly summaryDoc: number;
@@ -49,8 +62,10 @@ export interface StoryOptions {
   /** Articles of the days around the period (not clustered): how much they echo a story counts
    * towards its importance (an ongoing story). Default none. */
   context?: readonly number[];
-  /** Importance weights; default the learned ones. */
+  /** Hand-weighted importance instead of the ranker (the weights of `importance.ts`). */
   importance?: ImportanceWeights;
+  /** The ranker scoring stories; default the learned one (learned-ranker.ts). */
+  ranker?: StoryRanker;
   /** Summaries only for the first `summarizeTop` stories (the rest get none). Default all. */
   summarizeTop?: number;
   /** Groups already formed (the live tracker's stories): docs in one keep it, the others are clustered. */
@@ -114,6 +129,41 @@ export function periodBackground(
   return Number.isFinite(first) ? backgroundBefore(news, first, window, params.features) : undefined;
 }
 
+/** Days before the period the ranker compares a story with, when clustering uses none. */
+const RANK_BACKGROUND_DAYS = 28;
+
+/** The weeks before a period and their dot index, kept for the last few periods asked (per index size). */
+const pastCache = new WeakMap<NewsIndex, Map<string, { background: Background; pastDots: DotIndex }>>();
+const PAST_CACHE_SIZE = 4;
+
+function rankBackground(
+  news: NewsIndex,
+  period: readonly ArticleFeatures[],
+  params: ClusterParams,
+): { background?: Background; pastDots?: DotIndex } {
+  const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
+  let first = Number.POSITIVE_INFINITY;
+  for (const f of period) if (f.day !== undefined && f.day < first) first = f.day;
+  if (!Number.isFinite(first)) return {};
+  let cache = pastCache.get(news);
+  if (!cache) {
+    cache = new Map();
+    pastCache.set(news, cache);
+  }
+  // an article added since (live ingestion) may be dated in the window: the index size is in the key
+  const key = `${first}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const background = backgroundBefore(news, first, window, params.features);
+  const pastDots = createDotIndex(
+    background.docs.map((d) => articleFeatures(news, d, params.features).sparse),
+  );
+  if (cache.size >= PAST_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  const entry = { background, pastDots };
+  cache.set(key, entry);
+  return entry;
+}
+
 /** Share of the corpus's articles using a term. */
 export const corpusShareOf =
   (news: NewsIndex) =>
@@ -161,19 +211,42 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
   const context = (options.context ?? [])
     .filter((d) => !inPeriod.has(d))
     .map((d) => articleFeatures(news, d, params.features));
+  const ranker = options.ranker ?? LEARNED_RANKER;
+  const useRanker = !options.importance && ranker.features.length > 0;
   const weights = options.importance ?? LEARNED_IMPORTANCE;
+  const ctx: RankContext = {
+    news,
+    period,
+    periodDf: periodDocFreq(period),
+    ...rankBackground(news, period, params),
+  };
+  const stats: PeriodStats = {
+    dots: createDotIndex(period.map((f) => f.sparse)),
+    entityDocs: entityDocCounts(period),
+  };
   const drafts = groups.map((g) => {
     const members = byCentrality(
       g.map((d) => articleFeatures(news, d, params.features)),
       params,
     );
     const centroid = centroidOf(members);
-    const signals = importanceSignals(news, members, toSparse(centroid), period, context, weights);
+    const sparse = toSparse(centroid);
+    const signals = importanceSignals(news, members, sparse, period, context, undefined, stats);
+    const head = members[0]?.doc ?? 0;
+    const features = rankFeatures(ctx, members, head, centroid, sparse, signals);
     return {
       members,
       centroid,
       signals,
-      score: importance(signals, weights),
+      features,
+      score: useRanker
+        ? rankScore(
+            ranker,
+            features,
+            signals.recency,
+            LEARNED_IMPORTANCE.recency / (LEARNED_IMPORTANCE.articles || 1),
+          )
+        : importance(signals, weights),
     };
   });
   drafts.sort((a, b) => b.score - a.score || (a.members[0]?.doc ?? 0) - (b.members[0]?.doc ?? 0));
@@ -201,6 +274,7 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
       headline,
       score: s.score,
       signals: s.signals,
+      rankFeatures: s.features,
       summary: summary.sentences,
       summaryDoc: summary.doc,
       ...(dates[0] ? { firstDate: dates[0] } : {}),

@@ -189,10 +189,13 @@ function bestStory(st: TrackerState, f: ArticleFeatures, day: number): { id: num
   for (const s of candidates) {
     const story = st.stories.get(s) as Tracked;
     if (Math.abs(story.lastDay - day) > st.windowDays) continue;
-    const compared = story.members.slice(-st.maxCompared);
+    // the most recent members, read in place (no copy: a live feed places thousands of articles)
+    const members = story.members;
+    const from = Math.max(0, members.length - st.maxCompared);
     let sum = 0;
-    for (const m of compared) sum += similarity(f, m, st.params.weights);
-    const mean = sum / compared.length;
+    for (let i = from; i < members.length; i++)
+      sum += similarity(f, members[i] as ArticleFeatures, st.params.weights);
+    const mean = sum / (members.length - from);
     if (mean >= bestSim) {
       bestSim = mean;
       best = s;

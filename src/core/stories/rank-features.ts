@@ -1,0 +1,150 @@
+// What can tell a front-page story from a minor one, measured the same way on any corpus: how much
+// of the period it fills, whether its words surge against the weeks before (news breaking) or have
+// been written about all along (a magazine's routine subject), how well-known its names are, and
+// how its headline reads. A linear model over these (learned-ranker.ts, fitted by
+// bench/train-story-ranker.ts on the labelled days' front pages) turns them into a story's score.
+import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
+import type { Background } from "./background.ts";
+import type { DotIndex } from "./dot-index.ts";
+import type { ArticleFeatures, SparseVector } from "./features.ts";
+import type { ImportanceSignals } from "./importance.ts";
+
+/** The features, in the order of a feature vector (the learned model's weights follow it). */
+export const RANK_FEATURES = [
+  "articles",
+  "share",
+  "echo",
+  "entitySalience",
+  "prominence",
+  "burst",
+  "pastEcho",
+  "titleRarity",
+  "titleWords",
+  "quotedTitle",
+  "bodyLength",
+] as const;
+export type RankFeature = (typeof RANK_FEATURES)[number];
+
+/** A linear ranker over standardised features: score = Σ weight · (x − mean) / scale. */
+export interface StoryRanker {
+  readonly features: readonly RankFeature[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
+}
+
+/** Similarity to a story under which an article of the weeks before is not about it. */
+const PAST_FLOOR = 0.1;
+/** Period articles a term must be in to count as the period's (one article's own words are not a surge). */
+const MIN_SURGE_DOCS = 2;
+const QUOTE = /["«»“”]/u;
+
+export interface RankContext {
+  readonly news: NewsIndex;
+  /** The period's articles (features as clustered, before emphasis). */
+  readonly period: readonly ArticleFeatures[];
+  /** Term → period articles using it. */
+  readonly periodDf: ReadonlyMap<string, number>;
+  /** The weeks before the period, when the corpus has them. */
+  readonly background?: Background;
+  /** The background's vectors (in `background.docs` order), for the past echo. */
+  readonly pastDots?: DotIndex;
+}
+
+/** Term → number of `period` articles using it. */
+export function periodDocFreq(period: readonly ArticleFeatures[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const f of period) for (const t of f.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
+/**
+ * How much the story's vocabulary surges in the period against the weeks before: its centroid's
+ * terms (by squared weight, so they sum to 1) times ln(period share / background share).
+ */
+function burst(ctx: RankContext, centroid: ReadonlyMap<string, number>): number {
+  const bg = ctx.background;
+  const n = ctx.period.length;
+  if (!bg || bg.size === 0 || n === 0) return 0;
+  let b = 0;
+  for (const [t, c] of centroid) {
+    const df = ctx.periodDf.get(t) ?? 0;
+    if (df < MIN_SURGE_DOCS) continue;
+    const lift = df / n / ((bg.df(t) + 1) / (bg.size + 2));
+    if (lift > 1) b += c * c * Math.log(lift);
+  }
+  return b;
+}
+
+/** Mean similarity, above a floor, of the weeks before to the story: an ongoing subject scores high. */
+function pastEcho(ctx: RankContext, centroid: SparseVector): number {
+  const index = ctx.pastDots;
+  if (!index || index.size === 0) return 0;
+  let sum = 0;
+  for (const s of index.dots(centroid)) if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
+  return (100 * sum) / index.size;
+}
+
+/** The story's feature vector, in RANK_FEATURES order. */
+export function rankFeatures(
+  ctx: RankContext,
+  members: readonly ArticleFeatures[],
+  headline: number,
+  centroid: ReadonlyMap<string, number>,
+  sparseCentroid: SparseVector,
+  signals: ImportanceSignals,
+): number[] {
+  const { news } = ctx;
+  const article = news.articles[headline];
+  const title = article?.title ?? "";
+  const terms = news.analyzer.terms(title, stemLanguage(article?.lang));
+  const logN = Math.log(1 + Math.max(1, news.index.docCount));
+  const rarity = terms.length ? terms.reduce((s, t) => s + news.index.idf(t), 0) / terms.length / logN : 0;
+  const length =
+    members.reduce((s, m) => s + Math.log(1 + (news.articles[m.doc]?.body.length ?? 0)), 0) /
+    Math.max(1, members.length);
+  const values: Record<RankFeature, number> = {
+    articles: Math.log2(1 + members.length),
+    share: ctx.period.length ? members.length / ctx.period.length : 0,
+    echo: signals.echo,
+    entitySalience: signals.entitySalience,
+    prominence: signals.prominence,
+    burst: burst(ctx, centroid),
+    pastEcho: pastEcho(ctx, sparseCentroid),
+    titleRarity: rarity,
+    titleWords: Math.log(1 + terms.length),
+    quotedTitle: QUOTE.test(title) ? 1 : 0,
+    bodyLength: length,
+  };
+  return RANK_FEATURES.map((k) => values[k]);
+}
+
+/** Standard deviations a feature may move the score: a corpus unlike the training days (a handful of
+ * articles, where every pair is alike) must not let one feature far outside its range decide. */
+export const MAX_Z = 3;
+
+/** (v − mean) / scale, clipped to ±MAX_Z. */
+export function standardise(v: number, mean: number, scale: number): number {
+  return Math.max(-MAX_Z, Math.min(MAX_Z, (v - mean) / scale));
+}
+
+/**
+ * The ranker's score of a feature vector (RANK_FEATURES order); features it lacks count 0.
+ * Recency (0 = the period's first day, 1 = its last) cannot be learned from one-day labels: it
+ * keeps the hand-set importance's exchange rate against coverage (`recencyPerDoubling` doublings
+ * of a story's articles), converted to the ranker's scale by its weight on `articles`.
+ */
+export function rankScore(
+  ranker: StoryRanker,
+  x: readonly number[],
+  recency = 0,
+  recencyPerDoubling = 0,
+): number {
+  const a = ranker.features.indexOf("articles");
+  let s = a >= 0 ? (recency * recencyPerDoubling * (ranker.weights[a] ?? 0)) / (ranker.scale[a] || 1) : 0;
+  ranker.features.forEach((name, i) => {
+    const v = x[RANK_FEATURES.indexOf(name)] ?? 0;
+    s += (ranker.weights[i] ?? 0) * standardise(v, ranker.mean[i] ?? 0, ranker.scale[i] || 1);
+  });
+  return s;
+}
