@@ -19,7 +19,10 @@ export const ask = defineCommand({
     ),
     public: publicOption(),
   }),
-  // offline (no model configured) the answer is the synchronous one, exactly as before
+  // offline (no model, no other retrieval configured) the answer is the synchronous one, exactly as before
   run: async ({ question }, { core, locale }) =>
-    answerReply(core.model ? await core.askWithModel(question, locale) : core.ask(question, locale), locale),
+    answerReply(
+      core.model || core.retriever ? await core.askWithModel(question, locale) : core.ask(question, locale),
+      locale,
+    ),
 });

@@ -9,7 +9,7 @@ import { createRetrievingAnswerer } from "../src/core/answer/retrieving-answerer
 import type { Article } from "../src/core/corpus/article.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createTermStats } from "../src/core/search/term-stats.ts";
-import { createPgArticleSearch } from "../src/storage/pg-article-search.ts";
+import { createPgArticleSearch, withinBudget } from "../src/storage/pg-article-search.ts";
 import { createSharedArticles } from "../src/storage/pg-articles.ts";
 import { openPostgres, type PgDatabase } from "../src/storage/pg-database.ts";
 import { newsArticle } from "./fakes/articles.ts";
@@ -119,6 +119,37 @@ describe.each(implementations)("the retrieval port on %s", (kind, make) => {
 
   it("retrieves nothing for a question without a searchable word", async () => {
     expect(await ids("Qu'est-ce que c'est ?", undefined)).toEqual([]);
+  });
+});
+
+describe("Postgres: which articles are ranked", () => {
+  const common = {
+    articles: new Map([
+      ["paris", 900],
+      ["mort", 400],
+      ["incend", 120],
+    ]),
+  };
+
+  it("ranks the articles of every rare word, and of common ones, least frequent first, within the budget (one at least)", () => {
+    expect(withinBudget(["paris", "cathedral", "mort", "incend"], common, 600)).toEqual([
+      "cathedral",
+      "incend",
+      "mort",
+    ]);
+    // the least frequent common word whatever the budget: the rare ones may be in no article
+    expect(withinBudget(["paris", "cathedral"], common, 100)).toEqual(["cathedral", "paris"]);
+    expect(withinBudget(["paris", "mort"], common, 100)).toEqual(["mort"]);
+    expect(withinBudget(["paris", "mort"], common, Number.POSITIVE_INFINITY)).toEqual(["mort", "paris"]);
+  });
+
+  it("with the column's statistics and the smallest budget, the article with the rare words still comes first", async () => {
+    await db.pool.query("ANALYZE articles");
+    const hits = await createPgArticleSearch(db, { rankBudget: 1 }).retrieve(
+      { question: "Quelle est la longueur du pont suspendu de Lang Biang ?" },
+      5,
+    );
+    expect(hits[0]?.article.id).toBe("a1");
   });
 });
 
