@@ -129,6 +129,7 @@ describe("Postgres: which articles are ranked", () => {
       ["mort", 400],
       ["incend", 120],
     ]),
+    total: 3000,
   };
 
   it("ranks the articles of every rare word, and of common ones, least frequent first, within the budget (one at least)", () => {

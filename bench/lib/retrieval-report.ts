@@ -69,11 +69,23 @@ ${table(["", "in-memory index (default)", "Postgres full-text search"], rows(r.m
 
 Postgres: ${r.articles.toLocaleString("en-US")} articles ${Number.isNaN(r.insertS) ? "already held by the given database (insert not timed)" : `inserted through the shared-articles store in ${r.insertS.toFixed(1)} s (tsvector generated on insert)`}; table with its indexes ${(r.tableBytes / 1024 / 1024).toFixed(0)} MiB, of which the GIN index ${(r.searchIndexBytes / 1024 / 1024).toFixed(0)} MiB. Rank budget (articles common words may bring into the ranking): ${r.rankBudget}.
 
-## Memory by corpus size (RSS after start, forced GC)
+## Memory by corpus size (after start, forced GC)
 
 ${table(
-  ["articles", "in-memory index", "Postgres (statistics only)"],
-  r.slopes.map((s) => [s.articles.toLocaleString("en-US"), mib(s.memory.rssMiB), mib(s.postgres.rssMiB)]),
+  [
+    "articles",
+    "in-memory: RSS",
+    "in-memory: heapUsed + external",
+    "Postgres (statistics only): RSS",
+    "Postgres: heapUsed + external",
+  ],
+  r.slopes.map((s) => [
+    s.articles.toLocaleString("en-US"),
+    mib(s.memory.rssMiB),
+    mib(s.memory.heapMiB + s.memory.externalMiB),
+    mib(s.postgres.rssMiB),
+    mib(s.postgres.heapMiB + s.postgres.externalMiB),
+  ]),
 )}
 
 What stays in memory. In-memory index: every article (texts included), the postings and the sentence cache. Postgres: the analyzer's vocabulary and one document frequency per term (\`TermStats\`), the ids counted; each question's retrieved articles (texts included) are fetched from Postgres with the ranking query and analysed into a window index for the same sentence scoring, then dropped.

@@ -27,14 +27,34 @@ export interface PgArticleSearchOptions {
    * statistics). Default 2,000: see `npm run bench:retrieval`. `Infinity`: every match is ranked.
    */
   rankBudget?: number;
+  /**
+   * `idf` (default): each of the question's lexemes scores `ts_rank_cd` on its own, weighted by its
+   * BM25 idf (document frequency from the column's statistics, counted for the rarer lexemes), so a
+   * name weighs more than `paris`; `cover`: one `ts_rank_cd` of all lexemes OR-ed (no rarity).
+   */
+  weighting?: "idf" | "cover";
   /** Today (`YYYY-MM-DD`), for questions asked without a day. */
   today?: () => string;
 }
 
 const LEXEMES = "SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('french', $1))) AS lexeme";
 
+const FILTERS = `
+    AND ($4::text IS NULL OR coalesce(a.day, '') <= $4)
+    AND ($5::text IS NULL OR left(a.day, length($5)) >= left($5, length(a.day)))
+    AND ($6::text IS NULL OR left(a.day, 10) <= $6)
+  ORDER BY score DESC, a.seq
+  LIMIT $7`;
+
+// $2: the lexemes (as tsquery text), $8: their weights
+const SEARCH_IDF = `
+  SELECT a.article,
+    (SELECT sum(u.w * ts_rank_cd(a.search, u.l::tsquery, $3)) FROM unnest($2::text[], $8::float8[]) AS u(l, w)) AS score
+  FROM articles a
+  WHERE a.search @@ $1::tsquery ${FILTERS}`;
+
 const SEARCH = `
-  SELECT a.article, ts_rank_cd(a.search, $2::tsquery, $3) AS score
+  SELECT a.article, ts_rank_cd(a.search, array_to_string($2::text[], ' | ')::tsquery, $3) AS score
   FROM articles a
   WHERE a.search @@ $1::tsquery
     AND ($4::text IS NULL OR coalesce(a.day, '') <= $4)
@@ -42,6 +62,10 @@ const SEARCH = `
     AND ($6::text IS NULL OR left(a.day, 10) <= $6)
   ORDER BY score DESC, a.seq
   LIMIT $7`;
+
+// exact document frequencies of the lexemes pg_stats does not list (rare ones: a few index pages each)
+const COUNTS =
+  "SELECT l, (SELECT count(*) FROM articles WHERE search @@ l::tsquery) AS n FROM unnest($1::text[]) AS l";
 
 // pg_stats gives the column's frequent lexemes; their frequencies are followed by three summary values
 const COMMON = `
@@ -63,22 +87,27 @@ export function createPgArticleSearch(
   const budget = options.rankBudget ?? 2000;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const common = commonLexemes(db);
+  const idf = options.weighting !== "cover";
   const search = async (
     match: string,
-    rank: string,
+    rank: { lexemes: string[]; weights: number[] },
     now: string | undefined,
     frame: TimeFrame | undefined,
     limit: number,
   ): Promise<RetrievedArticle[]> => {
-    const r = await db.pool.query<{ article: Article; score: number }>(SEARCH, [
+    const params = [
       match,
-      rank,
+      rank.lexemes,
       normalization,
       now ?? null,
       frame?.from ?? null,
       frame?.to ?? null,
       limit,
-    ]);
+    ];
+    const r = await db.pool.query<{ article: Article; score: number }>(
+      idf ? SEARCH_IDF : SEARCH,
+      idf ? [...params, rank.weights] : params,
+    );
     return r.rows.map((row) => ({ article: row.article, score: Number(row.score) }));
   };
   return {
@@ -88,8 +117,9 @@ export function createPgArticleSearch(
         (r) => r.lexeme,
       );
       if (lexemes.length === 0) return [];
-      const match = anyOf(withinBudget(lexemes, await common(), budget));
-      const rank = anyOf(lexemes);
+      const stats = await common();
+      const match = anyOf(withinBudget(lexemes, stats, budget));
+      const rank = { lexemes: lexemes.map(quoted), weights: idf ? await idfWeights(db, lexemes, stats) : [] };
       const hits = await search(match, rank, now, undefined, limit);
       const frame = questionFrame(question, now ?? today());
       if (frame && (frame.from || frame.to)) {
@@ -106,6 +136,29 @@ export function createPgArticleSearch(
 export interface CommonLexemes {
   /** Estimated articles holding each frequent lexeme. */
   readonly articles: ReadonlyMap<string, number>;
+  /** Articles in the table (estimated). */
+  readonly total: number;
+}
+
+/** BM25's idf of each lexeme, as the in-memory index weighs terms. */
+async function idfWeights(
+  db: PgDatabase,
+  lexemes: readonly string[],
+  common: CommonLexemes,
+): Promise<number[]> {
+  const unlisted = lexemes.filter((l) => !common.articles.has(l));
+  const counted = new Map<string, number>();
+  if (unlisted.length > 0) {
+    const r = await db.pool.query<{ l: string; n: string }>(COUNTS, [unlisted.map(quoted)]);
+    unlisted.forEach((l, i) => {
+      counted.set(l, Number(r.rows[i]?.n ?? 0));
+    });
+  }
+  const n = Math.max(1, common.total);
+  return lexemes.map((l) => {
+    const df = Math.min(n, common.articles.get(l) ?? counted.get(l) ?? 0);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
 }
 
 function commonLexemes(db: PgDatabase): () => Promise<CommonLexemes> {
@@ -116,11 +169,16 @@ function commonLexemes(db: PgDatabase): () => Promise<CommonLexemes> {
       await db.pool.query<{ lexemes: string[] | null; freqs: number[] | null; reltuples: number }>(COMMON)
     ).rows[0];
     const articles = new Map<string, number>();
-    const total = Math.max(0, Number(row?.reltuples ?? 0));
+    let total = Math.max(0, Number(row?.reltuples ?? 0));
+    // a table never analysed yet (a new or small one) has no statistics: count it
+    if (total === 0)
+      total = Number(
+        (await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM articles")).rows[0]?.n ?? 0,
+      );
     row?.lexemes?.forEach((l, i) => {
       articles.set(l, (row.freqs?.[i] ?? 0) * total);
     });
-    cached = { at: Date.now(), value: { articles } };
+    cached = { at: Date.now(), value: { articles, total } };
     return cached.value;
   };
 }
