@@ -144,7 +144,7 @@ try {
     insertS,
     tableBytes: Number(sizes?.table ?? 0),
     searchIndexBytes: Number(sizes?.search ?? 0),
-    rankBudget: arg("rank-budget") ?? "default (2,000)",
+    rankBudget: arg("rank-budget") ?? "default (500)",
     memory,
     postgres,
     slopes,
