@@ -179,3 +179,7 @@ const out = resolve(dirname(fileURLToPath(import.meta.url)), "results/search.md"
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `# Search benchmark\n\n${table}\n\n${note}\n`);
 console.log(`\nwritten to ${out}`);
+console.log(
+  "Retrieval over the answer pipeline, in-memory index vs Postgres full-text search (recall, p50/p99, memory): " +
+    "npm run bench:retrieval → results/retrieval.md",
+);

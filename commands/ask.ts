@@ -20,9 +20,10 @@ export const ask = defineCommand({
     ),
     public: publicOption(),
   }),
-  // offline (no model configured) the answer is the synchronous one, exactly as before
+  // offline (no model, no other retrieval configured) the answer is the synchronous one, exactly as before
   run: async ({ question }, { core, locale }) => {
-    const answer = core.model ? await core.askWithModel(question, locale) : core.ask(question, locale);
+    const answer =
+      core.model || core.retriever ? await core.askWithModel(question, locale) : core.ask(question, locale);
     // what a 👍 / 👎 on it records (an abstention too: a missed answer is worth knowing)
     const answered: AnswerRecord = {
       question,

@@ -39,6 +39,7 @@ import { describeStartupError } from "./exit-codes.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type AppMetrics, createAppMetrics } from "./metrics.ts";
 import { databaseWritable, listenOps, opsRoutes, type ReadinessCheck } from "./ops-http.ts";
+import { answerRetrieval } from "./retrieval.ts";
 import { openAppStores, sharedCorpus } from "./shared-state.ts";
 import { onStopSignals } from "./shutdown.ts";
 import { type StartupMessages, startupMessages } from "./startup-messages.ts";
@@ -232,7 +233,12 @@ async function loadIndex(c: StartContext, stores: Stores, shared: SharedCorpus) 
 }
 
 /** The core, with the optional model steps when configured, measured where the commands call it. */
-async function buildCore(c: StartContext, db: Database | undefined, loaded: LoadedNews, metrics: AppMetrics) {
+async function buildCore(
+  c: StartContext,
+  { sqlite: db, pg }: Stores,
+  loaded: LoadedNews,
+  metrics: AppMetrics,
+) {
   const { config, log } = c;
   // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
   // (loaded only when configured, as the platform libraries are)
@@ -249,9 +255,14 @@ async function buildCore(c: StartContext, db: Database | undefined, loaded: Load
         })
       : undefined;
   const people = loaded.core.exportPeople();
-  const withModel = model?.steps
-    ? createNewsCore(loaded.core.news, { model: model.steps, ...(people ? { people } : {}) })
-    : loaded.core;
+  const retriever = await answerRetrieval(config, pg, loaded.core.news, log);
+  const withModel =
+    model?.steps || retriever
+      ? createNewsCore(loaded.core.news, {
+          ...(model?.steps ? { model: model.steps } : { ...(retriever ? { retriever } : {}) }),
+          ...(people ? { people } : {}),
+        })
+      : loaded.core;
   const core = measuredCore(withModel, metrics);
   metrics.index(core.news.articles.length, core.news.index.byteSize());
   const embedNew = () =>
@@ -589,7 +600,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const shared = sharedCorpus(stores);
   const metrics = createAppMetrics();
   const { loaded, paths, articleCount } = await loadIndex(c, stores, shared);
-  const { core, model, embedNew } = await buildCore(c, db, loaded, metrics);
+  const { core, model, embedNew } = await buildCore(c, stores, loaded, metrics);
   const { scheduler, subscriptions } = createScheduling(c, stores, core, metrics);
   const feeds = await createAppFeeds({
     config,

@@ -59,6 +59,8 @@ export interface Config {
   readonly db: string;
   /** Postgres (`postgres://…`) shared by several replicas; when set, it replaces `db`. */
   readonly databaseUrl?: string;
+  /** Set when answers retrieve their articles with Postgres full-text search; unset = the in-memory index. */
+  readonly retrieval?: "postgres";
   readonly schedule: ScheduleConfig;
   readonly ingest: IngestConfig;
   readonly slack?: SlackConfig;
@@ -119,6 +121,11 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   {
     name: "DATABASE_URL",
     doc: "Postgres shared by several replicas (state and ingested articles), e.g. postgres://newsbot:secret@db:5432/newsbot; unset = the SQLite file NEWSBOT_DB",
+  },
+  {
+    name: "NEWSBOT_RETRIEVAL",
+    doc: "Which retrieval finds the articles an answer quotes: memory (default, the in-memory index) or postgres (full-text search in DATABASE_URL, for corpora larger than memory)",
+    example: "memory",
   },
   {
     name: "NEWSBOT_TIMEZONE",
@@ -231,6 +238,12 @@ function schema(t: ConfigMessages) {
       .trim()
       .regex(/^postgres(ql)?:\/\/\S+$/, { error: "expected a postgres:// URL" })
       .optional(),
+    NEWSBOT_RETRIEVAL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["memory", "postgres"], { error: "expected memory or postgres" }))
+      .default("memory"),
     NEWSBOT_TIMEZONE: z
       .string()
       .trim()
@@ -341,6 +354,8 @@ function missingVariables(
       problems.push(tl.configMissing("SLACK_SIGNING_SECRET", tl.configWhySlackHttp));
     }
   }
+  if (e.NEWSBOT_RETRIEVAL === "postgres" && !e.DATABASE_URL)
+    problems.push(tl.configMissing("DATABASE_URL", tl.configWhyRetrieval));
   if (adapters.includes("discord") && !e.DISCORD_TOKEN) {
     problems.push(tl.configMissing("DISCORD_TOKEN", tl.configWhyDiscord));
   }
@@ -405,6 +420,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     adapters,
     db: e.NEWSBOT_DB,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.NEWSBOT_RETRIEVAL === "postgres" ? { retrieval: "postgres" as const } : {}),
     schedule: {
       timezone: e.NEWSBOT_TIMEZONE,
       catchUp: e.NEWSBOT_CATCH_UP,

@@ -1,7 +1,10 @@
 // The core as the commands see it: one object over the indexed corpus that answers, searches,
 // finds articles and suggests ids for autocompletion. Commands call this facade rather than the
 // index, so a platform adapter never needs to know how retrieval works.
-import { type Answer, type Answerer, type AskOptions, createAnswerer } from "./answer/answerer.ts";
+import type { Answer, Answerer, AskOptions } from "./answer/answerer.ts";
+import { createAnswerer } from "./answer/answerer.ts";
+import type { ArticleRetriever } from "./answer/article-retriever.ts";
+import { createRetrievingAnswerer, type RetrievingAnswerer } from "./answer/retrieving-answerer.ts";
 import type { Article, ArticleLookup } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
 import { articleEntities } from "./entities/article-entities.ts";
@@ -30,6 +33,8 @@ export interface NewsCore {
   askWithModel(question: string, locale: Locale, options?: AskOptions): Promise<Answer>;
   /** The configured model steps, for story summaries; undefined offline. */
   readonly model?: ModelSteps;
+  /** Another retrieval than the in-memory index for answers (`askWithModel` uses it). */
+  readonly retriever?: ArticleRetriever;
   search(query: string, options?: { limit?: number }): SearchResult[];
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
@@ -53,6 +58,11 @@ export interface NewsCoreOptions {
   people?: readonly PersonMentions[];
   /** Optional model steps (see ./grounded); without them no text leaves the machine. */
   model?: ModelSteps;
+  /**
+   * Ranks the articles of answers instead of the in-memory index (Postgres full-text search);
+   * their sentences are scored in this index as always. Not combined with the model steps.
+   */
+  retriever?: ArticleRetriever;
 }
 
 export type ModelSteps = Omit<GroundedOptions, "locale">;
@@ -76,6 +86,15 @@ export function createNewsCore(
     }
     return answerer;
   };
+  const retrieving = new Map<Locale, RetrievingAnswerer>();
+  const retrievingFor = (retriever: ArticleRetriever, locale: Locale) => {
+    let r = retrieving.get(locale);
+    if (!r) {
+      r = createRetrievingAnswerer(retriever, { news }, { locale });
+      retrieving.set(locale, r);
+    }
+    return r;
+  };
   let people: readonly PersonMentions[] | undefined = options.people;
 
   function peopleList() {
@@ -98,8 +117,12 @@ export function createNewsCore(
     ask: (question, locale, askOptions = {}) => answererFor(locale).answer(question, askOptions),
     async askWithModel(question, locale, askOptions = {}) {
       const model = options.model;
-      if (!model || (!model.writer && !model.embedder))
-        return answererFor(locale).answer(question, askOptions);
+      if (!model || (!model.writer && !model.embedder)) {
+        const through = options.retriever && retrievingFor(options.retriever, locale);
+        return through
+          ? through.answer(question, askOptions)
+          : answererFor(locale).answer(question, askOptions);
+      }
       let g = grounded.get(locale);
       if (!g) {
         g = createGroundedAnswerer(news, answererFor(locale), { ...model, locale });
@@ -108,6 +131,7 @@ export function createNewsCore(
       return g.answer(question, askOptions);
     },
     ...(options.model ? { model: options.model } : {}),
+    ...(options.retriever ? { retriever: options.retriever } : {}),
     search: (query, options = {}) => searchArticles(news, query, options),
     article(idOrPrefix) {
       const id = idOrPrefix.trim();

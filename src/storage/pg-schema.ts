@@ -123,4 +123,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         CHECK (format IN ('thread', 'compact'));
     `,
   },
+  {
+    version: 3,
+    description: "articles: full-text search (french, title weighted A, body D; GIN) and their day",
+    sql: `
+      ALTER TABLE articles
+        ADD COLUMN day TEXT COLLATE "C" GENERATED ALWAYS AS (article->>'date') STORED,
+        ADD COLUMN search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('french', coalesce(article->>'title', '')), 'A') ||
+          setweight(to_tsvector('french', coalesce(article->>'body', '')), 'D')
+        ) STORED;
+      CREATE INDEX articles_search ON articles USING GIN (search);
+      CREATE INDEX articles_day ON articles (day);
+    `,
+  },
 ];

@@ -62,6 +62,11 @@ export interface AskOptions {
   now?: string;
   /** Articles nearest the question's embedding, best first (hybrid retrieval, see ../grounded). */
   semantic?: readonly number[];
+  /**
+   * Articles another retrieval already ranked for the question, best first (see
+   * article-retriever.ts): used instead of the index's ranking; the sentence scoring is the same.
+   */
+  retrieved?: readonly { readonly doc: number; readonly score: number }[];
 }
 
 export interface Answerer {
@@ -85,7 +90,15 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
 
   function scoreReading(reading: Reading, ask: AskOptions): ScoredSentence[] {
     const limit = options.candidates ?? 15;
-    const lexical = reading.groups.length === 0 ? [] : retrieveCandidates(news, reading, limit);
+    const lexical = ask.retrieved
+      ? ask.retrieved.map((h, position, all) => ({
+          doc: h.doc,
+          rank: h.score / (all[0]?.score || 1),
+          position,
+        }))
+      : reading.groups.length === 0
+        ? []
+        : retrieveCandidates(news, reading, limit);
     const docs = ask.semantic ? fuseCandidates(news, reading, lexical, ask.semantic, limit) : lexical;
     return candidateSentences(news, reading, docs, options.refined ?? 60).map((s) => ({
       ...s,

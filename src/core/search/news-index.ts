@@ -16,6 +16,9 @@ import {
   type InvertedIndexState,
   type QueryGroup,
 } from "./inverted-index.ts";
+import { createTermExpander } from "./term-expansion.ts";
+
+export { withinOneEdit } from "./term-expansion.ts";
 
 export interface Sentence {
   readonly text: string;
@@ -82,12 +85,6 @@ interface NewsState {
   readonly cacheSize: number;
   readonly sentenceCache: Map<number, Sentence[]>;
   readonly titleCache: Map<number, Set<string>>;
-  /**
-   * Indexed terms by first letter and length, built on first use and refreshed as the vocabulary
-   * grows, so a typo is matched against a few hundred candidates rather than the whole vocabulary.
-   */
-  readonly buckets: Map<string, string[]>;
-  bucketed: number;
 }
 
 export function createNewsIndex(initial: readonly Article[], options: NewsIndexOptions = {}): NewsIndex {
@@ -104,12 +101,14 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     cacheSize,
     sentenceCache: new Map(),
     titleCache: new Map(),
-    buckets: new Map(),
-    bucketed: 0,
   };
   if (saved) for (const a of initial) st.byId.set(a.id, st.articles.push(a) - 1);
   else addArticles(st, initial);
   const { index } = st;
+  const expand = createTermExpander({
+    docFreq: (t) => index.docFreq(t),
+    vocabulary: () => analyzer.vocabulary?.(),
+  });
   return {
     articles: st.articles,
     analyzer,
@@ -117,7 +116,7 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     find: (idOrPrefix) => findArticle(st, idOrPrefix),
     sentencesOf: (doc) => sentencesOf(st, doc),
     titleTerms: (doc) => titleTerms(st, doc),
-    expandUnknown: (groups) => groups.map((g) => expandGroup(st, g)),
+    expandUnknown: (groups) => groups.map(expand),
     exportState() {
       const vocabulary = analyzer.vocabulary?.();
       return vocabulary ? { vocabulary: [...vocabulary], index: index.exportState() } : undefined;
@@ -197,59 +196,4 @@ function titleTerms(st: NewsState, doc: number): ReadonlySet<string> {
     st.titleCache.set(doc, t);
   }
   return t;
-}
-
-/** A query group the index knows is kept; an unknown one gains near spellings and a known prefix. */
-function expandGroup(st: NewsState, g: QueryGroup): QueryGroup {
-  const { index } = st;
-  if (g.some((t) => index.docFreq(t) > 0)) return g;
-  const alts = new Set(g);
-  // a typo (`nourir`, `Maharashi`): the indexed terms one edit away
-  for (const t of g) for (const near of nearTerms(st, t)) alts.add(near);
-  for (const t of g) {
-    for (let k = t.length - 1; k >= Math.max(3, Math.ceil(t.length / 2)); k--) {
-      const prefix = t.slice(0, k);
-      if (index.docFreq(prefix) > 0) {
-        alts.add(prefix);
-        break;
-      }
-    }
-  }
-  return [...alts];
-}
-
-function nearTerms(st: NewsState, t: string, max = 3): string[] {
-  const vocab = st.analyzer.vocabulary?.();
-  if (!vocab || t.length < 5) return [];
-  fillBuckets(st, vocab);
-  const found: string[] = [];
-  for (let len = t.length - 1; len <= t.length + 1; len++) {
-    for (const v of st.buckets.get(`${t[0]}${len}`) ?? []) {
-      if (st.index.docFreq(v) > 0 && withinOneEdit(t, v)) found.push(v);
-    }
-  }
-  return found.sort((a, b) => st.index.docFreq(b) - st.index.docFreq(a)).slice(0, max);
-}
-
-function fillBuckets(st: NewsState, vocab: readonly string[]): void {
-  for (; st.bucketed < vocab.length; st.bucketed++) {
-    const v = vocab[st.bucketed] as string;
-    const key = `${v[0]}${v.length}`;
-    const list = st.buckets.get(key);
-    if (list) list.push(v);
-    else st.buckets.set(key, [v]);
-  }
-}
-
-/** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
