@@ -1,12 +1,14 @@
 // `/news digest [--from …] [--to …] [--topic …]`: the stories of a period (the latest day by
-// default), most important first, each with one or two central sentences and its articles. Private on demand unless
-// `public` is set; scheduled digests are posted by the scheduler, not through this command.
+// default), most important first, each with one or two central sentences and its articles, a page
+// of `--max` stories at a time. Private on demand unless `public` is set; scheduled digests are
+// posted by the scheduler, not through this command.
 import { z } from "zod";
-import { buildDigest, digestReply } from "../src/core/digest/digest.ts";
+import { buildDigest, type DigestItem, digestReply } from "../src/core/digest/digest.ts";
 import { writeDigestSummaries } from "../src/core/grounded/story-summaries.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 import { commandMessages } from "./messages.ts";
+import { MAX_PAGES, paged } from "./pages.ts";
 
 export const digest = defineCommand({
   name: "digest",
@@ -38,24 +40,36 @@ export const digest = defineCommand({
       .optional(),
     max: option
       .integer(
-        { fr: "Nombre de sujets (1 à 20, 10 par défaut)", en: "How many stories (1 to 20, default 10)" },
+        { fr: "Sujets par page (1 à 20, 10 par défaut)", en: "Stories a page (1 to 20, default 10)" },
         { min: 1, max: 20 },
       )
       .optional(),
     public: publicOption(),
   }),
-  run: async ({ topic, from, to, max }, { core, locale }) => {
+  // up to MAX_PAGES pages of `max` stories are built at once; a model (slow, per story) rewrites the
+  // first page's summaries only, the kept pages show the extracted ones
+  run: async ({ topic, from, to, max }, { core, locale, replyActions }) => {
     if (from && to && from > to) return errorReply(commandMessages(locale).fromAfterTo(from, to), locale);
+    const size = max ?? 10;
+    const canPage = replyActions !== undefined;
     const digest = buildDigest(core.news, {
       ...(topic ? { topic } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
-      ...(max ? { maxItems: max } : {}),
+      maxItems: canPage ? size * MAX_PAGES : size,
     });
-    // a configured model rewrites each story's summary, kept only when verified
-    const shown = core.model?.writer
-      ? await writeDigestSummaries(core.news, digest, locale, core.model)
-      : digest;
-    return digestReply(shown, locale);
+    const first = { ...digest, items: digest.items.slice(0, size) };
+    const written = core.model?.writer
+      ? await writeDigestSummaries(core.news, first, locale, core.model)
+      : first;
+    const items = [...written.items, ...digest.items.slice(size)];
+    // the one-line tail of lesser stories closes the last page only
+    const render = (slice: readonly DigestItem[], offset: number) =>
+      digestReply(
+        { ...digest, items: slice, minor: offset + slice.length >= items.length ? digest.minor : [] },
+        locale,
+        offset,
+      );
+    return paged(items, size, render, locale, canPage);
   },
 });

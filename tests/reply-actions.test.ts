@@ -123,3 +123,34 @@ describe("who, a page at a time", () => {
     db.close();
   });
 });
+
+describe("digest, a page at a time", () => {
+  const headings = (r: { blocks: readonly { type: string; text?: string }[] }) =>
+    r.blocks.filter((b) => b.type === "heading").map((b) => b.text);
+
+  it("shows --max stories a page and the rest on the kept pages, each story once, in the unpaged order", async () => {
+    const core = await testCore();
+    const period = "--from 2024-01-01 --to 2026-12-31";
+    const whole = await createDispatcher({ core, commands: allCommands }).runText(
+      `digest --max 20 ${period}`,
+      { platform: "console" },
+    );
+    const all = headings(whole);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+
+    const db = openDatabase(":memory:");
+    const keep = { replies: createSqliteShownReplyStore(db), feedback: createSqliteFeedbackStore(db) };
+    const dispatcher = createDispatcher({ core, commands: allCommands, keep });
+    const who = { platform: "console" as const };
+    const first = await dispatcher.runText(`digest --max 1 ${period}`, who);
+    expect(JSON.stringify(first.blocks)).toContain(`Page 1/${all.length}`);
+    const shown = [...headings(first)];
+    for (let page = 2; page <= all.length; page++) {
+      const next = await dispatcher.runText("more", who);
+      expect(JSON.stringify(next.blocks)).toContain(`Page ${page}/${all.length}`);
+      shown.push(...headings(next));
+    }
+    expect(shown).toEqual(all);
+    db.close();
+  });
+});

@@ -164,7 +164,8 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
 
 /** The digest as a neutral reply: per story its headline, dates and coverage, its summary, its
  * sources with their dates; then the minor stories on one line. */
-export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
+/** `shownBefore`: stories shown on the pages before this one (a paged digest), so the tail counts only the rest. */
+export function digestReply(digest: Digest, locale: Locale = "fr", shownBefore = 0): Reply {
   const t = messages(locale);
   const day = (d?: string) => formatArticleDate(d, locale) ?? t.undated;
   const period = t.period(digest.from && day(digest.from), digest.to && day(digest.to));
@@ -202,7 +203,7 @@ export function digestReply(digest: Digest, locale: Locale = "fr"): Reply {
       })),
     });
   }
-  const shownStories = digest.items.length + digest.minor.length;
+  const shownStories = shownBefore + digest.items.length + digest.minor.length;
   if (digest.minor.length > 0)
     blocks.push({
       type: "context",
