@@ -15,7 +15,7 @@ import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpu
 import { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
