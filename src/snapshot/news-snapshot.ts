@@ -6,31 +6,88 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join as joinPath } from "node:path";
-import type { Article, LoadProblem } from "../core/corpus/article.ts";
+import type { LoadProblem } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
+import type { Segment } from "../core/search/inverted-index.ts";
 import { createNewsIndex, type NewsIndexState } from "../core/search/news-index.ts";
 import { createAnalyzer } from "../core/text/analyzer.ts";
 import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpus-fingerprint.ts";
-import { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { type ArticleColumns, joinArticles, splitArticles } from "./snapshot-articles.ts";
+import { type RawArray, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
   readonly articles: number;
 }
 
-/** An article without its text, which lives in the blob at `bodyStart[i]..bodyStart[i + 1]`. */
-type Lean = Omit<Article, "body">;
+/** The index's numbers; its typed arrays are saved raw, by name (see `indexArrays`). */
+interface IndexScalars {
+  readonly vocabulary: readonly string[];
+  readonly termCount: number;
+  readonly docCount: number;
+  readonly totalBody: number;
+  readonly totalTitle: number;
+  readonly segments: number;
+}
 
 interface Body {
-  readonly articles: Lean[];
-  readonly bodyStart: Float64Array;
+  readonly articles: ArticleColumns;
   readonly problems: LoadProblem[];
-  readonly index: NewsIndexState;
+  readonly index: IndexScalars;
   readonly people?: readonly PersonMentions[];
+}
+
+const SEGMENT_ARRAYS = ["termStart", "docs", "bodyTf", "titleTf"] as const;
+
+/** The index state as numbers and named typed arrays. */
+function indexArrays(state: NewsIndexState): { scalars: IndexScalars; arrays: Map<string, RawArray> } {
+  const { index } = state;
+  const arrays = new Map<string, RawArray>([
+    ["df", index.df],
+    ["cf", index.cf],
+    ["bodyLen", index.bodyLen],
+    ["titleLen", index.titleLen],
+  ]);
+  index.segments.forEach((segment, n) => {
+    for (const name of SEGMENT_ARRAYS) arrays.set(`segment${n}.${name}`, segment[name]);
+  });
+  const { termCount, docCount, totalBody, totalTitle } = index;
+  const scalars = { vocabulary: state.vocabulary, termCount, docCount, totalBody, totalTitle };
+  return { scalars: { ...scalars, segments: index.segments.length }, arrays };
+}
+
+/** The index state back from `indexArrays`, or undefined when an array is missing or of another type. */
+function indexState(
+  scalars: IndexScalars,
+  arrays: ReadonlyMap<string, RawArray>,
+): NewsIndexState | undefined {
+  const get = <T extends RawArray>(name: string, type: new (n: number) => T): T | undefined => {
+    const a = arrays.get(name);
+    return a instanceof type ? (a as T) : undefined;
+  };
+  const segments: Segment[] = [];
+  for (let n = 0; n < scalars.segments; n++) {
+    const termStart = get(`segment${n}.termStart`, Int32Array);
+    const docs = get(`segment${n}.docs`, Int32Array);
+    const bodyTf = get(`segment${n}.bodyTf`, Uint16Array);
+    const titleTf = get(`segment${n}.titleTf`, Uint8Array);
+    if (!termStart || !docs || !bodyTf || !titleTf) return undefined;
+    segments.push({ termStart, docs, bodyTf, titleTf });
+  }
+  const df = get("df", Int32Array);
+  const cf = get("cf", Float64Array);
+  const bodyLen = get("bodyLen", Float32Array);
+  const titleLen = get("titleLen", Float32Array);
+  if (!df || !cf || !bodyLen || !titleLen) return undefined;
+  const { vocabulary, termCount, docCount, totalBody, totalTitle } = scalars;
+  return {
+    vocabulary,
+    index: { df, cf, bodyLen, titleLen, termCount, docCount, totalBody, totalTitle, segments },
+  } as NewsIndexState;
 }
 
 export type NewsSource = "snapshot" | "snapshot+new-files" | "corpus";
@@ -75,35 +132,6 @@ export function snapshotPathFor(dir: string, paths: readonly string[]): string {
   return joinPath(dir, `index-${key}.snapshot`);
 }
 
-/** The articles and their texts, apart: the texts as one UTF-8 blob. */
-function split(articles: readonly Article[]): { lean: Lean[]; bodyStart: Float64Array; blob: Buffer } {
-  const parts: Buffer[] = [];
-  const bodyStart = new Float64Array(articles.length + 1);
-  const lean = articles.map((a, i) => {
-    const { body, ...rest } = a;
-    const bytes = Buffer.from(body, "utf8");
-    parts.push(bytes);
-    bodyStart[i + 1] = (bodyStart[i] as number) + bytes.length;
-    return rest;
-  });
-  return { lean, bodyStart, blob: Buffer.concat(parts) };
-}
-
-/**
- * The articles again, each `body` an own, enumerable getter decoding its text from the blob when
- * read (a few microseconds), so start-up builds no 34k strings and memory holds the UTF-8 once.
- */
-function join(lean: readonly Lean[], bodyStart: Float64Array, blob: Buffer): Article[] {
-  return lean.map((a, i) => {
-    const start = bodyStart[i] as number;
-    const end = bodyStart[i + 1] as number;
-    return Object.defineProperty({ ...a }, "body", {
-      get: () => blob.toString("utf8", start, end),
-      enumerable: true,
-    }) as Article;
-  });
-}
-
 async function fromCorpus(paths: readonly string[]) {
   const { articles, problems } = await loadCorpus(paths);
   return { core: createNewsCore(articles), problems };
@@ -125,12 +153,15 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
   if (saved.ok) {
     const change = compareFingerprints(saved.header.meta.sources, sources);
-    const read = change.kind === "changed" ? undefined : saved.body();
+    const read = change.kind === "changed" ? undefined : saved.content();
+    const bodyStart = read?.arrays.get("bodyStart");
+    const state = read && indexState(read.body.index, read.arrays);
     if (change.kind === "changed") reason = "the corpus changed";
     else if (!read) reason = "checksum mismatch (damaged file)";
+    else if (!state || !(bodyStart instanceof Float64Array)) reason = "damaged content";
     else {
       const { body, blob } = read;
-      const news = createNewsIndex(join(body.articles, body.bodyStart, blob), { saved: body.index });
+      const news = createNewsIndex(joinArticles(body.articles, bodyStart, blob), { saved: state });
       const problems = [...body.problems];
       if (change.kind === "added") {
         const added = await loadCorpus(change.files);
@@ -167,11 +198,13 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
     const t = performance.now();
     try {
       await mkdir(snapshotDir as string, { recursive: true });
-      const { lean, bodyStart, blob } = split(core.news.articles);
-      const body: Body = { articles: lean, bodyStart, problems, index, ...(people ? { people } : {}) };
+      const { columns, bodyStart, blob } = splitArticles(core.news.articles);
+      const { scalars, arrays } = indexArrays(index);
+      arrays.set("bodyStart", bodyStart);
+      const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
       // the sources read at start-up: a file added since is read again next time (ids dedupe it)
       const meta = { sources, articles: now.articles };
-      const bytes = await writeSnapshotFile<Meta>(path, version, meta, body, blob);
+      const bytes = await writeSnapshotFile<Meta>(path, version, meta, { body, arrays, blob });
       written = now;
       const ms = Math.round(performance.now() - t);
       onEvent?.({ type: "saved", path, detail: `${(bytes / 1e6).toFixed(1)} MB`, ms });
