@@ -4,6 +4,7 @@
 // version, the analyzer or any known file changed, or the checksum fails, everything is rebuilt
 // from the corpus and the snapshot is written again. The CLI and the bot share it.
 import { createHash } from "node:crypto";
+import { closeSync, unlinkSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join as joinPath } from "node:path";
 import type { LoadProblem } from "../core/corpus/article.ts";
@@ -14,10 +15,11 @@ import { createNewsIndex, type NewsIndexState } from "../core/search/news-index.
 import { createAnalyzer } from "../core/text/analyzer.ts";
 import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpus-fingerprint.ts";
 import { type ArticleColumns, joinArticles, splitArticles } from "./snapshot-articles.ts";
-import { type RawArray, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { type BlobInFile, type RawArray, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { SnapshotTexts } from "./snapshot-texts.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
@@ -93,7 +95,8 @@ function indexState(
 export type NewsSource = "snapshot" | "snapshot+new-files" | "corpus";
 
 export interface SnapshotEvent {
-  readonly type: "loaded" | "rebuilt" | "saved" | "save-failed";
+  /** `damaged`: the texts failed their check after loading; they are read again from the corpus. */
+  readonly type: "loaded" | "rebuilt" | "saved" | "save-failed" | "damaged";
   readonly path: string;
   readonly detail: string;
   readonly ms: number;
@@ -114,6 +117,12 @@ export interface LoadedNews {
   readonly snapshotPath?: string;
   /** Write the snapshot when the index or people list changed since it was read or written. */
   save(): Promise<void>;
+  /**
+   * Read the rest of the snapshot's article texts (they are read one by one when wanted until
+   * then) and check them; damaged ones are read again from the corpus. The bot calls it once
+   * ready; a one-off command need not.
+   */
+  completeTexts(): Promise<void>;
 }
 
 /**
@@ -132,6 +141,12 @@ export function snapshotPathFor(dir: string, paths: readonly string[]): string {
   return joinPath(dir, `index-${key}.snapshot`);
 }
 
+function closeBlob(blob: BlobInFile): void {
+  try {
+    closeSync(blob.fd);
+  } catch {}
+}
+
 async function fromCorpus(paths: readonly string[]) {
   const { articles, problems } = await loadCorpus(paths);
   return { core: createNewsCore(articles), problems };
@@ -143,7 +158,7 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   const since = () => Math.round(performance.now() - started);
   if (!snapshotDir) {
     const { core, problems } = await fromCorpus(paths);
-    return { core, problems, source: "corpus", save: async () => {} };
+    return { core, problems, source: "corpus", save: async () => {}, completeTexts: async () => {} };
   }
   const path = snapshotPathFor(snapshotDir, paths);
   const version = snapshotVersion();
@@ -151,17 +166,40 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   const saved = await readSnapshotFile<Meta, Body>(path, version);
   let reason = saved.ok ? "" : saved.reason;
   let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
+  let texts: SnapshotTexts | undefined;
+  let recovering: Promise<void> | undefined;
+  /** The texts failed their check: the file goes, the texts come from the corpus again. */
+  const damaged = (detail: string) => {
+    onEvent?.({ type: "damaged", path, detail, ms: since() });
+    try {
+      unlinkSync(path);
+    } catch {}
+    written = undefined;
+    recovering = rereadTexts().catch(() => {});
+  };
+  async function rereadTexts() {
+    const { articles } = await loadCorpus(paths);
+    const byId = new Map(articles.map((a) => [a.id, a.body]));
+    const news = loaded?.core.news;
+    const count = texts ? (news?.articles.length ?? 0) : 0;
+    texts?.useStrings(Array.from({ length: count }, (_, i) => byId.get(news?.articles[i]?.id ?? "") ?? ""));
+  }
   if (saved.ok) {
     const change = compareFingerprints(saved.header.meta.sources, sources);
     const read = change.kind === "changed" ? undefined : saved.content();
+    if (change.kind === "changed") saved.close();
     const bodyStart = read?.arrays.get("bodyStart");
+    const crc = read?.arrays.get("bodyCrc");
     const state = read && indexState(read.body.index, read.arrays);
     if (change.kind === "changed") reason = "the corpus changed";
     else if (!read) reason = "checksum mismatch (damaged file)";
-    else if (!state || !(bodyStart instanceof Float64Array)) reason = "damaged content";
-    else {
-      const { body, blob } = read;
-      const news = createNewsIndex(joinArticles(body.articles, bodyStart, blob), { saved: state });
+    else if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array)) {
+      reason = "damaged content";
+      closeBlob(read.blob);
+    } else {
+      const { body } = read;
+      texts = new SnapshotTexts(read.blob, bodyStart, crc, damaged);
+      const news = createNewsIndex(joinArticles(body.articles, texts), { saved: state });
       const problems = [...body.problems];
       if (change.kind === "added") {
         const added = await loadCorpus(change.files);
@@ -179,7 +217,7 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   }
   const { core, problems } = loaded;
   // what the file on disk holds: written again only when the index or the people list grew
-  let written =
+  let written: { articles: number; people: boolean } | undefined =
     loaded.source === "snapshot"
       ? { articles: core.news.articles.length, people: core.exportPeople() !== undefined }
       : undefined;
@@ -195,12 +233,16 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
     if (written && written.articles === now.articles && (written.people || !now.people)) return;
     const index = core.news.exportState();
     if (!index) return;
+    // the texts, all of them, in memory and checked (or read again from the corpus) first
+    if (texts && !(await texts.complete())) await recovering;
+    await recovering;
     const t = performance.now();
     try {
       await mkdir(snapshotDir as string, { recursive: true });
       const { columns, bodyStart, blob } = splitArticles(core.news.articles);
       const { scalars, arrays } = indexArrays(index);
       arrays.set("bodyStart", bodyStart);
+      arrays.set("bodyCrc", SnapshotTexts.checksums(blob, bodyStart));
       const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
       // the sources read at start-up: a file added since is read again next time (ids dedupe it)
       const meta = { sources, articles: now.articles };
@@ -213,5 +255,15 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
       onEvent?.({ type: "save-failed", path, detail: (error as Error).message, ms });
     }
   }
-  return { core, problems, source: loaded.source, snapshotPath: path, save };
+  return {
+    core,
+    problems,
+    source: loaded.source,
+    snapshotPath: path,
+    save,
+    completeTexts: async () => {
+      if (texts && !(await texts.complete())) await recovering;
+      await recovering;
+    },
+  };
 }

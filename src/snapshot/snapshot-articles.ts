@@ -1,11 +1,12 @@
 // The articles of a snapshot, stored by column (one list of ids, one of titles, …; V8 restores
 // a list of strings many times faster than as many small objects) with their texts in one
 // UTF-8 blob, and restored as objects of one class: every article has the same hidden class,
-// its `body` an enumerable accessor shared by all that decodes the text from the blob when read
-// (a few microseconds), so start-up builds no 34k strings and memory holds the UTF-8 once.
+// its `body` an enumerable accessor shared by all that gets the text from the snapshot's texts
+// (snapshot-texts.ts) when read, so start-up builds no 34k strings.
 // (Giving each article its own getter, as before, made 34k hidden classes: 230 ms to build and
 // every later loop over the articles several times slower.)
 import type { Article } from "../core/corpus/article.ts";
+import type { SnapshotTexts } from "./snapshot-texts.ts";
 
 /** The articles without their texts, as columns: each field's values in article order. */
 export interface ArticleColumns {
@@ -44,22 +45,15 @@ export function splitArticles(articles: readonly Article[]): {
   return { columns: { count: articles.length, fields, values }, bodyStart, blob: Buffer.concat(parts) };
 }
 
-/** The texts of restored articles, read from the blob. */
-interface TextSource {
-  readonly blob: Buffer;
-  readonly bodyStart: Float64Array;
-}
-
 class SnapshotArticle {
-  readonly #texts: TextSource;
+  readonly #texts: SnapshotTexts;
   readonly #at: number;
-  constructor(texts: TextSource, at: number) {
+  constructor(texts: SnapshotTexts, at: number) {
     this.#texts = texts;
     this.#at = at;
   }
   static text(a: SnapshotArticle): string {
-    const { blob, bodyStart } = a.#texts;
-    return blob.toString("utf8", bodyStart[a.#at] as number, bodyStart[a.#at + 1] as number);
+    return a.#texts.text(a.#at);
   }
 }
 
@@ -71,8 +65,7 @@ const BODY: PropertyDescriptor = {
   enumerable: true,
 };
 
-export function joinArticles(columns: ArticleColumns, bodyStart: Float64Array, blob: Buffer): Article[] {
-  const texts: TextSource = { blob, bodyStart };
+export function joinArticles(columns: ArticleColumns, texts: SnapshotTexts): Article[] {
   const { fields, values } = columns;
   const out = new Array<Article>(columns.count);
   for (let i = 0; i < columns.count; i++) {

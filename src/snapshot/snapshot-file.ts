@@ -3,13 +3,17 @@
 //   - the body, in V8's structured-clone format (small things: strings, numbers, short lists);
 //   - the typed arrays (the index's postings and statistics), raw: restored as views over the
 //     bytes read, with no copy and no object per element;
-//   - a raw blob (the article texts, UTF-8, decoded on demand rather than turned into 34k strings).
+//   - a raw blob (the article texts, UTF-8), last: it is not read with the rest (70 MB of the
+//     archive's 112 MB), but article by article when a text is wanted, and whole in the background
+//     once the bot is ready (see snapshot-texts.ts).
 // Written to a temporary file, flushed, then renamed over the old one, so a reader sees the old
 // snapshot or the new one, never half of one. Anything that does not check out is reported as a
 // reason, never trusted.
 import { createHash } from "node:crypto";
-import { open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, read, readSync } from "node:fs";
+import { open, readdir, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 
 const MAGIC = "NEWSBOT-INDEX-SNAPSHOT\n";
@@ -22,10 +26,11 @@ const MAGIC = "NEWSBOT-INDEX-SNAPSHOT\n";
 const digest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
 /** The typed arrays a snapshot holds raw. */
-export type RawArray = Int32Array | Float64Array | Float32Array | Uint16Array | Uint8Array;
+export type RawArray = Int32Array | Uint32Array | Float64Array | Float32Array | Uint16Array | Uint8Array;
 
 const ARRAY_TYPES = {
   Int32Array,
+  Uint32Array,
   Float64Array,
   Float32Array,
   Uint16Array,
@@ -54,18 +59,32 @@ export interface SnapshotHeader<Meta> {
   readonly fileBytes: number;
 }
 
+/** Where the texts lie in the snapshot file, still open: read on demand. */
+export interface BlobInFile {
+  readonly fd: number;
+  /** Position of the blob in the file. */
+  readonly offset: number;
+  readonly bytes: number;
+  readonly sha1: string;
+}
+
 export interface SnapshotContent<Body> {
   readonly body: Body;
   readonly arrays: ReadonlyMap<string, RawArray>;
-  readonly blob: Buffer;
+  readonly blob: BlobInFile;
 }
 
 export type SnapshotRead<Meta, Body> =
   | {
       readonly ok: true;
       readonly header: SnapshotHeader<Meta>;
-      /** The content, or undefined when a checksum fails. */
+      /**
+       * The content, or undefined when a checksum fails (the blob's is checked when it is read:
+       * see snapshot-texts.ts). The caller owns the file descriptor in `blob` from then on.
+       */
       readonly content: () => SnapshotContent<Body> | undefined;
+      /** Close the file without reading the content. */
+      readonly close: () => void;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -182,17 +201,15 @@ function parseHeader<Meta>(bytes: Buffer): { header: SnapshotHeader<Meta>; start
   }
 }
 
-/** Each section's bytes, or undefined when one fails its checksum or lies outside the file. */
-function sections<Meta>(bytes: Buffer, start: number, header: SnapshotHeader<Meta>) {
+/** Each section's bytes before the blob, or undefined when one fails its checksum. */
+function sections<Meta>(front: Buffer, header: SnapshotHeader<Meta>) {
   const slice = (s: Section) => {
-    const from = start + s.offset;
-    if (from + s.bytes > bytes.length) return undefined;
-    const part = bytes.subarray(from, from + s.bytes);
+    if (s.offset + s.bytes > front.length) return undefined;
+    const part = front.subarray(s.offset, s.offset + s.bytes);
     return digest(part) === s.sha1 ? part : undefined;
   };
   const payload = slice(header.body);
-  const blob = slice(header.blob);
-  if (!payload || !blob) return undefined;
+  if (!payload) return undefined;
   const arrays = new Map<string, RawArray>();
   for (const a of header.arrays) {
     const part = slice(a);
@@ -203,40 +220,102 @@ function sections<Meta>(bytes: Buffer, start: number, header: SnapshotHeader<Met
       new type(part.buffer as ArrayBuffer, part.byteOffset, part.byteLength / type.BYTES_PER_ELEMENT),
     );
   }
-  return { payload, arrays, blob };
+  return { payload, arrays };
+}
+
+/** `length` bytes at `position` of `fd`, in a buffer of its own (so views on it are aligned). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? buffer : buffer.subarray(0, done);
+}
+
+/** The header: the first 64 KB hold it unless the corpus has very many files. */
+function readHead<Meta>(fd: number, size: number) {
+  let head = readAt(fd, 0, Math.min(1 << 16, size));
+  while (head.indexOf(10, MAGIC.length) < 0 && head.length < size)
+    head = readAt(fd, 0, Math.min(head.length * 4, size));
+  return parseHeader<Meta>(head);
+}
+
+/** The sections before the blob, checked, with the blob left in the file. */
+function readContent<Meta, Body>(fd: number, start: number, header: SnapshotHeader<Meta>) {
+  const front = readAt(fd, start, header.blob.offset);
+  const found = front.length === header.blob.offset ? sections(front, header) : undefined;
+  if (!found) return undefined;
+  const blob = { fd, offset: start + header.blob.offset, bytes: header.blob.bytes, sha1: header.blob.sha1 };
+  return { body: deserialize(found.payload) as Body, arrays: found.arrays, blob };
 }
 
 /**
  * The header, checked against `version`, and the content on demand (`content()` checks the
- * checksums first and returns undefined when one fails): a caller can compare the header's
- * corpus before paying for the rest. The typed arrays are views over the bytes read.
+ * checksums of all but the texts first and returns undefined when one fails): a caller can
+ * compare the header's corpus before paying for the rest. The typed arrays are views over the
+ * bytes read. The file stays open for the texts once `content()` succeeded (the caller then owns
+ * `blob.fd`); it is closed when it fails or when `close()` is called instead.
  */
 export async function readSnapshotFile<Meta, Body>(
   path: string,
   version: string,
 ): Promise<SnapshotRead<Meta, Body>> {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = await readFile(path);
+    fd = openSync(path, "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === "ENOENT" ? "none saved yet" : `unreadable (${code})` };
   }
-  const parsed = parseHeader<Meta>(bytes);
-  if (typeof parsed === "string") return { ok: false, reason: parsed };
-  const { header, start } = parsed;
-  if (header.version !== version)
-    return { ok: false, reason: `format ${header.version}, expected ${version}` };
-  if (bytes.length !== header.fileBytes) return { ok: false, reason: "truncated" };
-  // views need their element size's alignment: a buffer that does not start on 8 bytes is copied
-  if (bytes.byteOffset % 8 !== 0) bytes = Buffer.from(bytes);
-  return {
-    ok: true,
-    header,
-    content: () => {
-      const found = sections(bytes, start, header);
-      if (!found) return undefined;
-      return { body: deserialize(found.payload) as Body, arrays: found.arrays, blob: found.blob };
-    },
+  const fail = (reason: string) => {
+    closeSync(fd);
+    return { ok: false as const, reason };
   };
+  try {
+    const size = fstatSync(fd).size;
+    const parsed = readHead<Meta>(fd, size);
+    if (typeof parsed === "string") return fail(parsed);
+    const { header, start } = parsed;
+    if (header.version !== version) return fail(`format ${header.version}, expected ${version}`);
+    if (size !== header.fileBytes || start + header.blob.offset + header.blob.bytes > size)
+      return fail("truncated");
+    return {
+      ok: true,
+      header,
+      content: () => {
+        const content = readContent<Meta, Body>(fd, start, header);
+        if (!content) closeSync(fd);
+        return content;
+      },
+      close: () => closeSync(fd),
+    };
+  } catch (error) {
+    return fail(`unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+const readAsync = promisify(read);
+
+/**
+ * The whole blob, read in the thread pool in 8 MB steps (the main thread stays free), checked
+ * against its SHA-1 as it comes; undefined when it does not check out or cannot be read.
+ */
+export async function readBlob(blob: BlobInFile): Promise<Buffer | undefined> {
+  const buffer = Buffer.allocUnsafeSlow(blob.bytes);
+  const hash = createHash("sha1");
+  try {
+    for (let done = 0; done < blob.bytes; ) {
+      const length = Math.min(1 << 23, blob.bytes - done);
+      const { bytesRead } = await readAsync(blob.fd, buffer, done, length, blob.offset + done);
+      if (bytesRead === 0) return undefined;
+      hash.update(buffer.subarray(done, done + bytesRead));
+      done += bytesRead;
+    }
+  } catch {
+    return undefined;
+  }
+  return hash.digest("hex") === blob.sha1 ? buffer : undefined;
 }
