@@ -152,6 +152,88 @@ async function fromCorpus(paths: readonly string[]) {
   return { core: createNewsCore(articles), problems };
 }
 
+type Loaded = { core: NewsCore; problems: LoadProblem[]; source: NewsSource };
+type Saved = Extract<Awaited<ReturnType<typeof readSnapshotFile<Meta, Body>>>, { ok: true }>;
+
+/** The news core from a snapshot whose corpus is unchanged or only grew, or why it cannot be. */
+async function restore(
+  saved: Saved,
+  sources: readonly SourceFile[],
+  onDamaged: (detail: string) => void,
+): Promise<{ loaded: Loaded; texts: SnapshotTexts } | { reason: string }> {
+  const change = compareFingerprints(saved.header.meta.sources, sources);
+  if (change.kind === "changed") {
+    saved.close();
+    return { reason: "the corpus changed" };
+  }
+  const read = saved.content();
+  if (!read) return { reason: "checksum mismatch (damaged file)" };
+  const bodyStart = read.arrays.get("bodyStart");
+  const crc = read.arrays.get("bodyCrc");
+  const state = indexState(read.body.index, read.arrays);
+  if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array)) {
+    closeBlob(read.blob);
+    return { reason: "damaged content" };
+  }
+  const { body } = read;
+  const texts = new SnapshotTexts(read.blob, bodyStart, crc, onDamaged);
+  const news = createNewsIndex(joinArticles(body.articles, texts), { saved: state });
+  const problems = [...body.problems];
+  if (change.kind === "added") {
+    const added = await loadCorpus(change.files);
+    news.add(added.articles);
+    problems.push(...added.problems);
+  }
+  const core = createNewsCore(news, body.people && change.kind === "same" ? { people: body.people } : {});
+  const source = change.kind === "same" ? "snapshot" : "snapshot+new-files";
+  return { loaded: { core, problems, source }, texts };
+}
+
+/** The snapshot's texts, when they were found damaged, read again from the corpus. */
+async function rereadTexts(paths: readonly string[], news: NewsCore["news"], texts: SnapshotTexts) {
+  const { articles } = await loadCorpus(paths);
+  const byId = new Map(articles.map((a) => [a.id, a.body]));
+  texts.useStrings(news.articles.map((a) => byId.get(a.id) ?? ""));
+}
+
+interface SaveTarget {
+  readonly path: string;
+  readonly version: string;
+  readonly dir: string;
+  readonly sources: readonly SourceFile[];
+  readonly onEvent: ((event: SnapshotEvent) => void) | undefined;
+}
+
+/** Write the snapshot of `core` (its texts all in hand); returns false when it failed (reported). */
+async function writeSnapshot(target: SaveTarget, core: NewsCore, problems: LoadProblem[]): Promise<boolean> {
+  const index = core.news.exportState();
+  if (!index) return false;
+  const people = core.exportPeople();
+  const t = performance.now();
+  const ms = () => Math.round(performance.now() - t);
+  try {
+    await mkdir(target.dir, { recursive: true });
+    const { columns, bodyStart, blob } = splitArticles(core.news.articles);
+    const { scalars, arrays } = indexArrays(index);
+    arrays.set("bodyStart", bodyStart);
+    arrays.set("bodyCrc", SnapshotTexts.checksums(blob, bodyStart));
+    const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
+    // the sources read at start-up: a file added since is read again next time (ids dedupe it)
+    const meta = { sources: target.sources, articles: core.news.articles.length };
+    const bytes = await writeSnapshotFile<Meta>(target.path, target.version, meta, { body, arrays, blob });
+    target.onEvent?.({
+      type: "saved",
+      path: target.path,
+      detail: `${(bytes / 1e6).toFixed(1)} MB`,
+      ms: ms(),
+    });
+    return true;
+  } catch (error) {
+    target.onEvent?.({ type: "save-failed", path: target.path, detail: (error as Error).message, ms: ms() });
+    return false;
+  }
+}
+
 export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   const { paths, snapshotDir, onEvent } = options;
   const started = performance.now();
@@ -160,110 +242,58 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
     const { core, problems } = await fromCorpus(paths);
     return { core, problems, source: "corpus", save: async () => {}, completeTexts: async () => {} };
   }
-  const path = snapshotPathFor(snapshotDir, paths);
-  const version = snapshotVersion();
-  const sources = await fingerprintCorpus(paths);
-  const saved = await readSnapshotFile<Meta, Body>(path, version);
-  let reason = saved.ok ? "" : saved.reason;
-  let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
-  let texts: SnapshotTexts | undefined;
+  const target: SaveTarget = {
+    path: snapshotPathFor(snapshotDir, paths),
+    version: snapshotVersion(),
+    dir: snapshotDir,
+    sources: await fingerprintCorpus(paths),
+    onEvent,
+  };
+  const { path } = target;
+  // what the file on disk holds: written again only when the index or the people list grew
+  let written: { articles: number; people: boolean } | undefined;
   let recovering: Promise<void> | undefined;
+  let restored: Awaited<ReturnType<typeof restore>> | { reason: string } | undefined;
   /** The texts failed their check: the file goes, the texts come from the corpus again. */
-  const damaged = (detail: string) => {
+  const onDamaged = (detail: string) => {
     onEvent?.({ type: "damaged", path, detail, ms: since() });
     try {
       unlinkSync(path);
     } catch {}
     written = undefined;
-    recovering = rereadTexts().catch(() => {});
+    if (restored && "texts" in restored)
+      recovering = rereadTexts(paths, restored.loaded.core.news, restored.texts).catch(() => {});
   };
-  async function rereadTexts() {
-    const { articles } = await loadCorpus(paths);
-    const byId = new Map(articles.map((a) => [a.id, a.body]));
-    const news = loaded?.core.news;
-    const count = texts ? (news?.articles.length ?? 0) : 0;
-    texts?.useStrings(Array.from({ length: count }, (_, i) => byId.get(news?.articles[i]?.id ?? "") ?? ""));
-  }
-  if (saved.ok) {
-    const change = compareFingerprints(saved.header.meta.sources, sources);
-    const read = change.kind === "changed" ? undefined : saved.content();
-    if (change.kind === "changed") saved.close();
-    const bodyStart = read?.arrays.get("bodyStart");
-    const crc = read?.arrays.get("bodyCrc");
-    const state = read && indexState(read.body.index, read.arrays);
-    if (change.kind === "changed") reason = "the corpus changed";
-    else if (!read) reason = "checksum mismatch (damaged file)";
-    else if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array)) {
-      reason = "damaged content";
-      closeBlob(read.blob);
-    } else {
-      const { body } = read;
-      texts = new SnapshotTexts(read.blob, bodyStart, crc, damaged);
-      const news = createNewsIndex(joinArticles(body.articles, texts), { saved: state });
-      const problems = [...body.problems];
-      if (change.kind === "added") {
-        const added = await loadCorpus(change.files);
-        news.add(added.articles);
-        problems.push(...added.problems);
-      }
-      const core = createNewsCore(news, body.people && change.kind === "same" ? { people: body.people } : {});
-      loaded = { core, problems, source: change.kind === "same" ? "snapshot" : "snapshot+new-files" };
-      onEvent?.({ type: "loaded", path, detail: `${news.articles.length} articles`, ms: since() });
-    }
-  }
-  if (!loaded) {
+  const saved = await readSnapshotFile<Meta, Body>(path, target.version);
+  restored = saved.ok ? await restore(saved, target.sources, onDamaged) : { reason: saved.reason };
+  const texts = "texts" in restored ? restored.texts : undefined;
+  let loaded: Loaded;
+  if ("loaded" in restored) {
+    loaded = restored.loaded;
+    onEvent?.({ type: "loaded", path, detail: `${loaded.core.news.articles.length} articles`, ms: since() });
+  } else {
     loaded = { ...(await fromCorpus(paths)), source: "corpus" };
-    onEvent?.({ type: "rebuilt", path, detail: reason, ms: since() });
+    onEvent?.({ type: "rebuilt", path, detail: restored.reason, ms: since() });
   }
   const { core, problems } = loaded;
-  // what the file on disk holds: written again only when the index or the people list grew
-  let written: { articles: number; people: boolean } | undefined =
-    loaded.source === "snapshot"
-      ? { articles: core.news.articles.length, people: core.exportPeople() !== undefined }
-      : undefined;
+  if (loaded.source === "snapshot")
+    written = { articles: core.news.articles.length, people: core.exportPeople() !== undefined };
+  /** All the texts in memory and checked, or read again from the corpus when damaged. */
+  const completeTexts = async () => {
+    if (texts) await texts.complete();
+    await recovering;
+  };
   // one write at a time: a save asked for while another runs follows it (and finds nothing new)
   let pending: Promise<void> = Promise.resolve();
+  const saveNow = async () => {
+    const now = { articles: core.news.articles.length, people: core.exportPeople() !== undefined };
+    if (written && written.articles === now.articles && (written.people || !now.people)) return;
+    await completeTexts();
+    if (await writeSnapshot(target, core, problems)) written = now;
+  };
   const save = (): Promise<void> => {
     pending = pending.then(saveNow);
     return pending;
   };
-  async function saveNow(): Promise<void> {
-    const people = core.exportPeople();
-    const now = { articles: core.news.articles.length, people: people !== undefined };
-    if (written && written.articles === now.articles && (written.people || !now.people)) return;
-    const index = core.news.exportState();
-    if (!index) return;
-    // the texts, all of them, in memory and checked (or read again from the corpus) first
-    if (texts && !(await texts.complete())) await recovering;
-    await recovering;
-    const t = performance.now();
-    try {
-      await mkdir(snapshotDir as string, { recursive: true });
-      const { columns, bodyStart, blob } = splitArticles(core.news.articles);
-      const { scalars, arrays } = indexArrays(index);
-      arrays.set("bodyStart", bodyStart);
-      arrays.set("bodyCrc", SnapshotTexts.checksums(blob, bodyStart));
-      const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
-      // the sources read at start-up: a file added since is read again next time (ids dedupe it)
-      const meta = { sources, articles: now.articles };
-      const bytes = await writeSnapshotFile<Meta>(path, version, meta, { body, arrays, blob });
-      written = now;
-      const ms = Math.round(performance.now() - t);
-      onEvent?.({ type: "saved", path, detail: `${(bytes / 1e6).toFixed(1)} MB`, ms });
-    } catch (error) {
-      const ms = Math.round(performance.now() - t);
-      onEvent?.({ type: "save-failed", path, detail: (error as Error).message, ms });
-    }
-  }
-  return {
-    core,
-    problems,
-    source: loaded.source,
-    snapshotPath: path,
-    save,
-    completeTexts: async () => {
-      if (texts && !(await texts.complete())) await recovering;
-      await recovering;
-    },
-  };
+  return { core, problems, source: loaded.source, snapshotPath: path, save, completeTexts };
 }
