@@ -23,7 +23,7 @@ const QUESTION = "Qui est le président de la République ?";
 
 if (!(distIsFresh as () => boolean)()) {
   console.error("building dist/ first…");
-  if ((build as () => number)() !== 0) process.exit(1);
+  if ((await (build as () => Promise<number>)()) !== 0) process.exit(1);
 }
 
 interface Start {
@@ -151,6 +151,11 @@ async function main() {
   const cpu = fmt(median(seeds.map((s) => s.cpuMs)));
   console.log(
     `\nconsole start on the seed corpus (dist/), to ready: ${wall}, CPU ${cpu} (median of ${seeds.length})`,
+  );
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")} (1, 5, 15 min)`,
   );
 }
 

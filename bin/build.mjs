@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build`: compile src/ and commands/ to dist/ with tsc (see bin/dist.mjs).
+// `npm run build`: bundle src/ and commands/ into dist/ with esbuild (see bin/dist.mjs).
 import { build } from "./dist.mjs";
 
-process.exit(build());
+process.exit(await build());

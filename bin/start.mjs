@@ -6,7 +6,7 @@ import { build, distIsFresh, ROOT } from "./dist.mjs";
 
 if (!distIsFresh()) {
   process.stderr.write("newsbot: compiling to dist/ (npm run build)…\n");
-  const status = build();
+  const status = await build();
   if (status !== 0) {
     process.stderr.write(
       "newsbot: the build failed (see above); fix the error, or run `npm run dev` to start from the sources\n",

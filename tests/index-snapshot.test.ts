@@ -1,7 +1,16 @@
 // The persisted index: reused when the corpus is unchanged (same answers as a fresh build),
 // extended when only new article files appeared, rebuilt when a known file changed, and never
-// trusted when damaged (a flipped byte fails the checksum, a cut file its length): rebuilt instead.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// trusted when damaged (a flipped byte fails the checksum, a cut file its length): rebuilt instead;
+// the article texts, read when wanted, are each checked as they are read.
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,11 +60,13 @@ describe("index snapshot", () => {
     await first.loaded.save();
     const path = first.loaded.snapshotPath as string;
     const bytes = readFileSync(path);
-    const flipped = Buffer.from(bytes);
-    const at = flipped.length - 100;
-    flipped[at] = (flipped[at] as number) ^ 0xff;
-    writeFileSync(path, flipped);
-
+    const flip = (at: number) => {
+      const flipped = Buffer.from(bytes);
+      flipped[at] = (flipped[at] as number) ^ 0xff;
+      writeFileSync(path, flipped);
+    };
+    // in the index (just after the header line): found at once, rebuilt from the corpus
+    flip(bytes.indexOf(10, bytes.indexOf(10) + 1) + 16);
     const damaged = await load();
     expect(damaged.loaded.source).toBe("corpus");
     expect(damaged.events[0]?.detail).toMatch(/checksum/);
@@ -70,6 +81,40 @@ describe("index snapshot", () => {
 
     writeFileSync(path, "garbage");
     expect((await load()).events[0]?.detail).toMatch(/not a snapshot/);
+  });
+
+  it("damaged article texts are never served: the file goes, the texts come from the corpus", async () => {
+    const first = await load();
+    await first.loaded.save();
+    const path = first.loaded.snapshotPath as string;
+    const bytes = readFileSync(path);
+    const flipped = Buffer.from(bytes);
+    const at = flipped.length - 100; // in the last article's text
+    flipped[at] = (flipped[at] as number) ^ 0xff;
+    const last = first.loaded.core.news.articles.length - 1;
+
+    // read one by one (a one-off command): the damaged text is refused, never returned
+    writeFileSync(path, flipped);
+    const oneOff = await load();
+    expect(oneOff.loaded.source).toBe("snapshot"); // the index checks out; the texts are read when wanted
+    expect(() => oneOff.loaded.core.news.articles[last]?.body).toThrow(/damaged/);
+    expect(oneOff.events.map((e) => e.type)).toEqual(["loaded", "damaged"]);
+    expect(existsSync(path)).toBe(false); // removed: the next start rebuilds it
+    await oneOff.loaded.completeTexts();
+    expect(oneOff.loaded.core.news.articles[last]?.body).toBe(first.loaded.core.news.articles[last]?.body);
+
+    // read whole in the background (the bot, once ready): the same, found by the blob's checksum
+    writeFileSync(path, flipped);
+    const bot = await load();
+    await bot.loaded.completeTexts();
+    expect(bot.events.map((e) => e.type)).toEqual(["loaded", "damaged"]);
+    expect(bot.loaded.core.news.articles.map((a) => a.body)).toEqual(
+      first.loaded.core.news.articles.map((a) => a.body),
+    );
+    expect(bot.loaded.core.ask(QUESTION, "fr")).toEqual(first.loaded.core.ask(QUESTION, "fr"));
+    await bot.loaded.save();
+    expect(bot.events.at(-1)?.type).toBe("saved");
+    expect((await load()).loaded.source).toBe("snapshot");
   });
 
   it("adds new article files to the saved index, and rebuilds when a known file changed", async () => {

@@ -6,7 +6,6 @@ import { resolve } from "node:path";
 import type { FeedsService } from "../../commands/ports.ts";
 import type { Config } from "../config/index.ts";
 import type { NewsCore } from "../core/news-core.ts";
-import { addFeed, listFeeds } from "../ingest/feeds-admin.ts";
 import { createFeedChannels, type FeedChannels, feedChannelCommands } from "../scheduling/feed-channels.ts";
 import type { Stores } from "../storage/backend.ts";
 import { createSqliteFeedChannelStore } from "../storage/feed-channel-store.ts";
@@ -53,9 +52,11 @@ export async function createAppFeeds({
         log: say,
       })
     : undefined;
+  // the feed fetching and parsing libraries (undici, the XML parser) load with the first command
+  const admin = () => import("../ingest/feeds-admin.ts");
   const service: FeedsService = {
-    list: () => listFeeds(feedStore),
-    add: (url, addedBy, locale) => addFeed(feedStore, url, { addedBy, locale }),
+    list: async () => (await admin()).listFeeds(feedStore),
+    add: async (url, addedBy, locale) => (await admin()).addFeed(feedStore, url, { addedBy, locale }),
     ...(channels && feedChannelStore ? feedChannelCommands(channels, feedChannelStore, feedStore) : {}),
   };
   return { service, ...(channels ? { channels } : {}), ...(corpusDir ? { corpusDir } : {}), ingestedDir };

@@ -205,7 +205,12 @@ async function loadIndex(c: StartContext, stores: Stores, shared: SharedCorpus) 
     paths,
     ...(config.db === ":memory:" ? {} : { snapshotDir: dataDir(config, cwd) }),
     onEvent: (e) => {
-      if (e.type === "save-failed")
+      if (e.type === "damaged")
+        log.warn(
+          e,
+          `index snapshot damaged (${e.detail}); it was removed, the texts are read again from the corpus`,
+        );
+      else if (e.type === "save-failed")
         log.warn(
           e,
           `index snapshot not saved (${e.detail}); the next start reads the corpus again — check ${e.path}'s folder is writable`,
@@ -580,7 +585,7 @@ function afterReady(w: Wiring, core: NewsCore, loaded: LoadedNews): void {
     warmUpAnswerKinds();
     core.news.expandUnknown([["warmupq"]]);
     core.suggestPeople("", 1);
-    void loaded.save();
+    void loaded.completeTexts().then(() => loaded.save()); // the texts read whole in the background
   }).unref();
   for (const adapter of w.adapters) {
     if (!adapter.session) continue;

@@ -4,39 +4,99 @@
 // version, the analyzer or any known file changed, or the checksum fails, everything is rebuilt
 // from the corpus and the snapshot is written again. The CLI and the bot share it.
 import { createHash } from "node:crypto";
+import { closeSync, unlinkSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join as joinPath } from "node:path";
-import type { Article, LoadProblem } from "../core/corpus/article.ts";
+import type { LoadProblem } from "../core/corpus/article.ts";
 import { loadCorpus } from "../core/corpus/loader.ts";
 import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
+import type { Segment } from "../core/search/inverted-index.ts";
 import { createNewsIndex, type NewsIndexState } from "../core/search/news-index.ts";
 import { createAnalyzer } from "../core/text/analyzer.ts";
 import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpus-fingerprint.ts";
-import { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { type ArticleColumns, joinArticles, splitArticles } from "./snapshot-articles.ts";
+import { type BlobInFile, type RawArray, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { SnapshotTexts } from "./snapshot-texts.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 5;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
   readonly articles: number;
 }
 
-/** An article without its text, which lives in the blob at `bodyStart[i]..bodyStart[i + 1]`. */
-type Lean = Omit<Article, "body">;
+/** The index's numbers; its typed arrays are saved raw, by name (see `indexArrays`). */
+interface IndexScalars {
+  readonly vocabulary: readonly string[];
+  readonly termCount: number;
+  readonly docCount: number;
+  readonly totalBody: number;
+  readonly totalTitle: number;
+  readonly segments: number;
+}
 
 interface Body {
-  readonly articles: Lean[];
-  readonly bodyStart: Float64Array;
+  readonly articles: ArticleColumns;
   readonly problems: LoadProblem[];
-  readonly index: NewsIndexState;
+  readonly index: IndexScalars;
   readonly people?: readonly PersonMentions[];
+}
+
+const SEGMENT_ARRAYS = ["termStart", "docs", "bodyTf", "titleTf"] as const;
+
+/** The index state as numbers and named typed arrays. */
+function indexArrays(state: NewsIndexState): { scalars: IndexScalars; arrays: Map<string, RawArray> } {
+  const { index } = state;
+  const arrays = new Map<string, RawArray>([
+    ["df", index.df],
+    ["cf", index.cf],
+    ["bodyLen", index.bodyLen],
+    ["titleLen", index.titleLen],
+  ]);
+  index.segments.forEach((segment, n) => {
+    for (const name of SEGMENT_ARRAYS) arrays.set(`segment${n}.${name}`, segment[name]);
+  });
+  const { termCount, docCount, totalBody, totalTitle } = index;
+  const scalars = { vocabulary: state.vocabulary, termCount, docCount, totalBody, totalTitle };
+  return { scalars: { ...scalars, segments: index.segments.length }, arrays };
+}
+
+/** The index state back from `indexArrays`, or undefined when an array is missing or of another type. */
+function indexState(
+  scalars: IndexScalars,
+  arrays: ReadonlyMap<string, RawArray>,
+): NewsIndexState | undefined {
+  const get = <T extends RawArray>(name: string, type: new (n: number) => T): T | undefined => {
+    const a = arrays.get(name);
+    return a instanceof type ? (a as T) : undefined;
+  };
+  const segments: Segment[] = [];
+  for (let n = 0; n < scalars.segments; n++) {
+    const termStart = get(`segment${n}.termStart`, Int32Array);
+    const docs = get(`segment${n}.docs`, Int32Array);
+    const bodyTf = get(`segment${n}.bodyTf`, Uint16Array);
+    const titleTf = get(`segment${n}.titleTf`, Uint8Array);
+    if (!termStart || !docs || !bodyTf || !titleTf) return undefined;
+    segments.push({ termStart, docs, bodyTf, titleTf });
+  }
+  const df = get("df", Int32Array);
+  const cf = get("cf", Float64Array);
+  const bodyLen = get("bodyLen", Float32Array);
+  const titleLen = get("titleLen", Float32Array);
+  if (!df || !cf || !bodyLen || !titleLen) return undefined;
+  const { vocabulary, termCount, docCount, totalBody, totalTitle } = scalars;
+  return {
+    vocabulary,
+    index: { df, cf, bodyLen, titleLen, termCount, docCount, totalBody, totalTitle, segments },
+  } as NewsIndexState;
 }
 
 export type NewsSource = "snapshot" | "snapshot+new-files" | "corpus";
 
 export interface SnapshotEvent {
-  readonly type: "loaded" | "rebuilt" | "saved" | "save-failed";
+  /** `damaged`: the texts failed their check after loading; they are read again from the corpus. */
+  readonly type: "loaded" | "rebuilt" | "saved" | "save-failed" | "damaged";
   readonly path: string;
   readonly detail: string;
   readonly ms: number;
@@ -57,6 +117,12 @@ export interface LoadedNews {
   readonly snapshotPath?: string;
   /** Write the snapshot when the index or people list changed since it was read or written. */
   save(): Promise<void>;
+  /**
+   * Read the rest of the snapshot's article texts (they are read one by one when wanted until
+   * then) and check them; damaged ones are read again from the corpus. The bot calls it once
+   * ready; a one-off command need not.
+   */
+  completeTexts(): Promise<void>;
 }
 
 /**
@@ -75,38 +141,97 @@ export function snapshotPathFor(dir: string, paths: readonly string[]): string {
   return joinPath(dir, `index-${key}.snapshot`);
 }
 
-/** The articles and their texts, apart: the texts as one UTF-8 blob. */
-function split(articles: readonly Article[]): { lean: Lean[]; bodyStart: Float64Array; blob: Buffer } {
-  const parts: Buffer[] = [];
-  const bodyStart = new Float64Array(articles.length + 1);
-  const lean = articles.map((a, i) => {
-    const { body, ...rest } = a;
-    const bytes = Buffer.from(body, "utf8");
-    parts.push(bytes);
-    bodyStart[i + 1] = (bodyStart[i] as number) + bytes.length;
-    return rest;
-  });
-  return { lean, bodyStart, blob: Buffer.concat(parts) };
-}
-
-/**
- * The articles again, each `body` an own, enumerable getter decoding its text from the blob when
- * read (a few microseconds), so start-up builds no 34k strings and memory holds the UTF-8 once.
- */
-function join(lean: readonly Lean[], bodyStart: Float64Array, blob: Buffer): Article[] {
-  return lean.map((a, i) => {
-    const start = bodyStart[i] as number;
-    const end = bodyStart[i + 1] as number;
-    return Object.defineProperty({ ...a }, "body", {
-      get: () => blob.toString("utf8", start, end),
-      enumerable: true,
-    }) as Article;
-  });
+function closeBlob(blob: BlobInFile): void {
+  try {
+    closeSync(blob.fd);
+  } catch {}
 }
 
 async function fromCorpus(paths: readonly string[]) {
   const { articles, problems } = await loadCorpus(paths);
   return { core: createNewsCore(articles), problems };
+}
+
+type Loaded = { core: NewsCore; problems: LoadProblem[]; source: NewsSource };
+type Saved = Extract<Awaited<ReturnType<typeof readSnapshotFile<Meta, Body>>>, { ok: true }>;
+
+/** The news core from a snapshot whose corpus is unchanged or only grew, or why it cannot be. */
+async function restore(
+  saved: Saved,
+  sources: readonly SourceFile[],
+  onDamaged: (detail: string) => void,
+): Promise<{ loaded: Loaded; texts: SnapshotTexts } | { reason: string }> {
+  const change = compareFingerprints(saved.header.meta.sources, sources);
+  if (change.kind === "changed") {
+    saved.close();
+    return { reason: "the corpus changed" };
+  }
+  const read = saved.content();
+  if (!read) return { reason: "checksum mismatch (damaged file)" };
+  const bodyStart = read.arrays.get("bodyStart");
+  const crc = read.arrays.get("bodyCrc");
+  const state = indexState(read.body.index, read.arrays);
+  if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array)) {
+    closeBlob(read.blob);
+    return { reason: "damaged content" };
+  }
+  const { body } = read;
+  const texts = new SnapshotTexts(read.blob, bodyStart, crc, onDamaged);
+  const news = createNewsIndex(joinArticles(body.articles, texts), { saved: state });
+  const problems = [...body.problems];
+  if (change.kind === "added") {
+    const added = await loadCorpus(change.files);
+    news.add(added.articles);
+    problems.push(...added.problems);
+  }
+  const core = createNewsCore(news, body.people && change.kind === "same" ? { people: body.people } : {});
+  const source = change.kind === "same" ? "snapshot" : "snapshot+new-files";
+  return { loaded: { core, problems, source }, texts };
+}
+
+/** The snapshot's texts, when they were found damaged, read again from the corpus. */
+async function rereadTexts(paths: readonly string[], news: NewsCore["news"], texts: SnapshotTexts) {
+  const { articles } = await loadCorpus(paths);
+  const byId = new Map(articles.map((a) => [a.id, a.body]));
+  texts.useStrings(news.articles.map((a) => byId.get(a.id) ?? ""));
+}
+
+interface SaveTarget {
+  readonly path: string;
+  readonly version: string;
+  readonly dir: string;
+  readonly sources: readonly SourceFile[];
+  readonly onEvent: ((event: SnapshotEvent) => void) | undefined;
+}
+
+/** Write the snapshot of `core` (its texts all in hand); returns false when it failed (reported). */
+async function writeSnapshot(target: SaveTarget, core: NewsCore, problems: LoadProblem[]): Promise<boolean> {
+  const index = core.news.exportState();
+  if (!index) return false;
+  const people = core.exportPeople();
+  const t = performance.now();
+  const ms = () => Math.round(performance.now() - t);
+  try {
+    await mkdir(target.dir, { recursive: true });
+    const { columns, bodyStart, blob } = splitArticles(core.news.articles);
+    const { scalars, arrays } = indexArrays(index);
+    arrays.set("bodyStart", bodyStart);
+    arrays.set("bodyCrc", SnapshotTexts.checksums(blob, bodyStart));
+    const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
+    // the sources read at start-up: a file added since is read again next time (ids dedupe it)
+    const meta = { sources: target.sources, articles: core.news.articles.length };
+    const bytes = await writeSnapshotFile<Meta>(target.path, target.version, meta, { body, arrays, blob });
+    target.onEvent?.({
+      type: "saved",
+      path: target.path,
+      detail: `${(bytes / 1e6).toFixed(1)} MB`,
+      ms: ms(),
+    });
+    return true;
+  } catch (error) {
+    target.onEvent?.({ type: "save-failed", path: target.path, detail: (error as Error).message, ms: ms() });
+    return false;
+  }
 }
 
 export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
@@ -115,70 +240,60 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   const since = () => Math.round(performance.now() - started);
   if (!snapshotDir) {
     const { core, problems } = await fromCorpus(paths);
-    return { core, problems, source: "corpus", save: async () => {} };
+    return { core, problems, source: "corpus", save: async () => {}, completeTexts: async () => {} };
   }
-  const path = snapshotPathFor(snapshotDir, paths);
-  const version = snapshotVersion();
-  const sources = await fingerprintCorpus(paths);
-  const saved = await readSnapshotFile<Meta, Body>(path, version);
-  let reason = saved.ok ? "" : saved.reason;
-  let loaded: { core: NewsCore; problems: LoadProblem[]; source: NewsSource } | undefined;
-  if (saved.ok) {
-    const change = compareFingerprints(saved.header.meta.sources, sources);
-    const read = change.kind === "changed" ? undefined : saved.body();
-    if (change.kind === "changed") reason = "the corpus changed";
-    else if (!read) reason = "checksum mismatch (damaged file)";
-    else {
-      const { body, blob } = read;
-      const news = createNewsIndex(join(body.articles, body.bodyStart, blob), { saved: body.index });
-      const problems = [...body.problems];
-      if (change.kind === "added") {
-        const added = await loadCorpus(change.files);
-        news.add(added.articles);
-        problems.push(...added.problems);
-      }
-      const core = createNewsCore(news, body.people && change.kind === "same" ? { people: body.people } : {});
-      loaded = { core, problems, source: change.kind === "same" ? "snapshot" : "snapshot+new-files" };
-      onEvent?.({ type: "loaded", path, detail: `${news.articles.length} articles`, ms: since() });
-    }
-  }
-  if (!loaded) {
+  const target: SaveTarget = {
+    path: snapshotPathFor(snapshotDir, paths),
+    version: snapshotVersion(),
+    dir: snapshotDir,
+    sources: await fingerprintCorpus(paths),
+    onEvent,
+  };
+  const { path } = target;
+  // what the file on disk holds: written again only when the index or the people list grew
+  let written: { articles: number; people: boolean } | undefined;
+  let recovering: Promise<void> | undefined;
+  let restored: Awaited<ReturnType<typeof restore>> | { reason: string } | undefined;
+  /** The texts failed their check: the file goes, the texts come from the corpus again. */
+  const onDamaged = (detail: string) => {
+    onEvent?.({ type: "damaged", path, detail, ms: since() });
+    try {
+      unlinkSync(path);
+    } catch {}
+    written = undefined;
+    if (restored && "texts" in restored)
+      recovering = rereadTexts(paths, restored.loaded.core.news, restored.texts).catch(() => {});
+  };
+  const saved = await readSnapshotFile<Meta, Body>(path, target.version);
+  restored = saved.ok ? await restore(saved, target.sources, onDamaged) : { reason: saved.reason };
+  const texts = "texts" in restored ? restored.texts : undefined;
+  let loaded: Loaded;
+  if ("loaded" in restored) {
+    loaded = restored.loaded;
+    onEvent?.({ type: "loaded", path, detail: `${loaded.core.news.articles.length} articles`, ms: since() });
+  } else {
     loaded = { ...(await fromCorpus(paths)), source: "corpus" };
-    onEvent?.({ type: "rebuilt", path, detail: reason, ms: since() });
+    onEvent?.({ type: "rebuilt", path, detail: restored.reason, ms: since() });
   }
   const { core, problems } = loaded;
-  // what the file on disk holds: written again only when the index or the people list grew
-  let written =
-    loaded.source === "snapshot"
-      ? { articles: core.news.articles.length, people: core.exportPeople() !== undefined }
-      : undefined;
+  if (loaded.source === "snapshot")
+    written = { articles: core.news.articles.length, people: core.exportPeople() !== undefined };
+  /** All the texts in memory and checked, or read again from the corpus when damaged. */
+  const completeTexts = async () => {
+    if (texts) await texts.complete();
+    await recovering;
+  };
   // one write at a time: a save asked for while another runs follows it (and finds nothing new)
   let pending: Promise<void> = Promise.resolve();
+  const saveNow = async () => {
+    const now = { articles: core.news.articles.length, people: core.exportPeople() !== undefined };
+    if (written && written.articles === now.articles && (written.people || !now.people)) return;
+    await completeTexts();
+    if (await writeSnapshot(target, core, problems)) written = now;
+  };
   const save = (): Promise<void> => {
     pending = pending.then(saveNow);
     return pending;
   };
-  async function saveNow(): Promise<void> {
-    const people = core.exportPeople();
-    const now = { articles: core.news.articles.length, people: people !== undefined };
-    if (written && written.articles === now.articles && (written.people || !now.people)) return;
-    const index = core.news.exportState();
-    if (!index) return;
-    const t = performance.now();
-    try {
-      await mkdir(snapshotDir as string, { recursive: true });
-      const { lean, bodyStart, blob } = split(core.news.articles);
-      const body: Body = { articles: lean, bodyStart, problems, index, ...(people ? { people } : {}) };
-      // the sources read at start-up: a file added since is read again next time (ids dedupe it)
-      const meta = { sources, articles: now.articles };
-      const bytes = await writeSnapshotFile<Meta>(path, version, meta, body, blob);
-      written = now;
-      const ms = Math.round(performance.now() - t);
-      onEvent?.({ type: "saved", path, detail: `${(bytes / 1e6).toFixed(1)} MB`, ms });
-    } catch (error) {
-      const ms = Math.round(performance.now() - t);
-      onEvent?.({ type: "save-failed", path, detail: (error as Error).message, ms });
-    }
-  }
-  return { core, problems, source: loaded.source, snapshotPath: path, save };
+  return { core, problems, source: loaded.source, snapshotPath: path, save, completeTexts };
 }

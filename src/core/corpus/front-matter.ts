@@ -2,10 +2,15 @@
 // between `---` lines, then the body as paragraphs separated by blank lines. `parseArticleFile`
 // validates with zod and reports every problem with its field; `serializeArticle` writes the
 // same format back, so parse(serialize(article)) gives the article again.
-import YAML from "yaml";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import type { Article, LoadProblem } from "./article.ts";
 import { normalizeText, paragraphs } from "./text-repair.ts";
+
+// The YAML library (250 kB of code) is loaded with the first Markdown file: a start from the
+// index snapshot, or on a JSON-lines archive, reads none.
+let yamlLibrary: typeof import("yaml") | undefined;
+const YAML = () => (yamlLibrary ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 /** Ids name files and appear in `/news article <id>`: letters, digits, `.`, `_`, `-`. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,127}$/u;
@@ -107,7 +112,7 @@ function readFrontMatter(
     return fail(`${yamlText.length} characters, over the ${maxChars} a few fields need`);
   if (nestingDepth(yamlText) > maxDepth) return fail(`nested deeper than ${maxDepth} levels`);
   try {
-    const doc = YAML.parseDocument(yamlText, { uniqueKeys: true, merge: false });
+    const doc = YAML().parseDocument(yamlText, { uniqueKeys: true, merge: false });
     const error = doc.errors[0];
     if (error) {
       const line = (error.linePos?.[0].line ?? 1) + 1; // + the opening `---`
@@ -187,7 +192,11 @@ export function serializeArticle(article: Article): string {
   if (article.url) fields.url = article.url;
   fields.lang = article.lang;
   if (article.summary) fields.summary = true;
-  const yaml = YAML.stringify(fields, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  const yaml = YAML().stringify(fields, {
+    lineWidth: 0,
+    defaultStringType: "PLAIN",
+    defaultKeyType: "PLAIN",
+  });
   const body = paragraphs(article.body).join("\n\n");
   return `---\n${yaml}---\n\n${body}\n`;
 }

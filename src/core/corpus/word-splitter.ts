@@ -5,7 +5,9 @@
 // word, two long content words, a camelCase join of words the same document also writes apart).
 // Known words come from a French word list (the `an-array-of-french-words` package, loaded lazily)
 // and from the document's own vocabulary.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type SortedWordList, sortedWordListFromJson } from "./sorted-word-list.ts";
 
 /** Function words that glue to the FRONT of the next word (`de|paix`, `un|entretien`, `a|suggéré`). */
 const PREFIX_FUNCTION_WORDS = new Set([
@@ -231,18 +233,61 @@ export function createLexicon(words: Iterable<string>): Lexicon {
 }
 
 /**
- * The French word list (about 336,000 inflected forms), loaded once on first use. When the
+ * A lexicon over a sorted list (see sorted-word-list.ts) plus the extra words: the same answers
+ * as `createLexicon` over the same words, without building a Set of them.
+ */
+function lexiconOverSorted(list: SortedWordList): Lexicon {
+  const extra = EXTRA_WORDS.filter((w) => !list.has(w));
+  const words: WordList = {
+    get size() {
+      return list.size + extra.length;
+    },
+    has: (w) => list.has(w) || extra.includes(w),
+    values: () => [...list, ...extra].values(),
+    keys: () => [...list, ...extra].values(),
+    entries: () => [...list, ...extra].map((w): [string, string] => [w, w]).values(),
+    forEach: (fn, thisArg) => {
+      for (const w of [...list, ...extra]) fn.call(thisArg, w, w, words);
+    },
+    [Symbol.iterator]: () => [...list, ...extra].values(),
+  };
+  let reversed: string[] | undefined;
+  return {
+    words,
+    startsWith: (p) =>
+      list.lowerBound(`${p}\uffff`) - list.lowerBound(p) + extra.filter((w) => w.startsWith(p)).length,
+    endsWith: (s) => {
+      reversed ??= [...list, ...extra].map(reverse).sort();
+      const r = reverse(s);
+      return lowerBound(reversed, `${r}\uffff`) - lowerBound(reversed, r);
+    },
+  };
+}
+
+/**
+ * The French word list (about 336,000 inflected forms), loaded once on first use: searched in
+ * the package's own JSON text when it is a plain sorted list (it is), else as a Set. When the
  * package is missing, an empty lexicon: only the document's own vocabulary is then known.
  */
 export function frenchLexicon(): Lexicon {
   if (french === undefined) {
-    let list: unknown = [];
+    let text = "[]";
     try {
-      list = createRequire(import.meta.url)("an-array-of-french-words");
+      text = readFileSync(createRequire(import.meta.url).resolve("an-array-of-french-words"), "utf8");
     } catch {
-      list = [];
+      text = "[]";
     }
-    french = createLexicon(Array.isArray(list) ? list.map(String) : []);
+    const sorted = sortedWordListFromJson(text);
+    if (sorted) french = lexiconOverSorted(sorted);
+    else {
+      let list: unknown = [];
+      try {
+        list = JSON.parse(text);
+      } catch {
+        list = [];
+      }
+      french = createLexicon(Array.isArray(list) ? list.map(String) : []);
+    }
   }
   return french;
 }

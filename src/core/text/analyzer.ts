@@ -119,8 +119,12 @@ interface AnalyzerState {
   readonly cacheSize: number;
   readonly surface: Record<StemLanguage, SurfaceTable>;
   readonly folded: Record<StemLanguage, Map<string, number>>;
-  /** The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. */
-  readonly vocabulary: Map<string, number>;
+  /**
+   * The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. Built
+   * on first use from `termsById` when the analyzer starts from a saved vocabulary: a restored
+   * index that only starts up (or serves no query yet) does not pay for 100k+ map entries.
+   */
+  vocabulary: Map<string, number> | undefined;
   readonly termsById: string[];
 }
 
@@ -132,7 +136,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     term: (word, lang = "fr") => termOf(st, word, lang),
     forEachTerm,
     forEachTermId: (text, lang, emit) => forEachTermIdOf(st, text, lang, emit),
-    termId: (t) => st.vocabulary.get(t),
+    termId: (t) => vocabularyOf(st).get(t),
     vocabulary: () => st.termsById,
     terms(text, lang = "fr") {
       const out: string[] = [];
@@ -152,11 +156,22 @@ function createAnalyzerState(options: AnalyzerOptions): AnalyzerState {
     cacheSize,
     surface: { fr: new SurfaceTable(cacheSize), en: new SurfaceTable(cacheSize) },
     folded: { fr: new Map(), en: new Map() },
-    vocabulary: new Map(),
-    termsById: [],
+    vocabulary: options.vocabulary ? undefined : new Map(),
+    // a saved vocabulary holds distinct, flat strings (see `own`): taken as is
+    termsById: options.vocabulary ? [...options.vocabulary] : [],
   };
-  for (const t of options.vocabulary ?? []) idOf(st, t);
   return st;
+}
+
+function vocabularyOf(st: AnalyzerState): Map<string, number> {
+  if (!st.vocabulary) {
+    const ids = new Map<string, number>();
+    st.termsById.forEach((t, id) => {
+      if (!ids.has(t)) ids.set(t, id);
+    });
+    st.vocabulary = ids;
+  }
+  return st.vocabulary;
 }
 
 function clearCaches(st: AnalyzerState): void {
@@ -167,11 +182,12 @@ function clearCaches(st: AnalyzerState): void {
 }
 
 function idOf(st: AnalyzerState, t: string): number {
-  let id = st.vocabulary.get(t);
+  const vocabulary = vocabularyOf(st);
+  let id = vocabulary.get(t);
   if (id === undefined) {
     id = st.termsById.length;
     const flat = own(t);
-    st.vocabulary.set(flat, id);
+    vocabulary.set(flat, id);
     st.termsById.push(flat);
   }
   return id;

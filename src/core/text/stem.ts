@@ -5,11 +5,24 @@
 // of the index build. On the OrangeSum known-item benchmark and our own seed questions it did as
 // well or better; on PIAF it was within a point. English words get Snowball's English stemmer.
 // Words are folded (accents removed) before stemming, so the rules below see plain letters.
-import snowball from "snowball-stemmers";
+// The Snowball package (stemmers for some thirty languages, 740 kB of code) is required on the
+// first English word, not at start-up: a French corpus and French questions never load it.
+import { createRequire } from "node:module";
 
 export type StemLanguage = "fr" | "en";
 
-const english = snowball.newStemmer("english");
+type Stemmer = { stem(word: string): string };
+let english: Stemmer | undefined;
+
+function englishStemmer(): Stemmer {
+  if (!english) {
+    const snowball = createRequire(import.meta.url)("snowball-stemmers") as {
+      newStemmer(language: string): Stemmer;
+    };
+    english = snowball.newStemmer("english");
+  }
+  return english;
+}
 
 /** Light French stemming of a folded word: plural, then feminine/derived endings. */
 export function stemFrench(folded: string): string {
@@ -33,5 +46,5 @@ export function stem(foldedWord: string, lang: StemLanguage): string {
   if (foldedWord.length <= 3) return foldedWord;
   const c = foldedWord.charCodeAt(0);
   if (c >= 48 && c <= 57) return foldedWord;
-  return lang === "fr" ? stemFrench(foldedWord) : english.stem(foldedWord);
+  return lang === "fr" ? stemFrench(foldedWord) : englishStemmer().stem(foldedWord);
 }
