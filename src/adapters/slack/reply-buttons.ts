@@ -35,7 +35,8 @@ function actorOfBody(body: BlockAction) {
         : { user: `slack:${teamId}:${body.user.id}` }),
     }),
     channelId,
-    messageId: body.container?.message_ts ?? body.message?.ts,
+    // an ephemeral message's ts cannot be looked up later: the vote keeps the message it had
+    messageId: body.container?.is_ephemeral ? undefined : (body.container?.message_ts ?? body.message?.ts),
   };
 }
 
