@@ -8,11 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adapterMessages } from "../src/adapters/adapter-messages.ts";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
 import { runFeedback } from "../src/cli/feedback-command.ts";
 import { type Database, openDatabase } from "../src/storage/database.ts";
 import { createSqliteFeedbackStore } from "../src/storage/feedback-store.ts";
 import { createSqliteShownReplyStore } from "../src/storage/shown-reply-store.ts";
+import { startDiscordBot } from "./fakes/bots.ts";
 import {
   buttonInteraction,
   CHANNEL_ID,
@@ -35,10 +36,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord();
   db = openDatabase(join(dir, "newsbot.db"));
   const keep = { replies: createSqliteShownReplyStore(db), feedback: createSqliteFeedbackStore(db) };
-  bot = await startDiscordAdapter({
+  bot = await startDiscordBot(discord, {
     dispatcher: await realDispatcher({ ratePerMinute: 100, keep }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
     onError: (e) => errors.push(e),
   });
   discord.dispatch("GUILD_CREATE", guildCreate());
