@@ -7,11 +7,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDiscordAdapter, startDiscordAdapter } from "../src/adapters/discord/index.ts";
+import { adapterMessages } from "../src/adapters/adapter-messages.ts";
+import type { RunningDiscordAdapter } from "../src/adapters/discord/index.ts";
 import { runFeedback } from "../src/cli/feedback-command.ts";
 import { type Database, openDatabase } from "../src/storage/database.ts";
 import { createSqliteFeedbackStore } from "../src/storage/feedback-store.ts";
 import { createSqliteShownReplyStore } from "../src/storage/shown-reply-store.ts";
+import { startDiscordBot } from "./fakes/bots.ts";
 import {
   buttonInteraction,
   CHANNEL_ID,
@@ -34,10 +36,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord();
   db = openDatabase(join(dir, "newsbot.db"));
   const keep = { replies: createSqliteShownReplyStore(db), feedback: createSqliteFeedbackStore(db) };
-  bot = await startDiscordAdapter({
+  bot = await startDiscordBot(discord, {
     dispatcher: await realDispatcher({ ratePerMinute: 100, keep }),
-    token: "fake-bot-token",
-    apiUrl: discord.apiUrl,
     onError: (e) => errors.push(e),
   });
   discord.dispatch("GUILD_CREATE", guildCreate());
@@ -90,6 +90,7 @@ async function click(customId: string, userId?: string) {
 describe("Discord: 👍 / 👎 on answers", () => {
   let up = "";
   let down = "";
+  let cited: string[] = [];
   it("puts 👍 and 👎 buttons under an answer", async () => {
     const shown = await command("ask", [{ name: "question", type: 3, value: "Qui est Hayashi Yoshimasa ?" }]);
     const [b1, b2] = buttonsOf(shown);
@@ -98,6 +99,8 @@ describe("Discord: 👍 / 👎 on answers", () => {
     up = b1?.custom_id ?? "";
     down = b2?.custom_id ?? "";
     expect(up).toMatch(/^newsbot:up:[\w-]{8,}$/);
+    cited = JSON.stringify(shown.embeds).match(/\d{3}_[0-9a-f]{16}/g) ?? [];
+    expect(cited.length).toBeGreaterThan(0);
   });
 
   it("stores the click with the question, citations and the channel and message ids, privately thanked", async () => {
@@ -113,7 +116,9 @@ describe("Discord: 👍 / 👎 on answers", () => {
       vote: "up",
       question: "Qui est Hayashi Yoshimasa ?",
     });
-    expect(row?.citations).toContain("003_c39827b7e7865a61");
+    // what was judged: the articles the answer cited, as shown
+    expect(row?.citations.length).toBeGreaterThan(0);
+    for (const id of row?.citations ?? []) expect(cited).toContain(id);
   });
 
   it("lets a second click change the vote, and another user vote too", async () => {
@@ -158,5 +163,15 @@ describe("Discord: more results", () => {
     const r = await click("newsbot:more:expired-page-id");
     expect(JSON.stringify(r.embeds)).toContain("ne sont plus disponibles");
     expect(errors).toEqual([]);
+  });
+});
+
+describe("Discord: a click the store cannot serve", () => {
+  it("answers with a short error instead of leaving the interaction to fail", async () => {
+    db.close(); // the database gone (a disk fault, a shutdown): the store throws
+    const r = await click("newsbot:up:some-answer-id");
+    expect(r.flags).toBe(64);
+    expect(JSON.stringify(r.embeds)).toContain(adapterMessages("fr").commandFailed);
+    expect(errors).toHaveLength(1);
   });
 });

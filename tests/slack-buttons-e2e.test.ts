@@ -101,8 +101,12 @@ async function exportFeedback(...args: string[]): Promise<{ code: number; out: s
   return { code, out, err };
 }
 
+/** The article ids a reply shows (its citations and sources). */
+const shownIds = (blocks: unknown) => JSON.stringify(blocks).match(/\d{3}_[0-9a-f]{16}/g) ?? [];
+
 describe("Slack: 👍 / 👎 on answers", () => {
   let answerId = "";
+  let cited: string[] = [];
 
   it("puts 👍 and 👎 under an answer, carrying the kept answer's id", async () => {
     const shown = await slash("ask Qui est Hayashi Yoshimasa ?", "ask1");
@@ -113,6 +117,8 @@ describe("Slack: 👍 / 👎 on answers", () => {
     expect(up?.value).toMatch(/^[\w-]{8,}$/);
     expect(down?.value).toBe(up?.value);
     answerId = up?.value ?? "";
+    cited = shownIds(shown.blocks);
+    expect(cited.length).toBeGreaterThan(0);
   });
 
   it("stores a 👍 with the question, the answer, its citations and where it was given", async () => {
@@ -130,7 +136,9 @@ describe("Slack: 👍 / 👎 on answers", () => {
       vote: "up",
       question: "Qui est Hayashi Yoshimasa ?",
     });
-    expect(row?.citations).toContain("003_c39827b7e7865a61");
+    // what was judged: the articles the answer cited, as shown
+    expect(row?.citations.length).toBeGreaterThan(0);
+    for (const id of row?.citations ?? []) expect(cited).toContain(id);
     expect(row?.answer).toContain("Hayashi Yoshimasa");
     expect(row?.confidence).toBeGreaterThan(0);
     expect(row?.confidence).toBeLessThanOrEqual(1);
@@ -146,7 +154,7 @@ describe("Slack: 👍 / 👎 on answers", () => {
       ["slack:T0FAKE:U0BOB", "up"],
     ]);
     // the first click's message id stays when the second click came from an ephemeral message
-    expect(rows[0]?.messageId).toBeDefined();
+    expect(rows[0]?.messageId).toBe("1768600000.000100");
   });
 
   it("puts the buttons under an answer in a thread too, and stores that vote", async () => {
@@ -176,7 +184,8 @@ describe("Slack: 👍 / 👎 on answers", () => {
       .list()
       .find((r) => r.replyId === up?.value);
     expect(row).toMatchObject({ vote: "up", question: "Qui est Ito Naoki ?", messageId: post?.ts });
-    expect(row?.citations).toContain("001_6012b32665340cea");
+    expect(row?.citations.length).toBeGreaterThan(0);
+    for (const id of row?.citations ?? []) expect(shownIds(post?.blocks)).toContain(id);
   });
 
   it("exports every vote with `newsbot feedback export`, as JSON lines or an array", async () => {
@@ -193,7 +202,7 @@ describe("Slack: 👍 / 👎 on answers", () => {
       channel: "C0NEWS",
       answerId,
     });
-    expect(votes[0]?.citations).toContain("003_c39827b7e7865a61");
+    expect(votes[0]?.citations).toEqual(createSqliteFeedbackStore(db).list()[0]?.citations);
     const array = await exportFeedback("--json", "--db", path, "--vote", "up");
     expect(array.code).toBe(0);
     const ups = JSON.parse(array.out.join("\n")) as { vote: string }[];

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
+  buildStories,
   LEARNED_RANKER,
   RANK_FEATURES,
   rankScore,
   type StoryRanker,
   standardise,
 } from "../src/core/stories/index.ts";
+import { newsArticle as art } from "./fakes/articles.ts";
 
 const zeros = () => RANK_FEATURES.map(() => 0);
 const withFeature = (name: (typeof RANK_FEATURES)[number], v: number) => {
@@ -39,5 +42,49 @@ describe("story ranker", () => {
     const x = withFeature("articles", 1);
     // half a doubling of articles (0.5 × 0.2 / 0.5 = 0.2) for the period's newest story
     expect(rankScore(r, x, 1, 0.5) - rankScore(r, x, 0, 0.5)).toBeCloseTo(0.2, 10);
+  });
+});
+
+describe("story rank features (synthetic corpus)", () => {
+  // a breaking event (floods, never written about before) against a routine subject (a city's
+  // school budget, written about every week of the month before), two articles each in the period
+  const FLOOD =
+    "De violentes inondations ont frappé la vallée de la Durance dans la nuit, faisant trois morts selon la préfecture. " +
+    "Les pompiers ont évacué plus de deux cents habitants des villages riverains. Le préfet a déclenché le plan Orsec.";
+  const BUDGET =
+    "Le conseil municipal de Grenoble a débattu du budget des écoles de la ville et de la rénovation des cantines scolaires. " +
+    "La majorité défend un effort pour les écoles ; l'opposition dénonce une hausse des impôts locaux.";
+  const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
+  const before = [3, 7, 11, 14, 18, 21, 25].map((d, i) =>
+    art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
+  );
+  const period = [
+    art("flood-a", day(30), "Inondations meurtrières dans la vallée de la Durance", FLOOD),
+    art(
+      "flood-b",
+      day(30),
+      "Durance : trois morts dans les inondations",
+      FLOOD.replace("dans la nuit", "mardi"),
+    ),
+    art("budget-a", day(30), "Grenoble adopte le budget des écoles", BUDGET),
+    art("budget-b", day(30), "Budget des écoles : Grenoble vote la rénovation des cantines", BUDGET),
+  ];
+  const news = createNewsIndex([...before, ...period]);
+  const docs = period.map((a) => news.articles.findIndex((x) => x.id === a.id));
+  const stories = buildStories(news, docs, { summarize: false });
+  const storyOf = (id: string) => {
+    const doc = news.articles.findIndex((x) => x.id === id);
+    return stories.find((s) => s.articles.includes(doc));
+  };
+  const feature = (id: string, name: (typeof RANK_FEATURES)[number]) =>
+    storyOf(id)?.rankFeatures[RANK_FEATURES.indexOf(name)] ?? Number.NaN;
+
+  it("measures a surge for news breaking and a past echo for a subject written about all along", () => {
+    expect(storyOf("flood-a")).toBeDefined();
+    expect(storyOf("flood-a")).not.toBe(storyOf("budget-a"));
+    expect(feature("flood-a", "burst")).toBeGreaterThan(0);
+    expect(feature("flood-a", "burst")).toBeGreaterThan(feature("budget-a", "burst"));
+    expect(feature("budget-a", "pastEcho")).toBeGreaterThan(0);
+    expect(feature("budget-a", "pastEcho")).toBeGreaterThan(feature("flood-a", "pastEcho"));
   });
 });

@@ -451,15 +451,7 @@ export function commandInteraction(
   }
   const channelId = guild.channelId ?? CHANNEL_ID;
   const guildId = guild.guildId ?? DEFAULT_GUILD_ID;
-  const member = {
-    user,
-    roles: [],
-    joined_at: "2026-01-01T00:00:00.000Z",
-    deaf: false,
-    mute: false,
-    flags: 0,
-    permissions: String(guild.permissions),
-  };
+  const member = guildMember(user, String(guild.permissions));
   return {
     id,
     token,
@@ -474,6 +466,19 @@ export function commandInteraction(
       authorizing_integration_owners: { "0": guildId },
       context: 0,
     },
+  };
+}
+
+/** A server member as interactions carry it, with their permissions in the channel (a bit field). */
+function guildMember(user: unknown, permissions: string) {
+  return {
+    user,
+    roles: [],
+    joined_at: "2026-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions,
   };
 }
 
@@ -498,15 +503,7 @@ export function buttonInteraction(options: {
         guild_id: GUILD_ID,
         guild_locale: "fr",
         channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "actualites", position: 0, flags: 0 },
-        member: {
-          user,
-          roles: [],
-          joined_at: "2026-01-01T00:00:00.000Z",
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: "0",
-        },
+        member: guildMember(user, "0"),
         authorizing_integration_owners: { "0": GUILD_ID },
         context: 0,
       }

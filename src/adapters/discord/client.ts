@@ -167,7 +167,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     } else if (interaction.isAutocomplete() && interaction.commandName === dispatcher.root) {
       onAutocomplete(interaction, dispatcher, onError).catch(onError);
     } else if (interaction.isButton()) {
-      onReplyButton(interaction, dispatcher).catch(onError);
+      onReplyButton(interaction, dispatcher, onError).catch(onError);
     }
   });
   if (options.conversations)

@@ -43,8 +43,10 @@ export function buttonId(action: ButtonAction, id: string): string {
   return `${BUTTON_PREFIX}:${action}:${id}`;
 }
 
+const BUTTON_ID = new RegExp(`^${BUTTON_PREFIX}:(up|down|more):([\\w-]{1,80})$`);
+
 export function parseButtonId(customId: string): { action: ButtonAction; id: string } | undefined {
-  const m = /^newsbot:(up|down|more):([\w-]{1,80})$/.exec(customId);
+  const m = BUTTON_ID.exec(customId);
   return m ? { action: m[1] as ButtonAction, id: m[2] as string } : undefined;
 }
 

@@ -31,10 +31,21 @@ function answerTo(
 }
 
 /** Answers a click on one of newsbot's buttons; returns false for a button that is not one of them. */
-export async function onReplyButton(i: ButtonInteraction, dispatcher: Dispatcher): Promise<boolean> {
+export async function onReplyButton(
+  i: ButtonInteraction,
+  dispatcher: Dispatcher,
+  onError: (e: unknown) => void = () => {},
+): Promise<boolean> {
   const parsed = parseButtonId(i.customId);
   if (!parsed) return false;
-  const reply = answerTo(i, dispatcher, parsed.action, parsed.id);
+  let reply: Reply;
+  try {
+    reply = answerTo(i, dispatcher, parsed.action, parsed.id);
+  } catch (error) {
+    // a store that fails must not leave the clicker with "This interaction failed" and no reason
+    onError(error);
+    reply = errorReply(adapterMessages(dispatcher.locale).commandFailed, dispatcher.locale);
+  }
   const [first, ...rest] = renderDiscord(reply, { locale: dispatcher.locale });
   const message = (page: typeof first) => ({
     embeds: page?.embeds ?? [],

@@ -21,21 +21,11 @@ function actorOfBody(body: BlockAction) {
   const channelId = body.channel?.id || undefined;
   const teamId = body.team?.id ?? body.user.team_id ?? "";
   return {
-    actor: actorOf({
-      platform: "slack",
-      ...(channelId
-        ? {
-            caller: {
-              platform: "slack",
-              userId: `${teamId}:${body.user.id}`,
-              channelId,
-              canManageChannel: false,
-            },
-          }
-        : { user: `slack:${teamId}:${body.user.id}` }),
-    }),
+    // the key the slash command files the user under (slackWho in app.ts), with or without a channel
+    actor: actorOf({ platform: "slack", user: `slack:${teamId}:${body.user.id}` }),
     channelId,
-    messageId: body.container?.message_ts ?? body.message?.ts,
+    // an ephemeral message's ts cannot be looked up later: the vote keeps the message it had
+    messageId: body.container?.is_ephemeral ? undefined : (body.container?.message_ts ?? body.message?.ts),
   };
 }
 

@@ -91,13 +91,9 @@ export function importanceSignals(
   const names = new Set<string>();
   for (const m of members) for (const e of m.entities.keys()) names.add(e);
   let widest = 0;
-  if (stats && needed("entitySalience") && period.length > 1)
-    for (const e of names) widest = Math.max(widest, stats.entityDocs.get(e) ?? 0);
-  else if (needed("entitySalience") && names.size > 0 && period.length > 1) {
-    const count = new Map<string, number>();
-    for (const f of period)
-      for (const e of f.entities.keys()) if (names.has(e)) count.set(e, (count.get(e) ?? 0) + 1);
-    for (const n of count.values()) widest = Math.max(widest, n);
+  if (needed("entitySalience") && names.size > 0 && period.length > 1) {
+    const entityDocs = stats?.entityDocs ?? entityDocCounts(period);
+    for (const e of names) widest = Math.max(widest, entityDocs.get(e) ?? 0);
   }
   const days = period.map((f) => f.day).filter((d): d is number => d !== undefined);
   const first = Math.min(...days);

@@ -251,40 +251,50 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
   });
   drafts.sort((a, b) => b.score - a.score || (a.members[0]?.doc ?? 0) - (b.members[0]?.doc ?? 0));
   const summarizeTop = options.summarize === false ? 0 : (options.summarizeTop ?? drafts.length);
-  return drafts.map((s, rank) => {
-    const articles = s.members.map((m) => m.doc);
-    const headline = articles[0] as number;
-    const summary =
-      rank < summarizeTop
-        ? storySummary(news, articles.slice(0, 3), s.centroid)
-        : { doc: headline, sentences: [] as string[] };
-    const dates = articles
-      .map((d) => news.articles[d]?.date)
-      .filter((d): d is string => !!d)
-      .sort();
-    const entities = new Map<string, number>();
-    for (const m of s.members) for (const [e, w] of m.entities) entities.set(e, (entities.get(e) ?? 0) + w);
-    const shared = new Map(
-      [...entities].filter(
-        ([e]) => s.members.length === 1 || s.members.filter((m) => m.entities.has(e)).length > 1,
-      ),
-    );
-    return {
-      articles,
-      headline,
-      score: s.score,
-      signals: s.signals,
-      rankFeatures: s.features,
-      summary: summary.sentences,
-      summaryDoc: summary.doc,
-      ...(dates[0] ? { firstDate: dates[0] } : {}),
-      ...(dates.length ? { lastDate: dates[dates.length - 1] as string } : {}),
-      sourceCount: s.signals.sources,
-      centroid: s.centroid,
-      terms: topKeys(s.centroid, 12),
-      entities: topKeys(shared, 8),
-    };
-  });
+  return drafts.map((s, rank) => storyOf(news, s, rank < summarizeTop));
+}
+
+interface StoryDraft {
+  readonly members: readonly ArticleFeatures[];
+  readonly centroid: Map<string, number>;
+  readonly signals: ImportanceSignals;
+  readonly features: readonly number[];
+  readonly score: number;
+}
+
+/** A scored group as a story: headline, summary (when `summarize`), dates, terms, shared names. */
+function storyOf(news: NewsIndex, s: StoryDraft, summarize: boolean): Story {
+  const articles = s.members.map((m) => m.doc);
+  const headline = articles[0] as number;
+  const summary = summarize
+    ? storySummary(news, articles.slice(0, 3), s.centroid)
+    : { doc: headline, sentences: [] as string[] };
+  const dates = articles
+    .map((d) => news.articles[d]?.date)
+    .filter((d): d is string => !!d)
+    .sort();
+  const entities = new Map<string, number>();
+  for (const m of s.members) for (const [e, w] of m.entities) entities.set(e, (entities.get(e) ?? 0) + w);
+  const shared = new Map(
+    [...entities].filter(
+      ([e]) => s.members.length === 1 || s.members.filter((m) => m.entities.has(e)).length > 1,
+    ),
+  );
+  return {
+    articles,
+    headline,
+    score: s.score,
+    signals: s.signals,
+    rankFeatures: s.features,
+    summary: summary.sentences,
+    summaryDoc: summary.doc,
+    ...(dates[0] ? { firstDate: dates[0] } : {}),
+    ...(dates.length ? { lastDate: dates[dates.length - 1] as string } : {}),
+    sourceCount: s.signals.sources,
+    centroid: s.centroid,
+    terms: topKeys(s.centroid, 12),
+    entities: topKeys(shared, 8),
+  };
 }
 
 /** Similarity of an article to a story's centroid (0–1), for callers that place one article. */
