@@ -28,6 +28,7 @@ import { type Tree, treeScore } from "../src/core/answer/tree-ensemble.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { fitRankingTrees } from "./lib/gbdt.ts";
+import { KINDS, kindThresholds, nestedThresholds, outcomeTable } from "./lib/kind-thresholds.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
 import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
@@ -205,6 +206,14 @@ const weightOf = (q: QuestionRows) => (q.set === "news" ? NEWS_WEIGHT : q.set ==
 const LEARNER = flag("learner") ?? "logistic";
 /** Answer voting (src/core/answer/answer-votes.ts): a linear first pass weighs the votes, then the ranker. */
 const VOTES = !args.includes("--no-votes");
+/** Temperature of the softmax that turns first-pass scores into vote weights. */
+const VOTE_TEMPERATURE = Number(flag("vote-temperature") ?? 1);
+/**
+ * One threshold per asked kind (bench/lib/kind-thresholds.ts) with `--per-kind`. Not the default:
+ * chosen without the held-out fold they gave fewer right answers on news than the one threshold
+ * at the same wrong rate (bench/results/scorer-cv.md).
+ */
+const PER_KIND = args.includes("--per-kind");
 type Ranker = Fit & { trees?: Tree[]; first?: Fit };
 const scoreOf = (fit: Ranker, f: readonly number[]) =>
   predict(fit, f as number[]) + (fit.trees ? treeScore(fit.trees, (i) => f[i] ?? 0) : 0);
@@ -234,7 +243,9 @@ function writeVotes(all: readonly QuestionRows[], first?: Fit): void {
 function fitStaged(train: readonly QuestionRows[], all: readonly QuestionRows[]): Ranker {
   writeVotes(all);
   if (!VOTES) return fitOn(train);
-  const first = fitLinear(train);
+  const fit = fitLinear(train);
+  // the softmax temperature of the votes, folded into the stored first pass
+  const first = { weights: fit.weights.map((w) => w / VOTE_TEMPERATURE), bias: fit.bias / VOTE_TEMPERATURE };
   writeVotes(all, first);
   return { ...fitOn(train), first };
 }
@@ -438,12 +449,19 @@ async function main() {
       }
   }
   const threshold = chooseThreshold(outs, probability);
-  const final = toModel(fitStaged(all, all), calibrate(outs), threshold);
+  const choose = (subset: readonly HeldOut[]) => chooseThreshold(subset, probability);
+  const perKind = PER_KIND ? kindThresholds(outs, choose) : undefined;
+  const nested = nestedThresholds(outs, choose);
+  const final = {
+    ...toModel(fitStaged(all, all), calibrate(outs), threshold),
+    ...(perKind ? { thresholds: perKind } : {}),
+  };
   const write = args.includes("--no-write") ? () => undefined : writeFileSync;
   write(resolve(ROOT, "src/core/answer/scorer-model.json"), `${JSON.stringify(final, null, 1)}\n`);
-  const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) =>
-    toModel(foldFits.get(`piaf-${k}`) as Ranker, calibrationOf.get(`piaf-${k}`) as Fit, threshold),
-  );
+  const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) => ({
+    ...toModel(foldFits.get(`piaf-${k}`) as Ranker, calibrationOf.get(`piaf-${k}`) as Fit, threshold),
+    ...(perKind ? { thresholds: perKind } : {}),
+  }));
   mkdirSync(resolve(ROOT, "bench/models"), { recursive: true });
   write(
     resolve(ROOT, "bench/models/piaf-folds.json"),
@@ -460,6 +478,15 @@ async function main() {
     `Where held-out answerable questions are lost at ${threshold} (share of the set's answerable questions):`,
     "",
     failureTable(outs, probability, threshold),
+    "",
+    `Thresholds per asked kind, each chosen by the same rule on that kind's held-out questions: ${KINDS.map((k) => `${k} ${kindThresholds(outs, choose)[k]}`).join(", ")}${PER_KIND ? " (shipped: --per-kind)" : " (not shipped)"}. ` +
+      "Their outcome when each fold's thresholds are chosen WITHOUT that fold (nested, the honest estimate):",
+    "",
+    outcomeTable(outs, probability, (h) => nested.get(h) ?? threshold),
+    "",
+    "Where held-out answerable questions are lost with those nested per-kind thresholds:",
+    "",
+    failureTable(outs, probability, (h) => nested.get(h) ?? threshold),
     "",
     reliabilityTable(outs, probability),
     "",

@@ -64,8 +64,9 @@ export function reliabilityTable(
 export function failureTable(
   outs: readonly HeldOut[],
   probability: ReadonlyMap<HeldOut, number>,
-  threshold: number,
+  threshold: number | ((h: HeldOut) => number),
 ): string {
+  const at = typeof threshold === "number" ? () => threshold : threshold;
   const lines = [
     "| set | answerable | not scored (bypass) | no gold article among candidates | no candidate holds the answer | wrong sentence first | right, below threshold | right, answered | wrong answered: no right candidate | wrong answered: right one ranked lower |",
     "|---|---|---|---|---|---|---|---|---|---|",
@@ -74,7 +75,7 @@ export function failureTable(
     const mine = outs.filter((h) => h.q.set === set && h.q.answerable);
     if (mine.length === 0) continue;
     const scored = mine.filter((h) => !h.q.bypass);
-    const answered = (h: HeldOut) => (probability.get(h) ?? 0) >= threshold;
+    const answered = (h: HeldOut) => (probability.get(h) ?? 0) >= at(h);
     const count = (f: (h: HeldOut) => boolean) => pct(scored.filter(f).length, mine.length);
     const noGold = set === "news" ? count((h) => h.q.goldRetrieved === false) : "-";
     lines.push(
@@ -87,7 +88,7 @@ export function failureTable(
 const KINDS = ["person", "date", "number", "place", "other"] as const;
 
 /** The asked kind of a held-out question, from the one-hot kind features of its best candidate. */
-function kindOf(h: HeldOut, features: readonly string[]): string {
+export function kindOf(h: HeldOut, features: readonly string[]): string {
   for (const kind of KINDS) {
     const at = features.indexOf(`kind${kind[0]?.toUpperCase()}${kind.slice(1)}`);
     if (at >= 0 && (h.features?.[at] ?? 0) > 0) return kind;

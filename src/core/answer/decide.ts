@@ -49,7 +49,7 @@ export function decide(
   if (!top) return { found: false, confidence: 0, why: "unsure" };
   const runnerUp = ranked.find((s) => s.doc !== top.doc || s.index !== top.index);
   const confidence = scorer.confidence(top.score, runnerUp?.score, top.features, rivalOf(ranked, top)?.score);
-  const threshold = options.minConfidence ?? scorer.model.threshold;
+  const threshold = options.minConfidence ?? scorer.thresholdFor(q.kind);
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
   const best = newestAsGood(news, ranked, top, options.recencyMargin);
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };

@@ -3,6 +3,7 @@
 // the runner-up and its features into the probability that the answer is right. Both are trained by
 // `npm run train` (bench/train-scorer.ts) and stored in scorer-model.json; nothing is set by hand.
 import { FEATURES } from "./features.ts";
+import type { AnswerKind } from "./question.ts";
 import trained from "./scorer-model.json" with { type: "json" };
 import { type Tree, treeScore } from "./tree-ensemble.ts";
 
@@ -30,10 +31,17 @@ export interface ScorerModel {
   };
   /** Least calibrated confidence to answer (chosen for precision on held-out folds). */
   readonly threshold: number;
+  /**
+   * The same, per asked kind (`rank` counts as `other`), where training chose one: a kind whose
+   * answers are less often right at the same confidence needs more of it.
+   */
+  readonly thresholds?: { readonly [kind in AnswerKind]?: number };
 }
 
 export interface Scorer {
   readonly model: ScorerModel;
+  /** Least confidence to answer a question of this kind. */
+  thresholdFor(kind: AnswerKind): number;
   /** Whether the model votes (has a first pass). */
   readonly votes: boolean;
   /** The first-pass score (the final weights when the model has no first pass). */
@@ -82,6 +90,7 @@ export function createScorer(model: ScorerModel = trained as ScorerModel): Score
   return {
     model,
     votes: first !== undefined,
+    thresholdFor: (kind) => model.thresholds?.[kind === "rank" ? "other" : kind] ?? model.threshold,
     firstScore: (features) =>
       first ? linear(first, model.first?.bias ?? 0, features) : linear(weights, model.bias, features),
     score(features) {
