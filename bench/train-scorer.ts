@@ -14,24 +14,26 @@
 //   src/core/answer/scorer-model.json   the model fitted on everything (what the bot uses)
 //   bench/models/piaf-folds.json        the 5 PIAF fold models (for `npm run eval:piaf`)
 //   bench/results/scorer-cv.md          cross-validated figures and the reliability table
-// Features are cached (`--cache FILE`, default /tmp/newsbot-scorer-features.json; `--fresh` to
+// Features are cached (`--cache FILE`, default /tmp/newsbot-scorer-features-v2.json; `--fresh` to
 // recompute). Same data, same output: the fit is deterministic (Newton's method from zero).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { addVoteFeatures, rivalOf } from "../src/core/answer/answer-votes.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { FEATURES } from "../src/core/answer/features.ts";
-import type { ScorerModel } from "../src/core/answer/scorer.ts";
+import { CONFIDENCE_INPUTS, type ScorerModel } from "../src/core/answer/scorer.ts";
 import { type Tree, treeScore } from "../src/core/answer/tree-ensemble.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { fitRankingTrees } from "./lib/gbdt.ts";
+import { KINDS, kindThresholds, nestedThresholds, outcomeTable } from "./lib/kind-thresholds.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
 import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { containsGold, loadPiaf, normalize } from "./lib/piaf.ts";
-import { failureTable, reliabilityTable, thresholdTable } from "./lib/scorer-report.ts";
+import { failureTable, kindTable, reliabilityTable, thresholdTable } from "./lib/scorer-report.ts";
 import { loadSeedQuestions } from "./lib/seeds.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,7 +42,8 @@ const flag = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features.json";
+// v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
+const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features-v2.json";
 /** Candidate pool while extracting (articles retrieved, sentences refined): the answerer's defaults unless set. */
 const POOL = {
   ...(flag("candidates") ? { candidates: Number(flag("candidates")) } : {}),
@@ -82,6 +85,13 @@ const L2 = Number(flag("l2") ?? 1);
 const PIAF_FOLDS = 5;
 const CONFIDENCE_L2 = Number(flag("confidence-l2") ?? 1);
 
+export interface Cand {
+  f: number[];
+  y: number;
+  d: number;
+  k: readonly string[];
+}
+
 export interface QuestionRows {
   set: "piaf" | "news" | "seeds";
   fold: string;
@@ -89,7 +99,8 @@ export interface QuestionRows {
   answerable: boolean;
   /** Abstained before scoring (unknown name, frame outside the archive) or answered by role: not scored. */
   bypass: boolean;
-  cands: { f: number[]; y: number }[];
+  /** f: features, y: holds an answer, d: article (index), k: answer keys (for voting). */
+  cands: Cand[];
   /** News only: some candidate sentence comes from an article listed as stating the answer. */
   goldRetrieved?: boolean;
 }
@@ -111,6 +122,8 @@ async function extract(): Promise<QuestionRows[]> {
       cands: scored.map((s) => ({
         f: [...s.features].map(r4),
         y: containsGold(s.sentence.text, q.answers) ? 1 : 0,
+        d: s.doc,
+        k: s.keys ?? [],
       })),
     });
   });
@@ -133,6 +146,8 @@ async function extract(): Promise<QuestionRows[]> {
       cands: scored.map((s) => ({
         f: [...s.features].map(r4),
         y: q.answerable && containsAccepted(s.sentence.text, q.answers) ? 1 : 0,
+        d: s.doc,
+        k: s.keys ?? [],
       })),
       goldRetrieved: scored.some((s) => q.articles.includes(news.articles[s.doc]?.id ?? "")),
     });
@@ -167,7 +182,12 @@ async function seedRows(): Promise<QuestionRows[]> {
       id: `seed-${i}`,
       answerable: q.answerable,
       bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
-      cands: scored.map((s) => ({ f: [...s.features].map(r4), y: right(s.doc, s.sentence.text) ? 1 : 0 })),
+      cands: scored.map((s) => ({
+        f: [...s.features].map(r4),
+        y: right(s.doc, s.sentence.text) ? 1 : 0,
+        d: s.doc,
+        k: s.keys ?? [],
+      })),
     };
   });
 }
@@ -184,9 +204,51 @@ const weightOf = (q: QuestionRows) => (q.set === "news" ? NEWS_WEIGHT : q.set ==
  * broke the recency tie-break test, so the default stays logistic until that is understood.
  */
 const LEARNER = flag("learner") ?? "logistic";
-type Ranker = Fit & { trees?: Tree[] };
+/** Answer voting (src/core/answer/answer-votes.ts): a linear first pass weighs the votes, then the ranker. */
+const VOTES = !args.includes("--no-votes");
+/** Temperature of the softmax that turns first-pass scores into vote weights. */
+const VOTE_TEMPERATURE = Number(flag("vote-temperature") ?? 1);
+/**
+ * One threshold per asked kind (bench/lib/kind-thresholds.ts) with `--per-kind`. Not the default:
+ * chosen without the held-out fold they gave fewer right answers on news than the one threshold
+ * at the same wrong rate (bench/results/scorer-cv.md).
+ */
+const PER_KIND = args.includes("--per-kind");
+type Ranker = Fit & { trees?: Tree[]; first?: Fit };
 const scoreOf = (fit: Ranker, f: readonly number[]) =>
   predict(fit, f as number[]) + (fit.trees ? treeScore(fit.trees, (i) => f[i] ?? 0) : 0);
+
+const VOTE_FEATURES = ["voteOthers", "voteShare", "voteArticles", "voteTop"].map((name) =>
+  FEATURES.indexOf(name as (typeof FEATURES)[number]),
+);
+
+/** Writes every question's vote features from `first`'s scores (zero without a first pass). */
+function writeVotes(all: readonly QuestionRows[], first?: Fit): void {
+  for (const q of all) {
+    if (!first) {
+      for (const c of q.cands) for (const i of VOTE_FEATURES) c.f[i] = 0;
+      continue;
+    }
+    addVoteFeatures(
+      q.cands.map((c) => ({ doc: c.d, keys: c.k, features: c.f })),
+      q.cands.map((c) => predict(first, c.f)),
+    );
+  }
+}
+
+/**
+ * The ranker fitted on `train`, with votes: first a linear pass without them, whose scores write the
+ * vote features of every question in `all` (in place), then the ranker over all features.
+ */
+function fitStaged(train: readonly QuestionRows[], all: readonly QuestionRows[]): Ranker {
+  writeVotes(all);
+  if (!VOTES) return fitOn(train);
+  const fit = fitLinear(train);
+  // the softmax temperature of the votes, folded into the stored first pass
+  const first = { weights: fit.weights.map((w) => w / VOTE_TEMPERATURE), bias: fit.bias / VOTE_TEMPERATURE };
+  writeVotes(all, first);
+  return { ...fitOn(train), first };
+}
 
 function fitOn(questions: readonly QuestionRows[]): Ranker {
   if (LEARNER === "gbdt") return fitTrees(questions);
@@ -266,6 +328,8 @@ export interface HeldOut {
   /** Best and runner-up scores under the fold's model (undefined: no candidate). */
   best?: number;
   runnerUp?: number;
+  /** Best score of a sentence giving another answer than the best one (see rivalOf). */
+  rival?: number;
   /** The best candidate holds an answer. */
   right: boolean;
   /** Features of the best candidate. */
@@ -275,16 +339,19 @@ export interface HeldOut {
 }
 
 function heldOut(q: QuestionRows, fit: Ranker): HeldOut {
-  const scores = q.cands.map((c) => scoreOf(fit, c.f));
-  let bi = -1;
-  for (let i = 0; i < scores.length; i++)
-    if (bi < 0 || (scores[i] as number) > (scores[bi] as number)) bi = i;
-  const sorted = [...scores].sort((a, b) => b - a);
+  const ranked = q.cands
+    .map((c) => ({ c, keys: c.k, score: scoreOf(fit, c.f) }))
+    .sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  const rival = top ? rivalOf(ranked, top) : undefined;
+  const bi = top ? q.cands.indexOf(top.c) : -1;
   return {
     q,
-    ...(bi >= 0 ? { best: scores[bi] as number } : {}),
-    ...(sorted[1] === undefined ? {} : { runnerUp: sorted[1] }),
-    ...(bi >= 0 ? { features: q.cands[bi]?.f ?? [] } : {}),
+    ...(top ? { best: top.score } : {}),
+    ...(ranked[1] === undefined ? {} : { runnerUp: ranked[1].score }),
+    ...(rival === undefined ? {} : { rival: rival.score }),
+    // a copy: the next fold rewrites the vote features in place
+    ...(top ? { features: [...top.c.f] } : {}),
     right: bi >= 0 && q.cands[bi]?.y === 1,
     reachable: q.cands.some((c) => c.y === 1),
   };
@@ -295,7 +362,10 @@ function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFit
   const outs: HeldOut[] = [];
   const foldFits = new Map<string, Ranker>();
   for (const fold of folds) {
-    const fit = fitOn(all.filter((q) => q.fold !== fold));
+    const fit = fitStaged(
+      all.filter((q) => q.fold !== fold),
+      all,
+    );
     foldFits.set(fold, fit);
     for (const q of all) if (q.fold === fold) outs.push(heldOut(q, fit));
     console.log(`fold ${fold} done`);
@@ -304,9 +374,13 @@ function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFit
 }
 
 const MARGIN_CAP = 5;
+const capped = (h: HeldOut, other: number | undefined) =>
+  other === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, (h.best ?? 0) - other);
+/** The confidence model's inputs, in the order of CONFIDENCE_INPUTS then FEATURES. */
 export const calibrationInput = (h: HeldOut) => [
   h.best ?? -10,
-  h.runnerUp === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, (h.best ?? 0) - h.runnerUp),
+  capped(h, h.runnerUp),
+  capped(h, h.rival ?? h.runnerUp),
   ...(h.features ?? FEATURES.map(() => 0)),
 ];
 
@@ -332,17 +406,31 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const roundTree = (t: Tree): Tree => ({ ...t, threshold: t.threshold.map(r6), value: t.value.map(r6) });
 const toModel = (fit: Ranker, confidence: Fit, threshold: number): ScorerModel => ({
   features: [...FEATURES],
+  ...(fit.first ? { first: { weights: fit.first.weights.map(r6), bias: r6(fit.first.bias) } } : {}),
   weights: fit.weights,
   bias: fit.bias,
   ...(fit.trees ? { trees: fit.trees.map(roundTree) } : {}),
-  confidence: { inputs: ["best", "margin", ...FEATURES], weights: confidence.weights, bias: confidence.bias },
+  confidence: {
+    inputs: [...CONFIDENCE_INPUTS, ...FEATURES],
+    weights: confidence.weights,
+    bias: confidence.bias,
+  },
   threshold,
 });
 
+/** The cached rows, or undefined when they predate the current features or lack the voting fields. */
+function readCache(): QuestionRows[] | undefined {
+  const rows = JSON.parse(readFileSync(CACHE, "utf8")) as QuestionRows[];
+  const sample = rows.find((q) => q.cands.length > 0)?.cands[0];
+  const fresh = sample && sample.f.length === FEATURES.length && Array.isArray(sample.k);
+  if (!fresh) console.log(`${CACHE} is from older features: extracting again`);
+  return fresh ? rows : undefined;
+}
+
 async function main() {
   let all: QuestionRows[];
-  if (!args.includes("--fresh") && existsSync(CACHE))
-    all = JSON.parse(readFileSync(CACHE, "utf8")) as QuestionRows[];
+  const cached = !args.includes("--fresh") && existsSync(CACHE) ? readCache() : undefined;
+  if (cached) all = cached;
   else {
     all = await extract();
     writeFileSync(CACHE, JSON.stringify(all));
@@ -361,12 +449,19 @@ async function main() {
       }
   }
   const threshold = chooseThreshold(outs, probability);
-  const final = toModel(fitOn(all), calibrate(outs), threshold);
+  const choose = (subset: readonly HeldOut[]) => chooseThreshold(subset, probability);
+  const perKind = PER_KIND ? kindThresholds(outs, choose) : undefined;
+  const nested = nestedThresholds(outs, choose);
+  const final = {
+    ...toModel(fitStaged(all, all), calibrate(outs), threshold),
+    ...(perKind ? { thresholds: perKind } : {}),
+  };
   const write = args.includes("--no-write") ? () => undefined : writeFileSync;
   write(resolve(ROOT, "src/core/answer/scorer-model.json"), `${JSON.stringify(final, null, 1)}\n`);
-  const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) =>
-    toModel(foldFits.get(`piaf-${k}`) as Ranker, calibrationOf.get(`piaf-${k}`) as Fit, threshold),
-  );
+  const piafModels = [...Array(PIAF_FOLDS).keys()].map((k) => ({
+    ...toModel(foldFits.get(`piaf-${k}`) as Ranker, calibrationOf.get(`piaf-${k}`) as Fit, threshold),
+    ...(perKind ? { thresholds: perKind } : {}),
+  }));
   mkdirSync(resolve(ROOT, "bench/models"), { recursive: true });
   write(
     resolve(ROOT, "bench/models/piaf-folds.json"),
@@ -375,7 +470,7 @@ async function main() {
   const report = [
     "# Answer scorer: cross-validated figures (`npm run train`)",
     "",
-    `Ranker ${LEARNER} over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
+    `Ranker ${LEARNER}${VOTES ? " with answer voting (a linear first pass weighs the votes)" : ", no voting"} over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
       `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}: the lowest whose held-out wrong cited answers stay within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones are abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set.`,
     "",
     thresholdTable(outs, probability),
@@ -384,7 +479,20 @@ async function main() {
     "",
     failureTable(outs, probability, threshold),
     "",
+    `Thresholds per asked kind, each chosen by the same rule on that kind's held-out questions: ${KINDS.map((k) => `${k} ${kindThresholds(outs, choose)[k]}`).join(", ")}${PER_KIND ? " (shipped: --per-kind)" : " (not shipped)"}. ` +
+      "Their outcome when each fold's thresholds are chosen WITHOUT that fold (nested, the honest estimate):",
+    "",
+    outcomeTable(outs, probability, (h) => nested.get(h) ?? threshold),
+    "",
+    "Where held-out answerable questions are lost with those nested per-kind thresholds:",
+    "",
+    failureTable(outs, probability, (h) => nested.get(h) ?? threshold),
+    "",
     reliabilityTable(outs, probability),
+    "",
+    `Per asked kind, at ${threshold} (held-out; the kind is a confidence input, so each kind gets its own offset):`,
+    "",
+    kindTable(outs, probability, threshold, FEATURES),
     "",
     "Weights of the model fitted on everything:",
     "",

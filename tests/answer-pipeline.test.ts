@@ -81,6 +81,20 @@ describe("scorer", () => {
     f[FEATURE_INDEX.coverage] = 0.5;
     expect(createScorer(model).score(f)).toBeCloseTo(0);
   });
+  it("takes a kind's own threshold when the model has one (rank counts as other), else the model's", () => {
+    const scorer = createScorer({ ...model, thresholds: { other: 0.9 } });
+    expect(scorer.thresholdFor("rank")).toBe(0.9);
+    expect(scorer.thresholdFor("person")).toBe(0.75);
+    expect(scorer.votes).toBe(false);
+  });
+  it("gives more confidence to a larger lead over the best sentence giving another answer", () => {
+    const scorer = createScorer({
+      ...model,
+      confidence: { inputs: ["best", "margin", "rivalMargin"], weights: [1, 0.5, 1], bias: 0 },
+    });
+    const f = new Float64Array(FEATURES.length);
+    expect(scorer.confidence(2, 1.9, f, -1)).toBeGreaterThan(scorer.confidence(2, 1.9, f));
+  });
   it("gives more confidence to a higher score and a larger lead", () => {
     const scorer = createScorer(model);
     const f = new Float64Array(FEATURES.length);

@@ -117,12 +117,14 @@ describe("Slack: questions by mention, DM and in threads", () => {
       type: "message",
       channel_type: "im",
       user: "U0ALICE",
-      text: "Qui est le Premier ministre du Vietnam ?",
+      // answered from the article's own words for the person (who-is-answer), not by the learned
+      // scorer, whose confidence on a given question moves with each retraining
+      text: "Qui est Hayashi Yoshimasa ?",
       ts: "1768500003.000400",
       channel: "D0ALICE",
     });
     const [answer] = await waitFor(inThread("D0ALICE", "1768500003.000400"), 5000, "the DM answer");
-    expect(JSON.stringify(answer?.blocks)).toContain("Pham Minh Chinh");
+    expect(JSON.stringify(answer?.blocks)).toContain("ministre japonais des Affaires intérieures");
     await send({
       type: "message",
       channel_type: "im",

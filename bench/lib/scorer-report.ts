@@ -64,8 +64,9 @@ export function reliabilityTable(
 export function failureTable(
   outs: readonly HeldOut[],
   probability: ReadonlyMap<HeldOut, number>,
-  threshold: number,
+  threshold: number | ((h: HeldOut) => number),
 ): string {
+  const at = typeof threshold === "number" ? () => threshold : threshold;
   const lines = [
     "| set | answerable | not scored (bypass) | no gold article among candidates | no candidate holds the answer | wrong sentence first | right, below threshold | right, answered | wrong answered: no right candidate | wrong answered: right one ranked lower |",
     "|---|---|---|---|---|---|---|---|---|---|",
@@ -74,12 +75,56 @@ export function failureTable(
     const mine = outs.filter((h) => h.q.set === set && h.q.answerable);
     if (mine.length === 0) continue;
     const scored = mine.filter((h) => !h.q.bypass);
-    const answered = (h: HeldOut) => (probability.get(h) ?? 0) >= threshold;
+    const answered = (h: HeldOut) => (probability.get(h) ?? 0) >= at(h);
     const count = (f: (h: HeldOut) => boolean) => pct(scored.filter(f).length, mine.length);
     const noGold = set === "news" ? count((h) => h.q.goldRetrieved === false) : "-";
     lines.push(
       `| ${set} | ${mine.length} | ${pct(mine.length - scored.length, mine.length)} | ${noGold} | ${count((h) => !h.reachable)} | ${count((h) => h.reachable && !h.right)} | ${count((h) => h.right && !answered(h))} | ${count((h) => h.right && answered(h))} | ${count((h) => !h.reachable && answered(h))} | ${count((h) => h.reachable && !h.right && answered(h))} |`,
     );
+  }
+  return lines.join("\n");
+}
+
+const KINDS = ["person", "date", "number", "place", "other"] as const;
+
+/** The asked kind of a held-out question, from the one-hot kind features of its best candidate. */
+export function kindOf(h: HeldOut, features: readonly string[]): string {
+  for (const kind of KINDS) {
+    const at = features.indexOf(`kind${kind[0]?.toUpperCase()}${kind.slice(1)}`);
+    if (at >= 0 && (h.features?.[at] ?? 0) > 0) return kind;
+  }
+  return "other";
+}
+
+/**
+ * Per set and asked kind, at the threshold: answered, right among answered, mean confidence of
+ * the answered (held-out): whether the confidence holds for each kind of answer, not only overall.
+ */
+export function kindTable(
+  outs: readonly HeldOut[],
+  probability: ReadonlyMap<HeldOut, number>,
+  threshold: number,
+  features: readonly string[],
+): string {
+  const lines = [
+    "| set | kind | answerable | answered | right of answered | mean confidence of answered | right of answerable | unanswerable answered |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const set of ["piaf", "news", "seeds"] as const) {
+    for (const kind of KINDS) {
+      const mine = outs.filter((h) => h.q.set === set && !h.q.bypass && h.best !== undefined);
+      const ofKind = mine.filter((h) => kindOf(h, features) === kind);
+      if (ofKind.length === 0) continue;
+      const answered = ofKind.filter((h) => (probability.get(h) ?? 0) >= threshold);
+      const answerable = ofKind.filter((h) => h.q.answerable);
+      const right = answered.filter((h) => h.q.answerable && h.right).length;
+      const meanP =
+        answered.reduce((s, h) => s + (probability.get(h) ?? 0), 0) / Math.max(1, answered.length);
+      const unans = ofKind.length - answerable.length;
+      lines.push(
+        `| ${set} | ${kind} | ${answerable.length} | ${answered.length} | ${pct(right, answered.length)} | ${answered.length ? meanP.toFixed(3) : "-"} | ${pct(right, answerable.length)} | ${unans ? `${answered.length - answered.filter((h) => h.q.answerable).length}/${unans}` : "-"} |`,
+      );
+    }
   }
   return lines.join("\n");
 }

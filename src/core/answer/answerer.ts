@@ -7,6 +7,7 @@
 import { type Messages, messages } from "../i18n/messages.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import type { TextRange } from "../text/text-range.ts";
+import { addVoteFeatures } from "./answer-votes.ts";
 import { type Citation, citationsFor, quoteFor } from "./cite.ts";
 import { decide, type ScoredSentence } from "./decide.ts";
 import { fuseCandidates } from "./fuse-candidates.ts";
@@ -100,10 +101,13 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
         ? []
         : retrieveCandidates(news, reading, limit);
     const docs = ask.semantic ? fuseCandidates(news, reading, lexical, ask.semantic, limit) : lexical;
-    return candidateSentences(news, reading, docs, options.refined ?? 60).map((s) => ({
-      ...s,
-      score: scorer.score(s.features),
-    }));
+    const found = candidateSentences(news, reading, docs, options.refined ?? 60);
+    if (scorer.votes)
+      addVoteFeatures(
+        found.map((s) => ({ doc: s.doc, keys: s.keys ?? [], features: s.features })),
+        found.map((s) => scorer.firstScore(s.features)),
+      );
+    return found.map((s) => ({ ...s, score: scorer.score(s.features) }));
   }
 
   function candidates(question: string, ask: AskOptions = {}) {

@@ -3,6 +3,7 @@
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
 // the asked kind alike, the newest article wins: a figure that changes is quoted as last stated.
 import type { NewsIndex } from "../search/news-index.ts";
+import { rivalOf } from "./answer-votes.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
 import type { Reading } from "./read-question.ts";
@@ -47,8 +48,8 @@ export function decide(
   const top = ranked[0];
   if (!top) return { found: false, confidence: 0, why: "unsure" };
   const runnerUp = ranked.find((s) => s.doc !== top.doc || s.index !== top.index);
-  const confidence = scorer.confidence(top.score, runnerUp?.score, top.features);
-  const threshold = options.minConfidence ?? scorer.model.threshold;
+  const confidence = scorer.confidence(top.score, runnerUp?.score, top.features, rivalOf(ranked, top)?.score);
+  const threshold = options.minConfidence ?? scorer.thresholdFor(q.kind);
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
   const best = newestAsGood(news, ranked, top, options.recencyMargin);
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };

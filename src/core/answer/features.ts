@@ -45,6 +45,11 @@ export const FEATURES = [
   "kindNumber",
   "kindPlace",
   "kindOther",
+  // answer voting (./answer-votes.ts), written after a first scoring pass
+  "voteOthers",
+  "voteShare",
+  "voteArticles",
+  "voteTop",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<
@@ -59,4 +64,6 @@ export interface SentenceCandidate {
   readonly features: Float64Array;
   /** Cheap ranking used to choose which sentences get the refined features. */
   readonly prescore: number;
+  /** Keys of the answers of the asked kind the sentence gives (./answer-keys.ts); set with the refined features. */
+  readonly keys?: readonly string[];
 }

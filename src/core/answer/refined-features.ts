@@ -6,6 +6,7 @@
 // is asked; for who-holds-this-office questions, whether the sentence gives the title another
 // complement (`ministre de l'Intérieur` for `ministre de l'Agriculture`).
 import type { NewsIndex } from "../search/news-index.ts";
+import { answerKeys } from "./answer-keys.ts";
 import {
   findDates,
   findNumbers,
@@ -63,12 +64,16 @@ export function newKindSpans(news: NewsIndex, q: Reading, text: string): KindSpa
   });
 }
 
-export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidate): void {
+/** Writes the costly features of `s`; returns the keys of the answers of the asked kind it gives. */
+export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidate): string[] {
   const f = s.features;
   const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
   const text = s.sentence.text;
+  let keys: string[] = [];
   if (needsKind) {
-    const found = newKindSpans(news, q, text).length > 0;
+    const spans = newKindSpans(news, q, text);
+    keys = answerKeys(news, q.kind, text, spans);
+    const found = spans.length > 0;
     f[FEATURE_INDEX.kindFound] = found ? 1 : 0;
     f[FEATURE_INDEX.kindMissing] = found ? 0 : 1;
     if (!found) {
@@ -87,6 +92,7 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   }
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
   interactions(q, f);
+  return keys;
 }
 
 // Products the linear scorer cannot form itself: a sentence covering the question in a top-ranked

@@ -3,6 +3,7 @@
 // the runner-up and its features into the probability that the answer is right. Both are trained by
 // `npm run train` (bench/train-scorer.ts) and stored in scorer-model.json; nothing is set by hand.
 import { FEATURES } from "./features.ts";
+import type { AnswerKind } from "./question.ts";
 import trained from "./scorer-model.json" with { type: "json" };
 import { type Tree, treeScore } from "./tree-ensemble.ts";
 
@@ -11,11 +12,17 @@ export interface ScorerModel {
   readonly features: readonly string[];
   readonly weights: readonly number[];
   readonly bias: number;
+  /**
+   * The first pass, same features: its scores weigh each sentence's vote for its answer
+   * (./answer-votes.ts) before the final score. Absent: no voting, the vote features stay 0.
+   */
+  readonly first?: { readonly weights: readonly number[]; readonly bias: number };
   /** Regression trees over the same features, added to the linear score (when training chose them). */
   readonly trees?: readonly Tree[];
   /**
    * The confidence model, fitted on held-out folds: p = σ(weights · inputs + bias) where the inputs
-   * are the best score (`best`), its lead over the runner-up (`margin`) and the best sentence's features.
+   * are the best score (`best`), its lead over the runner-up (`margin`), its lead over the best
+   * sentence giving another answer (`rivalMargin`) and the best sentence's features.
    */
   readonly confidence: {
     readonly inputs: readonly string[];
@@ -24,15 +31,35 @@ export interface ScorerModel {
   };
   /** Least calibrated confidence to answer (chosen for precision on held-out folds). */
   readonly threshold: number;
+  /**
+   * The same, per asked kind (`rank` counts as `other`), where training chose one: a kind whose
+   * answers are less often right at the same confidence needs more of it.
+   */
+  readonly thresholds?: { readonly [kind in AnswerKind]?: number };
 }
 
 export interface Scorer {
   readonly model: ScorerModel;
+  /** Least confidence to answer a question of this kind. */
+  thresholdFor(kind: AnswerKind): number;
+  /** Whether the model votes (has a first pass). */
+  readonly votes: boolean;
+  /** The first-pass score (the final weights when the model has no first pass). */
+  firstScore(features: Float64Array): number;
   /** The sentence's score (a log-odds). */
   score(features: Float64Array): number;
-  /** Probability that the answer is right, from the best score, its lead and the best sentence's features. */
-  confidence(best: number, runnerUp: number | undefined, features: Float64Array): number;
+  /**
+   * Probability that the answer is right, from the best score, its lead over the runner-up and over
+   * the best sentence giving another answer (`rival`, default the runner-up), and its features.
+   */
+  confidence(best: number, runnerUp: number | undefined, features: Float64Array, rival?: number): number;
 }
+
+/** The inputs of the confidence model, in order, before the features. */
+export const CONFIDENCE_INPUTS = ["best", "margin", "rivalMargin"] as const;
+
+const capped = (best: number, other: number | undefined) =>
+  other === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, best - other);
 
 export const MARGIN_CAP = 5;
 
@@ -40,33 +67,43 @@ export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 export function createScorer(model: ScorerModel = trained as ScorerModel): Scorer {
   // a model trained on other features is mapped by name; a feature it lacks weighs nothing
-  const weights = FEATURES.map((name) => {
-    const at = model.features.indexOf(name);
-    return at >= 0 ? (model.weights[at] ?? 0) : 0;
-  });
-  const confidenceWeights = ["best", "margin", ...FEATURES].map((name) => {
+  const byName = (w: readonly number[]) =>
+    FEATURES.map((name) => {
+      const at = model.features.indexOf(name);
+      return at >= 0 ? (w[at] ?? 0) : 0;
+    });
+  const weights = byName(model.weights);
+  const first = model.first ? byName(model.first.weights) : undefined;
+  const linear = (w: readonly number[], bias: number, features: Float64Array) => {
+    let s = bias;
+    for (let i = 0; i < w.length; i++) s += (w[i] as number) * (features[i] as number);
+    return s;
+  };
+  const confidenceWeights = [...CONFIDENCE_INPUTS, ...FEATURES].map((name) => {
     const at = model.confidence.inputs.indexOf(name);
     return at >= 0 ? (model.confidence.weights[at] ?? 0) : 0;
   });
   // the trees' feature indices are the model's; map them to positions in FEATURES
   const treeFeature = model.features.map((name) => FEATURES.indexOf(name as (typeof FEATURES)[number]));
   const trees = model.trees ?? [];
+  const lead = CONFIDENCE_INPUTS.length;
   return {
     model,
+    votes: first !== undefined,
+    thresholdFor: (kind) => model.thresholds?.[kind === "rank" ? "other" : kind] ?? model.threshold,
+    firstScore: (features) =>
+      first ? linear(first, model.first?.bias ?? 0, features) : linear(weights, model.bias, features),
     score(features) {
-      let s = model.bias;
-      for (let i = 0; i < weights.length; i++) s += (weights[i] as number) * (features[i] as number);
+      let s = linear(weights, model.bias, features);
       if (trees.length > 0) s += treeScore(trees, (f) => features[treeFeature[f] as number] ?? 0);
       return s;
     },
-    confidence(best, runnerUp, features) {
-      const margin = runnerUp === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, best - runnerUp);
-      let z =
-        model.confidence.bias +
-        (confidenceWeights[0] as number) * best +
-        (confidenceWeights[1] as number) * margin;
+    confidence(best, runnerUp, features, rival = runnerUp) {
+      const inputs = [best, capped(best, runnerUp), capped(best, rival)];
+      let z = model.confidence.bias;
+      for (let i = 0; i < lead; i++) z += (confidenceWeights[i] as number) * (inputs[i] as number);
       for (let i = 0; i < FEATURES.length; i++)
-        z += (confidenceWeights[i + 2] as number) * (features[i] as number);
+        z += (confidenceWeights[i + lead] as number) * (features[i] as number);
       return sigmoid(z);
     },
   };

@@ -50,8 +50,7 @@ export function candidateSentences(
   out.sort((a, b) => b.prescore - a.prescore || a.doc - b.doc || a.index - b.index);
   relativeFeatures(out);
   out.length = Math.min(out.length, refined);
-  for (const s of out) refinedFeatures(news, q, s);
-  return out;
+  return out.map((s) => ({ ...s, keys: refinedFeatures(news, q, s) }));
 }
 
 // How a sentence compares with the other candidates of the same question: the question's best
@@ -61,9 +60,13 @@ function relativeFeatures(sorted: SentenceCandidate[]): void {
   const best = Math.max(0, ...sorted.map(cov));
   const bestInDoc = new Map<number, number>();
   for (const s of sorted) bestInDoc.set(s.doc, Math.max(bestInDoc.get(s.doc) ?? 0, cov(s)));
+  // equal prescores share a rank: which of two equally good sentences sorts first (by article
+  // order) must not make one of them look better
+  let rank = 0;
   sorted.forEach((s, i) => {
+    if (i > 0 && s.prescore < (sorted[i - 1] as SentenceCandidate).prescore) rank = i;
     s.features[FEATURE_INDEX.coverageGap] = best - cov(s);
-    s.features[FEATURE_INDEX.prescoreRank] = 1 / (1 + i);
+    s.features[FEATURE_INDEX.prescoreRank] = 1 / (1 + rank);
     s.features[FEATURE_INDEX.bestInArticle] = cov(s) >= (bestInDoc.get(s.doc) ?? 0) ? 1 : 0;
   });
 }
