@@ -6,7 +6,7 @@
 // runner-up, fitted on held-out folds) and the threshold: the lowest confidence at which the
 // held-out wrong-with-citation rate stays within MAX_WRONG of the answerable questions, and the
 // unanswerable ones are abstained on at least MIN_ABSTAINED of the time, on every set (PIAF, news,
-// seeds). A bound on wrong answers, not a cost ratio, because the news
+// seeds) (`--bound`: with 90 % confidence, Wilson bounds, not only as measured). A bound on wrong answers, not a cost ratio, because the news
 // calibration is too flat for P(right) to be taken at its word (bench/results/scorer-cv.md).
 //
 // Cross-validation: PIAF in 5 folds by PIAF article (articleIndex mod 5), news questions by batch;
@@ -43,7 +43,9 @@ const flag = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 // The news batches the committed model is trained on (`--batches 1,2,…` to change). Batch 8 was
-// written blind on 2026-12-02 and is kept out so `npm run eval:news -- --batches 8` stays a first run.
+// written blind and first run after it was trained; it stays out for now so the shipped model is
+// the one its first run measured, and batch 9 is a first run of that same model. With batch 8 in
+// (`--batches 1,2,3,4,5,6,7,8`): news CV at 0.6 right 14.2 %, wrong 9.0 %, seeds 62.8 % (63.5 %).
 const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7").split(",").map(Number);
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
 const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features-v2.json";
@@ -61,25 +63,43 @@ const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 
 const MIN_ABSTAINED = 0.9;
 
 /**
- * The lowest threshold whose held-out wrong rate is within MAX_WRONG and whose abstention on
- * unanswerable questions is at least MIN_ABSTAINED, on every set.
+ * With `--bound`, the rule must hold with 90 % confidence (one-sided Wilson bounds) for the rate on
+ * new questions, not only as measured on the held-out ones: batch 8's first run showed why (the
+ * point estimate picked 0.6 at held-out wrong 9.2 %, new questions got 18 %). Not the default:
+ * measured on batches 1–8 it picks 0.7, news right 14.2 → 10.9 % for wrong 9.0 → 5.2 %, and the
+ * seeds drop from 63.5 to 57.1 % (bench/results/scorer-cv.md).
+ */
+const Z = args.includes("--bound") ? 1.2816 : 0;
+
+/** Wilson score interval bounds of a proportion `k / n` (the proportion itself when Z is 0). */
+function wilson(k: number, n: number): { low: number; high: number } {
+  if (n === 0) return { low: 0, high: 1 };
+  const p = k / n;
+  const z2 = Z * Z;
+  const centre = p + z2 / (2 * n);
+  const spread = Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: (centre - spread) / (1 + z2 / n), high: (centre + spread) / (1 + z2 / n) };
+}
+
+/**
+ * The lowest threshold at which, on every set, the held-out wrong rate's upper bound is within
+ * MAX_WRONG and the abstention on unanswerable questions has a lower bound of at least MIN_ABSTAINED.
  */
 function chooseThreshold(outs: readonly HeldOut[], probability: ReadonlyMap<HeldOut, number>): number {
-  const wrongRate = (set: string, t: number) => {
+  const wrongBound = (set: string, t: number) => {
     const answerable = outs.filter((h) => h.q.set === set && h.q.answerable);
     const wrong = answerable.filter((h) => !h.q.bypass && !h.right && (probability.get(h) ?? 0) >= t);
-    return wrong.length / Math.max(1, answerable.length);
+    return wilson(wrong.length, answerable.length).high;
   };
-  const abstained = (set: string, t: number) => {
+  const abstainedBound = (set: string, t: number) => {
     const unanswerable = outs.filter((h) => h.q.set === set && !h.q.answerable);
     if (unanswerable.length === 0) return 1;
-    return (
-      unanswerable.filter((h) => h.q.bypass || (probability.get(h) ?? 0) < t).length / unanswerable.length
-    );
+    const kept = unanswerable.filter((h) => h.q.bypass || (probability.get(h) ?? 0) < t);
+    return wilson(kept.length, unanswerable.length).low;
   };
   const sets = [...new Set(outs.map((h) => h.q.set))];
   const fits = (t: number) =>
-    sets.every((set) => wrongRate(set, t) <= MAX_WRONG && abstained(set, t) >= MIN_ABSTAINED);
+    sets.every((set) => wrongBound(set, t) <= MAX_WRONG && abstainedBound(set, t) >= MIN_ABSTAINED);
   return THRESHOLDS.find(fits) ?? 1;
 }
 /** How many PIAF questions one news question weighs as (news is what the bot is for, and scarce). */
@@ -433,7 +453,9 @@ function readCache(): QuestionRows[] | undefined {
 async function main() {
   let all: QuestionRows[];
   const cached = !args.includes("--fresh") && existsSync(CACHE) ? readCache() : undefined;
-  if (cached) all = cached;
+  // the cache may hold batches extracted for another `--batches`
+  if (cached)
+    all = cached.filter((q) => q.set !== "news" || TRAINING_BATCHES.includes(Number(q.fold.slice(5))));
   else {
     all = await extract();
     writeFileSync(CACHE, JSON.stringify(all));
