@@ -455,7 +455,7 @@ async function main() {
   const cached = !args.includes("--fresh") && existsSync(CACHE) ? readCache() : undefined;
   // the cache may hold batches extracted for another `--batches`
   if (cached)
-    all = cached.filter((q) => q.set !== "news" || TRAINING_BATCHES.includes(Number(q.fold.slice(5))));
+    all = cached.filter((q) => q.set !== "news" || TRAINING_BATCHES.some((b) => q.fold === `news-${b}`));
   else {
     all = await extract();
     writeFileSync(CACHE, JSON.stringify(all));
