@@ -24,7 +24,11 @@ describe("sorted word list", () => {
     expect(sortedWordListFromJson('["a", "b"]')).toBeUndefined(); // spacing it does not expect
     expect(sortedWordListFromJson('["a",1]')).toBeUndefined(); // not a string
     expect(sortedWordListFromJson(`["${"e\u0301"}"]`)).toBeUndefined(); // not NFC
+    expect(sortedWordListFromJson('["École"]')).toBeUndefined(); // an upper-case accented letter
+    expect(sortedWordListFromJson('["ωμέγα"]')).toBeUndefined(); // letters past U+017F: a Set instead
+    expect(sortedWordListFromJson('["a","b"')).toBeUndefined(); // cut
     expect(sortedWordListFromJson("[]")?.size).toBe(0);
+    expect(sortedWordListFromJson('["a","b"]\n')?.size).toBe(2);
   });
 
   it("serves the French lexicon with the package's words", () => {

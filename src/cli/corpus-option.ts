@@ -48,6 +48,8 @@ export async function loadNewsForCli(
   const loaded = await loadNews({
     paths: resolveCorpusPaths(paths),
     ...(snapshotDir ? { snapshotDir } : {}),
+    // a one-off command searches a few terms: their postings are read, not the whole index
+    lazyIndex: true,
   });
   reportProblems(loaded.problems, io);
   if (loaded.core.news.articles.length === 0 && loaded.problems.length > 0) {

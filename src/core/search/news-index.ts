@@ -7,6 +7,7 @@
 // (a shared machine, so noisy; but never in lru-cache's favour).
 import type { Article } from "../corpus/article.ts";
 import { type Analyzer, createAnalyzer } from "../text/analyzer.ts";
+import type { SavedVocabulary } from "../text/packed-vocabulary.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { StemLanguage } from "../text/stem.ts";
 import {
@@ -56,12 +57,13 @@ export interface NewsIndex {
   add(articles: readonly Article[]): number;
   /** The vocabulary and postings as plain data, to restore the index without re-analysing
    * (undefined with a custom analyzer that keeps no vocabulary). */
-  exportState(): NewsIndexState | undefined;
+  exportState(): (NewsIndexState & { readonly vocabulary: readonly string[] }) | undefined;
 }
 
 /** A saved index over the same articles, in the same order (see `NewsIndexOptions.saved`). */
 export interface NewsIndexState {
-  readonly vocabulary: readonly string[];
+  /** The terms by id, or (to restore) a vocabulary searched where it is stored. */
+  readonly vocabulary: readonly string[] | SavedVocabulary;
   readonly index: InvertedIndexState;
 }
 

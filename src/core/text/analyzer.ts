@@ -8,6 +8,7 @@
 // on the indexing hot path (one lookup per new surface form), where `lru-cache` was measured
 // 15–55 % slower than a `Map` for the same job in fold.ts; a cleared cache only refills.
 import { fold } from "./fold.ts";
+import type { SavedVocabulary } from "./packed-vocabulary.ts";
 import { type StemLanguage, stem } from "./stem.ts";
 import { STOPWORDS, STOPWORDS_EXACT } from "./stopwords.ts";
 import { forEachTokenSpan, hashSpan } from "./tokenize.ts";
@@ -39,8 +40,11 @@ export interface AnalyzerOptions {
   minLength?: number;
   /** Entries per word cache before it is cleared (bounds memory on endless vocabulary). Default 300,000. */
   cacheSize?: number;
-  /** Terms already given ids (a saved `vocabulary()`), so a restored index keeps its term ids. */
-  vocabulary?: readonly string[];
+  /**
+   * Terms already given ids (a saved `vocabulary()`, or one searched where it is stored: see
+   * packed-vocabulary.ts), so a restored index keeps its term ids.
+   */
+  vocabulary?: readonly string[] | SavedVocabulary;
 }
 
 /**
@@ -120,12 +124,15 @@ interface AnalyzerState {
   readonly surface: Record<StemLanguage, SurfaceTable>;
   readonly folded: Record<StemLanguage, Map<string, number>>;
   /**
-   * The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. Built
-   * on first use from `termsById` when the analyzer starts from a saved vocabulary: a restored
-   * index that only starts up (or serves no query yet) does not pay for 100k+ map entries.
+   * The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. With a
+   * saved vocabulary, only the terms added since: the saved ones are looked up in `saved`.
    */
-  vocabulary: Map<string, number> | undefined;
-  readonly termsById: string[];
+  readonly vocabulary: Map<string, number>;
+  readonly saved: SavedVocabulary | undefined;
+  /** Terms by id; a saved term is decoded into it when first asked for (`termById`). */
+  readonly termsById: (string | undefined)[];
+  /** Whether every saved term is in `termsById` (after `vocabulary()`). */
+  complete: boolean;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -136,8 +143,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     term: (word, lang = "fr") => termOf(st, word, lang),
     forEachTerm,
     forEachTermId: (text, lang, emit) => forEachTermIdOf(st, text, lang, emit),
-    termId: (t) => vocabularyOf(st).get(t),
-    vocabulary: () => st.termsById,
+    termId: (t) => st.vocabulary.get(t) ?? st.saved?.id(t),
+    vocabulary: () => allTerms(st),
     terms(text, lang = "fr") {
       const out: string[] = [];
       forEachTerm(text, lang, (t) => out.push(t));
@@ -156,22 +163,58 @@ function createAnalyzerState(options: AnalyzerOptions): AnalyzerState {
     cacheSize,
     surface: { fr: new SurfaceTable(cacheSize), en: new SurfaceTable(cacheSize) },
     folded: { fr: new Map(), en: new Map() },
-    vocabulary: options.vocabulary ? undefined : new Map(),
-    // a saved vocabulary holds distinct, flat strings (see `own`): taken as is
-    termsById: options.vocabulary ? [...options.vocabulary] : [],
+    vocabulary: new Map(),
+    saved: undefined,
+    termsById: [],
+    complete: true,
   };
+  const saved = options.vocabulary;
+  if (saved && "id" in saved) {
+    // pushed one by one: an array made at its full length at once can be a slow dictionary
+    for (let id = 0; id < saved.size; id++) st.termsById.push(undefined);
+    return { ...st, saved, complete: saved.size === 0 };
+  }
+  // a saved vocabulary holds distinct, flat strings (see `own`): taken as is
+  if (saved) return { ...st, saved: listVocabulary(saved), termsById: [...saved] };
   return st;
 }
 
-function vocabularyOf(st: AnalyzerState): Map<string, number> {
-  if (!st.vocabulary) {
-    const ids = new Map<string, number>();
-    st.termsById.forEach((t, id) => {
-      if (!ids.has(t)) ids.set(t, id);
-    });
-    st.vocabulary = ids;
+/**
+ * A saved list of terms as a `SavedVocabulary`, its map of ids built on the first lookup: a
+ * restored index that only starts up (or serves no query yet) does not pay for 100k+ entries.
+ */
+function listVocabulary(terms: readonly string[]): SavedVocabulary {
+  let ids: Map<string, number> | undefined;
+  return {
+    size: terms.length,
+    term: (id) => terms[id] as string,
+    id(term) {
+      if (!ids) {
+        ids = new Map();
+        for (let id = 0; id < terms.length; id++)
+          if (!ids.has(terms[id] as string)) ids.set(terms[id] as string, id);
+      }
+      return ids.get(term);
+    },
+  };
+}
+
+function termById(st: AnalyzerState, id: number): string {
+  let t = st.termsById[id];
+  if (t === undefined) {
+    t = (st.saved as SavedVocabulary).term(id);
+    st.termsById[id] = t;
   }
-  return st.vocabulary;
+  return t;
+}
+
+/** Every term by id, the saved ones decoded first if need be. */
+function allTerms(st: AnalyzerState): readonly string[] {
+  if (!st.complete) {
+    for (let id = 0; id < st.termsById.length; id++) termById(st, id);
+    st.complete = true;
+  }
+  return st.termsById as string[];
 }
 
 function clearCaches(st: AnalyzerState): void {
@@ -182,12 +225,11 @@ function clearCaches(st: AnalyzerState): void {
 }
 
 function idOf(st: AnalyzerState, t: string): number {
-  const vocabulary = vocabularyOf(st);
-  let id = vocabulary.get(t);
+  let id = st.vocabulary.get(t) ?? st.saved?.id(t);
   if (id === undefined) {
     id = st.termsById.length;
     const flat = own(t);
-    vocabulary.set(flat, id);
+    st.vocabulary.set(flat, id);
     st.termsById.push(flat);
   }
   return id;
@@ -228,7 +270,7 @@ function lookup(st: AnalyzerState, word: string, lang: StemLanguage): number {
 
 function termOf(st: AnalyzerState, word: string, lang: StemLanguage): string | undefined {
   const id = lookup(st, word, lang);
-  return id < 0 ? undefined : st.termsById[id];
+  return id < 0 ? undefined : termById(st, id);
 }
 
 function forEachTermIdOf(
@@ -262,6 +304,5 @@ function forEachTermOf(
   lang: StemLanguage,
   emit: (term: string, start: number) => void,
 ): void {
-  const termsById = st.termsById;
-  forEachTermIdOf(st, text, lang, (id, start) => emit(termsById[id] as string, start));
+  forEachTermIdOf(st, text, lang, (id, start) => emit(termById(st, id), start));
 }
