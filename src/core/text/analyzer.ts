@@ -124,15 +124,16 @@ interface AnalyzerState {
   readonly surface: Record<StemLanguage, SurfaceTable>;
   readonly folded: Record<StemLanguage, Map<string, number>>;
   /**
-   * The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. With a
-   * saved vocabulary, only the terms added since: the saved ones are looked up in `saved`.
+   * The vocabulary: the terms the analyzer gave ids to, each with a dense id. Never cleared. With
+   * a saved vocabulary, ids below `base` are the saved terms, looked up in `saved`; the map and
+   * `added` hold the terms added since (ids `base + i`).
    */
   readonly vocabulary: Map<string, number>;
   readonly saved: SavedVocabulary | undefined;
-  /** Terms by id; a saved term is decoded into it when first asked for (`termById`). */
-  readonly termsById: (string | undefined)[];
-  /** Whether every saved term is in `termsById` (after `vocabulary()`). */
-  complete: boolean;
+  readonly base: number;
+  readonly added: string[];
+  /** Every term by id, made when first asked for (`vocabulary()`) with a saved vocabulary, then kept up. */
+  all: string[] | undefined;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -156,7 +157,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
 function createAnalyzerState(options: AnalyzerOptions): AnalyzerState {
   const cacheSize = options.cacheSize ?? 300_000;
-  const st: AnalyzerState = {
+  const given = options.vocabulary;
+  // a saved list holds distinct, flat strings (see `own`): taken as is
+  const saved = given === undefined ? undefined : "id" in given ? given : listVocabulary(given);
+  return {
     stopwords: options.stopwords ?? STOPWORDS,
     exactStopwords: options.stopwords ? undefined : STOPWORDS_EXACT,
     minLength: options.minLength ?? 2,
@@ -164,19 +168,11 @@ function createAnalyzerState(options: AnalyzerOptions): AnalyzerState {
     surface: { fr: new SurfaceTable(cacheSize), en: new SurfaceTable(cacheSize) },
     folded: { fr: new Map(), en: new Map() },
     vocabulary: new Map(),
-    saved: undefined,
-    termsById: [],
-    complete: true,
+    saved,
+    base: saved?.size ?? 0,
+    added: [],
+    all: undefined,
   };
-  const saved = options.vocabulary;
-  if (saved && "id" in saved) {
-    // pushed one by one: an array made at its full length at once can be a slow dictionary
-    for (let id = 0; id < saved.size; id++) st.termsById.push(undefined);
-    return { ...st, saved, complete: saved.size === 0 };
-  }
-  // a saved vocabulary holds distinct, flat strings (see `own`): taken as is
-  if (saved) return { ...st, saved: listVocabulary(saved), termsById: [...saved] };
-  return st;
 }
 
 /**
@@ -200,21 +196,19 @@ function listVocabulary(terms: readonly string[]): SavedVocabulary {
 }
 
 function termById(st: AnalyzerState, id: number): string {
-  let t = st.termsById[id];
-  if (t === undefined) {
-    t = (st.saved as SavedVocabulary).term(id);
-    st.termsById[id] = t;
-  }
-  return t;
+  return id < st.base ? (st.saved as SavedVocabulary).term(id) : (st.added[id - st.base] as string);
 }
 
-/** Every term by id, the saved ones decoded first if need be. */
+/** Every term by id (a live view: terms added later join it). */
 function allTerms(st: AnalyzerState): readonly string[] {
-  if (!st.complete) {
-    for (let id = 0; id < st.termsById.length; id++) termById(st, id);
-    st.complete = true;
+  if (st.base === 0) return st.added;
+  if (!st.all) {
+    const all: string[] = [];
+    for (let id = 0; id < st.base; id++) all.push(termById(st, id));
+    all.push(...st.added);
+    st.all = all;
   }
-  return st.termsById as string[];
+  return st.all;
 }
 
 function clearCaches(st: AnalyzerState): void {
@@ -227,10 +221,11 @@ function clearCaches(st: AnalyzerState): void {
 function idOf(st: AnalyzerState, t: string): number {
   let id = st.vocabulary.get(t) ?? st.saved?.id(t);
   if (id === undefined) {
-    id = st.termsById.length;
+    id = st.base + st.added.length;
     const flat = own(t);
     st.vocabulary.set(flat, id);
-    st.termsById.push(flat);
+    st.added.push(flat);
+    st.all?.push(flat);
   }
   return id;
 }

@@ -78,9 +78,18 @@ export function unpackVocabulary(packed: PackedVocabulary): SavedVocabulary | un
     }
   }
   let key = new Uint8Array(64);
+  // a term is asked for again and again (each time a sentence holds it): decoded once
+  const decoded = new Map<number, string>();
   return {
     size,
-    term: (id) => decoder.decode(bytes.subarray(starts[id] as number, starts[id + 1] as number)),
+    term(id) {
+      let t = decoded.get(id);
+      if (t === undefined) {
+        t = decoder.decode(bytes.subarray(starts[id] as number, starts[id + 1] as number));
+        decoded.set(id, t);
+      }
+      return t;
+    },
     id(term) {
       if (term.length * 3 > key.length) key = new Uint8Array(term.length * 3);
       const length = encoder.encodeInto(term, key).written;
