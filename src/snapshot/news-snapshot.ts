@@ -8,7 +8,6 @@ import { closeSync, unlinkSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join as joinPath } from "node:path";
 import type { LoadProblem } from "../core/corpus/article.ts";
-import { loadCorpus } from "../core/corpus/loader.ts";
 import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
 import type { Segment } from "../core/search/inverted-index.ts";
 import { createNewsIndex, type NewsIndexState } from "../core/search/news-index.ts";
@@ -190,6 +189,13 @@ function closeBlob(blob: BlobInFile): void {
     closeSync(blob.fd);
   } catch {}
 }
+
+/**
+ * The corpus loader, imported when a corpus is read: it brings the parser and its schemas (zod,
+ * 390 kB of bundle to compile), which a start from an unchanged snapshot does not need.
+ */
+const loadCorpus = async (paths: readonly string[]) =>
+  (await import("../core/corpus/loader.ts")).loadCorpus(paths);
 
 async function fromCorpus(paths: readonly string[]) {
   const { articles, problems } = await loadCorpus(paths);
