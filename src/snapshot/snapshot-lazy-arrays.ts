@@ -5,8 +5,7 @@
 // Each array is allocated at its full length (pages the kernel hands out only when written) and
 // each 64 KB chunk is read and checked against its own CRC-32 the first time a range touches it;
 // a chunk that fails is never used: the damage is reported once and the read throws.
-import { closeSync, read, readSync } from "node:fs";
-import { promisify } from "node:util";
+import { closeSync, readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { ARRAY_TYPES, type ArrayType, type RawArray } from "./snapshot-arrays.ts";
 import { SnapshotDamagedError } from "./snapshot-texts.ts";
@@ -42,8 +41,6 @@ interface Lazy {
   /** 1 = read and checked. */
   readonly loaded: Uint8Array;
 }
-
-const readAsync = promisify(read);
 
 export class LazyArrays {
   readonly #fd: number;
@@ -142,40 +139,6 @@ export class LazyArrays {
       return true;
     } catch {
       return false;
-    }
-  }
-
-  /**
-   * Read every chunk not read yet in the thread pool (the main thread stays free) and close the
-   * file; false when one fails (reported).
-   */
-  async complete(): Promise<boolean> {
-    try {
-      for (const lazy of this.#byName.values()) {
-        for (let c = 0; c < lazy.loaded.length; c++) {
-          if (lazy.loaded[c] === 1) continue;
-          if (this.#damaged || this.#closed) return false;
-          const at = c * CHUNK_BYTES;
-          const length = Math.min(CHUNK_BYTES, lazy.section.bytes - at);
-          // read into a buffer of its own: the array's chunk is written only once checked
-          const chunk = Buffer.allocUnsafe(length);
-          const { bytesRead } = await readAsync(
-            this.#fd,
-            chunk,
-            0,
-            length,
-            this.#base + lazy.section.offset + at,
-          );
-          if (lazy.loaded[c] === 1) continue; // read meanwhile by `ensure`
-          this.#check(lazy, c, chunk, bytesRead === length);
-          lazy.bytes.set(chunk, at);
-        }
-      }
-      return true;
-    } catch {
-      return false;
-    } finally {
-      this.close();
     }
   }
 
