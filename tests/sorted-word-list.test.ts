@@ -12,6 +12,9 @@ describe("sorted word list", () => {
     for (const w of words) expect(list?.has(w)).toBe(true);
     for (const w of ["", "ab", "abaiss", "abaissaix", "ete", "z", "Été"]) expect(list?.has(w)).toBe(false);
     expect([...(list ?? [])]).toEqual(words);
+    // iterated, the list answers from its words as strings: the same answers
+    for (const w of words) expect(list?.has(w)).toBe(true);
+    for (const w of ["", "ab", "abaiss", "abaissaix", "ete", "z", "Été"]) expect(list?.has(w)).toBe(false);
     expect(list?.lowerBound("abaissa\uffff")).toBe(3);
     expect(list?.lowerBound("é")).toBe(3);
   });

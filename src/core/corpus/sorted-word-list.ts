@@ -10,6 +10,8 @@
 // caller parses the text and builds a Set as before.
 
 const QUOTE = 0x22;
+/** Lookups by bytes before the words are made strings (see `#strings`). */
+const STRINGS_AFTER = 20_000;
 const decoder = new TextDecoder();
 const COMMA = 0x2c;
 
@@ -29,6 +31,13 @@ export class SortedWordList implements ReadonlySet<string> {
   /** Word `i` is `bytes[starts[i], starts[i + 1] - 3)` (the 3 being the `","` between words). */
   readonly #starts: Int32Array;
   readonly #size: number;
+  /**
+   * The words as strings, made when the list is iterated or asked very often (the corpus loader
+   * repairing glued words asks it for every unknown token): then one decode and one `split`,
+   * and native string comparisons, cost less than comparing bytes again and again.
+   */
+  #strings: string[] | undefined;
+  #lookups = 0;
 
   private constructor(bytes: Uint8Array, starts: Int32Array, size: number) {
     this.#bytes = bytes;
@@ -91,16 +100,28 @@ export class SortedWordList implements ReadonlySet<string> {
     return this.#size;
   }
 
-  /** The word at position `i`, decoded. */
-  #word(i: number): string {
-    return decoder.decode(
-      this.#bytes.subarray(this.#starts[i] as number, (this.#starts[i + 1] as number) - 3),
-    );
+  #words(): string[] {
+    if (!this.#strings) {
+      const end = (this.#starts[this.#size] as number) - 3;
+      this.#strings = this.#size === 0 ? [] : decoder.decode(this.#bytes.subarray(2, end)).split('","');
+    }
+    return this.#strings;
   }
 
   /** The position of the first word not below `key`. */
   lowerBound(key: string): number {
+    if (!this.#strings && ++this.#lookups > STRINGS_AFTER) this.#words();
+    const strings = this.#strings;
     let lo = 0;
+    if (strings) {
+      let hi = strings.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((strings[mid] as string) < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
     let hi = this.#size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -128,11 +149,12 @@ export class SortedWordList implements ReadonlySet<string> {
 
   has(word: string): boolean {
     const at = this.lowerBound(word);
+    if (this.#strings) return this.#strings[at] === word;
     return at < this.#size && this.#compare(at, word) === 0;
   }
 
-  *values(): SetIterator<string> {
-    for (let i = 0; i < this.#size; i++) yield this.#word(i);
+  values(): SetIterator<string> {
+    return this.#words().values();
   }
   keys(): SetIterator<string> {
     return this.values();
