@@ -32,23 +32,45 @@ function compareBytes(a: Uint8Array, aFrom: number, aTo: number, b: Uint8Array, 
   return aTo - aFrom - (bTo - bFrom);
 }
 
-/** Pack terms given by id; a term given twice keeps its first id (as a Map filled in id order). */
+/**
+ * Pack terms given by id; a term given twice keeps its first id (as a Map filled in id order).
+ * Terms without surrogate pairs sort as strings (UTF-16 order is then code point order, which
+ * is UTF-8 byte order), several times faster than comparing bytes.
+ */
 export function packVocabulary(terms: readonly string[]): PackedVocabulary {
-  const encoded = terms.map((t) => encoder.encode(t));
   const starts = new Int32Array(terms.length + 1);
-  encoded.forEach((e, id) => {
-    starts[id + 1] = (starts[id] as number) + e.length;
+  let all = new Uint8Array(1 << 16);
+  let at = 0;
+  terms.forEach((t, id) => {
+    if (at + t.length * 3 > all.length) {
+      const grown = new Uint8Array(Math.max(all.length * 2, at + t.length * 3));
+      grown.set(all.subarray(0, at));
+      all = grown;
+    }
+    at += encoder.encodeInto(t, all.subarray(at)).written;
+    starts[id + 1] = at;
   });
-  const bytes = new Uint8Array(starts[terms.length] as number);
-  encoded.forEach((e, id) => {
-    bytes.set(e, starts[id] as number);
-  });
+  const bytes = all.slice(0, at);
   const ids = Array.from(terms, (_, id) => id);
-  ids.sort((x, y) => {
-    const a = encoded[x] as Uint8Array;
-    const b = encoded[y] as Uint8Array;
-    return compareBytes(a, 0, a.length, b, 0, b.length) || x - y;
-  });
+  if (terms.some((t) => /[\ud800-\udfff]/.test(t))) {
+    ids.sort(
+      (x, y) =>
+        compareBytes(
+          bytes,
+          starts[x] as number,
+          starts[x + 1] as number,
+          bytes,
+          starts[y] as number,
+          starts[y + 1] as number,
+        ) || x - y,
+    );
+  } else {
+    ids.sort((x, y) => {
+      const a = terms[x] as string;
+      const b = terms[y] as string;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+  }
   return { bytes, starts, order: Int32Array.from(ids) };
 }
 
