@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeEnglishStemmer } from "./snowball-english.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -37,7 +38,8 @@ export const EXTERNAL = [
   "undici",
   "tsx",
   // 740 kB of stemmers for some thirty languages, of which the analyzer uses English, and only
-  // for English text: required on first use (src/core/text/stem.ts), never parsed otherwise
+  // for English text: required on first use (src/core/text/stem.ts), never parsed otherwise; the
+  // build puts an English-only copy beside the bundle (bin/snowball-english.mjs)
   "snowball-stemmers",
   // the same for the YAML parser, needed for Markdown corpus files only (src/core/corpus/front-matter.ts)
   "yaml",
@@ -115,6 +117,7 @@ export async function build() {
   rmSync(DIST, { recursive: true, force: true });
   const result = await esbuild.build(BUNDLE_OPTIONS).catch(() => undefined);
   if (!result || result.errors.length > 0) return 1;
+  writeEnglishStemmer(ROOT, DIST);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return 0;
 }

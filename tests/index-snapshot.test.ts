@@ -27,10 +27,25 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function load(): Promise<{ loaded: LoadedNews; events: SnapshotEvent[] }> {
+async function load(lazyIndex = false): Promise<{ loaded: LoadedNews; events: SnapshotEvent[] }> {
   const events: SnapshotEvent[] = [];
-  const loaded = await loadNews({ paths: [corpus], snapshotDir: data, onEvent: (e) => events.push(e) });
+  const loaded = await loadNews({
+    paths: [corpus],
+    snapshotDir: data,
+    onEvent: (e) => events.push(e),
+    lazyIndex,
+  });
   return { loaded, events };
+}
+
+/** Where the first lazily read array (the postings) lies in a snapshot file. */
+function postingsAt(bytes: Buffer): number {
+  const headerStart = bytes.indexOf(10) + 1;
+  const headerEnd = bytes.indexOf(10, headerStart);
+  const header = JSON.parse(bytes.toString("utf8", headerStart, headerEnd)) as { lazy: { offset: number }[] };
+  const first = header.lazy[0];
+  if (!first) throw new Error("no lazy section");
+  return Math.ceil((headerEnd + 1) / 8) * 8 + first.offset;
 }
 
 const QUESTION = "Qui est Hayashi Yoshimasa ?";
@@ -81,6 +96,37 @@ describe("index snapshot", () => {
 
     writeFileSync(path, "garbage");
     expect((await load()).events[0]?.detail).toMatch(/not a snapshot/);
+  });
+
+  it("reads the postings when a search wants them, with the same answers; a damaged part is refused", async () => {
+    const first = await load();
+    await first.loaded.save();
+    const fresh = first.loaded.core;
+    const lazy = await load(true);
+    expect(lazy.loaded.source).toBe("snapshot");
+    expect(lazy.loaded.core.ask(QUESTION, "fr")).toEqual(fresh.ask(QUESTION, "fr"));
+    expect(lazy.loaded.core.search("Japon Vietnam")).toEqual(fresh.search("Japon Vietnam"));
+    expect(lazy.loaded.core.news.index.exportState()).toEqual(fresh.news.index.exportState());
+
+    const path = first.loaded.snapshotPath as string;
+    const bytes = readFileSync(path);
+    const flipped = Buffer.from(bytes);
+    const at = postingsAt(bytes) + 4; // the second posting of the first term
+    flipped[at] = (flipped[at] as number) ^ 0xff;
+    // read when wanted (a one-off command): the search that needs it throws, the file goes
+    writeFileSync(path, flipped);
+    const oneOff = await load(true);
+    expect(oneOff.loaded.source).toBe("snapshot");
+    const title = fresh.news.articles[0]?.title ?? "";
+    expect(() => oneOff.loaded.core.search(title)).toThrow(/damaged/);
+    expect(oneOff.events.map((e) => e.type)).toEqual(["loaded", "damaged"]);
+    expect(existsSync(path)).toBe(false);
+    // read whole before use (the bot): rebuilt from the corpus
+    writeFileSync(path, flipped);
+    const bot = await load();
+    expect(bot.loaded.source).toBe("corpus");
+    expect(bot.events[0]?.detail).toMatch(/checksum/);
+    expect(bot.loaded.core.search(title)).toEqual(fresh.search(title));
   });
 
   it("damaged article texts are never served: the file goes, the texts come from the corpus", async () => {

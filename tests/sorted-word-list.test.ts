@@ -12,6 +12,9 @@ describe("sorted word list", () => {
     for (const w of words) expect(list?.has(w)).toBe(true);
     for (const w of ["", "ab", "abaiss", "abaissaix", "ete", "z", "Été"]) expect(list?.has(w)).toBe(false);
     expect([...(list ?? [])]).toEqual(words);
+    // iterated, the list answers from its words as strings: the same answers
+    for (const w of words) expect(list?.has(w)).toBe(true);
+    for (const w of ["", "ab", "abaiss", "abaissaix", "ete", "z", "Été"]) expect(list?.has(w)).toBe(false);
     expect(list?.lowerBound("abaissa\uffff")).toBe(3);
     expect(list?.lowerBound("é")).toBe(3);
   });
@@ -24,7 +27,11 @@ describe("sorted word list", () => {
     expect(sortedWordListFromJson('["a", "b"]')).toBeUndefined(); // spacing it does not expect
     expect(sortedWordListFromJson('["a",1]')).toBeUndefined(); // not a string
     expect(sortedWordListFromJson(`["${"e\u0301"}"]`)).toBeUndefined(); // not NFC
+    expect(sortedWordListFromJson('["École"]')).toBeUndefined(); // an upper-case accented letter
+    expect(sortedWordListFromJson('["ωμέγα"]')).toBeUndefined(); // letters past U+017F: a Set instead
+    expect(sortedWordListFromJson('["a","b"')).toBeUndefined(); // cut
     expect(sortedWordListFromJson("[]")?.size).toBe(0);
+    expect(sortedWordListFromJson('["a","b"]\n')?.size).toBe(2);
   });
 
   it("serves the French lexicon with the package's words", () => {

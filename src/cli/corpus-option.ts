@@ -3,12 +3,13 @@
 import { dirname, resolve } from "node:path";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import type { Article, LoadProblem } from "../core/corpus/article.ts";
-import { loadCorpus } from "../core/corpus/loader.ts";
 import type { NewsIndex } from "../core/search/news-index.ts";
 import { loadNews } from "../snapshot/index.ts";
 import type { CliIO } from "./io.ts";
 
 export async function loadCorpusForCli(paths: readonly string[] | undefined, io: CliIO): Promise<Article[]> {
+  // imported here: the loader and its schemas are not needed when the snapshot serves the corpus
+  const { loadCorpus } = await import("../core/corpus/loader.ts");
   const { articles, problems } = await loadCorpus(resolveCorpusPaths(paths));
   reportProblems(problems, io);
   if (articles.length === 0 && problems.length > 0) {
@@ -48,6 +49,8 @@ export async function loadNewsForCli(
   const loaded = await loadNews({
     paths: resolveCorpusPaths(paths),
     ...(snapshotDir ? { snapshotDir } : {}),
+    // a one-off command searches a few terms: their postings are read, not the whole index
+    lazyIndex: true,
   });
   reportProblems(loaded.problems, io);
   if (loaded.core.news.articles.length === 0 && loaded.problems.length > 0) {

@@ -3,7 +3,7 @@
 // fingerprints mean the saved index still describes the corpus; a fingerprint that only gained
 // files means the saved index can be kept and the new files added to it.
 import { stat } from "node:fs/promises";
-import { markdownFilesIn } from "../core/corpus/loader.ts";
+import { markdownFilesIn } from "../core/corpus/corpus-files.ts";
 
 export interface SourceFile {
   readonly path: string;

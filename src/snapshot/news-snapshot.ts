@@ -8,27 +8,30 @@ import { closeSync, unlinkSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join as joinPath } from "node:path";
 import type { LoadProblem } from "../core/corpus/article.ts";
-import { loadCorpus } from "../core/corpus/loader.ts";
 import { createNewsCore, type NewsCore, type PersonMentions } from "../core/news-core.ts";
 import type { Segment } from "../core/search/inverted-index.ts";
 import { createNewsIndex, type NewsIndexState } from "../core/search/news-index.ts";
 import { createAnalyzer } from "../core/text/analyzer.ts";
+import { packVocabulary, unpackVocabulary } from "../core/text/packed-vocabulary.ts";
 import { compareFingerprints, fingerprintCorpus, type SourceFile } from "./corpus-fingerprint.ts";
 import { type ArticleColumns, joinArticles, splitArticles } from "./snapshot-articles.ts";
 import { type BlobInFile, type RawArray, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import type { LazyArrays } from "./snapshot-lazy-arrays.ts";
 import { SnapshotTexts } from "./snapshot-texts.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 interface Meta {
   readonly sources: readonly SourceFile[];
   readonly articles: number;
 }
 
-/** The index's numbers; its typed arrays are saved raw, by name (see `indexArrays`). */
+/**
+ * The index's numbers; its typed arrays are saved raw, by name (see `indexArrays`), the
+ * vocabulary among them (packed: see packed-vocabulary.ts).
+ */
 interface IndexScalars {
-  readonly vocabulary: readonly string[];
   readonly termCount: number;
   readonly docCount: number;
   readonly totalBody: number;
@@ -43,49 +46,82 @@ interface Body {
   readonly people?: readonly PersonMentions[];
 }
 
-const SEGMENT_ARRAYS = ["termStart", "docs", "bodyTf", "titleTf"] as const;
+/** A segment's postings, read when a search wants them (see snapshot-lazy-arrays.ts). */
+const POSTINGS = ["docs", "bodyTf", "titleTf"] as const;
 
-/** The index state as numbers and named typed arrays. */
-function indexArrays(state: NewsIndexState): { scalars: IndexScalars; arrays: Map<string, RawArray> } {
+/** The index state as numbers and named typed arrays: read at once (`arrays`) or when wanted (`lazy`). */
+function indexArrays(state: NewsIndexState & { vocabulary: readonly string[] }): {
+  scalars: IndexScalars;
+  arrays: Map<string, RawArray>;
+  lazy: Map<string, RawArray>;
+} {
   const { index } = state;
+  const vocabulary = packVocabulary(state.vocabulary);
   const arrays = new Map<string, RawArray>([
+    ["vocabBytes", vocabulary.bytes],
+    ["vocabStart", vocabulary.starts],
+    ["vocabOrder", vocabulary.order],
     ["df", index.df],
     ["cf", index.cf],
     ["bodyLen", index.bodyLen],
     ["titleLen", index.titleLen],
   ]);
+  const lazy = new Map<string, RawArray>();
   index.segments.forEach((segment, n) => {
-    for (const name of SEGMENT_ARRAYS) arrays.set(`segment${n}.${name}`, segment[name]);
+    arrays.set(`segment${n}.termStart`, segment.termStart);
+    for (const name of POSTINGS) lazy.set(`segment${n}.${name}`, segment[name]);
   });
   const { termCount, docCount, totalBody, totalTitle } = index;
-  const scalars = { vocabulary: state.vocabulary, termCount, docCount, totalBody, totalTitle };
-  return { scalars: { ...scalars, segments: index.segments.length }, arrays };
+  const scalars = { termCount, docCount, totalBody, totalTitle };
+  return { scalars: { ...scalars, segments: index.segments.length }, arrays, lazy };
 }
 
 /** The index state back from `indexArrays`, or undefined when an array is missing or of another type. */
 function indexState(
   scalars: IndexScalars,
   arrays: ReadonlyMap<string, RawArray>,
+  lazy: LazyArrays,
 ): NewsIndexState | undefined {
+  const lazyArrays = lazy.arrays;
   const get = <T extends RawArray>(name: string, type: new (n: number) => T): T | undefined => {
-    const a = arrays.get(name);
+    const a = arrays.get(name) ?? lazyArrays.get(name);
     return a instanceof type ? (a as T) : undefined;
   };
   const segments: Segment[] = [];
   for (let n = 0; n < scalars.segments; n++) {
-    const termStart = get(`segment${n}.termStart`, Int32Array);
-    const docs = get(`segment${n}.docs`, Int32Array);
-    const bodyTf = get(`segment${n}.bodyTf`, Uint16Array);
-    const titleTf = get(`segment${n}.titleTf`, Uint8Array);
+    const [termStart, docs, bodyTf, titleTf] = [
+      get(`segment${n}.termStart`, Int32Array),
+      get(`segment${n}.docs`, Int32Array),
+      get(`segment${n}.bodyTf`, Uint16Array),
+      get(`segment${n}.titleTf`, Uint8Array),
+    ];
     if (!termStart || !docs || !bodyTf || !titleTf) return undefined;
-    segments.push({ termStart, docs, bodyTf, titleTf });
+    if (termStart[termStart.length - 1] !== docs.length) return undefined;
+    if (bodyTf.length !== docs.length || titleTf.length !== docs.length) return undefined;
+    const names = POSTINGS.map((p) => `segment${n}.${p}`);
+    const fetchRange = (from: number, to: number) => {
+      for (const name of names) lazy.ensure(name, from, to);
+    };
+    segments.push({
+      termStart,
+      docs,
+      bodyTf,
+      titleTf,
+      fetch: (g) => fetchRange(termStart[g] as number, termStart[g + 1] as number),
+      fetchAll: () => fetchRange(0, docs.length),
+    });
   }
+  const bytes = get("vocabBytes", Uint8Array);
+  const starts = get("vocabStart", Int32Array);
+  const order = get("vocabOrder", Int32Array);
+  const vocabulary = bytes && starts && order ? unpackVocabulary({ bytes, starts, order }) : undefined;
+  if (!vocabulary) return undefined;
   const df = get("df", Int32Array);
   const cf = get("cf", Float64Array);
   const bodyLen = get("bodyLen", Float32Array);
   const titleLen = get("titleLen", Float32Array);
   if (!df || !cf || !bodyLen || !titleLen) return undefined;
-  const { vocabulary, termCount, docCount, totalBody, totalTitle } = scalars;
+  const { termCount, docCount, totalBody, totalTitle } = scalars;
   return {
     vocabulary,
     index: { df, cf, bodyLen, titleLen, termCount, docCount, totalBody, totalTitle, segments },
@@ -107,6 +143,13 @@ export interface NewsLoadOptions {
   /** Where snapshots are kept (the database's folder); undefined = never read nor write one. */
   readonly snapshotDir?: string;
   readonly onEvent?: (event: SnapshotEvent) => void;
+  /**
+   * Read the index's postings from the snapshot when a search wants them, each part checked then
+   * (a one-off command, which reads a few terms' worth); a damaged part makes that search throw
+   * and removes the file. Default false: read and checked whole before anything is served, a
+   * damaged snapshot rebuilt from the corpus.
+   */
+  readonly lazyIndex?: boolean;
 }
 
 export interface LoadedNews {
@@ -147,6 +190,13 @@ function closeBlob(blob: BlobInFile): void {
   } catch {}
 }
 
+/**
+ * The corpus loader, imported when a corpus is read: it brings the parser and its schemas (zod,
+ * 390 kB of bundle to compile), which a start from an unchanged snapshot does not need.
+ */
+const loadCorpus = async (paths: readonly string[]) =>
+  (await import("../core/corpus/loader.ts")).loadCorpus(paths);
+
 async function fromCorpus(paths: readonly string[]) {
   const { articles, problems } = await loadCorpus(paths);
   return { core: createNewsCore(articles), problems };
@@ -159,24 +209,34 @@ type Saved = Extract<Awaited<ReturnType<typeof readSnapshotFile<Meta, Body>>>, {
 async function restore(
   saved: Saved,
   sources: readonly SourceFile[],
-  onDamaged: (detail: string) => void,
+  damage: { readonly texts: (detail: string) => void; readonly index: (detail: string) => void },
+  lazyIndex: boolean,
 ): Promise<{ loaded: Loaded; texts: SnapshotTexts } | { reason: string }> {
   const change = compareFingerprints(saved.header.meta.sources, sources);
   if (change.kind === "changed") {
     saved.close();
     return { reason: "the corpus changed" };
   }
-  const read = saved.content();
+  // read whole up front, a damaged index is only a reason to rebuild: no event of its own
+  const read = saved.content(lazyIndex ? damage.index : () => {});
   if (!read) return { reason: "checksum mismatch (damaged file)" };
+  const fail = (reason: string) => {
+    read.lazy.close();
+    closeBlob(read.blob);
+    return { reason };
+  };
+  if (!lazyIndex) {
+    const whole = read.lazy.readAll();
+    read.lazy.close();
+    if (!whole) return fail("checksum mismatch (damaged file)");
+  }
   const bodyStart = read.arrays.get("bodyStart");
   const crc = read.arrays.get("bodyCrc");
-  const state = indexState(read.body.index, read.arrays);
-  if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array)) {
-    closeBlob(read.blob);
-    return { reason: "damaged content" };
-  }
+  const state = indexState(read.body.index, read.arrays, read.lazy);
+  if (!state || !(bodyStart instanceof Float64Array) || !(crc instanceof Uint32Array))
+    return fail("damaged content");
   const { body } = read;
-  const texts = new SnapshotTexts(read.blob, bodyStart, crc, onDamaged);
+  const texts = new SnapshotTexts(read.blob, bodyStart, crc, damage.texts);
   const news = createNewsIndex(joinArticles(body.articles, texts), { saved: state });
   const problems = [...body.problems];
   if (change.kind === "added") {
@@ -214,13 +274,18 @@ async function writeSnapshot(target: SaveTarget, core: NewsCore, problems: LoadP
   try {
     await mkdir(target.dir, { recursive: true });
     const { columns, bodyStart, blob } = splitArticles(core.news.articles);
-    const { scalars, arrays } = indexArrays(index);
+    const { scalars, arrays, lazy } = indexArrays(index);
     arrays.set("bodyStart", bodyStart);
     arrays.set("bodyCrc", SnapshotTexts.checksums(blob, bodyStart));
     const body: Body = { articles: columns, problems, index: scalars, ...(people ? { people } : {}) };
     // the sources read at start-up: a file added since is read again next time (ids dedupe it)
     const meta = { sources: target.sources, articles: core.news.articles.length };
-    const bytes = await writeSnapshotFile<Meta>(target.path, target.version, meta, { body, arrays, blob });
+    const bytes = await writeSnapshotFile<Meta>(target.path, target.version, meta, {
+      body,
+      arrays,
+      lazy,
+      blob,
+    });
     target.onEvent?.({
       type: "saved",
       path: target.path,
@@ -254,18 +319,25 @@ export async function loadNews(options: NewsLoadOptions): Promise<LoadedNews> {
   let written: { articles: number; people: boolean } | undefined;
   let recovering: Promise<void> | undefined;
   let restored: Awaited<ReturnType<typeof restore>> | { reason: string } | undefined;
-  /** The texts failed their check: the file goes, the texts come from the corpus again. */
+  /** Part of the file failed its check: the file goes (the next run rebuilds it). */
   const onDamaged = (detail: string) => {
     onEvent?.({ type: "damaged", path, detail, ms: since() });
     try {
       unlinkSync(path);
     } catch {}
     written = undefined;
+  };
+  /** The texts failed their check: they come from the corpus again too. */
+  const onTextsDamaged = (detail: string) => {
+    onDamaged(detail);
     if (restored && "texts" in restored)
       recovering = rereadTexts(paths, restored.loaded.core.news, restored.texts).catch(() => {});
   };
   const saved = await readSnapshotFile<Meta, Body>(path, target.version);
-  restored = saved.ok ? await restore(saved, target.sources, onDamaged) : { reason: saved.reason };
+  const damage = { texts: onTextsDamaged, index: onDamaged };
+  restored = saved.ok
+    ? await restore(saved, target.sources, damage, options.lazyIndex ?? false)
+    : { reason: saved.reason };
   const texts = "texts" in restored ? restored.texts : undefined;
   let loaded: Loaded;
   if ("loaded" in restored) {

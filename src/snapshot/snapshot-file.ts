@@ -1,8 +1,11 @@
 // The snapshot file: a magic line, a JSON header (format version, what the corpus was, where each
 // section lies and its SHA-1), then the sections, each starting on an 8-byte boundary:
 //   - the body, in V8's structured-clone format (small things: strings, numbers, short lists);
-//   - the typed arrays (the index's postings and statistics), raw: restored as views over the
-//     bytes read, with no copy and no object per element;
+//   - the typed arrays (the index's statistics, term offsets, vocabulary), raw: restored as views
+//     over the bytes read, with no copy and no object per element;
+//   - the lazy typed arrays (the index's postings, 32 MB of the archive's 112 MB), raw, with a
+//     CRC-32 per 64 KB chunk in the header: read chunk by chunk when a search wants them, or
+//     whole before use (see snapshot-lazy-arrays.ts);
 //   - a raw blob (the article texts, UTF-8), last: it is not read with the rest (70 MB of the
 //     archive's 112 MB), but article by article when a text is wanted, and whole in the background
 //     once the bot is ready (see snapshot-texts.ts).
@@ -15,6 +18,10 @@ import { open, readdir, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
+import { ARRAY_TYPES, type ArrayType, bytesOf, type RawArray, typeOf } from "./snapshot-arrays.ts";
+import { chunkChecksums, LazyArrays, type LazySection } from "./snapshot-lazy-arrays.ts";
+
+export type { RawArray } from "./snapshot-arrays.ts";
 
 const MAGIC = "NEWSBOT-INDEX-SNAPSHOT\n";
 
@@ -24,19 +31,6 @@ const MAGIC = "NEWSBOT-INDEX-SNAPSHOT\n";
  * machine. It guards against damage (a flipped byte, a bad sector), not against tampering.
  */
 const digest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
-
-/** The typed arrays a snapshot holds raw. */
-export type RawArray = Int32Array | Uint32Array | Float64Array | Float32Array | Uint16Array | Uint8Array;
-
-const ARRAY_TYPES = {
-  Int32Array,
-  Uint32Array,
-  Float64Array,
-  Float32Array,
-  Uint16Array,
-  Uint8Array,
-} as const;
-type ArrayType = keyof typeof ARRAY_TYPES;
 
 interface Section {
   readonly offset: number;
@@ -54,6 +48,8 @@ export interface SnapshotHeader<Meta> {
   readonly meta: Meta;
   readonly body: Section;
   readonly arrays: readonly ArraySection[];
+  /** Arrays read chunk by chunk when wanted (see snapshot-lazy-arrays.ts), after `arrays`. */
+  readonly lazy: readonly LazySection[];
   readonly blob: Section;
   /** The whole file's length, to tell a cut file at once. */
   readonly fileBytes: number;
@@ -71,6 +67,8 @@ export interface BlobInFile {
 export interface SnapshotContent<Body> {
   readonly body: Body;
   readonly arrays: ReadonlyMap<string, RawArray>;
+  /** The lazy arrays, on a file descriptor of their own (the caller closes it). */
+  readonly lazy: LazyArrays;
   readonly blob: BlobInFile;
 }
 
@@ -80,22 +78,16 @@ export type SnapshotRead<Meta, Body> =
       readonly header: SnapshotHeader<Meta>;
       /**
        * The content, or undefined when a checksum fails (the blob's is checked when it is read:
-       * see snapshot-texts.ts). The caller owns the file descriptor in `blob` from then on.
+       * see snapshot-texts.ts; the lazy arrays' when they are read, reported to `onDamaged`). The
+       * caller owns the file descriptors in `blob` and `lazy` from then on.
        */
-      readonly content: () => SnapshotContent<Body> | undefined;
+      readonly content: (onDamaged: (detail: string) => void) => SnapshotContent<Body> | undefined;
       /** Close the file without reading the content. */
       readonly close: () => void;
     }
   | { readonly ok: false; readonly reason: string };
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
-
-function typeOf(array: RawArray): ArrayType {
-  for (const [name, type] of Object.entries(ARRAY_TYPES)) if (array instanceof type) return name as ArrayType;
-  throw new Error("unsupported typed array");
-}
-
-const bytesOf = (a: RawArray) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /**
  * Lays the sections out after a header whose length depends on the offsets: the offsets are
@@ -106,6 +98,7 @@ function layout<Meta>(
   meta: Meta,
   payload: Uint8Array,
   arrays: ReadonlyMap<string, RawArray>,
+  lazy: ReadonlyMap<string, RawArray>,
   blob: Uint8Array,
 ) {
   const parts: Uint8Array[] = [];
@@ -121,9 +114,21 @@ function layout<Meta>(
   };
   const body = place(payload);
   const arraySections = [...arrays].map(([name, a]) => ({ name, type: typeOf(a), ...place(bytesOf(a)) }));
+  const lazySections = [...lazy].map(([name, a]): LazySection => {
+    const { offset, bytes } = place(bytesOf(a));
+    return { name, type: typeOf(a), offset, bytes, crcs: chunkChecksums(bytesOf(a)) };
+  });
   const blobSection = place(blob);
   const headerOf = (fileBytes: number) =>
-    JSON.stringify({ version, meta, body, arrays: arraySections, blob: blobSection, fileBytes });
+    JSON.stringify({
+      version,
+      meta,
+      body,
+      arrays: arraySections,
+      lazy: lazySections,
+      blob: blobSection,
+      fileBytes,
+    });
   // the header holds the file's length, which holds the header's: settle it in a few rounds
   let headLength = 0;
   let head = Buffer.alloc(0);
@@ -142,13 +147,20 @@ export async function writeSnapshotFile<Meta>(
   target: string,
   version: string,
   meta: Meta,
-  content: { body: unknown; arrays: ReadonlyMap<string, RawArray>; blob: Uint8Array },
+  content: {
+    body: unknown;
+    arrays: ReadonlyMap<string, RawArray>;
+    /** Arrays read when wanted, chunk by chunk (see snapshot-lazy-arrays.ts). */
+    lazy?: ReadonlyMap<string, RawArray>;
+    blob: Uint8Array;
+  },
 ): Promise<number> {
   const { head, parts, fileBytes } = layout(
     version,
     meta,
     serialize(content.body),
     content.arrays,
+    content.lazy ?? new Map(),
     content.blob,
   );
   await removeAbandoned(target);
@@ -193,7 +205,13 @@ function parseHeader<Meta>(bytes: Buffer): { header: SnapshotHeader<Meta>; start
   if (end < 0) return "damaged header";
   try {
     const header = JSON.parse(bytes.toString("utf8", MAGIC.length, end)) as SnapshotHeader<Meta>;
-    if (typeof header.version !== "string" || !header.body || !Array.isArray(header.arrays) || !header.blob)
+    if (
+      typeof header.version !== "string" ||
+      !header.body ||
+      !Array.isArray(header.arrays) ||
+      !Array.isArray(header.lazy) ||
+      !header.blob
+    )
       return "damaged header";
     return { header, start: align8(end + 1) };
   } catch {
@@ -243,13 +261,38 @@ function readHead<Meta>(fd: number, size: number) {
   return parseHeader<Meta>(head);
 }
 
-/** The sections before the blob, checked, with the blob left in the file. */
-function readContent<Meta, Body>(fd: number, start: number, header: SnapshotHeader<Meta>) {
-  const front = readAt(fd, start, header.blob.offset);
-  const found = front.length === header.blob.offset ? sections(front, header) : undefined;
-  if (!found) return undefined;
+/**
+ * The sections before the lazy arrays, checked, with the lazy arrays and the blob left in the
+ * file (`lazyFd`: the same file, open again).
+ */
+function readContent<Meta, Body>(
+  fd: number,
+  lazyFd: number,
+  start: number,
+  header: SnapshotHeader<Meta>,
+  onDamaged: (detail: string) => void,
+): SnapshotContent<Body> | undefined {
+  const eager = header.lazy[0]?.offset ?? header.blob.offset;
+  const front = readAt(fd, start, eager);
+  const found = front.length === eager ? sections(front, header) : undefined;
+  const lazy = found ? LazyArrays.open(lazyFd, start, header.lazy, onDamaged) : undefined;
+  if (!found || !lazy) {
+    if (!lazy) closeSync(lazyFd);
+    return undefined;
+  }
   const blob = { fd, offset: start + header.blob.offset, bytes: header.blob.bytes, sha1: header.blob.sha1 };
-  return { body: deserialize(found.payload) as Body, arrays: found.arrays, blob };
+  return { body: deserialize(found.payload) as Body, arrays: found.arrays, lazy, blob };
+}
+
+/** `path` open again, when it is still the file open as `fd` (not replaced since). */
+function openAgain(path: string, fd: number): number | undefined {
+  try {
+    const again = openSync(path, "r");
+    const [a, b] = [fstatSync(fd), fstatSync(again)];
+    if (a.ino === b.ino && a.dev === b.dev) return again;
+    closeSync(again);
+  } catch {}
+  return undefined;
 }
 
 /**
@@ -285,8 +328,10 @@ export async function readSnapshotFile<Meta, Body>(
     return {
       ok: true,
       header,
-      content: () => {
-        const content = readContent<Meta, Body>(fd, start, header);
+      content: (onDamaged) => {
+        const lazyFd = openAgain(path, fd);
+        const content =
+          lazyFd === undefined ? undefined : readContent<Meta, Body>(fd, lazyFd, start, header, onDamaged);
         if (!content) closeSync(fd);
         return content;
       },

@@ -2,12 +2,13 @@
 // dumps (`.jsonl`, `.jsonl.gz`, streamed line by line so a large archive loads in seconds). A bad
 // file or line is reported as a LoadProblem and skipped; everything else still loads.
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import type { Article, LoadProblem, LoadResult } from "./article.ts";
+import { markdownFilesIn } from "./corpus-files.ts";
 import {
   dateSchema,
   idSchema,
@@ -18,6 +19,8 @@ import {
 } from "./front-matter.ts";
 import { dumpParagraphs, normalizeText } from "./text-repair.ts";
 import { stripTitleBoilerplate } from "./title-boilerplate.ts";
+
+export { markdownFilesIn, NOT_ARTICLES } from "./corpus-files.ts";
 
 const optionalText = z.string({ error: "must be text" }).nullish();
 
@@ -31,9 +34,6 @@ const lineSchema = z.object({
   source: optionalText,
   lang: langSchema.nullish(),
 });
-
-/** Files a directory holds that are documentation, not articles. */
-export const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\..*)?$/i;
 
 /** Body text of a JSON line: NFC, glued paragraphs (`domestique.Consternant`) split apart. */
 export function cleanDumpText(text: string): string {
@@ -98,18 +98,6 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export async function markdownFilesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.toLowerCase().endsWith(".md") || NOT_ARTICLES.test(e.name)) continue;
-    const parent = e.parentPath ?? dir;
-    if (/(^|[/\\])(\.|node_modules)/.test(parent.slice(dir.length))) continue;
-    files.push(join(parent, e.name));
-  }
-  return files.sort();
 }
 
 async function loadMarkdown(

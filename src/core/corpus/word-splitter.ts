@@ -271,18 +271,16 @@ function lexiconOverSorted(list: SortedWordList): Lexicon {
  */
 export function frenchLexicon(): Lexicon {
   if (french === undefined) {
-    let text = "[]";
+    let bytes: Uint8Array = new Uint8Array([0x5b, 0x5d]);
     try {
-      text = readFileSync(createRequire(import.meta.url).resolve("an-array-of-french-words"), "utf8");
-    } catch {
-      text = "[]";
-    }
-    const sorted = sortedWordListFromJson(text);
+      bytes = readFileSync(createRequire(import.meta.url).resolve("an-array-of-french-words"));
+    } catch {}
+    const sorted = sortedWordListFromJson(bytes);
     if (sorted) french = lexiconOverSorted(sorted);
     else {
       let list: unknown = [];
       try {
-        list = JSON.parse(text);
+        list = JSON.parse(new TextDecoder().decode(bytes));
       } catch {
         list = [];
       }

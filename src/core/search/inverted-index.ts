@@ -95,6 +95,13 @@ export interface Segment {
   docs: Int32Array;
   bodyTf: Uint16Array;
   titleTf: Uint8Array;
+  /**
+   * A segment whose postings are read when wanted (a restored snapshot: see src/snapshot) makes
+   * a term's postings ready here before they are read, or throws when it cannot.
+   */
+  readonly fetch?: (term: number) => void;
+  /** The same for every term (before merging or saving the segment). */
+  readonly fetchAll?: () => void;
 }
 
 const langOf = (lang: string | undefined): StemLanguage => (lang === "en" ? "en" : "fr");
@@ -244,6 +251,7 @@ function createIndexData(
 }
 
 function exportState(ix: IndexData): InvertedIndexState {
+  for (const s of ix.segments) s.fetchAll?.();
   return {
     df: ix.df,
     cf: ix.cf,
@@ -253,7 +261,13 @@ function exportState(ix: IndexData): InvertedIndexState {
     docCount: ix.docCount,
     totalBody: ix.totalBody,
     totalTitle: ix.totalTitle,
-    segments: [...ix.segments],
+    // plain data: a restored segment's hooks stay with the live index
+    segments: ix.segments.map(({ termStart, docs, bodyTf, titleTf }) => ({
+      termStart,
+      docs,
+      bodyTf,
+      titleTf,
+    })),
   };
 }
 
@@ -417,6 +431,7 @@ function compactTiered(ix: IndexData): void {
 /** Merge segments so that many small incremental batches do not slow queries down. */
 function compact(ix: IndexData, from: number): void {
   const merging = ix.segments.slice(from);
+  for (const s of merging) s.fetchAll?.();
   const terms = ix.df.length;
   const termStart = new Int32Array(terms + 1);
   let total = 0;
@@ -466,6 +481,7 @@ function walk(ix: IndexData, g: number, qtf: number, addScore: (d: number, s: nu
   const pc = (ix.cf[g] as number) / (totalBody + titleWeight * totalTitle);
   for (const seg of ix.segments) {
     if (g + 1 >= seg.termStart.length) continue;
+    seg.fetch?.(g);
     const end = seg.termStart[g + 1] as number;
     for (let i = seg.termStart[g] as number; i < end; i++) {
       const d = seg.docs[i] as number;

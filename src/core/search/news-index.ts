@@ -7,6 +7,7 @@
 // (a shared machine, so noisy; but never in lru-cache's favour).
 import type { Article } from "../corpus/article.ts";
 import { type Analyzer, createAnalyzer } from "../text/analyzer.ts";
+import type { SavedVocabulary } from "../text/packed-vocabulary.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { StemLanguage } from "../text/stem.ts";
 import {
@@ -56,12 +57,13 @@ export interface NewsIndex {
   add(articles: readonly Article[]): number;
   /** The vocabulary and postings as plain data, to restore the index without re-analysing
    * (undefined with a custom analyzer that keeps no vocabulary). */
-  exportState(): NewsIndexState | undefined;
+  exportState(): (NewsIndexState & { readonly vocabulary: readonly string[] }) | undefined;
 }
 
 /** A saved index over the same articles, in the same order (see `NewsIndexOptions.saved`). */
 export interface NewsIndexState {
-  readonly vocabulary: readonly string[];
+  /** The terms by id, or (to restore) a vocabulary searched where it is stored. */
+  readonly vocabulary: readonly string[] | SavedVocabulary;
   readonly index: InvertedIndexState;
 }
 
@@ -79,7 +81,8 @@ export const stemLanguage = (lang: string | undefined): StemLanguage => (lang ==
 /** What a news index holds: the articles, their ids, the index and the per-article caches. */
 interface NewsState {
   readonly articles: Article[];
-  readonly byId: Map<string, number>;
+  /** Article ids → positions; made on first use for a restored index (see `idsOf`). */
+  byId: Map<string, number> | undefined;
   readonly analyzer: Analyzer;
   readonly index: InvertedIndex;
   readonly cacheSize: number;
@@ -95,14 +98,15 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
   const cacheSize = options.sentenceCacheSize ?? 2000;
   const st: NewsState = {
     articles: [],
-    byId: new Map(),
+    byId: saved ? undefined : new Map(),
     analyzer,
     index: createInvertedIndex(analyzer, options.index, saved?.index),
     cacheSize,
     sentenceCache: new Map(),
     titleCache: new Map(),
   };
-  if (saved) for (const a of initial) st.byId.set(a.id, st.articles.push(a) - 1);
+  // a restored index: 34k ids mapped only when an article is looked up by id or added
+  if (saved) st.articles.push(...initial);
   else addArticles(st, initial);
   const { index } = st;
   const expand = createTermExpander({
@@ -126,12 +130,21 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
   };
 }
 
+function idsOf(st: NewsState): Map<string, number> {
+  if (!st.byId) {
+    const byId = new Map<string, number>();
+    for (let doc = 0; doc < st.articles.length; doc++) byId.set((st.articles[doc] as Article).id, doc);
+    st.byId = byId;
+  }
+  return st.byId;
+}
+
 function addArticles(st: NewsState, batch: readonly Article[]): number {
-  const fresh = batch.filter((a) => !st.byId.has(a.id));
+  const byId = idsOf(st);
   const unique: Article[] = [];
-  for (const a of fresh) {
-    if (st.byId.has(a.id)) continue;
-    st.byId.set(a.id, st.articles.length + unique.length);
+  for (const a of batch) {
+    if (byId.has(a.id)) continue;
+    byId.set(a.id, st.articles.length + unique.length);
     unique.push(a);
   }
   if (unique.length === 0) return 0;
@@ -141,10 +154,11 @@ function addArticles(st: NewsState, batch: readonly Article[]): number {
 }
 
 function findArticle(st: NewsState, idOrPrefix: string): number | undefined {
-  const exact = st.byId.get(idOrPrefix);
+  const byId = idsOf(st);
+  const exact = byId.get(idOrPrefix);
   if (exact !== undefined) return exact;
   let found: number | undefined;
-  for (const [id, doc] of st.byId) {
+  for (const [id, doc] of byId) {
     if (id.startsWith(idOrPrefix)) {
       if (found !== undefined) return undefined; // ambiguous prefix
       found = doc;

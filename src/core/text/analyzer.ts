@@ -8,6 +8,7 @@
 // on the indexing hot path (one lookup per new surface form), where `lru-cache` was measured
 // 15–55 % slower than a `Map` for the same job in fold.ts; a cleared cache only refills.
 import { fold } from "./fold.ts";
+import type { SavedVocabulary } from "./packed-vocabulary.ts";
 import { type StemLanguage, stem } from "./stem.ts";
 import { STOPWORDS, STOPWORDS_EXACT } from "./stopwords.ts";
 import { forEachTokenSpan, hashSpan } from "./tokenize.ts";
@@ -39,8 +40,11 @@ export interface AnalyzerOptions {
   minLength?: number;
   /** Entries per word cache before it is cleared (bounds memory on endless vocabulary). Default 300,000. */
   cacheSize?: number;
-  /** Terms already given ids (a saved `vocabulary()`), so a restored index keeps its term ids. */
-  vocabulary?: readonly string[];
+  /**
+   * Terms already given ids (a saved `vocabulary()`, or one searched where it is stored: see
+   * packed-vocabulary.ts), so a restored index keeps its term ids.
+   */
+  vocabulary?: readonly string[] | SavedVocabulary;
 }
 
 /**
@@ -120,12 +124,16 @@ interface AnalyzerState {
   readonly surface: Record<StemLanguage, SurfaceTable>;
   readonly folded: Record<StemLanguage, Map<string, number>>;
   /**
-   * The vocabulary: every term the analyzer has produced, with a dense id. Never cleared. Built
-   * on first use from `termsById` when the analyzer starts from a saved vocabulary: a restored
-   * index that only starts up (or serves no query yet) does not pay for 100k+ map entries.
+   * The vocabulary: the terms the analyzer gave ids to, each with a dense id. Never cleared. With
+   * a saved vocabulary, ids below `base` are the saved terms, looked up in `saved`; the map and
+   * `added` hold the terms added since (ids `base + i`).
    */
-  vocabulary: Map<string, number> | undefined;
-  readonly termsById: string[];
+  readonly vocabulary: Map<string, number>;
+  readonly saved: SavedVocabulary | undefined;
+  readonly base: number;
+  readonly added: string[];
+  /** Every term by id, made when first asked for (`vocabulary()`) with a saved vocabulary, then kept up. */
+  all: string[] | undefined;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -136,8 +144,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     term: (word, lang = "fr") => termOf(st, word, lang),
     forEachTerm,
     forEachTermId: (text, lang, emit) => forEachTermIdOf(st, text, lang, emit),
-    termId: (t) => vocabularyOf(st).get(t),
-    vocabulary: () => st.termsById,
+    termId: (t) => st.vocabulary.get(t) ?? st.saved?.id(t),
+    vocabulary: () => allTerms(st),
     terms(text, lang = "fr") {
       const out: string[] = [];
       forEachTerm(text, lang, (t) => out.push(t));
@@ -149,29 +157,58 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
 function createAnalyzerState(options: AnalyzerOptions): AnalyzerState {
   const cacheSize = options.cacheSize ?? 300_000;
-  const st: AnalyzerState = {
+  const given = options.vocabulary;
+  // a saved list holds distinct, flat strings (see `own`): taken as is
+  const saved = given === undefined ? undefined : "id" in given ? given : listVocabulary(given);
+  return {
     stopwords: options.stopwords ?? STOPWORDS,
     exactStopwords: options.stopwords ? undefined : STOPWORDS_EXACT,
     minLength: options.minLength ?? 2,
     cacheSize,
     surface: { fr: new SurfaceTable(cacheSize), en: new SurfaceTable(cacheSize) },
     folded: { fr: new Map(), en: new Map() },
-    vocabulary: options.vocabulary ? undefined : new Map(),
-    // a saved vocabulary holds distinct, flat strings (see `own`): taken as is
-    termsById: options.vocabulary ? [...options.vocabulary] : [],
+    vocabulary: new Map(),
+    saved,
+    base: saved?.size ?? 0,
+    added: [],
+    all: undefined,
   };
-  return st;
 }
 
-function vocabularyOf(st: AnalyzerState): Map<string, number> {
-  if (!st.vocabulary) {
-    const ids = new Map<string, number>();
-    st.termsById.forEach((t, id) => {
-      if (!ids.has(t)) ids.set(t, id);
-    });
-    st.vocabulary = ids;
+/**
+ * A saved list of terms as a `SavedVocabulary`, its map of ids built on the first lookup: a
+ * restored index that only starts up (or serves no query yet) does not pay for 100k+ entries.
+ */
+function listVocabulary(terms: readonly string[]): SavedVocabulary {
+  let ids: Map<string, number> | undefined;
+  return {
+    size: terms.length,
+    term: (id) => terms[id] as string,
+    id(term) {
+      if (!ids) {
+        ids = new Map();
+        for (let id = 0; id < terms.length; id++)
+          if (!ids.has(terms[id] as string)) ids.set(terms[id] as string, id);
+      }
+      return ids.get(term);
+    },
+  };
+}
+
+function termById(st: AnalyzerState, id: number): string {
+  return id < st.base ? (st.saved as SavedVocabulary).term(id) : (st.added[id - st.base] as string);
+}
+
+/** Every term by id (a live view: terms added later join it). */
+function allTerms(st: AnalyzerState): readonly string[] {
+  if (st.base === 0) return st.added;
+  if (!st.all) {
+    const all: string[] = [];
+    for (let id = 0; id < st.base; id++) all.push(termById(st, id));
+    all.push(...st.added);
+    st.all = all;
   }
-  return st.vocabulary;
+  return st.all;
 }
 
 function clearCaches(st: AnalyzerState): void {
@@ -182,13 +219,13 @@ function clearCaches(st: AnalyzerState): void {
 }
 
 function idOf(st: AnalyzerState, t: string): number {
-  const vocabulary = vocabularyOf(st);
-  let id = vocabulary.get(t);
+  let id = st.vocabulary.get(t) ?? st.saved?.id(t);
   if (id === undefined) {
-    id = st.termsById.length;
+    id = st.base + st.added.length;
     const flat = own(t);
-    vocabulary.set(flat, id);
-    st.termsById.push(flat);
+    st.vocabulary.set(flat, id);
+    st.added.push(flat);
+    st.all?.push(flat);
   }
   return id;
 }
@@ -228,7 +265,7 @@ function lookup(st: AnalyzerState, word: string, lang: StemLanguage): number {
 
 function termOf(st: AnalyzerState, word: string, lang: StemLanguage): string | undefined {
   const id = lookup(st, word, lang);
-  return id < 0 ? undefined : st.termsById[id];
+  return id < 0 ? undefined : termById(st, id);
 }
 
 function forEachTermIdOf(
@@ -262,6 +299,5 @@ function forEachTermOf(
   lang: StemLanguage,
   emit: (term: string, start: number) => void,
 ): void {
-  const termsById = st.termsById;
-  forEachTermIdOf(st, text, lang, (id, start) => emit(termsById[id] as string, start));
+  forEachTermIdOf(st, text, lang, (id, start) => emit(termById(st, id), start));
 }
