@@ -3,10 +3,10 @@
 // of `--max` stories at a time. Private on demand unless `public` is set; scheduled digests are
 // posted by the scheduler, not through this command.
 import { z } from "zod";
-import { periodOf } from "../src/core/search/article-source.ts";
 import { buildDigest, type DigestItem, digestReply } from "../src/core/digest/digest.ts";
 import { writeDigestSummaries } from "../src/core/grounded/story-summaries.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
+import { periodOf } from "../src/core/search/article-source.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 import { commandMessages } from "./messages.ts";
 import { MAX_PAGES, paged } from "./pages.ts";

@@ -7,7 +7,6 @@ import type { ArticleRetriever } from "./answer/article-retriever.ts";
 import { createRetrievingAnswerer, type RetrievingAnswerer } from "./answer/retrieving-answerer.ts";
 import type { Article, ArticleLookup } from "./corpus/article.ts";
 import { compareDatesDesc } from "./corpus/article.ts";
-import { type ArticleSource, createMemorySource, lookupArticle } from "./search/article-source.ts";
 import { articleEntities } from "./entities/article-entities.ts";
 import {
   createGroundedAnswerer,
@@ -16,6 +15,7 @@ import {
 } from "./grounded/grounded-answerer.ts";
 import type { Locale } from "./i18n/messages.ts";
 import { type SearchResult, searchArticles } from "./search/article-search.ts";
+import { type ArticleSource, createMemorySource, lookupArticle } from "./search/article-source.ts";
 import { createNewsIndex, type NewsIndex } from "./search/news-index.ts";
 import type { TermStats } from "./search/term-stats.ts";
 import { fold } from "./text/fold.ts";

@@ -8,14 +8,14 @@
 
 import { weekOf } from "../core/briefing/topic-events.ts";
 import type { Article, ArticleLookup } from "../core/corpus/article.ts";
+import { GROUPING_POOL, TOPIC_POOL } from "../core/digest/digest.ts";
+import { queryGroups, withSnippets } from "../core/search/article-search.ts";
 import type {
   ArticleSource,
   PeriodArticles,
   PeriodRequest,
   TopicArticles,
 } from "../core/search/article-source.ts";
-import { GROUPING_POOL, TOPIC_POOL } from "../core/digest/digest.ts";
-import { queryGroups, withSnippets } from "../core/search/article-search.ts";
 import type { TermStats } from "../core/search/term-stats.ts";
 import { createWindowIndex } from "../core/search/window-index.ts";
 import { dayNumber } from "../core/stories/index.ts";

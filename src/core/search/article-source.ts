@@ -5,10 +5,11 @@
 // behave exactly as they always did) and Postgres (src/storage/pg-article-source.ts), which fetches
 // the requested articles and indexes them in a window weighed with the corpus's statistics, so a
 // corpus larger than memory is served.
+
+import type { ArticleLookup } from "../corpus/article.ts";
 import type { SearchResult } from "./article-search.ts";
 import { searchArticles } from "./article-search.ts";
 import type { NewsIndex } from "./news-index.ts";
-import type { ArticleLookup } from "../corpus/article.ts";
 
 export interface PeriodRequest {
   /** First day (`YYYY-MM-DD`); with neither `from` nor `to`, the latest day. */
