@@ -14,6 +14,7 @@ import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsCore } from "../src/core/news-core.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
+import { scheduledBrief, scheduledDigest } from "../src/core/scheduled/scheduled-post.ts";
 import { createSharedArticles } from "../src/storage/pg-articles.ts";
 import { openPostgres } from "../src/storage/pg-database.ts";
 import { consoleStreams } from "./fakes/console-streams.ts";
@@ -86,6 +87,20 @@ describe("NEWSBOT_RETRIEVAL=postgres serves the commands from Postgres", () => {
     expect(fromPostgres.isError).toBeFalsy();
     expect(texts(fromPostgres)).toContain("Dijon");
     expect(texts(fromPostgres)).toBe(texts(await run(memory, "brief Dijon")));
+  });
+
+  it("posts the scheduled digest and briefing the in-memory index would, delivered articles left out", async () => {
+    const delivered = new Set(articles.filter((_, i) => i % 4 === 1).map((a) => a.id));
+    const options = { period: "2020-06-18", firstDigestDays: 14, maxLookbackDays: 30, excludeIds: delivered };
+    const memoryCore = createNewsCore(articles);
+    const fromPostgres = await scheduledDigest((app as RunningApp).core, "fr", options);
+    expect(fromPostgres.empty).toBe(false);
+    expect(fromPostgres.articleIds.some((id) => delivered.has(id))).toBe(false);
+    expect(fromPostgres).toEqual(await scheduledDigest(memoryCore, "fr", options));
+    const brief = { topic: "Vera Lynn", knownIds: new Set<string>() };
+    expect(await scheduledBrief((app as RunningApp).core, "fr", brief)).toEqual(
+      await scheduledBrief(memoryCore, "fr", brief),
+    );
   });
 
   it("searches, profiles a person and shows an article that only Postgres holds", async () => {
