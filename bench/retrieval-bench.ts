@@ -44,6 +44,8 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const limit = Number(arg("limit") ?? Number.POSITIVE_INFINITY);
+/** Where the app's section of the results starts. */
+const APP_SECTION = "## The app on ";
 const child = arg("child");
 
 if (child === "memory" || child === "postgres") {
@@ -126,7 +128,7 @@ try {
     const section = renderAppReport(memoryApp, postgresApp);
     const file = resolve(HERE, "results/retrieval.md");
     const before = existsSync(file) ? readFileSync(file, "utf8") : "";
-    const at = before.indexOf("## The app on ");
+    const at = before.indexOf(APP_SECTION);
     writeFileSync(file, `${at >= 0 ? before.slice(0, at) : `${before}\n`}${section}`);
     console.log(`\n${section}`);
     await server?.stop();
@@ -175,7 +177,11 @@ try {
     slopes,
   });
   mkdirSync(resolve(HERE, "results"), { recursive: true });
-  writeFileSync(resolve(HERE, "results/retrieval.md"), markdown);
+  // the app's section (`--app`) is kept: it is measured by its own run
+  const file = resolve(HERE, "results/retrieval.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const appAt = previous.indexOf(APP_SECTION);
+  writeFileSync(file, appAt >= 0 ? `${markdown}\n${previous.slice(appAt)}` : markdown);
   console.log(`\n${markdown}`);
 } finally {
   await server?.stop();

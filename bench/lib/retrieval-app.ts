@@ -12,6 +12,7 @@ import { PassThrough } from "node:stream";
 import { createLogger } from "../../src/app/logger.ts";
 import { startApp } from "../../src/app/main.ts";
 import { ORANGESUM_PATH } from "./orangesum.ts";
+import { memory } from "./retrieval-engine.ts";
 
 export interface AppCommandFigures {
   readonly command: string;
@@ -46,15 +47,6 @@ export const APP_COMMANDS = [
   "ask Quand la cathédrale Notre-Dame a-t-elle brûlé ?",
 ] as const;
 const RUNS = 3;
-
-const MiB = 1024 * 1024;
-const gc = (globalThis as { gc?: () => void }).gc;
-function memory() {
-  gc?.();
-  gc?.();
-  const m = process.memoryUsage();
-  return { rss: m.rss / MiB, heap: m.heapUsed / MiB };
-}
 
 export async function runApp(
   mode: "memory" | "postgres",
