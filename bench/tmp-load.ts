@@ -1,0 +1,11 @@
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { createSharedArticles } from "../src/storage/pg-articles.ts";
+import { openPostgres } from "../src/storage/pg-database.ts";
+import { ORANGESUM_PATH } from "./lib/orangesum.ts";
+const db = await openPostgres(process.argv[2] as string);
+const { articles } = await loadCorpus(ORANGESUM_PATH);
+const shared = createSharedArticles(db);
+for (let i = 0; i < articles.length; i += 1000) await shared.publish(articles.slice(i, i + 1000));
+await db.pool.query("VACUUM ANALYZE articles");
+await db.close();
+console.log("loaded");
