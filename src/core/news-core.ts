@@ -39,6 +39,7 @@ export interface NewsCore {
   readonly retriever?: ArticleRetriever;
   /** Where digests, briefings, search, `who` and article lookups read their articles. */
   readonly source: ArticleSource;
+  /** Search and lookup in `news` alone (the whole corpus only in memory; commands use `source`). */
   search(query: string, options?: { limit?: number }): SearchResult[];
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
