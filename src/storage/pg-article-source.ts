@@ -8,7 +8,7 @@
 
 import { weekOf } from "../core/briefing/topic-events.ts";
 import type { Article, ArticleLookup } from "../core/corpus/article.ts";
-import { GROUPING_POOL, TOPIC_POOL } from "../core/digest/digest.ts";
+import { GROUPING_POOL, inPeriod, TOPIC_POOL } from "../core/digest/digest.ts";
 import { queryGroups, withSnippets } from "../core/search/article-search.ts";
 import type {
   ArticleSource,
@@ -27,8 +27,8 @@ export interface PgArticleSourceOptions {
   readonly stats: TermStats;
   readonly search: PgArticleSearch;
   /**
-   * Articles a briefing reads, best ranked on its topic first. Default 1,000: the briefing keeps
-   * those about the topic (title or lead) and tells the busiest weeks' stories from them.
+   * Articles a briefing reads, best ranked on its topic first: it keeps those about the topic
+   * (title or lead) and tells the busiest weeks' stories from them. Default `TOPIC_ARTICLES`.
    */
   readonly topicPool?: number;
   /**
@@ -38,6 +38,8 @@ export interface PgArticleSourceOptions {
   readonly personPool?: number;
 }
 
+/** As many as a briefing keeps at most in memory (BriefingOptions.maxArticles' default). */
+const TOPIC_ARTICLES = 3000;
 /** Days before a period that story ranking compares it with (stories.ts: its local window, else 28). */
 const BACKGROUND_DAYS = LEARNED_PARAMS.localWindowDays || 28;
 /** How long the archive's articles per week are kept before they are counted again. */
@@ -91,7 +93,7 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
     return r.rows.map((x) => ({ seq: Number(x.seq), article: x.article }));
   }
 
-  const kept = new Map<string, PeriodArticles>();
+  const kept = new Map<string, { articles: PeriodArticles; all: number }>();
   async function period(request: PeriodRequest): Promise<PeriodArticles> {
     let { from, to } = request;
     if (!from && !to) {
@@ -101,13 +103,14 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
     }
     const key = JSON.stringify([from, to, request.topic?.trim() ?? "", stats.docCount]);
     const hit = kept.get(key);
-    if (hit) return hit;
+    // a window holding the articles excluded too is any channel's (the digest leaves them out),
+    // unless the period exceeds the grouping pool (then which are grouped depends on the exclusions)
+    if (hit && !(hit.all > GROUPING_POOL && (request.excludeIds?.size ?? 0) > 0)) return hit.articles;
     const read = await readPeriod(from, to, request);
-    // a window holding the articles excluded too is any channel's (the digest leaves them out)
     if (!read.excluding) {
       for (const k of [...kept.keys()]) if (!k.endsWith(`,${stats.docCount}]`)) kept.delete(k);
       if (kept.size >= KEPT_PERIODS) kept.delete(kept.keys().next().value as string);
-      kept.set(key, read.articles);
+      kept.set(key, read);
     }
     return read.articles;
   }
@@ -116,7 +119,7 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
     from: string | undefined,
     to: string | undefined,
     request: PeriodRequest,
-  ): Promise<{ articles: PeriodArticles; excluding: boolean }> {
+  ): Promise<{ articles: PeriodArticles; excluding: boolean; all: number }> {
     const resolved = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const topic = request.topic?.trim();
     if (topic) {
@@ -127,6 +130,7 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
       return {
         articles: { news: window([...before.map((b) => b.article), ...articles]), ...resolved },
         excluding: false,
+        all: articles.length,
       };
     }
     const all = Number(
@@ -142,7 +146,13 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
     const newest = rows.rows.map((x) => ({ seq: Number(x.seq), article: x.article }));
     const before = await background(newest.map((x) => x.article));
     const ordered = [...before, ...newest].sort((a, b) => a.seq - b.seq);
-    const notLoaded = Math.max(0, Number(count.rows[0]?.n ?? 0) - newest.length);
+    // the period's older articles may be in the weeks read before the grouped ones: those the
+    // window holds are counted by the digest itself
+    const excluded = excluding ? request.excludeIds : undefined;
+    const heldBefore = before.filter(
+      (b) => inPeriod(b.article.date, from, to) && !excluded?.has(b.article.id),
+    ).length;
+    const notLoaded = Math.max(0, Number(count.rows[0]?.n ?? 0) - newest.length - heldBefore);
     return {
       articles: {
         news: window(ordered.map((x) => x.article)),
@@ -150,6 +160,7 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
         ...(notLoaded > 0 ? { notLoaded } : {}),
       },
       excluding,
+      all,
     };
   }
 
@@ -159,7 +170,7 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
     period,
     async topic(topic, o = {}): Promise<TopicArticles> {
       const [hits, weekTotals] = await Promise.all([
-        search.rank(topic, options.topicPool ?? 1000, o.since ? { from: o.since } : {}),
+        search.rank(topic, options.topicPool ?? TOPIC_ARTICLES, o.since ? { from: o.since } : {}),
         weeks(),
       ]);
       return { news: window(hits.map((h) => h.article)), weekTotals };
