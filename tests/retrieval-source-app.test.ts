@@ -12,9 +12,14 @@ import { allCommands } from "../commands/index.ts";
 import { type RunningApp, startApp } from "../src/app/main.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { buildDigest } from "../src/core/digest/digest.ts";
 import { createNewsCore } from "../src/core/news-core.ts";
 import type { Reply } from "../src/core/reply/reply.ts";
 import { scheduledBrief, scheduledDigest } from "../src/core/scheduled/scheduled-post.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createTermStats } from "../src/core/search/term-stats.ts";
+import { createPgArticleSearch } from "../src/storage/pg-article-search.ts";
+import { createPgArticleSource } from "../src/storage/pg-article-source.ts";
 import { createSharedArticles } from "../src/storage/pg-articles.ts";
 import { openPostgres } from "../src/storage/pg-database.ts";
 import { consoleStreams } from "./fakes/console-streams.ts";
@@ -122,4 +127,48 @@ describe("NEWSBOT_RETRIEVAL=postgres serves the commands from Postgres", () => {
     const french = await retriever?.retrieve({ question: "Quelle est la power du dam ?" }, 15);
     expect(french?.map((h) => h.article.id)).not.toContain(DAM.id);
   });
+});
+
+describe("a period longer than the digest groups", () => {
+  it("counts the articles past the newest 700 and the weeks before them as the in-memory index does", async () => {
+    // 200 days of 5 articles (1,000): the newest 700 (140 days) are grouped, the 28 days before
+    // them read as the weeks the stories are ranked against, the 32 days before those counted
+    const places = ["Hanoï", "Hué", "Danang", "Cantho", "Haiphong", "Vinh", "Dalat"];
+    const many: Article[] = [];
+    for (let day = 0; day < 200; day++)
+      for (let i = 0; i < 5; i++) {
+        const place = places[(day + i) % places.length] as string;
+        const date = new Date(Date.UTC(2021, 0, 1 + day)).toISOString().slice(0, 10);
+        many.push({
+          id: `bulk-${day}-${i}`,
+          title: `À ${place}, le chantier numéro ${i} avance`,
+          date,
+          lang: "fr",
+          body: `Les travaux du chantier numéro ${i} de ${place} ont repris le ${date} selon la mairie. Le chantier emploie ${10 + i + day} ouvriers.`,
+        });
+      }
+    const db = await openPostgres(await server.database());
+    try {
+      await createSharedArticles(db).publish(many);
+      const stats = createTermStats();
+      stats.add(many);
+      const source = createPgArticleSource(db, { stats, search: createPgArticleSearch(db) });
+      const news = createNewsIndex(many);
+      const delivered = new Set(many.filter((a) => a.date === "2021-07-10").map((a) => a.id));
+      for (const request of [
+        { from: "2021-01-01", to: "2021-07-31" },
+        { from: "2021-01-01", to: "2021-07-31", excludeIds: delivered },
+      ]) {
+        const read = await source.period(request);
+        expect(read.notLoaded ?? 0).toBeGreaterThan(0);
+        const options = { ...request, maxItems: 5 };
+        const fromPostgres = buildDigest(read.news, { ...options, notLoaded: read.notLoaded ?? 0 });
+        const inMemory = buildDigest(news, options);
+        expect(fromPostgres.articleCount).toBe(request.excludeIds ? 1000 - 5 : 1000);
+        expect(fromPostgres).toEqual(inMemory);
+      }
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
 });
