@@ -20,8 +20,12 @@
 // Flags: `--sizes 8000,16000` (extra start-only sizes; default 8000,16000), `--limit N` (articles;
 // default all), `--database-url URL`, `--candidates N` (articles retrieved per question, default 15),
 // `--rank-budget N` (Postgres: articles common words may bring into the ranking; `Infinity` = all).
+//
+// `--app`: instead, the app itself in both modes (bench/lib/retrieval-app.ts): RSS at ready and
+// after digests, briefings, search, who and ask, and their latency; its section of
+// bench/results/retrieval.md is replaced, the rest kept.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +34,7 @@ import { createSharedArticles } from "../src/storage/pg-articles.ts";
 import { openPostgres } from "../src/storage/pg-database.ts";
 import { startPostgres } from "../tests/fakes/postgres.ts";
 import { loadOrangeSum, sampleQueries } from "./lib/orangesum.ts";
+import { type AppReport, renderAppReport, runApp } from "./lib/retrieval-app.ts";
 import { type EngineReport, runEngine } from "./lib/retrieval-engine.ts";
 import { renderRetrievalReport } from "./lib/retrieval-report.ts";
 
@@ -39,6 +44,8 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const limit = Number(arg("limit") ?? Number.POSITIVE_INFINITY);
+/** Where the app's section of the results starts. */
+const APP_SECTION = "## The app on ";
 const child = arg("child");
 
 if (child === "memory" || child === "postgres") {
@@ -54,8 +61,14 @@ if (child === "memory" || child === "postgres") {
   process.exit(0);
 }
 
-/** Runs one engine in a fresh node (its own memory), returning its report. */
-function runChild(engine: string, extra: string[]): Promise<EngineReport> {
+if (child === "app-memory" || child === "app-postgres") {
+  const report = await runApp(child === "app-memory" ? "memory" : "postgres", arg("database-url"));
+  console.log(`REPORT ${JSON.stringify(report)}`);
+  process.exit(0);
+}
+
+/** Runs one engine (or the app) in a fresh node (its own memory), returning its report. */
+function runChild<R = EngineReport>(engine: string, extra: string[]): Promise<R> {
   return new Promise((done, fail) => {
     const p = spawn(
       process.execPath,
@@ -77,7 +90,7 @@ function runChild(engine: string, extra: string[]): Promise<EngineReport> {
     p.on("exit", (code) => {
       const line = out.split("\n").find((l) => l.startsWith("REPORT "));
       if (code !== 0 || !line) fail(new Error(`${engine} child failed (exit ${code}): ${out.slice(-500)}`));
-      else done(JSON.parse(line.slice(7)) as EngineReport);
+      else done(JSON.parse(line.slice(7)) as R);
     });
   });
 }
@@ -108,6 +121,20 @@ try {
   console.log(
     `${articles.length} articles into Postgres in ${insertS.toFixed(1)} s (loaded ${((t1 - t0) / 1000).toFixed(1)} s)`,
   );
+
+  if (process.argv.includes("--app")) {
+    const memoryApp = await runChild<AppReport>("app-memory", []);
+    const postgresApp = await runChild<AppReport>("app-postgres", ["--database-url", url]);
+    const section = renderAppReport(memoryApp, postgresApp);
+    const file = resolve(HERE, "results/retrieval.md");
+    const before = existsSync(file) ? readFileSync(file, "utf8") : "";
+    const at = before.indexOf(APP_SECTION);
+    writeFileSync(file, `${at >= 0 ? before.slice(0, at) : `${before}\n`}${section}`);
+    console.log(`\n${section}`);
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   const docs = loadOrangeSum(limit);
   const headings = sampleQueries(docs, 200).map((i) => ({ id: docs[i]?.id, heading: docs[i]?.heading }));
@@ -150,7 +177,11 @@ try {
     slopes,
   });
   mkdirSync(resolve(HERE, "results"), { recursive: true });
-  writeFileSync(resolve(HERE, "results/retrieval.md"), markdown);
+  // the app's section (`--app`) is kept: it is measured by its own run
+  const file = resolve(HERE, "results/retrieval.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const appAt = previous.indexOf(APP_SECTION);
+  writeFileSync(file, appAt >= 0 ? `${markdown}\n${previous.slice(appAt)}` : markdown);
   console.log(`\n${markdown}`);
 } finally {
   await server?.stop();

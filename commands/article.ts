@@ -16,5 +16,5 @@ export const article = defineCommand({
     ),
     public: publicOption(),
   }),
-  run: ({ id }, { core, locale }) => articleReply(core.article(id), locale),
+  run: async ({ id }, { core, locale }) => articleReply(await core.source.article(id), locale),
 });

@@ -23,10 +23,14 @@ export const brief = defineCommand({
     public: publicOption(),
   }),
   run: async ({ topic, since }, { core, locale }) => {
-    const briefing = buildBriefing(core.news, topic, since ? { since } : {});
+    const read = await core.source.topic(topic, since ? { since } : {});
+    const briefing = buildBriefing(read.news, topic, {
+      ...(since ? { since } : {}),
+      ...(read.weekTotals ? { weekTotals: read.weekTotals } : {}),
+    });
     // a configured model rewrites each key point from its story's article, kept only when verified
     const shown = core.model?.writer
-      ? await writeBriefingKeyPoints(core.news, briefing, locale, core.model)
+      ? await writeBriefingKeyPoints(read.news, briefing, locale, core.model)
       : briefing;
     return briefingReply(shown, locale);
   },

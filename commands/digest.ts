@@ -6,6 +6,7 @@ import { z } from "zod";
 import { buildDigest, type DigestItem, digestReply } from "../src/core/digest/digest.ts";
 import { writeDigestSummaries } from "../src/core/grounded/story-summaries.ts";
 import { errorReply } from "../src/core/reply/lookup-replies.ts";
+import { periodOf } from "../src/core/search/article-source.ts";
 import { defineCommand, option, publicOption } from "./define.ts";
 import { commandMessages } from "./messages.ts";
 import { MAX_PAGES, paged } from "./pages.ts";
@@ -52,15 +53,19 @@ export const digest = defineCommand({
     if (from && to && from > to) return errorReply(commandMessages(locale).fromAfterTo(from, to), locale);
     const size = max ?? 10;
     const canPage = replyActions !== undefined;
-    const digest = buildDigest(core.news, {
+    const read = await core.source.period({
       ...(topic ? { topic } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
+    });
+    const digest = buildDigest(read.news, {
+      ...(topic ? { topic } : {}),
+      ...periodOf(read, from, to),
       maxItems: canPage ? size * MAX_PAGES : size,
     });
     const first = { ...digest, items: digest.items.slice(0, size) };
     const written = core.model?.writer
-      ? await writeDigestSummaries(core.news, first, locale, core.model)
+      ? await writeDigestSummaries(read.news, first, locale, core.model)
       : first;
     const items = [...written.items, ...digest.items.slice(size)];
     // the one-line tail of lesser stories closes the last page only

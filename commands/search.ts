@@ -26,9 +26,9 @@ export const search = defineCommand({
     public: publicOption(),
   }),
   // up to MAX_PAGES pages are found at once; those after the first are kept for "more results"
-  run: ({ terms, limit }, { core, locale, replyActions }) => {
+  run: async ({ terms, limit }, { core, locale, replyActions }) => {
     const size = limit ?? 5;
-    const results = core.search(terms, { limit: size * MAX_PAGES });
+    const results = await core.source.search(terms, size * MAX_PAGES);
     const render = (slice: readonly SearchResult[], offset: number) =>
       searchReply(slice, terms, locale, offset);
     return paged(results, size, render, locale, replyActions !== undefined);

@@ -29,8 +29,8 @@ export const who = defineCommand({
     public: publicOption(),
   }),
   // the articles naming the person come a page at a time ("more results" for the next ones)
-  run: ({ name }, { core, locale, replyActions }) => {
-    const profile = whoIs(core.news, name, { maxArticles: WHO_PAGE * MAX_PAGES });
+  run: async ({ name }, { core, locale, replyActions }) => {
+    const profile = whoIs(await core.source.person(name), name, { maxArticles: WHO_PAGE * MAX_PAGES });
     if (!profile) return whoReply(profile, name, locale);
     const title = commandMessages(locale).whoTitle(profile.name);
     return paged(

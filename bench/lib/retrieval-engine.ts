@@ -58,7 +58,8 @@ export interface EngineOptions {
 
 const MiB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
-function memory() {
+/** RSS, heap and external memory (MiB) after a forced GC (with `--expose-gc`). */
+export function memory() {
   gc?.();
   gc?.();
   const m = process.memoryUsage();

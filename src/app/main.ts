@@ -39,7 +39,7 @@ import { describeStartupError } from "./exit-codes.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type AppMetrics, createAppMetrics } from "./metrics.ts";
 import { databaseWritable, listenOps, opsRoutes, type ReadinessCheck } from "./ops-http.ts";
-import { answerRetrieval } from "./retrieval.ts";
+import type { PgCorpus } from "./retrieval.ts";
 import { openAppStores, sharedCorpus } from "./shared-state.ts";
 import { onStopSignals } from "./shutdown.ts";
 import { type StartupMessages, startupMessages } from "./startup-messages.ts";
@@ -162,7 +162,15 @@ function schedulerLogger(log: Logger, metrics: AppMetrics, t: StartupMessages) {
   };
 }
 
-type LoadedNews = Awaited<ReturnType<typeof loadNews>>;
+/** The corpus as loaded: in memory (from its snapshot or files), or its statistics with the texts in Postgres. */
+type LoadedNews = Pick<
+  Awaited<ReturnType<typeof loadNews>>,
+  "core" | "problems" | "save" | "completeTexts"
+> & {
+  readonly source: string;
+  /** NEWSBOT_RETRIEVAL=postgres: following the table counts new articles instead of indexing them. */
+  readonly follow?: PgCorpus["follow"];
+};
 type SharedCorpus = ReturnType<typeof sharedCorpus>;
 type Say = (stream: NodeJS.WritableStream, line: string) => void;
 
@@ -199,8 +207,49 @@ const databasePath = (config: Config, cwd: string) =>
 
 /** The corpus (from its snapshot when unchanged) plus what other replicas ingested. */
 async function loadIndex(c: StartContext, stores: Stores, shared: SharedCorpus) {
-  const { config, cwd, log, err, t } = c;
+  const { config, cwd, err, t } = c;
   const paths = corpusPaths(config, cwd);
+  const loaded: LoadedNews = await loadCorpusOrIndex(c, stores, shared, paths).catch(
+    async (error: unknown) => {
+      await stores.close();
+      throw error;
+    },
+  );
+  const { problems } = loaded;
+  const articleCount = loaded.core.source.size();
+  if (problems.length > 0) {
+    say(err, t.corpusProblems(problems.length));
+    for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
+  }
+  if (articleCount === 0 && !paths.some((p) => existsSync(p))) {
+    await stores.close();
+    throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
+  }
+  return { loaded, paths, articleCount };
+}
+
+/**
+ * NEWSBOT_RETRIEVAL=postgres: the corpus's statistics, its texts staying in Postgres; otherwise
+ * the in-memory index with what other replicas ingested.
+ */
+async function loadCorpusOrIndex(
+  c: StartContext,
+  stores: Stores,
+  shared: SharedCorpus,
+  paths: readonly string[],
+): Promise<LoadedNews> {
+  const { config, cwd, log } = c;
+  if (config.retrieval === "postgres" && stores.pg) {
+    const pgCorpus = await (await import("./retrieval.ts")).loadPgCorpus(stores.pg, paths, log);
+    return {
+      core: pgCorpus.core,
+      problems: pgCorpus.problems,
+      source: "postgres",
+      save: async () => {},
+      completeTexts: async () => {},
+      follow: pgCorpus.follow,
+    };
+  }
   const loaded = await loadNews({
     paths,
     ...(config.db === ":memory:" ? {} : { snapshotDir: dataDir(config, cwd) }),
@@ -217,33 +266,15 @@ async function loadIndex(c: StartContext, stores: Stores, shared: SharedCorpus) 
         );
       else log.info(e, `index snapshot ${e.type}${e.detail ? ` (${e.detail})` : ""} in ${e.ms} ms`);
     },
-  }).catch(async (error: unknown) => {
-    await stores.close();
-    throw error;
   });
   // replicas: what others ingested (in the shared database) joins the local corpus
   const fromReplicas = await shared.load();
   if (fromReplicas.length > 0) await addToLiveIndex(loaded.core.news, fromReplicas);
-  const { problems } = loaded;
-  const articleCount = loaded.core.news.articles.length;
-  if (problems.length > 0) {
-    say(err, t.corpusProblems(problems.length));
-    for (const p of problems.slice(0, 10)) say(err, `  ${p.file}${p.line ? `:${p.line}` : ""} ${p.message}`);
-  }
-  if (articleCount === 0 && !paths.some((p) => existsSync(p))) {
-    await stores.close();
-    throw new ConfigError([t.corpusMissing(paths.join(", "))], config.locale);
-  }
-  return { loaded, paths, articleCount };
+  return loaded;
 }
 
 /** The core, with the optional model steps when configured, measured where the commands call it. */
-async function buildCore(
-  c: StartContext,
-  { sqlite: db, pg }: Stores,
-  loaded: LoadedNews,
-  metrics: AppMetrics,
-) {
+async function buildCore(c: StartContext, { sqlite: db }: Stores, loaded: LoadedNews, metrics: AppMetrics) {
   const { config, log } = c;
   // optional model endpoints: without NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL nothing here sends anything
   // (loaded only when configured, as the platform libraries are)
@@ -260,16 +291,11 @@ async function buildCore(
         })
       : undefined;
   const people = loaded.core.exportPeople();
-  const retriever = await answerRetrieval(config, pg, loaded.core.news, log);
-  const withModel =
-    model?.steps || retriever
-      ? createNewsCore(loaded.core.news, {
-          ...(model?.steps ? { model: model.steps } : { ...(retriever ? { retriever } : {}) }),
-          ...(people ? { people } : {}),
-        })
-      : loaded.core;
+  const withModel = model?.steps
+    ? createNewsCore(loaded.core.news, { model: model.steps, ...(people ? { people } : {}) })
+    : loaded.core;
   const core = measuredCore(withModel, metrics);
-  metrics.index(core.news.articles.length, core.news.index.byteSize());
+  metrics.index(core.source.size(), core.news.index.byteSize());
   const embedNew = () =>
     void model?.vectorSync
       ?.run()
@@ -356,7 +382,7 @@ function readinessChecks(
       name: "index",
       check: () => ({
         ok: state.ready,
-        detail: state.ready ? `${core.news.articles.length} articles` : "starting",
+        detail: state.ready ? `${core.source.size()} articles` : "starting",
       }),
     },
     {
@@ -492,7 +518,12 @@ async function serveOpsRoutes(
 }
 
 /** The scheduler, the feed channels and the replicas' articles, each with its stop step. */
-async function startBackground(w: Wiring, core: NewsCore, shared: SharedCorpus): Promise<void> {
+async function startBackground(
+  w: Wiring,
+  core: NewsCore,
+  shared: SharedCorpus,
+  loaded: LoadedNews,
+): Promise<void> {
   const { log, out, t } = w.c;
   w.sequence.add({ name: "scheduler", run: () => w.scheduler.stop() });
   const feedChannels = w.feedChannels;
@@ -500,15 +531,15 @@ async function startBackground(w: Wiring, core: NewsCore, shared: SharedCorpus):
     await feedChannels.start();
     w.sequence.add({ name: "feed channels", run: () => feedChannels.stop() });
   }
-  const following = await shared.follow(
-    core.news,
-    (n) => log.info({ added: n }, `[shared] ${n} new article(s) from other replicas`),
-    (error) =>
-      log.warn(
-        { error: String(error) },
-        `[shared] ${(error as Error)?.message ?? String(error)}; check DATABASE_URL's server, new articles wait until it answers`,
-      ),
-  );
+  const onAdded = (n: number) => log.info({ added: n }, `[shared] ${n} new article(s) from other replicas`);
+  const onError = (error: unknown) =>
+    log.warn(
+      { error: String(error) },
+      `[shared] ${(error as Error)?.message ?? String(error)}; check DATABASE_URL's server, new articles wait until it answers`,
+    );
+  const following = loaded.follow
+    ? await loaded.follow(onAdded, onError)
+    : await shared.follow(core.news, onAdded, onError);
   w.sequence.add({ name: "replicas", run: following });
   const started = await w.scheduler.start();
   if (started.scheduled > 0 || started.caughtUp > 0)
@@ -542,7 +573,7 @@ function startIngestionWhenReady(
 ): void {
   const { core, feeds, metrics } = opts;
   const indexGrew = () => {
-    metrics.index(core.news.articles.length, core.news.index.byteSize());
+    metrics.index(core.source.size(), core.news.index.byteSize());
     embedNew();
   };
   const ingestion = import("./ingestion.ts")
@@ -631,7 +662,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let http: { port: number } | undefined;
   try {
     http = await serveOpsRoutes(w, await startAdapters(w));
-    await startBackground(w, core, shared);
+    await startBackground(w, core, shared, loaded);
   } catch (error) {
     await sequence.stop();
     throw error;

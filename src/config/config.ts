@@ -124,7 +124,7 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
   },
   {
     name: "NEWSBOT_RETRIEVAL",
-    doc: "Which retrieval finds the articles an answer quotes: memory (default, the in-memory index) or postgres (full-text search in DATABASE_URL, for corpora larger than memory)",
+    doc: "Where the articles are read from: memory (default, the corpus indexed in memory) or postgres (the articles stay in DATABASE_URL — answers, search and briefings through its full-text search, digests by day — and only the corpus statistics in memory, for corpora larger than memory)",
     example: "memory",
   },
   {

@@ -15,7 +15,9 @@ import {
 } from "./grounded/grounded-answerer.ts";
 import type { Locale } from "./i18n/messages.ts";
 import { type SearchResult, searchArticles } from "./search/article-search.ts";
+import { type ArticleSource, createMemorySource, lookupArticle } from "./search/article-source.ts";
 import { createNewsIndex, type NewsIndex } from "./search/news-index.ts";
+import type { TermStats } from "./search/term-stats.ts";
 import { fold } from "./text/fold.ts";
 
 export interface Suggestion {
@@ -35,6 +37,9 @@ export interface NewsCore {
   readonly model?: ModelSteps;
   /** Another retrieval than the in-memory index for answers (`askWithModel` uses it). */
   readonly retriever?: ArticleRetriever;
+  /** Where digests, briefings, search, `who` and article lookups read their articles. */
+  readonly source: ArticleSource;
+  /** Search and lookup in `news` alone (the whole corpus only in memory; commands use `source`). */
   search(query: string, options?: { limit?: number }): SearchResult[];
   article(idOrPrefix: string): ArticleLookup;
   /** Articles whose id starts with, or whose title contains, `partial`; newest first. */
@@ -63,6 +68,16 @@ export interface NewsCoreOptions {
    * their sentences are scored in this index as always. Not combined with the model steps.
    */
   retriever?: ArticleRetriever;
+  /**
+   * The corpus's statistics when `news` does not hold the corpus (the articles are in `source`):
+   * the retrieved articles are then scored in a window weighed with them.
+   */
+  stats?: TermStats;
+  /** Where commands read articles; default the in-memory index. */
+  source?: ArticleSource;
+  /** Autocompletion of article ids and people when `news` does not hold the corpus. */
+  suggestArticles?: (partial: string, limit: number) => Suggestion[];
+  suggestPeople?: (partial: string, limit: number) => Suggestion[];
 }
 
 export type ModelSteps = Omit<GroundedOptions, "locale">;
@@ -90,7 +105,9 @@ export function createNewsCore(
   const retrievingFor = (retriever: ArticleRetriever, locale: Locale) => {
     let r = retrieving.get(locale);
     if (!r) {
-      r = createRetrievingAnswerer(retriever, { news }, { locale });
+      r = createRetrievingAnswerer(retriever, options.stats ? { stats: options.stats } : { news }, {
+        locale,
+      });
       retrieving.set(locale, r);
     }
     return r;
@@ -99,16 +116,7 @@ export function createNewsCore(
 
   function peopleList() {
     if (people) return people;
-    const byKey = new Map<string, PersonMentions>();
-    const newest = [...news.articles].sort(compareDatesDesc).slice(0, options.peopleScope ?? 2000);
-    for (const a of newest) {
-      for (const p of articleEntities(a).people) {
-        const seen = byKey.get(p.key);
-        if (seen) seen.mentions += p.mentions;
-        else byKey.set(p.key, { name: p.name, folded: fold(p.name.toLowerCase()), mentions: p.mentions });
-      }
-    }
-    people = [...byKey.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+    people = peopleIn([...news.articles].sort(compareDatesDesc).slice(0, options.peopleScope ?? 2000));
     return people;
   }
 
@@ -132,33 +140,51 @@ export function createNewsCore(
     },
     ...(options.model ? { model: options.model } : {}),
     ...(options.retriever ? { retriever: options.retriever } : {}),
+    source: options.source ?? createMemorySource(news),
     search: (query, options = {}) => searchArticles(news, query, options),
-    article(idOrPrefix) {
-      const id = idOrPrefix.trim();
-      const doc = news.find(id);
-      const article = doc === undefined ? undefined : news.articles[doc];
-      if (article) return { status: "found", article };
-      const matches = news.articles.filter((a) => a.id.startsWith(id)).length;
-      return { status: matches > 1 ? "ambiguous" : "not-found", id };
-    },
-    suggestArticles(partial, limit = 25) {
-      const needle = fold(partial.trim().toLowerCase());
-      const hits = news.articles.filter(
-        (a) =>
-          needle === "" || a.id.startsWith(partial.trim()) || fold(a.title.toLowerCase()).includes(needle),
-      );
-      return [...hits]
-        .sort(compareDatesDesc)
-        .slice(0, Math.min(25, limit))
-        .map((a) => ({ label: clip(`${a.id} — ${a.title}`, 100), value: a.id }));
-    },
+    article: (idOrPrefix) => lookupArticle(news, idOrPrefix),
+    suggestArticles: (partial, limit = 25) =>
+      options.suggestArticles
+        ? options.suggestArticles(partial, limit)
+        : suggestAmong(news.articles, partial, limit),
     exportPeople: () => people,
-    suggestPeople(partial, limit = 25) {
-      const needle = fold(partial.trim().toLowerCase());
-      return peopleList()
-        .filter((p) => p.folded.includes(needle))
-        .slice(0, Math.min(25, limit))
-        .map((p) => ({ label: clip(p.name, 100), value: clip(p.name, 100) }));
-    },
+    suggestPeople: (partial, limit = 25) =>
+      options.suggestPeople
+        ? options.suggestPeople(partial, limit)
+        : peopleMatching(peopleList(), partial, limit),
   };
+}
+
+/** The people the articles name, most mentioned first (what `suggestPeople` offers). */
+export function peopleIn(articles: readonly Article[]): PersonMentions[] {
+  const byKey = new Map<string, PersonMentions>();
+  for (const a of articles) {
+    for (const p of articleEntities(a).people) {
+      const seen = byKey.get(p.key);
+      if (seen) seen.mentions += p.mentions;
+      else byKey.set(p.key, { name: p.name, folded: fold(p.name.toLowerCase()), mentions: p.mentions });
+    }
+  }
+  return [...byKey.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+}
+
+/** Article suggestions among `articles`: id prefix or title words, newest first. */
+export function suggestAmong(articles: readonly Article[], partial: string, limit = 25): Suggestion[] {
+  const needle = fold(partial.trim().toLowerCase());
+  const hits = articles.filter(
+    (a) => needle === "" || a.id.startsWith(partial.trim()) || fold(a.title.toLowerCase()).includes(needle),
+  );
+  return [...hits]
+    .sort(compareDatesDesc)
+    .slice(0, Math.min(25, limit))
+    .map((a) => ({ label: clip(`${a.id} — ${a.title}`, 100), value: a.id }));
+}
+
+/** The people whose name contains `partial`, most mentioned first. */
+export function peopleMatching(people: readonly PersonMentions[], partial: string, limit = 25): Suggestion[] {
+  const needle = fold(partial.trim().toLowerCase());
+  return people
+    .filter((p) => p.folded.includes(needle))
+    .slice(0, Math.min(25, limit))
+    .map((p) => ({ label: clip(p.name, 100), value: clip(p.name, 100) }));
 }

@@ -14,7 +14,8 @@
 // frequent first, while the articles they are estimated to match stay within `rankBudget` (the
 // least frequent always). Every word of the question still counts in the ranking of those articles.
 import type { ArticleRetriever, RetrievedArticle } from "../core/answer/article-retriever.ts";
-import { questionFrame, type TimeFrame } from "../core/answer/question-frame.ts";
+import { forFrenchSearch } from "../core/answer/article-retriever.ts";
+import { questionFrame } from "../core/answer/question-frame.ts";
 import type { Article } from "../core/corpus/article.ts";
 import { createSharedArticles } from "./pg-articles.ts";
 import type { PgDatabase } from "./pg-database.ts";
@@ -42,10 +43,13 @@ export interface PgArticleSearchOptions {
 
 const LEXEMES = "SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('french', $1))) AS lexeme";
 
+// $4: no article after this day; $5, $6: the frame (prefix comparison, so a month-only date
+// counts when its month overlaps); $9: ids left out
 const FILTERS = `
     AND ($4::text IS NULL OR coalesce(a.day, '') <= $4)
     AND ($5::text IS NULL OR left(a.day, length($5)) >= left($5, length(a.day)))
     AND ($6::text IS NULL OR left(a.day, 10) <= $6)
+    AND ($9::text[] IS NULL OR NOT (a.id = ANY($9::text[])))
   ORDER BY score DESC, a.seq
   LIMIT $7`;
 
@@ -57,14 +61,9 @@ const SEARCH_IDF = `
   WHERE a.search @@ $1::tsquery ${FILTERS}`;
 
 const SEARCH = `
-  SELECT a.article, ts_rank_cd(a.search, array_to_string($2::text[], ' | ')::tsquery, $3) AS score
+  SELECT a.article, ts_rank_cd(a.search, array_to_string($2::text[], ' | ')::tsquery, $3) + 0 * cardinality($8::float8[]) AS score
   FROM articles a
-  WHERE a.search @@ $1::tsquery
-    AND ($4::text IS NULL OR coalesce(a.day, '') <= $4)
-    AND ($5::text IS NULL OR left(a.day, length($5)) >= left($5, length(a.day)))
-    AND ($6::text IS NULL OR left(a.day, 10) <= $6)
-  ORDER BY score DESC, a.seq
-  LIMIT $7`;
+  WHERE a.search @@ $1::tsquery ${FILTERS}`;
 
 // exact document frequencies of the lexemes pg_stats does not list (rare ones: a few index pages each)
 const COUNTS =
@@ -82,10 +81,25 @@ const COMMON_TTL_MS = 10 * 60_000;
 const quoted = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 const anyOf = (lexemes: readonly string[]) => lexemes.map(quoted).join(" | ");
 
-export function createPgArticleSearch(
-  db: PgDatabase,
-  options: PgArticleSearchOptions = {},
-): ArticleRetriever {
+/** Which articles a ranking may return. */
+export interface RankFilter {
+  /** No article dated after this day (`YYYY-MM-DD`). */
+  readonly now?: string;
+  /** Only articles dated in [from, to] (a month-only date counts when its month overlaps). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly excludeIds?: readonly string[];
+}
+
+export interface PgArticleSearch extends ArticleRetriever {
+  /**
+   * The articles `text`'s words match best, texts included, at most `limit`: its lexemes OR-ed,
+   * each weighted by its idf (English words also bring their French equivalents).
+   */
+  rank(text: string, limit: number, filter?: RankFilter): Promise<RetrievedArticle[]>;
+}
+
+export function createPgArticleSearch(db: PgDatabase, options: PgArticleSearchOptions = {}): PgArticleSearch {
   const normalization = options.normalization ?? 0;
   const budget = options.rankBudget ?? 500;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -94,40 +108,58 @@ export function createPgArticleSearch(
   const search = async (
     match: string,
     rank: { lexemes: string[]; weights: number[] },
-    now: string | undefined,
-    frame: TimeFrame | undefined,
+    filter: RankFilter,
     limit: number,
   ): Promise<RetrievedArticle[]> => {
     const params = [
       match,
       rank.lexemes,
       normalization,
-      now ?? null,
-      frame?.from ?? null,
-      frame?.to ?? null,
+      filter.now ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
       limit,
+      rank.weights,
+      filter.excludeIds && filter.excludeIds.length > 0 ? filter.excludeIds : null,
     ];
-    const r = await db.pool.query<{ article: Article; score: number }>(
-      idf ? SEARCH_IDF : SEARCH,
-      idf ? [...params, rank.weights] : params,
-    );
+    const r = await db.pool.query<{ article: Article; score: number }>(idf ? SEARCH_IDF : SEARCH, params);
     return r.rows.map((row) => ({ article: row.article, score: Number(row.score) }));
+  };
+  /** The match (rarer lexemes, within the budget) and the ranking (every lexeme, weighted). */
+  const prepare = async (text: string) => {
+    const lexemes = (await db.pool.query<{ lexeme: string }>(LEXEMES, [forFrenchSearch(text)])).rows.map(
+      (r) => r.lexeme,
+    );
+    if (lexemes.length === 0) return undefined;
+    const stats = await common();
+    return {
+      match: anyOf(withinBudget(lexemes, stats, budget)),
+      rank: {
+        lexemes: lexemes.map(quoted),
+        weights: idf ? await idfWeights(db, lexemes, stats) : lexemes.map(() => 1),
+      },
+    };
   };
   return {
     kind: "postgres",
+    async rank(text, limit, filter = {}) {
+      const q = await prepare(text);
+      return q ? search(q.match, q.rank, filter, limit) : [];
+    },
     async retrieve({ question, now }, limit) {
-      const lexemes = (await db.pool.query<{ lexeme: string }>(LEXEMES, [question])).rows.map(
-        (r) => r.lexeme,
-      );
-      if (lexemes.length === 0) return [];
-      const stats = await common();
-      const match = anyOf(withinBudget(lexemes, stats, budget));
-      const rank = { lexemes: lexemes.map(quoted), weights: idf ? await idfWeights(db, lexemes, stats) : [] };
-      const hits = await search(match, rank, now, undefined, limit);
+      const q = await prepare(question);
+      if (!q) return [];
+      const asOf = now ? { now } : {};
+      const hits = await search(q.match, q.rank, asOf, limit);
       const frame = questionFrame(question, now ?? today());
       if (frame && (frame.from || frame.to)) {
         const seen = new Set(hits.map((h) => h.article.id));
-        for (const h of await search(match, rank, now, frame, limit))
+        const framed = {
+          ...asOf,
+          ...(frame.from ? { from: frame.from } : {}),
+          ...(frame.to ? { to: frame.to } : {}),
+        };
+        for (const h of await search(q.match, q.rank, framed, limit))
           if (!seen.has(h.article.id)) hits.push(h);
         hits.sort((a, b) => b.score - a.score);
       }

@@ -4,6 +4,10 @@
 // outgrow memory. Either feeds the same sentence scoring (retrieving-answerer.ts).
 import type { Article } from "../corpus/article.ts";
 import type { NewsIndex } from "../search/news-index.ts";
+import { fold } from "../text/fold.ts";
+import { guessLanguage, STOPWORDS } from "../text/stopwords.ts";
+import { forEachToken } from "../text/tokenize.ts";
+import { EN_FR, frenchFor } from "./glossary-en-fr.ts";
 import { readQuestion } from "./read-question.ts";
 import { retrieveCandidates } from "./retrieve.ts";
 
@@ -42,4 +46,31 @@ export function createMemoryRetriever(news: NewsIndex): ArticleRetriever {
       });
     },
   };
+}
+
+// A question or topic asked in English, for an engine that only knows the French articles' words
+// (Postgres full-text search, `french` configuration, which keeps English stopwords as words — rare
+// ones in a French corpus, so heavily weighted): its content words, and their French equivalents
+// from the glossary the in-memory reading uses (glossary-en-fr.ts), word pairs first (`united
+// states` → `états-unis`). A French text is left as it is.
+export function forFrenchSearch(text: string): string {
+  const words: { text: string; folded: string; joined: boolean }[] = [];
+  forEachToken(text, (w, _start, joined) => {
+    words.push({ text: w, folded: fold(w.toLowerCase()), joined });
+  });
+  if (guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded)) !== "en") return text;
+  const out: string[] = [];
+  const paired = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const fr = EN_FR[`${words[i]?.folded} ${words[i + 1]?.folded}`];
+    if (!fr) continue;
+    out.push(...fr);
+    paired.add(i);
+    paired.add(i + 1);
+  }
+  words.forEach((w, i) => {
+    if (paired.has(i) || STOPWORDS.has(w.folded)) return;
+    out.push(w.text, ...(frenchFor(w.folded) ?? []));
+  });
+  return [...new Set(out)].join(" ");
 }

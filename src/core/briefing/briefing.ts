@@ -28,6 +28,8 @@ export interface BriefingOptions {
   maxTimeline?: number;
   maxPeople?: number;
   maxFigures?: number;
+  /** Articles per week of the archive, when `news` holds only the topic's articles (a store's window). */
+  weekTotals?: ReadonlyMap<number, number>;
 }
 
 /** `source` is the index of the cited article in `Briefing.sources` (0-based; shown as [n+1]). */
@@ -185,6 +187,7 @@ export function buildBriefing(news: NewsIndex, topic: string, options: BriefingO
   if (selected.length === 0) return empty;
   const stories = topicEvents(news, selected, groups, {
     weeks: Math.max(options.maxKeyPoints ?? 6, options.maxTimeline ?? 8) + 2,
+    ...(options.weekTotals ? { weekTotals: options.weekTotals } : {}),
   });
   const entities = new Map<number, ArticleEntities>();
   const entitiesOf = (doc: number) => {

@@ -27,13 +27,15 @@ export interface EventOptions {
   readonly weeks?: number;
   /** Articles of a week clustered (the best ranked on the topic). Default 30. */
   readonly perWeek?: number;
+  /** Articles per week of the archive; default counted in `news` (which then holds the archive). */
+  readonly weekTotals?: ReadonlyMap<number, number>;
 }
 
 const WEEK = 7;
 /** Articles on a topic from which its events must each be told by at least two of them. */
 const MANY = 30;
 
-const weekOf = (date: string | undefined) => {
+export const weekOf = (date: string | undefined) => {
   const day = dayNumber(date);
   return day === undefined ? -1 : Math.floor(day / WEEK);
 };
@@ -53,7 +55,11 @@ function weekTotals(news: NewsIndex): Map<number, number> {
 }
 
 /** Articles by week (undated ones in a week of their own), the weeks the topic dominated most first. */
-function weeks(news: NewsIndex, about: readonly TopicArticle[]): number[][] {
+function weeks(
+  news: NewsIndex,
+  about: readonly TopicArticle[],
+  totals: ReadonlyMap<number, number> = weekTotals(news),
+): number[][] {
   const byWeek = new Map<number, number[]>();
   for (const a of about) {
     const key = weekOf(news.articles[a.doc]?.date);
@@ -61,7 +67,6 @@ function weeks(news: NewsIndex, about: readonly TopicArticle[]): number[][] {
     if (docs) docs.push(a.doc);
     else byWeek.set(key, [a.doc]);
   }
-  const totals = weekTotals(news);
   // articles on the topic times their share of the week: many articles, and a large part of the news
   const weight = ([week, docs]: [number, number[]]) =>
     (docs.length * docs.length) / (totals.get(week) ?? docs.length);
@@ -79,7 +84,7 @@ export function topicEvents(
 ): TopicEvent[] {
   const events: TopicEvent[] = [];
   const titles = new Set<string>();
-  for (const docs of weeks(news, about).slice(0, options.weeks ?? 10)) {
+  for (const docs of weeks(news, about, options.weekTotals).slice(0, options.weeks ?? 10)) {
     const sample = docs.slice(0, options.perWeek ?? 30);
     // the sample is chosen by topic, not by period: every article shares the topic's words, which
     // the period emphasis would weigh up until the whole week reads as one story (and local rarity

@@ -25,6 +25,11 @@ export interface DigestOptions {
   maxItems?: number;
   /** Articles already delivered: never shown again. */
   excludeIds?: ReadonlySet<string>;
+  /**
+   * Articles of the period that `news` does not hold (a store that loaded only the newest
+   * `GROUPING_POOL`): counted as the ones past the pool are, not grouped.
+   */
+  notLoaded?: number;
 }
 
 export interface DigestItem {
@@ -80,12 +85,12 @@ export function inPeriod(date: string | undefined, from?: string, to?: string): 
 }
 
 /** How many top-ranked articles a topic filter looks at, and the share of the best score kept. */
-const TOPIC_POOL = 2000;
+export const TOPIC_POOL = 2000;
 const TOPIC_MIN_SHARE = 0.25;
 /** Articles grouped at most (the newest): any week, and the busiest month of the archive (March
  * 2020, 621 articles), fit; beyond (a year on a topic), the oldest are counted but not grouped,
  * since grouping costs the square of the articles (2,000 took 5 s). */
-const GROUPING_POOL = 700;
+export const GROUPING_POOL = 700;
 /** Minor stories named on the tail line. */
 const TAIL_STORIES = 8;
 
@@ -134,7 +139,8 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
     if (latest) from = to = latest;
   }
   const docs = periodDocs(news, options, from, to);
-  const articleCount = docs.length;
+  const notLoaded = options.notLoaded ?? 0;
+  const articleCount = docs.length + notLoaded;
   const date = (d: number) => news.articles[d]?.date ?? "";
   // the newest first when the period holds more than the pool; the corpus order breaks ties
   docs.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
@@ -142,7 +148,7 @@ export function buildDigest(news: NewsIndex, options: DigestOptions = {}): Diges
   // articles that arrived live are already in stories (the live tracker's); the rest are grouped here
   const live = liveStoriesOf(news)?.stories();
   const stories = buildStories(news, pool, { summarizeTop: maxItems, ...(live ? { groups: live } : {}) });
-  const storyCount = stories.length + (docs.length - pool.length);
+  const storyCount = stories.length + (docs.length - pool.length) + notLoaded;
   const items = stories.slice(0, maxItems).map((s) => digestItem(news, s));
   const minor = stories.slice(maxItems, maxItems + TAIL_STORIES).map((s) => ({
     id: news.articles[s.headline]?.id ?? "",

@@ -71,10 +71,17 @@ export async function scheduledDigest(
   options: ScheduledDigestOptions,
 ): Promise<ScheduledContent> {
   const o = { ...options, ...digestWindow(options) };
-  const digest = buildDigest(core.news, {
+  const read = await core.source.period({
     from: o.from,
     to: o.to,
     excludeIds: o.excludeIds,
+    ...(o.topic ? { topic: o.topic } : {}),
+  });
+  const digest = buildDigest(read.news, {
+    from: o.from,
+    to: o.to,
+    excludeIds: o.excludeIds,
+    ...(read.notLoaded ? { notLoaded: read.notLoaded } : {}),
     ...(o.topic ? { topic: o.topic } : {}),
     ...(o.format === "compact"
       ? { maxItems: Math.min(o.maxItems ?? COMPACT_STORIES, COMPACT_STORIES) }
@@ -100,7 +107,7 @@ export async function scheduledDigest(
   // one did (the ones shown are excluded there) instead of skipping them.
   const complete = digest.items.length >= digest.storyCount;
   const full = digestReply(
-    core.model?.writer ? await writeDigestSummaries(core.news, digest, locale, core.model) : digest,
+    core.model?.writer ? await writeDigestSummaries(read.news, digest, locale, core.model) : digest,
     locale,
   );
   const more = digest.storyCount - digest.items.length - digest.minor.length;
@@ -122,7 +129,8 @@ export async function scheduledBrief(
   locale: Locale,
   o: { readonly topic: string; readonly knownIds: ReadonlySet<string> },
 ): Promise<ScheduledContent> {
-  const briefing = buildBriefing(core.news, o.topic);
+  const read = await core.source.topic(o.topic);
+  const briefing = buildBriefing(read.news, o.topic, read.weekTotals ? { weekTotals: read.weekTotals } : {});
   const ids = briefing.sources.map((s) => s.id);
   if (ids.length === 0 || ids.every((id) => o.knownIds.has(id))) {
     const text = messages(locale).scheduledBriefNothingNew(o.topic);
@@ -135,7 +143,7 @@ export async function scheduledBrief(
   return {
     reply: {
       ...briefingReply(
-        core.model?.writer ? await writeBriefingKeyPoints(core.news, briefing, locale, core.model) : briefing,
+        core.model?.writer ? await writeBriefingKeyPoints(read.news, briefing, locale, core.model) : briefing,
         locale,
       ),
       visibility: "public",

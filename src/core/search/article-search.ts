@@ -41,8 +41,20 @@ export function searchArticles(
   if (groups.length === 0) return [];
   const since = options.since;
   const filter = since ? (doc: number) => (news.articles[doc]?.date ?? "") >= since : undefined;
+  return withSnippets(news, groups, news.rank(groups, limit, filter));
+}
+
+/**
+ * Ranked articles of `news` as search results, in the given order, each with the sentence that
+ * covers most of the query (its words weighted by rarity).
+ */
+export function withSnippets(
+  news: NewsIndex,
+  groups: readonly QueryGroup[],
+  ranked: readonly { readonly doc: number; readonly score: number }[],
+): SearchResult[] {
   const weights = groups.map((g) => Math.max(...g.map((t) => news.index.idf(t))));
-  return news.rank(groups, limit, filter).map((hit) => {
+  return ranked.map((hit) => {
     const article = news.articles[hit.doc];
     if (!article) throw new Error(`index refers to a missing article ${hit.doc}`);
     let snippet = "";
