@@ -1,6 +1,7 @@
 // Listwise ranking: a linear score whose softmax over one day's stories should put the day's
 // probability on its front-page stories (cross-entropy against a uniform target over them), with
 // an L2 penalty; fitted by Newton's method like the pairwise logistic (bench/lib/logistic.ts).
+import { newtonStep } from "./logistic.ts";
 
 export interface ListDay {
   /** One standardised feature vector per story. */
@@ -47,37 +48,7 @@ export function fitListwise(days: readonly ListDay[], l2: number, iterations = 3
         }
       });
     }
-    const step = solve(hess, grad, d);
-    let change = 0;
-    for (let j = 0; j < d; j++) {
-      w[j] = (w[j] as number) + (step[j] as number);
-      change = Math.max(change, Math.abs(step[j] as number));
-    }
-    if (change < 1e-7) break;
+    if (newtonStep(w, hess, grad, d) < 1e-7) break;
   }
   return [...w].map((v) => Math.round(v * 1e6) / 1e6);
-}
-
-/** Solve A x = b (A symmetric positive definite, row-major d×d) by Cholesky. */
-function solve(a: Float64Array, b: Float64Array, d: number): Float64Array {
-  const l = new Float64Array(d * d);
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * d + j] as number;
-      for (let k = 0; k < j; k++) s -= (l[i * d + k] as number) * (l[j * d + k] as number);
-      l[i * d + j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / (l[j * d + j] as number);
-    }
-  const y = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let s = b[i] as number;
-    for (let k = 0; k < i; k++) s -= (l[i * d + k] as number) * (y[k] as number);
-    y[i] = s / (l[i * d + i] as number);
-  }
-  const x = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let s = y[i] as number;
-    for (let k = i + 1; k < d; k++) s -= (l[k * d + i] as number) * (x[k] as number);
-    x[i] = s / (l[i * d + i] as number);
-  }
-  return x;
 }
