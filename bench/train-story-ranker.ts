@@ -1,28 +1,50 @@
 // Learns what makes a story lead a digest from the labelled days' front pages
-// (bench/data/stories/): a pairwise logistic model (a front-page story against one that is not,
-// on the same day) over the features of src/core/stories/rank-features.ts, standardised.
-//   npm run train:ranker [-- --write]      (--write stores the all-days model in learned-ranker.ts)
-// Prints, held out one day at a time (the L2 penalty chosen by a leave-one-day-out inside the
-// training days), how many of the first five stories are on the labelled front page — on the
-// bot's stories and on the labelled stories themselves (ranking alone) — against the hand-set
-// importance weights. The stories are the digest's clustering (learned-params.ts).
+// (bench/data/stories/): a linear model over the features of src/core/stories/rank-features.ts,
+// standardised, fitted pairwise (a front-page story against one that is not, on the same day) or
+// listwise (a softmax over the day's stories); its `words` feature is itself learned from the
+// labelled stories (src/core/stories/word-weights.ts).
+//   npm run train:ranker [-- --write] [--drop followUp,words] [--show 2019-06-18,…]
+// --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
+// --show prints those days' held-out rankings of the bot's stories (first ten).
+// Prints, held out one day at a time, how many of the first five stories are on the labelled front
+// page — on the bot's stories and on the labelled stories themselves (ranking alone) — against the
+// hand-set importance weights. Everything the held-out day's model uses is chosen inside its
+// training days: the word model's smoothing and minimum days, pairwise or listwise, and the L2
+// penalty, by a leave-one-day-out over the training days (nested); the `words` column of a training
+// day is scored by a word model fitted without that day (stacked), as a new day's would be.
+// The stories are the digest's clustering (learned-params.ts).
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
+  articleFeatures,
   buildStories,
+  fitWordWeights,
   importance,
   LEARNED_IMPORTANCE,
+  LEARNED_PARAMS,
   RANK_FEATURES,
+  type RankFeature,
   type Story,
   type StoryRanker,
   standardise,
+  type WordExample,
+  wordScore,
 } from "../src/core/stories/index.ts";
+import { fitListwise } from "./lib/listwise.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { frontPageHits, type LabelledDay, loadLabelledDays, majorityLabel } from "./lib/story-labels.ts";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const shown = new Set((arg("show") ?? "").split(",").filter(Boolean));
+const dropped = new Set((arg("drop") ?? "").split(",").filter(Boolean) as RankFeature[]);
+for (const f of dropped) if (!RANK_FEATURES.includes(f)) throw new Error(`--drop: no feature ${f}`);
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -35,16 +57,21 @@ interface Item {
   readonly grade: number;
   readonly docs: readonly number[];
   readonly hand: number;
+  /** Stems of the headline article's title and lead (what the `words` feature scores). */
+  readonly terms: readonly string[];
 }
+const dims = RANK_FEATURES.length;
+const WORDS = RANK_FEATURES.indexOf("words");
 const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
   stories.map((s) => {
     const label = majorityLabel(s.articles, day.gold);
     const rank = label === undefined ? -1 : day.frontPage.slice(0, 5).indexOf(label);
     return {
-      x: [...s.rankFeatures],
+      x: s.rankFeatures.map((v, k) => (dropped.has(RANK_FEATURES[k] as RankFeature) ? 0 : v)),
       grade: rank < 0 ? 0 : 5 - rank,
       docs: s.articles,
       hand: importance(s.signals, LEARNED_IMPORTANCE),
+      terms: [...articleFeatures(news, s.headline, LEARNED_PARAMS.features).vector.keys()],
     };
   });
 const goldGroups = (day: LabelledDay) => {
@@ -57,14 +84,53 @@ const bot = days.map((day) => itemsOf(day, buildStories(news, day.docs, { summar
 const gold = days.map((day) =>
   itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
 );
+// the word model learns from the labelled stories (the labels are theirs), whatever is ranked
+const wordExamples = (di: number): WordExample[] =>
+  (gold[di] as Item[]).map((it) => ({
+    terms: it.terms,
+    front: it.grade > 0,
+    day: (days[di] as LabelledDay).date,
+  }));
 
-const dims = RANK_FEATURES.length;
+type Loss = "pairwise" | "listwise";
+interface Spec {
+  readonly alpha: number;
+  readonly minDays: number;
+  readonly loss: Loss;
+}
+// ties keep the earlier setting: the stronger smoothing, the stricter word filter, pairwise
+const SPECS: Spec[] = [];
+for (const alpha of dropped.has("words") ? [0] : [2, 0.5])
+  for (const minDays of dropped.has("words") ? [0] : [2, 1])
+    for (const loss of ["pairwise", "listwise"] as const) SPECS.push({ alpha, minDays, loss });
+const L2 = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000];
+
+/**
+ * `data` with the `words` column scored: each day of `train` by the word model of the other
+ * training days, each day of `target` by the model of all of them.
+ */
+function withWords(data: Item[][], train: readonly number[], target: readonly number[], spec: Spec) {
+  const out = data.map((d) => d.map((it) => ({ ...it, x: [...it.x] })));
+  if (dropped.has("words")) return out;
+  const score = (di: number, from: readonly number[]) => {
+    const w = fitWordWeights(from.flatMap(wordExamples), spec);
+    for (const it of out[di] as Item[]) it.x[WORDS] = wordScore(w, it.terms);
+  };
+  for (const di of train)
+    score(
+      di,
+      train.filter((d) => d !== di),
+    );
+  for (const di of target) score(di, train);
+  return out;
+}
+
 interface Model {
   mean: number[];
   scale: number[];
   weights: number[];
 }
-function fitRanker(train: readonly Item[][], l2: number, graded: boolean): Model {
+function fitRanker(train: readonly Item[][], l2: number, loss: Loss): Model {
   const all = train.flat();
   const mean = Array.from(
     { length: dims },
@@ -74,13 +140,21 @@ function fitRanker(train: readonly Item[][], l2: number, graded: boolean): Model
     (m, k) => Math.sqrt(all.reduce((s, it) => s + ((it.x[k] as number) - m) ** 2, 0) / all.length) || 1,
   );
   const z = (it: Item) => it.x.map((v, k) => standardise(v, mean[k] as number, scale[k] as number));
+  if (loss === "listwise")
+    return {
+      mean,
+      scale,
+      weights: fitListwise(
+        train.map((day) => ({ rows: day.map(z), target: day.map((it) => (it.grade > 0 ? 1 : 0)) })),
+        l2,
+      ),
+    };
   const rows: number[][] = [];
   const labels: number[] = [];
   for (const day of train)
     for (const a of day)
       for (const b of day) {
-        const better = graded ? a.grade > b.grade : a.grade > 0 && b.grade === 0;
-        if (!better) continue;
+        if (!(a.grade > 0 && b.grade === 0)) continue;
         const za = z(a);
         const zb = z(b);
         const d = za.map((v, k) => v - (zb[k] as number));
@@ -94,43 +168,52 @@ function fitRanker(train: readonly Item[][], l2: number, graded: boolean): Model
 }
 const score = (m: Model, it: Item) =>
   it.x.reduce(
-    (s, v, k) => s + (m.weights[k] as number) * ((v - (m.mean[k] as number)) / (m.scale[k] as number)),
+    (s, v, k) => s + (m.weights[k] as number) * standardise(v, m.mean[k] as number, m.scale[k] as number),
     0,
   );
+const ranked = (items: readonly Item[], rank: (it: Item) => number) =>
+  items
+    .map((it) => ({ it, s: rank(it) }))
+    .sort((a, b) => b.s - a.s || (a.it.docs[0] ?? 0) - (b.it.docs[0] ?? 0))
+    .map(({ it }) => it);
 const hits = (items: readonly Item[], rank: (it: Item) => number, day: LabelledDay) =>
   frontPageHits(
-    items
-      .map((it, i) => ({ it, i, s: rank(it) }))
-      .sort((a, b) => b.s - a.s || (a.it.docs[0] ?? 0) - (b.it.docs[0] ?? 0))
-      .map(({ it }) => it.docs),
+    ranked(items, rank).map((it) => it.docs),
     day,
   );
-
-const L2 = [1, 3, 10, 30, 100, 300, 1000, 3000];
-const GRADED = process.argv.includes("--graded");
-/** The penalty of best leave-one-day-out hits within `use` (ties: the stronger penalty). */
-function chooseL2(data: Item[][], use: readonly number[]): number {
-  let best = L2[0] as number;
-  let bestHits = -1;
+/** Leave-one-day-out hits within `use` of the loss at each penalty; the best (ties: the stronger penalty). */
+function chooseL2(data: Item[][], use: readonly number[], loss: Loss) {
+  let best = { l2: L2[0] as number, hits: -1 };
   for (const l2 of L2) {
     let h = 0;
     for (const out of use) {
       const m = fitRanker(
         use.filter((d) => d !== out).map((d) => data[d] as Item[]),
         l2,
-        GRADED,
+        loss,
       );
       h += hits(data[out] as Item[], (it) => score(m, it), days[out] as LabelledDay);
     }
-    if (h >= bestHits) {
-      bestHits = h;
-      best = l2;
-    }
+    if (h >= best.hits) best = { l2, hits: h };
   }
   return best;
 }
 
+/** The setting of best leave-one-day-out hits within `use` (nothing of the other days is read;
+ * ties keep the earlier setting). */
+function chooseSpec(data: Item[][], use: readonly number[]) {
+  let best = { spec: SPECS[0] as Spec, l2: L2[0] as number, hits: -1 };
+  for (const spec of SPECS) {
+    const c = chooseL2(withWords(data, use, [], spec), use, spec.loss);
+    if (c.hits > best.hits) best = { spec, ...c };
+  }
+  return best;
+}
+const describe = (s: Spec, l2: number) =>
+  `${s.loss}, L2 ${l2}${dropped.has("words") ? "" : `, words α ${s.alpha} on ≥ ${s.minDays} days`}`;
+
 const idx = days.map((_, i) => i);
+if (dropped.size) console.log(`features left out: ${[...dropped].join(", ")}`);
 for (const [name, data] of [
   ["bot stories (digest clustering)", bot],
   ["labelled stories (ranking alone)", gold],
@@ -138,36 +221,64 @@ for (const [name, data] of [
   console.log(`\n${name}: front-page stories among the first five, held out one day at a time`);
   let learned = 0;
   let hand = 0;
+  let daysOk = 0;
   for (const di of idx) {
     const others = idx.filter((d) => d !== di);
-    const l2 = chooseL2(data as Item[][], others);
+    const { spec, l2 } = chooseSpec(data as Item[][], others);
+    const scored = withWords(data as Item[][], others, [di], spec);
     const m = fitRanker(
-      others.map((d) => data[d] as Item[]),
+      others.map((d) => scored[d] as Item[]),
       l2,
-      GRADED,
+      spec.loss,
     );
     const day = days[di] as LabelledDay;
-    const h = hits(data[di] as Item[], (it) => score(m, it), day);
+    const h = hits(scored[di] as Item[], (it) => score(m, it), day);
     const hh = hits(data[di] as Item[], (it) => it.hand, day);
     learned += h;
     hand += hh;
-    console.log(`  ${day.date}: learned ${h}/5 (l2 ${l2}) · hand-set importance ${hh}/5`);
+    if (h >= 3) daysOk++;
+    console.log(`  ${day.date}: learned ${h}/5 (${describe(spec, l2)}) · hand-set importance ${hh}/5`);
+    if (shown.has(day.date) && data === bot)
+      for (const [r, it] of ranked(scored[di] as Item[], (x) => score(m, x))
+        .slice(0, 10)
+        .entries())
+        console.log(
+          `    ${r + 1}. ${it.grade > 0 ? `front ${6 - it.grade}` : "       "} ${it.docs.length}× ${news.articles[it.docs[0] as number]?.title}`,
+        );
   }
   console.log(
-    `  held-out total: learned ${learned}/${5 * days.length} · hand-set ${hand}/${5 * days.length}`,
+    `  held-out total: learned ${learned}/${5 * days.length} (≥ 3 on ${daysOk} of ${days.length} days) · hand-set ${hand}/${5 * days.length}`,
   );
 }
 
-const l2 = chooseL2(bot, idx);
-const final = fitRanker(bot, l2, GRADED);
+const { spec, l2 } = chooseSpec(bot, idx);
+const scored = withWords(bot, idx, [], spec);
+const final = fitRanker(scored, l2, spec.loss);
 const inSample = idx.reduce(
-  (n, di) => n + hits(bot[di] as Item[], (it) => score(final, it), days[di] as LabelledDay),
+  (n, di) => n + hits(scored[di] as Item[], (it) => score(final, it), days[di] as LabelledDay),
   0,
 );
-console.log(`\nall days (l2 ${l2}): in-sample ${inSample}/${5 * days.length}`);
+console.log(`\nall days (${describe(spec, l2)}): in sample ${inSample}/${5 * days.length}`);
 RANK_FEATURES.forEach((f, k) => {
   console.log(`  ${f.padEnd(15)} ${(final.weights[k] as number).toFixed(3)}`);
 });
+const words = dropped.has("words")
+  ? new Map<string, number>()
+  : fitWordWeights(idx.flatMap(wordExamples), spec);
+const strongest = [...words].sort((a, b) => a[1] - b[1]);
+console.log(
+  `  words (${words.size}): most against ${strongest
+    .slice(0, 12)
+    .map(([t]) => t)
+    .join(" ")}`,
+);
+console.log(
+  `    most for ${strongest
+    .slice(-12)
+    .reverse()
+    .map(([t]) => t)
+    .join(" ")}`,
+);
 
 if (process.argv.includes("--write")) {
   const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -176,17 +287,18 @@ if (process.argv.includes("--write")) {
     mean: final.mean.map(r4),
     scale: final.scale.map(r4),
     weights: final.weights.map(r4),
+    words: Object.fromEntries([...words].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, w]) => [t, r4(w)])),
   };
   const path = resolve(fileURLToPath(import.meta.url), "../../src/core/stories/learned-ranker.ts");
   writeFileSync(
     path,
     `// The story ranker in use, written by \`npm run train:ranker -- --write\` (bench/train-story-ranker.ts)
 // from the front pages of the labelled days ${days.map((d) => d.date).join(", ")}
-// (pairwise logistic, L2 ${l2}${GRADED ? ", graded" : ""}); held-out figures in bench/results/stories.md.
+// (${describe(spec, l2)}); held-out figures in bench/results/stories.md.
 // Do not edit by hand: re-run the script. Empty = rank by the hand-weighted importance signals.
 import type { StoryRanker } from "./rank-features.ts";
 
-export const LEARNED_RANKER: StoryRanker = ${JSON.stringify(ranker, null, 2).replace(/"(\w+)":/g, "$1:")};
+export const LEARNED_RANKER: StoryRanker = ${JSON.stringify(ranker, null, 2).replace(/"([A-Za-z_]\w*)":/g, "$1:")};
 `,
   );
   console.log(`wrote ${path}`);

@@ -60,6 +60,8 @@ interface Setting {
   /** Period emphasis in proportion to the share of the period using the term. */
   share: boolean;
   method: ClusterMethod;
+  /** Single pass only: fold groups together once their mean similarity reaches the threshold. */
+  merge: boolean;
   weights: SimilarityWeights;
   threshold: number;
 }
@@ -76,7 +78,11 @@ for (const [window, local, liftAt] of LOCAL)
     for (const lead of LEADS)
       for (const textWeight of [0.55, 0.7, 0.85, 1])
         for (const entityScale of textWeight < 1 ? [3, 6] : [3])
-          for (const method of ["average", "single-pass"] as ClusterMethod[])
+          for (const [method, merge] of [
+            ["average", false],
+            ["single-pass", false],
+            ["single-pass", true],
+          ] as [ClusterMethod, boolean][])
             for (const threshold of thresholds)
               settings.push({
                 lead,
@@ -86,6 +92,7 @@ for (const [window, local, liftAt] of LOCAL)
                 liftAt,
                 share,
                 method,
+                merge,
                 weights: { textWeight, graceDays: 1, halfLifeDays: 3, entityScale },
                 threshold,
               });
@@ -155,7 +162,7 @@ settings.forEach((s, si) => {
     const groups =
       s.method === "average"
         ? cut(n, merges[di] as { a: number; b: number; at: number }[], s.threshold)
-        : singlePass(n, ms[di] as Float32Array, s.threshold);
+        : singlePass(n, ms[di] as Float32Array, s.threshold, s.merge);
     counts[si]?.push(
       pairCounts(
         groups.map((g) => g.map((k) => day.docs[k] as number)),
@@ -207,7 +214,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -247,7 +254,10 @@ console.log(`\nchosen: ${describe(final)}`);
 const feats = featsByLead.get(final.lead) as ArticleFeatures[][];
 const groupsOf = days.map((day, di) => {
   const m = (matrices.get(keyOf(final)) as Float32Array[])[di] as Float32Array;
-  const g = (final.method === "average" ? averageLinkage : singlePass)(day.docs.length, m, final.threshold);
+  const g =
+    final.method === "average"
+      ? averageLinkage(day.docs.length, m, final.threshold)
+      : singlePass(day.docs.length, m, final.threshold, final.merge);
   return g.map((idx) => idx.map((k) => (feats[di] as ArticleFeatures[])[k] as ArticleFeatures));
 });
 const signals = groupsOf.map((groups, di) =>
@@ -335,7 +345,7 @@ export const LEARNED_LIVE_PARAMS: ClusterParams = {
   localWindowDays: ${live.window},
   localWeight: ${live.local},
   localLift: ${live.liftAt},
-  shareBoost: ${live.share},
+  shareBoost: ${live.share},${live.merge ? "\n  merge: true," : ""}
 };
 
 export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)

@@ -8,6 +8,7 @@ import {
   createStoryTracker,
   liveStoriesOf,
   opensResolved,
+  singlePass,
 } from "../src/core/stories/index.ts";
 import { addToLiveIndex } from "../src/ingest/live-index.ts";
 import { newsArticle as art } from "./fakes/articles.ts";
@@ -117,6 +118,27 @@ describe("story clustering", () => {
       "Sénat",
     ]);
     expect(capitalisedRuns("Réforme des retraites : la grève continue")).toEqual([]);
+  });
+});
+
+describe("single pass", () => {
+  // 0 and 1 are one story told two ways (alike only through 2, which arrives last); 3 is apart
+  const sims = [
+    [1, 0.05, 0.5, 0],
+    [0.05, 1, 0.45, 0],
+    [0.5, 0.45, 1, 0],
+    [0, 0, 0, 1],
+  ];
+  const sim = Float32Array.from(sims.flat());
+
+  it("keeps a story opened by the wrong first article apart, unless told to merge", () => {
+    expect(singlePass(4, sim, 0.2)).toEqual([[0, 2], [1], [3]]);
+    expect(singlePass(4, sim, 0.2, true)).toEqual([[0, 1, 2], [3]]);
+  });
+
+  it("merges only groups whose mean similarity over all pairs reaches the threshold", () => {
+    // mean of {0, 2} to {1} is (0.05 + 0.45) / 2 = 0.25
+    expect(singlePass(4, sim, 0.3, true)).toEqual([[0, 2], [1], [3]]);
   });
 });
 

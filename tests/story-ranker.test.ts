@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   buildStories,
+  fitWordWeights,
   LEARNED_RANKER,
   RANK_FEATURES,
+  rankerWords,
   rankScore,
   type StoryRanker,
   standardise,
+  wordScore,
 } from "../src/core/stories/index.ts";
 import { newsArticle as art } from "./fakes/articles.ts";
 
@@ -45,6 +48,50 @@ describe("story ranker", () => {
   });
 });
 
+describe("front-page word weights", () => {
+  const ex = (day: string, front: boolean, ...terms: string[]) => ({ day, front, terms });
+  const examples = [
+    ex("d1", true, "prefectur", "bless"),
+    ex("d1", false, "moteur", "chevaux"),
+    ex("d2", true, "prefectur", "gouvern"),
+    ex("d2", false, "moteur", "bless"),
+    ex("d3", false, "chevaux", "salon"),
+  ];
+
+  it("weighs a word by how much more often front-page headlines use it", () => {
+    const w = fitWordWeights(examples, { alpha: 1, minDays: 1 });
+    expect(w.get("prefectur")).toBeGreaterThan(0);
+    expect(w.get("moteur")).toBeLessThan(0);
+    // in two of the three other stories against one
+    expect(w.get("moteur")).toBeLessThan(w.get("salon") as number);
+    // once on each side, but there are more other stories than front-page ones
+    expect(w.get("bless")).toBeGreaterThan(0);
+  });
+
+  it("keeps only words seen on enough labelled days", () => {
+    const w = fitWordWeights(examples, { alpha: 1, minDays: 2 });
+    expect(w.has("prefectur")).toBe(true);
+    expect(w.has("gouvern")).toBe(false);
+    expect(w.has("salon")).toBe(false);
+  });
+
+  it("scores a headline's distinct known words over the square root of its word count", () => {
+    const w = new Map([
+      ["prefectur", 1],
+      ["moteur", -0.5],
+    ]);
+    expect(wordScore(w, ["prefectur", "prefectur", "moteur", "inconnu"])).toBeCloseTo(0.5 / Math.sqrt(3), 10);
+    expect(wordScore(undefined, ["prefectur"])).toBe(0);
+  });
+
+  it("reads a stored ranker's words without inherited keys", () => {
+    const r: StoryRanker = { features: [], mean: [], scale: [], weights: [], words: { prefectur: 2 } };
+    const w = rankerWords(r);
+    expect(w?.get("prefectur")).toBe(2);
+    expect(wordScore(w, ["constructor", "toString"])).toBe(0);
+  });
+});
+
 describe("story rank features (synthetic corpus)", () => {
   // a breaking event (floods, never written about before) against a routine subject (a city's
   // school budget, written about every week of the month before), two articles each in the period
@@ -69,7 +116,16 @@ describe("story rank features (synthetic corpus)", () => {
     art("budget-a", day(30), "Grenoble adopte le budget des écoles", BUDGET),
     art("budget-b", day(30), "Budget des écoles : Grenoble vote la rénovation des cantines", BUDGET),
   ];
-  const news = createNewsIndex([...before, ...period]);
+  // the day after: the floods are followed up, the budget is not
+  const after = [
+    art(
+      "flood-next",
+      day(31),
+      "Durance : les sinistrés des inondations relogés",
+      FLOOD.replace("dans la nuit", "mardi"),
+    ),
+  ];
+  const news = createNewsIndex([...before, ...period, ...after]);
   const docs = period.map((a) => news.articles.findIndex((x) => x.id === a.id));
   const stories = buildStories(news, docs, { summarize: false });
   const storyOf = (id: string) => {
@@ -86,5 +142,13 @@ describe("story rank features (synthetic corpus)", () => {
     expect(feature("flood-a", "burst")).toBeGreaterThan(feature("budget-a", "burst"));
     expect(feature("budget-a", "pastEcho")).toBeGreaterThan(0);
     expect(feature("budget-a", "pastEcho")).toBeGreaterThan(feature("flood-a", "pastEcho"));
+  });
+
+  it("measures a follow-up on the day after the period, none when that day has no articles yet", () => {
+    expect(feature("flood-a", "followUp")).toBeGreaterThan(0);
+    expect(feature("budget-a", "followUp")).toBe(0);
+    const nextDay = news.articles.findIndex((x) => x.id === "flood-next");
+    const later = buildStories(news, [nextDay], { summarize: false });
+    expect(later[0]?.rankFeatures[RANK_FEATURES.indexOf("followUp")]).toBe(0);
   });
 });

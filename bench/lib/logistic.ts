@@ -44,6 +44,17 @@ function solve(a: Float64Array, b: Float64Array, d: number): Float64Array {
   return x;
 }
 
+/** One Newton step in place: `beta` += hess⁻¹ · grad; returns the largest coordinate change. */
+export function newtonStep(beta: Float64Array, hess: Float64Array, grad: Float64Array, d: number): number {
+  const step = solve(hess, grad, d);
+  let change = 0;
+  for (let j = 0; j < d; j++) {
+    beta[j] = (beta[j] as number) + (step[j] as number);
+    change = Math.max(change, Math.abs(step[j] as number));
+  }
+  return change;
+}
+
 /**
  * Fit P(y=1 | x) = σ(w·x + b). `rows` are feature vectors, `labels` 0/1, `sampleWeights` optional.
  * `l2` penalises the weights (not the bias).
@@ -87,13 +98,7 @@ export function fitLogistic(
       }
       hess[j * d + j] = (hess[j * d + j] as number) + 1e-9;
     }
-    const step = solve(hess, grad, d);
-    let change = 0;
-    for (let j = 0; j < d; j++) {
-      beta[j] = (beta[j] as number) + (step[j] as number);
-      change = Math.max(change, Math.abs(step[j] as number));
-    }
-    if (change < 1e-6) break;
+    if (newtonStep(beta, hess, grad, d) < 1e-6) break;
   }
   return { weights: [...beta.slice(0, f)].map(round6), bias: round6(beta[f] as number) };
 }

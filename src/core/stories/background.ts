@@ -99,6 +99,11 @@ export function backgroundBefore(
   };
 }
 
+/** The articles dated on `day` (days since the epoch), in index order. */
+export function docsOfDay(news: NewsIndex, day: number): readonly number[] {
+  return stateOf(news).byDay.get(day) ?? [];
+}
+
 /** Fewest background articles for the local rarity to be trusted (the archive's first days have none). */
 export const MIN_BACKGROUND = 30;
 

@@ -43,6 +43,8 @@ export interface ClusterParams {
   readonly localLift?: number;
   /** The period emphasis scaled by the share of the period's articles using the term. */
   readonly shareBoost?: boolean;
+  /** Single pass (the live tracker): fold two stories together once their mean similarity reaches the threshold. */
+  readonly merge?: boolean;
 }
 
 /** Term frequencies of a period, against the corpus's. */
@@ -204,25 +206,52 @@ export function averageLinkage(
   return members.filter((m): m is number[] => m !== undefined).map((m) => m.sort((a, b) => a - b));
 }
 
-/** Single pass in the given order: join the group of best mean similarity ≥ threshold, or start one. */
-export function singlePass(n: number, sim: Float32Array, threshold: number): number[][] {
+/**
+ * Single pass in the given order: join the group of best mean similarity ≥ threshold, or start one.
+ * With `merge`, a group an item joined is then merged with any other group whose mean similarity
+ * to it (over all pairs) has reached the threshold, best first: a story opened by an article that
+ * belonged to another one is folded back when the articles that tie them arrive.
+ */
+export function singlePass(n: number, sim: Float32Array, threshold: number, merge = false): number[][] {
   const groups: number[][] = [];
+  const mean = (a: readonly number[], b: readonly number[]) => {
+    let s = 0;
+    for (const i of a) for (const j of b) s += sim[i * n + j] as number;
+    return s / (a.length * b.length);
+  };
   for (let i = 0; i < n; i++) {
     let best = -1;
     let bestAvg = threshold;
     groups.forEach((g, gi) => {
-      let s = 0;
-      for (const j of g) s += sim[i * n + j] as number;
-      const avg = s / g.length;
+      const avg = mean([i], g);
       if (avg >= bestAvg) {
         bestAvg = avg;
         best = gi;
       }
     });
-    if (best >= 0) (groups[best] as number[]).push(i);
-    else groups.push([i]);
+    if (best < 0) {
+      groups.push([i]);
+      continue;
+    }
+    const g = groups[best] as number[];
+    g.push(i);
+    while (merge) {
+      let other = -1;
+      let top = threshold;
+      groups.forEach((h, hi) => {
+        if (h === g || h.length === 0) return;
+        const avg = mean(g, h);
+        if (avg >= top) {
+          top = avg;
+          other = hi;
+        }
+      });
+      if (other < 0) break;
+      g.push(...(groups[other] as number[]));
+      groups[other] = [];
+    }
   }
-  return groups;
+  return groups.filter((g) => g.length > 0).map((g) => g.sort((a, b) => a - b));
 }
 
 /**
@@ -252,5 +281,5 @@ export function clusterFeatures(
   );
   return method === "average"
     ? averageLinkage(items.length, sim, params.threshold)
-    : singlePass(items.length, sim, params.threshold);
+    : singlePass(items.length, sim, params.threshold, params.merge ?? false);
 }

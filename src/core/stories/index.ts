@@ -22,7 +22,7 @@
 //     storyOf(doc), stories(), size(); stories older than its window are dropped.
 //   placeLiveArticles(news, firstDoc) — ingestion's hook: the index's new docs placed in the
 //     index's live tracker (startLiveStories / liveStoriesOf); digests group tracked docs by it.
-export { type Background, backgroundBefore, localFactor } from "./background.ts";
+export { type Background, backgroundBefore, docsOfDay, localFactor } from "./background.ts";
 export {
   averageLinkage,
   type ClusterMethod,
@@ -62,6 +62,7 @@ export { liveStoriesOf, placeLiveArticles, startLiveStories } from "./live-stori
 export {
   RANK_FEATURES,
   type RankFeature,
+  rankerWords,
   rankScore,
   type StoryRanker,
   standardise,
@@ -79,3 +80,4 @@ export {
 } from "./stories.ts";
 export { opensResolved, storySummary } from "./summary.ts";
 export { createStoryTracker, type Placement, type StoryTracker, type TrackerOptions } from "./tracker.ts";
+export { fitWordWeights, type WordExample, type WordWeightOptions, wordScore } from "./word-weights.ts";

@@ -1,13 +1,15 @@
 // What can tell a front-page story from a minor one, measured the same way on any corpus: how much
 // of the period it fills, whether its words surge against the weeks before (news breaking) or have
 // been written about all along (a magazine's routine subject), how well-known its names are, and
-// how its headline reads. A linear model over these (learned-ranker.ts, fitted by
+// how its headline reads, whether the next day's articles follow it up (when the corpus has that
+// day: the period ends before today) and which words its headline uses (word-weights.ts). A linear model over these (learned-ranker.ts, fitted by
 // bench/train-story-ranker.ts on the labelled days' front pages) turns them into a story's score.
 import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 import type { Background } from "./background.ts";
 import type { DotIndex } from "./dot-index.ts";
 import type { ArticleFeatures, SparseVector } from "./features.ts";
 import type { ImportanceSignals } from "./importance.ts";
+import { wordScore } from "./word-weights.ts";
 
 /** The features, in the order of a feature vector (the learned model's weights follow it). */
 export const RANK_FEATURES = [
@@ -22,6 +24,8 @@ export const RANK_FEATURES = [
   "titleWords",
   "quotedTitle",
   "bodyLength",
+  "followUp",
+  "words",
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
@@ -31,12 +35,29 @@ export interface StoryRanker {
   readonly mean: readonly number[];
   readonly scale: readonly number[];
   readonly weights: readonly number[];
+  /** Stem → front-page log-odds of a headline using it (the `words` feature; word-weights.ts). */
+  readonly words?: Readonly<Record<string, number>>;
+}
+
+const wordMaps = new WeakMap<object, ReadonlyMap<string, number>>();
+/** The ranker's word weights as a map (a record's inherited keys, `constructor`…, must not count). */
+export function rankerWords(ranker: StoryRanker): ReadonlyMap<string, number> | undefined {
+  const words = ranker.words;
+  if (!words) return undefined;
+  let m = wordMaps.get(words);
+  if (!m) {
+    m = new Map(Object.entries(words));
+    wordMaps.set(words, m);
+  }
+  return m;
 }
 
 /** Similarity to a story under which an article of the weeks before is not about it. */
 const PAST_FLOOR = 0.1;
 /** Period articles a term must be in to count as the period's (one article's own words are not a surge). */
 const MIN_SURGE_DOCS = 2;
+/** Scale of the next day's mean echo inside its logarithm (a follow-up article of a 20-article day ≈ 1). */
+const FOLLOW_SCALE = 10;
 const QUOTE = /["«»“”]/u;
 
 export interface RankContext {
@@ -49,6 +70,10 @@ export interface RankContext {
   readonly background?: Background;
   /** The background's vectors (in `background.docs` order), for the past echo. */
   readonly pastDots?: DotIndex;
+  /** The vectors of the day after the period, when the corpus has it (a follow-up is news that mattered). */
+  readonly nextDots?: DotIndex;
+  /** The ranker's word weights, for the `words` feature. */
+  readonly words?: ReadonlyMap<string, number>;
 }
 
 /** Term → number of `period` articles using it. */
@@ -76,9 +101,9 @@ function burst(ctx: RankContext, centroid: ReadonlyMap<string, number>): number 
   return b;
 }
 
-/** Mean similarity, above a floor, of the weeks before to the story: an ongoing subject scores high. */
-function pastEcho(ctx: RankContext, centroid: SparseVector): number {
-  const index = ctx.pastDots;
+/** Mean similarity (× 100), above a floor, of the indexed articles to the story: of the weeks before,
+ * an ongoing subject scores high; of the day after, a story that was followed up. */
+function meanEcho(index: DotIndex | undefined, centroid: SparseVector): number {
   if (!index || index.size === 0) return 0;
   let sum = 0;
   for (const s of index.dots(centroid)) if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
@@ -110,11 +135,14 @@ export function rankFeatures(
     entitySalience: signals.entitySalience,
     prominence: signals.prominence,
     burst: burst(ctx, centroid),
-    pastEcho: pastEcho(ctx, sparseCentroid),
+    pastEcho: meanEcho(ctx.pastDots, sparseCentroid),
     titleRarity: rarity,
     titleWords: Math.log(1 + terms.length),
     quotedTitle: QUOTE.test(title) ? 1 : 0,
     bodyLength: length,
+    // logarithmic: one follow-up article is the signal, a day-long follow-up only a little more
+    followUp: Math.log1p(FOLLOW_SCALE * meanEcho(ctx.nextDots, sparseCentroid)),
+    words: wordScore(ctx.words, members[0]?.vector.keys() ?? []),
   };
   return RANK_FEATURES.map((k) => values[k]);
 }

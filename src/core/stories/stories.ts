@@ -1,7 +1,7 @@
 // From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
 // centroid, its most central article (the headline), its summary and its importance.
 import type { NewsIndex } from "../search/news-index.ts";
-import { type Background, backgroundBefore } from "./background.ts";
+import { type Background, backgroundBefore, docsOfDay } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { createDotIndex, type DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
@@ -18,6 +18,7 @@ import { LEARNED_RANKER } from "./learned-ranker.ts";
 import {
   periodDocFreq,
   type RankContext,
+  rankerWords,
   rankFeatures,
   rankScore,
   type StoryRanker,
@@ -132,18 +133,27 @@ export function periodBackground(
 /** Days before the period the ranker compares a story with, when clustering uses none. */
 const RANK_BACKGROUND_DAYS = 28;
 
-/** The weeks before a period and their dot index, kept for the last few periods asked (per index size). */
-const pastCache = new WeakMap<NewsIndex, Map<string, { background: Background; pastDots: DotIndex }>>();
+/** The weeks before a period and the day after it, with their dot indexes, kept for the last few
+ * periods asked (per index size). */
+const pastCache = new WeakMap<
+  NewsIndex,
+  Map<string, { background: Background; pastDots: DotIndex; nextDots: DotIndex }>
+>();
 const PAST_CACHE_SIZE = 4;
 
 function rankBackground(
   news: NewsIndex,
   period: readonly ArticleFeatures[],
   params: ClusterParams,
-): { background?: Background; pastDots?: DotIndex } {
+): { background?: Background; pastDots?: DotIndex; nextDots?: DotIndex } {
   const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
   let first = Number.POSITIVE_INFINITY;
-  for (const f of period) if (f.day !== undefined && f.day < first) first = f.day;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const f of period)
+    if (f.day !== undefined) {
+      first = Math.min(first, f.day);
+      last = Math.max(last, f.day);
+    }
   if (!Number.isFinite(first)) return {};
   let cache = pastCache.get(news);
   if (!cache) {
@@ -151,15 +161,19 @@ function rankBackground(
     pastCache.set(news, cache);
   }
   // an article added since (live ingestion) may be dated in the window: the index size is in the key
-  const key = `${first}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
+  const key = `${first}/${last}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const background = backgroundBefore(news, first, window, params.features);
-  const pastDots = createDotIndex(
-    background.docs.map((d) => articleFeatures(news, d, params.features).sparse),
-  );
+  const vectors = (docs: readonly number[]) =>
+    createDotIndex(docs.map((d) => articleFeatures(news, d, params.features).sparse));
+  // the day after the period: none yet when the period ends today, and then no story is followed up
+  const entry = {
+    background,
+    pastDots: vectors(background.docs),
+    nextDots: vectors(docsOfDay(news, last + 1)),
+  };
   if (cache.size >= PAST_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  const entry = { background, pastDots };
   cache.set(key, entry);
   return entry;
 }
@@ -219,6 +233,7 @@ export function buildStories(news: NewsIndex, docs: readonly number[], options: 
     period,
     periodDf: periodDocFreq(period),
     ...rankBackground(news, period, params),
+    ...(useRanker && ranker.words ? { words: rankerWords(ranker) } : {}),
   };
   const stats: PeriodStats = {
     dots: createDotIndex(period.map((f) => f.sparse)),

@@ -21,7 +21,8 @@ export interface TrackerOptions {
 }
 
 export interface Placement {
-  /** Story number (stable for the tracker's life). */
+  /** Story number (stable for the tracker's life, unless the story is later merged into another:
+   * `storyOf` then gives the other's number). */
   readonly story: number;
   /** True when the article joined an existing story, false when it started one. */
   readonly joined: boolean;
@@ -100,12 +101,61 @@ function place(st: TrackerState, doc: number): Placement {
   count(st, raw, 1);
   st.counted.set(doc, raw);
   const f = emphasised(st, raw, day);
-  const { id: best, sim } = bestStory(st, f, day);
+  const { id: best, sim, near } = bestStory(st, f, day);
   const joined = best >= 0;
   const id = joined ? best : st.nextId++;
   join(st, id, f, day);
   st.byDoc.set(doc, id);
+  if (joined && st.params.merge) mergeNear(st, id, near);
   return { story: id, joined, similarity: joined ? sim : 0 };
+}
+
+/** Mean similarity of the most recent members of two stories. */
+function meanBetween(st: TrackerState, a: Tracked, b: Tracked): number {
+  const from = (m: readonly ArticleFeatures[]) => Math.max(0, m.length - st.maxCompared);
+  let sum = 0;
+  let n = 0;
+  for (let i = from(a.members); i < a.members.length; i++)
+    for (let j = from(b.members); j < b.members.length; j++) {
+      sum += similarity(a.members[i] as ArticleFeatures, b.members[j] as ArticleFeatures, st.params.weights);
+      n++;
+    }
+  return n > 0 ? sum / n : 0;
+}
+
+/**
+ * Fold into story `id` the stories `near` (those the new article was close to as well) whose mean
+ * similarity to it has reached the threshold, best first. Only they can have: before the article
+ * joined, no two stories were that close. Their articles take the story's number.
+ */
+function mergeNear(st: TrackerState, id: number, near: readonly number[]): void {
+  const story = st.stories.get(id) as Tracked;
+  const left = new Set(near.filter((h) => h !== id && st.stories.has(h)));
+  for (;;) {
+    let other = -1;
+    let top = st.params.threshold;
+    for (const h of left) {
+      const m = meanBetween(st, story, st.stories.get(h) as Tracked);
+      if (m >= top) {
+        top = m;
+        other = h;
+      }
+    }
+    if (other < 0) return;
+    left.delete(other);
+    const absorbed = st.stories.get(other) as Tracked;
+    st.stories.delete(other);
+    for (const m of absorbed.members) {
+      for (const t of m.vector.keys()) {
+        const set = st.byTerm.get(t);
+        set?.delete(other);
+        set?.add(id);
+      }
+      st.byDoc.set(m.doc, id);
+      story.members.push(m);
+    }
+    story.lastDay = Math.max(story.lastDay, absorbed.lastDay);
+  }
 }
 
 /** The article's features weighted against the tracked period and its day's background. */
@@ -181,11 +231,17 @@ function forget(st: TrackerState, id: number, m: ArticleFeatures): void {
   }
 }
 
-function bestStory(st: TrackerState, f: ArticleFeatures, day: number): { id: number; sim: number } {
+/** The story of best mean similarity ≥ threshold (-1: none), and every story at or above it (`near`). */
+function bestStory(
+  st: TrackerState,
+  f: ArticleFeatures,
+  day: number,
+): { id: number; sim: number; near: number[] } {
   const candidates = new Set<number>();
   for (const t of f.vector.keys()) for (const s of st.byTerm.get(t) ?? []) candidates.add(s);
   let best = -1;
   let bestSim = st.params.threshold;
+  const near: number[] = [];
   for (const s of candidates) {
     const story = st.stories.get(s) as Tracked;
     if (Math.abs(story.lastDay - day) > st.windowDays) continue;
@@ -196,10 +252,11 @@ function bestStory(st: TrackerState, f: ArticleFeatures, day: number): { id: num
     for (let i = from; i < members.length; i++)
       sum += similarity(f, members[i] as ArticleFeatures, st.params.weights);
     const mean = sum / (members.length - from);
+    if (mean >= st.params.threshold) near.push(s);
     if (mean >= bestSim) {
       bestSim = mean;
       best = s;
     }
   }
-  return { id: best, sim: bestSim };
+  return { id: best, sim: bestSim, near };
 }
