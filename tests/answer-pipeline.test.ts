@@ -87,19 +87,25 @@ describe("scorer", () => {
     expect(scorer.thresholdFor("person")).toBe(0.75);
     expect(scorer.votes).toBe(false);
   });
+  const f = new Float64Array(FEATURES.length);
   it("gives more confidence to a larger lead over the best sentence giving another answer", () => {
     const scorer = createScorer({
       ...model,
       confidence: { inputs: ["best", "margin", "rivalMargin"], weights: [1, 0.5, 1], bias: 0 },
     });
-    const f = new Float64Array(FEATURES.length);
-    expect(scorer.confidence(2, 1.9, f, -1)).toBeGreaterThan(scorer.confidence(2, 1.9, f));
+    const ranked = (...answers: [number, string][]) =>
+      answers.map(([score, key], doc) => ({ score, doc, keys: [key], features: f }));
+    // the runner-up agrees (same answer): the rival is the third sentence, far behind
+    expect(scorer.confidence(ranked([2, "a"], [1.9, "a"], [-1, "b"]))).toBeGreaterThan(
+      scorer.confidence(ranked([2, "a"], [1.9, "b"], [-1, "c"])),
+    );
   });
   it("gives more confidence to a higher score and a larger lead", () => {
     const scorer = createScorer(model);
-    const f = new Float64Array(FEATURES.length);
-    expect(scorer.confidence(2, 1, f)).toBeGreaterThan(scorer.confidence(1, 0.5, f));
-    expect(scorer.confidence(1, -2, f)).toBeGreaterThan(scorer.confidence(1, 0.9, f));
+    const ranked = (...scores: number[]) => scores.map((score, doc) => ({ score, doc, features: f }));
+    expect(scorer.confidence(ranked(2, 1))).toBeGreaterThan(scorer.confidence(ranked(1, 0.5)));
+    expect(scorer.confidence(ranked(1, -2))).toBeGreaterThan(scorer.confidence(ranked(1, 0.9)));
+    expect(scorer.confidence([])).toBe(0);
   });
 });
 

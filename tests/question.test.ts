@@ -46,6 +46,12 @@ describe("parseQuestion", () => {
     expect(parseQuestion("Qui est Hayashi Yoshimasa ?", analyzer).asksIdentity).toBe(true);
     expect(parseQuestion("Qui est le ministre de la Défense ?", analyzer).asksIdentity).toBe(false);
     expect(parseQuestion("Who is the prime minister?", analyzer).asksIdentity).toBe(false);
+    // a verb or a title after the copula: the question asks for a name, not who someone is
+    expect(parseQuestion("Who was picked this week to head the Commission?", analyzer).asksIdentity).toBe(
+      false,
+    );
+    expect(parseQuestion("Qui est ministre de la Culture en ce moment ?", analyzer).asksIdentity).toBe(false);
+    expect(parseQuestion("qui est hayashi yoshimasa ?", analyzer).asksIdentity).toBe(true);
   });
 
   it("drops inverted subject pronouns", () => {

@@ -128,3 +128,33 @@ export function kindTable(
   }
   return lines.join("\n");
 }
+
+/** Per fold (news batch, seed batch, PIAF fold) at `threshold`: the cross-validated outcome of each. */
+export function foldTable(
+  outs: readonly HeldOut[],
+  probability: ReadonlyMap<HeldOut, number>,
+  threshold: number,
+): string {
+  const lines = [
+    "| fold | questions | right | wrong | abstained | unanswerable abstained |",
+    "|---|---|---|---|---|---|",
+  ];
+  const folds = [...new Set(outs.map((h) => h.q.fold))].sort((a, b) =>
+    a.localeCompare(b, "en", { numeric: true }),
+  );
+  const sets = [...new Set(outs.map((h) => h.q.set))].map((set) => `${set} (all)`);
+  for (const name of [...folds, ...sets]) {
+    const mine = outs.filter((h) => h.q.fold === name || `${h.q.set} (all)` === name);
+    const answerable = mine.filter((h) => h.q.answerable);
+    const unanswerable = mine.filter((h) => !h.q.answerable);
+    const answered = (h: HeldOut) => !h.q.bypass && (probability.get(h) ?? 0) >= threshold;
+    const right = answerable.filter((h) => answered(h) && h.right).length;
+    const wrong = answerable.filter((h) => answered(h) && !h.right).length;
+    const kept = unanswerable.filter((h) => !answered(h)).length;
+    const n = answerable.length;
+    lines.push(
+      `| ${name} | ${n}+${unanswerable.length} | ${right} (${pct(right, n)}) | ${wrong} (${pct(wrong, n)}) | ${pct(n - right - wrong, n)} | ${unanswerable.length === 0 ? "-" : `${kept}/${unanswerable.length}`} |`,
+    );
+  }
+  return lines.join("\n");
+}

@@ -3,7 +3,6 @@
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
 // the asked kind alike, the newest article wins: a figure that changes is quoted as last stated.
 import type { NewsIndex } from "../search/news-index.ts";
-import { rivalOf } from "./answer-votes.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
 import type { Reading } from "./read-question.ts";
@@ -47,8 +46,7 @@ export function decide(
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const top = ranked[0];
   if (!top) return { found: false, confidence: 0, why: "unsure" };
-  const runnerUp = ranked.find((s) => s.doc !== top.doc || s.index !== top.index);
-  const confidence = scorer.confidence(top.score, runnerUp?.score, top.features, rivalOf(ranked, top)?.score);
+  const confidence = scorer.confidence(ranked);
   const threshold = options.minConfidence ?? scorer.thresholdFor(q.kind);
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
   const best = newestAsGood(news, ranked, top, options.recencyMargin);

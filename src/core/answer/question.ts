@@ -503,9 +503,10 @@ function identityFields(
 ): Pick<ParsedQuestion, "asksIdentity" | "identityOf" | "asksJob"> {
   const asksIdentity =
     byRole !== undefined ||
-    /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
+    (/^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(?!(le|la|les|l|un|une|the|a|an)\b)/.test(
       folded,
-    );
+    ) &&
+      namesAfterCopula(question));
   const identityOf =
     byRole?.name ??
     (asksIdentity
@@ -519,6 +520,15 @@ function identityFields(
     ...(identityOf ? { identityOf } : {}),
     asksJob: byRole?.holdsOffice ?? false,
   };
+}
+
+// "Qui est Hayashi Yoshimasa ?" asks who someone is; "Who was picked…", "Qui est ministre de la
+// Culture ?" ask for a name (a verb or a title follows the copula). A question typed all in lower
+// case gives no such clue and stays an identity question.
+function namesAfterCopula(question: string): boolean {
+  const rest = /^\s*\S+\s+\S+\s+(\S)/u.exec(question)?.[1] ?? "";
+  const cased = /\p{Lu}/u.test(question.slice(1));
+  return !cased || /\p{Lu}|\d/u.test(rest);
 }
 
 // Other stems of a French verb form: irregular forms from the table, and for a third-person

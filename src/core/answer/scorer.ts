@@ -1,7 +1,9 @@
 // Step 4, scoring: a logistic model over the candidate features says how likely a sentence is to
-// hold the answer; a second, calibration model turns the best sentence's score, its lead over
-// the runner-up and its features into the probability that the answer is right. Both are trained by
+// hold the answer; a second model, the answer gate (./answer-gate.ts), turns how the ranking
+// agrees with the best sentence's answer, and that sentence's features, into the probability that
+// the answer is right. Both are trained by
 // `npm run train` (bench/train-scorer.ts) and stored in scorer-model.json; nothing is set by hand.
+import { GATE_INPUTS, type GateCandidate, gateInputs } from "./answer-gate.ts";
 import { FEATURES } from "./features.ts";
 import type { AnswerKind } from "./question.ts";
 import trained from "./scorer-model.json" with { type: "json" };
@@ -20,9 +22,9 @@ export interface ScorerModel {
   /** Regression trees over the same features, added to the linear score (when training chose them). */
   readonly trees?: readonly Tree[];
   /**
-   * The confidence model, fitted on held-out folds: p = σ(weights · inputs + bias) where the inputs
-   * are the best score (`best`), its lead over the runner-up (`margin`), its lead over the best
-   * sentence giving another answer (`rivalMargin`) and the best sentence's features.
+   * The confidence model (the answer gate), fitted on held-out folds: p = σ(weights · inputs +
+   * bias) where the inputs are the answer-level ones of ./answer-gate.ts (the best score, its
+   * leads, how the ranking agrees with its answer…) and the best sentence's features, by name.
    */
   readonly confidence: {
     readonly inputs: readonly string[];
@@ -48,20 +50,12 @@ export interface Scorer {
   firstScore(features: Float64Array): number;
   /** The sentence's score (a log-odds). */
   score(features: Float64Array): number;
-  /**
-   * Probability that the answer is right, from the best score, its lead over the runner-up and over
-   * the best sentence giving another answer (`rival`, default the runner-up), and its features.
-   */
-  confidence(best: number, runnerUp: number | undefined, features: Float64Array, rival?: number): number;
+  /** Probability that the answer of `ranked[0]` is right, `ranked` being the scored candidates, best first. */
+  confidence(ranked: readonly GateCandidate[]): number;
 }
 
 /** The inputs of the confidence model, in order, before the features. */
-export const CONFIDENCE_INPUTS = ["best", "margin", "rivalMargin"] as const;
-
-const capped = (best: number, other: number | undefined) =>
-  other === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, best - other);
-
-export const MARGIN_CAP = 5;
+export const CONFIDENCE_INPUTS = GATE_INPUTS;
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -98,8 +92,11 @@ export function createScorer(model: ScorerModel = trained as ScorerModel): Score
       if (trees.length > 0) s += treeScore(trees, (f) => features[treeFeature[f] as number] ?? 0);
       return s;
     },
-    confidence(best, runnerUp, features, rival = runnerUp) {
-      const inputs = [best, capped(best, runnerUp), capped(best, rival)];
+    confidence(ranked) {
+      const top = ranked[0];
+      if (!top) return 0;
+      const inputs = gateInputs(ranked);
+      const features = top.features;
       let z = model.confidence.bias;
       for (let i = 0; i < lead; i++) z += (confidenceWeights[i] as number) * (inputs[i] as number);
       for (let i = 0; i < FEATURES.length; i++)
