@@ -283,9 +283,13 @@ describe("story summaries through the same writer", () => {
     // the story whose draft failed keeps its offline summary
     expect(written.filter((t) => summaryOf(offline).includes(t))).toHaveLength(written.length - 1);
     expect(fake.chatRequests().every((c) => c.messages[0]?.content.includes("summarise"))).toBe(true);
+    // every other story's draft gave the unsupported figure (how many stories there are is the
+    // clustering's call on four articles, not this test's)
+    const drafts = fake.chatRequests().length;
+    expect(drafts).toBeGreaterThanOrEqual(2);
     expect(bot.model.stats.snapshot()).toMatchObject({
       "drafts.summary.verified": 1,
-      "drafts.summary.rejected.number": 1,
+      "drafts.summary.rejected.number": drafts - 1,
     });
   });
 });
