@@ -435,11 +435,12 @@ export const calibrationInput = (h: HeldOut) => [
   ...GATE_AT.map((i) => h.features?.[i] ?? 0),
 ];
 
-// The confidence model: P(the best sentence answers) from its score, its lead over the runner-up
-// and its own features (a how-many answer without a figure, a word of the question the article
-// never uses, words the corpus does not know…), fitted on held-out scores only.
-// Each set weighs as much as PIAF in it: the confidence must hold on a news archive, not only on
-// encyclopedia paragraphs, and PIAF has twenty times more questions.
+// The confidence model (the answer gate): P(the best sentence answers) from the gate's inputs (its
+// score, its leads, how the ranking agrees with its answer: src/core/answer/answer-gate.ts) and its
+// own features (a how-many answer without a figure, a word of the question the article never
+// uses, words the corpus does not know…), fitted on held-out top answers only.
+// Each set weighs as much as PIAF in it by default (`--gate-shares`): the confidence must hold on a
+// news archive, not only on encyclopedia paragraphs, and PIAF has twenty times more questions.
 function calibrate(outs: readonly HeldOut[]): Fit {
   const scored = outs.filter((h) => !h.q.bypass && h.best !== undefined);
   const count = new Map<string, number>();

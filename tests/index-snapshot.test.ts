@@ -94,6 +94,17 @@ describe("index snapshot", () => {
     expect(cut.loaded.source).toBe("corpus");
     expect(cut.events[0]?.detail).toMatch(/truncated/);
 
+    // a lazy section of a type the reader does not know (the header still parses): rebuilt too
+    const header = bytes.subarray(0, bytes.indexOf(10, bytes.indexOf(10) + 1)).toString("latin1");
+    const at = header.indexOf('"type":"Int32Array"', header.indexOf('"lazy":'));
+    expect(at).toBeGreaterThan(0);
+    const unknownType = Buffer.from(bytes);
+    unknownType.write('"type":"Int99Array"', at, "latin1");
+    writeFileSync(path, unknownType);
+    const unknown = await load();
+    expect(unknown.loaded.source).toBe("corpus");
+    expect(unknown.events[0]?.detail).toMatch(/checksum/);
+
     writeFileSync(path, "garbage");
     expect((await load()).events[0]?.detail).toMatch(/not a snapshot/);
   });

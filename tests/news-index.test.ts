@@ -26,3 +26,22 @@ describe("typo tolerance", () => {
     expect(news.expandUnknown([["yoshimassa"]])[0]).toContain("yoshimasa");
   });
 });
+
+describe("a large corpus", () => {
+  it("indexes and restores more articles than a call can take as arguments", () => {
+    // 200k: `push(...articles)` threw RangeError (maximum call stack size exceeded) at start-up
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      id: `a${i}`,
+      title: "crue",
+      body: "",
+      lang: "fr",
+    }));
+    const news = createNewsIndex(many);
+    expect(news.articles).toHaveLength(many.length);
+    const state = news.exportState();
+    expect(state).toBeDefined();
+    const restored = createNewsIndex(many, state ? { saved: state } : {});
+    expect(restored.articles).toHaveLength(many.length);
+    expect(restored.find("a199999")).toBe(199_999);
+  }, 60_000);
+});

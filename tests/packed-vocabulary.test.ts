@@ -46,3 +46,16 @@ describe("packed vocabulary", () => {
     expect(restored.vocabulary?.()).toEqual([...vocabulary, added]);
   });
 });
+
+describe("a restored vocabulary that grew", () => {
+  it("lists every term by id however many were added since", () => {
+    const saved = unpackVocabulary(packVocabulary(["maison"]));
+    const analyzer = createAnalyzer(saved ? { vocabulary: saved } : {});
+    const added = 200_000;
+    for (let i = 0; i < added; i++) analyzer.term(`x${i.toString(36)}q`);
+    const all = analyzer.vocabulary?.() ?? [];
+    expect(all).toHaveLength(1 + added);
+    expect(all[0]).toBe("maison");
+    expect(analyzer.termId?.(all[added] as string)).toBe(added);
+  }, 60_000);
+});

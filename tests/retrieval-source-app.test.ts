@@ -172,3 +172,47 @@ describe("a period longer than the digest groups", () => {
     }
   }, 60_000);
 });
+
+describe("the day after a period", () => {
+  it("is read with the period, so a story followed up ranks as in memory", async () => {
+    // two stories on a past day, one followed up the next day: the ranker's `followUp` feature
+    // reads the next day's articles, which the in-memory index always holds
+    const story = (id: string, date: string, title: string, body: string): Article => ({
+      id,
+      title,
+      date,
+      lang: "fr",
+      body,
+    });
+    const FLOOD =
+      "Les inondations dans la vallée de la Durance ont forcé l'évacuation de centaines d'habitants.";
+    const BUDGET =
+      "Le conseil municipal de Grenoble a voté le budget des écoles et la rénovation des cantines.";
+    const day: Article[] = [
+      story("flood-1", "2022-03-10", "Inondations dans la Durance : des centaines d'évacués", FLOOD),
+      story("flood-2", "2022-03-10", "Durance : la crue force l'évacuation des habitants", FLOOD),
+      story("budget-1", "2022-03-10", "Grenoble vote le budget des écoles", BUDGET),
+      story("budget-2", "2022-03-10", "Budget des écoles : Grenoble rénove ses cantines", BUDGET),
+    ];
+    const next = story("flood-next", "2022-03-11", "Durance : les évacués de la crue relogés", FLOOD);
+    const db = await openPostgres(await server.database());
+    try {
+      await createSharedArticles(db).publish([...day, next]);
+      const stats = createTermStats();
+      stats.add([...day, next]);
+      const source = createPgArticleSource(db, { stats, search: createPgArticleSearch(db) });
+      for (const request of [
+        { from: "2022-03-10", to: "2022-03-10" },
+        { from: "2022-03-10", to: "2022-03-10", topic: "Durance" },
+      ]) {
+        const read = await source.period(request);
+        expect(read.news.articles.map((a) => a.id)).toContain(next.id);
+        expect(buildDigest(read.news, request)).toEqual(
+          buildDigest(createNewsIndex([...day, next]), request),
+        );
+      }
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});

@@ -93,19 +93,24 @@ export async function loadPgCorpus(pg: PgDatabase, paths: readonly string[], log
   };
 }
 
-/** The newest articles' ids, titles and dates (no texts), for autocompletion. */
-function createRecent(size: number) {
+/**
+ * The newest articles' ids, titles and dates (no texts), for autocompletion; one entry per id (the
+ * local corpus's articles come again from the table, at start and when they are added to it).
+ */
+export function createRecent(size: number) {
   let kept: Article[] = [];
   return {
     add(articles: readonly Article[]) {
-      const light = articles.map((a) => ({
-        id: a.id,
-        title: a.title,
-        lang: a.lang,
-        body: "",
-        ...(a.date ? { date: a.date } : {}),
-      }));
-      kept = [...kept, ...light].sort(compareDatesDesc).slice(0, size);
+      const byId = new Map(kept.map((a) => [a.id, a]));
+      for (const a of articles)
+        byId.set(a.id, {
+          id: a.id,
+          title: a.title,
+          lang: a.lang,
+          body: "",
+          ...(a.date ? { date: a.date } : {}),
+        });
+      kept = [...byId.values()].sort(compareDatesDesc).slice(0, size);
     },
     articles: () => kept,
   };

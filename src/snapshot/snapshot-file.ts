@@ -275,11 +275,13 @@ function readContent<Meta, Body>(
   const eager = header.lazy[0]?.offset ?? header.blob.offset;
   const front = readAt(fd, start, eager);
   const found = front.length === eager ? sections(front, header) : undefined;
-  const lazy = found ? LazyArrays.open(lazyFd, start, header.lazy, onDamaged) : undefined;
-  if (!found || !lazy) {
-    if (!lazy) closeSync(lazyFd);
+  if (!found) {
+    closeSync(lazyFd);
     return undefined;
   }
+  // `open` takes over `lazyFd`, closed already when it returns undefined (closed twice, it threw EBADF)
+  const lazy = LazyArrays.open(lazyFd, start, header.lazy, onDamaged);
+  if (!lazy) return undefined;
   const blob = { fd, offset: start + header.blob.offset, bytes: header.blob.bytes, sha1: header.blob.sha1 };
   return { body: deserialize(found.payload) as Body, arrays: found.arrays, lazy, blob };
 }

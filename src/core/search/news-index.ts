@@ -106,7 +106,7 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
     titleCache: new Map(),
   };
   // a restored index: 34k ids mapped only when an article is looked up by id or added
-  if (saved) st.articles.push(...initial);
+  if (saved) append(st.articles, initial);
   else addArticles(st, initial);
   const { index } = st;
   const expand = createTermExpander({
@@ -130,6 +130,11 @@ export function createNewsIndex(initial: readonly Article[], options: NewsIndexO
   };
 }
 
+/** `to.push(...items)` without passing every item as an argument (past ~150k: a RangeError). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 function idsOf(st: NewsState): Map<string, number> {
   if (!st.byId) {
     const byId = new Map<string, number>();
@@ -148,7 +153,7 @@ function addArticles(st: NewsState, batch: readonly Article[]): number {
     unique.push(a);
   }
   if (unique.length === 0) return 0;
-  st.articles.push(...unique);
+  append(st.articles, unique);
   st.index.add(unique.map((a) => ({ title: a.title, body: a.body, lang: a.lang })));
   return unique.length;
 }
