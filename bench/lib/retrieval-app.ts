@@ -5,6 +5,7 @@
 //   postgres: NEWSBOT_RETRIEVAL=postgres on a database already holding them, an empty corpus folder;
 // — then measured at ready (forced GC) and after reading commands (digests, briefings, search,
 // who, ask), each command's latency timed through the dispatcher as the adapters call it.
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,10 @@ export interface AppCommandFigures {
   readonly ms: readonly number[];
   /** The reply's first heading or line, to show it answered. */
   readonly gist: string;
+  /** SHA-1 of the whole reply (title, blocks and further pages), to tell whether both modes replied alike. */
+  readonly replyHash: string;
+  /** The same without the closing line: with DATABASE_URL pages are off, so a digest closes on its tail, not a page count. */
+  readonly bodyHash: string;
 }
 
 export interface AppReport {
@@ -84,14 +89,20 @@ export async function runApp(
   for (const command of APP_COMMANDS) {
     const ms: number[] = [];
     let gist = "";
+    let replyHash = "";
+    let bodyHash = "";
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
       const reply = await app.dispatcher.runText(command, { platform: "console" });
       ms.push(performance.now() - t);
       const first = reply.blocks.find((b) => "text" in b) as { text?: string } | undefined;
       gist = `${reply.isError ? "(error) " : ""}${reply.title ?? ""} ${first?.text ?? ""}`.slice(0, 120);
+      const sha1 = (x: unknown) => createHash("sha1").update(JSON.stringify(x)).digest("hex");
+      replyHash = sha1([reply.title, reply.blocks, reply.more?.map((m) => [m.title, m.blocks])]);
+      const last = reply.blocks.at(-1);
+      bodyHash = sha1([reply.title, last?.type === "context" ? reply.blocks.slice(0, -1) : reply.blocks]);
     }
-    commands.push({ command, ms, gist });
+    commands.push({ command, ms, gist, replyHash, bodyHash });
   }
   const after = memory();
   const articles = app.core.source.size();
@@ -139,10 +150,22 @@ export function renderAppReport(memoryMode: AppReport, postgres: AppReport): str
       `| \`${m.command}\`: first / median | ${ms(m.ms[0] ?? Number.NaN)} / ${ms(median(m.ms))} | ${ms(p.ms[0] ?? Number.NaN)} / ${ms(median(p.ms))} |`,
     );
   }
-  lines.push("", "What each reply began with (memory | postgres):", "");
-  for (const [i, m] of memoryMode.commands.entries())
+  lines.push(
+    "",
+    "What each reply began with (memory | postgres), and whether the whole replies are identical:",
+    "",
+  );
+  for (const [i, m] of memoryMode.commands.entries()) {
+    const p = postgres.commands[i];
+    const same =
+      m.replyHash === p?.replyHash
+        ? "identical"
+        : m.bodyHash === p?.bodyHash
+          ? "identical but its closing line: pages need SQLite, so Postgres closes on the tail"
+          : "different";
     lines.push(
-      `- \`${m.command}\`: ${m.gist.replace(/\|/g, "/")} | ${postgres.commands[i]?.gist.replace(/\|/g, "/")}`,
+      `- \`${m.command}\` (${same}): ${m.gist.replace(/\|/g, "/")} | ${postgres.commands[i]?.gist.replace(/\|/g, "/")}`,
     );
+  }
   return `${lines.join("\n")}\n`;
 }
