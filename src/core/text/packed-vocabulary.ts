@@ -32,6 +32,17 @@ function compareBytes(a: Uint8Array, aFrom: number, aTo: number, b: Uint8Array, 
   return aTo - aFrom - (bTo - bFrom);
 }
 
+/** Byte order of the terms with ids `x` and `y` in one packed vocabulary. */
+const compareTerms = (bytes: Uint8Array, starts: Int32Array, x: number, y: number) =>
+  compareBytes(
+    bytes,
+    starts[x] as number,
+    starts[x + 1] as number,
+    bytes,
+    starts[y] as number,
+    starts[y + 1] as number,
+  );
+
 /**
  * Pack terms given by id; a term given twice keeps its first id (as a Map filled in id order).
  * Terms without surrogate pairs sort as strings (UTF-16 order is then code point order, which
@@ -53,17 +64,7 @@ export function packVocabulary(terms: readonly string[]): PackedVocabulary {
   const bytes = all.slice(0, at);
   const ids = Array.from(terms, (_, id) => id);
   if (terms.some((t) => /[\ud800-\udfff]/.test(t))) {
-    ids.sort(
-      (x, y) =>
-        compareBytes(
-          bytes,
-          starts[x] as number,
-          starts[x + 1] as number,
-          bytes,
-          starts[y] as number,
-          starts[y + 1] as number,
-        ) || x - y,
-    );
+    ids.sort((x, y) => compareTerms(bytes, starts, x, y) || x - y);
   } else {
     ids.sort((x, y) => {
       const a = terms[x] as string;
@@ -88,14 +89,7 @@ export function unpackVocabulary(packed: PackedVocabulary): SavedVocabulary | un
     if (!(id >= 0 && id < size)) return undefined;
     if (i > 0) {
       const prev = order[i - 1] as number;
-      const c = compareBytes(
-        bytes,
-        starts[prev] as number,
-        starts[prev + 1] as number,
-        bytes,
-        starts[id] as number,
-        starts[id + 1] as number,
-      );
+      const c = compareTerms(bytes, starts, prev, id);
       if (c > 0 || (c === 0 && prev >= id)) return undefined;
     }
   }
