@@ -1,6 +1,8 @@
 // The CLI contract our own checks rely on: output shapes, batch mode, exit codes.
 import { execFile } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../src/cli/io.ts";
@@ -89,6 +91,19 @@ describe("newsbot CLI", () => {
     expect(await main(["ask", "Qui ?", "--corpus", resolve(ROOT, "no-such-folder")], io)).toBe(1);
     expect(io.stderr.join("\n")).toMatch(/no-such-folder/);
     expect(io.stderr.join("\n")).toMatch(/no article could be loaded/);
+  });
+
+  it("says what a corpus holds when a folder has no article file, instead of a silent no-result", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsbot-txt-corpus-"));
+    writeFileSync(join(dir, "a.txt"), "Hayashi Yoshimasa a été reçu à Hanoi.");
+    const io = capture();
+    expect(await main(["search", "Hayashi", "--corpus", dir], io)).toBe(0);
+    expect(io.stderr.join("\n")).toMatch(/holds no article: articles are \.md files/);
+    expect(io.stderr.join("\n")).toContain(dir);
+    const loaded = capture();
+    expect(await main(["search", "Hayashi", "--corpus", CORPUS], loaded)).toBe(0);
+    expect(loaded.stderr.join("\n")).not.toMatch(/holds no article/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("runs as the `newsbot` bin", async () => {

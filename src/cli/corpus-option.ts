@@ -10,12 +10,24 @@ import type { CliIO } from "./io.ts";
 export async function loadCorpusForCli(paths: readonly string[] | undefined, io: CliIO): Promise<Article[]> {
   // imported here: the loader and its schemas are not needed when the snapshot serves the corpus
   const { loadCorpus } = await import("../core/corpus/loader.ts");
-  const { articles, problems } = await loadCorpus(resolveCorpusPaths(paths));
-  reportProblems(problems, io);
-  if (articles.length === 0 && problems.length > 0) {
-    throw new Error("no article could be loaded from the corpus (see the problems above)");
-  }
+  const where = resolveCorpusPaths(paths);
+  const { articles, problems } = await loadCorpus(where);
+  checkLoaded(articles.length, problems, where, io);
   return articles;
+}
+
+/**
+ * Reports the skipped files; with none loaded, fails when files were refused and otherwise says
+ * what a corpus holds, so a folder of files the loader does not read is never a silent "no result".
+ */
+function checkLoaded(count: number, problems: readonly LoadProblem[], where: readonly string[], io: CliIO) {
+  reportProblems(problems, io);
+  if (count > 0) return;
+  if (problems.length > 0)
+    throw new Error("no article could be loaded from the corpus (see the problems above)");
+  io.err(
+    `the corpus (${where.join(", ")}) holds no article: articles are .md files (front matter, then the text) or .jsonl / .jsonl.gz files; \`newsbot import <files…>\` turns plain text or HTML into articles`,
+  );
 }
 
 function reportProblems(problems: readonly LoadProblem[], io: CliIO): void {
@@ -46,15 +58,13 @@ export async function loadNewsForCli(
   io: CliIO,
 ): Promise<{ news: NewsIndex; save(): Promise<void> }> {
   const snapshotDir = snapshotDirFor();
+  const where = resolveCorpusPaths(paths);
   const loaded = await loadNews({
-    paths: resolveCorpusPaths(paths),
+    paths: where,
     ...(snapshotDir ? { snapshotDir } : {}),
     // a one-off command searches a few terms: their postings are read, not the whole index
     lazyIndex: true,
   });
-  reportProblems(loaded.problems, io);
-  if (loaded.core.news.articles.length === 0 && loaded.problems.length > 0) {
-    throw new Error("no article could be loaded from the corpus (see the problems above)");
-  }
+  checkLoaded(loaded.core.news.articles.length, loaded.problems, where, io);
   return { news: loaded.core.news, save: loaded.save };
 }
