@@ -3,15 +3,16 @@
 // standardised, fitted pairwise (a front-page story against one that is not, on the same day) or
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts).
-//   npm run train:ranker [-- --write] [--drop followUp,words] [--show 2019-06-18,…]
+//   npm run train:ranker [-- --write] [--select] [--drop followUp,words] [--show 2019-06-18,…]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten).
 // Prints, held out one day at a time, how many of the first five stories are on the labelled front
 // page — on the bot's stories and on the labelled stories themselves (ranking alone) — against the
-// hand-set importance weights. Everything the held-out day's model uses is chosen inside its
-// training days: the word model's smoothing and minimum days, pairwise or listwise, and the L2
-// penalty, by a leave-one-day-out over the training days (nested); the `words` column of a training
-// day is scored by a word model fitted without that day (stacked), as a new day's would be.
+// hand-set importance weights. The model is the average of the models of every setting (the word
+// model's smoothing and minimum days, pairwise or listwise, the L2 penalty; bench/lib/ranker-ensemble.ts),
+// fitted on the training days only. --select instead chooses one setting inside the training days
+// by a leave-one-day-out over them (nested; the protocol of round 4). The `words` column of a
+// training day is scored by a word model fitted without that day (stacked), as a new day's would be.
 // The stories are the digest's clustering (learned-params.ts).
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -27,6 +28,8 @@ import {
   LEARNED_PARAMS,
   RANK_FEATURES,
   type RankFeature,
+  rankerWords,
+  rankScore,
   type Story,
   type StoryRanker,
   standardise,
@@ -36,12 +39,14 @@ import {
 import { fitListwise } from "./lib/listwise.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
+import { averageRankers, coverageNonDecreasing, type EnsembleMember } from "./lib/ranker-ensemble.ts";
 import { frontPageHits, type LabelledDay, loadLabelledDays, majorityLabel } from "./lib/story-labels.ts";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const select = process.argv.includes("--select");
 const shown = new Set((arg("show") ?? "").split(",").filter(Boolean));
 const dropped = new Set((arg("drop") ?? "").split(",").filter(Boolean) as RankFeature[]);
 for (const f of dropped) if (!RANK_FEATURES.includes(f)) throw new Error(`--drop: no feature ${f}`);
@@ -62,6 +67,10 @@ interface Item {
 }
 const dims = RANK_FEATURES.length;
 const WORDS = RANK_FEATURES.indexOf("words");
+const ARTICLES = RANK_FEATURES.indexOf("articles");
+const SHARE = RANK_FEATURES.indexOf("share");
+/** Day sizes on which a member must rank more coverage higher: a quiet day to the busiest (107 articles, 2020-05-07). */
+const COVERAGE_DAY_SIZES = [10, 20, 40, 110];
 const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
   stories.map((s) => {
     const label = majorityLabel(s.articles, day.gold);
@@ -209,6 +218,45 @@ function chooseSpec(data: Item[][], use: readonly number[]) {
   }
   return best;
 }
+/** Standard deviation of `m`'s scores over `items`. */
+function scoreSd(m: Model, items: readonly Item[]): number {
+  const s = items.map((it) => score(m, it));
+  const mu = s.reduce((a, b) => a + b, 0) / s.length;
+  return Math.sqrt(s.reduce((a, b) => a + (b - mu) ** 2, 0) / s.length) || 1;
+}
+
+/** The average of the models of every setting, fitted on `train` (no choice among them), but those
+ * whose score falls with one more article (coverageNonDecreasing); `size` = how many were averaged. */
+function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryRanker; size: number } {
+  const members: EnsembleMember[] = [];
+  for (const spec of SPECS) {
+    const scored = withWords(data, train, [], spec);
+    const items = train.map((d) => scored[d] as Item[]);
+    const words = dropped.has("words") ? undefined : fitWordWeights(train.flatMap(wordExamples), spec);
+    for (const l2 of L2) {
+      const m = fitRanker(items, l2, spec.loss);
+      if (!coverageNonDecreasing(m, ARTICLES, SHARE, COVERAGE_DAY_SIZES)) continue;
+      members.push({ ...m, scoreSd: scoreSd(m, items.flat()), ...(words ? { words } : {}) });
+    }
+  }
+  const ranker = averageRankers(
+    [...RANK_FEATURES],
+    members,
+    dropped.has("words") ? -1 : WORDS,
+    train.flatMap((d) => (data[d] as Item[]).map((it) => it.terms)),
+    wordScore,
+  );
+  return { ranker, size: members.length };
+}
+/** A story's score under a ranker: its word score from the ranker's own word map. */
+const ensembleScore = (r: StoryRanker, it: Item) => {
+  const x = [...it.x];
+  if (!dropped.has("words")) x[WORDS] = wordScore(rankerWords(r), it.terms);
+  return rankScore(r, x);
+};
+const ensembleName = (size: number) =>
+  `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} settings × ${L2.length} penalties)`;
+
 const describe = (s: Spec, l2: number) =>
   `${s.loss}, L2 ${l2}${dropped.has("words") ? "" : `, words α ${s.alpha} on ≥ ${s.minDays} days`}`;
 
@@ -224,22 +272,33 @@ for (const [name, data] of [
   let daysOk = 0;
   for (const di of idx) {
     const others = idx.filter((d) => d !== di);
-    const { spec, l2 } = chooseSpec(data as Item[][], others);
-    const scored = withWords(data as Item[][], others, [di], spec);
-    const m = fitRanker(
-      others.map((d) => scored[d] as Item[]),
-      l2,
-      spec.loss,
-    );
     const day = days[di] as LabelledDay;
-    const h = hits(scored[di] as Item[], (it) => score(m, it), day);
+    let rank: (it: Item) => number;
+    let how: string;
+    if (select) {
+      const { spec, l2 } = chooseSpec(data as Item[][], others);
+      const scored = withWords(data as Item[][], others, [di], spec);
+      const m = fitRanker(
+        others.map((d) => scored[d] as Item[]),
+        l2,
+        spec.loss,
+      );
+      const its = scored[di] as Item[];
+      rank = (it) => score(m, its[(data[di] as Item[]).indexOf(it)] as Item);
+      how = describe(spec, l2);
+    } else {
+      const { ranker: r, size } = fitEnsemble(data as Item[][], others);
+      rank = (it) => ensembleScore(r, it);
+      how = ensembleName(size);
+    }
+    const h = hits(data[di] as Item[], rank, day);
     const hh = hits(data[di] as Item[], (it) => it.hand, day);
     learned += h;
     hand += hh;
     if (h >= 3) daysOk++;
-    console.log(`  ${day.date}: learned ${h}/5 (${describe(spec, l2)}) · hand-set importance ${hh}/5`);
+    console.log(`  ${day.date}: learned ${h}/5 (${how}) · hand-set importance ${hh}/5`);
     if (shown.has(day.date) && data === bot)
-      for (const [r, it] of ranked(scored[di] as Item[], (x) => score(m, x))
+      for (const [r, it] of ranked(data[di] as Item[], rank)
         .slice(0, 10)
         .entries())
         console.log(
@@ -251,20 +310,31 @@ for (const [name, data] of [
   );
 }
 
-const { spec, l2 } = chooseSpec(bot, idx);
-const scored = withWords(bot, idx, [], spec);
-const final = fitRanker(scored, l2, spec.loss);
+let final: StoryRanker;
+let how: string;
+if (select) {
+  const { spec, l2 } = chooseSpec(bot, idx);
+  const scored = withWords(bot, idx, [], spec);
+  const m = fitRanker(scored, l2, spec.loss);
+  const words = dropped.has("words")
+    ? new Map<string, number>()
+    : fitWordWeights(idx.flatMap(wordExamples), spec);
+  final = { features: [...RANK_FEATURES], ...m, words: Object.fromEntries(words) };
+  how = describe(spec, l2);
+} else {
+  const e = fitEnsemble(bot, idx);
+  final = e.ranker;
+  how = ensembleName(e.size);
+}
 const inSample = idx.reduce(
-  (n, di) => n + hits(scored[di] as Item[], (it) => score(final, it), days[di] as LabelledDay),
+  (n, di) => n + hits(bot[di] as Item[], (it) => ensembleScore(final, it), days[di] as LabelledDay),
   0,
 );
-console.log(`\nall days (${describe(spec, l2)}): in sample ${inSample}/${5 * days.length}`);
+console.log(`\nall days (${how}): in sample ${inSample}/${5 * days.length}`);
 RANK_FEATURES.forEach((f, k) => {
   console.log(`  ${f.padEnd(15)} ${(final.weights[k] as number).toFixed(3)}`);
 });
-const words = dropped.has("words")
-  ? new Map<string, number>()
-  : fitWordWeights(idx.flatMap(wordExamples), spec);
+const words = rankerWords(final) ?? new Map<string, number>();
 const strongest = [...words].sort((a, b) => a[1] - b[1]);
 console.log(
   `  words (${words.size}): most against ${strongest
@@ -294,7 +364,7 @@ if (process.argv.includes("--write")) {
     path,
     `// The story ranker in use, written by \`npm run train:ranker -- --write\` (bench/train-story-ranker.ts)
 // from the front pages of the labelled days ${days.map((d) => d.date).join(", ")}
-// (${describe(spec, l2)}); held-out figures in bench/results/stories.md.
+// (${how}); held-out figures in bench/results/stories.md.
 // Do not edit by hand: re-run the script. Empty = rank by the hand-weighted importance signals.
 import type { StoryRanker } from "./rank-features.ts";
 
