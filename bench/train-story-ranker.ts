@@ -3,7 +3,7 @@
 // standardised, fitted pairwise (a front-page story against one that is not, on the same day) or
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts).
-//   npm run train:ranker [-- --write] [--select] [--drop followUp,words] [--show 2019-06-18,…]
+//   npm run train:ranker [-- --write] [--select] [--drop followUp,words] [--show 2019-06-18,…] [--clustering FILE]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten).
 // Prints, held out one day at a time, how many of the first five stories are on the labelled front
@@ -14,7 +14,7 @@
 // by a leave-one-day-out over them (nested; the protocol of round 4). The `words` column of a
 // training day is scored by a word model fitted without that day (stacked), as a new day's would be.
 // The stories are the digest's clustering (learned-params.ts).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
@@ -22,6 +22,7 @@ import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   articleFeatures,
   buildStories,
+  type ClusterParams,
   fitWordWeights,
   importance,
   LEARNED_IMPORTANCE,
@@ -88,8 +89,21 @@ const goldGroups = (day: LabelledDay) => {
   for (const [d, l] of day.gold) by.set(l, [...(by.get(l) ?? []), d]);
   return [...by.values()];
 };
-// the bot's stories (the digest's clustering) and the labelled stories, per day
-const bot = days.map((day) => itemsOf(day, buildStories(news, day.docs, { summarize: false })));
+// the bot's stories (the digest's clustering: learned-params.ts, or with --clustering FILE each
+// day's parameters chosen without it by `tune:stories -- --folds FILE`) and the labelled stories
+const clusteringFile = arg("clustering");
+if (clusteringFile && process.argv.includes("--write"))
+  throw new Error(
+    "--clustering is for held-out figures; the model in use is fitted on the digest's own clustering",
+  );
+const heldOutParams = clusteringFile
+  ? (JSON.parse(readFileSync(clusteringFile, "utf8")) as Record<string, ClusterParams>)
+  : undefined;
+const bot = days.map((day) => {
+  const params = heldOutParams?.[day.date];
+  if (heldOutParams && !params) throw new Error(`--clustering: no parameters for ${day.date}`);
+  return itemsOf(day, buildStories(news, day.docs, { summarize: false, ...(params ? { params } : {}) }));
+});
 const gold = days.map((day) =>
   itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
 );

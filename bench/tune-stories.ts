@@ -1,7 +1,9 @@
 // Chooses the clustering method and parameters on the labelled days (bench/data/stories/), and
 // reports leave-one-day-out figures: for each day, the setting that does best on the other days
 // (highest pairwise F1 among those with precision ≥ 0.9, pooled over the days) is scored on it.
-//   npm run tune:stories [-- --write]     (--write stores the all-days choice in learned-params.ts)
+//   npm run tune:stories [-- --write] [--folds FILE]
+// --write stores the all-days choice in learned-params.ts; --folds writes each day's digest parameters
+// chosen on the other days (JSON, date → parameters), for `npm run train:ranker -- --clustering FILE`.
 // Also tunes the importance weights the same way, on front-page hits in the first five stories.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -233,11 +235,26 @@ if (process.argv.includes("--explore")) {
     );
 }
 
+/** The clustering parameters of a setting (learned-params.ts's form). */
+const paramsOf = (s: Setting) => ({
+  weights: s.weights,
+  threshold: s.threshold,
+  features: { leadSentences: s.lead },
+  periodBoost: s.boost,
+  localWindowDays: s.window,
+  localWeight: s.local,
+  localLift: s.liftAt,
+  shareBoost: s.share,
+  ...(s.merge ? { merge: true } : {}),
+});
+/** Each day's digest parameters chosen on the other days (for `train:ranker -- --clustering FILE`). */
+const heldOutParams: Record<string, ReturnType<typeof paramsOf>> = {};
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   let held = { tp: 0, fp: 0, fn: 0 };
   console.log(`\n${method}: leave one day out`);
   days.forEach((day, di) => {
     const si = choose((d) => d !== di, method);
+    if (method === "average") heldOutParams[day.date] = paramsOf(settings[si] as Setting);
     const c = counts[si]?.[di] as PairCounts;
     held = { tp: held.tp + c.tp, fp: held.fp + c.fp, fn: held.fn + c.fn };
     console.log(`  ${day.date}: ${fmt(c)}   (chosen on the others: ${describe(settings[si] as Setting)})`);
@@ -246,6 +263,10 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   const all = choose(() => true, method);
   console.log(`  on all days: ${fmt(pooled(all, () => true))} with ${describe(settings[all] as Setting)}`);
 }
+const foldsFile = process.argv.includes("--folds")
+  ? process.argv[process.argv.indexOf("--folds") + 1]
+  : undefined;
+if (foldsFile) writeFileSync(foldsFile, `${JSON.stringify(heldOutParams, null, 1)}\n`);
 const final = settings[choose(() => true)] as Setting;
 const live = settings[choose(() => true, "single-pass")] as Setting;
 console.log(`\nchosen: ${describe(final)}`);
