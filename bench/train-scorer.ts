@@ -48,7 +48,7 @@ const flag = (name: string) => {
 // The news batches the committed model is trained on (`--batches 1,2,…` to change): every batch
 // that has had its first run (bench/results/news-first-runs.md). A batch not yet first run stays
 // out, so its first run measures a model that never saw it.
-const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7,8,9").split(",").map(Number);
+const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7,8,9,10").split(",").map(Number);
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
 const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features-v2.json";
 /** Candidate pool while extracting (articles retrieved, sentences refined): the answerer's defaults unless set. */
