@@ -373,6 +373,10 @@ export interface HeldOut {
   gate?: number[];
   /** Some candidate holds an answer (the ceiling of sentence choice). */
   reachable: boolean;
+  /** For `--dump`: the top candidate's position in q.cands, and the best right candidate's rank and position. */
+  topAt?: number;
+  rightRank?: number;
+  rightAt?: number;
 }
 
 function heldOut(q: QuestionRows, fit: Ranker): HeldOut {
@@ -398,7 +402,21 @@ function heldOut(q: QuestionRows, fit: Ranker): HeldOut {
       : {}),
     right: bi >= 0 && q.cands[bi]?.y === 1,
     reachable: q.cands.some((c) => c.y === 1),
+    ...(bi >= 0 ? { topAt: bi } : {}),
+    ...rightPlace(
+      ranked.map((r) => r.c),
+      q.cands,
+    ),
   };
+}
+
+/** Where the best-ranked right candidate stands: its rank and its position in `cands` (for `--dump`). */
+function rightPlace(
+  ranked: readonly Cand[],
+  cands: readonly Cand[],
+): { rightRank?: number; rightAt?: number } {
+  const rank = ranked.findIndex((c) => c.y === 1);
+  return rank < 0 ? {} : { rightRank: rank, rightAt: cands.indexOf(ranked[rank] as Cand) };
 }
 
 function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFits: Map<string, Ranker> } {
@@ -521,6 +539,9 @@ async function main() {
           right: h.right,
           p: probability.get(h),
           x: calibrationInput(h),
+          topAt: h.topAt,
+          rightRank: h.rightRank,
+          rightAt: h.rightAt,
         })),
       ),
     );
