@@ -41,6 +41,14 @@ describe("read-question", () => {
     expect(q.frame?.from).toBe("2020-04-01");
     expect(q.frame?.to).toBe("2020-04-30");
   });
+  it("reads a toll question as counting the dead", () => {
+    const q = readQuestion(news, "Quel est le dernier bilan de l'épidémie en France ?", "2020-06-01");
+    expect(q.kind).toBe("number");
+    expect(q.counted).toContain(news.analyzer.term("morts", "fr"));
+    expect(readQuestion(news, "Combien de touristes en France ?").counted).not.toContain(
+      news.analyzer.term("morts", "fr"),
+    );
+  });
   it("flags a name the corpus never mentions", () => {
     expect(readQuestion(news, "Combien de morts à Zanzibar ?").unknownName).toBe(true);
     expect(readQuestion(news, "Combien de morts en France ?").unknownName).toBe(false);
@@ -86,6 +94,40 @@ describe("candidate features", () => {
       scored.find((s) => news.articles[s.doc]?.id === id)?.features[FEATURE_INDEX.besideAnswer] ?? -1;
     expect(beside("h2")).toBeGreaterThan(beside("h1"));
     expect(beside("h1")).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("who a question names, and what happened", () => {
+  const visit = article(
+    "v1",
+    "2021-05-02",
+    "Visite à Lyon",
+    "La Première ministre Claire Dubois se rendra à Lyon le 12 juin pour inaugurer le nouveau pont.",
+  );
+  const elected = article(
+    "v2",
+    "2021-03-05",
+    "Élection",
+    "Claire Dubois a été élue Première ministre le 4 mars par le Parlement.",
+  );
+  it("reads office words and titles after an article as who, a verb before a name as what happened", () => {
+    const news = createNewsIndex([visit]);
+    const q = readQuestion(news, "Quand Claire Dubois a-t-elle été élue Première ministre ?");
+    const who = (word: string) =>
+      q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+    expect(who("ministre")).toBe(true);
+    expect(who("élue")).toBe(false);
+    const r = readQuestion(news, "Qui a reçu le ministre japonais Hayashi ?");
+    expect(r.isWho[r.groups.findIndex((g) => g.includes(news.analyzer.term("japonais", "fr") ?? ""))]).toBe(
+      true,
+    );
+  });
+  it("does not answer a when-question from a sentence that only names the person and their office", () => {
+    const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";
+    expect(createAnswerer(createNewsIndex([visit]), { minConfidence: 0 }).answer(q).found).toBe(false);
+    const a = createAnswerer(createNewsIndex([visit, elected]), { minConfidence: 0 }).answer(q);
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("4 mars");
   });
 });
 

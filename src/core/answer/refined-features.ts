@@ -28,7 +28,7 @@ const NAME_WINDOW = 5;
 
 // Number words as index terms (`millions` → `million`), for "a number near the counted word".
 const NUMBER_TERMS = new Set(
-  "deux trois quatre cinq six sept huit neuf dix vingt trente cent mille million milliard millier centaine dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine two three hundred thousand billion".split(
+  "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente cent mille million milliard millier centaine dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine two three hundred thousand billion".split(
     " ",
   ),
 );
