@@ -49,6 +49,14 @@ describe("read-question", () => {
       news.analyzer.term("morts", "fr"),
     );
   });
+  it("reads the units a quantity the question names is written in (an age in years)", () => {
+    const q = readQuestion(news, "À quel âge est mort le chanteur ?");
+    expect(q.kind).toBe("number");
+    expect(q.counted).toContain(news.analyzer.term("ans", "fr"));
+    expect(readQuestion(news, "Combien de touristes en France ?").counted).not.toContain(
+      news.analyzer.term("ans", "fr"),
+    );
+  });
   it("flags a name the corpus never mentions", () => {
     expect(readQuestion(news, "Combien de morts à Zanzibar ?").unknownName).toBe(true);
     expect(readQuestion(news, "Combien de morts en France ?").unknownName).toBe(false);

@@ -167,25 +167,38 @@ function titleBeforeNameTerms(news: NewsIndex, question: string): Set<string> {
 }
 
 // What a "how many" question counts: the word after `combien de` / `how many` (with its
-// translations), e.g. `touristes` in "Combien de touristes japonais…". A toll (`Quel est le
-// dernier bilan…`, `death toll`) counts the dead, whatever words the question uses.
+// translations), e.g. `touristes` in "Combien de touristes japonais…", and the units a quantity
+// the question names is written in: a toll (`dernier bilan`, `death toll`) counts the dead, an age
+// is in years, a sentence in years or months, an amount in euros, a duration in days or years.
 function countedTerms(news: NewsIndex, question: string): string[] {
   const m = /\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+|nombre\s+(?:de|d['’])\s*)([\p{L}-]+)/iu.exec(
     question,
   );
-  const word = m?.[1];
-  if (!word) return TOLL.test(question) ? news.analyzer.terms(TOLL_WORDS, "fr") : [];
   const out = new Set<string>();
-  for (const lang of ["fr", "en"] as const) {
-    const t = news.analyzer.term(word, lang);
-    if (t) out.add(t);
+  const word = m?.[1];
+  if (word) {
+    for (const lang of ["fr", "en"] as const) {
+      const t = news.analyzer.term(word, lang);
+      if (t) out.add(t);
+    }
+    for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
   }
-  for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
+  for (const [cue, units] of UNITS)
+    if (cue.test(question)) for (const t of news.analyzer.terms(units, "fr")) out.add(t);
   return [...out];
 }
 
-const TOLL = /\b(?:bilan|death\s+toll|toll)\b/iu;
-/** What a toll counts, as the articles write it. */
-const TOLL_WORDS = "morts mort décès décédés tués victimes blessés";
+/** A quantity a question names, and the words its figure is written with in the articles. */
+const UNITS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:bilan|death\s+toll|toll)\b/iu, "morts mort décès décédés tués victimes blessés"],
+  [/\b(?:âge|age|how\s+old)\b/iu, "ans"],
+  [/\b(?:peine|sentence|condamnée?s?|sentenced)\b/iu, "ans mois prison ferme sursis perpétuité"],
+  [
+    /\b(?:amende|montant|somme|co[uû]t[ée]?|prix|fine|amount|cost|price|how\s+much|combien\s+d['’]argent)\b/iu,
+    "euros dollars",
+  ],
+  [/\b(?:temp[ée]rature|degr[ée]s)\b/iu, "degrés"],
+  [/\b(?:how\s+long|dur[ée]e|combien\s+de\s+temps)\b/iu, "jours semaines mois ans heures"],
+];
 
 export const hasGroup = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));
