@@ -188,17 +188,23 @@ function countedTerms(news: NewsIndex, question: string): string[] {
   return [...out];
 }
 
-/** A quantity a question names, and the words its figure is written with in the articles. */
+/**
+ * A quantity a question names, and the words its figure is written with in the articles (letters,
+ * not `\b`, bound the cues: `\b` does not see `â` or `é` as part of a word).
+ */
 const UNITS: readonly (readonly [RegExp, string])[] = [
-  [/\b(?:bilan|death\s+toll|toll)\b/iu, "morts mort décès décédés tués victimes blessés"],
-  [/\b(?:âge|age|how\s+old)\b/iu, "ans"],
-  [/\b(?:peine|sentence|condamnée?s?|sentenced)\b/iu, "ans mois prison ferme sursis perpétuité"],
+  [/(?<!\p{L})(?:bilan|death\s+toll|toll)(?!\p{L})/iu, "morts mort décès décédés tués victimes blessés"],
+  [/(?<!\p{L})(?:âge|age|how\s+old)(?!\p{L})/iu, "ans"],
   [
-    /\b(?:amende|montant|somme|co[uû]t[ée]?|prix|fine|amount|cost|price|how\s+much|combien\s+d['’]argent)\b/iu,
+    /(?<!\p{L})(?:peine|sentence|condamnée?s?|sentenced)(?!\p{L})/iu,
+    "ans mois prison ferme sursis perpétuité",
+  ],
+  [
+    /(?<!\p{L})(?:amende|montant|somme|co[uû]t[ée]?|prix|fine|amount|cost|price|how\s+much|combien\s+d['’]argent)(?!\p{L})/iu,
     "euros dollars",
   ],
-  [/\b(?:temp[ée]rature|degr[ée]s)\b/iu, "degrés"],
-  [/\b(?:how\s+long|dur[ée]e|combien\s+de\s+temps)\b/iu, "jours semaines mois ans heures"],
+  [/(?<!\p{L})(?:temp[ée]rature|degr[ée]s)(?!\p{L})/iu, "degrés"],
+  [/(?<!\p{L})(?:how\s+long|dur[ée]e|combien\s+de\s+temps)(?!\p{L})/iu, "jours semaines mois ans heures"],
 ];
 
 export const hasGroup = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));
