@@ -442,8 +442,8 @@ function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFit
  * kind and whether the sentence gives one, how much of the question it holds, where the answer
  * stands against the question's words), or with `--gate-all` every feature. Measured on batches
  * 1–10, news weighing twice PIAF in the gate: the subset separates held-out news answers better
- * (AUC 0.745 against 0.734) and at 0.6 gives news 22.1 % right, 6.6 % wrong, 94 % of unanswerable
- * abstained against 19.8 / 7.2 / 92 % with every feature (bench/results/scorer-cv.md).
+ * (AUC 0.745 against 0.734) and at 0.6 gave news 22.1 % right, 6.6 % wrong, 94 % of unanswerable
+ * abstained against 19.8 / 7.2 / 92 % with every feature (before the units step; README).
  */
 const GATE_AT = (args.includes("--gate-all") ? [...FEATURES] : GATE_FEATURES).map((name) =>
   FEATURES.indexOf(name),
