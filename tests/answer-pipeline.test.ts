@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { newestAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
@@ -40,6 +41,22 @@ describe("read-question", () => {
     expect(q.frame?.from).toBe("2020-04-01");
     expect(q.frame?.to).toBe("2020-04-30");
   });
+  it("reads a toll question as counting the dead", () => {
+    const q = readQuestion(news, "Quel est le dernier bilan de l'épidémie en France ?", "2020-06-01");
+    expect(q.kind).toBe("number");
+    expect(q.counted).toContain(news.analyzer.term("morts", "fr"));
+    expect(readQuestion(news, "Combien de touristes en France ?").counted).not.toContain(
+      news.analyzer.term("morts", "fr"),
+    );
+  });
+  it("reads the units a quantity the question names is written in (an age in years)", () => {
+    const q = readQuestion(news, "À quel âge est mort le chanteur ?");
+    expect(q.kind).toBe("number");
+    expect(q.counted).toContain(news.analyzer.term("ans", "fr"));
+    expect(readQuestion(news, "Combien de touristes en France ?").counted).not.toContain(
+      news.analyzer.term("ans", "fr"),
+    );
+  });
   it("flags a name the corpus never mentions", () => {
     expect(readQuestion(news, "Combien de morts à Zanzibar ?").unknownName).toBe(true);
     expect(readQuestion(news, "Combien de morts en France ?").unknownName).toBe(false);
@@ -65,6 +82,91 @@ describe("answerer as of a day", () => {
   it("abstains on a frame after the archive's last day", () => {
     const a = ranker.answer("Combien de morts en France en décembre 2021 ?", { now: "2022-01-10" });
     expect(a.found).toBe(false);
+  });
+});
+
+describe("candidate features", () => {
+  const news = createNewsIndex([
+    article(
+      "h1",
+      "2021-04-02",
+      "Hommage au peintre Paul Dupuis",
+      "Le sculpteur Arnaud Lemoine a rendu hommage au peintre Paul Dupuis, son professeur aux Beaux-Arts de Lyon pendant de longues années, mort le 28 mars.",
+    ),
+    article("h2", "2021-03-25", "Disparition", "Le sculpteur Arnaud Lemoine est mort le 24 mars."),
+  ]);
+  it("weighs the question words standing beside the date a sentence gives (besideAnswer)", () => {
+    const answerer = createAnswerer(news, { minConfidence: 0 });
+    const { scored } = answerer.candidates("Quand est mort le sculpteur Arnaud Lemoine ?");
+    const beside = (id: string) =>
+      scored.find((s) => news.articles[s.doc]?.id === id)?.features[FEATURE_INDEX.besideAnswer] ?? -1;
+    expect(beside("h2")).toBeGreaterThan(beside("h1"));
+    expect(beside("h1")).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("who a question names, and what happened", () => {
+  const visit = article(
+    "v1",
+    "2021-05-02",
+    "Visite à Lyon",
+    "La Première ministre Claire Dubois se rendra à Lyon le 12 juin pour inaugurer le nouveau pont.",
+  );
+  const elected = article(
+    "v2",
+    "2021-03-05",
+    "Élection",
+    "Claire Dubois a été élue Première ministre le 4 mars par le Parlement.",
+  );
+  it("reads office words and titles after an article as who, a verb before a name as what happened", () => {
+    const news = createNewsIndex([visit]);
+    const q = readQuestion(news, "Quand Claire Dubois a-t-elle été élue Première ministre ?");
+    const who = (word: string) =>
+      q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+    expect(who("ministre")).toBe(true);
+    expect(who("élue")).toBe(false);
+    const r = readQuestion(news, "Qui a reçu le ministre japonais Hayashi ?");
+    expect(r.isWho[r.groups.findIndex((g) => g.includes(news.analyzer.term("japonais", "fr") ?? ""))]).toBe(
+      true,
+    );
+  });
+  it("does not answer a when-question from a sentence that only names the person and their office", () => {
+    const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";
+    expect(createAnswerer(createNewsIndex([visit]), { minConfidence: 0 }).answer(q).found).toBe(false);
+    const a = createAnswerer(createNewsIndex([visit, elected]), { minConfidence: 0 }).answer(q);
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("4 mars");
+  });
+});
+
+describe("decide: newest among equally good answers", () => {
+  const news = createNewsIndex(toll);
+  // t1 (oldest) … t3 (newest); the features that matter are set by hand
+  const sentence = (doc: number, score: number, keys: string[], coverage: number, inFrame = 0) => {
+    const features = new Float64Array(FEATURES.length);
+    features[FEATURE_INDEX.kindFound] = keys.length > 0 ? 1 : 0;
+    features[FEATURE_INDEX.coverage] = coverage;
+    features[FEATURE_INDEX.inFrame] = inFrame;
+    const text = news.sentencesOf(doc)[0];
+    return { doc, index: 0, sentence: text, features, prescore: 0, keys, score } as ScoredSentence;
+  };
+  const date = (s: ScoredSentence) => news.articles[s.doc]?.date;
+  it("quotes the newest article giving the top's answer as fully, however far below it scores", () => {
+    const top = sentence(0, 5, ["450 mort"], 0.6);
+    const same = sentence(2, -3, ["450 mort"], 0.6);
+    expect(date(newestAsGood(news, [top, same], top, 0.25))).toBe("2020-05-20");
+  });
+  it("keeps the top when the newer sentence gives another answer, covers less, or leaves the frame", () => {
+    const top = sentence(0, 5, ["450 mort"], 0.6, 1);
+    const other = sentence(2, -3, ["28000 mort"], 0.6, 1);
+    const less = sentence(1, -3, ["450 mort"], 0.4, 1);
+    const outside = sentence(2, -3, ["450 mort"], 0.6, 0);
+    expect(newestAsGood(news, [top, other, less, outside], top, 0.25)).toBe(top);
+  });
+  it("still lets a newer sentence scoring within the margin win, whatever its answer", () => {
+    const top = sentence(0, 5, ["450 mort"], 0.6);
+    const close = sentence(1, 4.9, ["19000 mort"], 0.5);
+    expect(newestAsGood(news, [top, close], top, 0.25)).toBe(close);
   });
 });
 

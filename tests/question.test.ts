@@ -29,6 +29,31 @@ describe("question kind", () => {
     ["Ou a eu lieu la rencontre ?", "place"],
     ["Le ministre ou son adjoint a-t-il signé ?", "other"],
     ["Le ministre ou son adjoint ?", "other"],
+    // the interrogative that comes first decides: a later `when`/`where` only frames the question
+    ["How old was the singer when he died?", "number"],
+    ["Quel âge avait le chanteur quand il est mort ?", "number"],
+    ["Where did the astronaut land when he came back?", "place"],
+    ["When did the minister visit the city where the talks failed?", "date"],
+    // a toll, a score, a sentence, a duration, an amount: answered by a figure
+    ["Quel est le dernier bilan du séisme ?", "number"],
+    ["C'est quoi le dernier bilan de l'incendie ?", "number"],
+    ["What's the death toll so far?", "number"],
+    ["À quelle peine le maire a-t-il été condamné ?", "number"],
+    ["Avec quel score le candidat a-t-il été élu ?", "number"],
+    ["How long was the city locked down?", "number"],
+    ["Quel était le montant du contrat ?", "number"],
+    // a noun of people after `quel`, or the name of someone asked for
+    ["Quel photographe a exposé au festival ?", "person"],
+    ["Quelle ministre portait la réforme ?", "person"],
+    ["Which actor won the award?", "person"],
+    ["Comment s'appelait le policier tué lors de l'attaque ?", "person"],
+    ["Rappelle-moi le nom de l'ex-patron de l'agence ?", "person"],
+    ["Et à Lyon, qui a gagné la mairie ?", "person"],
+    ["Quel laboratoire fabrique le vaccin ?", "other"],
+    ["Quel typhon a dévasté l'île ?", "other"],
+    // a kind of place after `quel` / `which`
+    ["Dans quelle commune le record a-t-il été établi ?", "place"],
+    ["In which English town was the spy poisoned?", "place"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
   });

@@ -31,7 +31,7 @@ const DATE = new RegExp(
 );
 
 const NUMBER_WORDS =
-  "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|milliers?|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|thousand|thousands|million|billion";
+  "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|milliers?|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|thousand|thousands|million|billion";
 const NUMBER = new RegExp(
   `\\d+(?:[.,\\s\\u00a0\\u202f]\\d{3})*(?:[.,]\\d+)?\\s*%?|\\b(?:${NUMBER_WORDS})\\b`,
   "giu",

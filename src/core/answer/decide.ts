@@ -1,7 +1,8 @@
 // Step 5, deciding: the best-scoring sentence answers, unless the question is about something the
 // archive does not cover (a name or year it never mentions, a time frame outside its dates) or the
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
-// the asked kind alike, the newest article wins: a figure that changes is quoted as last stated.
+// the asked kind alike, and among those stating the top's answer as fully, the newest article
+// wins: a figure that changes is quoted as last stated, an answer from its latest telling.
 import type { NewsIndex } from "../search/news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
@@ -54,18 +55,39 @@ export function decide(
   return { found: true, best, confidence };
 }
 
-function newestAsGood(
+/**
+ * Newer wins among equally good answers, by rule rather than by learned
+ * weights: among the sentences scoring within `margin` of the top that hold the asked kind alike,
+ * and among those giving the top's own answer (an answer key in common) while covering the
+ * question at least as fully in the sentence itself, the newest article's is quoted.
+ */
+export function newestAsGood(
   news: NewsIndex,
   ranked: readonly ScoredSentence[],
   top: ScoredSentence,
   margin: number,
 ): ScoredSentence {
   const kindOf = (s: ScoredSentence) => s.features[FEATURE_INDEX.kindFound];
+  const dateOf = (s: ScoredSentence) => news.articles[s.doc]?.date ?? "";
   let best = top;
   for (const s of ranked) {
-    if (s.score < top.score - margin) break;
     if (kindOf(s) !== kindOf(top)) continue;
-    if ((news.articles[s.doc]?.date ?? "") > (news.articles[best.doc]?.date ?? "")) best = s;
+    if (s.score < top.score - margin && !statesAsFully(s, top)) continue;
+    if (dateOf(s) > dateOf(best)) best = s;
   }
   return best;
+}
+
+/**
+ * `s` gives `top`'s answer (a key in common), its sentence covers the question as much, and it
+ * stands in the question's time frame whenever `top` does.
+ */
+export function statesAsFully(s: ScoredSentence, top: ScoredSentence): boolean {
+  const mine = top.keys ?? [];
+  if (mine.length === 0 || !(s.keys ?? []).some((k) => mine.includes(k))) return false;
+  const f = (x: ScoredSentence, i: number) => x.features[i] as number;
+  return (
+    f(s, FEATURE_INDEX.coverage) >= f(top, FEATURE_INDEX.coverage) - 1e-9 &&
+    f(s, FEATURE_INDEX.inFrame) >= f(top, FEATURE_INDEX.inFrame)
+  );
 }

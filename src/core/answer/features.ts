@@ -50,6 +50,8 @@ export const FEATURES = [
   "voteShare",
   "voteArticles",
   "voteTop",
+  // how much of the question stands right beside a date, figure, place or rank the sentence gives
+  "besideAnswer",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -49,6 +49,14 @@ export interface ParsedQuestion {
   readonly asksDay: boolean;
 }
 
+// Nouns of people (folded): `Quel photographe…`, `Quelle ministre…`, `Comment s'appelait le
+// policier…`, `Which actor…` ask for a person's name.
+const PERSON_NOUNS =
+  "(?:vice-?|premier |premiere |sous-|ex-|ancien |ancienne )?(?:ministre|president|presidente|dirigeant|dirigeante|responsable|ambassadeur|ambassadrice|general|chef|cheffe|secretaire|roi|reine|prince|princesse|pape|empereur|auteur|autrice|artiste|ecrivain|ecrivaine|romancier|romanciere|poete|joueur|joueuse|pilote|photographe|chanteur|chanteuse|acteur|actrice|comedien|comedienne|humoriste|musicien|musicienne|rappeur|rappeuse|compositeur|cineaste|realisateur|realisatrice|animateur|animatrice|presentateur|presentatrice|journaliste|cosmonaute|astronaute|candidat|candidate|sportif|sportive|athlete|footballeur|footballeuse|cycliste|coureur|coureuse|tennisman|boxeur|nageur|nageuse|entraineur|entraineuse|selectionneur|avocat|avocate|juge|procureur|maire|depute|deputee|senateur|senatrice|directeur|directrice|patron|patronne|pdg|policier|policiere|gendarme|militaire|soldat|militant|militante|homme|femme|garcon|fille|personne|personnalite|suspect|suspecte|tireur|assaillant|terroriste|jihadiste|victime|pretre|eveque|imam|rabbin|professeur|medecin|docteur|chirurgien|infirmier|infirmiere|scientifique|chercheur|chercheuse|economiste|philosophe|historien|historienne|sociologue|minister|president|leader|official|ambassador|person|king|queen|author|writer|actor|actress|singer|rapper|artist|player|director|journalist|candidate|politician|judge|mayor|man|woman|astronaut|athlete|coach|lawyer|gunman|suspect|victim|priest|professor|doctor|scientist|economist|researcher)";
+const PERSON_NOUN_QUESTION = new RegExp(
+  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b`,
+);
+
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   // A rank or a placing (`Quel est le rang de X`, `À quelle place a fini…`) is answered by an
@@ -61,27 +69,48 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
     "date",
     /\b(quand|quelle date|quel jour|quel mois|quelle annee|quel siecle|quelle epoque|a quelle periode|depuis quand|jusqu'?a quand|when|what date|what year|which year|what day|what century)\b/,
   ],
+  // a toll (`bilan`, `death toll`), a score, a sentence (`quelle peine` → `30 ans`), a duration,
+  // a fine, a temperature: answered by a figure
   [
     "number",
-    /\b(combien|quel nombre|quel montant|quel pourcentage|quelle part|quel chiffre|quel age|quelle somme|quelle quantite|quelle proportion|quel taux|how many|how much|how old|what number|what percentage|what share|what amount)\b/,
+    /\b(combien|quel age|how many|how much|how old|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b[^?]*\bbilan\b|\bwhat (is|was)\b[^?]*\b(rate|rating)\b/,
   ],
   [
     "person",
-    /^\s*(qui|who|whom)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quel (vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|pape|empereur|auteur|artiste|ecrivain|joueur|pilote)|quelle personne|quelle personnalite|which (minister|president|leader|official|ambassador|general|person|king|author))\b|\b(comment s'?appell?e|quel est le nom d[eu']?|what is the name of) (le |la |l'|the )?(vice-?|premier |sous-)?(ministre|president|dirigeant|responsable|ambassadeur|general|chef|secretaire|roi|minister|leader|ambassador|prime minister|official)\b/,
+    /^\s*(qui|who|whom)\b|[,:;]\s*(qui|who)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quelle personne|quelle personnalite)\b/,
   ],
   [
     "place",
-    /\b(dans quel pays|dans quelle ville|dans quelle region|quel pays|quelle ville|quelle region|quel lieu|quel endroit|in which (country|city|region)|which country|which city|what country|what city|where)\b/,
+    /\b(dans quel pays|dans quelle ville|dans quelle region|quel pays|quelle ville|quelle region|quel lieu|quel endroit|quelle commune|quel departement|quel village|quel aeroport|quel archipel|quelle ile|quelle province|quel quartier|in which (\w+ )?(country|city|region|town|village|airport|province|island|archipelago)|which (\w+ )?(country|city|town|village|airport|province|island|archipelago)|what country|what city|where)\b/,
   ],
 ];
 
+/**
+ * The kind of answer a question asks for. A rank is tested first; among the other kinds the
+ * interrogative that comes first decides (`How old was X when he died?` asks for an age, `Where did
+ * X land when…` for a place): a later `when` or `where` only frames the question.
+ */
 export function detectKind(question: string): AnswerKind {
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
   // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
   if (/(^|[\s'’])où(?=[\s?,]|$)|^\s*(?:d['’])?ou\s/iu.test(question)) return "place";
   const q = fold(question);
-  for (const [kind, re] of KIND_PATTERNS) if (re.test(q)) return kind;
-  return "other";
+  let best: { kind: AnswerKind; at: number } | undefined;
+  for (const [kind, re] of KIND_PATTERNS) {
+    const at = kind === "person" ? firstPersonCue(q, re) : re.exec(q)?.index;
+    if (at === undefined) continue;
+    if (kind === "rank") return kind;
+    if (!best || at < best.at) best = { kind, at };
+  }
+  return best?.kind ?? "other";
+}
+
+/** Where the question first asks for a person: `qui`, `who`, or a noun of people after `quel`. */
+function firstPersonCue(q: string, re: RegExp): number | undefined {
+  const a = re.exec(q)?.index;
+  const b = PERSON_NOUN_QUESTION.exec(q)?.index;
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }
 
 // Inverted subject pronouns: `a-t-il`, `est-elle`, `demande-t-on`, `pourrais-je`, `est-ce`.
@@ -347,7 +376,9 @@ export function parseQuestion(
     // the role noun of "what is X's job" is answered by the role itself (`général`), not restated
     asked: byRole !== undefined ? asked.map(() => false) : asked,
     ...identityFields(question, folded, byRole),
-    asksName: kind === "person" && /\b(comment s'?appell?e|quel est le nom|what is the name)\b/.test(folded),
+    asksName:
+      kind === "person" &&
+      /\b(comment s'?appell?(e|ait|aient|ent)|quel (est|etait) le nom|what (is|was) the name)\b/.test(folded),
     asksDay:
       kind === "date" &&
       /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),

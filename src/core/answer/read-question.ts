@@ -76,7 +76,9 @@ export function readQuestion(news: NewsIndex, question: string, now?: string, to
   const names = namedTerms(news, question);
   const isName = groups.map((g) => g.some((t) => names.has(t)));
   const titled = titleBeforeNameTerms(news, question);
-  const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t)));
+  // in a who-question the office is what is asked (`Qui est le maire de Hué ?`), not who it names
+  const offices = parsed.kind === "person" ? new Set<string>() : officeTerms(news);
+  const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t) || offices.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
   // in every spelling, typos one edit away included (`Yoshimassa` reaches `Yoshimasa`)
@@ -130,35 +132,79 @@ function namedTerms(news: NewsIndex, question: string): Set<string> {
   return out;
 }
 
-// Index terms of the lower-case words standing right before a name in the question (`général`,
-// `vice-ministre`): the person's title.
+// Words of offices (`ministre`, `Première ministre`, `prime minister`): like a name, they say who
+// the question is about, not what happened (`Quand X a-t-elle été élue Première ministre ?` is not
+// answered by a sentence that only names the Prime Minister X).
+const OFFICE_WORDS =
+  "ministre ministres président présidente premier première secrétaire général générale directeur directrice maire député députée sénateur sénatrice ambassadeur ambassadrice gouverneur chef cheffe roi reine pape pdg patron patronne dirigeant dirigeante porte-parole minister ministers president prime secretary general director mayor governor ambassador king queen pope chairman chairwoman chief leader spokesperson spokesman";
+const officeCache = new WeakMap<object, Set<string>>();
+
+function officeTerms(news: NewsIndex): Set<string> {
+  let terms = officeCache.get(news.analyzer);
+  if (!terms) {
+    terms = new Set([...news.analyzer.terms(OFFICE_WORDS, "fr"), ...news.analyzer.terms(OFFICE_WORDS, "en")]);
+    officeCache.set(news.analyzer, terms);
+  }
+  return terms;
+}
+
+// Index terms of the lower-case words standing right before a name in the question after an
+// article (`le général X`, `du vice-ministre X`, `le ministre japonais X`): the person's title. A
+// verb before a name (`a été élue Première ministre`) is what happened, not a title.
 function titleBeforeNameTerms(news: NewsIndex, question: string): Set<string> {
   const out = new Set<string>();
-  for (const m of question.matchAll(/(?<=\s)(\p{Ll}[\p{L}\p{M}-]*)\s+(?=\p{Lu})/gu)) {
-    const word = m[1] ?? "";
-    for (const part of [word, word.replace(/-/g, ""), ...word.split("-")]) {
-      const t = news.analyzer.term(part, "fr");
-      if (t) out.add(t);
+  const titled =
+    /(?<=(?:^|[\s'’])(?:le|la|les|l['’]|du|des|de|au|aux|un|une|ce|cette|the|an)\s+|(?:^|[\s'’])l['’])((?:(?!(?:de|du|des|d|of|à|a|en|in|au|aux|et|and|pour|for|par|by|sur|on|avec|with)\s)\p{Ll}[\p{L}\p{M}-]*\s+){1,2})(?=\p{Lu})/gu;
+  for (const m of question.matchAll(titled)) {
+    for (const word of (m[1] ?? "").trim().split(/\s+/u)) {
+      for (const part of [word, word.replace(/-/g, ""), ...word.split("-")]) {
+        const t = news.analyzer.term(part, "fr");
+        if (t) out.add(t);
+      }
     }
   }
   return out;
 }
 
 // What a "how many" question counts: the word after `combien de` / `how many` (with its
-// translations), e.g. `touristes` in "Combien de touristes japonais…".
+// translations), e.g. `touristes` in "Combien de touristes japonais…", and the units a quantity
+// the question names is written in: a toll (`dernier bilan`, `death toll`) counts the dead, an age
+// is in years, a sentence in years or months, an amount in euros, a duration in days or years.
 function countedTerms(news: NewsIndex, question: string): string[] {
   const m = /\b(?:combien\s+(?:de|d['’])\s*|how\s+many\s+|nombre\s+(?:de|d['’])\s*)([\p{L}-]+)/iu.exec(
     question,
   );
-  const word = m?.[1];
-  if (!word) return [];
   const out = new Set<string>();
-  for (const lang of ["fr", "en"] as const) {
-    const t = news.analyzer.term(word, lang);
-    if (t) out.add(t);
+  const word = m?.[1];
+  if (word) {
+    for (const lang of ["fr", "en"] as const) {
+      const t = news.analyzer.term(word, lang);
+      if (t) out.add(t);
+    }
+    for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
   }
-  for (const fr of frenchFor(word) ?? []) for (const t of news.analyzer.terms(fr)) out.add(t);
+  for (const [cue, units] of UNITS)
+    if (cue.test(question)) for (const t of news.analyzer.terms(units, "fr")) out.add(t);
   return [...out];
 }
+
+/**
+ * A quantity a question names, and the words its figure is written with in the articles (letters,
+ * not `\b`, bound the cues: `\b` does not see `â` or `é` as part of a word).
+ */
+const UNITS: readonly (readonly [RegExp, string])[] = [
+  [/(?<!\p{L})(?:bilan|death\s+toll|toll)(?!\p{L})/iu, "morts mort décès décédés tués victimes blessés"],
+  [/(?<!\p{L})(?:âge|age|how\s+old)(?!\p{L})/iu, "ans"],
+  [
+    /(?<!\p{L})(?:peine|sentence|condamnée?s?|sentenced)(?!\p{L})/iu,
+    "ans mois prison ferme sursis perpétuité",
+  ],
+  [
+    /(?<!\p{L})(?:amende|montant|somme|co[uû]t[ée]?|prix|fine|amount|cost|price|how\s+much|combien\s+d['’]argent)(?!\p{L})/iu,
+    "euros dollars",
+  ],
+  [/(?<!\p{L})(?:temp[ée]rature|degr[ée]s)(?!\p{L})/iu, "degrés"],
+  [/(?<!\p{L})(?:how\s+long|dur[ée]e|combien\s+de\s+temps)(?!\p{L})/iu, "jours semaines mois ans heures"],
+];
 
 export const hasGroup = (terms: ReadonlySet<string>, group: QueryGroup) => group.some((t) => terms.has(t));

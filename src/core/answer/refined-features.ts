@@ -28,7 +28,7 @@ const NAME_WINDOW = 5;
 
 // Number words as index terms (`millions` → `million`), for "a number near the counted word".
 const NUMBER_TERMS = new Set(
-  "deux trois quatre cinq six sept huit neuf dix vingt trente cent mille million milliard millier centaine dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine two three hundred thousand billion".split(
+  "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente cent mille million milliard millier centaine dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine two three hundred thousand billion".split(
     " ",
   ),
 );
@@ -72,6 +72,8 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   let keys: string[] = [];
   if (needsKind) {
     const spans = newKindSpans(news, q, text);
+    if (q.kind !== "person")
+      f[FEATURE_INDEX.besideAnswer] = besideSpans(news, q, text, spans) / (q.fullTotal || 1);
     keys = answerKeys(news, q.kind, text, spans);
     const found = spans.length > 0;
     f[FEATURE_INDEX.kindFound] = found ? 1 : 0;
@@ -126,17 +128,37 @@ function proximity(q: Reading, order: readonly string[]): number {
 
 // Full weight of the question words within NAME_WINDOW terms of a name the question does not give.
 function besideName(news: NewsIndex, q: Reading, sentence: string): number {
+  const names = findPersonNames(sentence).filter(
+    (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
+  );
+  return besideSpans(news, q, sentence, names, true);
+}
+
+// Full weight of the question words within NAME_WINDOW terms of one of `spans` (the best span's):
+// the answer stands where the sentence speaks of what is asked, not in another clause
+// (`Devedjian, mort le 28 mars` for a question on Uderzo's death). The span's own words count only
+// `withSpan` (a name), not for a date whose year the question gives.
+function besideSpans(
+  news: NewsIndex,
+  q: Reading,
+  sentence: string,
+  spans: readonly KindSpan[],
+  withSpan = false,
+): number {
+  if (spans.length === 0) return 0;
   const terms: { t: string; start: number }[] = [];
   news.analyzer.forEachTerm(sentence, "fr", (t, start) => terms.push({ t, start }));
   let best = 0;
-  for (const name of findPersonNames(sentence)) {
-    if (news.analyzer.terms(name.text).every((t) => q.terms.has(t))) continue;
+  for (const name of spans) {
     const end = name.start + name.text.length;
     let from = terms.findIndex((x) => x.start >= name.start);
     if (from < 0) from = terms.length;
     let to = terms.findIndex((x) => x.start >= end);
     if (to < 0) to = terms.length;
-    const near = new Set(terms.slice(Math.max(0, from - NAME_WINDOW), to + NAME_WINDOW).map((x) => x.t));
+    const around = withSpan
+      ? terms.slice(Math.max(0, from - NAME_WINDOW), to + NAME_WINDOW)
+      : [...terms.slice(Math.max(0, from - NAME_WINDOW), from), ...terms.slice(to, to + NAME_WINDOW)];
+    const near = new Set(around.map((x) => x.t));
     let weight = 0;
     q.groups.forEach((g, gi) => {
       if (g.some((t) => near.has(t))) weight += q.full[gi] ?? 0;
