@@ -54,6 +54,16 @@ describe("question kind", () => {
     // a kind of place after `quel` / `which`
     ["Dans quelle commune le record a-t-il été établi ?", "place"],
     ["In which English town was the spy poisoned?", "place"],
+    // typed with typographic apostrophes (a phone keyboard), read as with plain ones
+    ["Quel est l’âge du chanteur ?", "number"],
+    ["Comment s’appelle le président du Mali ?", "person"],
+    ["Quel est le nom de l’ambassadeur ?", "person"],
+    // a relative `où` after the interrogative only frames the question, like a later `when`
+    ["Combien de personnes vivent dans la ville où le séisme a frappé ?", "number"],
+    ["En quelle année a été détruite la maison où est né Hugo ?", "date"],
+    ["Qui est le maire de la commune où l'avion s'est écrasé ?", "person"],
+    ["Dans quelle ville se situe l'hôpital où il s'est réveillé ?", "place"],
+    ["Où se classe la France ?", "place"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
   });
@@ -212,5 +222,18 @@ describe("parseQuestion", () => {
     expect(p.kind).toBe("person");
     expect(p.asksName).toBe(true);
     expect(parseQuestion("Qui a félicité Luong Cuong ?", analyzer).asksName).toBe(false);
+    // a typographic apostrophe asks the same
+    expect(parseQuestion("Comment s’appelle le président japonais ?", analyzer).asksName).toBe(true);
+  });
+
+  it("reads a 2,000-character question in a few milliseconds", () => {
+    for (const unit of ["what is the ", "quoi what ", "le nom de la ", "les mots de la question "]) {
+      const q = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
+      parseQuestion(q, analyzer);
+      const t = performance.now();
+      expect(detectKind(q)).toBe("other");
+      parseQuestion(q, analyzer);
+      expect(performance.now() - t, unit).toBeLessThan(50);
+    }
   });
 });

@@ -93,17 +93,26 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
 export function detectKind(question: string): AnswerKind {
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
   // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
-  if (/(^|[\s'’])où(?=[\s?,]|$)|^\s*(?:d['’])?ou\s/iu.test(question)) return "place";
-  const q = fold(question);
-  let best: { kind: AnswerKind; at: number } | undefined;
+  // It competes on position like the other cues: a relative `où` after the interrogative (`Combien
+  // de morts dans la ville où…`) only frames the question.
+  const ou = /(^|[\s'’])où(?=[\s?,]|$)|^\s*(?:d['’])?ou\s/iu.exec(question)?.index;
+  const q = foldQuestion(question);
+  let best: { kind: AnswerKind; at: number } | undefined =
+    ou === undefined ? undefined : { kind: "place", at: ou };
   for (const [kind, re] of KIND_PATTERNS) {
     const at = kind === "person" ? firstPersonCue(q, re) : re.exec(q)?.index;
     if (at === undefined) continue;
-    if (kind === "rank") return kind;
+    if (kind === "rank" && (ou === undefined || at < ou)) return kind;
     if (!best || at < best.at) best = { kind, at };
   }
   return best?.kind ?? "other";
 }
+
+/**
+ * The question folded, its typographic apostrophes made plain: the patterns write `l'`, `d'`,
+ * `s'appelle`, and a phone keyboard types `l’âge`, `s’appelle`.
+ */
+const foldQuestion = (question: string) => fold(question).replace(/[’‘]/g, "'");
 
 /** Where the question first asks for a person: `qui`, `who`, or a noun of people after `quel`. */
 function firstPersonCue(q: string, re: RegExp): number | undefined {
@@ -352,7 +361,7 @@ export function parseQuestion(
   const words = questionWords(cleaned);
   const lang = guessLanguage(words.filter((w) => !w.joined).map((w) => w.folded));
   const kind = detectKind(question);
-  const folded = fold(question);
+  const folded = foldQuestion(question);
   const roles = wordRoles(words, cleaned);
   // In "what office does X hold" the office and holding words are the question, not its topic.
   const byRole = identityByRole(question);
