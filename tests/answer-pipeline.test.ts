@@ -129,6 +129,13 @@ describe("who a question names, and what happened", () => {
     expect(r.isWho[r.groups.findIndex((g) => g.includes(news.analyzer.term("japonais", "fr") ?? ""))]).toBe(
       true,
     );
+    // the parts of a joined office word (`porte-parole`) are no offices: `port`, `parole`
+    const p = readQuestion(news, "Quand Claire Dubois a-t-elle pris la parole dans le port de Brest ?");
+    const pWho = (word: string) =>
+      p.isWho[p.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+    expect(pWho("port")).toBe(false);
+    expect(pWho("parole")).toBe(false);
+    expect(pWho("Brest")).toBe(true);
   });
   it("does not answer a when-question from a sentence that only names the person and their office", () => {
     const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";

@@ -142,7 +142,13 @@ const officeCache = new WeakMap<object, Set<string>>();
 function officeTerms(news: NewsIndex): Set<string> {
   let terms = officeCache.get(news.analyzer);
   if (!terms) {
-    terms = new Set([...news.analyzer.terms(OFFICE_WORDS, "fr"), ...news.analyzer.terms(OFFICE_WORDS, "en")]);
+    // a joined word as one term: split, `porte-parole` would make `port` and `parole` offices
+    terms = new Set<string>();
+    for (const word of OFFICE_WORDS.split(" "))
+      for (const lang of ["fr", "en"] as const) {
+        const t = news.analyzer.term(word.replace(/-/g, ""), lang);
+        if (t) terms.add(t);
+      }
     officeCache.set(news.analyzer, terms);
   }
   return terms;
