@@ -64,6 +64,10 @@ describe("question kind", () => {
     ["Qui est le maire de la commune où l'avion s'est écrasé ?", "person"],
     ["Dans quelle ville se situe l'hôpital où il s'est réveillé ?", "place"],
     ["Où se classe la France ?", "place"],
+    // a chat question without an interrogative: the latest toll asks for a figure
+    ["Séisme en Italie : dernier bilan ?", "number"],
+    ["Floods in Spain, latest toll?", "number"],
+    ["Qui a donné le dernier bilan ?", "person"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
   });
