@@ -40,7 +40,12 @@ import {
 import { fitListwise } from "./lib/listwise.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
-import { averageRankers, coverageNonDecreasing, type EnsembleMember } from "./lib/ranker-ensemble.ts";
+import {
+  averageRankers,
+  coverageNonDecreasing,
+  type EnsembleMember,
+  meanAndDeviation,
+} from "./lib/ranker-ensemble.ts";
 import { frontPageHits, type LabelledDay, loadLabelledDays, majorityLabel } from "./lib/story-labels.ts";
 
 const arg = (name: string) => {
@@ -234,9 +239,7 @@ function chooseSpec(data: Item[][], use: readonly number[]) {
 }
 /** Standard deviation of `m`'s scores over `items`. */
 function scoreSd(m: Model, items: readonly Item[]): number {
-  const s = items.map((it) => score(m, it));
-  const mu = s.reduce((a, b) => a + b, 0) / s.length;
-  return Math.sqrt(s.reduce((a, b) => a + (b - mu) ** 2, 0) / s.length) || 1;
+  return meanAndDeviation(items.map((it) => score(m, it))).sd;
 }
 
 /** The average of the models of every setting, fitted on `train` (no choice among them), but those

@@ -263,11 +263,15 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   const all = choose(() => true, method);
   console.log(`  on all days: ${fmt(pooled(all, () => true))} with ${describe(settings[all] as Setting)}`);
 }
+const final = settings[choose(() => true)] as Setting;
 const foldsFile = process.argv.includes("--folds")
   ? process.argv[process.argv.indexOf("--folds") + 1]
   : undefined;
+// the folds hold average-linkage choices: they stand for the digest's clustering only while the
+// digest's method (the all-days choice) is average linkage too
+if (foldsFile && final.method !== "average")
+  throw new Error(`--folds: the digest now clusters by ${final.method}; the folds hold average linkage`);
 if (foldsFile) writeFileSync(foldsFile, `${JSON.stringify(heldOutParams, null, 1)}\n`);
-const final = settings[choose(() => true)] as Setting;
 const live = settings[choose(() => true, "single-pass")] as Setting;
 console.log(`\nchosen: ${describe(final)}`);
 

@@ -56,14 +56,19 @@ export function averageRankers(
   const scale = [...first.scale];
   if (wordsIndex >= 0) {
     // the combined map's score is already in score units: standardise it for the clip, and weight it back
-    const scores = wordTerms.map((t) => wordScore(words, t));
-    const mu = scores.reduce((s, v) => s + v, 0) / Math.max(1, scores.length);
-    const sd = Math.sqrt(scores.reduce((s, v) => s + (v - mu) ** 2, 0) / Math.max(1, scores.length)) || 1;
+    const { mu, sd } = meanAndDeviation(wordTerms.map((t) => wordScore(words, t)));
     mean[wordsIndex] = mu;
     scale[wordsIndex] = sd;
     weights[wordsIndex] = sd;
   }
   return { features, mean, scale, weights, ...(wordsIndex >= 0 ? { words: Object.fromEntries(words) } : {}) };
+}
+
+/** Mean and standard deviation of `values` (a deviation of 0, or no value, counts as 1: a scale). */
+export function meanAndDeviation(values: readonly number[]): { mu: number; sd: number } {
+  const n = Math.max(1, values.length);
+  const mu = values.reduce((s, v) => s + v, 0) / n;
+  return { mu, sd: Math.sqrt(values.reduce((s, v) => s + (v - mu) ** 2, 0) / n) || 1 };
 }
 
 /**
