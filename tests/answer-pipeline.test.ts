@@ -137,6 +137,31 @@ describe("who a question names, and what happened", () => {
     expect(pWho("parole")).toBe(false);
     expect(pWho("Brest")).toBe(true);
   });
+  it("reads a question typed with decomposed accents as the composed one", () => {
+    const news = createNewsIndex([visit]);
+    const q = "Où Claire Dubois a-t-elle été élue Première ministre en février 2021 ?";
+    const composed = readQuestion(news, q, "2021-05-01");
+    const decomposed = readQuestion(news, q.normalize("NFD"), "2021-05-01");
+    expect(decomposed.kind).toBe("place");
+    expect(decomposed.frame).toEqual(composed.frame);
+    expect(decomposed.groups).toEqual(composed.groups);
+    expect(decomposed.isWho).toEqual(composed.isWho);
+  });
+  it("reads offices as whole words of the question's language, not stems other words share", () => {
+    const news = createNewsIndex([visit]);
+    const whoOf = (question: string, word: string) => {
+      const q = readQuestion(news, question);
+      return q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+    };
+    // `reine` stems to `rein`, English `prime` in French to `prim`: neither makes these offices
+    expect(whoOf("Quand Claire Dubois a-t-elle souffert des reins ?", "reins")).toBe(false);
+    expect(whoOf("Quelle prime a reçu Claire Dubois ?", "prime")).toBe(false);
+    // `premier` is an office only in `Premier ministre`
+    expect(whoOf("Quand Claire Dubois a-t-elle visité le premier pont de Lyon ?", "premier")).toBe(false);
+    expect(whoOf("Quand Claire Dubois a-t-elle été élue Première ministre ?", "première")).toBe(true);
+    expect(whoOf("Quand la reine Claire est-elle venue à Lyon ?", "reine")).toBe(true);
+    expect(whoOf("When was Claire Dubois elected Prime Minister?", "ministre")).toBe(true);
+  });
   it("does not answer a when-question from a sentence that only names the person and their office", () => {
     const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";
     expect(createAnswerer(createNewsIndex([visit]), { minConfidence: 0 }).answer(q).found).toBe(false);
