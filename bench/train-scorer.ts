@@ -25,7 +25,9 @@ import { fileURLToPath } from "node:url";
 import { GATE_FEATURES, gateInputs } from "../src/core/answer/answer-gate.ts";
 import { addVoteFeatures, rivalOf } from "../src/core/answer/answer-votes.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { afterArchive } from "../src/core/answer/decide.ts";
 import { FEATURES } from "../src/core/answer/features.ts";
+import type { Reading } from "../src/core/answer/read-question.ts";
 import { CONFIDENCE_INPUTS, type ScorerModel } from "../src/core/answer/scorer.ts";
 import { type Tree, treeScore } from "../src/core/answer/tree-ensemble.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
@@ -144,10 +146,24 @@ export interface QuestionRows {
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/**
+ * Abstained before scoring as the bot does (`decide`): a name or year the corpus never mentions, a
+ * frame after the archive's last day (`last`, "" when undated); or answered by role (who-is).
+ */
+const bypassed = (reading: Reading, last: string) =>
+  reading.unknownName ||
+  afterArchive(reading, last) ||
+  (reading.asksIdentity && reading.identityOf !== undefined);
+
+/** The last day of an archive (`YYYY-MM-DD`), "" when no article is dated. */
+const lastDay = (articles: readonly { date?: string }[]) =>
+  articles.reduce((m, a) => ((a.date ?? "").slice(0, 10) > m ? (a.date ?? "").slice(0, 10) : m), "");
+
 async function extract(): Promise<QuestionRows[]> {
   const out: QuestionRows[] = [];
   const piaf = loadPiaf();
   const piafAnswerer = createAnswerer(createNewsIndex(piaf.articles), POOL);
+  const piafLast = lastDay(piaf.articles);
   piaf.questions.forEach((q, i) => {
     const { reading, scored } = piafAnswerer.candidates(q.question);
     out.push({
@@ -155,7 +171,7 @@ async function extract(): Promise<QuestionRows[]> {
       fold: `piaf-${q.articleIndex % PIAF_FOLDS}`,
       id: `piaf-${i}`,
       answerable: true,
-      bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
+      bypass: bypassed(reading, piafLast),
       cands: scored.map((s) => ({
         f: [...s.features].map(r4),
         y: containsGold(s.sentence.text, q.answers) ? 1 : 0,
@@ -170,7 +186,7 @@ async function extract(): Promise<QuestionRows[]> {
   if (questions.length === 0) return out;
   const { articles } = await loadCorpus(flag("corpus") ?? ORANGESUM_PATH);
   const news = createNewsIndex(articles);
-  const last = articles.reduce((m, a) => ((a.date ?? "") > m ? (a.date ?? "") : m), "");
+  const last = lastDay(articles);
   const answerer = createAnswerer(news, POOL);
   for (const q of questions) {
     const { reading, scored } = answerer.candidates(q.question, { now: q.asOf ?? last });
@@ -179,7 +195,7 @@ async function extract(): Promise<QuestionRows[]> {
       fold: `news-${q.batch}`,
       id: q.id,
       answerable: q.answerable,
-      bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
+      bypass: bypassed(reading, last),
       cands: scored.map((s) => ({
         f: [...s.features].map(r4),
         y: q.answerable && containsAccepted(s.sentence.text, q.answers) ? 1 : 0,
@@ -206,6 +222,7 @@ async function seedRows(): Promise<QuestionRows[]> {
   const { articles } = await loadCorpus("corpus");
   const news = createNewsIndex(articles);
   const answerer = createAnswerer(news, POOL);
+  const last = lastDay(articles);
   return loadSeedQuestions().map((q, i) => {
     const { reading, scored } = answerer.candidates(q.q);
     const prefixes = typeof q.article === "string" ? [q.article] : (q.article ?? []);
@@ -218,7 +235,7 @@ async function seedRows(): Promise<QuestionRows[]> {
       fold: `seeds-${q.batch ?? 1}`,
       id: `seed-${i}`,
       answerable: q.answerable,
-      bypass: reading.unknownName || (reading.asksIdentity && reading.identityOf !== undefined),
+      bypass: bypassed(reading, last),
       cands: scored.map((s) => ({
         f: [...s.features].map(r4),
         y: right(s.doc, s.sentence.text) ? 1 : 0,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { newestAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
-import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX, FEATURES, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
@@ -137,6 +137,31 @@ describe("who a question names, and what happened", () => {
     expect(pWho("parole")).toBe(false);
     expect(pWho("Brest")).toBe(true);
   });
+  it("reads a question typed with decomposed accents as the composed one", () => {
+    const news = createNewsIndex([visit]);
+    const q = "Où Claire Dubois a-t-elle été élue Première ministre en février 2021 ?";
+    const composed = readQuestion(news, q, "2021-05-01");
+    const decomposed = readQuestion(news, q.normalize("NFD"), "2021-05-01");
+    expect(decomposed.kind).toBe("place");
+    expect(decomposed.frame).toEqual(composed.frame);
+    expect(decomposed.groups).toEqual(composed.groups);
+    expect(decomposed.isWho).toEqual(composed.isWho);
+  });
+  it("reads offices as whole words of the question's language, not stems other words share", () => {
+    const news = createNewsIndex([visit]);
+    const whoOf = (question: string, word: string) => {
+      const q = readQuestion(news, question);
+      return q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+    };
+    // `reine` stems to `rein`, English `prime` in French to `prim`: neither makes these offices
+    expect(whoOf("Quand Claire Dubois a-t-elle souffert des reins ?", "reins")).toBe(false);
+    expect(whoOf("Quelle prime a reçu Claire Dubois ?", "prime")).toBe(false);
+    // `premier` is an office only in `Premier ministre`
+    expect(whoOf("Quand Claire Dubois a-t-elle visité le premier pont de Lyon ?", "premier")).toBe(false);
+    expect(whoOf("Quand Claire Dubois a-t-elle été élue Première ministre ?", "première")).toBe(true);
+    expect(whoOf("Quand la reine Claire est-elle venue à Lyon ?", "reine")).toBe(true);
+    expect(whoOf("When was Claire Dubois elected Prime Minister?", "ministre")).toBe(true);
+  });
   it("does not answer a when-question from a sentence that only names the person and their office", () => {
     const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";
     expect(createAnswerer(createNewsIndex([visit]), { minConfidence: 0 }).answer(q).found).toBe(false);
@@ -232,5 +257,53 @@ describe("logistic fit (trainer)", () => {
     expect(a).toEqual(b);
     expect(a.weights[0]).toBeGreaterThan(1);
     expect(predict(a, [0.95, 1])).toBeGreaterThan(predict(a, [0.05, 1]));
+  });
+});
+
+describe("titles as candidates", () => {
+  const death = article(
+    "d1",
+    "2016-12-27",
+    "L'actrice Carla Fischer est morte à 60 ans",
+    "L'actrice américaine Carla Fischer est morte mardi à Los Angeles. Elle avait été hospitalisée vendredi après un malaise dans un avion.",
+  );
+  it("quotes a headline that states the answer the body does not", () => {
+    const a = createAnswerer(createNewsIndex([death]), { minConfidence: 0 }).answer(
+      "À quel âge est morte l'actrice Carla Fischer ?",
+    );
+    expect(a.found).toBe(true);
+    expect(a.answer).toBe("L'actrice Carla Fischer est morte à 60 ans");
+  });
+  it("keeps no title that only restates the question", () => {
+    const news = createNewsIndex([death]);
+    const answerer = createAnswerer(news, { minConfidence: 0 });
+    // no asked kind to check (`other`): no title
+    const other = answerer.candidates("Pourquoi l'actrice Carla Fischer est-elle morte ?").scored;
+    expect(other.some((s) => s.index === TITLE_INDEX)).toBe(false);
+    // a when-question: this title gives no date
+    const when = answerer.candidates("Quand l'actrice Carla Fischer est-elle morte ?").scored;
+    expect(when.some((s) => s.index === TITLE_INDEX)).toBe(false);
+    expect(when.length).toBeGreaterThan(0);
+  });
+});
+
+describe("dates a sentence states against the question's frame", () => {
+  const later = article(
+    "r1",
+    "2018-02-23",
+    "Enquête sur les attentats",
+    "Les attentats de Bruxelles avaient fait 32 morts le 22 mars 2016. Une autre attaque avait fait 5 morts en juin 2017 à Bruxelles.",
+  );
+  it("tells a sentence dated inside the frame from one dated outside it", () => {
+    const news = createNewsIndex([later]);
+    const { scored } = createAnswerer(news).candidates(
+      "Combien de morts dans les attentats de Bruxelles du 22 mars 2016 ?",
+      { now: "2018-03-01" },
+    );
+    const of = (index: number) => scored.find((s) => s.index === index)?.features;
+    expect(of(0)?.[FEATURE_INDEX.statesInFrame]).toBe(1);
+    expect(of(0)?.[FEATURE_INDEX.statesOutOfFrame]).toBe(0);
+    expect(of(1)?.[FEATURE_INDEX.statesOutOfFrame]).toBe(1);
+    expect(of(1)?.[FEATURE_INDEX.statesInFrame]).toBe(0);
   });
 });

@@ -67,6 +67,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "besideName",
   "countsFocus",
   "proximity",
+  // a title is short and dense in question words: its score says less than a sentence's
+  "isTitle",
 ];
 
 export const MARGIN_CAP = 5;

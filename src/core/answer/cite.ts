@@ -6,7 +6,7 @@ import type { Article } from "../corpus/article.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import type { TextRange } from "../text/text-range.ts";
 import type { ScoredSentence } from "./decide.ts";
-import { FEATURE_INDEX } from "./features.ts";
+import { FEATURE_INDEX, TITLE_INDEX } from "./features.ts";
 import { concise, markSpan } from "./quote.ts";
 import type { Reading } from "./read-question.ts";
 import { nameReferent } from "./referent.ts";
@@ -45,24 +45,28 @@ export function quoteFor(
   scored: readonly ScoredSentence[] = [],
   neighbourMargin = Number.NEGATIVE_INFINITY,
 ): Quote {
-  const around = news.sentencesOf(best.doc).map((s) => s.text);
   const text = best.sentence.text;
+  // a title is quoted alone: a headline and a sentence of the body do not read as one
+  const isTitle = best.index === TITLE_INDEX;
+  const around = isTitle ? [text] : news.sentencesOf(best.doc).map((s) => s.text);
+  const index = isTitle ? 0 : best.index;
   const kindMissing = best.features[FEATURE_INDEX.kindMissing] === 1;
   const holds = (i: number) =>
     around[i] !== undefined && newKindSpans(news, q, around[i] as string).length > 0;
   let second: number | undefined;
-  if (kindMissing && holds(best.index + 1)) second = best.index + 1;
-  else if (kindMissing && holds(best.index - 1)) second = best.index - 1;
-  else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && best.index > 0) second = best.index - 1;
+  if (isTitle) second = undefined;
+  else if (kindMissing && holds(index + 1)) second = index + 1;
+  else if (kindMissing && holds(index - 1)) second = index - 1;
+  else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && index > 0) second = index - 1;
   else second = scoredNeighbour(best, scored, neighbourMargin);
   const found = newKindSpans(news, q, text)[0];
   const span = found ? { start: found.start, end: found.start + found.text.length } : undefined;
-  const quote = concise(around, best.index, {
+  const quote = concise(around, index, {
     maxChars: MAX_QUOTE,
     ...(second === undefined ? {} : { second }),
     ...(span ? { span } : {}),
   });
-  const first = quote.sentences[0] ?? best.index;
+  const first = quote.sentences[0] ?? index;
   const article = news.articles[best.doc] as Article;
   const referent = nameReferent(quote.text, around.slice(0, first), article.title);
   // a name put in for the pronoun must not take the quote over the limit
@@ -85,7 +89,12 @@ function scoredNeighbour(
 ): number | undefined {
   let pick: ScoredSentence | undefined;
   for (const s of scored)
-    if (s.doc === best.doc && Math.abs(s.index - best.index) === 1 && s.score >= best.score - margin)
+    if (
+      s.doc === best.doc &&
+      s.index !== TITLE_INDEX &&
+      Math.abs(s.index - best.index) === 1 &&
+      s.score >= best.score - margin
+    )
       if (!pick || s.score > pick.score) pick = s;
   return pick?.index;
 }

@@ -38,12 +38,7 @@ export function decide(
   options: DecideOptions,
 ): Decision {
   if (q.unknownName) return { found: false, confidence: 0, why: "unknown" };
-  const frame = q.frame;
-  const { last } = options.span;
-  // a frame after the archive's last day: articles can only anticipate it (a frame before its first
-  // day is fine: articles tell of the past)
-  if (frame?.from && last && frame.from.slice(0, 10) > last)
-    return { found: false, confidence: 0, why: "outside" };
+  if (afterArchive(q, options.span.last)) return { found: false, confidence: 0, why: "outside" };
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const top = ranked[0];
   if (!top) return { found: false, confidence: 0, why: "unsure" };
@@ -53,6 +48,15 @@ export function decide(
   const best = newestAsGood(news, ranked, top, options.recencyMargin);
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
+}
+
+/**
+ * The question's frame starts after the archive's last day (`YYYY-MM-DD`): articles can only
+ * anticipate it (a frame before its first day is fine: articles tell of the past).
+ */
+export function afterArchive(q: Pick<Reading, "frame">, last: string): boolean {
+  const from = q.frame?.from;
+  return from !== undefined && last !== "" && from.slice(0, 10) > last;
 }
 
 /**

@@ -52,6 +52,12 @@ export const FEATURES = [
   "voteTop",
   // how much of the question stands right beside a date, figure, place or rank the sentence gives
   "besideAnswer",
+  // the candidate is the article's title (`index` TITLE_INDEX), not a sentence of its body
+  "isTitle",
+  // the sentence states a day or period inside the question's frame / only ones outside it
+  // (`le 22 mars 2016` for a question on 22 March 2016, in an article of 2018)
+  "statesInFrame",
+  "statesOutOfFrame",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<
@@ -59,8 +65,12 @@ export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) 
   number
 >;
 
+/** The `index` of a candidate that is its article's title rather than a sentence of the body. */
+export const TITLE_INDEX = -1;
+
 export interface SentenceCandidate {
   readonly doc: number;
+  /** Position of the sentence in the article's body, or TITLE_INDEX for the title. */
   readonly index: number;
   readonly sentence: Sentence;
   readonly features: Float64Array;

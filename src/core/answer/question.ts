@@ -53,8 +53,9 @@ export interface ParsedQuestion {
 // policier…`, `Which actor…` ask for a person's name.
 const PERSON_NOUNS =
   "(?:vice-?|premier |premiere |sous-|ex-|ancien |ancienne )?(?:ministre|president|presidente|dirigeant|dirigeante|responsable|ambassadeur|ambassadrice|general|chef|cheffe|secretaire|roi|reine|prince|princesse|pape|empereur|auteur|autrice|artiste|ecrivain|ecrivaine|romancier|romanciere|poete|joueur|joueuse|pilote|photographe|chanteur|chanteuse|acteur|actrice|comedien|comedienne|humoriste|musicien|musicienne|rappeur|rappeuse|compositeur|cineaste|realisateur|realisatrice|animateur|animatrice|presentateur|presentatrice|journaliste|cosmonaute|astronaute|candidat|candidate|sportif|sportive|athlete|footballeur|footballeuse|cycliste|coureur|coureuse|tennisman|boxeur|nageur|nageuse|entraineur|entraineuse|selectionneur|avocat|avocate|juge|procureur|maire|depute|deputee|senateur|senatrice|directeur|directrice|patron|patronne|pdg|policier|policiere|gendarme|militaire|soldat|militant|militante|homme|femme|garcon|fille|personne|personnalite|suspect|suspecte|tireur|assaillant|terroriste|jihadiste|victime|pretre|eveque|imam|rabbin|professeur|medecin|docteur|chirurgien|infirmier|infirmiere|scientifique|chercheur|chercheuse|economiste|philosophe|historien|historienne|sociologue|minister|president|leader|official|ambassador|person|king|queen|author|writer|actor|actress|singer|rapper|artist|player|director|journalist|candidate|politician|judge|mayor|man|woman|astronaut|athlete|coach|lawyer|gunman|suspect|victim|priest|professor|doctor|scientist|economist|researcher)";
+// A noun of people ends the word: `chef` is a person, `chef-lieu` a place.
 const PERSON_NOUN_QUESTION = new RegExp(
-  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b`,
+  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b(?!-)|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b(?!-)`,
 );
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
@@ -70,10 +71,12 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
     /\b(quand|quelle date|quel jour|quel mois|quelle annee|quel siecle|quelle epoque|a quelle periode|depuis quand|jusqu'?a quand|when|what date|what year|which year|what day|what century)\b/,
   ],
   // a toll (`bilan`, `death toll`), a score, a sentence (`quelle peine` → `30 ans`), a duration,
-  // a fine, a temperature: answered by a figure
+  // a fine, a temperature: answered by a figure. `what … bilan` / `what is … rate` scan up to the
+  // next `what` only: a plain `[^?]*` rescans the rest of the question from every `what`, quadratic
+  // in its length (0.6 s at 40k characters)
   [
     "number",
-    /\b(combien|quel age|how many|how much|how old|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b[^?]*\bbilan\b|\b(dernier|nouveau|premier) bilan\b|\b(latest|new) (death )?toll\b|\bwhat (is|was)\b[^?]*\b(rate|rating)\b/,
+    /\b(combien|quel age|how many|how much|how old|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b(?:(?!\b(?:quoi|what)\b)[^?])*\bbilan\b|\b(dernier|nouveau|premier) bilan\b|\b(latest|new) (death )?toll\b|\bwhat (is|was)\b(?:(?!\bwhat\b)[^?])*\b(rate|rating)\b/,
   ],
   [
     "person",
@@ -81,7 +84,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ],
   [
     "place",
-    /\b(dans quel pays|dans quelle ville|dans quelle region|quel pays|quelle ville|quelle region|quel lieu|quel endroit|quelle commune|quel departement|quel village|quel aeroport|quel archipel|quelle ile|quelle province|quel quartier|in which (\w+ )?(country|city|region|town|village|airport|province|island|archipelago)|which (\w+ )?(country|city|town|village|airport|province|island|archipelago)|what country|what city|where)\b/,
+    /\b(dans quel pays|dans quelle ville|dans quelle region|quel pays|quelle ville|quelle region|quel lieu|quel endroit|quelle commune|quel departement|quel village|quel aeroport|quel archipel|quelle ile|quel chef-lieu|quelle province|quel quartier|in which (\w+ )?(country|city|region|town|village|airport|province|island|archipelago)|which (\w+ )?(country|city|town|village|airport|province|island|archipelago)|what country|what city|where)\b/,
   ],
 ];
 
@@ -90,7 +93,8 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
  * interrogative that comes first decides (`How old was X when he died?` asks for an age, `Where did
  * X land when…` for a place): a later `when` or `where` only frames the question.
  */
-export function detectKind(question: string): AnswerKind {
+export function detectKind(typed: string): AnswerKind {
+  const question = typed.normalize("NFC");
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
   // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
   // It competes on position like the other cues: a relative `où` after the interrogative (`Combien
@@ -351,11 +355,9 @@ export interface ParseOptions {
   known?: (term: string) => boolean;
 }
 
-export function parseQuestion(
-  question: string,
-  analyzer: Analyzer,
-  options: ParseOptions = {},
-): ParsedQuestion {
+export function parseQuestion(typed: string, analyzer: Analyzer, options: ParseOptions = {}): ParsedQuestion {
+  // decomposed accents (`o` + U+0300) as composed: the patterns write `où`, `été` composed
+  const question = typed.normalize("NFC");
   const known = options.known ?? (() => true);
   const cleaned = question.replace(INVERTED, " ").replace(ABOUT_THE_CORPUS, " ");
   const words = questionWords(cleaned);

@@ -5,6 +5,7 @@
 
 import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
+import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
@@ -65,7 +66,10 @@ const ABBREVIATIONS = new Set([
  * `now` is the day the question is asked, when known (evaluations, replays); `today` is the
  * calendar day, which frames `hier` and `cette semaine` when `now` is not given.
  */
-export function readQuestion(news: NewsIndex, question: string, now?: string, today = isoToday()): Reading {
+export function readQuestion(news: NewsIndex, typed: string, now?: string, today = isoToday()): Reading {
+  // decomposed accents (`e` + U+0301, as some phones and keyboards send) read as composed ones:
+  // the kind, frame and title patterns write `où`, `été`, `février` composed
+  const question = typed.normalize("NFC");
   const frame = questionFrame(question, now ?? today);
   // The frame's own words (`2016` in `l'Euro 2016`, `mars`) stay query words: dropping them cost
   // 8 points of held-out news questions (top sentence right 42.9 % kept, 34.9 % dropped).
@@ -77,7 +81,7 @@ export function readQuestion(news: NewsIndex, question: string, now?: string, to
   const isName = groups.map((g) => g.some((t) => names.has(t)));
   const titled = titleBeforeNameTerms(news, question);
   // in a who-question the office is what is asked (`Qui est le maire de Hué ?`), not who it names
-  const offices = parsed.kind === "person" ? new Set<string>() : officeTerms(news);
+  const offices = parsed.kind === "person" ? new Set<string>() : officeTerms(news, question, parsed.lang);
   const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t) || offices.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
@@ -132,26 +136,51 @@ function namedTerms(news: NewsIndex, question: string): Set<string> {
   return out;
 }
 
-// Words of offices (`ministre`, `Première ministre`, `prime minister`): like a name, they say who
-// the question is about, not what happened (`Quand X a-t-elle été élue Première ministre ?` is not
-// answered by a sentence that only names the Prime Minister X).
-const OFFICE_WORDS =
-  "ministre ministres président présidente premier première secrétaire général générale directeur directrice maire député députée sénateur sénatrice ambassadeur ambassadrice gouverneur chef cheffe roi reine pape pdg patron patronne dirigeant dirigeante porte-parole minister ministers president prime secretary general director mayor governor ambassador king queen pope chairman chairwoman chief leader spokesperson spokesman";
-const officeCache = new WeakMap<object, Set<string>>();
+// Offices (`ministre`, `Première ministre`, `prime minister`): like a name, they say who the
+// question is about, not what happened (`Quand X a-t-elle été élue Première ministre ?` is not
+// answered by a sentence that only names the Prime Minister X). Matched as whole words of the
+// question's language, a two-word office only whole: as stems, `reine` made `reins` (`rein`) an
+// office, English `prime` the French `prime` (`prim`), and `premier` every `premier jour`.
+const OFFICES: Record<"fr" | "en", readonly string[]> = {
+  fr: "ministre président présidente secrétaire directeur directrice maire député députée sénateur sénatrice ambassadeur ambassadrice gouverneur chef cheffe roi reine pape pdg patron patronne dirigeant dirigeante porte-parole"
+    .split(" ")
+    .concat(["premier ministre", "première ministre", "secrétaire général", "secrétaire générale"]),
+  en: "minister president secretary director mayor governor ambassador king queen pope chairman chairwoman chief leader spokesperson spokesman premier"
+    .split(" ")
+    .concat(["prime minister", "secretary general"]),
+};
+const OFFICE_SETS = {
+  fr: new Set(OFFICES.fr.map(fold)),
+  en: new Set(OFFICES.en.map(fold)),
+};
 
-function officeTerms(news: NewsIndex): Set<string> {
-  let terms = officeCache.get(news.analyzer);
-  if (!terms) {
-    // a joined word as one term: split, `porte-parole` would make `port` and `parole` offices
-    terms = new Set<string>();
-    for (const word of OFFICE_WORDS.split(" "))
-      for (const lang of ["fr", "en"] as const) {
-        const t = news.analyzer.term(word.replace(/-/g, ""), lang);
-        if (t) terms.add(t);
-      }
-    officeCache.set(news.analyzer, terms);
-  }
-  return terms;
+/**
+ * Index terms of the offices the question names, in its language (a plural as its singular), with
+ * the French of an English office, which the English question's groups also hold.
+ */
+function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<string> {
+  const offices = OFFICE_SETS[lang];
+  const words: string[] = [];
+  // a joined word whole: split, `porte-parole` would make `port` and `parole` offices
+  forEachToken(question, (w) => words.push(fold(w)));
+  const isOffice = (w: string) => offices.has(w) || (w.endsWith("s") && offices.has(w.slice(0, -1)));
+  const out = new Set<string>();
+  const add = (word: string) => {
+    const t = news.analyzer.term(word.replace(/-/g, ""), lang);
+    if (t) out.add(t);
+    if (lang === "en")
+      for (const fr of frenchFor(word) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
+  };
+  words.forEach((w, i) => {
+    const pair = `${w} ${words[i + 1] ?? ""}`;
+    if (isOffice(pair)) {
+      add(w);
+      add(words[i + 1] as string);
+      if (lang === "en")
+        for (const fr of frenchFor(pair) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
+    } else if (isOffice(w)) add(w);
+  });
+  return out;
 }
 
 // Index terms of the lower-case words standing right before a name in the question after an

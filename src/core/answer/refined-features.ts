@@ -18,6 +18,7 @@ import {
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
+import { statedSpans } from "./time-frame.ts";
 
 /** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
 const DAY_IN_DATE =
@@ -64,10 +65,13 @@ export function newKindSpans(news: NewsIndex, q: Reading, text: string): KindSpa
   });
 }
 
+/** Whether the question asks for a kind of answer a sentence can be checked for (not `other`, not who-is). */
+export const checksKind = (q: Reading) => q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
+
 /** Writes the costly features of `s`; returns the keys of the answers of the asked kind it gives. */
 export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidate): string[] {
   const f = s.features;
-  const needsKind = q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
+  const needsKind = checksKind(q);
   const text = s.sentence.text;
   let keys: string[] = [];
   if (needsKind) {
@@ -93,8 +97,25 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     if (q.titles.length > 0 && contradictsTitle(q.titles, text)) f[FEATURE_INDEX.otherTitle] = 1;
   }
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
+  statedDates(news, q, s);
   interactions(q, f);
   return keys;
+}
+
+// Whether the sentence states when (`le 22 mars 2016`) inside the question's frame, or only
+// outside it: an event is often reported later with its date, and a sentence dated otherwise
+// speaks of another occurrence (`en juin 2017` for the attack of March 2017). The article's date
+// only says when it was written (inFrame / outOfFrame).
+function statedDates(news: NewsIndex, q: Reading, s: SentenceCandidate): void {
+  const frame = q.frame;
+  const day = news.articles[s.doc]?.date;
+  if (!frame || (frame.from === undefined && frame.to === undefined) || !day) return;
+  const spans = statedSpans(s.sentence.text, day.slice(0, 10));
+  if (spans.length === 0) return;
+  const overlaps = spans.some(
+    (x) => (x.from ?? "") <= (frame.to ?? "9999") && (x.to ?? "9999") >= (frame.from ?? ""),
+  );
+  s.features[overlaps ? FEATURE_INDEX.statesInFrame : FEATURE_INDEX.statesOutOfFrame] = 1;
 }
 
 // Products the linear scorer cannot form itself: a sentence covering the question in a top-ranked

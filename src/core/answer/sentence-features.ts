@@ -6,10 +6,16 @@
 // expressions, term positions) are computed for the `refined` best of them only.
 import type { Article } from "../corpus/article.ts";
 import type { NewsIndex, Sentence } from "../search/news-index.ts";
-import { FEATURE_INDEX, FEATURES, type FeatureName, type SentenceCandidate } from "./features.ts";
+import {
+  FEATURE_INDEX,
+  FEATURES,
+  type FeatureName,
+  type SentenceCandidate,
+  TITLE_INDEX,
+} from "./features.ts";
 import { inFrame } from "./question-frame.ts";
 import { hasGroup, type Reading } from "./read-question.ts";
-import { refinedFeatures } from "./refined-features.ts";
+import { checksKind, refinedFeatures } from "./refined-features.ts";
 import type { Candidate } from "./retrieve.ts";
 
 /** A share of a group's weight for a term of the question that only meets the article through a prefix. */
@@ -25,17 +31,20 @@ export function candidateSentences(
   const groupOf = termGroups(q);
   const dates = dateContext(news, q, candidates);
   const perQuestion = questionFeatures(q, news);
+  const titles = checksKind(q);
   for (const c of candidates) {
     const sentences = news.sentencesOf(c.doc);
     const article = news.articles[c.doc] as Article;
     const articleTerms = termsOfArticle(news, c.doc);
     const missing = missingInArticle(q, articleTerms);
-    sentences.forEach((sentence, index) => {
+    const add = (context: readonly Sentence[], at: number, index: number) => {
+      const sentence = context[at] as Sentence;
       if (sentence.length < 3) return;
-      const f = basicFeatures(news, q, groupOf, c, sentences, index, articleTerms);
+      const f = basicFeatures(news, q, groupOf, c, context, at, articleTerms);
       if (!f) return;
       for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (perQuestion[i] as number);
       f[FEATURE_INDEX.missingInArticle] = missing ? 1 : 0;
+      if (index === TITLE_INDEX) f[FEATURE_INDEX.isTitle] = 1;
       dateFeatures(f, q, article.date, dates);
       const prescore = f[FEATURE_INDEX.coverage] as number;
       out.push({
@@ -45,12 +54,44 @@ export function candidateSentences(
         features: f,
         prescore: prescore + 0.3 * c.rank + 0.3 * (f[FEATURE_INDEX.neighbourCoverage] as number),
       });
-    });
+    };
+    for (let index = 0; index < sentences.length; index++) add(sentences, index, index);
+    // the headline, before the body: news titles state the answer the body often only restates
+    // (`Carrie Fisher meurt à l'âge de 60 ans`); its neighbour is the first sentence. Only when
+    // the answer's kind can be checked (see below)
+    if (titles) add([titleSentence(news, c.doc, article), ...sentences], 0, TITLE_INDEX);
   }
   out.sort((a, b) => b.prescore - a.prescore || a.doc - b.doc || a.index - b.index);
   relativeFeatures(out);
-  out.length = Math.min(out.length, refined);
-  return out.map((s) => ({ ...s, keys: refinedFeatures(news, q, s) }));
+  return keepRefined(out, refined).flatMap((s) => {
+    const keys = refinedFeatures(news, q, s);
+    // a title answers only by giving the asked kind: one that only restates the question (`X a
+    // remis sa lettre de démission`) covers it best and says nothing (held-out news questions the
+    // archive cannot answer were answered from such titles)
+    if (s.index === TITLE_INDEX && s.features[FEATURE_INDEX.kindFound] !== 1) return [];
+    return [{ ...s, keys }];
+  });
+}
+
+/**
+ * The `refined` best body sentences, with the titles ranked among them: titles come on top of the
+ * budget, so a headline does not push out a sentence of the body.
+ */
+function keepRefined(sorted: readonly SentenceCandidate[], refined: number): SentenceCandidate[] {
+  const kept: SentenceCandidate[] = [];
+  let body = 0;
+  for (const s of sorted) {
+    if (body >= refined) break;
+    if (s.index !== TITLE_INDEX) body++;
+    kept.push(s);
+  }
+  return kept;
+}
+
+/** A title as a sentence (its terms are the index's title terms). */
+function titleSentence(news: NewsIndex, doc: number, article: Article): Sentence {
+  const terms = news.titleTerms(doc);
+  return { text: article.title, position: TITLE_INDEX, terms, length: terms.size };
 }
 
 // How a sentence compares with the other candidates of the same question: the question's best

@@ -471,6 +471,20 @@ function nonOverlapping(found: Found[]): Found[] {
 }
 
 /**
+ * The days and periods a text states (`le 22 mars 2016`, `en juin 2017`, `mardi 7 avril`), read as
+ * written on `day` (`YYYY-MM-DD`): a sentence of an article dated `day` says when what it reports
+ * happened. Relative words (`hier`) are left out: in a quoted sentence they are the speaker's.
+ */
+export function statedSpans(text: string, day: string): { from?: string; to?: string }[] {
+  if (!isIsoDay(day)) return [];
+  const found = findPoints(text.replace(/[’‘`]/g, "'"), new Date(`${day}T00:00:00Z`));
+  return found.map((f) => ({
+    ...(f.from !== undefined ? { from: iso(f.from) } : {}),
+    ...(f.to !== undefined ? { to: iso(f.to) } : {}),
+  }));
+}
+
+/**
  * The time frame of `question` asked on `now` (`YYYY-MM-DD`), or undefined when it has none.
  * Several bounds narrow each other (`depuis janvier … avant le 1er mai`); bounds that contradict
  * keep the first. Throws a RangeError when `now` is not a real day.

@@ -51,8 +51,8 @@ export function selectPassages(
     const article = news.articles[doc];
     const texts = news.sentencesOf(doc).map((s) => s.text);
     if (!article || texts.length === 0) continue;
-    // an article found by its embedding only: its opening sentences
-    const quote = window(texts, bestOf.get(doc)?.index ?? 0, maxChars);
+    // an article found by its embedding only, or by its title (index -1): its opening sentences
+    const quote = window(texts, Math.max(0, bestOf.get(doc)?.index ?? 0), maxChars);
     out.push({ doc, quote, sent: passageText(article.title, article.date, quote) });
   }
   return out;
