@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { afterArchive } from "../src/core/answer/decide.ts";
 import { readTimeFrame } from "../src/core/answer/time-frame.ts";
 
 const NOW = "2020-05-20"; // a Wednesday
@@ -212,5 +213,24 @@ describe("readTimeFrame: words and no frame", () => {
 
   it("rejects a reference day that is not a real day", () => {
     expect(() => readTimeFrame("hier", "2020-02-30")).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe("afterArchive: what an archive cannot know", () => {
+  const LAST = "2020-09-27";
+  const after = (q: string, now = LAST) => afterArchive({ frame: readTimeFrame(q, now) }, LAST);
+
+  it("refuses a period or an as-of day after the archive's last day", () => {
+    expect(after("Combien de morts en janvier 2021 ?")).toBe(true);
+    expect(after("Smic : combien en net par mois au 1er janvier 2021 ?")).toBe(true);
+    expect(after("How many cases as of 1 January 2021?")).toBe(true);
+  });
+
+  it("keeps an as-of day inside the archive, the current state and a bound that stays open", () => {
+    expect(frame("Combien de morts au 1er avril 2020 ?")?.on).toBe("2020-04-01");
+    expect(after("Combien de morts au 1er avril 2020 ?")).toBe(false);
+    expect(after("Quel est le dernier bilan ?", "2026-12-02")).toBe(false);
+    expect(after("Quels accords ont été signés avant 2022 ?")).toBe(false);
+    expect(afterArchive({ frame: readTimeFrame("au 1er janvier 2021", LAST) }, "")).toBe(false);
   });
 });

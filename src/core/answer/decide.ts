@@ -51,12 +51,14 @@ export function decide(
 }
 
 /**
- * The question's frame starts after the archive's last day (`YYYY-MM-DD`): articles can only
- * anticipate it (a frame before its first day is fine: articles tell of the past).
+ * The question's frame starts, or the day whose state it asks (`au 1er janvier 2021`) falls, after
+ * the archive's last day (`YYYY-MM-DD`): articles can only anticipate it, and the latest figure
+ * they give is an older one (a frame before the first day is fine: articles tell of the past).
  */
 export function afterArchive(q: Pick<Reading, "frame">, last: string): boolean {
-  const from = q.frame?.from;
-  return from !== undefined && last !== "" && from.slice(0, 10) > last;
+  if (last === "") return false;
+  const { from, on } = q.frame ?? {};
+  return (from !== undefined && from.slice(0, 10) > last) || (on !== undefined && on > last);
 }
 
 /**

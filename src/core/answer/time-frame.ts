@@ -12,6 +12,11 @@ export interface TimeFrame {
   to?: string;
   /** The question asks for the current or latest state (`actuellement`, `dernier bilan`, `as of`). */
   latest: boolean;
+  /**
+   * The day whose state is asked (`au 1er janvier 2021`), when the question names one: an archive
+   * ending before it cannot know that state, however recent its latest figure.
+   */
+  on?: string;
   /** The question's words (lower-case letter/digit runs) that only express the frame. */
   words: string[];
 }
@@ -24,6 +29,7 @@ interface Found extends Span {
   readonly start: number;
   readonly end: number;
   readonly latest?: boolean;
+  readonly on?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -157,7 +163,7 @@ const POINT_RULES: readonly PointRule[] = [
   },
 ];
 
-function pointFrame(use: Use | undefined, p: Point, now: number): Span & { latest?: boolean } {
+function pointFrame(use: Use | undefined, p: Point, now: number): Span & { latest?: boolean; on?: number } {
   const { from, to } = p.span;
   switch (use) {
     case "since":
@@ -170,7 +176,7 @@ function pointFrame(use: Use | undefined, p: Point, now: number): Span & { lates
       return { to };
     case "asOf":
       // `au 1er avril 2020`: the state on that day, so the latest figure up to it
-      return p.kind === "day" ? { to, latest: true } : { from, to };
+      return p.kind === "day" ? { to, latest: true, on: to } : { from, to };
     default:
       return { from, to };
   }
@@ -499,6 +505,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
   let from: number | undefined;
   let to: number | undefined;
   let latest = false;
+  let on: number | undefined;
   const words: string[] = [];
   for (const f of found) {
     const nextFrom = f.from === undefined ? from : Math.max(from ?? f.from, f.from);
@@ -508,6 +515,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
       to = nextTo;
     }
     latest ||= f.latest === true;
+    if (f.on !== undefined) on = Math.max(on ?? f.on, f.on);
     words.push(
       ...(q
         .slice(f.start, f.end)
@@ -519,6 +527,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
     ...(from !== undefined ? { from: iso(from) } : {}),
     ...(to !== undefined ? { to: iso(to) } : {}),
     latest,
+    ...(on !== undefined ? { on: iso(on) } : {}),
     words,
   };
 }
