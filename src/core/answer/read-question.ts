@@ -149,10 +149,10 @@ const OFFICES: Record<"fr" | "en", readonly string[]> = {
     .split(" ")
     .concat(["prime minister", "secretary general"]),
 };
-const OFFICE_SETS = {
-  fr: new Set(OFFICES.fr.map(fold)),
-  en: new Set(OFFICES.en.map(fold)),
-};
+// joined as the tokenizer joins a compound (`porte-parole` → `porteparole`)
+const joinedOffices = (list: readonly string[]) => new Set(list.map((o) => fold(o).replace(/-/g, "")));
+const OFFICE_SETS = { fr: joinedOffices(OFFICES.fr), en: joinedOffices(OFFICES.en) };
+const HYPHEN = /[-\u2010\u2011]/;
 
 /**
  * Index terms of the offices the question names, in its language (a plural as its singular), with
@@ -161,8 +161,12 @@ const OFFICE_SETS = {
 function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<string> {
   const offices = OFFICE_SETS[lang];
   const words: string[] = [];
-  // a joined word whole: split, `porte-parole` would make `port` and `parole` offices
-  forEachToken(question, (w) => words.push(fold(w)));
+  // a compound by its joined form (`porteparole`) and its last part (`vice-ministre`): a part before
+  // a hyphen is the head of another noun (`chef-lieu`, `chef-d'œuvre`), no office. It stays as a
+  // blank so that the words around it do not pair up
+  forEachToken(question, (w, start, joined) =>
+    words.push(!joined && HYPHEN.test(question.charAt(start + w.length)) ? "" : fold(w)),
+  );
   const isOffice = (w: string) => offices.has(w) || (w.endsWith("s") && offices.has(w.slice(0, -1)));
   const out = new Set<string>();
   const add = (word: string) => {
