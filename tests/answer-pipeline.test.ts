@@ -178,6 +178,11 @@ describe("who a question names, and what happened", () => {
     expect(whoOf("Quel chef-lieu de département a été inondé ?", "chef")).toBe(false);
     expect(whoOf("Quand le chef-d'œuvre de Claire Dubois a-t-il été peint ?", "chef")).toBe(false);
     expect(whoOf("Où Claire Dubois a-t-elle reçu le vice-ministre ?", "ministre")).toBe(true);
+    // a two-word office written joined still pairs
+    const q = readQuestion(news, "When was the secretary-general of the UN elected?");
+    expect(q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term("general", "en") ?? ""))]).toBe(
+      true,
+    );
   });
   it("does not answer a when-question from a sentence that only names the person and their office", () => {
     const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";

@@ -161,12 +161,14 @@ const HYPHEN = /[-\u2010\u2011]/;
 function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<string> {
   const offices = OFFICE_SETS[lang];
   const words: string[] = [];
-  // a compound by its joined form (`porteparole`) and its last part (`vice-ministre`): a part before
-  // a hyphen is the head of another noun (`chef-lieu`, `chef-d'œuvre`), no office. It stays as a
-  // blank so that the words around it do not pair up
-  forEachToken(question, (w, start, joined) =>
-    words.push(!joined && HYPHEN.test(question.charAt(start + w.length)) ? "" : fold(w)),
-  );
+  // a part before a hyphen heads another noun (`chef-lieu`, `chef-d'œuvre`): no office alone, but
+  // it still pairs (`Secretary-General`); a compound is read by its last part (`vice-ministre`) and
+  // by its joined form (`porteparole`)
+  const heads = new Set<number>();
+  forEachToken(question, (w, start, joined) => {
+    if (!joined && HYPHEN.test(question.charAt(start + w.length))) heads.add(words.length);
+    words.push(fold(w));
+  });
   const isOffice = (w: string) => offices.has(w) || (w.endsWith("s") && offices.has(w.slice(0, -1)));
   const out = new Set<string>();
   const add = (word: string) => {
@@ -182,7 +184,7 @@ function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<
       add(words[i + 1] as string);
       if (lang === "en")
         for (const fr of frenchFor(pair) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
-    } else if (isOffice(w)) add(w);
+    } else if (isOffice(w) && !heads.has(i)) add(w);
   });
   return out;
 }
