@@ -106,6 +106,11 @@ describe("candidate features", () => {
 });
 
 describe("who a question names, and what happened", () => {
+  /** Whether the question's group holding `word` (as a French index term) is read as who. */
+  const isWhoIn = (news: ReturnType<typeof createNewsIndex>, question: string, word: string) => {
+    const q = readQuestion(news, question);
+    return q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
+  };
   const visit = article(
     "v1",
     "2021-05-02",
@@ -149,10 +154,7 @@ describe("who a question names, and what happened", () => {
   });
   it("reads offices as whole words of the question's language, not stems other words share", () => {
     const news = createNewsIndex([visit]);
-    const whoOf = (question: string, word: string) => {
-      const q = readQuestion(news, question);
-      return q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term(word, "fr") ?? ""))];
-    };
+    const whoOf = (question: string, word: string) => isWhoIn(news, question, word);
     // `reine` stems to `rein`, English `prime` in French to `prim`: neither makes these offices
     expect(whoOf("Quand Claire Dubois a-t-elle souffert des reins ?", "reins")).toBe(false);
     expect(whoOf("Quelle prime a reçu Claire Dubois ?", "prime")).toBe(false);
@@ -161,6 +163,26 @@ describe("who a question names, and what happened", () => {
     expect(whoOf("Quand Claire Dubois a-t-elle été élue Première ministre ?", "première")).toBe(true);
     expect(whoOf("Quand la reine Claire est-elle venue à Lyon ?", "reine")).toBe(true);
     expect(whoOf("When was Claire Dubois elected Prime Minister?", "ministre")).toBe(true);
+  });
+  it("reads a hyphenated office by its joined form, and no office in the head of another noun", () => {
+    const news = createNewsIndex([
+      article(
+        "o1",
+        "2021-02-10",
+        "Visite",
+        "La porte-parole Claire Dubois a visité le chef-lieu et vu un chef-d'œuvre avec le vice-ministre.",
+      ),
+    ]);
+    const whoOf = (question: string, word: string) => isWhoIn(news, question, word);
+    expect(whoOf("Quand la porte-parole du gouvernement a-t-elle démissionné ?", "porteparole")).toBe(true);
+    expect(whoOf("Quel chef-lieu de département a été inondé ?", "chef")).toBe(false);
+    expect(whoOf("Quand le chef-d'œuvre de Claire Dubois a-t-il été peint ?", "chef")).toBe(false);
+    expect(whoOf("Où Claire Dubois a-t-elle reçu le vice-ministre ?", "ministre")).toBe(true);
+    // a two-word office written joined still pairs
+    const q = readQuestion(news, "When was the secretary-general of the UN elected?");
+    expect(q.isWho[q.groups.findIndex((g) => g.includes(news.analyzer.term("general", "en") ?? ""))]).toBe(
+      true,
+    );
   });
   it("does not answer a when-question from a sentence that only names the person and their office", () => {
     const q = "Quand Claire Dubois a-t-elle été élue Première ministre ?";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
+import type { ScoredSentence } from "../src/core/answer/decide.ts";
+import { TITLE_INDEX } from "../src/core/answer/features.ts";
 import { reciprocalRankFusion } from "../src/core/answer/fuse-candidates.ts";
 import { selectPassages } from "../src/core/grounded/select-passages.ts";
 import { createVectorIndex } from "../src/core/grounded/vector-index.ts";
@@ -67,6 +69,17 @@ describe("hybrid retrieval in the answer pipeline", () => {
 
   it("leaves out nearest articles dated after the day the question is asked", () => {
     expect(docsOf(answerer.candidates(question, { semantic: [1], now: "2020-01-10" }).scored)).toEqual([0]);
+  });
+
+  it("centres an article's passage on its best sentence of the body, not on its title", () => {
+    const long = (n: number) =>
+      `La phrase ${n} du long article parle encore de souliers et de collections ${"x".repeat(300)}.`;
+    const body = [0, 1, 2, 3].map(long).join(" ");
+    const doc = createNewsIndex([newsArticle("t1", "2020-01-11", "Souliers : 40 paires achetées", body)]);
+    const at = (index: number, score: number) => ({ doc: 0, index, score }) as unknown as ScoredSentence;
+    const [passage] = selectPassages(doc, [at(TITLE_INDEX, 3), at(3, 2), at(0, 1)], undefined);
+    expect(passage?.quote).toContain("La phrase 3 ");
+    expect(passage?.quote).not.toContain("La phrase 0 ");
   });
 
   it("sends the writer an article found by its vector alone, by its opening", () => {

@@ -57,6 +57,10 @@ describe("question kind", () => {
     // `chef-lieu` is a place, not the person noun `chef`
     ["Quel chef-lieu de département a été inondé ?", "place"],
     ["Quel chef a fondé le restaurant ?", "person"],
+    // other compounds of a noun of people still ask for a person; `chef-d'œuvre` is a work
+    ["Quel homme-clé du gouvernement a démissionné ?", "person"],
+    ["Quel ministre-président de Wallonie a démissionné ?", "person"],
+    ["Quel chef-d’œuvre de Monet a été vendu ?", "other"],
     // typed with typographic apostrophes (a phone keyboard), read as with plain ones
     ["Quel est l’âge du chanteur ?", "number"],
     ["Comment s’appelle le président du Mali ?", "person"],

@@ -53,9 +53,11 @@ export interface ParsedQuestion {
 // policier…`, `Which actor…` ask for a person's name.
 const PERSON_NOUNS =
   "(?:vice-?|premier |premiere |sous-|ex-|ancien |ancienne )?(?:ministre|president|presidente|dirigeant|dirigeante|responsable|ambassadeur|ambassadrice|general|chef|cheffe|secretaire|roi|reine|prince|princesse|pape|empereur|auteur|autrice|artiste|ecrivain|ecrivaine|romancier|romanciere|poete|joueur|joueuse|pilote|photographe|chanteur|chanteuse|acteur|actrice|comedien|comedienne|humoriste|musicien|musicienne|rappeur|rappeuse|compositeur|cineaste|realisateur|realisatrice|animateur|animatrice|presentateur|presentatrice|journaliste|cosmonaute|astronaute|candidat|candidate|sportif|sportive|athlete|footballeur|footballeuse|cycliste|coureur|coureuse|tennisman|boxeur|nageur|nageuse|entraineur|entraineuse|selectionneur|avocat|avocate|juge|procureur|maire|depute|deputee|senateur|senatrice|directeur|directrice|patron|patronne|pdg|policier|policiere|gendarme|militaire|soldat|militant|militante|homme|femme|garcon|fille|personne|personnalite|suspect|suspecte|tireur|assaillant|terroriste|jihadiste|victime|pretre|eveque|imam|rabbin|professeur|medecin|docteur|chirurgien|infirmier|infirmiere|scientifique|chercheur|chercheuse|economiste|philosophe|historien|historienne|sociologue|minister|president|leader|official|ambassador|person|king|queen|author|writer|actor|actress|singer|rapper|artist|player|director|journalist|candidate|politician|judge|mayor|man|woman|astronaut|athlete|coach|lawyer|gunman|suspect|victim|priest|professor|doctor|scientist|economist|researcher)";
-// A noun of people ends the word: `chef` is a person, `chef-lieu` a place.
+// The compounds of a noun of people that name no person: `chef-lieu` is a place, `chef-d'œuvre` a
+// work. Others still ask for one (`homme-clé`, `joueur-vedette`, `ministre-président`).
+const NO_PERSON = "(?!-(?:lieu|d'oeuvre)\\b)";
 const PERSON_NOUN_QUESTION = new RegExp(
-  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b(?!-)|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b(?!-)`,
+  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b${NO_PERSON}|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b${NO_PERSON}`,
 );
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".

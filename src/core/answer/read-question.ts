@@ -149,10 +149,10 @@ const OFFICES: Record<"fr" | "en", readonly string[]> = {
     .split(" ")
     .concat(["prime minister", "secretary general"]),
 };
-const OFFICE_SETS = {
-  fr: new Set(OFFICES.fr.map(fold)),
-  en: new Set(OFFICES.en.map(fold)),
-};
+// joined as the tokenizer joins a compound (`porte-parole` → `porteparole`)
+const joinedOffices = (list: readonly string[]) => new Set(list.map((o) => fold(o).replace(/-/g, "")));
+const OFFICE_SETS = { fr: joinedOffices(OFFICES.fr), en: joinedOffices(OFFICES.en) };
+const HYPHEN = /[-\u2010\u2011]/;
 
 /**
  * Index terms of the offices the question names, in its language (a plural as its singular), with
@@ -161,8 +161,14 @@ const OFFICE_SETS = {
 function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<string> {
   const offices = OFFICE_SETS[lang];
   const words: string[] = [];
-  // a joined word whole: split, `porte-parole` would make `port` and `parole` offices
-  forEachToken(question, (w) => words.push(fold(w)));
+  // a part before a hyphen heads another noun (`chef-lieu`, `chef-d'œuvre`): no office alone, but
+  // it still pairs (`Secretary-General`); a compound is read by its last part (`vice-ministre`) and
+  // by its joined form (`porteparole`)
+  const heads = new Set<number>();
+  forEachToken(question, (w, start, joined) => {
+    if (!joined && HYPHEN.test(question.charAt(start + w.length))) heads.add(words.length);
+    words.push(fold(w));
+  });
   const isOffice = (w: string) => offices.has(w) || (w.endsWith("s") && offices.has(w.slice(0, -1)));
   const out = new Set<string>();
   const add = (word: string) => {
@@ -178,7 +184,7 @@ function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<
       add(words[i + 1] as string);
       if (lang === "en")
         for (const fr of frenchFor(pair) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
-    } else if (isOffice(w)) add(w);
+    } else if (isOffice(w) && !heads.has(i)) add(w);
   });
   return out;
 }

@@ -3,6 +3,7 @@
 // is one, one passage per article — its best sentence with the sentences on either side, as long
 // as they fit — so the writer sees the paraphrases the lexical scorer misses.
 import type { ScoredSentence } from "../answer/decide.ts";
+import { TITLE_INDEX } from "../answer/features.ts";
 import { reciprocalRankFusion } from "../answer/fuse-candidates.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { type Passage, passageText } from "./prompts.ts";
@@ -38,9 +39,14 @@ export function selectPassages(
   const count = options.count ?? 5;
   const maxChars = options.maxChars ?? 700;
   const bestOf = new Map<number, ScoredSentence>();
+  // the passage is centred on the best sentence of the body: the title, also a candidate, heads
+  // every passage anyway, and centring on it would send the opening instead of that sentence
+  const bodyBest = new Map<number, ScoredSentence>();
   for (const s of scored) {
     const seen = bestOf.get(s.doc);
     if (!seen || s.score > seen.score) bestOf.set(s.doc, s);
+    const body = bodyBest.get(s.doc);
+    if (s.index !== TITLE_INDEX && (!body || s.score > body.score)) bodyBest.set(s.doc, s);
   }
   const lexical = [...bestOf.values()].sort((a, b) => b.score - a.score).map((s) => s.doc);
   const docs = reciprocalRankFusion([lexical, semantic ?? []])
@@ -51,8 +57,8 @@ export function selectPassages(
     const article = news.articles[doc];
     const texts = news.sentencesOf(doc).map((s) => s.text);
     if (!article || texts.length === 0) continue;
-    // an article found by its embedding only, or by its title (index -1): its opening sentences
-    const quote = window(texts, Math.max(0, bestOf.get(doc)?.index ?? 0), maxChars);
+    // an article found by its embedding only, or by its title alone: its opening sentences
+    const quote = window(texts, bodyBest.get(doc)?.index ?? 0, maxChars);
     out.push({ doc, quote, sent: passageText(article.title, article.date, quote) });
   }
   return out;
