@@ -218,19 +218,19 @@ describe("readTimeFrame: words and no frame", () => {
 
 describe("afterArchive: what an archive cannot know", () => {
   const LAST = "2020-09-27";
-  const after = (q: string, now = LAST) => afterArchive({ frame: readTimeFrame(q, now) }, LAST);
+  const beyondArchive = (q: string, now = LAST) => afterArchive({ frame: readTimeFrame(q, now) }, LAST);
 
   it("refuses a period or an as-of day after the archive's last day", () => {
-    expect(after("Combien de morts en janvier 2021 ?")).toBe(true);
-    expect(after("Smic : combien en net par mois au 1er janvier 2021 ?")).toBe(true);
-    expect(after("How many cases as of 1 January 2021?")).toBe(true);
+    expect(beyondArchive("Combien de morts en janvier 2021 ?")).toBe(true);
+    expect(beyondArchive("Smic : combien en net par mois au 1er janvier 2021 ?")).toBe(true);
+    expect(beyondArchive("How many cases as of 1 January 2021?")).toBe(true);
   });
 
   it("keeps an as-of day inside the archive, the current state and a bound that stays open", () => {
     expect(frame("Combien de morts au 1er avril 2020 ?")?.on).toBe("2020-04-01");
-    expect(after("Combien de morts au 1er avril 2020 ?")).toBe(false);
-    expect(after("Quel est le dernier bilan ?", "2026-12-02")).toBe(false);
-    expect(after("Quels accords ont été signés avant 2022 ?")).toBe(false);
+    expect(beyondArchive("Combien de morts au 1er avril 2020 ?")).toBe(false);
+    expect(beyondArchive("Quel est le dernier bilan ?", "2026-12-02")).toBe(false);
+    expect(beyondArchive("Quels accords ont été signés avant 2022 ?")).toBe(false);
     expect(afterArchive({ frame: readTimeFrame("au 1er janvier 2021", LAST) }, "")).toBe(false);
   });
 });
