@@ -38,6 +38,8 @@ const ARTICLE =
 const QUESTION = "/news ask Combien mesure le pont suspendu de Lang Biang ?\n";
 
 describe("replicas sharing articles through Postgres", () => {
+  // The 5 s bound is from a's ingestion to b's answer; noticing the file can take longer when the
+  // whole suite loads the machine, so that wait has its own, looser bound.
   it("an article ingested by one instance is answered by the other within 5 s", async () => {
     const url = await server.database();
     const a = await instance("a", url);
@@ -46,7 +48,7 @@ describe("replicas sharing articles through Postgres", () => {
     writeFileSync(join(a.cwd, "corpus", "901_depeche-replica.md"), ARTICLE);
     await waitFor(
       () => (a.session.log().includes("[corpus] 1 new") ? true : undefined),
-      10_000,
+      30_000,
       "a's ingestion",
     );
     const ingestedAt = Date.now();
