@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { afterArchive } from "../src/core/answer/decide.ts";
-import { readTimeFrame } from "../src/core/answer/time-frame.ts";
+import { readTimeFrame, statedSpans } from "../src/core/answer/time-frame.ts";
 
 const NOW = "2020-05-20"; // a Wednesday
 const frame = (q: string, now = NOW) => readTimeFrame(q, now);
@@ -232,5 +232,23 @@ describe("afterArchive: what an archive cannot know", () => {
     expect(beyondArchive("Quel est le dernier bilan ?", "2026-12-02")).toBe(false);
     expect(beyondArchive("Quels accords ont été signés avant 2022 ?")).toBe(false);
     expect(afterArchive({ frame: readTimeFrame("au 1er janvier 2021", LAST) }, "")).toBe(false);
+  });
+});
+
+describe("statedSpans: the dates a sentence states", () => {
+  it("reads one span per written date, the most precise one", () => {
+    expect(statedSpans("L'attentat a fait 32 morts le 22 mars 2016.", "2018-03-22")).toEqual([
+      { from: "2016-03-22", to: "2016-03-22" },
+    ]);
+    expect(statedSpans("Elle est née le 3 février 1950 à Lyon.", "2020-01-10")).toEqual([
+      { from: "1950-02-03", to: "1950-02-03" },
+    ]);
+  });
+
+  it("keeps every distinct date of the sentence", () => {
+    expect(statedSpans("Fermé en juin 2017, le site a rouvert le 2 mai 2019.", "2019-05-03")).toEqual([
+      { from: "2017-06-01", to: "2017-06-30" },
+      { from: "2019-05-02", to: "2019-05-02" },
+    ]);
   });
 });

@@ -483,7 +483,8 @@ function nonOverlapping(found: Found[]): Found[] {
  */
 export function statedSpans(text: string, day: string): { from?: string; to?: string }[] {
   if (!isIsoDay(day)) return [];
-  const found = findPoints(text.replace(/[’‘`]/g, "'"), new Date(`${day}T00:00:00Z`));
+  // one date, one span: `le 23 mars 2016` is that day, not also the whole of March
+  const found = nonOverlapping(findPoints(text.replace(/[’‘`]/g, "'"), new Date(`${day}T00:00:00Z`)));
   return found.map((f) => ({
     ...(f.from !== undefined ? { from: iso(f.from) } : {}),
     ...(f.to !== undefined ? { to: iso(f.to) } : {}),
