@@ -6,7 +6,7 @@
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
-import { checkSeedAnswer, loadSeedQuestions } from "./lib/seeds.ts";
+import { checkSeedAnswer, lastDay, loadSeedQuestions } from "./lib/seeds.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--corpus");
@@ -16,6 +16,7 @@ const verbose = args.includes("--verbose");
 const { articles, problems } = await loadCorpus(corpus);
 for (const p of problems) console.error(`warning: ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message}`);
 const answerer = createAnswerer(createNewsIndex(articles));
+const last = lastDay(articles);
 const questions = loadSeedQuestions();
 
 // per batch (see the fixture's `about`): [answerable ok, answerable, abstained ok, unanswerable]
@@ -25,7 +26,7 @@ let answerable = 0;
 let abstainOk = 0;
 let unanswerable = 0;
 for (const q of questions) {
-  const a = answerer.answer(q.q);
+  const a = answerer.answer(q.q, last === "" ? {} : { now: last });
   const check = checkSeedAnswer(q, a);
   const batch = byBatch.get(q.batch ?? 1) ?? [0, 0, 0, 0];
   batch[q.answerable ? 1 : 3]++;

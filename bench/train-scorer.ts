@@ -39,7 +39,7 @@ import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { containsGold, loadPiaf, normalize } from "./lib/piaf.ts";
 import { failureTable, foldTable, kindTable, reliabilityTable, thresholdTable } from "./lib/scorer-report.ts";
-import { loadSeedQuestions } from "./lib/seeds.ts";
+import { lastDay, loadSeedQuestions } from "./lib/seeds.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -155,10 +155,6 @@ const bypassed = (reading: Reading, last: string) =>
   afterArchive(reading, last) ||
   (reading.asksIdentity && reading.identityOf !== undefined);
 
-/** The last day of an archive (`YYYY-MM-DD`), "" when no article is dated. */
-const lastDay = (articles: readonly { date?: string }[]) =>
-  articles.reduce((m, a) => ((a.date ?? "").slice(0, 10) > m ? (a.date ?? "").slice(0, 10) : m), "");
-
 async function extract(): Promise<QuestionRows[]> {
   const out: QuestionRows[] = [];
   const piaf = loadPiaf();
@@ -224,7 +220,7 @@ async function seedRows(): Promise<QuestionRows[]> {
   const answerer = createAnswerer(news, POOL);
   const last = lastDay(articles);
   return loadSeedQuestions().map((q, i) => {
-    const { reading, scored } = answerer.candidates(q.q);
+    const { reading, scored } = answerer.candidates(q.q, last === "" ? {} : { now: last });
     const prefixes = typeof q.article === "string" ? [q.article] : (q.article ?? []);
     const right = (doc: number, text: string) =>
       q.answerable &&

@@ -48,3 +48,11 @@ export function checkSeedAnswer(q: SeedQuestion, a: Answer): { ok: boolean; why:
     return { ok: false, why: `answer lacks “${q.expect}”` };
   return { ok: true, why: "right article and text" };
 }
+
+/**
+ * The last day of a set of articles (`YYYY-MM-DD`), "" when none is dated. The seed questions are
+ * asked on the seed corpus's last day: a question naming a day without its year (`le 15 janvier`)
+ * reads the same whatever the calendar says, so the figures reproduce next year too.
+ */
+export const lastDay = (articles: readonly { date?: string }[]) =>
+  articles.reduce((m, a) => ((a.date ?? "").slice(0, 10) > m ? (a.date ?? "").slice(0, 10) : m), "");
