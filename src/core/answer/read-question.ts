@@ -171,19 +171,21 @@ function officeTerms(news: NewsIndex, question: string, lang: "fr" | "en"): Set<
   });
   const isOffice = (w: string) => offices.has(w) || (w.endsWith("s") && offices.has(w.slice(0, -1)));
   const out = new Set<string>();
+  const addFrench = (phrase: string) => {
+    if (lang === "en")
+      for (const fr of frenchFor(phrase) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
+  };
   const add = (word: string) => {
     const t = news.analyzer.term(word.replace(/-/g, ""), lang);
     if (t) out.add(t);
-    if (lang === "en")
-      for (const fr of frenchFor(word) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
+    addFrench(word);
   };
   words.forEach((w, i) => {
     const pair = `${w} ${words[i + 1] ?? ""}`;
     if (isOffice(pair)) {
       add(w);
       add(words[i + 1] as string);
-      if (lang === "en")
-        for (const fr of frenchFor(pair) ?? []) for (const x of news.analyzer.terms(fr, "fr")) out.add(x);
+      addFrench(pair);
     } else if (isOffice(w) && !heads.has(i)) add(w);
   });
   return out;

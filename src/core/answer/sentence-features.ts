@@ -57,9 +57,9 @@ export function candidateSentences(
     };
     for (let index = 0; index < sentences.length; index++) add(sentences, index, index);
     // the headline, before the body: news titles state the answer the body often only restates
-    // (`Carrie Fisher meurt à l'âge de 60 ans`); its neighbour is the first sentence. Only when
-    // the answer's kind can be checked (see below)
-    if (titles) add([titleSentence(news, c.doc, article), ...sentences], 0, TITLE_INDEX);
+    // (`Carrie Fisher meurt à l'âge de 60 ans`); its neighbour is the first sentence (the only one
+    // basicFeatures reads beside it). Only when the answer's kind can be checked (see below)
+    if (titles) add([titleSentence(news, c.doc, article), ...sentences.slice(0, 1)], 0, TITLE_INDEX);
   }
   out.sort((a, b) => b.prescore - a.prescore || a.doc - b.doc || a.index - b.index);
   relativeFeatures(out);
