@@ -71,6 +71,7 @@ const add = (a: PairCounts, b: PairCounts) => ({ tp: a.tp + b.tp, fp: a.fp + b.f
 let total = { tp: 0, fp: 0, fn: 0 };
 let oldTotal = { tp: 0, fp: 0, fn: 0 };
 let agreeTotal = { tp: 0, fp: 0, fn: 0 };
+let twice = 0;
 let hits = 0;
 let oldHits = 0;
 for (const day of days) {
@@ -102,6 +103,7 @@ for (const day of days) {
   if (other) {
     const ac = pairCounts(labelGroups(other), day.gold);
     agreeTotal = add(agreeTotal, ac);
+    twice += 1;
     console.log(
       `  other labeller ${fmt(ac)} (${other.docs.length ? new Set(other.gold.values()).size : 0} stories)`,
     );
@@ -113,5 +115,4 @@ for (const day of days) {
 console.log(`\nall ${days.length} days`);
 console.log(`  stories   ${fmt(total)} · front page ${hits}/${5 * days.length}`);
 console.log(`  old dedup ${fmt(oldTotal)} · front page ${oldHits}/${5 * days.length}`);
-if (second.size > 0)
-  console.log(`  other labeller on the ${second.size} days labelled twice: ${fmt(agreeTotal)}`);
+if (twice > 0) console.log(`  other labeller on the ${twice} days labelled twice: ${fmt(agreeTotal)}`);
