@@ -372,6 +372,8 @@ describe("a person's age told in passing", () => {
         .map((s) => s.features[FEATURE_INDEX.kindFound]);
     expect(found("À combien d'années de prison Paul Verdier a-t-il été condamné ?")).toEqual([0]);
     expect(found("Quel âge a Paul Verdier ?")).toEqual([1]);
+    expect(found("How old is Paul Verdier?")).toEqual([1]);
+    expect(found("How many years in prison was Paul Verdier sentenced to?")).toEqual([0]);
   });
   it("tells an age from a duration", () => {
     const at = (text: string, figure: string) => {
