@@ -12,8 +12,8 @@
 //   reached        some kept candidate holds the answer
 // Flags: `--batches 1,2` (default 1–10), `--candidates N --refined M` (the pool), `--verbose`.
 import { afterArchive } from "../src/core/answer/decide.ts";
-import { readQuestion } from "../src/core/answer/read-question.ts";
-import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
+import { type Reading, readQuestion } from "../src/core/answer/read-question.ts";
+import { type Candidate, retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { candidateSentences } from "../src/core/answer/sentence-features.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
@@ -61,39 +61,7 @@ for (const q of questions) {
   )
     continue;
   total++;
-  const deep = retrieveCandidates(news, reading, DEEP);
-  const pool = retrieveCandidates(news, reading, POOL);
-  const gold = new Set(q.articles);
-  const isGold = (doc: number) => gold.has(news.articles[doc]?.id ?? "");
-  const goldRank = deep.findIndex((c) => isGold(c.doc));
-  const kept = candidateSentences(news, reading, pool, REFINED);
-  const holds = (text: string) => contains(text, q.answers);
-  let cls: string;
-  let detail = "";
-  if (kept.some((s) => holds(s.sentence.text))) cls = "reached";
-  else {
-    const all = candidateSentences(news, reading, pool, 100_000);
-    const at = all.findIndex((s) => holds(s.sentence.text));
-    const bodyHolds = pool.some((c) => news.sentencesOf(c.doc).some((s) => holds(s.text)));
-    const titleHolds = pool.some((c) => holds(news.articles[c.doc]?.title ?? ""));
-    if (at >= 0) {
-      cls = "below-budget";
-      detail = `at ${at}: ${all[at]?.sentence.text.slice(0, 160)}`;
-    } else if (bodyHolds) {
-      cls = "no-qword";
-      const doc = pool.find((c) => news.sentencesOf(c.doc).some((s) => holds(s.text)))?.doc ?? 0;
-      detail =
-        news
-          .sentencesOf(doc)
-          .find((s) => holds(s.text))
-          ?.text.slice(0, 200) ?? "";
-    } else if (titleHolds) cls = "title-dropped";
-    else if (goldRank >= 0 && goldRank < pool.length) cls = "gold-unstated";
-    else if (goldRank >= 0) {
-      cls = goldRank < POOL + 10 ? "gold-deep" : "gold-deep-far";
-      detail = `gold at ${goldRank}: ${news.articles[deep[goldRank]?.doc ?? 0]?.title}`;
-    } else cls = "gold-absent";
-  }
+  const { cls, detail, goldRank, pool } = lossOf(q, reading);
   counts.set(cls, (counts.get(cls) ?? 0) + 1);
   if (verbose && cls !== "reached") {
     console.log(`\n[${cls}] ${q.id} ${q.question}  → ${q.answers.join(" | ")}  (asOf ${q.asOf ?? "-"})`);
@@ -106,6 +74,42 @@ for (const q of questions) {
     if (g !== undefined) console.log(`  gold: ${news.articles[g]?.date} ${news.articles[g]?.title}`);
   }
 }
+interface Loss {
+  readonly cls: string;
+  readonly detail: string;
+  readonly goldRank: number;
+  readonly pool: readonly Candidate[];
+}
+
+/** Where one question is lost before ranking (see the classes above). */
+function lossOf(q: { answers: readonly string[]; articles: readonly string[] }, reading: Reading): Loss {
+  const deep = retrieveCandidates(news, reading, DEEP);
+  const pool = retrieveCandidates(news, reading, POOL);
+  const gold = new Set(q.articles);
+  const goldRank = deep.findIndex((c) => gold.has(news.articles[c.doc]?.id ?? ""));
+  const holds = (text: string) => contains(text, q.answers);
+  const out = (cls: string, detail = ""): Loss => ({ cls, detail, goldRank, pool });
+  if (candidateSentences(news, reading, pool, REFINED).some((s) => holds(s.sentence.text)))
+    return out("reached");
+  const all = candidateSentences(news, reading, pool, 100_000);
+  const at = all.findIndex((s) => holds(s.sentence.text));
+  if (at >= 0) return out("below-budget", `at ${at}: ${all[at]?.sentence.text.slice(0, 160)}`);
+  for (const c of pool) {
+    const sentences = news.sentencesOf(c.doc);
+    const i = sentences.findIndex((s) => holds(s.text));
+    if (i >= 0)
+      return out(
+        "no-qword",
+        `${sentences[i]?.text.slice(0, 200)}\n  before: ${sentences[i - 1]?.text.slice(0, 200) ?? "(none)"}`,
+      );
+  }
+  if (pool.some((c) => holds(news.articles[c.doc]?.title ?? ""))) return out("title-dropped");
+  if (goldRank >= 0 && goldRank < pool.length) return out("gold-unstated");
+  if (goldRank < 0) return out("gold-absent");
+  const title = news.articles[deep[goldRank]?.doc ?? 0]?.title;
+  return out(goldRank < POOL + 10 ? "gold-deep" : "gold-deep-far", `gold at ${goldRank}: ${title}`);
+}
+
 console.log(`\n${total} answerable questions (not bypassed), pool ${POOL} / ${REFINED}:`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1]))
   console.log(`  ${cls}: ${n} (${((100 * n) / total).toFixed(1)} %)`);
