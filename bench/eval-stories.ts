@@ -1,10 +1,14 @@
 // Story clustering and ranking against the labelled days (bench/data/stories/), on the full
 // OrangeSum archive (idf and name rarity come from all 34k articles):
 //   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--days 2019-12-05,…] [--text 0.7] [--names 6] [--show]
+//     [--labels DIR] (score against another labelling, e.g. bench/data/stories-second)
+// A day that a second labeller also labelled (bench/data/stories-second/) gets one more line: the
+// second labelling scored against the first, the agreement two careful people reach on that day.
 // Prints, per day and overall, pairwise precision / recall / F1 and how many of the first five
 // stories are among the day's labelled front page — for the story clustering and, in the same
 // run, for the old near-duplicate grouping (src/core/digest/duplicates.ts as on main, ordered
 // as the old digest ordered it: most reported first, then corpus order).
+import { resolve } from "node:path";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { groupDuplicates } from "../src/core/digest/duplicates.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
@@ -19,10 +23,13 @@ import {
   CONTEXT_DAYS,
   contextDocs,
   frontPageHits,
+  labelGroups,
   loadLabelledDays,
   type PairCounts,
   pairCounts,
   prf,
+  SECOND_LABELS_DIR,
+  STORY_LABELS_DIR,
 } from "./lib/story-labels.ts";
 
 const arg = (name: string) => {
@@ -50,7 +57,10 @@ const news = createNewsIndex(articles);
 console.log(
   `corpus: ${articles.length} articles, indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
-const days = loadLabelledDays(news, onlyDays);
+const labelsDir = arg("labels") ? resolve(arg("labels") ?? "") : STORY_LABELS_DIR;
+const days = loadLabelledDays(news, onlyDays, labelsDir);
+const secondDir = labelsDir === SECOND_LABELS_DIR ? STORY_LABELS_DIR : SECOND_LABELS_DIR;
+const second = new Map(loadLabelledDays(news, onlyDays, secondDir).map((d) => [d.date, d]));
 console.log(`method ${method}, parameters ${JSON.stringify(params)}\n`);
 
 const fmt = (c: PairCounts) => {
@@ -60,6 +70,8 @@ const fmt = (c: PairCounts) => {
 const add = (a: PairCounts, b: PairCounts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
 let total = { tp: 0, fp: 0, fn: 0 };
 let oldTotal = { tp: 0, fp: 0, fn: 0 };
+let agreeTotal = { tp: 0, fp: 0, fn: 0 };
+let twice = 0;
 let hits = 0;
 let oldHits = 0;
 for (const day of days) {
@@ -87,6 +99,15 @@ for (const day of days) {
   );
   console.log(`  stories   ${fmt(c)} · front page ${h}/5`);
   console.log(`  old dedup ${fmt(oc)} · front page ${oh}/5 (${old.length} groups)`);
+  const other = second.get(day.date);
+  if (other) {
+    const ac = pairCounts(labelGroups(other), day.gold);
+    agreeTotal = add(agreeTotal, ac);
+    twice += 1;
+    console.log(
+      `  other labeller ${fmt(ac)} (${other.docs.length ? new Set(other.gold.values()).size : 0} stories)`,
+    );
+  }
   if (process.argv.includes("--show"))
     for (const s of stories.slice(0, 8))
       console.log(`    [${s.score.toFixed(2)}] ${s.articles.length}× ${news.articles[s.headline]?.title}`);
@@ -94,3 +115,4 @@ for (const day of days) {
 console.log(`\nall ${days.length} days`);
 console.log(`  stories   ${fmt(total)} · front page ${hits}/${5 * days.length}`);
 console.log(`  old dedup ${fmt(oldTotal)} · front page ${oldHits}/${5 * days.length}`);
+if (twice > 0) console.log(`  other labeller on the ${twice} days labelled twice: ${fmt(agreeTotal)}`);

@@ -2,6 +2,7 @@
 // retrieving as of a day, deciding, the scorer's model, and the trainer's logistic fit.
 import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
+import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { newestAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES, TITLE_INDEX } from "../src/core/answer/features.ts";
@@ -327,5 +328,59 @@ describe("dates a sentence states against the question's frame", () => {
     expect(of(0)?.[FEATURE_INDEX.statesOutOfFrame]).toBe(0);
     expect(of(1)?.[FEATURE_INDEX.statesOutOfFrame]).toBe(1);
     expect(of(1)?.[FEATURE_INDEX.statesInFrame]).toBe(0);
+  });
+});
+
+describe("a year the question names against the article's", () => {
+  const early = article(
+    "y1",
+    "2020-09-02",
+    "Le concours Miss Provence 2021 aura lieu à Arles",
+    "Le concours Miss Provence 2021 sera organisé à Arles en décembre. Le concours Miss Provence 2019 avait couronné Léa Martin.",
+  );
+  const late = article(
+    "y2",
+    "2021-12-20",
+    "Miss Provence 2021 couronnée",
+    "Le concours Miss Provence 2021 a couronné Julie Durand à Arles.",
+  );
+  it("marks an article written before that year: it can only anticipate what is asked", () => {
+    const news = createNewsIndex([early, late]);
+    const { scored } = createAnswerer(news).candidates("Qui a remporté le concours Miss Provence 2021 ?");
+    const of = (id: string) =>
+      scored.filter((s) => news.articles[s.doc]?.id === id).map((s) => s.features[FEATURE_INDEX.yearAhead]);
+    expect(of("y1").length).toBeGreaterThan(0);
+    expect(of("y1").every((x) => x === 1)).toBe(true);
+    expect(of("y2").every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe("a person's age told in passing", () => {
+  const trial = article(
+    "g1",
+    "2020-06-17",
+    "Procès de Paul Verdier",
+    "Le tribunal a jugé Paul Verdier, un homme de 82 ans, pour fraude. Paul Verdier a été condamné à quatre ans de prison.",
+  );
+  it("is no answer to a how-many question, only to one about an age", () => {
+    const news = createNewsIndex([trial]);
+    const answerer = createAnswerer(news, { minConfidence: 0 });
+    const found = (question: string) =>
+      answerer
+        .candidates(question)
+        .scored.filter((s) => s.index === 0)
+        .map((s) => s.features[FEATURE_INDEX.kindFound]);
+    expect(found("À combien d'années de prison Paul Verdier a-t-il été condamné ?")).toEqual([0]);
+    expect(found("Quel âge a Paul Verdier ?")).toEqual([1]);
+  });
+  it("tells an age from a duration", () => {
+    const at = (text: string, figure: string) => {
+      const span = findNumbers(text).find((s) => s.text.trim() === figure);
+      return span ? isAge(text, span) : undefined;
+    };
+    expect(at("Philippe Martin, 52 ans, a été licencié.", "52")).toBe(true);
+    expect(at("Il est décédé le 28 mai à 86 ans.", "86")).toBe(true);
+    expect(at("Il a été condamné à 30 ans de prison.", "30")).toBe(false);
+    expect(at("Il y a 20 ans, la France gagnait.", "20")).toBe(false);
   });
 });

@@ -2,12 +2,14 @@
 // them against an index, and score a grouping — pairwise precision / recall / F1 over same-story
 // article pairs, and how many of a ranked list's first five stories are the day's front page
 // (a bot story is a labelled story when most of its articles are in it).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
 
 export const STORY_LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/stories");
+/** A second, independent labelling of some days: how far two careful labellers agree. */
+export const SECOND_LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/stories-second");
 /** Days from this date on are held out for an independent check: never loaded here. */
 export const HELD_OUT_FROM = "2020-06-01";
 
@@ -28,8 +30,13 @@ export interface LabelledDay {
   readonly problems: string[];
 }
 
-export function loadLabelledDays(news: NewsIndex, only?: readonly string[]): LabelledDay[] {
-  const files = readdirSync(STORY_LABELS_DIR)
+export function loadLabelledDays(
+  news: NewsIndex,
+  only?: readonly string[],
+  dir = STORY_LABELS_DIR,
+): LabelledDay[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
     .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
     .sort();
   const days: LabelledDay[] = [];
@@ -37,7 +44,7 @@ export function loadLabelledDays(news: NewsIndex, only?: readonly string[]): Lab
     const date = f.slice(0, 10);
     if (date >= HELD_OUT_FROM) throw new Error(`${f}: days from ${HELD_OUT_FROM} on are held out`);
     if (only && !only.includes(date)) continue;
-    const raw = JSON.parse(readFileSync(resolve(STORY_LABELS_DIR, f), "utf8")) as LabelFile;
+    const raw = JSON.parse(readFileSync(resolve(dir, f), "utf8")) as LabelFile;
     const problems: string[] = [];
     const gold = new Map<number, string>();
     const byId = new Map<string, number>();
@@ -137,4 +144,14 @@ export function contextDocs(news: NewsIndex, date: string, days: number): number
     if (a.date && a.date !== date && a.date >= lo && a.date <= hi) out.push(d);
   });
   return out;
+}
+
+/** One labelling's stories as groups of docs, to score it against another labelling of the day. */
+export function labelGroups(day: LabelledDay): number[][] {
+  const byLabel = new Map<string, number[]>();
+  for (const d of day.docs) {
+    const label = day.gold.get(d) ?? "";
+    byLabel.set(label, [...(byLabel.get(label) ?? []), d]);
+  }
+  return [...byLabel.values()];
 }

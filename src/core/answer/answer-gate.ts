@@ -69,6 +69,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "proximity",
   // a title is short and dense in question words: its score says less than a sentence's
   "isTitle",
+  // an article written before the year the question names only anticipates what it asks
+  "yearAhead",
 ];
 
 export const MARGIN_CAP = 5;

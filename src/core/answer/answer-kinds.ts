@@ -82,6 +82,22 @@ export function findNumbers(text: string): KindSpan[] {
   );
 }
 
+// A person's age told in passing (`Philippe Poutou, 52 ans,`, `cet homme de 82 ans`, `âgé de 64
+// ans`, `décédé à 86 ans`): the figure belongs to the person, not to what the sentence counts.
+// Not `condamné à 30 ans de prison`, `une peine de 4 ans ferme`: a duration.
+const AGE_BEFORE =
+  /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|enfant|fils|m[èe]re|p[èe]re|adolescente?|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire)\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?[àa]\s+)$/iu;
+const AGE_AFTER =
+  /^\s*ans(?!\p{L})(?!\s+(?:de|d['’]|ferme|avec|sursis|apr[èe]s|plus|avant|auparavant|et\s+\d))/iu;
+
+/** Whether the number `span` of `text` is a person's age told in passing. */
+export function isAge(text: string, span: KindSpan): boolean {
+  const end = span.start + span.text.length;
+  const before = text.slice(Math.max(0, span.start - 60), span.start);
+  if (/(?<!\p{L})aged\s+$/iu.test(before)) return true;
+  return AGE_AFTER.test(text.slice(end, end + 24)) && AGE_BEFORE.test(before);
+}
+
 const inside = (s: KindSpan, spans: readonly KindSpan[]) =>
   spans.some((d) => s.start >= d.start && s.start < d.start + d.text.length);
 export const findNames = (text: string) => spans(NAME, text).filter((s) => s.start > 0);

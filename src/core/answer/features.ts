@@ -58,6 +58,9 @@ export const FEATURES = [
   // (`le 22 mars 2016` for a question on 22 March 2016, in an article of 2018)
   "statesInFrame",
   "statesOutOfFrame",
+  // the question names a year after the one the article was written in (`Miss France 2021`, `le
+  // prix Goncourt 2020` asked of an article of 2019): the article can only anticipate it
+  "yearAhead",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

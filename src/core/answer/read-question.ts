@@ -43,7 +43,7 @@ export interface Reading extends ParsedQuestion {
 }
 
 /** A year as an index term (`2020`, `1789`): as specific as a name. */
-const YEAR = /^(1\d{3}|20\d{2})$/;
+export const YEAR = /^(1\d{3}|20\d{2})$/;
 
 /** Capitalised abbreviations that are no names (`No. 1`, `Mr`, `M.`). */
 const ABBREVIATIONS = new Set([

@@ -14,7 +14,7 @@ import {
   TITLE_INDEX,
 } from "./features.ts";
 import { inFrame } from "./question-frame.ts";
-import { hasGroup, type Reading } from "./read-question.ts";
+import { hasGroup, type Reading, YEAR } from "./read-question.ts";
 import { checksKind, refinedFeatures } from "./refined-features.ts";
 import type { Candidate } from "./retrieve.ts";
 
@@ -239,6 +239,8 @@ interface DateContext {
   readonly newest: string;
   /** The reference day for ages: the question's day, or the newest candidate's. */
   readonly reference: string;
+  /** The latest year the question names (`2021` in `Miss France 2021`), or "". */
+  readonly latestYear: string;
 }
 
 function dateContext(news: NewsIndex, q: Reading, candidates: readonly Candidate[]): DateContext {
@@ -247,7 +249,9 @@ function dateContext(news: NewsIndex, q: Reading, candidates: readonly Candidate
     const d = news.articles[c.doc]?.date ?? "";
     if (c.rank >= 0.5 && d > newest) newest = d;
   }
-  return { newest, reference: q.now ?? newest };
+  let latestYear = "";
+  for (const t of q.terms) if (YEAR.test(t) && t > latestYear) latestYear = t;
+  return { newest, reference: q.now ?? newest, latestYear };
 }
 
 const DAY_MS = 86_400_000;
@@ -264,4 +268,5 @@ function dateFeatures(f: Float64Array, q: Reading, date: string | undefined, ctx
   // in years, capped: an article five years old is as old as it gets
   f[FEATURE_INDEX.age] = Number.isFinite(days) ? Math.min(1, Math.max(0, days / 365 / 5)) : 0;
   f[FEATURE_INDEX.newest] = date >= ctx.newest ? 1 : 0;
+  f[FEATURE_INDEX.yearAhead] = ctx.latestYear > date.slice(0, 4) ? 1 : 0;
 }
