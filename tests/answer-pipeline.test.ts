@@ -372,6 +372,8 @@ describe("a person's age told in passing", () => {
         .map((s) => s.features[FEATURE_INDEX.kindFound]);
     expect(found("À combien d'années de prison Paul Verdier a-t-il été condamné ?")).toEqual([0]);
     expect(found("Quel âge a Paul Verdier ?")).toEqual([1]);
+    expect(found("How old is Paul Verdier?")).toEqual([1]);
+    expect(found("How many years in prison was Paul Verdier sentenced to?")).toEqual([0]);
   });
   it("tells an age from a duration", () => {
     const at = (text: string, figure: string) => {
@@ -382,6 +384,10 @@ describe("a person's age told in passing", () => {
     expect(at("Il est décédé le 28 mai à 86 ans.", "86")).toBe(true);
     expect(at("Il a été condamné à 30 ans de prison.", "30")).toBe(false);
     expect(at("Il y a 20 ans, la France gagnait.", "20")).toBe(false);
+    // after a death, `il y a 20 ans` says how long ago, not how old; `a` alone stays an unaccented `à`
+    expect(at("Il est mort il y a 20 ans dans un accident.", "20")).toBe(false);
+    expect(at("Elle est décédée il y a 3 ans à Lyon.", "3")).toBe(false);
+    expect(at("Le chanteur est mort a 89 ans.", "89")).toBe(true);
   });
 });
 

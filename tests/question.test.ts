@@ -31,6 +31,9 @@ describe("question kind", () => {
     ["Le ministre ou son adjoint ?", "other"],
     // the interrogative that comes first decides: a later `when`/`where` only frames the question
     ["How old was the singer when he died?", "number"],
+    // an age asked with `what age`: a figure, not the `when` that frames it
+    ["At what age did the singer die?", "number"],
+    ["What age was the actress when she won her first César?", "number"],
     ["Quel âge avait le chanteur quand il est mort ?", "number"],
     ["Where did the astronaut land when he came back?", "place"],
     ["When did the minister visit the city where the talks failed?", "date"],

@@ -84,9 +84,10 @@ export function findNumbers(text: string): KindSpan[] {
 
 // A person's age told in passing (`Philippe Poutou, 52 ans,`, `cet homme de 82 ans`, `âgé de 64
 // ans`, `décédé à 86 ans`): the figure belongs to the person, not to what the sentence counts.
-// Not `condamné à 30 ans de prison`, `une peine de 4 ans ferme`: a duration.
+// Not `condamné à 30 ans de prison`, `une peine de 4 ans ferme`: a duration. After a death, `a`
+// stands for an unaccented `à`, but not in `mort il y a 20 ans`: how long ago, not how old.
 const AGE_BEFORE =
-  /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|enfant|fils|m[èe]re|p[èe]re|adolescente?|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire)\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?[àa]\s+)$/iu;
+  /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|enfant|fils|m[èe]re|p[èe]re|adolescente?|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire)\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?(?:à|(?<!(?<!\p{L})y\s+)a)\s+)$/iu;
 const AGE_AFTER =
   /^\s*ans(?!\p{L})(?!\s+(?:de|d['’]|ferme|avec|sursis|apr[èe]s|plus|avant|auparavant|et\s+\d))/iu;
 

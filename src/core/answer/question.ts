@@ -78,7 +78,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   // in its length (0.6 s at 40k characters)
   [
     "number",
-    /\b(combien|quel age|how many|how much|how old|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b(?:(?!\b(?:quoi|what)\b)[^?])*\bbilan\b|\b(dernier|nouveau|premier) bilan\b|\b(latest|new) (death )?toll\b|\bwhat (is|was)\b(?:(?!\bwhat\b)[^?])*\b(rate|rating)\b/,
+    /\b(combien|quel age|how many|how much|how old|what age|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b(?:(?!\b(?:quoi|what)\b)[^?])*\bbilan\b|\b(dernier|nouveau|premier) bilan\b|\b(latest|new) (death )?toll\b|\bwhat (is|was)\b(?:(?!\bwhat\b)[^?])*\b(rate|rating)\b/,
   ],
   [
     "person",
