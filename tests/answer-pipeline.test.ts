@@ -424,6 +424,18 @@ describe("a figure a newer article updates", () => {
     // the latest value is updated by nothing; a figure of another thing (wounded) updates nothing
     expect(of("f2").every((x) => x === 0)).toBe(true);
   });
+  it("makes the committed model's gate trust such a first report less", () => {
+    const scorer = createScorer();
+    const top = (newer: number) => {
+      const f = new Float64Array(FEATURES.length);
+      f[FEATURE_INDEX.kindNumber] = 1;
+      f[FEATURE_INDEX.kindFound] = 1;
+      f[FEATURE_INDEX.numberFound] = 1;
+      f[FEATURE_INDEX.newerFigure] = newer;
+      return [{ score: 2, doc: 0, keys: ["12 personn"], features: f }];
+    };
+    expect(scorer.confidence(top(1))).toBeLessThan(scorer.confidence(top(0)));
+  });
   it("only within the question's frame when the first report is in it", () => {
     const news = createNewsIndex([first, later]);
     const { scored } = createAnswerer(news).candidates(
