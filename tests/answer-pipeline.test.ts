@@ -390,3 +390,79 @@ describe("a person's age told in passing", () => {
     expect(at("Le chanteur est mort a 89 ans.", "89")).toBe(true);
   });
 });
+
+describe("a figure a newer article updates", () => {
+  const first = article(
+    "f1",
+    "2018-08-15",
+    "Effondrement d'un viaduc à Lorgues",
+    "L'effondrement du viaduc de Lorgues a provoqué la mort d'au moins 12 personnes, selon les secours.",
+  );
+  const later = article(
+    "f2",
+    "2019-06-10",
+    "Un an après le viaduc de Lorgues",
+    "L'effondrement du viaduc de Lorgues avait fait 17 morts l'an dernier.",
+  );
+  const other = article(
+    "f3",
+    "2019-09-01",
+    "Incendie à Lorgues",
+    "L'incendie d'un entrepôt à Lorgues a fait 3 blessés légers.",
+  );
+  it("marks the first report when a newer article gives another value of the same figure", () => {
+    const news = createNewsIndex([first, later, other]);
+    const { scored } = createAnswerer(news).candidates(
+      "Combien de morts a fait l'effondrement du viaduc de Lorgues ?",
+    );
+    const of = (id: string) =>
+      scored
+        .filter((s) => news.articles[s.doc]?.id === id)
+        .map((s) => s.features[FEATURE_INDEX.newerFigure] ?? 0);
+    expect(of("f1").length).toBeGreaterThan(0);
+    expect(Math.max(...of("f1"))).toBeGreaterThan(0);
+    // the latest value is updated by nothing; a figure of another thing (wounded) updates nothing
+    expect(of("f2").every((x) => x === 0)).toBe(true);
+  });
+  it("makes the committed model's gate trust such a first report less", () => {
+    const scorer = createScorer();
+    const top = (newer: number) => {
+      const f = new Float64Array(FEATURES.length);
+      f[FEATURE_INDEX.kindNumber] = 1;
+      f[FEATURE_INDEX.kindFound] = 1;
+      f[FEATURE_INDEX.numberFound] = 1;
+      f[FEATURE_INDEX.newerFigure] = newer;
+      return [{ score: 2, doc: 0, keys: ["12 personn"], features: f }];
+    };
+    expect(scorer.confidence(top(1))).toBeLessThan(scorer.confidence(top(0)));
+  });
+  it("only within the question's frame when the first report is in it", () => {
+    const news = createNewsIndex([first, later]);
+    const { scored } = createAnswerer(news).candidates(
+      "Combien de morts a fait l'effondrement du viaduc de Lorgues en août 2018 ?",
+      { now: "2019-12-01" },
+    );
+    const f1 = scored.filter((s) => news.articles[s.doc]?.id === "f1");
+    expect(f1.length).toBeGreaterThan(0);
+    expect(f1.every((s) => s.features[FEATURE_INDEX.newerFigure] === 0)).toBe(true);
+  });
+});
+
+describe("a body sentence against its own headline", () => {
+  const vote = article(
+    "v1",
+    "2020-06-27",
+    "Islande : Paul Marten élu Premier ministre",
+    "Le parti de Marie Dorval était arrivé en tête des législatives, mais le Parlement a élu samedi un Premier ministre issu de la coalition.",
+  );
+  it("marks a body sentence giving another answer than its article's title", () => {
+    const news = createNewsIndex([vote]);
+    const { scored } = createAnswerer(news).candidates("Qui a été élu Premier ministre en Islande ?");
+    const title = scored.find((s) => s.index === TITLE_INDEX);
+    const body = scored.find((s) => s.index === 0);
+    expect(title?.keys).toContain("marten");
+    expect(body?.keys).toContain("dorval");
+    expect(body?.features[FEATURE_INDEX.titleDisagrees]).toBe(1);
+    expect(title?.features[FEATURE_INDEX.titleDisagrees]).toBe(0);
+  });
+});

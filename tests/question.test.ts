@@ -182,6 +182,20 @@ describe("parseQuestion", () => {
     expect(terms.some((t) => t.startsWith("articl") || t.startsWith("mention"))).toBe(false);
   });
 
+  it("translates the words news uses for events and their outcomes", () => {
+    const terms = (q: string) => parseQuestion(q, analyzer).groups.flat();
+    expect(terms("What was the death toll of the bridge collapse?")).toEqual(
+      expect.arrayContaining([analyzer.term("bilan", "fr"), analyzer.term("effondrement", "fr")]),
+    );
+    expect(terms("How long was the prison sentence after the trial?")).toContain(
+      analyzer.term("procès", "fr"),
+    );
+    // an English verb the French article writes as a noun (`sa nomination`)
+    expect(terms("What position was the diplomat recently appointed to?")).toContain(
+      analyzer.term("nomination", "fr"),
+    );
+  });
+
   it("translates English plurals the glossary lists in the singular", () => {
     const terms = parseQuestion("How many investors came?", analyzer).groups.flat();
     expect(terms).toContain(analyzer.term("investisseur", "fr"));

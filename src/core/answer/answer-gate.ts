@@ -71,6 +71,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "isTitle",
   // an article written before the year the question names only anticipates what it asks
   "yearAhead",
+  // a newer article gives another value of the figure: this one may be a first report
+  "newerFigure",
 ];
 
 export const MARGIN_CAP = 5;

@@ -61,6 +61,10 @@ export const FEATURES = [
   // the question names a year after the one the article was written in (`Miss France 2021`, `le
   // prix Goncourt 2020` asked of an article of 2019): the article can only anticipate it
   "yearAhead",
+  // a newer article states another value of the same figure (./figure-updates.ts)
+  "newerFigure",
+  // a body sentence giving another answer than its article's title does (./title-agreement.ts)
+  "titleDisagrees",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

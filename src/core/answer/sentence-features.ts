@@ -13,10 +13,12 @@ import {
   type SentenceCandidate,
   TITLE_INDEX,
 } from "./features.ts";
+import { addFigureUpdates } from "./figure-updates.ts";
 import { inFrame } from "./question-frame.ts";
 import { hasGroup, type Reading, YEAR } from "./read-question.ts";
 import { checksKind, refinedFeatures } from "./refined-features.ts";
 import type { Candidate } from "./retrieve.ts";
+import { addTitleAgreement } from "./title-agreement.ts";
 
 /** A share of a group's weight for a term of the question that only meets the article through a prefix. */
 const PREFIX_SHARE = 0.7;
@@ -72,7 +74,7 @@ export function candidateSentences(
   }
   out.sort((a, b) => b.prescore - a.prescore || a.doc - b.doc || a.index - b.index);
   relativeFeatures(out);
-  return keepRefined(out, refined).flatMap((s) => {
+  const kept = keepRefined(out, refined).flatMap((s) => {
     const keys = refinedFeatures(news, q, s);
     // a title answers only by giving the asked kind: one that only restates the question (`X a
     // remis sa lettre de démission`) covers it best and says nothing (held-out news questions the
@@ -80,6 +82,9 @@ export function candidateSentences(
     if (s.index === TITLE_INDEX && s.features[FEATURE_INDEX.kindFound] !== 1) return [];
     return [{ ...s, keys }];
   });
+  addFigureUpdates(news, q, kept);
+  addTitleAgreement(kept);
+  return kept;
 }
 
 /**
