@@ -388,6 +388,14 @@ describe("a person's age told in passing", () => {
     expect(at("Il est mort il y a 20 ans dans un accident.", "20")).toBe(false);
     expect(at("Elle est décédée il y a 3 ans à Lyon.", "3")).toBe(false);
     expect(at("Le chanteur est mort a 89 ans.", "89")).toBe(true);
+    // a person named by a common noun, a demonym or a name, then `de N ans`
+    expect(at("Une fillette de 3 ans est morte de la grippe.", "3")).toBe(true);
+    expect(at("La jeune Lyonnaise de 28 ans a représenté la France.", "28")).toBe(true);
+    expect(at("Un automobiliste de 45 ans a été contrôlé.", "45")).toBe(true);
+    // but a span of time named by a common noun is no age
+    expect(at("Une peine de 10 ans a été requise.", "10")).toBe(false);
+    expect(at("Un contrat de 5 ans a été signé à Lyon.", "5")).toBe(false);
+    expect(at("La Coupe de 10 ans d'existence.", "10")).toBe(false);
   });
 });
 
