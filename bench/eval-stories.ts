@@ -8,6 +8,7 @@
 // stories are among the day's labelled front page — for the story clustering and, in the same
 // run, for the old near-duplicate grouping (src/core/digest/duplicates.ts as on main, ordered
 // as the old digest ordered it: most reported first, then corpus order).
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { groupDuplicates } from "../src/core/digest/duplicates.ts";
@@ -50,6 +51,11 @@ const params = {
   threshold,
 };
 const onlyDays = arg("days")?.split(",");
+const labelsDir = arg("labels") ? resolve(arg("labels") ?? "") : STORY_LABELS_DIR;
+if (!existsSync(labelsDir)) {
+  console.error(`--labels ${arg("labels")}: no such folder (day files YYYY-MM-DD.json expected)`);
+  process.exit(2);
+}
 
 const t0 = performance.now();
 const { articles } = await loadCorpus(ORANGESUM_PATH);
@@ -57,8 +63,11 @@ const news = createNewsIndex(articles);
 console.log(
   `corpus: ${articles.length} articles, indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
-const labelsDir = arg("labels") ? resolve(arg("labels") ?? "") : STORY_LABELS_DIR;
 const days = loadLabelledDays(news, onlyDays, labelsDir);
+if (days.length === 0) {
+  console.error(`no labelled day in ${labelsDir}${onlyDays ? ` among ${onlyDays.join(", ")}` : ""}`);
+  process.exit(2);
+}
 const secondDir = labelsDir === SECOND_LABELS_DIR ? STORY_LABELS_DIR : SECOND_LABELS_DIR;
 const second = new Map(loadLabelledDays(news, onlyDays, secondDir).map((d) => [d.date, d]));
 console.log(`method ${method}, parameters ${JSON.stringify(params)}\n`);
@@ -115,4 +124,7 @@ for (const day of days) {
 console.log(`\nall ${days.length} days`);
 console.log(`  stories   ${fmt(total)} · front page ${hits}/${5 * days.length}`);
 console.log(`  old dedup ${fmt(oldTotal)} · front page ${oldHits}/${5 * days.length}`);
-if (twice > 0) console.log(`  other labeller on the ${twice} days labelled twice: ${fmt(agreeTotal)}`);
+if (twice > 0)
+  console.log(
+    `  other labeller on the ${twice} day${twice === 1 ? "" : "s"} labelled twice: ${fmt(agreeTotal)}`,
+  );

@@ -429,7 +429,8 @@ describe("a figure a newer article updates", () => {
         .map((s) => s.features[FEATURE_INDEX.newerFigure] ?? 0);
     expect(of("f1").length).toBeGreaterThan(0);
     expect(Math.max(...of("f1"))).toBeGreaterThan(0);
-    // the latest value is updated by nothing; a figure of another thing (wounded) updates nothing
+    // the latest value is updated by nothing; a newer figure of another thing (wounded) updates nothing
+    expect(of("f3").length).toBeGreaterThan(0);
     expect(of("f2").every((x) => x === 0)).toBe(true);
   });
   it("makes the committed model's gate trust such a first report less", () => {

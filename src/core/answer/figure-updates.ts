@@ -40,6 +40,11 @@ function sameThing(a: Figure, b: Figure): boolean {
   return false;
 }
 
+function sharesValue(a: Figure, b: Figure): boolean {
+  for (const v of b.values) if (a.values.has(v)) return true;
+  return false;
+}
+
 /** Writes `newerFigure` for the candidates of a how-many question (after the refined features). */
 export function addFigureUpdates(
   news: NewsIndex,
@@ -56,7 +61,7 @@ export function addFigureUpdates(
     let best = 0;
     for (const other of figures) {
       if (other.date <= mine.date || at(other.s, "inFrame") < at(mine.s, "inFrame")) continue;
-      if ([...other.values].some((v) => mine.values.has(v)) || !sameThing(mine, other)) continue;
+      if (sharesValue(mine, other) || !sameThing(mine, other)) continue;
       best = Math.max(best, Math.min(1, at(other.s, "coverage") / own));
     }
     mine.s.features[FEATURE_INDEX.newerFigure] = best;

@@ -33,6 +33,8 @@ export interface Reading extends ParsedQuestion {
   readonly focus: readonly number[];
   /** What a how-many question counts (`touristes`), as index terms. */
   readonly counted: readonly string[];
+  /** The question asks someone's age (`À quel âge…`, `How old…`): an age told in passing answers it. */
+  readonly asksAge: boolean;
   /** Titles with their complement (`ministre de l'Agriculture`) for who-holds-this-office questions. */
   readonly titles: readonly TitleComplement[];
   /** A name or year the corpus never mentions: the question is about something it does not cover. */
@@ -41,6 +43,8 @@ export interface Reading extends ParsedQuestion {
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
 }
+
+const ASKS_AGE = /(?<!\p{L})(?:[âa]ge|how\s+old|aged)(?!\p{L})/iu;
 
 /** A year as an index term (`2020`, `1789`): as specific as a name. */
 export const YEAR = /^(1\d{3}|20\d{2})$/;
@@ -108,6 +112,7 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
       known[gi] && (parsed.factors[gi] ?? 1) >= 1 && x >= heaviest - 1e-9 ? [gi] : [],
     ),
     counted: parsed.kind === "number" ? countedTerms(news, question) : [],
+    asksAge: ASKS_AGE.test(question),
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
     ...(frame ? { frame } : {}),

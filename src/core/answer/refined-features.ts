@@ -25,9 +25,6 @@ import { statedSpans } from "./time-frame.ts";
 const DAY_IN_DATE =
   /\b\d{1,2}(?:er)?\s+\p{L}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\/\d{1,2}|\p{L}\s+\d{1,2},/iu;
 
-/** A question about someone's age (`À quel âge…`, `How old…`). */
-const ASKS_AGE = /(?<!\p{L})(?:[âa]ge|how\s+old|aged)(?!\p{L})/iu;
-
 /** How close (in index terms) question words must stand to a name to describe that person. */
 const NAME_WINDOW = 5;
 
@@ -45,16 +42,14 @@ export function kindSpans(q: Reading, text: string): KindSpan[] {
       // "Quel jour…" is answered by a day (`le 9 février`, `jeudi`), not by `début 2026`
       return q.asksDay ? dates.filter((s) => DAY_IN_DATE.test(s.text)) : dates;
     }
-    case "number": {
+    case "number":
       // a person's age told in passing answers only a question about an age
-      const ages = ASKS_AGE.test(q.text);
       return findNumbers(text).filter(
         (s) =>
           (q.counted.length > 0 ||
             (/\d|mill|cent/iu.test(s.text) && !/^(1[5-9]\d\d|20\d\d)$/.test(s.text))) &&
-          (ages || !isAge(text, s)),
+          (q.asksAge || !isAge(text, s)),
       );
-    }
     case "person":
       return q.asksIdentity ? [] : findPersonNames(text);
     case "place":
