@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { Article } from "../src/core/corpus/article.ts";
 import { parseArticleFile, serializeArticle } from "../src/core/corpus/front-matter.ts";
-import { cleanDumpText, loadCorpus } from "../src/core/corpus/loader.ts";
+import { cleanDumpText, loadCorpus, parseJsonLine, withLede } from "../src/core/corpus/loader.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "fixtures", "corpus");
@@ -145,6 +145,79 @@ describe("loadCorpus on JSON lines", () => {
     const { problems } = await loadCorpus(file);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]?.message).toMatch(/cannot read/);
+  });
+});
+
+describe("the lede of a JSON line", () => {
+  const lede =
+    "Le gouvernement porte à sept milliards d'euros l'enveloppe des hausses de salaires à l'hôpital.";
+  const parse = (fields: Record<string, unknown>) =>
+    parseJsonLine(JSON.stringify({ id: "l1", title: "Ségur de la santé", ...fields }), "dump.jsonl", 3);
+
+  it("becomes the body's first paragraph", () => {
+    const r = parse({
+      heading: lede,
+      article: "La décision a été annoncée jeudi.Les syndicats la jugent insuffisante.",
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.article?.body).toBe(
+      `${lede}\n\nLa décision a été annoncée jeudi.\n\nLes syndicats la jugent insuffisante.`,
+    );
+  });
+
+  it("is read from the first of heading, lead, description, chapo that holds text", () => {
+    const body = "Le texte de l'article.";
+    expect(
+      parse({ heading: " ", lead: lede, description: "Une autre description de l'article.", text: body })
+        .article?.body,
+    ).toBe(`${lede}\n\n${body}`);
+    expect(parse({ chapo: lede, text: body }).article?.body).toBe(`${lede}\n\n${body}`);
+    expect(
+      parse({ description: lede, chapo: "Un autre chapô de cet article.", text: body }).article?.body,
+    ).toBe(`${lede}\n\n${body}`);
+  });
+
+  it("is not repeated when the body already opens with it, word for word or nearly", () => {
+    const next = "Les syndicats la jugent insuffisante.";
+    expect(parse({ heading: lede, article: `${lede} ${next}` }).article?.body).toBe(`${lede} ${next}`);
+    const nearly =
+      "Le gouvernement a porté à sept milliards d'euros l'enveloppe des hausses de salaires à l'hôpital, jeudi.";
+    expect(parse({ heading: lede, article: `${nearly}\n\n${next}` }).article?.body).toBe(
+      `${nearly}\n\n${next}`,
+    );
+    // the same lede before a body that opens on something else: prepended
+    expect(withLede(lede, [next])).toEqual([lede, next]);
+    // a long first paragraph holding most of the lede's words by chance does not count as opening with it
+    const long = `${next} Le gouvernement avait promis à l'hôpital des hausses de salaires, et l'enveloppe atteint désormais sept milliards d'euros selon le ministère, qui détaille à Paris le calendrier des versements prévus pour les soignants et les médecins.`;
+    expect(withLede(lede, [long])).toEqual([lede, long]);
+  });
+
+  it("reports a lede that is not text and still loads the article without it", () => {
+    const r = parse({ heading: 42, lead: lede, article: "Le corps de l'article." });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        file: "dump.jsonl",
+        line: 3,
+        field: "heading",
+        message: expect.stringMatching(/text/),
+      }),
+    ]);
+    expect(r.article?.body).toBe(`${lede}\n\nLe corps de l'article.`);
+    const bad = parse({ description: { html: "<p>x</p>" }, text: "Le corps de l'article." });
+    expect(bad.problems).toEqual([expect.objectContaining({ field: "description" })]);
+    expect(bad.article?.body).toBe("Le corps de l'article.");
+  });
+
+  it("skips a field that holds a date or an intertitle rather than a lede", () => {
+    for (const heading of ["18 juin", "- Plus de 10 millions de cas -", "Résumé à ignorer"])
+      expect(parse({ heading, article: "Le corps de l'article." }).article?.body).toBe(
+        "Le corps de l'article.",
+      );
+  });
+
+  it("does not make an article of a lede without a body", () => {
+    expect(parse({ heading: lede }).problems).toEqual([expect.objectContaining({ field: "text" })]);
+    expect(parse({ heading: lede }).article).toBeUndefined();
   });
 });
 

@@ -243,8 +243,8 @@ function parseAppendedLines(
   lines.forEach((line, i) => {
     if (line.trim() === "" || (i === 0 && at.skipping)) return;
     const r = parseJsonLine(line.replace(/\r$/, ""), file, at.lines + i + 1);
-    if ("article" in r) articles.push(r.article);
-    else problems.push(...r.problems);
+    problems.push(...r.problems);
+    if (r.article) articles.push(r.article);
   });
   return { articles, problems };
 }

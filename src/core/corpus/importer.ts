@@ -269,18 +269,30 @@ function createRepair(
   return (s: string) => fixSpacing(splitter.repair(s));
 }
 
+/**
+ * When `next` repeats `lead` (near-)verbatim — both of 8 words or more, 80 % of the shorter's
+ * words in the longer — the fuller of the two and the one dropped; else undefined. Shared with
+ * the loader, which puts a dump's lede before a body that may already open with it.
+ */
+export function repeatedLead(
+  lead: string,
+  next: string,
+): { readonly kept: string; readonly dropped: string } | undefined {
+  if (words(lead).length < 8 || words(next).length < 8) return undefined;
+  const [shorter, longer] = lead.length <= next.length ? [lead, next] : [next, lead];
+  return containment(shorter, longer) >= 0.8 ? { kept: longer, dropped: shorter } : undefined;
+}
+
 /** A lead repeated (near-)verbatim by the next paragraph: keep the fuller one. */
 function dropRepeatedLeads(paras: readonly string[], dropped: Dropped): string[] {
   const deduped: string[] = [];
   for (const p of paras) {
     const prev = deduped[deduped.length - 1];
-    if (prev !== undefined && words(prev).length >= 8 && words(p).length >= 8) {
-      const [shorter, longer] = prev.length <= p.length ? [prev, p] : [p, prev];
-      if (containment(shorter, longer) >= 0.8) {
-        dropped.removed.push(shorter);
-        deduped[deduped.length - 1] = longer;
-        continue;
-      }
+    const repeat = prev === undefined ? undefined : repeatedLead(prev, p);
+    if (repeat) {
+      dropped.removed.push(repeat.dropped);
+      deduped[deduped.length - 1] = repeat.kept;
+      continue;
     }
     deduped.push(p);
   }

@@ -1,6 +1,8 @@
 // Loads a corpus from corpus files (`*.md`, one article each), directories of them, and JSON-lines
 // dumps (`.jsonl`, `.jsonl.gz`, streamed line by line so a large archive loads in seconds). A bad
-// file or line is reported as a LoadProblem and skipped; everything else still loads.
+// file or line is reported as a LoadProblem and skipped; everything else still loads. A dump's
+// lede (chapô) becomes the body's first paragraph: it is the sentence that best sums the article
+// up, shown above the body on the page, and answers and stories read the body only.
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
@@ -17,6 +19,7 @@ import {
   problemsFromIssues,
   urlSchema,
 } from "./front-matter.ts";
+import { repeatedLead } from "./importer.ts";
 import { dumpParagraphs, normalizeText } from "./text-repair.ts";
 import { stripTitleBoilerplate } from "./title-boilerplate.ts";
 
@@ -40,12 +43,52 @@ export function cleanDumpText(text: string): string {
   return dumpParagraphs(text).join("\n\n");
 }
 
-/** One JSON line as an Article, or the problems that keep it out. */
+/** Fields a dump may carry the article's lede (chapô) in, the first present and non-empty one read. */
+export const LEDE_FIELDS = ["heading", "lead", "description", "chapo"] as const;
+
+/**
+ * The lede of a JSON line, one paragraph, when it reads as one: some dumps fill the field with a
+ * bare date (`18 juin`) or an intertitle (`- Plus de 10 millions de cas -`), which would lead the
+ * body with a line that sums nothing up. A lede field that is not text is reported; the article
+ * still loads without it.
+ */
+function ledeOf(data: object, file: string, lineNo: number, problems: LoadProblem[]): string | undefined {
+  let lede: string | undefined;
+  for (const field of LEDE_FIELDS) {
+    const parsed = optionalText.safeParse((data as Record<string, unknown>)[field]);
+    if (!parsed.success) {
+      problems.push({ file, line: lineNo, field, message: "must be text; the lede is skipped" });
+      continue;
+    }
+    if (lede === undefined && parsed.data?.trim()) lede = dumpParagraphs(parsed.data).join(" ");
+  }
+  return lede !== undefined && readsAsLede(lede) ? lede : undefined;
+}
+
+/** At least 4 words, and not a dash- or bullet-led label. */
+function readsAsLede(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 4 && !/^[-–—•►+.]/u.test(text);
+}
+
+/**
+ * The lede first, unless the body already opens with it: word for word, or near-verbatim by the
+ * importer's repeated-lead rule, applied to the body's opening cut to the lede's length (+20 %):
+ * a whole first paragraph of 100 words holds 80 % of a lede's words by chance.
+ * The body is never cut: a paraphrase in it may hold what the lede leaves out.
+ */
+export function withLede(lede: string | undefined, paras: readonly string[]): readonly string[] {
+  if (lede === undefined) return paras;
+  const opening = paras.join(" ").slice(0, Math.ceil(lede.length * 1.2));
+  if (opening.startsWith(lede) || repeatedLead(lede, opening)) return paras;
+  return [lede, ...paras];
+}
+
+/** One JSON line as an Article (with the problems of fields it loads without), or the problems that keep it out. */
 export function parseJsonLine(
   line: string,
   file: string,
   lineNo: number,
-): { article: Article } | { problems: LoadProblem[] } {
+): { article?: Article; problems: LoadProblem[] } {
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -66,9 +109,12 @@ export function parseJsonLine(
         { file, line: lineNo, field: "text", message: "missing text: a line needs `text` or `article`" },
       ],
     };
-  const body = cleanDumpText(raw);
-  if (body.length === 0) return { problems: [{ file, line: lineNo, field: "text", message: "empty text" }] };
+  const paras = dumpParagraphs(raw);
+  if (paras.length === 0) return { problems: [{ file, line: lineNo, field: "text", message: "empty text" }] };
+  const problems: LoadProblem[] = [];
+  const body = withLede(ledeOf(data, file, lineNo, problems), paras).join("\n\n");
   return {
+    problems,
     article: {
       id: d.id,
       title: normalizeText(d.title).replace(/\s+/g, " ").trim(),
@@ -178,8 +224,8 @@ async function loadJsonLines(
         continue;
       }
       const result = parseJsonLine(line, file, lineNo);
-      if ("article" in result) emit(result.article);
-      else problems.push(...result.problems);
+      problems.push(...result.problems);
+      if (result.article) emit(result.article);
     }
   } catch (error) {
     failed ??= error as Error;
@@ -191,7 +237,8 @@ async function loadJsonLines(
 /**
  * Load articles from `paths`: directories (their `*.md` files, recursively, README and the like
  * ignored), corpus files (`.md`), and JSON-lines dumps (`.jsonl`, `.jsonl.gz`) with one object a
- * line `{id, title, date?, text | article, url?, source?, lang?}` (other fields are ignored).
+ * line `{id, title, date?, text | article, heading | lead | description | chapo?, url?, source?,
+ * lang?}` (other fields are ignored); the lede (`heading`, …) becomes the body's first paragraph.
  * Ids are unique: a repeated id is reported and the first article kept.
  */
 export async function loadCorpus(paths: string | readonly string[]): Promise<LoadResult> {
