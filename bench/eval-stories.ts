@@ -17,6 +17,7 @@ import {
   buildStories,
   type ClusterMethod,
   LEARNED_LIVE_PARAMS,
+  LEARNED_METHOD,
   LEARNED_PARAMS,
 } from "../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
@@ -37,9 +38,10 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const method = (arg("method") ?? "average") as ClusterMethod;
-// single pass is the live tracker's rule: its own learned parameters
-const base = method === "single-pass" ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
+// the digest's own method by default; `--method single-pass` asks for the live tracker's rule, with
+// its own learned parameters
+const method = (arg("method") ?? LEARNED_METHOD) as ClusterMethod;
+const base = arg("method") === "single-pass" ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
 const threshold = arg("threshold") ? Number(arg("threshold")) : base.threshold;
 const params = {
   ...base,
