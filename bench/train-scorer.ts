@@ -50,7 +50,26 @@ const flag = (name: string) => {
 // The news batches the committed model is trained on (`--batches 1,2,…` to change): every batch
 // that has had its first run (bench/results/news-first-runs.md). A batch not yet first run stays
 // out, so its first run measures a model that never saw it.
-const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7,8,9,10").split(",").map(Number);
+const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7,8,9,10,11,12,13").split(",").map(Number);
+/** Positions in FEATURES of the comma-separated feature names of flag `name`. */
+const featuresOf = (name: string) =>
+  (flag(name) ?? "")
+    .split(",")
+    .filter((f) => f !== "")
+    .map((f) => {
+      const at = FEATURES.indexOf(f as (typeof FEATURES)[number]);
+      if (at < 0) throw new Error(`--${name}: no feature ${f}`);
+      return at;
+    });
+/**
+ * Ablations on one extraction (each measured variant of bench/results/ranker-comparison.md):
+ * `--without a,b` zeroes features everywhere (as if never computed: a zero column gets a zero
+ * weight under the L2 penalty), `--ranker-without a,b` only in the ranker's fit (the gate still
+ * reads them), `--gate-without a,b` drops them from the gate's inputs.
+ */
+const WITHOUT = featuresOf("without");
+const RANKER_WITHOUT = featuresOf("ranker-without");
+const GATE_WITHOUT = new Set(featuresOf("gate-without"));
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
 const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features-v2.json";
 /** Candidate pool while extracting (articles retrieved, sentences refined): the answerer's defaults unless set. */
@@ -359,6 +378,7 @@ function fitLinear(questions: readonly QuestionRows[]): Ranker {
       if (p.y !== 1) continue;
       for (const n of negatives) {
         const d = p.f.map((x, i) => x - (n.f[i] as number));
+        for (const i of RANKER_WITHOUT) d[i] = 0;
         rows.push(
           d,
           d.map((x) => -x),
@@ -458,9 +478,9 @@ function crossValidate(all: readonly QuestionRows[]): { outs: HeldOut[]; foldFit
  * (AUC 0.745 against 0.734) and at 0.6 gave news 22.1 % right, 6.6 % wrong, 94 % of unanswerable
  * abstained against 19.8 / 7.2 / 92 % with every feature (before the units step; README).
  */
-const GATE_AT = (args.includes("--gate-all") ? [...FEATURES] : GATE_FEATURES).map((name) =>
-  FEATURES.indexOf(name),
-);
+const GATE_AT = (args.includes("--gate-all") ? [...FEATURES] : GATE_FEATURES)
+  .map((name) => FEATURES.indexOf(name))
+  .filter((i) => !GATE_WITHOUT.has(i));
 /** The confidence model's inputs, by name. */
 const GATE_NAMES = [...CONFIDENCE_INPUTS, ...GATE_AT.map((i) => FEATURES[i] as string)];
 /** The confidence model's inputs, in the order of GATE_NAMES. */
@@ -528,6 +548,7 @@ async function main() {
     writeFileSync(CACHE, JSON.stringify(all));
     if (args.includes("--extract-only")) return;
   }
+  for (const q of all) for (const c of q.cands) for (const i of WITHOUT) c.f[i] = 0;
   const { outs, foldFits } = crossValidate(all);
   // cross-fitted probabilities: each fold's calibration is fitted on the other folds' held-out scores
   const probability = new Map<HeldOut, number>();

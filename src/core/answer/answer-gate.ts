@@ -73,6 +73,12 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "yearAhead",
   // a newer article gives another value of the figure: this one may be a first report
   "newerFigure",
+  // how much of the question the top's article holds, the best any candidate article holds, and a
+  // name of the question its article never writes: what the archive does not tell has no article
+  // holding the whole question
+  "articleCoverage",
+  "bestArticleCoverage",
+  "nameMissingInArticle",
 ];
 
 export const MARGIN_CAP = 5;

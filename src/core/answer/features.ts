@@ -65,6 +65,13 @@ export const FEATURES = [
   "newerFigure",
   // a body sentence giving another answer than its article's title does (./title-agreement.ts)
   "titleDisagrees",
+  // how much of the question (rarity-weighted) the candidate's article holds anywhere, and the
+  // best any candidate article holds: a question no article covers whole asks what the archive
+  // does not tell (an outcome after it ends, a detail no article gives)
+  "articleCoverage",
+  "bestArticleCoverage",
+  // a name of the question, known to the archive, that the candidate's article never writes
+  "nameMissingInArticle",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

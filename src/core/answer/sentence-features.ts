@@ -43,11 +43,15 @@ export function candidateSentences(
   const dates = dateContext(news, q, candidates);
   const perQuestion = questionFeatures(q, news);
   const titles = checksKind(q);
-  for (const c of candidates) {
+  const terms = candidates.map((c) => termsOfArticle(news, c.doc));
+  const covers = terms.map((t) => articleCoverage(q, t));
+  const bestCover = Math.max(0, ...covers);
+  candidates.forEach((c, ci) => {
     const sentences = news.sentencesOf(c.doc);
     const article = news.articles[c.doc] as Article;
-    const articleTerms = termsOfArticle(news, c.doc);
+    const articleTerms = terms[ci] as Set<string>;
     const missing = missingInArticle(q, articleTerms);
+    const nameMissing = nameMissingInArticle(q, articleTerms);
     const add = (context: readonly Sentence[], at: number, index: number) => {
       const sentence = context[at] as Sentence;
       if (sentence.length < 3) return;
@@ -55,6 +59,9 @@ export function candidateSentences(
       if (!f) return;
       for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) + (perQuestion[i] as number);
       f[FEATURE_INDEX.missingInArticle] = missing ? 1 : 0;
+      f[FEATURE_INDEX.articleCoverage] = covers[ci] as number;
+      f[FEATURE_INDEX.bestArticleCoverage] = bestCover;
+      f[FEATURE_INDEX.nameMissingInArticle] = nameMissing ? 1 : 0;
       if (index === TITLE_INDEX) f[FEATURE_INDEX.isTitle] = 1;
       dateFeatures(f, q, article.date, dates);
       const prescore = f[FEATURE_INDEX.coverage] as number;
@@ -71,7 +78,7 @@ export function candidateSentences(
     // (`Carrie Fisher meurt à l'âge de 60 ans`); its neighbour is the first sentence (the only one
     // basicFeatures reads beside it). Only when the answer's kind can be checked (see below)
     if (titles) add([titleSentence(news, c.doc, article), ...sentences.slice(0, 1)], 0, TITLE_INDEX);
-  }
+  });
   out.sort((a, b) => b.prescore - a.prescore || a.doc - b.doc || a.index - b.index);
   relativeFeatures(out);
   const kept = keepRefined(out, refined).flatMap((s) => {
@@ -150,6 +157,21 @@ function missingInArticle(q: Reading, terms: ReadonlySet<string>): boolean {
   return q.groups.some(
     (g, gi) => !q.isName[gi] && (q.factors[gi] ?? 1) >= 1 && q.known[gi] && !hasGroup(terms, g),
   );
+}
+
+// A name of the question (`Izmir`, `Jamala`) that the corpus knows but this article never writes:
+// the article is about another place or person sharing the question's other words.
+function nameMissingInArticle(q: Reading, terms: ReadonlySet<string>): boolean {
+  return q.groups.some((g, gi) => q.isName[gi] && q.known[gi] && !hasGroup(terms, g));
+}
+
+// The rarity-weighted share of the question's words the article writes anywhere (title or body).
+function articleCoverage(q: Reading, terms: ReadonlySet<string>): number {
+  let held = 0;
+  q.groups.forEach((g, gi) => {
+    if (hasGroup(terms, g)) held += q.weights[gi] as number;
+  });
+  return held / (q.total || 1);
 }
 
 function basicFeatures(
