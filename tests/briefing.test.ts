@@ -192,7 +192,9 @@ describe("a person's most stated role", () => {
     const b = buildBriefing(news, "municipales");
     expect(b.people[0]?.name).toBe("Marie Durand");
     expect(b.people[0]?.roles[0]?.role).toBe("maire de Lyon");
-    // whole words only: `ancienne députée` does not count for a role it merely spells inside
-    expect(b.people[0]?.roles[0]?.count).toBe(3);
+    // the week's leading story may be any one of these singletons; the archive's tally of a role
+    // is then the larger of the two counts, never their sum (a double count let `ancienne députée`
+    // tie `maire de Lyon` and win on length). `Le maire Marie Durand` is not an apposition whoIs reads.
+    expect(b.people[0]?.roles[0]?.count).toBe(2);
   });
 });

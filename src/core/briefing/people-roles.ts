@@ -91,7 +91,9 @@ function rolesElsewhere(
     if (doc === undefined) continue;
     const key = roleKey(r.role);
     const seen = tally.roles.get(key);
-    if (seen) seen.count += r.count;
+    // the archive's articles include the briefing's own: the larger tally, not the sum, so a
+    // statement is never counted twice (and which story ranks first cannot double one role)
+    if (seen) seen.count = Math.max(seen.count, r.count);
     else tally.roles.set(key, { role: r.role, sentence: r.sentence, doc, count: r.count });
   }
 }
