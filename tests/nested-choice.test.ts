@@ -3,6 +3,7 @@ import {
   chooseFamily,
   chooseSetting,
   countTable,
+  floorFlag,
   leaveOneDayOut,
   nestedLeaveOneDayOut,
 } from "../bench/lib/nested-choice.ts";
@@ -40,5 +41,15 @@ describe("choosing the search space inside the training days", () => {
     const t = countTable([[{ tp: 10, fp: 5, fn: 0 }], [{ tp: 6, fp: 0, fn: 4 }]]);
     expect(chooseSetting(t, [0, 1], [], 0.9)).toBe(1);
     expect(chooseSetting(t, [0], [], 0.9)).toBe(0);
+  });
+});
+
+describe("the --floor flag", () => {
+  it("reads a precision, and refuses a missing or non-numeric one instead of choosing with NaN", () => {
+    expect(floorFlag(["tsx", "tune", "--write"], 0.9)).toBe(0.9);
+    expect(floorFlag(["--floor", "0.95"], 0.9)).toBe(0.95);
+    expect(() => floorFlag(["--floor"], 0.9)).toThrow(/--floor needs a precision/);
+    expect(() => floorFlag(["--floor", "--nested"], 0.9)).toThrow(/got --nested/);
+    expect(() => floorFlag(["--floor", "95"], 0.9)).toThrow(/\(0, 1\]/);
   });
 });

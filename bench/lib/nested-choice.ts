@@ -13,6 +13,22 @@ const add = (a: PairCounts, c: PairCounts): PairCounts => ({
 });
 const ZERO: PairCounts = { tp: 0, fp: 0, fn: 0 };
 
+/**
+ * The precision floor of `--floor P` in `argv` (default `fallback`): a missing or non-numeric value
+ * would be NaN, which no precision reaches, and every choice would then silently fall back to the
+ * best precision.
+ */
+export function floorFlag(argv: readonly string[], fallback: number): number {
+  const at = argv.indexOf("--floor");
+  if (at < 0) return fallback;
+  const value = Number(argv[at + 1]);
+  if (!(value > 0 && value <= 1))
+    throw new Error(
+      `--floor needs a precision in (0, 1], e.g. --floor 0.9 (got ${argv[at + 1] ?? "nothing"})`,
+    );
+  return value;
+}
+
 /** The rule every choice follows: the best F1 among those with precision ≥ floor, else the best precision. */
 export function ruleValue(c: PairCounts, minPrecision: number): [ok: number, value: number] {
   const m = prf(c);
