@@ -5,7 +5,7 @@ import {
   countTable,
   floorFlag,
   leaveOneDayOut,
-  nestedLeaveOneDayOut,
+  nestedWithFloor,
 } from "../bench/lib/nested-choice.ts";
 import type { PairCounts } from "../bench/lib/story-labels.ts";
 import { prf } from "../bench/lib/story-labels.ts";
@@ -30,7 +30,7 @@ describe("choosing the search space inside the training days", () => {
   });
 
   it("nested leave-one-day-out picks the steady family although the grid comes first", () => {
-    const nested = nestedLeaveOneDayOut(table, [all, [0]], DAYS, 0.9);
+    const nested = nestedWithFloor(table, [all, [0]], DAYS, [0.9], 0.9);
     expect(nested.family).toEqual([1, 1, 1, 1]);
     expect(nested.setting).toEqual([0, 0, 0, 0]);
     expect(prf(nested.held).r).toBeCloseTo(0.8);

@@ -125,30 +125,6 @@ export function chooseFamily(
 }
 
 /**
- * Nested leave one day out: for each day, the family is chosen on the other days' own
- * leave-one-day-out figures, then the setting within it on those days; the day scores that setting.
- */
-export function nestedLeaveOneDayOut(
-  table: CountTable,
-  families: readonly (readonly number[])[],
-  dayCount: number,
-  minPrecision: number,
-): { held: PairCounts; family: number[]; setting: number[] } {
-  let held = ZERO;
-  const family: number[] = [];
-  const setting: number[] = [];
-  for (let o = 0; o < dayCount; o++) {
-    const inner = Array.from({ length: dayCount }, (_, i) => i).filter((i) => i !== o);
-    const fi = chooseFamily(table, families, inner, minPrecision, [o]);
-    const si = chooseSetting(table, families[fi] as number[], [o], minPrecision);
-    family.push(fi);
-    setting.push(si);
-    held = add(held, (table.counts[si] as PairCounts[])[o] as PairCounts);
-  }
-  return { held, family, setting };
-}
-
-/**
  * The precision floor to choose with, among `floors`: a setting chosen at 0.9 on twenty days sits
  * at the floor's edge and falls below it on the day left out, so the floor is set by what it gives
  * held out — the floor whose leave-one-day-out figure on `days` (whole `members`, `alsoOut` left
@@ -168,9 +144,10 @@ export function chooseFloor(
 }
 
 /**
- * Nested leave one day out with the floor chosen too: for each day, the floor (by the whole
- * grid's leave-one-day-out figure on the other days), then the family at that floor, then the
- * setting; the day scores that setting.
+ * Nested leave one day out: for each day, the floor (by the whole grid's, `families[0]`,
+ * leave-one-day-out figure on the other days; a single floor is simply used), then the family at
+ * that floor on the other days' own leave-one-day-out figures, then the setting within it on those
+ * days; the day scores that setting.
  */
 export function nestedWithFloor(
   table: CountTable,
