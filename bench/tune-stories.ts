@@ -38,6 +38,7 @@ import {
   chooseFloor,
   chooseSetting,
   countTable,
+  floorFlag,
   leaveOneDayOut,
   nestedWithFloor,
 } from "./lib/nested-choice.ts";
@@ -52,9 +53,7 @@ import {
 } from "./lib/story-labels.ts";
 
 /** Precision every choice must reach on its training days (`--floor P`, default 0.9: the acceptance floor). */
-const MIN_PRECISION = process.argv.includes("--floor")
-  ? Number(process.argv[process.argv.indexOf("--floor") + 1])
-  : 0.9;
+const MIN_PRECISION = floorFlag(process.argv, 0.9);
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
 const days = loadLabelledDays(news);

@@ -199,7 +199,7 @@ describe("the lede of a JSON line", () => {
         file: "dump.jsonl",
         line: 3,
         field: "heading",
-        message: expect.stringMatching(/text/),
+        message: expect.stringMatching(/`heading` must be text/),
       }),
     ]);
     expect(r.article?.body).toBe(`${lede}\n\nLe corps de l'article.`);
@@ -213,6 +213,10 @@ describe("the lede of a JSON line", () => {
       expect(parse({ heading, article: "Le corps de l'article." }).article?.body).toBe(
         "Le corps de l'article.",
       );
+    // and a lede in a later field is still read
+    expect(
+      parse({ heading: "18 juin", description: lede, article: "Le corps de l'article." }).article?.body,
+    ).toBe(`${lede}\n\nLe corps de l'article.`);
   });
 
   it("does not make an article of a lede without a body", () => {

@@ -3,8 +3,9 @@ import {
   chooseFamily,
   chooseSetting,
   countTable,
+  floorFlag,
   leaveOneDayOut,
-  nestedLeaveOneDayOut,
+  nestedWithFloor,
 } from "../bench/lib/nested-choice.ts";
 import type { PairCounts } from "../bench/lib/story-labels.ts";
 import { prf } from "../bench/lib/story-labels.ts";
@@ -29,7 +30,7 @@ describe("choosing the search space inside the training days", () => {
   });
 
   it("nested leave-one-day-out picks the steady family although the grid comes first", () => {
-    const nested = nestedLeaveOneDayOut(table, [all, [0]], DAYS, 0.9);
+    const nested = nestedWithFloor(table, [all, [0]], DAYS, [0.9], 0.9);
     expect(nested.family).toEqual([1, 1, 1, 1]);
     expect(nested.setting).toEqual([0, 0, 0, 0]);
     expect(prf(nested.held).r).toBeCloseTo(0.8);
@@ -40,5 +41,15 @@ describe("choosing the search space inside the training days", () => {
     const t = countTable([[{ tp: 10, fp: 5, fn: 0 }], [{ tp: 6, fp: 0, fn: 4 }]]);
     expect(chooseSetting(t, [0, 1], [], 0.9)).toBe(1);
     expect(chooseSetting(t, [0], [], 0.9)).toBe(0);
+  });
+});
+
+describe("the --floor flag", () => {
+  it("reads a precision, and refuses a missing or non-numeric one instead of choosing with NaN", () => {
+    expect(floorFlag(["tsx", "tune", "--write"], 0.9)).toBe(0.9);
+    expect(floorFlag(["--floor", "0.95"], 0.9)).toBe(0.95);
+    expect(() => floorFlag(["--floor"], 0.9)).toThrow(/--floor needs a precision/);
+    expect(() => floorFlag(["--floor", "--nested"], 0.9)).toThrow(/got --nested/);
+    expect(() => floorFlag(["--floor", "95"], 0.9)).toThrow(/\(0, 1\]/);
   });
 });

@@ -13,6 +13,22 @@ const add = (a: PairCounts, c: PairCounts): PairCounts => ({
 });
 const ZERO: PairCounts = { tp: 0, fp: 0, fn: 0 };
 
+/**
+ * The precision floor of `--floor P` in `argv` (default `fallback`): a missing or non-numeric value
+ * would be NaN, which no precision reaches, and every choice would then silently fall back to the
+ * best precision.
+ */
+export function floorFlag(argv: readonly string[], fallback: number): number {
+  const at = argv.indexOf("--floor");
+  if (at < 0) return fallback;
+  const value = Number(argv[at + 1]);
+  if (!(value > 0 && value <= 1))
+    throw new Error(
+      `--floor needs a precision in (0, 1], e.g. --floor 0.9 (got ${argv[at + 1] ?? "nothing"})`,
+    );
+  return value;
+}
+
 /** The rule every choice follows: the best F1 among those with precision ≥ floor, else the best precision. */
 export function ruleValue(c: PairCounts, minPrecision: number): [ok: number, value: number] {
   const m = prf(c);
@@ -109,30 +125,6 @@ export function chooseFamily(
 }
 
 /**
- * Nested leave one day out: for each day, the family is chosen on the other days' own
- * leave-one-day-out figures, then the setting within it on those days; the day scores that setting.
- */
-export function nestedLeaveOneDayOut(
-  table: CountTable,
-  families: readonly (readonly number[])[],
-  dayCount: number,
-  minPrecision: number,
-): { held: PairCounts; family: number[]; setting: number[] } {
-  let held = ZERO;
-  const family: number[] = [];
-  const setting: number[] = [];
-  for (let o = 0; o < dayCount; o++) {
-    const inner = Array.from({ length: dayCount }, (_, i) => i).filter((i) => i !== o);
-    const fi = chooseFamily(table, families, inner, minPrecision, [o]);
-    const si = chooseSetting(table, families[fi] as number[], [o], minPrecision);
-    family.push(fi);
-    setting.push(si);
-    held = add(held, (table.counts[si] as PairCounts[])[o] as PairCounts);
-  }
-  return { held, family, setting };
-}
-
-/**
  * The precision floor to choose with, among `floors`: a setting chosen at 0.9 on twenty days sits
  * at the floor's edge and falls below it on the day left out, so the floor is set by what it gives
  * held out — the floor whose leave-one-day-out figure on `days` (whole `members`, `alsoOut` left
@@ -152,9 +144,10 @@ export function chooseFloor(
 }
 
 /**
- * Nested leave one day out with the floor chosen too: for each day, the floor (by the whole
- * grid's leave-one-day-out figure on the other days), then the family at that floor, then the
- * setting; the day scores that setting.
+ * Nested leave one day out: for each day, the floor (by the whole grid's, `families[0]`,
+ * leave-one-day-out figure on the other days; a single floor is simply used), then the family at
+ * that floor on the other days' own leave-one-day-out figures, then the setting within it on those
+ * days; the day scores that setting.
  */
 export function nestedWithFloor(
   table: CountTable,

@@ -43,7 +43,7 @@ export function cleanDumpText(text: string): string {
   return dumpParagraphs(text).join("\n\n");
 }
 
-/** Fields a dump may carry the article's lede (chapô) in, the first present and non-empty one read. */
+/** Fields a dump may carry the article's lede (chapô) in, the first that reads as a lede used. */
 export const LEDE_FIELDS = ["heading", "lead", "description", "chapo"] as const;
 
 /**
@@ -57,12 +57,20 @@ function ledeOf(data: object, file: string, lineNo: number, problems: LoadProble
   for (const field of LEDE_FIELDS) {
     const parsed = optionalText.safeParse((data as Record<string, unknown>)[field]);
     if (!parsed.success) {
-      problems.push({ file, line: lineNo, field, message: "must be text; the lede is skipped" });
+      // the message names the field: the bot's startup prints the message without it
+      problems.push({
+        file,
+        line: lineNo,
+        field,
+        message: `\`${field}\` must be text; the article loads without this lede`,
+      });
       continue;
     }
-    if (lede === undefined && parsed.data?.trim()) lede = dumpParagraphs(parsed.data).join(" ");
+    // a date in `heading` does not hide a real lede in `description`
+    const text = parsed.data?.trim() ? dumpParagraphs(parsed.data).join(" ") : "";
+    if (lede === undefined && readsAsLede(text)) lede = text;
   }
-  return lede !== undefined && readsAsLede(lede) ? lede : undefined;
+  return lede;
 }
 
 /** At least 4 words, and not a dash- or bullet-led label. */

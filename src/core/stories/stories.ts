@@ -94,17 +94,20 @@ export function clusterDocs(
   options: StoryOptions = {},
 ): number[][] {
   const params = options.params ?? LEARNED_PARAMS;
+  const method = options.method ?? LEARNED_METHOD;
   const feats = docs.map((d) => articleFeatures(news, d, params.features));
-  // single pass reads in time order (a live feed's order); ties keep the input order
+  // single pass reads in time order (a live feed's order), whether asked for or learned: a
+  // multi-day period given out of order would otherwise open stories on later reports; ties keep
+  // the input order
   const order = feats.map((_, i) => i);
-  if (options.method === "single-pass")
+  if (method === "single-pass")
     order.sort(
       (a, b) => ((feats[a] as ArticleFeatures).day ?? 0) - ((feats[b] as ArticleFeatures).day ?? 0) || a - b,
     );
   const groups = clusterFeatures(
     order.map((i) => feats[i] as ArticleFeatures),
     params,
-    options.method ?? LEARNED_METHOD,
+    method,
     corpusShareOf(news),
     periodBackground(news, feats, params),
     (t) => news.index.idf(t),
