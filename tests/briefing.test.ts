@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { briefingReply, buildBriefing, findFigures } from "../src/core/briefing/index.ts";
+import { briefingPeople } from "../src/core/briefing/people-roles.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { articleEntities } from "../src/core/entities/article-entities.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle } from "./fakes/articles.ts";
 
@@ -174,21 +176,26 @@ describe("briefing built from stories (synthetic archive)", () => {
   });
 });
 
+/** Four articles naming Marie Durand: twice `maire de Lyon`, once `maire`, once `ancienne députée`. */
+function durandNews() {
+  const mk = (id: string, body: string): Article => ({
+    id,
+    title: `Municipales ${id}`,
+    date: "2026-02-01",
+    lang: "fr",
+    body,
+  });
+  return createNewsIndex([
+    mk("m1", "Marie Durand, maire de Lyon, a présenté son budget lors du conseil municipal."),
+    mk("m2", "Marie Durand, maire de Lyon, a inauguré la ligne de tramway du nouveau quartier."),
+    mk("m3", "Le maire Marie Durand a promis de nouvelles pistes cyclables aux habitants."),
+    mk("m4", "Marie Durand, ancienne députée, a été interrogée par les journalistes des municipales."),
+  ]);
+}
+
 describe("a person's most stated role", () => {
   it("prefers the role stated most often, a fuller wording counting its shorter ones", () => {
-    const mk = (id: string, body: string): Article => ({
-      id,
-      title: `Municipales ${id}`,
-      date: "2026-02-01",
-      lang: "fr",
-      body,
-    });
-    const news = createNewsIndex([
-      mk("m1", "Marie Durand, maire de Lyon, a présenté son budget lors du conseil municipal."),
-      mk("m2", "Marie Durand, maire de Lyon, a inauguré la ligne de tramway du nouveau quartier."),
-      mk("m3", "Le maire Marie Durand a promis de nouvelles pistes cyclables aux habitants."),
-      mk("m4", "Marie Durand, ancienne députée, a été interrogée par les journalistes des municipales."),
-    ]);
+    const news = durandNews();
     const b = buildBriefing(news, "municipales");
     expect(b.people[0]?.name).toBe("Marie Durand");
     expect(b.people[0]?.roles[0]?.role).toBe("maire de Lyon");
@@ -196,5 +203,20 @@ describe("a person's most stated role", () => {
     // is then the larger of the two counts, never their sum (a double count let `ancienne députée`
     // tie `maire de Lyon` and win on length). `Le maire Marie Durand` is not an apposition whoIs reads.
     expect(b.people[0]?.roles[0]?.count).toBe(2);
+  });
+
+  it("counts a shorter wording for the fuller role containing it, whole words only, over a story's articles", () => {
+    const news = durandNews();
+    const entitiesOf = (d: number) =>
+      articleEntities(
+        news.articles[d] as Article,
+        news.sentencesOf(d).map((s) => s.text),
+      );
+    const [person] = briefingPeople(news, [[0, 1, 2, 3]], { entitiesOf });
+    // `maire` (m3) counts for `maire de Lyon`; `ancienne députée` spells no role of its own inside
+    expect(person?.roles.map((r) => [r.role, r.count])).toEqual([
+      ["maire de Lyon", 3],
+      ["ancienne députée", 1],
+    ]);
   });
 });

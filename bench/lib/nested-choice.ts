@@ -4,14 +4,7 @@
 // space would (bench/results/stories.md, round 9). So the space is chosen too — among families of
 // settings (subsets of the grid), by each family's own leave-one-day-out figure on the training
 // days — and the held-out figure of that two-level choice is what is reported.
-import { type PairCounts, prf } from "./story-labels.ts";
-
-const add = (a: PairCounts, c: PairCounts): PairCounts => ({
-  tp: a.tp + c.tp,
-  fp: a.fp + c.fp,
-  fn: a.fn + c.fn,
-});
-const ZERO: PairCounts = { tp: 0, fp: 0, fn: 0 };
+import { addCounts as add, type PairCounts, prf, NO_PAIRS as ZERO } from "./story-labels.ts";
 
 /**
  * The precision floor of `--floor P` in `argv` (default `fallback`): a missing or non-numeric value

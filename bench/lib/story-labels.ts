@@ -101,6 +101,19 @@ export function pairCounts(
   return c;
 }
 
+export const NO_PAIRS: PairCounts = { tp: 0, fp: 0, fn: 0 };
+
+/** Two days' pair counts pooled. */
+export const addCounts = (a: PairCounts, c: PairCounts): PairCounts => ({
+  tp: a.tp + c.tp,
+  fp: a.fp + c.fp,
+  fn: a.fn + c.fn,
+});
+
+/** The pair counts of the days `use` keeps, pooled (days indexed as in `counts`). */
+export const poolCounts = (counts: readonly PairCounts[], use: (day: number) => boolean): PairCounts =>
+  counts.reduce((a, c, i) => (use(i) ? addCounts(a, c) : a), NO_PAIRS);
+
 export function prf(c: PairCounts): { p: number; r: number; f1: number } {
   const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);

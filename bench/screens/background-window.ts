@@ -16,7 +16,14 @@ import {
   similarityMatrix,
 } from "../../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays, type PairCounts, pairCounts, prf } from "../lib/story-labels.ts";
+import {
+  addCounts,
+  loadLabelledDays,
+  type PairCounts,
+  pairCounts,
+  poolCounts,
+  prf,
+} from "../lib/story-labels.ts";
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -82,18 +89,13 @@ const counts: PairCounts[][][] = configs.map((c) => {
     ),
   );
 });
-const pool = (cs: PairCounts[], use: (i: number) => boolean) =>
-  cs.reduce((a, c, i) => (use(i) ? { tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn } : a), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
+const pool = poolCounts;
 let K = 0;
 const smooth = (ci: number, ti: number, use: (i: number) => boolean) => {
   let a = { tp: 0, fp: 0, fn: 0 };
   for (let k = Math.max(0, ti - K); k <= Math.min(thresholds.length - 1, ti + K); k++) {
     const c = pool(counts[ci]![k]!, use);
-    a = { tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn };
+    a = addCounts(a, c);
   }
   return a;
 };
@@ -120,7 +122,7 @@ const loo = (cs: number[], label: string) => {
   days.forEach((d, di) => {
     const [ci, ti] = choose((i) => i !== di, cs);
     const c = counts[ci]![ti]![di]!;
-    held = { tp: held.tp + c.tp, fp: held.fp + c.fp, fn: held.fn + c.fn };
+    held = addCounts(held, c);
     per.push(
       `${d.date.slice(2)} ${configs[ci]!.name} t${thresholds[ti]!.toFixed(2)} ${prf(c).p.toFixed(2)}/${prf(c).r.toFixed(2)}`,
     );

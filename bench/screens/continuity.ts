@@ -19,7 +19,14 @@ import {
   similarityMatrix,
 } from "../../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays, type PairCounts, pairCounts, prf } from "../lib/story-labels.ts";
+import {
+  addCounts,
+  loadLabelledDays,
+  type PairCounts,
+  pairCounts,
+  poolCounts,
+  prf,
+} from "../lib/story-labels.ts";
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -130,12 +137,7 @@ for (const v of variants) {
       }),
     ),
   );
-  const pool = (cs: PairCounts[], use: (i: number) => boolean) =>
-    cs.reduce((a, c, i) => (use(i) ? { tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn } : a), {
-      tp: 0,
-      fp: 0,
-      fn: 0,
-    });
+  const pool = poolCounts;
   const choose = (use: (i: number) => boolean, gs: number[]) => {
     let best: [number, number] = [0, 0];
     let bv = -1;
@@ -159,7 +161,7 @@ for (const v of variants) {
     days.forEach((d, di) => {
       const [gi, ti] = choose((i) => i !== di, gs);
       const c = counts[gi]![ti]![di]!;
-      held = { tp: held.tp + c.tp, fp: held.fp + c.fp, fn: held.fn + c.fn };
+      held = addCounts(held, c);
       per.push(
         `${d.date.slice(2)} g${gammas[gi]} t${thresholds[ti]!.toFixed(2)} ${prf(c).p.toFixed(2)}/${prf(c).r.toFixed(2)}`,
       );
