@@ -4,8 +4,8 @@
 // and a partial name finds the full one (`Véran` → `Olivier Véran`).
 import type { Article, SourceRef } from "../corpus/article.ts";
 import type { NewsIndex } from "../search/news-index.ts";
-import { foldText } from "../text/fold.ts";
-import { sentences } from "../text/sentences.ts";
+import { foldText, foldTextAligned } from "../text/fold.ts";
+import { sentences, splitSentences } from "../text/sentences.ts";
 import { distinctRoles } from "./article-entities.ts";
 import { findPeople, nameKey, type PersonMention } from "./extract.ts";
 
@@ -89,9 +89,7 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
   const [, person] = ranked[0] as [string, Seen];
   const fullWords = wordsOf(nameKey(person.name).replace(/-/g, " "));
   // articles naming the person in full (the evidence may be in one sentence, the name in others)
-  const named = docs.filter(
-    (d) => person.docs.has(d.doc) || containsWords(d.folded.replace(/-/g, " "), fullWords),
-  );
+  const named = docs.filter((d) => person.docs.has(d.doc) || containsWords(d.spaced, fullWords));
   const { first, last } = firstAndLast(named);
   const newest = [...named].sort((a, b) => (b.article.date ?? "").localeCompare(a.article.date ?? ""));
   return {
@@ -112,8 +110,10 @@ export function whoIs(news: NewsIndex, name: string, options: WhoOptions = {}): 
 interface MatchedArticle {
   readonly doc: number;
   readonly article: Article;
-  /** The body folded once, for the whole-word tests. */
-  readonly folded: string;
+  /** The body folded once, hyphens as spaces, for the whole-word tests. */
+  readonly spaced: string;
+  /** Whether `spaced` has one character per character of the body (see foldTextAligned). */
+  readonly aligned: boolean;
 }
 
 /** One person the query's words matched, with what the articles say of them. */
@@ -146,8 +146,9 @@ function articlesWithWords(
   for (const h of hits) {
     const article = news.articles[h.doc];
     if (!article) continue;
-    const folded = foldText(article.body);
-    if (containsWords(folded.replace(/-/g, " "), q)) docs.push({ doc: h.doc, article, folded });
+    const { folded, aligned } = foldTextAligned(article.body);
+    const spaced = folded.replace(/-/g, " ");
+    if (containsWords(spaced, q)) docs.push({ doc: h.doc, article, spaced, aligned });
   }
   return docs;
 }
@@ -155,9 +156,11 @@ function articlesWithWords(
 /** The people whose name holds the query's words, found in the sentences that hold them. */
 function peopleMatching(docs: readonly MatchedArticle[], q: readonly string[]): Map<string, Seen> {
   const people = new Map<string, Seen>();
-  for (const { doc, article } of docs) {
-    for (const s of sentences(article.body)) {
-      const fs = foldText(s).replace(/-/g, " ");
+  for (const { doc, article, spaced, aligned } of docs) {
+    for (const span of splitSentences(article.body)) {
+      const s = article.body.slice(span.start, span.end);
+      // the sentence's fold is a slice of the body's when the fold kept every offset
+      const fs = aligned ? spaced.slice(span.start, span.end) : foldText(s).replace(/-/g, " ");
       if (!containsWords(fs, q)) continue;
       for (const p of findPeople(s, article.body)) {
         if (keyHas(p.key, q)) notePerson(people, p, doc, article, s);

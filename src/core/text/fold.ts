@@ -36,8 +36,42 @@ export function fold(word: string): string {
   return out;
 }
 
-/** Accent- and case-folded text for substring search (no per-word cache: bodies are long). */
+/**
+ * Accent- and case-folded text for substring search (no per-word cache: bodies are long). Whole
+ * article bodies go through here on every `who` and "Qui est …" question (up to 120 of them), so
+ * the common case takes a fast path: native lower-casing, then one lookup per non-ASCII character
+ * (`foldTextSlow` of that character). It gives the same text as `foldTextSlow` because both fold
+ * each character on its own within the characters it admits (Latin letters and marks, general punctuation; the
+ * test checks every one of them); text with any other character (Greek, whose final sigma lowers
+ * by context, Cyrillic, CJK, astral characters) takes the slow path.
+ */
 export function foldText(text: string): string {
+  if (!foldsCharByChar(text)) return foldTextSlow(text);
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldChar) : lower;
+}
+
+/**
+ * `foldText(text)`, and whether it folded every character to exactly one (`aligned`): then the
+ * fold of `text.slice(a, b)` is the fold's `.slice(a, b)`, so the sentences of a folded body need
+ * no folding of their own (not so after `œ` → `oe` or a combining accent dropped).
+ */
+export function foldTextAligned(text: string): { folded: string; aligned: boolean } {
+  if (!foldsCharByChar(text)) return { folded: foldTextSlow(text), aligned: false };
+  const lower = text.toLowerCase();
+  // lower-casing never drops a character: the same length means one for one
+  let aligned = lower.length === text.length;
+  if (!NON_ASCII.test(lower)) return { folded: lower, aligned };
+  const folded = lower.replace(NON_ASCII_ALL, (c) => {
+    const f = foldChar(c);
+    if (f.length !== 1) aligned = false;
+    return f;
+  });
+  return { folded, aligned };
+}
+
+/** The definition `foldText` follows: NFD, marks removed, lower case, ligatures and `’` spelled out. */
+export function foldTextSlow(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -46,4 +80,21 @@ export function foldText(text: string): string {
     .replace(/æ/g, "ae")
     .replace(/[đð]/g, "d")
     .replace(/[’]/g, "'");
+}
+
+/** A character `foldText` does not fold one by one (its fast path admits printable ASCII, Latin, combining marks, punctuation). */
+const SLOW_CHAR = /[^\t\n\r -\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf]/;
+/** Whether `foldText` takes its fast path for `text`. */
+export const foldsCharByChar = (text: string): boolean => !SLOW_CHAR.test(text);
+/** Beyond printable ASCII (control characters other than tabs and line breaks included: they fold to themselves). */
+const NON_ASCII = /[^\t\n\r -~]/;
+const NON_ASCII_ALL = /[^\t\n\r -~]/g;
+const folded = new Map<string, string>();
+function foldChar(c: string): string {
+  let out = folded.get(c);
+  if (out === undefined) {
+    out = foldTextSlow(c);
+    folded.set(c, out); // bounded: the fast path admits about 1,300 characters
+  }
+  return out;
 }
