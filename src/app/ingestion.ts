@@ -66,10 +66,14 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
   if (config.ingest.watch && folder) {
     const watcher = watchCorpusFolder(folder, {
       onArticles: async (found) => {
-        await o.shared.publish(found);
+        // into the local index before the other replicas hear of it: this replica follows the
+        // shared articles too (shared-state.ts), and published first, its own follower could add
+        // them before this line did (a poll or its NOTIFY landing between the commit and here),
+        // leaving `added` at 0: the file read but never reported as new
         const { added } = await addToLiveIndex(core.news, found);
         o.onGrow();
         if (added > 0) log.info({ folder, added }, `[corpus] ${added} new article(s) from ${folder}`);
+        await o.shared.publish(found);
       },
       onProblems: (found) => {
         for (const p of found)
