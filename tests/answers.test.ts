@@ -143,6 +143,29 @@ describe("answer logic on synthetic articles", () => {
     expect(a.citations[0]).toMatchObject({ id: "s2", date: "2023-06-10" });
   });
 
+  it("answers who someone is again from what it kept, and anew once the index has grown", () => {
+    const news = createNewsIndex(synthetic);
+    const asking = createAnswerer(news);
+    const first = asking.answer("Qui est Nguyen Van Phuong ?");
+    expect(first.answer).toContain("Le maire de Hué, Nguyen Van Phuong");
+    (first.citations as { id: string }[])[0] = { id: "changed by a caller" };
+    expect(asking.answer("Qui est Nguyen Van Phuong ?")).toEqual({
+      ...first,
+      citations: [expect.objectContaining({ id: "s2" })],
+    });
+    news.add([
+      article(
+        "s6",
+        "Remaniement",
+        "2025-03-01",
+        "Le ministre de la Culture, Nguyen Van Phuong, a présenté son plan pour les musées.",
+      ),
+    ]);
+    const later = asking.answer("Qui est Nguyen Van Phuong ?");
+    expect(later.answer).toContain("ministre de la Culture");
+    expect(later.citations[0]).toMatchObject({ id: "s6" });
+  });
+
   it("abstains on a topic the articles do not cover", () => {
     const a = answerer.answer("Quel est le taux de chômage en Thaïlande ?");
     expect(a.found).toBe(false);
