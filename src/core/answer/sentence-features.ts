@@ -49,7 +49,7 @@ export function candidateSentences(
   candidates.forEach((c, ci) => {
     const sentences = news.sentencesOf(c.doc);
     const article = news.articles[c.doc] as Article;
-    const articleTerms = terms[ci] as ReadonlySet<string>;
+    const articleTerms = terms[ci] as Set<string>;
     const missing = missingInArticle(q, articleTerms);
     const nameMissing = nameMissingInArticle(q, articleTerms);
     const add = (context: readonly Sentence[], at: number, index: number) => {
@@ -145,20 +145,9 @@ function termGroups(q: Reading): Map<string, { gi: number; share: number }> {
   return groupOf;
 }
 
-/**
- * Every term of an article, kept as long as the index keeps its sentences (the key): an article
- * among a question's candidates is often among the next one's, and the union of a long article's
- * sentence terms costs as much as scoring them.
- */
-const termsByArticle = new WeakMap<readonly Sentence[], ReadonlySet<string>>();
-
-function termsOfArticle(news: NewsIndex, doc: number): ReadonlySet<string> {
-  const sentences = news.sentencesOf(doc);
-  const known = termsByArticle.get(sentences);
-  if (known) return known;
+function termsOfArticle(news: NewsIndex, doc: number): Set<string> {
   const all = new Set<string>(news.titleTerms(doc));
-  for (const s of sentences) for (const t of s.terms) all.add(t);
-  termsByArticle.set(sentences, all);
+  for (const s of news.sentencesOf(doc)) for (const t of s.terms) all.add(t);
   return all;
 }
 
