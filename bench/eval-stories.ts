@@ -119,6 +119,13 @@ for (const day of days) {
       `  other labeller ${fmt(ac)} (${other.docs.length ? new Set(other.gold.values()).size : 0} stories)`,
     );
   }
+  if (process.argv.includes("--pairs"))
+    // each bot story that mixes labelled stories: its articles, each with its labelled story
+    for (const g of groups) {
+      if (new Set(g.map((d) => day.gold.get(d))).size < 2) continue;
+      console.log(`    merged ${g.length}×:`);
+      for (const d of g) console.log(`      ${news.articles[d]?.title} · [${day.gold.get(d)}]`);
+    }
   if (process.argv.includes("--show"))
     for (const s of stories.slice(0, 8))
       console.log(`    [${s.score.toFixed(2)}] ${s.articles.length}× ${news.articles[s.headline]?.title}`);

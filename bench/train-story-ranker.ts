@@ -112,6 +112,18 @@ const bot = days.map((day) => {
 const gold = days.map((day) =>
   itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
 );
+const dumpFile = arg("dump-items");
+if (dumpFile) {
+  // the items as computed (features in RANK_FEATURES order, article ids), for analysis outside this script
+  const out = (data: Item[][]) =>
+    data.map((items, di) => ({
+      date: (days[di] as LabelledDay).date,
+      items: items.map((it) => ({ ...it, ids: it.docs.map((d) => news.articles[d]?.id) })),
+    }));
+  writeFileSync(dumpFile, JSON.stringify({ features: RANK_FEATURES, bot: out(bot), gold: out(gold) }));
+  console.log(`wrote ${dumpFile}`);
+  process.exit(0);
+}
 // the word model learns from the labelled stories (the labels are theirs), whatever is ranked
 const wordExamples = (di: number): WordExample[] =>
   (gold[di] as Item[]).map((it) => ({
@@ -127,10 +139,13 @@ interface Spec {
   readonly loss: Loss;
 }
 // ties keep the earlier setting: the stronger smoothing, the stricter word filter, pairwise
+// (`--losses pairwise` keeps only those members: an ablation, measured in round 10)
+const LOSSES = (arg("losses") ?? "pairwise,listwise").split(",") as Loss[];
+for (const l of LOSSES) if (l !== "pairwise" && l !== "listwise") throw new Error(`--losses: no loss ${l}`);
 const SPECS: Spec[] = [];
 for (const alpha of dropped.has("words") ? [0] : [2, 0.5])
   for (const minDays of dropped.has("words") ? [0] : [2, 1])
-    for (const loss of ["pairwise", "listwise"] as const) SPECS.push({ alpha, minDays, loss });
+    for (const loss of LOSSES) SPECS.push({ alpha, minDays, loss });
 const L2 = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000];
 
 /**
@@ -314,13 +329,22 @@ for (const [name, data] of [
     hand += hh;
     if (h >= 3) daysOk++;
     console.log(`  ${day.date}: learned ${h}/5 (${how}) · hand-set importance ${hh}/5`);
-    if (shown.has(day.date) && data === bot)
-      for (const [r, it] of ranked(data[di] as Item[], rank)
-        .slice(0, 10)
-        .entries())
+    if (shown.has(day.date) && data === bot) {
+      const order = ranked(data[di] as Item[], rank);
+      for (const [r, it] of order.slice(0, 10).entries())
         console.log(
           `    ${r + 1}. ${it.grade > 0 ? `front ${6 - it.grade}` : "       "} ${it.docs.length}× ${news.articles[it.docs[0] as number]?.title}`,
         );
+      // the labelled front page's stories the first five miss, and where they are
+      day.frontPage.slice(0, 5).forEach((label, k) => {
+        const r = order.findIndex((it) => it.grade === 5 - k);
+        if (r >= 0 && r < 5) return;
+        const size = [...day.gold.values()].filter((l) => l === label).length;
+        console.log(
+          `    missed front ${k + 1} (${size}×): ${r < 0 ? "split, no majority story" : `rank ${r + 1}`} · ${label}`,
+        );
+      });
+    }
   }
   console.log(
     `  held-out total: learned ${learned}/${5 * days.length} (≥ 3 on ${daysOk} of ${days.length} days) · hand-set ${hand}/${5 * days.length}`,

@@ -53,3 +53,27 @@ describe("the --floor flag", () => {
     expect(() => floorFlag(["--floor", "95"], 0.9)).toThrow(/\(0, 1\]/);
   });
 });
+
+describe("choosing by mean per-day figures (countTable perDay)", () => {
+  // setting 0 is precise on a big day and merges a quiet day's only pairs; setting 1 is precise on
+  // both and misses some of the big day's pairs. Pooled, the big day decides (setting 0 keeps
+  // pooled precision 0.93); per day, setting 0's quiet day (precision 0.25) sinks its mean.
+  const counts: PairCounts[][] = [
+    [
+      { tp: 100, fp: 5, fn: 0 },
+      { tp: 1, fp: 3, fn: 0 },
+    ],
+    [
+      { tp: 80, fp: 0, fn: 20 },
+      { tp: 1, fp: 0, fn: 0 },
+    ],
+  ];
+  it("picks the setting the pooled counts hide", () => {
+    expect(chooseSetting(countTable(counts), [0, 1], [], 0.9)).toBe(0);
+    expect(chooseSetting(countTable(counts, true), [0, 1], [], 0.9)).toBe(1);
+  });
+  it("leaves the held-out day out of the means", () => {
+    // without the quiet day, setting 0 is precise and recalls more
+    expect(chooseSetting(countTable(counts, true), [0, 1], [1], 0.9)).toBe(0);
+  });
+});

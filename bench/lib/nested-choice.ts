@@ -48,10 +48,50 @@ function bestBy<T>(items: readonly T[], value: (item: T) => [number, number]): T
 export interface CountTable {
   readonly counts: readonly (readonly PairCounts[])[];
   readonly totals: readonly PairCounts[];
+  /**
+   * When set, a setting is judged by its mean per-day precision and F1 instead of pooled counts
+   * (the acceptance is per day; pooled counts are decided by the days with the biggest stories).
+   * Each setting's per-day precision and F1, and their sums over all days.
+   */
+  readonly perDay?: {
+    readonly p: readonly Float64Array[];
+    readonly f1: readonly Float64Array[];
+    readonly sumP: Float64Array;
+    readonly sumF1: Float64Array;
+  };
 }
 
-export function countTable(counts: readonly (readonly PairCounts[])[]): CountTable {
-  return { counts, totals: counts.map((row) => row.reduce(add, ZERO)) };
+export function countTable(counts: readonly (readonly PairCounts[])[], perDay = false): CountTable {
+  const totals = counts.map((row) => row.reduce(add, ZERO));
+  if (!perDay) return { counts, totals };
+  const p = counts.map((row) => Float64Array.from(row, (c) => prf(c).p));
+  const f1 = counts.map((row) => Float64Array.from(row, (c) => prf(c).f1));
+  const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+  return {
+    counts,
+    totals,
+    perDay: { p, f1, sumP: Float64Array.from(p, sum), sumF1: Float64Array.from(f1, sum) },
+  };
+}
+
+/** The rule value of setting `si` on every day but `out`, by mean per-day precision and F1. */
+function perDayValue(
+  table: CountTable,
+  si: number,
+  out: readonly number[],
+  minPrecision: number,
+): [number, number] {
+  const pd = table.perDay as NonNullable<CountTable["perDay"]>;
+  const n = (table.counts[si]?.length ?? 0) - out.length;
+  let p = pd.sumP[si] as number;
+  let f1 = pd.sumF1[si] as number;
+  for (const d of out) {
+    p -= pd.p[si]?.[d] as number;
+    f1 -= pd.f1[si]?.[d] as number;
+  }
+  p /= Math.max(1, n);
+  f1 /= Math.max(1, n);
+  return p >= minPrecision ? [1, f1] : [0, p];
 }
 
 /** The setting among `members` (first wins ties) best on every day but `out`, pooled. */
@@ -64,12 +104,16 @@ export function chooseSetting(
   let best = -1;
   let bestValue: [number, number] = [-1, -1];
   for (const si of members) {
-    let c = table.totals[si] as PairCounts;
-    for (const d of out) {
-      const o = (table.counts[si] as PairCounts[])[d] as PairCounts;
-      c = { tp: c.tp - o.tp, fp: c.fp - o.fp, fn: c.fn - o.fn };
+    let v: [number, number];
+    if (table.perDay) v = perDayValue(table, si, out, minPrecision);
+    else {
+      let c = table.totals[si] as PairCounts;
+      for (const d of out) {
+        const o = (table.counts[si] as PairCounts[])[d] as PairCounts;
+        c = { tp: c.tp - o.tp, fp: c.fp - o.fp, fn: c.fn - o.fn };
+      }
+      v = ruleValue(c, minPrecision);
     }
-    const v = ruleValue(c, minPrecision);
     if (beats(v, bestValue)) {
       best = si;
       bestValue = v;

@@ -56,8 +56,9 @@ export function toSparse(vector: ReadonlyMap<string, number>): SparseVector {
   return { ids: Int32Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
 }
 
-/** Dot product of two sparse vectors (a merge of their sorted term numbers). */
-export function dot(a: SparseVector, b: SparseVector): number {
+/** Dot product of two sparse vectors (a merge of their sorted term numbers), each term's product
+ * counted up to `cap` (SimilarityWeights.termCap; none by default). */
+export function dot(a: SparseVector, b: SparseVector, cap = Number.POSITIVE_INFINITY): number {
   const ai = a.ids;
   const bi = b.ids;
   let i = 0;
@@ -67,7 +68,8 @@ export function dot(a: SparseVector, b: SparseVector): number {
     const x = ai[i] as number;
     const y = bi[j] as number;
     if (x === y) {
-      s += (a.weights[i] as number) * (b.weights[j] as number);
+      const p = (a.weights[i] as number) * (b.weights[j] as number);
+      s += p < cap ? p : cap;
       i++;
       j++;
     } else if (x < y) i++;

@@ -12,6 +12,13 @@ export interface SimilarityWeights {
   readonly halfLifeDays: number;
   /** Summed rarity of shared names that gives ~63 % of the entity evidence. */
   readonly entityScale: number;
+  /**
+   * Most one shared term may add to the text cosine (absent or 0 = no cap). Two articles of one
+   * story share several words; two events that share one rare word (`perquisition`, `chauffard`, a
+   * first name, an airport named after a king) do not, and one word alone then cannot make them
+   * one story.
+   */
+  readonly termCap?: number;
 }
 
 export const DEFAULT_WEIGHTS: SimilarityWeights = {
@@ -56,7 +63,7 @@ export function similarity(
   b: ArticleFeatures,
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
-  const text = dot(a.sparse, b.sparse);
+  const text = dot(a.sparse, b.sparse, w.termCap || Number.POSITIVE_INFINITY);
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }

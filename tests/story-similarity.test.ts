@@ -1,0 +1,39 @@
+// The per-term cap of the text cosine (SimilarityWeights.termCap): one shared word alone cannot
+// make two articles one story, several shared words still can.
+import { describe, expect, it } from "vitest";
+import { type ArticleFeatures, dot } from "../src/core/stories/features.ts";
+import { similarity, toSparse } from "../src/core/stories/index.ts";
+
+const unit = (weights: Record<string, number>) => {
+  const norm = Math.sqrt(Object.values(weights).reduce((s, w) => s + w * w, 0));
+  return new Map(Object.entries(weights).map(([t, w]) => [t, w / norm]));
+};
+const article = (doc: number, weights: Record<string, number>): ArticleFeatures => {
+  const vector = unit(weights);
+  return { doc, vector, sparse: toSparse(vector), entities: new Map(), entityNorm: 0, prominence: 0, day: 0 };
+};
+const w = { textWeight: 1, graceDays: 1, halfLifeDays: 3, entityScale: 3 };
+
+describe("termCap", () => {
+  // a drug seizure and a party's searches share only `perquisition`, heavily weighted
+  const seizure = article(0, { perquisition: 3, cocaine: 1, havre: 1, port: 1 });
+  const searches = article(1, { perquisition: 3, insoumis: 1, melenchon: 1, siege: 1 });
+  // two reports of the searches share several words
+  const searches2 = article(2, { perquisition: 2, insoumis: 1, melenchon: 1, enquete: 1 });
+
+  it("leaves the cosine as it is without a cap", () => {
+    expect(similarity(seizure, searches, w)).toBeCloseTo(9 / 12, 6);
+  });
+
+  it("caps what one shared word adds, not what several add together", () => {
+    const capped = { ...w, termCap: 0.1 };
+    expect(similarity(seizure, searches, capped)).toBeCloseTo(0.1, 6);
+    // the same story keeps more than one capped word's worth
+    expect(similarity(searches, searches2, capped)).toBeGreaterThan(0.25);
+    expect(similarity(searches, searches2, capped)).toBeLessThan(similarity(searches, searches2, w));
+  });
+
+  it("a capped dot is the dot product when no term reaches the cap", () => {
+    expect(dot(searches.sparse, searches2.sparse, 1)).toBeCloseTo(similarity(searches, searches2, w), 9);
+  });
+});
