@@ -5,7 +5,7 @@ import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { newestAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
-import { FEATURE_INDEX, FEATURES, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX, FEATURES, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
@@ -355,6 +355,35 @@ describe("a year the question names against the article's", () => {
   });
 });
 
+/** For each question, feature `name` of each body sentence of `articles` holding a question word, in order. */
+function featureBySentence(articles: Parameters<typeof createNewsIndex>[0], name: FeatureName) {
+  const answerer = createAnswerer(createNewsIndex(articles), { minConfidence: 0 });
+  return (question: string) =>
+    answerer
+      .candidates(question)
+      .scored.filter((s) => s.index >= 0)
+      .sort((a, b) => a.index - b.index)
+      .map((s) => s.features[FEATURE_INDEX[name]]);
+}
+
+describe("a question asking for a cause", () => {
+  const death = article(
+    "c1",
+    "2020-09-10",
+    "Mort de Lise Varenne",
+    "Lise Varenne est morte paisiblement jeudi à Lyon. Lise Varenne est décédée d'un cancer diagnostiqué en mars. La mort de Lise Varenne a ému Lyon.",
+  );
+  it("is answered by a sentence stating a cause, not by one only telling the death", () => {
+    const missing = featureBySentence([death], "causeMissing");
+    expect(missing("De quoi est morte Lise Varenne ?")).toEqual([1, 0, 1]);
+    expect(missing("Why did Lise Varenne die?")).toEqual([1, 0, 1]);
+    expect(missing("Lise Varenne est morte à cause de quoi ?")).toEqual([1, 0, 1]);
+    // a question of no kind asking no cause is not checked, nor is `à cause de` in a when-question
+    expect(missing("Lise Varenne est morte comment ?")).toEqual([0, 0, 0]);
+    expect(missing("Quand Lise Varenne est-elle morte à cause du cancer ?")).toEqual([0, 0, 0]);
+  });
+});
+
 describe("a person's age told in passing", () => {
   const trial = article(
     "g1",
@@ -363,13 +392,8 @@ describe("a person's age told in passing", () => {
     "Le tribunal a jugé Paul Verdier, un homme de 82 ans, pour fraude. Paul Verdier a été condamné à quatre ans de prison.",
   );
   it("is no answer to a how-many question, only to one about an age", () => {
-    const news = createNewsIndex([trial]);
-    const answerer = createAnswerer(news, { minConfidence: 0 });
-    const found = (question: string) =>
-      answerer
-        .candidates(question)
-        .scored.filter((s) => s.index === 0)
-        .map((s) => s.features[FEATURE_INDEX.kindFound]);
+    const bySentence = featureBySentence([trial], "kindFound");
+    const found = (question: string) => bySentence(question).slice(0, 1);
     expect(found("À combien d'années de prison Paul Verdier a-t-il été condamné ?")).toEqual([0]);
     expect(found("Quel âge a Paul Verdier ?")).toEqual([1]);
     expect(found("How old is Paul Verdier?")).toEqual([1]);
@@ -392,6 +416,13 @@ describe("a person's age told in passing", () => {
     expect(at("Une fillette de 3 ans est morte de la grippe.", "3")).toBe(true);
     expect(at("La jeune Lyonnaise de 28 ans a représenté la France.", "28")).toBe(true);
     expect(at("Un automobiliste de 45 ans a été contrôlé.", "45")).toBe(true);
+    // plural nouns, someone who `a N ans`, and English ages
+    expect(at("Deux enfants de 8 ans ont été tués samedi.", "8")).toBe(true);
+    expect(at("Paul Verdier a 58 ans et vit à Lyon.", "58")).toBe(true);
+    expect(at("Le suspect, qui a 52 ans, a été arrêté.", "52")).toBe(true);
+    expect(at("A 52-year-old man was arrested.", "52")).toBe(true);
+    expect(at("She is 61 years old.", "61")).toBe(true);
+    expect(at("Le festival a 20 ans de retard.", "20")).toBe(false);
     // but a span of time named by a common noun is no age
     expect(at("Une peine de 10 ans a été requise.", "10")).toBe(false);
     expect(at("Un contrat de 5 ans a été signé à Lyon.", "5")).toBe(false);

@@ -79,6 +79,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "articleCoverage",
   "bestArticleCoverage",
   "nameMissingInArticle",
+  // a cause asked and none stated
+  "causeMissing",
 ];
 
 export const MARGIN_CAP = 5;

@@ -82,14 +82,19 @@ export function findNumbers(text: string): KindSpan[] {
   );
 }
 
-// A person's age told in passing (`Philippe Poutou, 52 ans,`, `cet homme de 82 ans`, `âgé de 64
-// ans`, `décédé à 86 ans`): the figure belongs to the person, not to what the sentence counts.
+// A person's age told in passing (`Philippe Poutou, 52 ans,`, `cet homme de 82 ans`, `deux enfants
+// de 8 ans`, `âgé de 64 ans`, `décédé à 86 ans`): the figure belongs to the person, not to what
+// the sentence counts.
 // Not `condamné à 30 ans de prison`, `une peine de 4 ans ferme`: a duration. After a death, `a`
 // stands for an unaccented `à`, but not in `mort il y a 20 ans`: how long ago, not how old.
 const AGE_BEFORE =
-  /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|fillette|b[ée]b[ée]|nourrisson|enfant|fils|m[èe]re|p[èe]re|adolescente?|ado|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire|[ée]l[èe]ve|lyc[ée]en(?:ne)?|coll[ée]gien(?:ne)?|[ée]tudiante?|conducteur|conductrice|automobiliste|motard|cycliste|pi[ée]ton(?:ne)?|passante?|chanteur|chanteuse|acteur|actrice|com[ée]dien(?:ne)?|journaliste|joueur|joueuse|sportive?|mineure?|suspecte?|habitante?|patiente?|randonneur|randonneuse|touriste|policier|polici[èe]re|gendarme|militaire|soldat|pilote|skieur|skieuse|mannequin|ressortissante?)\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?(?:à|(?<!(?<!\p{L})y\s+)a)\s+)$/iu;
-// a demonym or a name inside a sentence (`la jeune Lyonnaise de 28 ans`): case matters, so apart
-const NAMED_BEFORE = /(?<=\p{L}\s)\p{Lu}\p{Ll}+\s+de\s+$/u;
+  /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|fillette|b[ée]b[ée]|nourrisson|enfant|fils|m[èe]re|p[èe]re|adolescente?|ado|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire|[ée]l[èe]ve|lyc[ée]en(?:ne)?|coll[ée]gien(?:ne)?|[ée]tudiante?|conducteur|conductrice|automobiliste|motard|cycliste|pi[ée]ton(?:ne)?|passante?|chanteur|chanteuse|acteur|actrice|com[ée]dien(?:ne)?|journaliste|joueur|joueuse|sportive?|mineure?|suspecte?|habitante?|patiente?|randonneur|randonneuse|touriste|policier|polici[èe]re|gendarme|militaire|soldat|pilote|skieur|skieuse|mannequin|ressortissante?)(?:s|x)?\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?(?:à|(?<!(?<!\p{L})y\s+)a)\s+)$/iu;
+// a demonym or a name inside a sentence (`la jeune Lyonnaise de 28 ans`), or someone who has
+// the age (`Ghislaine Maxwell a 58 ans`, `qui a 52 ans`; not `il y a 20 ans`): case matters, so apart
+const NAMED_BEFORE =
+  /(?:(?<=\p{L}\s)\p{Lu}\p{Ll}+\s+de|(?:(?<!\p{L})(?:qui|il|elle)|\p{Lu}\p{Ll}+)\s+a)\s+$/u;
+/** An English age (`a 52-year-old man`, `52 years old`). */
+const YEARS_OLD_AFTER = /^(?:-|\s+)years?(?:-|\s+)old(?!\p{L})/iu;
 const AGE_AFTER =
   /^\s*ans(?!\p{L})(?!\s+(?:de|d['’]|ferme|avec|sursis|apr[èe]s|plus|avant|auparavant|et\s+\d))/iu;
 
@@ -97,7 +102,7 @@ const AGE_AFTER =
 export function isAge(text: string, span: KindSpan): boolean {
   const end = span.start + span.text.length;
   const before = text.slice(Math.max(0, span.start - 60), span.start);
-  if (/(?<!\p{L})aged\s+$/iu.test(before)) return true;
+  if (/(?<!\p{L})aged\s+$/iu.test(before) || YEARS_OLD_AFTER.test(text.slice(end, end + 16))) return true;
   return AGE_AFTER.test(text.slice(end, end + 24)) && (AGE_BEFORE.test(before) || NAMED_BEFORE.test(before));
 }
 

@@ -72,6 +72,9 @@ export const FEATURES = [
   "bestArticleCoverage",
   // a name of the question, known to the archive, that the candidate's article never writes
   "nameMissingInArticle",
+  // the question asks for a cause (`mort de quoi`, `why`) and the sentence states none (`est
+  // morte paisiblement`): a kind of its own, so the asked kinds' weights stay as they are
+  "causeMissing",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -39,6 +39,8 @@ export interface Reading extends ParsedQuestion {
   readonly titles: readonly TitleComplement[];
   /** A name or year the corpus never mentions: the question is about something it does not cover. */
   readonly unknownName: boolean;
+  /** The question asks for a cause (`mort de quoi`, `pourquoi`, `what caused`): an answer states one. */
+  readonly asksCause: boolean;
   readonly frame?: TimeFrame;
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
@@ -115,12 +117,17 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     asksAge: ASKS_AGE.test(question),
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
+    asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
+
+/** A question asking for a cause or a reason (of no other kind: `à cause du virus` in a when-question frames it). */
+const ASKS_CAUSE =
+  /(?<!\p{L})(?:de\s+quoi|pourquoi|why|what\s+(?:caused|killed)|cause|causes|raison|motif)(?!\p{L})/iu;
 
 // Index terms of the question's names: capitalised words other than the first, and acronyms.
 function namedTerms(news: NewsIndex, question: string): Set<string> {

@@ -94,6 +94,10 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
       f[FEATURE_INDEX.kindNextDoor] = next ? 1 : 0;
     }
   }
+  // a cause question is checked apart from the asked kinds: in kindFound / kindMissing it moved the
+  // gate's split between them and its bias, and with it the confidence of questions no kind checks
+  // (`Qui est X ?`: 0.88 → 0.59)
+  if (q.asksCause && !STATES_CAUSE.test(text) && !DIED_OF.test(text)) f[FEATURE_INDEX.causeMissing] = 1;
   const order = news.analyzer.terms(text, news.articles[s.doc]?.lang === "en" ? "en" : "fr");
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
@@ -192,6 +196,18 @@ function besideSpans(
   }
   return best;
 }
+
+/**
+ * How a sentence states a cause: `des suites d'un cancer`, `mort d'une crise cardiaque`, `à cause
+ * de`, `provoqué par`, `because of`. A death told without one (`est morte paisiblement`) answers no
+ * `de quoi`.
+ */
+const STATES_CAUSE =
+  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|cause\s+of)/iu;
+// `mort d'un cancer`, `décédée des suites`, `morte de froid`; not `la mort de Steve` (a death's noun,
+// a person): case matters, so apart
+const DIED_OF =
+  /(?<!(?:[Ll]a|[Ss]a|[Ll]eur)\s)(?<!\p{L})(?:mort|morte|morts|d[ée]c[ée]d[ée]e?s?|meurt|emport[ée]e?)\s+(?:d['’]|des\s|du\s|de\s)(?=\p{Ll})/u;
 
 // Does a number stand within three terms of the counted word?
 function countsFocus(order: readonly string[], counted: readonly string[]): boolean {
