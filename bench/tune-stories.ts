@@ -101,6 +101,8 @@ const flagList = (name: string) => {
 // more grid dimension; `--no-local` leaves local rarity out of the grid (a ninth of the time, for
 // comparing an added dimension when the whole grid times it would not fit)
 const CAPS = flagList("caps") ?? [0];
+if (process.argv.includes("--no-local") && process.argv.includes("--write"))
+  throw new Error("--no-local measures a part of the grid; the parameters in use are chosen on all of it");
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
   for (const local of [0, 0.5, 1, 2])
     for (const liftAt of local > 0 ? [0, 2, 4] : [0]) LOCAL.push([window, local, liftAt]);
