@@ -293,7 +293,10 @@ const families: [string, (s: Setting) => boolean][] = [
   ["lead 6", (s) => s.lead === 6],
   ["no names (text 1)", (s) => s.weights.textWeight === 1],
   ["names 3 only", (s) => s.weights.entityScale === 3],
-  ["no term cap", (s) => !s.weights.termCap],
+  // only with --caps: without a cap in the grid it is the whole grid again, computed and printed twice
+  ...(CAPS.some((c) => c > 0)
+    ? [["no term cap", (s: Setting) => !s.weights.termCap] as [string, (s: Setting) => boolean]]
+    : []),
   ["window 28 only", (s) => s.window !== 14],
   ["no local rarity", (s) => s.window === 0],
   ["share boost or none", (s) => s.share || s.boost === 0],
