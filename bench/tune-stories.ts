@@ -87,13 +87,22 @@ const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((0.02 + i * 0
 const LOCAL: [number, number, number][] = [[0, 0, 0]];
 const flagList = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? "").split(",").map(Number) : undefined;
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1] ?? "";
+  const list = value.split(",").map(Number);
+  // an empty value is no cap (Number("") is 0), which would measure nothing without saying so
+  if (value.trim() === "" || list.some((c) => !Number.isFinite(c) || c < 0))
+    throw new Error(
+      `--${name} needs numbers ≥ 0 separated by commas, e.g. --${name} 0,0.1 (got ${value || "nothing"})`,
+    );
+  return list;
 };
 // `--caps 0,0.1,…`: the per-term cap of the text cosine (SimilarityWeights.termCap; 0 = none) as one
 // more grid dimension; `--no-local` leaves local rarity out of the grid (a ninth of the time, for
 // comparing an added dimension when the whole grid times it would not fit)
 const CAPS = flagList("caps") ?? [0];
-if (CAPS.some((c) => !Number.isFinite(c) || c < 0)) throw new Error("--caps: numbers ≥ 0 expected");
+if (process.argv.includes("--no-local") && process.argv.includes("--write"))
+  throw new Error("--no-local measures a part of the grid; the parameters in use are chosen on all of it");
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
   for (const local of [0, 0.5, 1, 2])
     for (const liftAt of local > 0 ? [0, 2, 4] : [0]) LOCAL.push([window, local, liftAt]);
@@ -284,7 +293,10 @@ const families: [string, (s: Setting) => boolean][] = [
   ["lead 6", (s) => s.lead === 6],
   ["no names (text 1)", (s) => s.weights.textWeight === 1],
   ["names 3 only", (s) => s.weights.entityScale === 3],
-  ["no term cap", (s) => !s.weights.termCap],
+  // only with --caps: without a cap in the grid it is the whole grid again, computed and printed twice
+  ...(CAPS.some((c) => c > 0)
+    ? [["no term cap", (s: Setting) => !s.weights.termCap] as [string, (s: Setting) => boolean]]
+    : []),
   ["window 28 only", (s) => s.window !== 14],
   ["no local rarity", (s) => s.window === 0],
   ["share boost or none", (s) => s.share || s.boost === 0],

@@ -14,8 +14,9 @@ import { createLogger } from "../src/app/logger.ts";
 import { createAppMetrics } from "../src/app/metrics.ts";
 import type { SharedCorpus } from "../src/app/shared-state.ts";
 import { loadConfig } from "../src/config/config.ts";
+import type { Article } from "../src/core/corpus/article.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
-import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { addToLiveIndex } from "../src/ingest/live-index.ts";
 import { openDatabase } from "../src/storage/database.ts";
 import { createSqliteFeedStore } from "../src/storage/feed-store.ts";
@@ -32,46 +33,78 @@ afterEach(async () => {
 const ARTICLE =
   "---\nid: 902_depeche-shared\ntitle: Un pont suspendu relie Da Lat à Nha Trang\ndate: 2026-03-02\nlang: fr\n---\n\nLe pont suspendu de Lang Biang, long de 1.240 mètres, a été inauguré lundi.\n";
 
+/** Ingestion of a watched folder on a replica whose `publish` is given; the log lines and index. */
+function startReplica(publish: (news: NewsIndex, articles: readonly Article[]) => Promise<void>) {
+  dir = mkdtempSync(join(tmpdir(), "newsbot-shared-ingest-"));
+  const corpusDir = join(dir, "corpus");
+  mkdirSync(corpusDir);
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const news = createNewsIndex([]);
+  const shared: SharedCorpus = {
+    load: async () => [],
+    writer: (local) => local,
+    publish: (articles) => publish(news, articles),
+    follow: async () => async () => {},
+  };
+  stops = startIngestion({
+    config: loadConfig({}),
+    core: { news } as unknown as NewsCore, // ingestion only reaches the index
+    feedStore: createSqliteFeedStore(openDatabase(join(dir, "state.db"))),
+    corpusDir,
+    ingestedDir: join(corpusDir, "ingested"),
+    log: createLogger({ level: "info", stream }),
+    metrics: createAppMetrics(),
+    onGrow: () => {},
+    shared,
+    since: new Date(Date.now() - 1000),
+  });
+  return { corpusDir, lines, news };
+}
+
 describe("a watched file on a replica that follows its own publications", () => {
   it("is reported as new even when the replica's follower adds it as soon as it is published", async () => {
-    dir = mkdtempSync(join(tmpdir(), "newsbot-shared-ingest-"));
-    const corpusDir = join(dir, "corpus");
-    mkdirSync(corpusDir);
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const news = createNewsIndex([]);
     const published: string[] = [];
-    const shared: SharedCorpus = {
-      load: async () => [],
-      writer: (local) => local,
-      // the database's NOTIFY reaching this replica's own follower before publish() returns
-      publish: async (articles) => {
-        published.push(...articles.map((a) => a.id));
-        await addToLiveIndex(news, articles);
-      },
-      follow: async () => async () => {},
-    };
-    stops = startIngestion({
-      config: loadConfig({}),
-      core: { news } as unknown as NewsCore, // ingestion only reaches the index
-      feedStore: createSqliteFeedStore(openDatabase(join(dir, "state.db"))),
-      corpusDir,
-      ingestedDir: join(corpusDir, "ingested"),
-      log: createLogger({ level: "info", stream }),
-      metrics: createAppMetrics(),
-      onGrow: () => {},
-      shared,
-      since: new Date(Date.now() - 1000),
+    // the database's NOTIFY reaching this replica's own follower before publish() returns
+    const { corpusDir, lines, news } = startReplica(async (index, articles) => {
+      published.push(...articles.map((a) => a.id));
+      await addToLiveIndex(index, articles);
     });
     writeFileSync(join(corpusDir, "902_depeche-shared.md"), ARTICLE);
     await waitFor(() => (published.length > 0 ? true : undefined), 10_000, "the publication");
     expect(lines.join("")).toContain("[corpus] 1 new");
     expect(published[0]).toBe("902_depeche-shared");
     expect(news.articles.map((a) => a.id)).toEqual(["902_depeche-shared"]);
+  });
+
+  it("says when the database failed to share it, and sends it again with the next file", async () => {
+    const calls: string[][] = [];
+    const { corpusDir, lines, news } = startReplica(async (_index, articles) => {
+      calls.push(articles.map((a) => a.id));
+      if (calls.length === 1) throw new Error("connection terminated");
+    });
+    writeFileSync(join(corpusDir, "902_depeche-shared.md"), ARTICLE);
+    await waitFor(() => (calls.length > 0 ? true : undefined), 10_000, "the failed publication");
+    await waitFor(() => (lines.join("").includes("not shared") ? true : undefined), 10_000, "the warning");
+    expect(lines.join("")).toContain("connection terminated");
+    expect(lines.join("")).not.toContain("cannot read");
+    expect(news.articles.map((a) => a.id)).toEqual(["902_depeche-shared"]);
+    writeFileSync(
+      join(corpusDir, "903_depeche-next.md"),
+      ARTICLE.replace("902_depeche-shared", "903_depeche-next"),
+    );
+    await waitFor(() => (calls.length > 1 ? true : undefined), 10_000, "the next publication");
+    expect(calls[1]).toEqual(["902_depeche-shared", "903_depeche-next"]);
+    writeFileSync(
+      join(corpusDir, "904_depeche-last.md"),
+      ARTICLE.replace("902_depeche-shared", "904_depeche-last"),
+    );
+    await waitFor(() => (calls.length > 2 ? true : undefined), 10_000, "the last publication");
+    expect(calls[2]).toEqual(["904_depeche-last"]); // sent once shared, not again
   });
 });

@@ -33,7 +33,10 @@ describe("termCap", () => {
     expect(similarity(searches, searches2, capped)).toBeLessThan(similarity(searches, searches2, w));
   });
 
-  it("a capped dot is the dot product when no term reaches the cap", () => {
-    expect(dot(searches.sparse, searches2.sparse, 1)).toBeCloseTo(similarity(searches, searches2, w), 9);
+  it("caps each shared term's product on its own", () => {
+    // searches · searches2: perquisition 6/√84 (capped at 0.2), insoumis and melenchon 1/√84 each
+    // (under it); a cap on the sum, or none, would give 0.2 or 8/√84
+    expect(dot(searches.sparse, searches2.sparse, 0.2)).toBeCloseTo(0.2 + 2 / Math.sqrt(84), 9);
+    expect(dot(searches.sparse, searches2.sparse)).toBeCloseTo(8 / Math.sqrt(84), 9);
   });
 });

@@ -64,6 +64,10 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
   const steps = [{ name: "feeds", run: () => polling.stop() }];
   const folder = o.corpusDir;
   if (config.ingest.watch && folder) {
+    // Articles this replica answers but could not share yet (the database failed), by id: retried
+    // with the next file's. Letting the error reach the watcher would report the file as unreadable
+    // and, for appended JSON lines, never send them again (the watcher has moved past them).
+    const unpublished = new Map<string, Article>();
     const watcher = watchCorpusFolder(folder, {
       onArticles: async (found) => {
         // into the local index before the other replicas hear of it: this replica follows the
@@ -73,7 +77,18 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
         const { added } = await addToLiveIndex(core.news, found);
         o.onGrow();
         if (added > 0) log.info({ folder, added }, `[corpus] ${added} new article(s) from ${folder}`);
-        await o.shared.publish(found);
+        for (const a of found) unpublished.set(a.id, a);
+        const pending = [...unpublished.values()];
+        try {
+          await o.shared.publish(pending);
+          // only what this call sent: a file read meanwhile may have left more
+          for (const a of pending) if (unpublished.get(a.id) === a) unpublished.delete(a.id);
+        } catch (error) {
+          log.warn(
+            { folder, articles: pending.length, error: String(error) },
+            `[corpus] ${pending.length} article(s) from ${folder} are answered here but not shared with the other replicas yet (${String(error)}); they are sent again with the next file`,
+          );
+        }
       },
       onProblems: (found) => {
         for (const p of found)

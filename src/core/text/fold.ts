@@ -41,9 +41,9 @@ export function fold(word: string): string {
  * article bodies go through here on every `who` and "Qui est …" question (up to 120 of them), so
  * the common case takes a fast path: native lower-casing, then one lookup per non-ASCII character
  * (`foldTextSlow` of that character). It gives the same text as `foldTextSlow` because both fold
- * each character on its own within the characters it admits (Latin letters and marks, general punctuation; the
- * test checks every one of them); text with any other character (Greek, whose final sigma lowers
- * by context, Cyrillic, CJK, astral characters) takes the slow path.
+ * each character on its own within the characters it admits (Latin letters and marks, general
+ * punctuation; the test checks every one of them); text with any other character (Greek, whose
+ * final sigma lowers by context, Cyrillic, CJK, astral characters) takes the slow path.
  */
 export function foldText(text: string): string {
   if (!foldsCharByChar(text)) return foldTextSlow(text);
@@ -89,12 +89,12 @@ export const foldsCharByChar = (text: string): boolean => !SLOW_CHAR.test(text);
 /** Beyond printable ASCII (control characters other than tabs and line breaks included: they fold to themselves). */
 const NON_ASCII = /[^\t\n\r -~]/;
 const NON_ASCII_ALL = /[^\t\n\r -~]/g;
-const folded = new Map<string, string>();
+const foldedChars = new Map<string, string>();
 function foldChar(c: string): string {
-  let out = folded.get(c);
+  let out = foldedChars.get(c);
   if (out === undefined) {
     out = foldTextSlow(c);
-    folded.set(c, out); // bounded: the fast path admits about 1,300 characters
+    foldedChars.set(c, out); // bounded: the fast path admits 1,153 characters beyond ASCII
   }
   return out;
 }
