@@ -589,6 +589,13 @@ function startIngestionWhenReady(
         onGrow: indexGrew,
         shared: opts.shared,
         since: w.c.startedAt,
+        // kept beside the index snapshot: this replica's own, like its local corpus
+        unpublished: {
+          file:
+            w.c.config.db === ":memory:"
+              ? undefined
+              : resolve(dataDir(w.c.config, w.c.cwd), "unpublished-articles.json"),
+        },
         onFeedArticles: (added, feed) => void feeds.channels?.onArticles(added, feed),
       }),
     )
