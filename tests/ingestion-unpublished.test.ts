@@ -15,6 +15,7 @@ import { openStores, type Stores } from "../src/storage/backend.ts";
 import { waitFor } from "./fakes/http.ts";
 import { logLines } from "./fakes/log-lines.ts";
 import { startPostgres, type TestPostgres } from "./fakes/postgres.ts";
+import { startNewsSite } from "./fixtures/feeds/site.ts";
 
 let server: TestPostgres;
 let dir: string;
@@ -59,13 +60,13 @@ async function openShared() {
 }
 
 /** One replica's ingestion of `<dir>/corpus`, its pending articles kept in `<dir>/data`. */
-function startReplica(retryMs: number, since: Date) {
+function startReplica(retryMs: number, since: Date, env: Record<string, string> = {}) {
   if (!stores) throw new Error("stores first");
   const logged = logLines();
   const news = createNewsIndex([]);
   const corpusDir = join(dir, "corpus");
   stops = startIngestion({
-    config: loadConfig({}),
+    config: loadConfig(env),
     core: { news } as unknown as NewsCore, // ingestion only reaches the index
     feedStore: stores.feeds,
     corpusDir,
@@ -116,5 +117,25 @@ describe("watched-folder articles the shared database refused", () => {
     await waitFor(() => (second.log().includes("now shared") ? true : undefined), 10_000, "the log line");
     expect(second.news.articles).toEqual([]); // published from the record, not read again
     expect(existsSync(join(dir, "data", "unpublished-articles.json"))).toBe(false);
+  }, 60_000);
+
+  it("from a feed are kept and sent again the same way", async () => {
+    const db = await openShared();
+    await db.refuse();
+    const site = await startNewsSite();
+    try {
+      await stores?.feeds.addFeed(`${site.url}/atom.xml`, "config", new Date().toISOString());
+      // the local site stands in for an intranet feed
+      const replica = startReplica(200, new Date(), { NEWSBOT_ALLOW_PRIVATE_FEEDS: "on" });
+      await waitFor(() => (replica.log().includes("not shared") ? true : undefined), 10_000, "the warning");
+      expect(replica.log()).toMatch(/\[feeds\] [1-9]\d* new/); // added here, not recorded as failed
+      const ingested = replica.news.articles.map((a) => a.id).sort();
+      expect(ingested.length).toBeGreaterThan(0);
+      await db.accept();
+      await waitFor(() => (replica.log().includes("now shared") ? true : undefined), 10_000, "the retry");
+      expect((await db.shared()).sort()).toEqual(ingested);
+    } finally {
+      await site.close();
+    }
   }, 60_000);
 });
