@@ -89,31 +89,34 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       delay = Math.min(delay * 2, max);
       return;
     }
-    // only what this call sent: articles added meanwhile wait for the next one
-    for (const a of sending) if (pending.get(a.id) === a) pending.delete(a.id);
+    // sends are queued one at a time (enqueue): nothing was added meanwhile
+    pending.clear();
     await save();
     if (behind) {
       o.log.info(
         { articles: sending.length },
-        `[shared] ${sending.length} article(s) kept back are now shared with the other replicas`,
+        `[shared] the article(s) kept back are now shared with the other replicas (${sending.length} sent)`,
       );
       behind = false;
     }
     delay = first;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    schedule(); // articles added while this call ran
   };
 
+  // never rejects: the feed ingester calls it without waiting (send and save catch what they expect)
   const enqueue = (articles: readonly Article[]) => {
-    const step = running.then(async () => {
-      if (stopped && articles.length === 0) return;
-      for (const a of articles) pending.set(a.id, a);
-      if (articles.length > 0) await save();
-      await send();
-    });
-    running = step.catch(() => {});
-    return step;
+    running = running
+      .then(async () => {
+        if (stopped && articles.length === 0) return;
+        for (const a of articles) pending.set(a.id, a);
+        if (articles.length > 0) await save();
+        await send();
+      })
+      .catch((error: unknown) =>
+        o.log.error({ err: error }, "[shared] unexpected error while sharing articles; please report it"),
+      );
+    return running;
   };
 
   if (pending.size > 0) {
