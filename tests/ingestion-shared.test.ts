@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startIngestion } from "../src/app/ingestion.ts";
 import { createAppMetrics } from "../src/app/metrics.ts";
 import type { SharedCorpus } from "../src/app/shared-state.ts";
+import { createUnpublished } from "../src/app/unpublished.ts";
 import { loadConfig } from "../src/config/config.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
@@ -102,5 +103,37 @@ describe("a watched file on a replica that follows its own publications", () => 
     );
     await waitFor(() => (calls.length > 2 ? true : undefined), 10_000, "the last publication");
     expect(calls[2]).toEqual(["904_depeche-last"]); // sent once shared, not again
+  });
+});
+
+describe("the retries of articles not shared yet", () => {
+  it("back off while the database refuses them, and stop with the app", async () => {
+    const logged = logLines();
+    const calls: number[] = [];
+    const unpublished = createUnpublished({
+      publish: async () => {
+        calls.push(Date.now());
+        throw new Error("connection terminated");
+      },
+      file: undefined,
+      log: logged.log,
+      retryMs: 100,
+      maxRetryMs: 400,
+    });
+    await unpublished.publish([
+      { id: "906_depeche-backoff", title: "Un pont", body: "Un pont.", lang: "fr" },
+    ]);
+    await new Promise((r) => setTimeout(r, 1700));
+    // 100 + 200 + 400 + 400 ms: 4 retries after the first try (16 without backoff, 1 without a timer)
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.length).toBeLessThanOrEqual(6);
+    const gaps = calls.slice(1).map((t, i) => t - (calls[i] ?? t));
+    expect(gaps[1]).toBeGreaterThan(150); // doubled
+    expect(Math.max(...gaps)).toBeLessThan(1000); // capped
+    expect(unpublished.size).toBe(1);
+    await unpublished.stop();
+    const stoppedAt = calls.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls.length).toBe(stoppedAt);
   });
 });
