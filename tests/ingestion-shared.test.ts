@@ -7,12 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { startIngestion } from "../src/app/ingestion.ts";
-import { createLogger } from "../src/app/logger.ts";
 import { createAppMetrics } from "../src/app/metrics.ts";
 import type { SharedCorpus } from "../src/app/shared-state.ts";
+import { createUnpublished } from "../src/app/unpublished.ts";
 import { loadConfig } from "../src/config/config.ts";
 import type { Article } from "../src/core/corpus/article.ts";
 import type { NewsCore } from "../src/core/news-core.ts";
@@ -21,11 +20,12 @@ import { addToLiveIndex } from "../src/ingest/live-index.ts";
 import { openDatabase } from "../src/storage/database.ts";
 import { createSqliteFeedStore } from "../src/storage/feed-store.ts";
 import { waitFor } from "./fakes/http.ts";
+import { logLines } from "./fakes/log-lines.ts";
 
 let dir: string | undefined;
 let stops: { run: () => Promise<unknown> }[] = [];
 afterEach(async () => {
-  for (const s of stops) await s.run();
+  for (const s of [...stops].reverse()) await s.run(); // as the stop sequence: last step first
   stops = [];
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -34,21 +34,17 @@ const ARTICLE =
   "---\nid: 902_depeche-shared\ntitle: Un pont suspendu relie Da Lat à Nha Trang\ndate: 2026-03-02\nlang: fr\n---\n\nLe pont suspendu de Lang Biang, long de 1.240 mètres, a été inauguré lundi.\n";
 
 /** Ingestion of a watched folder on a replica whose `publish` is given; the log lines and index. */
-function startReplica(publish: (news: NewsIndex, articles: readonly Article[]) => Promise<void>) {
+function startReplica(
+  publish: (news: NewsIndex, articles: readonly Article[]) => Promise<void>,
+  retryMs = 600_000, // no timer during a test unless asked for: the next file sends them
+) {
   dir = mkdtempSync(join(tmpdir(), "newsbot-shared-ingest-"));
   const corpusDir = join(dir, "corpus");
   mkdirSync(corpusDir);
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const logged = logLines();
   const news = createNewsIndex([]);
   const shared: SharedCorpus = {
     load: async () => [],
-    writer: (local) => local,
     publish: (articles) => publish(news, articles),
     follow: async () => async () => {},
   };
@@ -58,41 +54,42 @@ function startReplica(publish: (news: NewsIndex, articles: readonly Article[]) =
     feedStore: createSqliteFeedStore(openDatabase(join(dir, "state.db"))),
     corpusDir,
     ingestedDir: join(corpusDir, "ingested"),
-    log: createLogger({ level: "info", stream }),
+    log: logged.log,
     metrics: createAppMetrics(),
     onGrow: () => {},
     shared,
     since: new Date(Date.now() - 1000),
+    unpublished: { file: undefined, retryMs },
   });
-  return { corpusDir, lines, news };
+  return { corpusDir, log: logged.text, news };
 }
 
 describe("a watched file on a replica that follows its own publications", () => {
   it("is reported as new even when the replica's follower adds it as soon as it is published", async () => {
     const published: string[] = [];
     // the database's NOTIFY reaching this replica's own follower before publish() returns
-    const { corpusDir, lines, news } = startReplica(async (index, articles) => {
+    const { corpusDir, log, news } = startReplica(async (index, articles) => {
       published.push(...articles.map((a) => a.id));
       await addToLiveIndex(index, articles);
     });
     writeFileSync(join(corpusDir, "902_depeche-shared.md"), ARTICLE);
     await waitFor(() => (published.length > 0 ? true : undefined), 10_000, "the publication");
-    expect(lines.join("")).toContain("[corpus] 1 new");
+    expect(log()).toContain("[corpus] 1 new");
     expect(published[0]).toBe("902_depeche-shared");
     expect(news.articles.map((a) => a.id)).toEqual(["902_depeche-shared"]);
   });
 
   it("says when the database failed to share it, and sends it again with the next file", async () => {
     const calls: string[][] = [];
-    const { corpusDir, lines, news } = startReplica(async (_index, articles) => {
+    const { corpusDir, log, news } = startReplica(async (_index, articles) => {
       calls.push(articles.map((a) => a.id));
       if (calls.length === 1) throw new Error("connection terminated");
     });
     writeFileSync(join(corpusDir, "902_depeche-shared.md"), ARTICLE);
     await waitFor(() => (calls.length > 0 ? true : undefined), 10_000, "the failed publication");
-    await waitFor(() => (lines.join("").includes("not shared") ? true : undefined), 10_000, "the warning");
-    expect(lines.join("")).toContain("connection terminated");
-    expect(lines.join("")).not.toContain("cannot read");
+    await waitFor(() => (log().includes("not shared") ? true : undefined), 10_000, "the warning");
+    expect(log()).toContain("connection terminated");
+    expect(log()).not.toContain("cannot read");
     expect(news.articles.map((a) => a.id)).toEqual(["902_depeche-shared"]);
     writeFileSync(
       join(corpusDir, "903_depeche-next.md"),
@@ -106,5 +103,37 @@ describe("a watched file on a replica that follows its own publications", () => 
     );
     await waitFor(() => (calls.length > 2 ? true : undefined), 10_000, "the last publication");
     expect(calls[2]).toEqual(["904_depeche-last"]); // sent once shared, not again
+  });
+});
+
+describe("the retries of articles not shared yet", () => {
+  it("back off while the database refuses them, and stop with the app", async () => {
+    const logged = logLines();
+    const calls: number[] = [];
+    const unpublished = createUnpublished({
+      publish: async () => {
+        calls.push(Date.now());
+        throw new Error("connection terminated");
+      },
+      file: undefined,
+      log: logged.log,
+      retryMs: 100,
+      maxRetryMs: 400,
+    });
+    await unpublished.publish([
+      { id: "906_depeche-backoff", title: "Un pont", body: "Un pont.", lang: "fr" },
+    ]);
+    await new Promise((r) => setTimeout(r, 1700));
+    // 100 + 200 + 400 + 400 ms: 4 retries after the first try (16 without backoff, 1 without a timer)
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.length).toBeLessThanOrEqual(6);
+    const gaps = calls.slice(1).map((t, i) => t - (calls[i] ?? t));
+    expect(gaps[1]).toBeGreaterThan(150); // doubled
+    expect(Math.max(...gaps)).toBeLessThan(1000); // capped
+    expect(unpublished.size).toBe(1);
+    await unpublished.stop();
+    const stoppedAt = calls.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls.length).toBe(stoppedAt);
   });
 });

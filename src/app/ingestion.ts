@@ -15,6 +15,7 @@ import type { Feed, FeedStore } from "../storage/feed-store.ts";
 import type { Logger } from "./logger.ts";
 import type { AppMetrics } from "./metrics.ts";
 import type { SharedCorpus } from "./shared-state.ts";
+import { createUnpublished } from "./unpublished.ts";
 
 export interface IngestionOptions {
   readonly config: Config;
@@ -32,18 +33,37 @@ export interface IngestionOptions {
   readonly shared: SharedCorpus;
   /** When the corpus was loaded: files written since are read when the watch starts. */
   readonly since: Date;
+  /**
+   * Where ingested articles the shared database refused are kept until they are sent (undefined:
+   * in memory only); a delay, doubled after each failure, before they are sent again (default 5 s).
+   */
+  readonly unpublished?: { readonly file: string | undefined; readonly retryMs?: number };
 }
 
 /** Starts polling and watching; returns the steps that stop them. */
 export function startIngestion(o: IngestionOptions): { name: string; run: () => Promise<unknown> }[] {
   const { config, core, log, metrics } = o;
+  // Articles this replica answers but could not share yet (the database failed): kept and sent
+  // again (unpublished.ts). Letting the error reach the watcher would report the file as unreadable
+  // and, for appended JSON lines, never send them again (the watcher has moved past them); letting
+  // it reach the feed ingester would record the item as failed although its corpus file is written,
+  // and after a restart that file's article would be in the local corpus and shared by nothing.
+  const unpublished = createUnpublished({
+    publish: (articles) => o.shared.publish(articles),
+    file: o.unpublished?.file,
+    log,
+    ...(o.unpublished?.retryMs !== undefined ? { retryMs: o.unpublished.retryMs } : {}),
+  });
   const ingester = createIngester({
     store: o.feedStore,
     news: core.news,
-    writer: o.shared.writer(createCorpusFileWriter(o.ingestedDir)),
+    writer: createCorpusFileWriter(o.ingestedDir),
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => {
+      // shared once in the local index, as the watched folder's: published first, this replica's
+      // own follower could add them before the ingester and log them as from other replicas
+      void unpublished.publish(added);
       o.onGrow();
       o.onFeedArticles?.(added, feed);
       log.info({ feed: feed.url, added: added.length }, `[feeds] ${added.length} new from ${feed.url}`);
@@ -61,13 +81,13 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
     },
   });
   const polling = ingester.start();
-  const steps = [{ name: "feeds", run: () => polling.stop() }];
+  // the stop sequence runs the last step first: the retries stop after what feeds them
+  const steps = [
+    { name: "unpublished articles", run: () => unpublished.stop() },
+    { name: "feeds", run: () => polling.stop() },
+  ];
   const folder = o.corpusDir;
   if (config.ingest.watch && folder) {
-    // Articles this replica answers but could not share yet (the database failed), by id: retried
-    // with the next file's. Letting the error reach the watcher would report the file as unreadable
-    // and, for appended JSON lines, never send them again (the watcher has moved past them).
-    const unpublished = new Map<string, Article>();
     const watcher = watchCorpusFolder(folder, {
       onArticles: async (found) => {
         // into the local index before the other replicas hear of it: this replica follows the
@@ -77,18 +97,7 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
         const { added } = await addToLiveIndex(core.news, found);
         o.onGrow();
         if (added > 0) log.info({ folder, added }, `[corpus] ${added} new article(s) from ${folder}`);
-        for (const a of found) unpublished.set(a.id, a);
-        const pending = [...unpublished.values()];
-        try {
-          await o.shared.publish(pending);
-          // only what this call sent: a file read meanwhile may have left more
-          for (const a of pending) if (unpublished.get(a.id) === a) unpublished.delete(a.id);
-        } catch (error) {
-          log.warn(
-            { folder, articles: pending.length, error: String(error) },
-            `[corpus] ${pending.length} article(s) from ${folder} are answered here but not shared with the other replicas yet (${String(error)}); they are sent again with the next file`,
-          );
-        }
+        await unpublished.publish(found);
       },
       onProblems: (found) => {
         for (const p of found)

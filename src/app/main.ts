@@ -589,6 +589,13 @@ function startIngestionWhenReady(
         onGrow: indexGrew,
         shared: opts.shared,
         since: w.c.startedAt,
+        // kept beside the index snapshot: this replica's own, like its local corpus (without a
+        // shared database nothing is published, so nothing is kept)
+        unpublished: {
+          file: opts.stores.pg
+            ? resolve(dataDir(w.c.config, w.c.cwd), "unpublished-articles.json")
+            : undefined,
+        },
         onFeedArticles: (added, feed) => void feeds.channels?.onArticles(added, feed),
       }),
     )

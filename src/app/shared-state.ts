@@ -6,7 +6,6 @@
 import type { Config } from "../config/config.ts";
 import type { Article } from "../core/corpus/article.ts";
 import type { NewsIndex } from "../core/search/news-index.ts";
-import type { ArticleWriter } from "../ingest/corpus-writer.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import { openStores, type Stores } from "../storage/backend.ts";
 import { DatabaseOpenError } from "../storage/database.ts";
@@ -28,9 +27,10 @@ export async function openAppStores(config: Config, sqlitePath: string): Promise
 export interface SharedCorpus {
   /** Articles in the shared database (none without one): added to the local corpus at start. */
   load(): Promise<Article[]>;
-  /** Where ingestion writes: the shared database as well as `local` when there is one. */
-  writer(local: ArticleWriter): ArticleWriter;
-  /** Announces articles found locally (the watched folder) to the other replicas. */
+  /**
+   * Announces articles ingested here (feeds, the watched folder) to the other replicas; throws when
+   * the database refuses them (the caller keeps them for later: unpublished.ts).
+   */
   publish(articles: readonly Article[]): Promise<void>;
   /** Follows what other replicas ingest into `news`; resolves to a stop function. */
   follow(
@@ -45,7 +45,6 @@ export function sharedCorpus(stores: Stores): SharedCorpus {
   if (!pg) {
     return {
       load: async () => [],
-      writer: (local) => local,
       publish: async () => {},
       follow: async () => async () => {},
     };
@@ -62,13 +61,6 @@ export function sharedCorpus(stores: Stores): SharedCorpus {
         loadedTo = batch.seq;
       }
     },
-    writer: (local) => ({
-      async write(article) {
-        const where = await local.write(article);
-        await (await shared).publish([article]);
-        return where;
-      },
-    }),
     publish: async (articles) => {
       await (await shared).publish(articles);
     },

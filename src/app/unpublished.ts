@@ -1,0 +1,169 @@
+// Articles this replica ingested and answers but could not share yet (the shared database refused
+// or did not answer). They are kept, by id, in a small file next to the index snapshot, so a
+// restart does not lose them (after one nothing else would publish articles already in the local
+// corpus), and sent again on a timer with backoff — and with the next ingested articles — until a
+// publish that includes them succeeds. Sending one twice is harmless: the shared table keeps the
+// first copy of an id (pg-articles.ts, ON CONFLICT DO NOTHING).
+import { readFileSync } from "node:fs";
+import { mkdir, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
+import { writeFileAtomic } from "../cli/atomic-write.ts";
+import type { Article } from "../core/corpus/article.ts";
+import type { Logger } from "./logger.ts";
+
+export interface UnpublishedOptions {
+  /** Sends articles to the other replicas; throws when the database refuses them. */
+  readonly publish: (articles: readonly Article[]) => Promise<void>;
+  /** Where the pending articles are kept across restarts (undefined: in memory only). */
+  readonly file: string | undefined;
+  readonly log: Logger;
+  /** First retry delay, doubled after each failure up to `maxRetryMs`. Default 5 s, 5 min. */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+}
+
+export interface Unpublished {
+  /** Publishes `articles` with the pending ones; on failure keeps them for a retry. Never throws. */
+  publish(articles: readonly Article[]): Promise<void>;
+  /** Articles waiting to be shared. */
+  readonly size: number;
+  /** Stops the retries (the pending ones stay in the file for the next start). */
+  stop(): Promise<void>;
+}
+
+export function createUnpublished(o: UnpublishedOptions): Unpublished {
+  const first = o.retryMs ?? 5000;
+  const max = o.maxRetryMs ?? 300_000;
+  const pending = new Map<string, Article>();
+  for (const a of readPending(o.file, o.log)) pending.set(a.id, a);
+  let delay = first;
+  // a publish failed since the last success (or articles were left by the last run): the next
+  // success is logged, so the warning has its resolution in the log
+  let behind = pending.size > 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  // one publish at a time, in order: a retry and a new file's articles never race
+  let running: Promise<void> = Promise.resolve();
+
+  const save = async () => {
+    if (!o.file) return;
+    try {
+      if (pending.size === 0) await unlink(o.file).catch(() => {});
+      else {
+        await mkdir(dirname(o.file), { recursive: true }); // with DATABASE_URL nothing else makes it
+        await writeFileAtomic(o.file, JSON.stringify([...pending.values()]), { replace: true });
+      }
+    } catch (error) {
+      o.log.warn(
+        { file: o.file, error: String(error) },
+        `[shared] cannot record the ${pending.size} article(s) not shared yet in ${o.file} (${String(error)}); they are retried while the bot runs but a restart would lose them — check the folder is writable`,
+      );
+    }
+  };
+
+  const schedule = () => {
+    if (stopped || timer || pending.size === 0) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      o.log.info(
+        { articles: pending.size },
+        `[shared] retrying ${pending.size} article(s) not shared with the other replicas yet`,
+      );
+      void enqueue([]);
+    }, delay);
+    timer.unref();
+  };
+
+  const send = async () => {
+    if (pending.size === 0) return;
+    const sending = [...pending.values()];
+    try {
+      await o.publish(sending);
+    } catch (error) {
+      o.log.warn(
+        { articles: sending.length, error: String(error), retryInSeconds: delay / 1000 },
+        `[shared] ${sending.length} article(s) answered here are not shared with the other replicas yet (${String(error)}); they are sent again in ${delay / 1000} s${o.file ? `, and after a restart (kept in ${o.file})` : ""}`,
+      );
+      behind = true;
+      schedule();
+      delay = Math.min(delay * 2, max);
+      return;
+    }
+    // sends are queued one at a time (enqueue): nothing was added meanwhile
+    pending.clear();
+    await save();
+    if (behind) {
+      o.log.info(
+        { articles: sending.length },
+        `[shared] the article(s) kept back are now shared with the other replicas (${sending.length} sent)`,
+      );
+      behind = false;
+    }
+    delay = first;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
+
+  // never rejects: the feed ingester calls it without waiting (send and save catch what they expect)
+  const enqueue = (articles: readonly Article[]) => {
+    running = running
+      .then(async () => {
+        if (stopped && articles.length === 0) return;
+        for (const a of articles) pending.set(a.id, a);
+        if (articles.length > 0) await save();
+        await send();
+      })
+      .catch((error: unknown) =>
+        o.log.error({ err: error }, "[shared] unexpected error while sharing articles; please report it"),
+      );
+    return running;
+  };
+
+  if (pending.size > 0) {
+    o.log.info(
+      { articles: pending.size, file: o.file },
+      `[shared] ${pending.size} article(s) not shared before the last stop are sent again`,
+    );
+    void enqueue([]);
+  }
+
+  return {
+    publish: (articles) => enqueue(articles),
+    get size() {
+      return pending.size;
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
+
+/** The articles left pending by the last run (none when the file is missing or unreadable). */
+function readPending(file: string | undefined, log: Logger): Article[] {
+  if (!file) return [];
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return []; // nothing was left pending
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed)) return parsed.filter(isArticle);
+  } catch {}
+  log.warn(
+    { file },
+    `[shared] ${file} is not a list of articles; ignored — the articles it held are in the local corpus but may be missing on the other replicas`,
+  );
+  return [];
+}
+
+const isArticle = (x: unknown): x is Article =>
+  typeof x === "object" &&
+  x !== null &&
+  typeof (x as Article).id === "string" &&
+  typeof (x as Article).title === "string" &&
+  typeof (x as Article).body === "string";
