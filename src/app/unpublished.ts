@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
-import { writeFileAtomic } from "../cli/atomic-write.ts";
 import type { Article } from "../core/corpus/article.ts";
+import { writeFileAtomic } from "../storage/atomic-write.ts";
 import type { Logger } from "./logger.ts";
 
 export interface UnpublishedOptions {

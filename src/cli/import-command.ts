@@ -14,7 +14,7 @@ import { parseArticleFile, serializeArticle } from "../core/corpus/front-matter.
 import { ImportError, importScrapedText } from "../core/corpus/importer.ts";
 import { loadCorpus, NOT_ARTICLES } from "../core/corpus/loader.ts";
 import { documentVocabulary } from "../core/corpus/word-splitter.ts";
-import { writeFileAtomic } from "./atomic-write.ts";
+import { writeFileAtomic } from "../storage/atomic-write.ts";
 import { readArgs } from "./io.ts";
 
 export interface ImportIo {
