@@ -137,3 +137,49 @@ describe("the retries of articles not shared yet", () => {
     expect(calls.length).toBe(stoppedAt);
   });
 });
+
+describe("a record of unshared articles that cannot be used", () => {
+  const start = (file: string) => {
+    const logged = logLines();
+    const sent: string[][] = [];
+    const unpublished = createUnpublished({
+      publish: async (articles) => void sent.push(articles.map((a) => a.id)),
+      file,
+      log: logged.log,
+    });
+    return { unpublished, sent, log: logged.text };
+  };
+
+  it("is ignored with a warning that says why, and the bot starts", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-record-"));
+    const corrupt = join(dir, "corrupt.json");
+    writeFileSync(corrupt, '[{"id": "907_depeche-cut", "title": "Un po');
+    const a = start(corrupt);
+    expect(a.unpublished.size).toBe(0);
+    expect(a.log()).toContain("is ignored: not JSON");
+    await a.unpublished.stop();
+    // a folder where the file should be: unreadable, not silently taken for "nothing pending"
+    const folder = join(dir, "folder.json");
+    mkdirSync(folder);
+    const b = start(folder);
+    expect(b.unpublished.size).toBe(0);
+    expect(b.log()).toContain("is ignored: cannot read it");
+    await b.unpublished.stop();
+    // nothing at all is the usual case: no warning
+    const c = start(join(dir, "missing.json"));
+    expect(c.log()).toBe("");
+    await c.unpublished.stop();
+  });
+
+  it("keeps its articles when only some entries are not articles", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-record-"));
+    const file = join(dir, "unpublished-articles.json");
+    const kept = { id: "908_depeche-kept", title: "Un pont", body: "Un pont.", lang: "fr" };
+    writeFileSync(file, JSON.stringify([kept, { id: "909_depeche-no-body", title: "Un pont" }, 3]));
+    const r = start(file);
+    expect(r.log()).toContain("2 of the 3 entries");
+    await waitFor(() => (r.sent.length > 0 ? true : undefined), 5000, "the publication");
+    expect(r.sent).toEqual([[kept.id]]);
+    await r.unpublished.stop();
+  });
+});

@@ -1,5 +1,6 @@
 // Articles this replica ingested and answers but could not share yet (the shared database refused
-// or did not answer). They are kept, by id, in a small file next to the index snapshot, so a
+// or did not answer). They are kept whole (the record must publish them without the local corpus;
+// it grows with the outage, a few kB an article) in a file next to the index snapshot, so a
 // restart does not lose them (after one nothing else would publish articles already in the local
 // corpus), and sent again on a timer with backoff — and with the next ingested articles — until a
 // publish that includes them succeeds. Sending one twice is harmless: the shared table keeps the
@@ -141,29 +142,51 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   };
 }
 
-/** The articles left pending by the last run (none when the file is missing or unreadable). */
+/**
+ * The articles left pending by the last run: none when there is no file; when it cannot be read or
+ * parsed, none either, with a warning that says why (the bot must start: those articles are still
+ * in the local corpus, only the other replicas may miss them).
+ */
 function readPending(file: string | undefined, log: Logger): Article[] {
   if (!file) return [];
+  const lost = (why: string) =>
+    log.warn(
+      { file, error: why },
+      `[shared] ${file} (the articles not shared before the last stop) is ignored: ${why} — the articles it held are in the local corpus but may be missing on the other replicas`,
+    );
   let text: string;
   try {
     text = readFileSync(file, "utf8");
-  } catch {
-    return []; // nothing was left pending
+  } catch (error) {
+    // a missing file is the usual case: nothing was left pending
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") lost(`cannot read it (${String(error)})`);
+    return [];
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (Array.isArray(parsed)) return parsed.filter(isArticle);
-  } catch {}
-  log.warn(
-    { file },
-    `[shared] ${file} is not a list of articles; ignored — the articles it held are in the local corpus but may be missing on the other replicas`,
-  );
-  return [];
+    parsed = JSON.parse(text);
+  } catch (error) {
+    lost(`not JSON (${String(error)})`);
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    lost("not a list of articles");
+    return [];
+  }
+  const articles = parsed.filter(isArticle);
+  if (articles.length < parsed.length)
+    log.warn(
+      { file, dropped: parsed.length - articles.length },
+      `[shared] ${parsed.length - articles.length} of the ${parsed.length} entries of ${file} are not articles; ignored — the others are sent again`,
+    );
+  return articles;
 }
 
+// the fields every reader of an article relies on (the other replicas load what is published)
 const isArticle = (x: unknown): x is Article =>
   typeof x === "object" &&
   x !== null &&
   typeof (x as Article).id === "string" &&
   typeof (x as Article).title === "string" &&
-  typeof (x as Article).body === "string";
+  typeof (x as Article).body === "string" &&
+  typeof (x as Article).lang === "string";
