@@ -61,8 +61,9 @@ export function startIngestion(o: IngestionOptions): { name: string; run: () => 
     intervalMs: config.ingest.pollMinutes * 60_000,
     allowPrivateOperatorFeeds: config.ingest.allowPrivateFeeds,
     onArticles: (added, feed) => {
-      // shared once in the local index, as the watched folder's: published first, this replica's
-      // own follower could add them before the ingester and log them as from other replicas
+      // published only now that the ingester has put them in the local index (as the watched
+      // folder's are): published before, this replica's own follower could add them first and log
+      // them as other replicas' articles
       void unpublished.publish(added);
       o.onGrow();
       o.onFeedArticles?.(added, feed);
