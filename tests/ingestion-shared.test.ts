@@ -183,3 +183,34 @@ describe("a record of unshared articles that cannot be used", () => {
     await r.unpublished.stop();
   });
 });
+
+describe("publishes of unshared articles issued together", () => {
+  it("run one at a time, a refused one's articles going with the next", async () => {
+    const logged = logLines();
+    let inFlight = 0;
+    let overlapped = false;
+    const calls: string[][] = [];
+    const unpublished = createUnpublished({
+      publish: async (articles) => {
+        inFlight++;
+        overlapped ||= inFlight > 1;
+        calls.push(articles.map((a) => a.id));
+        await new Promise((r) => setTimeout(r, 30));
+        inFlight--;
+        if (calls.length === 1) throw new Error("connection terminated");
+      },
+      file: undefined,
+      log: logged.log,
+      retryMs: 600_000,
+    });
+    const one = { id: "910_depeche-one", title: "Un pont", body: "Un pont.", lang: "fr" };
+    const two = { id: "911_depeche-two", title: "Un tunnel", body: "Un tunnel.", lang: "fr" };
+    // not awaited in between, as the feed ingester calls it
+    await Promise.all([unpublished.publish([one]), unpublished.publish([two])]);
+    expect(overlapped).toBe(false);
+    expect(calls).toEqual([[one.id], [one.id, two.id]]);
+    expect(unpublished.size).toBe(0);
+    expect(logged.text()).toContain("now shared");
+    await unpublished.stop();
+  });
+});
