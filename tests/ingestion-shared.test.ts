@@ -214,3 +214,51 @@ describe("publishes of unshared articles issued together", () => {
     await unpublished.stop();
   });
 });
+
+describe("an article the shared database always refuses", () => {
+  const articles = ["908_a", "908_bad", "908_c", "908_d"].map((id) => ({
+    id,
+    title: `Dépêche ${id}`,
+    body: "Un pont suspendu a été inauguré lundi.",
+    lang: "fr",
+  }));
+
+  it("does not hold back the others: they are shared one by one, it is kept and named", async () => {
+    const logged = logLines();
+    const shared: string[] = [];
+    const unpublished = createUnpublished({
+      // one transaction per call, as pg-articles: a batch holding the bad article is refused whole
+      publish: async (batch) => {
+        if (batch.some((a) => a.id === "908_bad")) throw new Error("invalid byte sequence");
+        shared.push(...batch.map((a) => a.id));
+      },
+      file: undefined,
+      log: logged.log,
+      retryMs: 600_000,
+    });
+    await unpublished.publish(articles);
+    expect(shared.sort()).toEqual(["908_a", "908_c", "908_d"]);
+    expect(unpublished.size).toBe(1);
+    expect(logged.text()).toContain("refuses 1 on their own (908_bad");
+    await unpublished.stop();
+  });
+
+  it("knocks only a few times per retry when the database itself is down", async () => {
+    const logged = logLines();
+    let calls = 0;
+    const unpublished = createUnpublished({
+      publish: async () => {
+        calls += 1;
+        throw new Error("connection refused");
+      },
+      file: undefined,
+      log: logged.log,
+      retryMs: 600_000,
+    });
+    await unpublished.publish(articles);
+    expect(calls).toBe(4); // the batch, then three articles alone: not one call per article
+    expect(unpublished.size).toBe(4);
+    expect(logged.text()).toContain("are not shared with the other replicas yet");
+    await unpublished.stop();
+  });
+});

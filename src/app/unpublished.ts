@@ -32,6 +32,10 @@ export interface Unpublished {
   stop(): Promise<void>;
 }
 
+// Refusals in a row, before any article of a refused batch goes through, that mean the database
+// itself is refusing (down, unreachable) rather than a few articles it cannot take.
+const PROBES_BEFORE_GIVING_UP = 3;
+
 export function createUnpublished(o: UnpublishedOptions): Unpublished {
   const first = o.retryMs ?? 5000;
   const max = o.maxRetryMs ?? 300_000;
@@ -75,20 +79,59 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
     timer.unref();
   };
 
+  // The batch is one transaction: one article the database always refuses (a data error) would
+  // hold back every other forever. So a refused batch is tried article by article, and what goes
+  // through is done; the pass stops after a few refusals with no success (the database itself is
+  // down: no need to knock once per article), and those tried move to the back, so a few bad
+  // articles at the front do not hide the good ones behind them on the next retry.
+  const sendOneByOne = async (sending: readonly Article[]): Promise<number> => {
+    let sent = 0;
+    let refusedInARow = 0;
+    for (const a of sending) {
+      try {
+        await o.publish([a]);
+        pending.delete(a.id);
+        sent += 1;
+        refusedInARow = 0;
+      } catch {
+        refusedInARow += 1;
+        pending.delete(a.id);
+        pending.set(a.id, a); // to the back of the queue
+        if (sent === 0 && refusedInARow >= PROBES_BEFORE_GIVING_UP) break;
+      }
+    }
+    return sent;
+  };
+
   const send = async () => {
     if (pending.size === 0) return;
     const sending = [...pending.values()];
     try {
       await o.publish(sending);
     } catch (error) {
-      o.log.warn(
-        { articles: sending.length, error: String(error), retryInSeconds: delay / 1000 },
-        `[shared] ${sending.length} article(s) answered here are not shared with the other replicas yet (${String(error)}); they are sent again in ${delay / 1000} s${o.file ? `, and after a restart (kept in ${o.file})` : ""}`,
-      );
-      behind = true;
-      schedule();
-      delay = Math.min(delay * 2, max);
-      return;
+      const sent = sending.length > 1 ? await sendOneByOne(sending) : 0;
+      if (sent > 0 && pending.size > 0) {
+        await save();
+        o.log.warn(
+          { sent, refused: [...pending.keys()], error: String(error) },
+          `[shared] ${sent} of ${sending.length} article(s) shared one by one; the database refuses ${pending.size} on their own (${[...pending.keys()].slice(0, 5).join(", ")}${pending.size > 5 ? ", …" : ""}: ${String(error)}); they are kept and sent again in ${delay / 1000} s — check those files`,
+        );
+        behind = true;
+        schedule();
+        delay = Math.min(delay * 2, max);
+        return;
+      }
+      if (pending.size > 0) {
+        o.log.warn(
+          { articles: sending.length, error: String(error), retryInSeconds: delay / 1000 },
+          `[shared] ${sending.length} article(s) answered here are not shared with the other replicas yet (${String(error)}); they are sent again in ${delay / 1000} s${o.file ? `, and after a restart (kept in ${o.file})` : ""}`,
+        );
+        behind = true;
+        schedule();
+        delay = Math.min(delay * 2, max);
+        return;
+      }
+      // every article went through on its own: the batch's refusal was passing
     }
     // sends are queued one at a time (enqueue): nothing was added meanwhile
     pending.clear();
