@@ -576,6 +576,14 @@ function startIngestionWhenReady(
     metrics.index(core.source.size(), core.news.index.byteSize());
     embedNew();
   };
+  const unpublishedFile = resolve(dataDir(w.c.config, w.c.cwd), "unpublished-articles.json");
+  // a record left by a run on a shared database is only read with one: say so rather than leave
+  // the operator believing those articles reached the other replicas
+  if (!opts.stores.pg && existsSync(unpublishedFile))
+    w.c.log.warn(
+      { file: unpublishedFile },
+      `[shared] ${unpublishedFile} holds articles a run with a shared database could not share; without DATABASE_URL they stay there and are sent when the bot starts with it again`,
+    );
   const ingestion = import("./ingestion.ts")
     .then(({ startIngestion }) =>
       startIngestion({
@@ -592,9 +600,7 @@ function startIngestionWhenReady(
         // kept beside the index snapshot: this replica's own, like its local corpus (without a
         // shared database nothing is published, so nothing is kept)
         unpublished: {
-          file: opts.stores.pg
-            ? resolve(dataDir(w.c.config, w.c.cwd), "unpublished-articles.json")
-            : undefined,
+          file: opts.stores.pg ? unpublishedFile : undefined,
         },
         onFeedArticles: (added, feed) => void feeds.channels?.onArticles(added, feed),
       }),
