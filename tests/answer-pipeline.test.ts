@@ -422,6 +422,10 @@ describe("a person's age told in passing", () => {
     expect(at("Le suspect, qui a 52 ans, a été arrêté.", "52")).toBe(true);
     expect(at("A 52-year-old man was arrested.", "52")).toBe(true);
     expect(at("She is 61 years old.", "61")).toBe(true);
+    // not what a thing `a` (lower case: no name, no qui/il/elle), nor a span of years ago; and
+    // `ans de …` is a duration in every form (this one never reaches the `a N ans` branch)
+    expect(at("Le club a 20 ans cette année.", "20")).toBe(false);
+    expect(at("It happened 20 years ago in Lyon.", "20")).toBe(false);
     expect(at("Le festival a 20 ans de retard.", "20")).toBe(false);
     // but a span of time named by a common noun is no age
     expect(at("Une peine de 10 ans a été requise.", "10")).toBe(false);

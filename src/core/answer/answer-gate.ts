@@ -79,7 +79,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "articleCoverage",
   "bestArticleCoverage",
   "nameMissingInArticle",
-  // a cause asked and none stated
+  // a cause asked and none stated: a death told without its cause is the likeliest quote for
+  // `mort de quoi`, and the archive often never gives the cause at all
   "causeMissing",
 ];
 
