@@ -85,6 +85,32 @@ describe("inverted index", () => {
     expect(inc.termCount).toBe(once.termCount);
   });
 
+  it("scores every document a term reaches as the index grows past its scratch lists", () => {
+    // the lists of scored documents are typed arrays sized to the index: each add must grow them
+    const many: IndexedDocument[] = Array.from({ length: 2500 }, (_, i) => ({
+      title: `Dépêche ${i}`,
+      body: i % 2 === 0 ? `Le Japon et le Vietnam, numéro ${i}.` : `Le Japon et la Chine, numéro ${i}.`,
+    }));
+    const grown = createInvertedIndex(analyzer);
+    for (let from = 0; from < many.length; from += 500) {
+      grown.add(many.slice(from, from + 500));
+      const n = grown.docCount;
+      const japon = grown.search(q("Japon"), { limit: n });
+      expect(japon).toHaveLength(n);
+      // alternatives of one group: each document scores its best one, once
+      const either = grown.search([[analyzer.term("vietnam") as string, analyzer.term("chine") as string]], {
+        limit: n,
+      });
+      expect(new Set(either.map((h) => h.doc)).size).toBe(n);
+      const once = createInvertedIndex(analyzer);
+      once.add(many.slice(0, n));
+      expect(japon).toEqual(once.search(q("Japon"), { limit: n }));
+      expect(grown.search(q("Vietnam numéro"), { limit: 50 })).toEqual(
+        once.search(q("Vietnam numéro"), { limit: 50 }),
+      );
+    }
+  });
+
   it("ignores unknown terms and empty queries, and honours limit and filter", () => {
     const index = createInvertedIndex(analyzer);
     expect(index.search(q("Japon"))).toEqual([]);

@@ -169,6 +169,9 @@ interface IndexData {
   titleScratch: Uint8Array;
   scores: Float64Array;
   bestOfGroup: Float64Array;
+  /** The documents `scores` and `bestOfGroup` hold a score for (see `Accumulator`). */
+  touched: Int32Array;
+  groupTouched: Int32Array;
 }
 
 /** One batch's postings in document order: (term, tfs) triples; doc boundaries in `bounds`. */
@@ -241,6 +244,8 @@ function createIndexData(
     titleScratch: new Uint8Array(1024),
     scores: new Float64Array(1024),
     bestOfGroup: new Float64Array(1024),
+    touched: new Int32Array(1024),
+    groupTouched: new Int32Array(1024),
   };
   if (state) {
     const { segments, ...statistics } = state;
@@ -280,7 +285,9 @@ function byteSize(ix: IndexData): number {
     ix.bodyScratch.byteLength +
     ix.titleScratch.byteLength +
     ix.scores.byteLength +
-    ix.bestOfGroup.byteLength;
+    ix.bestOfGroup.byteLength +
+    ix.touched.byteLength +
+    ix.groupTouched.byteLength;
   for (const s of ix.segments) {
     bytes += s.docs.byteLength + s.bodyTf.byteLength + s.titleTf.byteLength + s.termStart.byteLength;
   }
@@ -471,14 +478,31 @@ function idfOf(ix: IndexData, id: number | undefined): number {
   return Math.log(1 + (n - f + 0.5) / (f + 0.5));
 }
 
-/** Score contributions of one term to every document containing it: calls `addScore(doc, score)`. */
-function walk(ix: IndexData, g: number, qtf: number, addScore: (d: number, s: number) => void): void {
+/**
+ * Where `walk` puts each document's score for a term: added to `values[doc]`, or kept there when
+ * better (`best`, the alternatives of one group); each document is listed in `touched` the first
+ * time it gets a score. Typed scratch arrays reused across queries, filled in place: a frequent
+ * term reaches ten thousand documents or more, and a callback per posting boxed each score (the
+ * searches of `npm run bench:reports`' 300 questions allocated ~110 MB that way, the GC pauses
+ * of which fell on the slowest questions).
+ */
+interface Accumulator {
+  readonly values: Float64Array;
+  readonly touched: Int32Array;
+  count: number;
+  readonly best: boolean;
+}
+
+/** Score contributions of one term to every document containing it, into `acc`. */
+function walk(ix: IndexData, g: number, qtf: number, acc: Accumulator): void {
   const { k1, b, titleB, titleWeight, model, mu } = ix.params;
   const { bodyLen, titleLen, docCount, totalBody, totalTitle } = ix;
   const avgBody = totalBody / docCount || 1;
   const avgTitle = totalTitle / docCount || 1;
   const w = idfOf(ix, g) * qtf;
   const pc = (ix.cf[g] as number) / (totalBody + titleWeight * totalTitle);
+  const { values, touched, best } = acc;
+  let count = acc.count;
   for (const seg of ix.segments) {
     if (g + 1 >= seg.termStart.length) continue;
     seg.fetch?.(g);
@@ -496,9 +520,15 @@ function walk(ix: IndexData, g: number, qtf: number, addScore: (d: number, s: nu
       } else {
         s = qtf * Math.log(1 + (bt + titleWeight * tt) / (mu * pc));
       }
-      addScore(d, s);
+      // no score (a title-only match with titleWeight 0): the document is not reached
+      if (s <= 0) continue;
+      const v = values[d] as number;
+      if (v === 0) touched[count++] = d;
+      if (!best) values[d] = v + s;
+      else if (s > v) values[d] = s;
     }
   }
+  acc.count = count;
 }
 
 function search(ix: IndexData, groups: readonly QueryGroup[], opts: SearchOptions = {}): Hit[] {
@@ -508,21 +538,21 @@ function search(ix: IndexData, groups: readonly QueryGroup[], opts: SearchOption
     ix.scores = new Float64Array(ix.bodyLen.length);
     ix.bestOfGroup = new Float64Array(ix.bodyLen.length);
   }
-  const { byKey, queryLength } = resolveGroups(ix, groups);
-  const scores = ix.scores;
-  const touchedDocs: number[] = [];
-  const addToScore = (d: number, s: number) => {
-    if (s <= 0) return; // e.g. a title-only match with titleWeight 0
-    if (scores[d] === 0) touchedDocs.push(d);
-    scores[d] = (scores[d] as number) + s;
-  };
-  for (const { ids, qtf } of byKey.values()) {
-    if (ids.length === 1) walk(ix, ids[0] as number, qtf, addToScore);
-    else scoreBestAlternative(ix, ids, qtf, addToScore);
+  // each document is listed at most once per accumulator: docCount entries suffice
+  if (ix.touched.length < ix.docCount) {
+    ix.touched = new Int32Array(ix.scores.length);
+    ix.groupTouched = new Int32Array(ix.scores.length);
   }
-  if (ix.params.model === "dirichlet") addDocumentLengthPart(ix, touchedDocs, queryLength);
-  const hits = topK(touchedDocs, scores, limit, opts.filter);
-  for (const d of touchedDocs) scores[d] = 0;
+  const { byKey, queryLength } = resolveGroups(ix, groups);
+  const acc: Accumulator = { values: ix.scores, touched: ix.touched, count: 0, best: false };
+  for (const { ids, qtf } of byKey.values()) {
+    if (ids.length === 1) walk(ix, ids[0] as number, qtf, acc);
+    else scoreBestAlternative(ix, ids, qtf, acc);
+  }
+  const { values: scores, touched, count } = acc;
+  if (ix.params.model === "dirichlet") addDocumentLengthPart(ix, touched, count, queryLength);
+  const hits = topK(touched, count, scores, limit, opts.filter);
+  for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
   return hits;
 }
 
@@ -559,31 +589,28 @@ function resolveGroups(
 }
 
 /** With alternatives a document scores its best one, so a translated query is not counted twice. */
-function scoreBestAlternative(
-  ix: IndexData,
-  ids: readonly number[],
-  qtf: number,
-  addToScore: (d: number, s: number) => void,
-): void {
-  const bestOfGroup = ix.bestOfGroup;
-  const groupDocs: number[] = [];
-  for (const g of ids) {
-    walk(ix, g, qtf, (d, s) => {
-      if (bestOfGroup[d] === 0) groupDocs.push(d);
-      if (s > (bestOfGroup[d] as number)) bestOfGroup[d] = s;
-    });
+function scoreBestAlternative(ix: IndexData, ids: readonly number[], qtf: number, acc: Accumulator): void {
+  const group: Accumulator = { values: ix.bestOfGroup, touched: ix.groupTouched, count: 0, best: true };
+  for (const g of ids) walk(ix, g, qtf, group);
+  const { values, touched, count } = group;
+  const scores = acc.values;
+  let n = acc.count;
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    const v = scores[d] as number;
+    if (v === 0) acc.touched[n++] = d;
+    scores[d] = v + (values[d] as number);
+    values[d] = 0;
   }
-  for (const d of groupDocs) {
-    addToScore(d, bestOfGroup[d] as number);
-    bestOfGroup[d] = 0;
-  }
+  acc.count = n;
 }
 
 /** The document-length part of query likelihood, once per query term (not per match). */
-function addDocumentLengthPart(ix: IndexData, touchedDocs: readonly number[], queryLength: number): void {
+function addDocumentLengthPart(ix: IndexData, touched: Int32Array, count: number, queryLength: number): void {
   const { titleWeight, mu } = ix.params;
   const { scores, bodyLen, titleLen } = ix;
-  for (const d of touchedDocs) {
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
     const len = (bodyLen[d] as number) + titleWeight * (titleLen[d] as number);
     scores[d] = (scores[d] as number) + queryLength * Math.log(mu / (len + mu)) + queryLength * 100;
   }
@@ -634,13 +661,15 @@ function siftDown(h: HitHeap, k: number): void {
 
 /** The `k` best documents, best first, ties by doc id (a bounded min-heap: O(n log k)). */
 function topK(
-  docs: readonly number[],
+  docs: Int32Array,
+  count: number,
   scores: Float64Array,
   k: number,
   filter?: (doc: number) => boolean,
 ): Hit[] {
   const heap: HitHeap = { doc: [], score: [] };
-  for (const d of docs) {
+  for (let i = 0; i < count; i++) {
+    const d = docs[i] as number;
     const s = scores[d] as number;
     if (heap.doc.length === k) {
       const top = heap.score[0] as number;
