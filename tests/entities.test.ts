@@ -61,6 +61,23 @@ describe("role extraction (synthetic sentences)", () => {
     expect(roles("Selon Kimura Haruto, la coopération progresse.")).toEqual([["Kimura Haruto", null]]);
   });
 
+  it("reads only the runs a caller looks for, and the names they end with (`within`)", () => {
+    const s =
+      "Le ministre de la Santé Olivier Véran a reçu le vice-ministre de la Défense du Laos Vông Xay Phết.";
+    const named = (within?: (k: string) => boolean) =>
+      findPeople(s, s, undefined, within).map((p) => [p.name, p.role ?? null]);
+    expect(named()).toEqual([
+      ["Olivier Véran", "ministre de la Santé"],
+      ["Vông Xay Phết", "vice-ministre de la Défense du Laos"],
+    ]);
+    // the run `Laos Vông Xay Phết` holds the name: kept, the role still split from it
+    expect(named((k) => k.includes("xay phet"))).toEqual([
+      ["Vông Xay Phết", "vice-ministre de la Défense du Laos"],
+    ]);
+    expect(named((k) => k.includes("veran"))).toEqual([["Olivier Véran", "ministre de la Santé"]]);
+    expect(named(() => false)).toEqual([]);
+  });
+
   it("finds organisations with their acronym", () => {
     expect(
       findOrganisations("Il dirige le Parti social-démocrate (PSD) depuis mai.").map((o) => o.name),

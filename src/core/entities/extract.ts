@@ -330,15 +330,25 @@ function roleAfter(sentence: string, nameEnd: number): string | undefined {
  * The people a sentence names, with the role it states for each. `context` (the whole article)
  * helps split `du Japon Funakoshi Takehiro` where the name is written elsewhere on its own, and
  * `known` (folded names already established as people) counts plain mentions of them.
+ * `within`, when given, skips a run of capitalised words unless it accepts the run's `nameKey`:
+ * a person's name is the run or its end, so a caller looking for one name (`who`) spares reading
+ * the roles of every other name in the sentence (most of the time of a "Qui est …" answer). It
+ * must accept a key whenever it accepts a key ending it (as a whole-words test does).
  */
 export function findPeople(
   sentence: string,
   context = sentence,
   known?: ReadonlySet<string>,
+  within?: (runKey: string) => boolean,
 ): PersonMention[] {
   const out: PersonMention[] = [];
   const toks = tokens(sentence);
   for (const run of nameRuns(toks)) {
+    if (
+      within &&
+      !within(nameKey(sentence.slice((run[0] as Token).start, (run[run.length - 1] as Token).end)))
+    )
+      continue;
     let first = 0;
     let role: string | undefined;
     let evidence: PersonMention["evidence"] | undefined;

@@ -156,13 +156,15 @@ function articlesWithWords(
 /** The people whose name holds the query's words, found in the sentences that hold them. */
 function peopleMatching(docs: readonly MatchedArticle[], q: readonly string[]): Map<string, Seen> {
   const people = new Map<string, Seen>();
+  // a name holding the words as whole words is held by every longer run ending with it
+  const within = (runKey: string) => keyHas(runKey, q);
   for (const { doc, article, spaced, aligned } of docs) {
     for (const span of splitSentences(article.body)) {
       const s = article.body.slice(span.start, span.end);
       // the sentence's fold is a slice of the body's when the fold kept every offset
       const fs = aligned ? spaced.slice(span.start, span.end) : foldText(s).replace(/-/g, " ");
       if (!containsWords(fs, q)) continue;
-      for (const p of findPeople(s, article.body)) {
+      for (const p of findPeople(s, article.body, undefined, within)) {
         if (keyHas(p.key, q)) notePerson(people, p, doc, article, s);
       }
     }

@@ -71,6 +71,13 @@ const ABBREVIATIONS = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+// Regular expressions as constants: a literal inside the loop is a new object at every evaluation.
+const SPACE = /\s/;
+const OPENS_NUMBER_OR_DASH = /[0-9—–-]/;
+const WORD_OR_DOT = /[\p{L}.°]/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const DIGIT = /[0-9]/;
+
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const CLOSERS = "»\"”’')]";
 const OPENERS = "«\"“‘'([";
@@ -84,20 +91,23 @@ export function splitSentences(text: string): SentenceSpan[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s] ?? "")) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    while (s < e && SPACE.test(text[s] ?? "")) s++;
+    while (e > s && SPACE.test(text[e - 1] ?? "")) e--;
     if (e > s) spans.push({ start: s, end: e });
     start = end;
   };
 
   for (let i = 0; i < n; i++) {
-    const ch = text[i] as string;
-    if (ch === "\n") {
+    // by char code: `text[i]` builds a string for every character beyond Latin-1 (`’`, `œ`), and
+    // `who` splits up to 120 articles per question
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       // paragraph or line break: always a boundary
       push(i);
       continue;
     }
-    if (ch !== "." && ch !== "!" && ch !== "?" && ch !== "…") continue;
+    if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) continue;
+    const ch = text[i] as string;
     // swallow runs of punctuation and closing quotes: `?!`, `...`, `.»`
     let j = i + 1;
     for (;;) {
@@ -114,7 +124,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       i = n;
       break;
     }
-    const spaced = /\s/.test(next);
+    const spaced = SPACE.test(next);
     let k = j;
     while (k < n && (text[k] === " " || text[k] === "\u00a0" || text[k] === "\t")) k++;
     const after = text[k];
@@ -123,20 +133,20 @@ export function splitSentences(text: string): SentenceSpan[] {
       i = j - 1;
       continue;
     }
-    const startsSentence = isUpper(after) || OPENERS.includes(after) || /[0-9—–-]/.test(after);
+    const startsSentence = isUpper(after) || OPENERS.includes(after) || OPENS_NUMBER_OR_DASH.test(after);
     if (!startsSentence) continue;
     if (ch === ".") {
       // the word before the period: abbreviation or initial?
       let w = i - 1;
-      while (w >= 0 && /[\p{L}.°]/u.test(text[w] as string)) w--;
+      while (w >= 0 && WORD_OR_DOT.test(text[w] as string)) w--;
       const word = text.slice(w + 1, i).toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
       if (word.length === 1 && isUpper(text[i - 1] as string)) continue; // initial: `J. Smith`
       if (!spaced) {
         // glued `mot.Mot`: split only after a lower-case word of 2+ letters (not `U.S.A`, not `1.5`)
         const prev = text[i - 1] ?? "";
-        if (!(/\p{Ll}/u.test(prev) || CLOSERS.includes(prev)) || word.length < 2) continue;
-        if (/[0-9]/.test(after)) continue;
+        if (!(LOWER_LETTER.test(prev) || CLOSERS.includes(prev)) || word.length < 2) continue;
+        if (DIGIT.test(after)) continue;
       }
     } else if (!spaced && !isUpper(after)) {
       continue;
