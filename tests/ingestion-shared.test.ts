@@ -4,7 +4,7 @@
 // add), and the watcher then found nothing new: no "[corpus] 1 new" line (tests/replicas-
 // articles.test.ts waited 30 s for it and failed under load). Here the follower always gets there
 // first: publishing adds the articles to the index before it returns.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -260,5 +260,65 @@ describe("an article the shared database always refuses", () => {
     expect(unpublished.size).toBe(4);
     expect(logged.text()).toContain("are not shared with the other replicas yet");
     await unpublished.stop();
+  });
+});
+
+describe("the record of unshared articles", () => {
+  const pont = { id: "912_depeche-pont", title: "Un pont", body: "Un pont.", lang: "fr" };
+  const tunnel = { id: "913_depeche-tunnel", title: "Un tunnel", body: "Un tunnel.", lang: "fr" };
+  const replica = (file: string, refuse: () => boolean) => {
+    const logged = logLines();
+    const sent: string[][] = [];
+    const unpublished = createUnpublished({
+      publish: async (articles) => {
+        if (refuse()) throw new Error("connection refused");
+        sent.push(articles.map((a) => a.id));
+      },
+      file,
+      log: logged.log,
+      retryMs: 600_000,
+    });
+    return { unpublished, sent };
+  };
+
+  it("is not written while the database takes every article", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-quiet-"));
+    // the record's folder is made by its first write: untouched, it is never made
+    const file = join(dir, "data", "unpublished-articles.json");
+    const r = replica(file, () => false);
+    await r.unpublished.publish([pont]);
+    await r.unpublished.publish([tunnel]);
+    expect(r.sent).toEqual([[pont.id], [tunnel.id]]);
+    expect(existsSync(join(dir, "data"))).toBe(false);
+    await r.unpublished.stop();
+  });
+
+  it("is rewritten only when it changes, and is enough for the next start to share its articles", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-changes-"));
+    const file = join(dir, "unpublished-articles.json");
+    let down = true;
+    const first = replica(file, () => down);
+    await first.unpublished.publish([pont]);
+    const written = statSync(file);
+    // the same article again, then a retry refused again: the record is the same, the file too
+    await first.unpublished.publish([pont]);
+    await first.unpublished.publish([]);
+    expect(statSync(file).ino).toBe(written.ino);
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+    // a new article refused: the record changes, so does the file (written whole, then renamed)
+    await first.unpublished.publish([tunnel]);
+    expect(statSync(file).ino).not.toBe(written.ino);
+    expect(JSON.parse(readFileSync(file, "utf8")).map((a: { id: string }) => a.id)).toEqual([
+      pont.id,
+      tunnel.id,
+    ]);
+    await first.unpublished.stop();
+    // the next start, with the database back, shares them from the record alone
+    down = false;
+    const second = replica(file, () => down);
+    await waitFor(() => (second.sent.length > 0 ? true : undefined), 5000, "the publication");
+    await second.unpublished.stop();
+    expect(second.sent).toEqual([[pont.id, tunnel.id]]);
+    expect(existsSync(file)).toBe(false);
   });
 });

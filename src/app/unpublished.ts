@@ -1,10 +1,15 @@
 // Articles this replica ingested and answers but could not share yet (the shared database refused
-// or did not answer). They are kept whole (the record must publish them without the local corpus;
-// it grows with the outage, a few kB an article) in a file next to the index snapshot, so a
-// restart does not lose them (after one nothing else would publish articles already in the local
-// corpus), and sent again on a timer with backoff — and with the next ingested articles — until a
-// publish that includes them succeeds. Sending one twice is harmless: the shared table keeps the
-// first copy of an id (pg-articles.ts, ON CONFLICT DO NOTHING).
+// or did not answer). They are kept in a file next to the index snapshot, so a restart does not
+// lose them (after one nothing else would publish articles already in the local corpus), and sent
+// again on a timer with backoff — and with the next ingested articles — until a publish that
+// includes them succeeds. Sending one twice is harmless: the shared table keeps the first copy of
+// an id (pg-articles.ts, ON CONFLICT DO NOTHING).
+// They are kept whole, not as ids to look up in the local corpus at the next start: with
+// NEWSBOT_RETRIEVAL=postgres the replica keeps no texts in memory (retrieval.ts), and a watched
+// file may be edited or removed before the restart; the record only exists during an outage and
+// grows with it, a few kB an article.
+// The file is written only when the record changes: a publish that goes through while nothing is
+// kept touches no file, and a retry refused again rewrites nothing.
 import { readFileSync } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -40,7 +45,11 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   const first = o.retryMs ?? 5000;
   const max = o.maxRetryMs ?? 300_000;
   const pending = new Map<string, Article>();
-  for (const a of readPending(o.file, o.log)) pending.set(a.id, a);
+  const left = readPending(o.file, o.log);
+  for (const a of left.articles) pending.set(a.id, a);
+  // what the file holds, as `record()` writes it: "" for no file, undefined when not known (a
+  // file that could not be used as it is: the next save replaces or removes it)
+  let recorded: string | undefined = left.exact ? record() : undefined;
   let delay = first;
   // a publish failed since the last success (or articles were left by the last run): the next
   // success is logged, so the warning has its resolution in the log
@@ -50,14 +59,22 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   // one publish at a time, in order: a retry and a new file's articles never race
   let running: Promise<void> = Promise.resolve();
 
+  function record(): string {
+    return pending.size === 0 ? "" : JSON.stringify([...pending.values()]);
+  }
+
   const save = async () => {
     if (!o.file) return;
+    const text = record();
+    if (text === recorded) return;
     try {
-      if (pending.size === 0) await unlink(o.file).catch(() => {});
+      recorded = undefined; // until the write is done
+      if (text === "") await unlink(o.file).catch(() => {});
       else {
         await mkdir(dirname(o.file), { recursive: true }); // with DATABASE_URL nothing else makes it
-        await writeFileAtomic(o.file, JSON.stringify([...pending.values()]), { replace: true });
+        await writeFileAtomic(o.file, text, { replace: true });
       }
+      recorded = text;
     } catch (error) {
       o.log.warn(
         { file: o.file, error: String(error) },
@@ -122,6 +139,7 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
         return;
       }
       if (pending.size > 0) {
+        await save();
         o.log.warn(
           { articles: sending.length, error: String(error), retryInSeconds: delay / 1000 },
           `[shared] ${sending.length} article(s) answered here are not shared with the other replicas yet (${String(error)}); they are sent again in ${delay / 1000} s${o.file ? `, and after a restart (kept in ${o.file})` : ""}`,
@@ -154,7 +172,9 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       .then(async () => {
         if (stopped && articles.length === 0) return;
         for (const a of articles) pending.set(a.id, a);
-        if (articles.length > 0) await save();
+        // while articles are kept (the database is failing), new ones join the record before the
+        // attempt; otherwise the attempt comes first and only what it could not share is recorded
+        if (recorded !== "") await save();
         await send();
       })
       .catch((error: unknown) =>
@@ -190,8 +210,9 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
  * parsed, none either, with a warning that says why (the bot must start: those articles are still
  * in the local corpus, only the other replicas may miss them).
  */
-function readPending(file: string | undefined, log: Logger): Article[] {
-  if (!file) return [];
+function readPending(file: string | undefined, log: Logger): { articles: Article[]; exact: boolean } {
+  const none = (exact: boolean) => ({ articles: [], exact });
+  if (!file) return none(true);
   const lost = (why: string) =>
     log.warn(
       { file, error: why },
@@ -202,19 +223,22 @@ function readPending(file: string | undefined, log: Logger): Article[] {
     text = readFileSync(file, "utf8");
   } catch (error) {
     // a missing file is the usual case: nothing was left pending
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") lost(`cannot read it (${String(error)})`);
-    return [];
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      lost(`cannot read it (${String(error)})`);
+      return none(false);
+    }
+    return none(true);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     lost(`not JSON (${String(error)})`);
-    return [];
+    return none(false);
   }
   if (!Array.isArray(parsed)) {
     lost("not a list of articles");
-    return [];
+    return none(false);
   }
   const articles = parsed.filter(isArticle);
   if (articles.length < parsed.length)
@@ -222,7 +246,7 @@ function readPending(file: string | undefined, log: Logger): Article[] {
       { file, dropped: parsed.length - articles.length },
       `[shared] ${parsed.length - articles.length} of the ${parsed.length} entries of ${file} are not articles; ignored — the others are sent again`,
     );
-  return articles;
+  return { articles, exact: articles.length === parsed.length && articles.length > 0 };
 }
 
 // the fields every reader of an article relies on (the other replicas load what is published)
