@@ -3,13 +3,14 @@
 // articles: every character it admits is checked alone, which covers every text made of them
 // because both fold character by character there.
 import { describe, expect, it } from "vitest";
-import { foldsCharByChar, foldText, foldTextAligned, foldTextSlow } from "../src/core/text/fold.ts";
+import { fold, foldsCharByChar, foldText, foldTextAligned, foldTextSlow } from "../src/core/text/fold.ts";
 
 describe("foldText", () => {
   it("folds accents, case, ligatures and the typographic apostrophe", () => {
     expect(foldText("Hoàng Xuân Chiên")).toBe("hoang xuan chien");
     expect(foldText("L’ŒUVRE d’Émile Zola")).toBe("l'oeuvre d'emile zola");
-    expect(foldText("Đà Lạt, Ærø")).toBe("da lat, aerø");
+    expect(foldText("Đà Lạt, Ærø")).toBe("da lat, aero");
+    expect(foldText("Søren, Łódź, Straße")).toBe("soren, lodz, strasse");
     expect(foldText("e\u0301te\u0301")).toBe("ete"); // combining accents
   });
 
@@ -24,6 +25,16 @@ describe("foldText", () => {
         expect({ c: c.toString(16), fast: foldText(ch) }).toBe(foldTextSlow(ch));
     }
     expect(admitted).toBeGreaterThan(1000);
+  });
+
+  it("folds every character as `fold` folds a word (one folding for the index and for `who`)", () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x2019) continue; // `’` is a text's apostrophe only
+      const ch = String.fromCharCode(c);
+      if (fold(ch) !== foldText(ch)) differ.push(`${c.toString(16)} ${fold(ch)} ${foldText(ch)}`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it("gives the definition's text on mixed and non-Latin texts", () => {

@@ -17,16 +17,7 @@ export function fold(word: string): string {
   if (ascii) return word.toLowerCase();
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const out = word
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(MARKS, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[đð]/g, "d")
-    .replace(/ß/g, "ss")
-    .replace(/ø/g, "o")
-    .replace(/ł/g, "l");
+  const out = spellOut(word.toLowerCase().normalize("NFD").replace(MARKS, ""));
   // Bounded so a long-running bot fed with endless new vocabulary does not grow without limit. A
   // plain Map emptied when full, not lru-cache: this is the hottest lookup of indexing, and over
   // the archive's 1.2 M words of 3,000 articles lru-cache's bookkeeping made it 15–55 % slower
@@ -70,16 +61,24 @@ export function foldTextAligned(text: string): { folded: string; aligned: boolea
   return { folded, aligned };
 }
 
-/** The definition `foldText` follows: NFD, marks removed, lower case, ligatures and `’` spelled out. */
+/**
+ * The definition `foldText` follows: NFD, marks removed, lower case, letters spelled out as `fold`
+ * spells them (a name typed `Soren` or `Lodz` meets `Søren` and `Łódź` in a `who` as in a search),
+ * and `’` as `'`.
+ */
 export function foldTextSlow(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
+  return spellOut(text.normalize("NFD").replace(MARKS, "").toLowerCase()).replace(/[’]/g, "'");
+}
+
+/** Lower-case letters without a decomposition, in Latin letters: ligatures, `đ`, `ß`, `ø`, `ł`. */
+function spellOut(lower: string): string {
+  return lower
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
     .replace(/[đð]/g, "d")
-    .replace(/[’]/g, "'");
+    .replace(/ß/g, "ss")
+    .replace(/ø/g, "o")
+    .replace(/ł/g, "l");
 }
 
 /** A character `foldText` does not fold one by one (its fast path admits printable ASCII, Latin, combining marks, punctuation). */
