@@ -4,7 +4,8 @@
 // `--nested` chooses the setting within a family of the grid that is itself chosen on the training
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write] [--folds FILE] [--nested] [--families] [--floors] [--floor P]
-//     [--dump FILE | --counts FILE]
+//     [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts; --folds writes each day's digest parameters
