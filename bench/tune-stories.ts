@@ -4,7 +4,8 @@
 // `--nested` chooses the setting within a family of the grid that is itself chosen on the training
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write] [--folds FILE] [--nested] [--families] [--floors] [--floor P]
-//     [--dump FILE | --counts FILE]
+//     [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts; --folds writes each day's digest parameters
@@ -34,16 +35,20 @@ import {
   toSparse,
 } from "../src/core/stories/index.ts";
 import {
+  CHOICE_RULES,
   chooseFamily,
   chooseFloor,
   chooseSetting,
   countTable,
   floorFlag,
   leaveOneDayOut,
+  meets,
   nestedWithFloor,
+  ruleFlag,
 } from "./lib/nested-choice.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import {
+  countsFromDump,
   frontPageHits,
   type LabelledDay,
   loadLabelledDays,
@@ -101,6 +106,9 @@ const flagList = (name: string) => {
 // more grid dimension; `--no-local` leaves local rarity out of the grid (a ninth of the time, for
 // comparing an added dimension when the whole grid times it would not fit)
 const CAPS = flagList("caps") ?? [0];
+// `--min-terms 0,2,…`: the shared-terms floor of the text cosine (SimilarityWeights.minSharedTerms;
+// 0 = none) as one more grid dimension
+const MIN_TERMS = flagList("min-terms") ?? [0];
 if (process.argv.includes("--no-local") && process.argv.includes("--write"))
   throw new Error("--no-local measures a part of the grid; the parameters in use are chosen on all of it");
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
@@ -114,30 +122,32 @@ for (const [window, local, liftAt] of LOCAL)
       for (const textWeight of [0.55, 0.7, 0.85, 1])
         for (const entityScale of textWeight < 1 ? [3, 6] : [3])
           for (const termCap of CAPS)
-            for (const [method, merge] of [
-              ["average", false],
-              ["single-pass", false],
-              ["single-pass", true],
-            ] as [ClusterMethod, boolean][])
-              for (const threshold of thresholds)
-                settings.push({
-                  lead,
-                  boost,
-                  window,
-                  local,
-                  liftAt,
-                  share,
-                  method,
-                  merge,
-                  weights: {
-                    textWeight,
-                    graceDays: 1,
-                    halfLifeDays: 3,
-                    entityScale,
-                    ...(termCap > 0 ? { termCap } : {}),
-                  },
-                  threshold,
-                });
+            for (const minSharedTerms of MIN_TERMS)
+              for (const [method, merge] of [
+                ["average", false],
+                ["single-pass", false],
+                ["single-pass", true],
+              ] as [ClusterMethod, boolean][])
+                for (const threshold of thresholds)
+                  settings.push({
+                    lead,
+                    boost,
+                    window,
+                    local,
+                    liftAt,
+                    share,
+                    method,
+                    merge,
+                    weights: {
+                      textWeight,
+                      graceDays: 1,
+                      halfLifeDays: 3,
+                      entityScale,
+                      ...(termCap > 0 ? { termCap } : {}),
+                      ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                    },
+                    threshold,
+                  });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
@@ -209,13 +219,8 @@ const countsFile = process.argv.includes("--counts")
 if (countsFile) {
   const buf = readFileSync(countsFile);
   const raw = new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  if (raw.length !== settings.length * days.length * 3)
-    throw new Error(`--counts ${countsFile}: not this grid (${raw.length / 3} entries)`);
-  for (let si = 0; si < settings.length; si++)
-    for (let di = 0; di < days.length; di++) {
-      const k = (si * days.length + di) * 3;
-      counts[si]?.push({ tp: raw[k] as number, fp: raw[k + 1] as number, fn: raw[k + 2] as number });
-    }
+  const read = countsFromDump(raw, settings.length, days, countsFile);
+  read.forEach((row, si) => counts[si]?.push(...row));
 } else
   settings.forEach((s, si) => {
     const { ms, merges } = matricesOf(s);
@@ -251,7 +256,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -297,6 +302,14 @@ const families: [string, (s: Setting) => boolean][] = [
   ...(CAPS.some((c) => c > 0)
     ? [["no term cap", (s: Setting) => !s.weights.termCap] as [string, (s: Setting) => boolean]]
     : []),
+  ...(MIN_TERMS.some((c) => c > 0)
+    ? [
+        ["no shared-terms floor", (s: Setting) => !s.weights.minSharedTerms] as [
+          string,
+          (s: Setting) => boolean,
+        ],
+      ]
+    : []),
   ["window 28 only", (s) => s.window !== 14],
   ["no local rarity", (s) => s.window === 0],
   ["share boost or none", (s) => s.share || s.boost === 0],
@@ -314,8 +327,10 @@ const WHOLE_GRID = !process.argv.includes("--nested");
  * default: it raised held-out precision but cost more recall than it gained.
  */
 const FLOORS = process.argv.includes("--floors") ? [0.9, 0.925, 0.95, 0.975] : undefined;
-// `--per-day`: settings judged by mean per-day precision and F1 (round 10: measured, not the default)
-const table = countTable(counts, process.argv.includes("--per-day"));
+// `--rule NAME` (bench/lib/nested-choice.ts ChoiceRule; `--per-day` = `--rule per-day`): how a
+// setting is judged on the training days
+const RULE = ruleFlag(process.argv);
+const table = countTable(counts, RULE, MIN_PRECISION);
 const allDays = days.map((_, di) => di);
 const membersOf = (method?: ClusterMethod) =>
   families.map(([, f]) =>
@@ -341,6 +356,10 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
       `  ${day.date}: ${fmt(c)}   (chosen on the others: ${fam}${describe(settings[si] as Setting)})`,
     );
   });
+  const met = days.filter((_, di) => meets(counts[picks[di] as number]?.[di] as PairCounts, MIN_PRECISION));
+  console.log(
+    `  held out, days meeting P ≥ ${MIN_PRECISION} and F1 ≥ 0.8 (rule ${RULE}): ${met.length} of ${days.length}`,
+  );
   console.log(`  held-out pooled, family chosen on the training days: ${fmt(nested.held)}`);
   console.log(`  held-out pooled, whole grid in one step: ${fmt(grid.held)}`);
   const floor = FLOORS
@@ -352,6 +371,23 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
     `  on all days: ${fmt(table.totals[all] as PairCounts)} with ${WHOLE_GRID ? "" : `floor ${floor}, ${familyName(fi)}: `}${describe(settings[all] as Setting)}`,
   );
 }
+
+// `--compare-rules`: every choice rule's leave-one-day-out figures over the whole grid, per method
+// (with `--counts FILE`, seconds)
+if (process.argv.includes("--compare-rules"))
+  for (const rule of CHOICE_RULES) {
+    const t = countTable(counts, rule, MIN_PRECISION);
+    for (const method of ["average", "single-pass"] as ClusterMethod[]) {
+      const { held, picks } = leaveOneDayOut(t, membersOf(method)[0] as number[], allDays, MIN_PRECISION);
+      const missed = days.filter(
+        (_, di) => !meets(counts[picks.get(di) as number]?.[di] as PairCounts, MIN_PRECISION),
+      );
+      const all = chooseSetting(t, membersOf(method)[0] as number[], [], MIN_PRECISION);
+      console.log(
+        `rule ${rule}, ${method}: held out ${fmt(held)}, days meeting ${days.length - missed.length} of ${days.length} (not: ${missed.map((d) => d.date).join(" ")})\n   all days: ${fmt(table.totals[all] as PairCounts)} with ${describe(settings[all] as Setting)}`,
+      );
+    }
+  }
 
 if (process.argv.includes("--families"))
   for (const method of [undefined, "average", "single-pass"] as (ClusterMethod | undefined)[]) {

@@ -44,6 +44,37 @@ function bestBy<T>(items: readonly T[], value: (item: T) => [number, number]): T
   return best;
 }
 
+/** The acceptance's F1 on a day (with precision ≥ the floor): a day "meets" it with both. */
+export const ACCEPT_F1 = 0.8;
+
+/**
+ * How a setting is judged on the training days:
+ * - `pooled`: best pooled F1 among settings with pooled precision ≥ the floor (else best precision);
+ * - `per-day`: the same with mean per-day precision and F1 (round 10);
+ * - `days`: most days meeting the acceptance (precision ≥ the floor and F1 ≥ ACCEPT_F1), pooled
+ *   F1 breaking ties — the acceptance is per day;
+ * - `days-pooled`: `days` among the settings with pooled precision ≥ the floor (else best
+ *   precision): a merge of two big stories, hundreds of false pairs, still counts.
+ */
+export type ChoiceRule = "pooled" | "per-day" | "days" | "days-pooled";
+export const CHOICE_RULES: readonly ChoiceRule[] = ["pooled", "per-day", "days", "days-pooled"];
+
+/** The rule of `--rule NAME` in `argv` (`--per-day` is `--rule per-day`); default `pooled`. */
+export function ruleFlag(argv: readonly string[]): ChoiceRule {
+  const at = argv.indexOf("--rule");
+  if (at < 0) return argv.includes("--per-day") ? "per-day" : "pooled";
+  const value = argv[at + 1] as ChoiceRule;
+  if (!CHOICE_RULES.includes(value))
+    throw new Error(`--rule needs one of ${CHOICE_RULES.join(", ")} (got ${argv[at + 1] ?? "nothing"})`);
+  return value;
+}
+
+/** Whether a day's counts meet the acceptance at `minPrecision`. */
+export function meets(c: PairCounts, minPrecision: number): boolean {
+  const m = prf(c);
+  return m.p >= minPrecision && m.f1 >= ACCEPT_F1;
+}
+
 /** Per setting and day, the pair counts of a clustering; totals are kept for fast "all days but these". */
 export interface CountTable {
   readonly counts: readonly (readonly PairCounts[])[];
@@ -59,11 +90,31 @@ export interface CountTable {
     readonly sumP: Float64Array;
     readonly sumF1: Float64Array;
   };
+  /**
+   * When set (rules `days` and `days-pooled`), each setting's days meeting the acceptance at the
+   * floor they were counted with, and their number over all days.
+   */
+  readonly meeting?: {
+    readonly floor: number;
+    readonly pooledFloor: boolean;
+    readonly day: readonly Uint8Array[];
+    readonly sum: Int32Array;
+  };
 }
 
-export function countTable(counts: readonly (readonly PairCounts[])[], perDay = false): CountTable {
+export function countTable(
+  counts: readonly (readonly PairCounts[])[],
+  rule: ChoiceRule | boolean = "pooled",
+  minPrecision = 0.9,
+): CountTable {
   const totals = counts.map((row) => row.reduce(add, ZERO));
-  if (!perDay) return { counts, totals };
+  const r: ChoiceRule = rule === true ? "per-day" : rule === false ? "pooled" : rule;
+  if (r === "days" || r === "days-pooled") {
+    const day = counts.map((row) => Uint8Array.from(row, (c) => (meets(c, minPrecision) ? 1 : 0)));
+    const sum = Int32Array.from(day, (d) => d.reduce((n, v) => n + v, 0));
+    return { counts, totals, meeting: { floor: minPrecision, pooledFloor: r === "days-pooled", day, sum } };
+  }
+  if (r !== "per-day") return { counts, totals };
   const p = counts.map((row) => Float64Array.from(row, (c) => prf(c).p));
   const f1 = counts.map((row) => Float64Array.from(row, (c) => prf(c).f1));
   const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
@@ -94,7 +145,25 @@ function perDayValue(
   return p >= minPrecision ? [1, f1] : [0, p];
 }
 
-/** The setting among `members` (first wins ties) best on every day but `out`, pooled. */
+/** The rule value of setting `si` on every day but `out` by days meeting the acceptance (`c`: its pooled counts there). */
+function meetingValue(
+  meeting: NonNullable<CountTable["meeting"]>,
+  si: number,
+  out: readonly number[],
+  c: PairCounts,
+  minPrecision: number,
+): [number, number] {
+  if (meeting.floor !== minPrecision)
+    throw new Error(`days meeting were counted at precision ${meeting.floor}, chosen at ${minPrecision}`);
+  const m = prf(c);
+  if (meeting.pooledFloor && m.p < minPrecision) return [0, m.p];
+  let n = meeting.sum[si] as number;
+  for (const d of out) n -= meeting.day[si]?.[d] as number;
+  // pooled F1 (≤ 1) only breaks ties between equal counts of days
+  return [1, n + 0.999 * m.f1];
+}
+
+/** The setting among `members` (first wins ties) best on every day but `out`, by the table's rule. */
 export function chooseSetting(
   table: CountTable,
   members: readonly number[],
@@ -112,7 +181,7 @@ export function chooseSetting(
         const o = (table.counts[si] as PairCounts[])[d] as PairCounts;
         c = { tp: c.tp - o.tp, fp: c.fp - o.fp, fn: c.fn - o.fn };
       }
-      v = ruleValue(c, minPrecision);
+      v = table.meeting ? meetingValue(table.meeting, si, out, c, minPrecision) : ruleValue(c, minPrecision);
     }
     if (beats(v, bestValue)) {
       best = si;

@@ -101,6 +101,42 @@ export function pairCounts(
   return c;
 }
 
+/**
+ * The pair counts of a `tune:stories -- --dump` file (Int32 triples tp, fp, fn, setting by setting,
+ * day by day within one), checked against `days`: the entry count alone would take a dump of
+ * another set of days of the same size, or of these days in another order, for this one. Every
+ * entry must fit its day — its same-story pairs found and missed add up to the day's labelled
+ * ones, and found pairs never exceed the day's pairs.
+ */
+export function countsFromDump(
+  raw: Int32Array,
+  settingCount: number,
+  days: readonly LabelledDay[],
+  name = "dump",
+): PairCounts[][] {
+  if (raw.length !== settingCount * days.length * 3)
+    throw new Error(
+      `${name}: ${raw.length / 3} entries, not this grid's ${settingCount} settings × ${days.length} days`,
+    );
+  const goldPairs = days.map((d) => pairCounts(labelGroups(d), d.gold).tp);
+  const out: PairCounts[][] = [];
+  for (let si = 0; si < settingCount; si++) {
+    const row: PairCounts[] = [];
+    days.forEach((day, di) => {
+      const k = (si * days.length + di) * 3;
+      const [tp, fp, fn] = [raw[k], raw[k + 1], raw[k + 2]] as [number, number, number];
+      const n = day.docs.length;
+      if (tp < 0 || fp < 0 || fn < 0 || tp + fn !== goldPairs[di] || tp + fp > (n * (n - 1)) / 2)
+        throw new Error(
+          `${name}: setting ${si} on ${day.date} (tp ${tp} fp ${fp} fn ${fn}) does not fit the day's ${goldPairs[di]} same-story pairs among ${n} articles: not a dump of this grid and these days`,
+        );
+      row.push({ tp, fp, fn });
+    });
+    out.push(row);
+  }
+  return out;
+}
+
 export const NO_PAIRS: PairCounts = { tp: 0, fp: 0, fn: 0 };
 
 /** Two days' pair counts pooled. */

@@ -6,7 +6,7 @@
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
 import { type Background, localFactor, MIN_BACKGROUND } from "./background.ts";
 import { type ArticleFeatures, type FeatureOptions, toSparse } from "./features.ts";
-import { type SimilarityWeights, similarity } from "./similarity.ts";
+import { checkWeights, type SimilarityWeights, similarity } from "./similarity.ts";
 
 export type ClusterMethod = "average" | "single-pass";
 
@@ -126,6 +126,7 @@ export function similarityMatrix(
   items: readonly ArticleFeatures[],
   weights: SimilarityWeights,
 ): Float32Array {
+  checkWeights(weights);
   const n = items.length;
   const m = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {

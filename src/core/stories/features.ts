@@ -59,23 +59,45 @@ export function toSparse(vector: ReadonlyMap<string, number>): SparseVector {
 /** Dot product of two sparse vectors (a merge of their sorted term numbers), each term's product
  * counted up to `cap` (SimilarityWeights.termCap; none by default). */
 export function dot(a: SparseVector, b: SparseVector, cap = Number.POSITIVE_INFINITY): number {
+  return spreadDot(a, b, 0, cap);
+}
+
+/**
+ * `dot`, scaled down when few shared terms carry it: by min(1, spread / `minTerms`), spread =
+ * (Σp)² / Σp² over the shared terms' products p — the number of equally weighted shared terms
+ * that would give the same sum (1.0 when one word carries it all, 3.0 for three equal ones). Two
+ * reports of one event share several words; two events that share one heavily weighted word
+ * (`perquisition`, a first name) share little else. Scale-free, unlike a per-term cap: a story
+ * whose few shared words are all weak keeps them. Products are capped at `cap` first.
+ */
+export function spreadDot(
+  a: SparseVector,
+  b: SparseVector,
+  minTerms: number,
+  cap = Number.POSITIVE_INFINITY,
+): number {
   const ai = a.ids;
   const bi = b.ids;
   let i = 0;
   let j = 0;
   let s = 0;
+  let s2 = 0;
   while (i < ai.length && j < bi.length) {
     const x = ai[i] as number;
     const y = bi[j] as number;
     if (x === y) {
-      const p = (a.weights[i] as number) * (b.weights[j] as number);
-      s += p < cap ? p : cap;
+      let p = (a.weights[i] as number) * (b.weights[j] as number);
+      if (p > cap) p = cap;
+      s += p;
+      s2 += p * p;
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  return s;
+  if (minTerms <= 0 || s2 <= 0) return s;
+  const spread = (s * s) / s2;
+  return spread >= minTerms ? s : (s * spread) / minTerms;
 }
 
 /** `YYYY-MM-DD` (or `YYYY-MM`, the 15th) → days since the epoch. */

@@ -42,6 +42,7 @@ export {
   dot,
   type FeatureOptions,
   type SparseVector,
+  spreadDot,
   toSparse,
 } from "./features.ts";
 export {
@@ -67,7 +68,14 @@ export {
   type StoryRanker,
   standardise,
 } from "./rank-features.ts";
-export { cosine, DEFAULT_WEIGHTS, type SimilarityWeights, sharedEntities, similarity } from "./similarity.ts";
+export {
+  checkWeights,
+  cosine,
+  DEFAULT_WEIGHTS,
+  type SimilarityWeights,
+  sharedEntities,
+  similarity,
+} from "./similarity.ts";
 export {
   buildStories,
   centroidOf,

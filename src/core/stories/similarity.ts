@@ -1,7 +1,7 @@
 // How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
 // vectors, blended with the rare named entities they share, damped by the days between them.
 // The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
-import { type ArticleFeatures, dot } from "./features.ts";
+import { type ArticleFeatures, spreadDot } from "./features.ts";
 
 export interface SimilarityWeights {
   /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
@@ -19,6 +19,25 @@ export interface SimilarityWeights {
    * one story.
    */
   readonly termCap?: number;
+  /**
+   * Fewest shared terms, counted by spread (features.ts spreadDot), the text cosine needs in
+   * full: below it, it is scaled down in proportion (absent or 0 = no floor). One heavily weighted
+   * shared word then cannot make two events one story, whatever its weight.
+   */
+  readonly minSharedTerms?: number;
+}
+
+/**
+ * Throws on weights no similarity can be computed with: a negative (or non-finite) cap or shared-terms
+ * floor would silently mean something else (a negative cap turns every shared word into a penalty).
+ */
+export function checkWeights(w: SimilarityWeights): void {
+  for (const [name, value] of [
+    ["termCap", w.termCap],
+    ["minSharedTerms", w.minSharedTerms],
+  ] as const)
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0))
+      throw new Error(`similarity weights: ${name} must be a number ≥ 0 (0 = none), got ${value}`);
 }
 
 export const DEFAULT_WEIGHTS: SimilarityWeights = {
@@ -63,7 +82,8 @@ export function similarity(
   b: ArticleFeatures,
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
-  const text = dot(a.sparse, b.sparse, w.termCap || Number.POSITIVE_INFINITY);
+  const cap = w.termCap || Number.POSITIVE_INFINITY;
+  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }

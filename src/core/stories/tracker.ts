@@ -8,7 +8,7 @@ import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterParams, emphasise, type PeriodTerms, periodTerms } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
 import { LEARNED_LIVE_PARAMS } from "./learned-params.ts";
-import { similarity } from "./similarity.ts";
+import { checkWeights, similarity } from "./similarity.ts";
 import { corpusShareOf } from "./stories.ts";
 
 export interface TrackerOptions {
@@ -67,6 +67,7 @@ interface TrackerState {
 }
 
 export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
+  checkWeights((options.params ?? LEARNED_LIVE_PARAMS).weights);
   const st: TrackerState = {
     news,
     params: options.params ?? LEARNED_LIVE_PARAMS,
