@@ -7,6 +7,7 @@ import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
+import { type FigureTimeQuestion, readFigureTime } from "./figure-time.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
 import { questionFrame, type TimeFrame } from "./question-frame.ts";
@@ -41,6 +42,8 @@ export interface Reading extends ParsedQuestion {
   readonly unknownName: boolean;
   /** The question asks for a cause (`mort de quoi`, `pourquoi`, `what caused`): an answer states one. */
   readonly asksCause: boolean;
+  /** Whether it asks an increase, a forecast, or what holds now (./figure-time.ts). */
+  readonly figureTime: FigureTimeQuestion;
   readonly frame?: TimeFrame;
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
@@ -117,7 +120,8 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     asksAge: ASKS_AGE.test(question),
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
-    asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question),
+    asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question) && !ASKS_CHARGE.test(question),
+    figureTime: readFigureTime(question),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };
@@ -127,7 +131,13 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /** A question asking for a cause or a reason (of no other kind: `à cause du virus` in a when-question frames it). */
 const ASKS_CAUSE =
-  /(?<!\p{L})(?:de\s+quoi|pourquoi|why|what\s+(?:caused|killed)|cause|causes|raison|motif)(?!\p{L})/iu;
+  /(?<!\p{L})(?:de\s+quoi|de\s+quelle\s+(?:maladie|affection)|pourquoi|why|what\s+(?:caused|killed|illness|disease)|cause|causes|raison|motif)(?!\p{L})/iu;
+
+/**
+ * `De quoi est accusé X ?`, `de quoi parle…`: `de quoi` asking a charge or a subject, not a cause.
+ */
+const ASKS_CHARGE =
+  /(?<!\p{L})de\s+quoi\s+(?:[\p{L}'’-]+\s+){0,4}?(?:accus|soup[çc]onn|suspect|inculp|poursuivi|reproch|parl|s['’]agit|agit|compos|charg|condamn|mis\s+en\s+examen)/iu;
 
 // Index terms of the question's names: capitalised words other than the first, and acronyms.
 function namedTerms(news: NewsIndex, question: string): Set<string> {
