@@ -82,13 +82,6 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   // a cause asked and none stated: a death told without its cause is the likeliest quote for
   // `mort de quoi`, and the archive often never gives the cause at all
   "causeMissing",
-  // a figure given as superseded, as a day's increase for a total, as a forecast for a fact; a
-  // headline for a figure; an old article for what holds now (./figure-time.ts)
-  "previousFigure",
-  "incrementForTotal",
-  "forecastForFact",
-  "titleForNumber",
-  "nowAge",
 ];
 
 export const MARGIN_CAP = 5;

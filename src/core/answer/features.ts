@@ -75,17 +75,6 @@ export const FEATURES = [
   // the question asks for a cause (`mort de quoi`, `why`) and the sentence states none (`est
   // morte paisiblement`): a kind of its own, so the asked kinds' weights stay as they are
   "causeMissing",
-  // when the figure holds (./figure-time.ts): a how-many sentence giving it as a superseded one
-  // (`le précédent bilan faisait état de 22 morts`), a day's increase for a total asked, an
-  // expected figure for one that happened; a headline answering a how-many question (short, dense
-  // in the question's words, and its figure often another one of the event: an amount for a count)
-  "previousFigure",
-  "incrementForTotal",
-  "forecastForFact",
-  "titleForNumber",
-  // the article's age when the question asks what holds now or the latest figure (`combien
-  // reste-t-il`, `dernier bilan`): the count of 2018 is not the one of 2020
-  "nowAge",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -7,7 +7,6 @@ import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { type FigureTimeQuestion, readFigureTime } from "./figure-time.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
 import { questionFrame, type TimeFrame } from "./question-frame.ts";
@@ -42,8 +41,6 @@ export interface Reading extends ParsedQuestion {
   readonly unknownName: boolean;
   /** The question asks for a cause (`mort de quoi`, `pourquoi`, `what caused`): an answer states one. */
   readonly asksCause: boolean;
-  /** Whether it asks an increase, a forecast, or what holds now (./figure-time.ts). */
-  readonly figureTime: FigureTimeQuestion;
   readonly frame?: TimeFrame;
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
@@ -121,7 +118,6 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
     asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question) && !ASKS_CHARGE.test(question),
-    figureTime: readFigureTime(question),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };

@@ -16,8 +16,7 @@ import {
   isAge,
   type KindSpan,
 } from "./answer-kinds.ts";
-import { FEATURE_INDEX, type SentenceCandidate, TITLE_INDEX } from "./features.ts";
-import { statesForecast, statesIncrement, statesPrevious } from "./figure-time.ts";
+import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
 import { statedSpans } from "./time-frame.ts";
@@ -111,23 +110,7 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
   statedDates(news, q, s);
   interactions(q, f);
-  figureTime(q, s);
   return keys;
-}
-
-// When the sentence's figure holds against what the question asks (./figure-time.ts): only for
-// how-many questions, whose answers change over time; the age of the article only when the
-// question asks what holds now.
-function figureTime(q: Reading, s: SentenceCandidate): void {
-  const f = s.features;
-  const asked = q.figureTime;
-  if (asked.asksNow) f[FEATURE_INDEX.nowAge] = f[FEATURE_INDEX.age] as number;
-  if (q.kind !== "number") return;
-  const text = s.sentence.text;
-  if (s.index === TITLE_INDEX) f[FEATURE_INDEX.titleForNumber] = 1;
-  if (!asked.asksPrevious && statesPrevious(text)) f[FEATURE_INDEX.previousFigure] = 1;
-  if (!asked.asksIncrement && statesIncrement(text)) f[FEATURE_INDEX.incrementForTotal] = 1;
-  if (!asked.asksForecast && statesForecast(text)) f[FEATURE_INDEX.forecastForFact] = 1;
 }
 
 // Whether the sentence states when (`le 22 mars 2016`) inside the question's frame, or only
