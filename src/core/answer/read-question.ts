@@ -117,7 +117,7 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     asksAge: ASKS_AGE.test(question),
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
-    asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question),
+    asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question) && !ASKS_CHARGE.test(question),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };
@@ -127,7 +127,13 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /** A question asking for a cause or a reason (of no other kind: `à cause du virus` in a when-question frames it). */
 const ASKS_CAUSE =
-  /(?<!\p{L})(?:de\s+quoi|pourquoi|why|what\s+(?:caused|killed)|cause|causes|raison|motif)(?!\p{L})/iu;
+  /(?<!\p{L})(?:de\s+quoi|de\s+quelle\s+(?:maladie|affection)|pourquoi|why|what\s+(?:caused|killed|illness|disease)|cause|causes|raison|motif)(?!\p{L})/iu;
+
+/**
+ * `De quoi est accusé X ?`, `de quoi parle…`: `de quoi` asking a charge or a subject, not a cause.
+ */
+const ASKS_CHARGE =
+  /(?<!\p{L})de\s+quoi\s+(?:[\p{L}'’-]+\s+){0,4}?(?:accus|soup[çc]onn|suspect|inculp|poursuivi|reproch|parl|s['’]agit|agit|compos|charg|condamn|mis\s+en\s+examen)/iu;
 
 // Index terms of the question's names: capitalised words other than the first, and acronyms.
 function namedTerms(news: NewsIndex, question: string): Set<string> {

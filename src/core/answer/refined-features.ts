@@ -97,7 +97,10 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // a cause question is checked apart from the asked kinds: in kindFound / kindMissing it moved the
   // gate's split between them and its bias, and with it the confidence of questions no kind checks
   // (`Qui est X ?`: 0.88 → 0.59)
-  if (q.asksCause && !STATES_CAUSE.test(text) && !DIED_OF.test(text)) f[FEATURE_INDEX.causeMissing] = 1;
+  if (q.asksCause) {
+    const told = text.replace(UNNAMED_ILLNESS, " ");
+    if (!STATES_CAUSE.test(told) && !DIED_OF.test(told)) f[FEATURE_INDEX.causeMissing] = 1;
+  }
   const order = news.analyzer.terms(text, news.articles[s.doc]?.lang === "en" ? "en" : "fr");
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
@@ -203,7 +206,13 @@ function besideSpans(
  * `de quoi`.
  */
 const STATES_CAUSE =
-  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|cause\s+of)/iu;
+  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of)/iu;
+/**
+ * `des suites d'une longue maladie`, `after a long illness`: the usual way of not naming the cause,
+ * which answers no `de quelle maladie`.
+ */
+const UNNAMED_ILLNESS =
+  /(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)/giu;
 // `mort d'un cancer`, `décédée des suites`, `morte de froid`; not `la mort de Steve` (a death's noun,
 // a person): case matters, so apart
 const DIED_OF =

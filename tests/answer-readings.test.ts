@@ -1,0 +1,62 @@
+// Question readings behind the cause and age checks: a charge asked is no cause, a disease asked is
+// one; `emportée par`, `succumbed to`, `killed in` state a cause and `des suites d'une longue
+// maladie` none; a capitalised word after an article (a country, a thing) is no person of an age.
+import { describe, expect, it } from "vitest";
+import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { FEATURE_INDEX, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { newsArticle as article } from "./fakes/articles.ts";
+
+type Articles = Parameters<typeof createNewsIndex>[0];
+
+/** Feature `name` of each candidate, body sentences by position then the title (as `title`). */
+function features(articles: Articles, name: FeatureName, now?: string) {
+  const answerer = createAnswerer(createNewsIndex(articles), { minConfidence: 0 });
+  return (question: string) =>
+    Object.fromEntries(
+      answerer
+        .candidates(question, now ? { now } : {})
+        .scored.map((s) => [
+          s.index === TITLE_INDEX ? `${s.doc}:title` : `${s.doc}:${s.index}`,
+          s.features[FEATURE_INDEX[name]],
+        ]),
+    );
+}
+
+describe("question readings", () => {
+  const news = createNewsIndex([
+    article("r1", "2020-01-01", "Procès", "Paul Verdier est accusé de fraude. Il est mort d'un cancer."),
+  ]);
+  it("reads `de quoi est accusé` as a charge, not a cause", () => {
+    expect(readQuestion(news, "De quoi est accusé Paul Verdier ?").asksCause).toBe(false);
+    expect(readQuestion(news, "De quoi Paul Verdier est-il soupçonné ?").asksCause).toBe(false);
+    expect(readQuestion(news, "De quoi est mort Paul Verdier ?").asksCause).toBe(true);
+    // a disease asked is a cause asked
+    expect(readQuestion(news, "Paul Verdier est mort de quelle maladie ?").asksCause).toBe(true);
+    expect(readQuestion(news, "What illness did Paul Verdier die of?").asksCause).toBe(true);
+  });
+  it("takes no country or thing after an article for a person of an age", () => {
+    const at = (text: string, n: string) =>
+      isAge(text, findNumbers(text).find((s) => s.text === n) ?? { text: n, start: -1 });
+    expect(at("La France a 10 ans pour réduire ses émissions.", "10")).toBe(false);
+    expect(at("Le Japon a 5 ans pour agir.", "5")).toBe(false);
+    expect(at("Paul Verdier a 58 ans et vit à Lyon.", "58")).toBe(true);
+  });
+});
+
+describe("cause forms", () => {
+  const death = article(
+    "c1",
+    "2020-09-10",
+    "Mort de Lise Varenne",
+    "Lise Varenne a été emportée par un cancer jeudi. Lise Varenne succumbed to cancer on Thursday. Lise Varenne was killed in a crash. Lise Varenne est décédée des suites d'une longue maladie.",
+  );
+  it("counts `emportée par`, `succumbed to` and `killed in` as causes", () => {
+    const missing = features([death], "causeMissing")("De quoi est morte Lise Varenne ?");
+    expect([missing["0:0"], missing["0:1"], missing["0:2"]]).toEqual([0, 0, 0]);
+    // `des suites d'une longue maladie` names none
+    expect(missing["0:3"]).toBe(1);
+  });
+});
