@@ -220,7 +220,7 @@ if (countsFile) {
   const buf = readFileSync(countsFile);
   const raw = new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const read = countsFromDump(raw, settings.length, days, countsFile);
-  read.forEach((row, si) => counts[si]?.push(...row));
+  for (const [si, row] of read.entries()) counts[si]?.push(...row);
 } else
   settings.forEach((s, si) => {
     const { ms, merges } = matricesOf(s);
