@@ -33,6 +33,13 @@ describe("question readings", () => {
     expect(readQuestion(news, "De quoi est accusé Paul Verdier ?").asksCause).toBe(false);
     expect(readQuestion(news, "De quoi Paul Verdier est-il soupçonné ?").asksCause).toBe(false);
     expect(readQuestion(news, "De quoi est mort Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi le suspect est-il accusé ?").asksCause).toBe(false);
+    expect(readQuestion(news, "De quoi parlent-ils ?").asksCause).toBe(false);
+    // a noun that begins like a charge verb, or a charge word used as a noun, leaves a cause asked
+    expect(readQuestion(news, "De quoi est mort le compositeur Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi souffre le parlementaire Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi est mort le suspect ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi est décédé le chargé d'affaires ?").asksCause).toBe(true);
     // a disease asked is a cause asked
     expect(readQuestion(news, "Paul Verdier est mort de quelle maladie ?").asksCause).toBe(true);
     expect(readQuestion(news, "What illness did Paul Verdier die of?").asksCause).toBe(true);
