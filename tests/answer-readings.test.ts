@@ -50,6 +50,11 @@ describe("question readings", () => {
     expect(at("La France a 10 ans pour réduire ses émissions.", "10")).toBe(false);
     expect(at("Le Japon a 5 ans pour agir.", "5")).toBe(false);
     expect(at("Paul Verdier a 58 ans et vit à Lyon.", "58")).toBe(true);
+    expect(at("Il pleut. La France a 10 ans pour agir.", "10")).toBe(false);
+    expect(at("Selon lui, la France a 10 ans pour agir.", "10")).toBe(false);
+    // a particle inside a name is no article
+    expect(at("Marine Le Pen a 54 ans et dirige le parti.", "54")).toBe(true);
+    expect(at("Selon Bruno Le Maire, Bruno Le Maire a 53 ans.", "53")).toBe(true);
   });
 });
 
