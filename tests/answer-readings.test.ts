@@ -33,6 +33,13 @@ describe("question readings", () => {
     expect(readQuestion(news, "De quoi est accusé Paul Verdier ?").asksCause).toBe(false);
     expect(readQuestion(news, "De quoi Paul Verdier est-il soupçonné ?").asksCause).toBe(false);
     expect(readQuestion(news, "De quoi est mort Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi le suspect est-il accusé ?").asksCause).toBe(false);
+    expect(readQuestion(news, "De quoi parlent-ils ?").asksCause).toBe(false);
+    // a noun that begins like a charge verb, or a charge word used as a noun, leaves a cause asked
+    expect(readQuestion(news, "De quoi est mort le compositeur Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi souffre le parlementaire Paul Verdier ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi est mort le suspect ?").asksCause).toBe(true);
+    expect(readQuestion(news, "De quoi est décédé le chargé d'affaires ?").asksCause).toBe(true);
     // a disease asked is a cause asked
     expect(readQuestion(news, "Paul Verdier est mort de quelle maladie ?").asksCause).toBe(true);
     expect(readQuestion(news, "What illness did Paul Verdier die of?").asksCause).toBe(true);
@@ -43,6 +50,11 @@ describe("question readings", () => {
     expect(at("La France a 10 ans pour réduire ses émissions.", "10")).toBe(false);
     expect(at("Le Japon a 5 ans pour agir.", "5")).toBe(false);
     expect(at("Paul Verdier a 58 ans et vit à Lyon.", "58")).toBe(true);
+    expect(at("Il pleut. La France a 10 ans pour agir.", "10")).toBe(false);
+    expect(at("Selon lui, la France a 10 ans pour agir.", "10")).toBe(false);
+    // a particle inside a name is no article
+    expect(at("Marine Le Pen a 54 ans et dirige le parti.", "54")).toBe(true);
+    expect(at("Selon Bruno Le Maire, Bruno Le Maire a 53 ans.", "53")).toBe(true);
   });
 });
 

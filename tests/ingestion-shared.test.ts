@@ -293,6 +293,31 @@ describe("the record of unshared articles", () => {
     await r.unpublished.stop();
   });
 
+  it("holds, once stopped, the articles of a publish still in flight", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-inflight-"));
+    const file = join(dir, "unpublished-articles.json");
+    // a database that does not answer: the publish hangs past the stop's budget
+    let answer: (() => void) | undefined;
+    const unpublished = createUnpublished({
+      publish: () =>
+        new Promise<void>((resolve) => {
+          answer = resolve;
+        }),
+      file,
+      log: logLines().log,
+    });
+    void unpublished.publish([pont]);
+    await waitFor(() => answer, 5000, "the publication");
+    expect(existsSync(file)).toBe(false);
+    const stopping = unpublished.stop();
+    await waitFor(() => (existsSync(file) ? true : undefined), 5000, "the record");
+    expect(JSON.parse(readFileSync(file, "utf8")).map((a: { id: string }) => a.id)).toEqual([pont.id]);
+    // the database answers after all: the record goes
+    answer?.();
+    await stopping;
+    expect(existsSync(file)).toBe(false);
+  });
+
   it("is rewritten only when it changes, and is enough for the next start to share its articles", async () => {
     dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-changes-"));
     const file = join(dir, "unpublished-articles.json");

@@ -111,6 +111,32 @@ describe("inverted index", () => {
     }
   });
 
+  it("forgets a search that threw midway: the next one ranks every document", () => {
+    const docs: IndexedDocument[] = [
+      { title: "Japon", body: "Le Japon vote." },
+      { title: "Vietnam", body: "Le Japon et le Vietnam." },
+      { title: "Chine", body: "La Chine et le Vietnam." },
+    ];
+    const indexOf = () => {
+      const index = createInvertedIndex(analyzer);
+      index.add(docs);
+      return index;
+    };
+    const fresh = indexOf();
+    const failing = () => {
+      throw new Error("filter failed");
+    };
+    // one word a query, and one word with alternatives (their own scratch list)
+    const either = [[analyzer.term("japon") as string, analyzer.term("chine") as string]];
+    for (const query of [q("Japon Vietnam"), either]) {
+      const index = indexOf();
+      expect(() => index.search(query, { filter: failing })).toThrow("filter failed");
+      expect(index.search(q("Japon Vietnam"))).toEqual(fresh.search(q("Japon Vietnam")));
+      expect(index.search(either)).toEqual(fresh.search(either));
+      expect(index.search(either)).toHaveLength(3);
+    }
+  });
+
   it("ignores unknown terms and empty queries, and honours limit and filter", () => {
     const index = createInvertedIndex(analyzer);
     expect(index.search(q("Japon"))).toEqual([]);

@@ -63,7 +63,15 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
     return pending.size === 0 ? "" : JSON.stringify([...pending.values()]);
   }
 
-  const save = async () => {
+  // one write at a time, each of the record as it is when it starts: `stop` records while a
+  // publish may be in flight (and then save its outcome), and two writes at once could land in
+  // either order
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    saving = saving.then(write, write);
+    return saving;
+  };
+  const write = async () => {
     if (!o.file) return;
     const text = record();
     if (text === recorded) return;
@@ -200,6 +208,10 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      // while the database is healthy articles are sent before they are recorded: the ones in
+      // flight are recorded now, as the stop may not outlast a publish that hangs (no answer from
+      // the database); sent after all, they are sent again at the next start, harmlessly
+      await save();
       await running;
     },
   };

@@ -91,9 +91,11 @@ const AGE_BEFORE =
   /(?:[,(]\s*|(?<!\p{L})[âa]g[ée]e?s?\s+de\s+|(?<!\p{L})(?:homme|femme|gar[çc]on|fille|fillette|b[ée]b[ée]|nourrisson|enfant|fils|m[èe]re|p[èe]re|adolescente?|ado|jeune|dame|victime|retrait[ée]e?|quinquag[ée]naire|sexag[ée]naire|septuag[ée]naire|octog[ée]naire|[ée]l[èe]ve|lyc[ée]en(?:ne)?|coll[ée]gien(?:ne)?|[ée]tudiante?|conducteur|conductrice|automobiliste|motard|cycliste|pi[ée]ton(?:ne)?|passante?|chanteur|chanteuse|acteur|actrice|com[ée]dien(?:ne)?|journaliste|joueur|joueuse|sportive?|mineure?|suspecte?|habitante?|patiente?|randonneur|randonneuse|touriste|policier|polici[èe]re|gendarme|militaire|soldat|pilote|skieur|skieuse|mannequin|ressortissante?)(?:s|x)?\s+de\s+|(?<!\p{L})l['’]\s*[âa]ge\s+de\s+|(?<!\p{L})(?:d[ée]c[ée]d[ée]e?|morte?|meurt|[ée]teinte?)\s+(?:[\p{L}\d]+\s+){0,4}?(?:à|(?<!(?<!\p{L})y\s+)a)\s+)$/iu;
 // a demonym or a name inside a sentence (`la jeune Lyonnaise de 28 ans`), or someone who has
 // the age (`Ghislaine Maxwell a 58 ans`, `qui a 52 ans`; not `il y a 20 ans`): case matters, so apart
-// A capitalised word after an article is a thing or a country (`La France a 10 ans pour…`), no person.
+// A capitalised word after an article is a thing or a country (`La France a 10 ans pour…`), no
+// person; an article is one in lower case or opening a sentence, not the particle inside a name
+// (`Marine Le Pen a 54 ans`, `Bruno Le Maire a 53 ans`).
 const NAMED_BEFORE =
-  /(?:(?<=\p{L}\s)\p{Lu}\p{Ll}+\s+de|(?:(?<!\p{L})(?:qui|il|elle)|(?<!(?:^|[^\p{L}])(?:[Ll][ae]s?|[Ll]['’]|[Dd]u|[Dd]es|[Uu]ne?|[Tt]he)\s*)\p{Lu}\p{Ll}+)\s+a)\s+$/u;
+  /(?:(?<=\p{L}\s)\p{Lu}\p{Ll}+\s+de|(?:(?<!\p{L})(?:qui|il|elle)|(?<!(?:(?:^|[^\p{L}])(?:l[ae]s?|l['’]|du|des|une?|the)|(?:^|[.!?…:;«»"“”(\n—–]\s*)(?:L[ae]s?|L['’]|Du|Des|Une?|The))\s*)\p{Lu}\p{Ll}+)\s+a)\s+$/u;
 /** An English age (`a 52-year-old man`, `52 years old`). */
 const YEARS_OLD_AFTER = /^(?:-|\s+)years?(?:-|\s+)old(?!\p{L})/iu;
 const AGE_AFTER =

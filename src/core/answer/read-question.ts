@@ -131,9 +131,11 @@ const ASKS_CAUSE =
 
 /**
  * `De quoi est accusé X ?`, `de quoi parle…`: `de quoi` asking a charge or a subject, not a cause.
+ * The verb as a whole word (the stem alone took `le compositeur`, `le parlementaire` for one) and
+ * not after an article (`de quoi est mort le suspect`, `le chargé d'affaires` ask a cause).
  */
 const ASKS_CHARGE =
-  /(?<!\p{L})de\s+quoi\s+(?:[\p{L}'’-]+\s+){0,4}?(?:accus|soup[çc]onn|suspect|inculp|poursuivi|reproch|parl|s['’]agit|agit|compos|charg|condamn|mis\s+en\s+examen)/iu;
+  /(?<!\p{L})de\s+quoi\s+(?:[\p{L}'’-]+\s+){0,4}?(?<!(?<!\p{L})(?:l[ae]s?|une?|des|du|ce|cet|cette|ces)\s+)(?:(?:accus|soup[çc]onn|suspect|inculp|poursuivi|reproch|parl|compos|charg|condamn)(?:e|é|ée|és|ées|es|s|ent|er|ait|aient|era)?|s['’]agit|agit|mise?s?\s+en\s+examen)(?!\p{L})/iu;
 
 // Index terms of the question's names: capitalised words other than the first, and acronyms.
 function namedTerms(news: NewsIndex, question: string): Set<string> {

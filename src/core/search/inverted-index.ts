@@ -545,15 +545,24 @@ function search(ix: IndexData, groups: readonly QueryGroup[], opts: SearchOption
   }
   const { byKey, queryLength } = resolveGroups(ix, groups);
   const acc: Accumulator = { values: ix.scores, touched: ix.touched, count: 0, best: false };
-  for (const { ids, qtf } of byKey.values()) {
-    if (ids.length === 1) walk(ix, ids[0] as number, qtf, acc);
-    else scoreBestAlternative(ix, ids, qtf, acc);
+  try {
+    for (const { ids, qtf } of byKey.values()) {
+      if (ids.length === 1) walk(ix, ids[0] as number, qtf, acc);
+      else scoreBestAlternative(ix, ids, qtf, acc);
+    }
+    const { values: scores, touched, count } = acc;
+    if (ix.params.model === "dirichlet") addDocumentLengthPart(ix, touched, count, queryLength);
+    const hits = topK(touched, count, scores, limit, opts.filter);
+    for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
+    return hits;
+  } catch (error) {
+    // a caller's filter or a snapshot's postings read threw midway: a score left in the scratch
+    // lists would keep its document out of every later search (a document is listed only when
+    // its score is 0), so they are cleared whole (a rare path: no need to know what was touched)
+    ix.scores.fill(0);
+    ix.bestOfGroup.fill(0);
+    throw error;
   }
-  const { values: scores, touched, count } = acc;
-  if (ix.params.model === "dirichlet") addDocumentLengthPart(ix, touched, count, queryLength);
-  const hits = topK(touched, count, scores, limit, opts.filter);
-  for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
-  return hits;
 }
 
 /**
