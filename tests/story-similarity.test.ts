@@ -1,8 +1,16 @@
 // The per-term cap of the text cosine (SimilarityWeights.termCap): one shared word alone cannot
 // make two articles one story, several shared words still can.
 import { describe, expect, it } from "vitest";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { type ArticleFeatures, dot, spreadDot } from "../src/core/stories/features.ts";
-import { checkWeights, similarity, similarityMatrix, toSparse } from "../src/core/stories/index.ts";
+import {
+  checkWeights,
+  createStoryTracker,
+  LEARNED_LIVE_PARAMS,
+  similarity,
+  similarityMatrix,
+  toSparse,
+} from "../src/core/stories/index.ts";
 
 const unit = (weights: Record<string, number>) => {
   const norm = Math.sqrt(Object.values(weights).reduce((s, w) => s + w * w, 0));
@@ -77,6 +85,11 @@ describe("weights that cannot be used", () => {
     expect(() => checkWeights({ ...w, minSharedTerms: -1 })).toThrow(/minSharedTerms/);
     expect(() => checkWeights({ ...w, termCap: Number.NaN })).toThrow(/termCap/);
     expect(() => similarityMatrix([], { ...w, termCap: -0.1 })).toThrow(/termCap/);
+    // the live tracker refuses them when it is made, not at its first article
+    const live = (weights: typeof w & { termCap?: number }) =>
+      createStoryTracker(createNewsIndex([]), { params: { ...LEARNED_LIVE_PARAMS, weights } });
+    expect(() => live({ ...w, termCap: -0.1 })).toThrow(/termCap/);
+    expect(() => live({ ...w, termCap: 0.5 })).not.toThrow();
     expect(() => checkWeights({ ...w, termCap: 0, minSharedTerms: 2 })).not.toThrow();
   });
 });
