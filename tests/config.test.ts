@@ -117,6 +117,13 @@ describe("config", () => {
       );
   });
 
+  it("leaves the answer warm-up to the start-up unless NEWSBOT_WARM_UP says", () => {
+    expect(loadConfig({}).warmUp).toBeUndefined();
+    expect(loadConfig({ NEWSBOT_WARM_UP: "off" }).warmUp).toBe(false);
+    expect(loadConfig({ NEWSBOT_WARM_UP: "on" }).warmUp).toBe(true);
+    expect(() => loadConfig({ NEWSBOT_WARM_UP: "later" })).toThrow(/NEWSBOT_WARM_UP/);
+  });
+
   it("documents every variable it reads in .env.example", () => {
     const example = envExample();
     for (const v of ENV_DOC) expect(example).toContain(`\n${v.name}=`);

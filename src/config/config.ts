@@ -73,6 +73,8 @@ export interface Config {
   readonly http: { readonly enabled: boolean; readonly port: number };
   /** Optional model endpoints (written answers, hybrid retrieval); undefined = fully offline. */
   readonly model?: ModelConfig;
+  /** NEWSBOT_WARM_UP: ask the answer pipeline a few questions once ready; undefined = not set. */
+  readonly warmUp?: boolean;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -153,6 +155,11 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     name: "NEWSBOT_LOG_LEVEL",
     doc: "Log detail: fatal, error, warn, info (default), debug, trace or silent; JSON lines unless on a terminal",
     example: "info",
+  },
+  {
+    name: "NEWSBOT_WARM_UP",
+    doc: "Once ready, answer a few questions made from the corpus (about 1 s in the background) so that the first users' questions are answered as fast as the next ones: on (default) or off",
+    example: "on",
   },
   {
     name: "NEWSBOT_HTTP",
@@ -287,6 +294,7 @@ function schema(t: ConfigMessages) {
       .toLowerCase()
       .pipe(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }))
       .default("info"),
+    NEWSBOT_WARM_UP: onOffValue().optional(),
     NEWSBOT_HTTP: onOffValue().optional(),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret(8)).optional(),
@@ -440,6 +448,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     logLevel: e.NEWSBOT_LOG_LEVEL,
     http: { enabled: e.NEWSBOT_HTTP ?? adapters.some((a) => a !== "console"), port: e.PORT },
     ...(model ? { model } : {}),
+    ...(e.NEWSBOT_WARM_UP === undefined ? {} : { warmUp: e.NEWSBOT_WARM_UP }),
     ...platformConfigs(e, adapters),
   };
 }
