@@ -161,7 +161,7 @@ async function main() {
   const warmed = (starts: Start[], f: (w: NonNullable<Start["warmUp"]>) => number) =>
     median(starts.map((s) => (s.warmUp ? f(s.warmUp) : Number.NaN)));
   rows.push(
-    ["answer warm-up after ready", fmt(warmed(cold, (w) => w.ms)), fmt(warmed(warm, (w) => w.ms))],
+    ["warm-up after ready", fmt(warmed(cold, (w) => w.ms)), fmt(warmed(warm, (w) => w.ms))],
     ["  CPU time", fmt(warmed(cold, (w) => w.cpuMs)), fmt(warmed(warm, (w) => w.cpuMs))],
     ["  questions", String(warmed(cold, (w) => w.asked)), String(warmed(warm, (w) => w.asked))],
   );
