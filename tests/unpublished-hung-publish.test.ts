@@ -2,6 +2,7 @@
 // publish never answers. The hang is real: another connection holds the articles table locked on a
 // real Postgres, so the INSERT waits; releasing the lock lets it through.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -19,6 +20,7 @@ let dir: string;
 let stores: Stores | undefined;
 let locker: pg.Client | undefined;
 let unpublished: Unpublished | undefined;
+let proxy: Server | undefined;
 
 beforeAll(async () => {
   server = await startPostgres();
@@ -33,8 +35,45 @@ afterEach(async () => {
   unpublished = undefined;
   await stores?.close();
   stores = undefined;
+  await new Promise((r) => (proxy ? proxy.close(r) : r(undefined)));
+  proxy = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * A TCP relay in front of the server that can go silent: while `silent`, what either side sends is
+ * dropped, as on a network that lost the server (it neither answers nor closes).
+ */
+async function silentRelay(url: string) {
+  const target = new URL(url);
+  const state = { silent: false };
+  const sockets = new Set<Socket>();
+  proxy = createServer((client) => {
+    const server = connect(Number(target.port), target.hostname);
+    for (const s of [client, server]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      s.on("close", () => {
+        sockets.delete(s);
+        client.destroy();
+        server.destroy();
+      });
+    }
+    client.on("data", (d) => void (state.silent || server.write(d)));
+    server.on("data", (d) => void (state.silent || client.write(d)));
+  });
+  await new Promise<void>((r) => proxy?.listen(0, "127.0.0.1", r));
+  const address = proxy.address();
+  const relayed = new URL(url);
+  relayed.port = String(typeof address === "object" && address ? address.port : 0);
+  return {
+    url: relayed.toString(),
+    state,
+    close: () => {
+      for (const s of sockets) s.destroy();
+    },
+  };
+}
 
 const article = (id: string): Article => ({
   id,
@@ -43,11 +82,11 @@ const article = (id: string): Article => ({
   lang: "fr",
 });
 
-async function open(statementTimeoutMs?: number) {
+async function open(statementTimeoutMs?: number, through?: (url: string) => Promise<string>) {
   dir = mkdtempSync(join(tmpdir(), "newsbot-hung-"));
   const url = await server.database();
   stores = await openStores({
-    databaseUrl: url,
+    databaseUrl: through ? await through(url) : url,
     sqlitePath: ":memory:",
     ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
   });
@@ -161,5 +200,26 @@ describe("a statement timeout on the shared database", () => {
     await waitFor(() => (db.log().includes("now shared") ? true : undefined), 10_000, "the retry");
     expect(await db.shared()).toEqual(["904_a"]);
     expect(existsSync(db.file)).toBe(false);
+  }, 60_000);
+
+  it("gives up on a server that stops answering, and the publish is retried", async () => {
+    let relay: Awaited<ReturnType<typeof silentRelay>> | undefined;
+    const db = await open(300, async (url) => {
+      relay = await silentRelay(url);
+      return relay.url;
+    });
+    if (!relay) throw new Error("no relay");
+    const u = db.start(200);
+    await u.publish([article("905_a")]); // the connection is open and healthy
+    if (relay) relay.state.silent = true;
+    const began = Date.now();
+    void u.publish([article("905_b")]);
+    await waitFor(() => (db.log().includes("not shared") ? true : undefined), 5000, "the failure");
+    expect(Date.now() - began).toBeLessThan(3000); // 300 ms, then the client's grace of as much
+    expect(recordedIds(db.file)).toEqual(["905_b"]);
+    relay.state.silent = false;
+    relay.close(); // the dropped bytes left those connections unusable; new ones are made
+    await waitFor(() => (db.log().includes("now shared") ? true : undefined), 10_000, "the retry");
+    expect(await db.shared()).toEqual(["905_a", "905_b"]);
   }, 60_000);
 });
