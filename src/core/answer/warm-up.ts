@@ -141,12 +141,12 @@ export async function warmUpAnswers(
   let asked = 0;
   let cpuMs = 0;
   for (const q of questions) {
+    await pause(); // first too: the caller's own work (and a user's question) goes before
     if (cpuMs >= budget || (options.going && !options.going())) break;
     const t = clock();
     ask(q.question, q.locale);
     cpuMs += clock() - t;
     asked++;
-    await pause();
   }
   return { asked, of: questions.length, ms: performance.now() - began, cpuMs };
 }
