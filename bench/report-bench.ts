@@ -14,7 +14,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { replyText } from "../src/cli/report-commands.ts";
 import { warmUpAnswerKinds } from "../src/core/answer/answer-kinds.ts";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { type Answer, createAnswerer } from "../src/core/answer/answerer.ts";
 import { prepareAnswering, warmUpAnswers, warmUpQuestions } from "../src/core/answer/warm-up.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
 import type { Article } from "../src/core/corpus/article.ts";
@@ -168,7 +168,7 @@ function measureAsks(label: string): void {
   const questions = askQuestions(articles);
   const askMs: number[] = [];
   const askCpuMs: number[] = [];
-  const digest = createHash("sha1");
+  const answers: Answer[] = [];
   let found = 0;
   for (const q of questions) {
     const c1 = process.cpuUsage();
@@ -178,8 +178,10 @@ function measureAsks(label: string): void {
     askMs.push(performance.now() - t1);
     const c = process.cpuUsage(c1);
     askCpuMs.push((c.user + c.system) / 1000);
-    digest.update(JSON.stringify(answer));
+    answers.push(answer); // hashed after the loop: nothing but the asks inside it
   }
+  const digest = createHash("sha1");
+  for (const a of answers) digest.update(JSON.stringify(a));
   const pct = (xs: number[], p: number) =>
     (xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0).toFixed(1);
   for (const [what, xs] of [
