@@ -1,23 +1,36 @@
 // Latency of digests, briefings and `who` on the full OrangeSum archive (34k articles), after the
 // load and index build (which are measured apart), and of placing a day's articles in stories as
 // they arrive live. Not part of `npm test`:
-//   node bin/run-ts.mjs bench/report-bench.ts [--show]
+//   node bin/run-ts.mjs bench/report-bench.ts [--show] [--no-warm-up-line]
 // `--show` also prints the replies as text, to read them by eye.
+// The `ask` lines measure the 300 questions after everything above them, without the bot's start-up
+// warm-up; a line "after warm-up" then measures the same questions in a fresh process that, as the
+// bot does once ready, only loads and indexes the archive and answers its warm-up questions
+// (src/core/answer/warm-up.ts) first (`--no-warm-up-line` leaves it out; `--warm-up-child on|off`
+// runs that process alone, with or without the warm-up).
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { replyText } from "../src/cli/report-commands.ts";
 import { warmUpAnswerKinds } from "../src/core/answer/answer-kinds.ts";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { type Answer, createAnswerer } from "../src/core/answer/answerer.ts";
+import { prepareAnswering, warmUpAnswers, warmUpQuestions } from "../src/core/answer/warm-up.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
+import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply } from "../src/core/digest/index.ts";
 import { whoIs } from "../src/core/entities/index.ts";
+import { createNewsCore } from "../src/core/news-core.ts";
 import { whoReply } from "../src/core/reply/who-reply.ts";
 import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { placeLiveArticles, startLiveStories } from "../src/core/stories/index.ts";
 
 const PATH = resolve(fileURLToPath(import.meta.url), "../../../shared/datasets/orangesum-dedup.jsonl.gz");
 const show = process.argv.includes("--show");
+const childAt = process.argv.indexOf("--warm-up-child");
+// the process that measures `ask` after the bot's warm-up (see above): "on" or "off"
+const child = childAt >= 0 ? process.argv[childAt + 1] : undefined;
 
 let t = performance.now();
 const { articles } = await loadCorpus(PATH);
@@ -36,6 +49,12 @@ const median = days[Math.floor(days.length / 2)]?.[0] ?? "2019-12-05";
 t = performance.now();
 const news = createNewsIndex(articles.filter((a) => a.date !== busiest));
 const indexMs = performance.now() - t;
+if (child) {
+  // the same index as below (the busiest day added last, one article at a time), then the asks
+  for (const a of articles.filter((x) => x.date === busiest)) news.add([a]);
+  await askAfterWarmUp(child === "on");
+  process.exit(0);
+}
 console.log(
   `corpus: ${articles.length} articles · load ${Math.round(loadMs)} ms · index ${Math.round(indexMs)} ms`,
 );
@@ -125,42 +144,87 @@ for (const name of ["Olivier Véran", "Edouard Philippe", "Didier Raoult"]) {
 // `ask` end to end (question → cited answer), on questions of three shapes built from the corpus
 // itself with a fixed stride: an article's title as a question, "Qui est <name> ?" for a name
 // its first sentence mentions, and "Combien … ?" around a figure of that sentence.
-const answerer = createAnswerer(news);
-warmUpAnswerKinds();
-const questions: string[] = [];
-for (let i = 0; questions.length < 300 && i < 3000; i++) {
-  const a = articles[(i * 7919) % articles.length];
-  if (!a) continue;
-  const first = news.sentencesOf((i * 7919) % articles.length)[0]?.text ?? "";
-  const name = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u.exec(first.slice(1))?.[1];
-  const figure = /\b\d[\d .,]*\s+(\p{L}{4,})/u.exec(first)?.[1];
-  if (i % 3 === 0) questions.push(a.title);
-  else if (i % 3 === 1 && name) questions.push(`Qui est ${name} ?`);
-  else if (figure) questions.push(`Combien de ${figure} ?`);
+function askQuestions(all: readonly Article[]): string[] {
+  const questions: string[] = [];
+  for (let i = 0; questions.length < 300 && i < 3000; i++) {
+    const a = all[(i * 7919) % all.length];
+    if (!a) continue;
+    const first = news.sentencesOf((i * 7919) % all.length)[0]?.text ?? "";
+    const name = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u.exec(first.slice(1))?.[1];
+    const figure = /\b\d[\d .,]*\s+(\p{L}{4,})/u.exec(first)?.[1];
+    if (i % 3 === 0) questions.push(a.title);
+    else if (i % 3 === 1 && name) questions.push(`Qui est ${name} ?`);
+    else if (figure) questions.push(`Combien de ${figure} ?`);
+  }
+  return questions;
 }
+
 // Wall time, and the process's CPU time (user + system) for each answer: on this shared machine a
 // question during which the process waited for a core takes longer on the clock, not in CPU time,
-// which is what an idle core would take.
-const askMs: number[] = [];
-const askCpuMs: number[] = [];
-let found = 0;
-for (const q of questions) {
-  const c1 = process.cpuUsage();
-  const t1 = performance.now();
-  if (answerer.answer(q).found) found++;
-  askMs.push(performance.now() - t1);
-  const c = process.cpuUsage(c1);
-  askCpuMs.push((c.user + c.system) / 1000);
+// which is what an idle core would take. The answers' digest shows both processes answer alike.
+function measureAsks(label: string): void {
+  const answerer = createAnswerer(news);
+  warmUpAnswerKinds();
+  const questions = askQuestions(articles);
+  const askMs: number[] = [];
+  const askCpuMs: number[] = [];
+  const answers: Answer[] = [];
+  let found = 0;
+  for (const q of questions) {
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    const answer = answerer.answer(q);
+    if (answer.found) found++;
+    askMs.push(performance.now() - t1);
+    const c = process.cpuUsage(c1);
+    askCpuMs.push((c.user + c.system) / 1000);
+    answers.push(answer); // hashed after the loop: nothing but the asks inside it
+  }
+  const digest = createHash("sha1");
+  for (const a of answers) digest.update(JSON.stringify(a));
+  const pct = (xs: number[], p: number) =>
+    (xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0).toFixed(1);
+  for (const [what, xs] of [
+    ["", askMs],
+    [", CPU time", askCpuMs],
+  ] as const) {
+    xs.sort((a, b) => a - b);
+    console.log(
+      `ask, ${questions.length} questions (titles, "Qui est …", "Combien de …")${label}${what}`.padEnd(44),
+      `p50 ${pct(xs, 0.5)} ms · p99 ${pct(xs, 0.99)} ms · max ${(xs.at(-1) ?? 0).toFixed(1)} ms · answered ${found}`,
+    );
+  }
+  console.log(`  (answers' SHA-1 ${digest.digest("hex").slice(0, 12)}${label})`);
 }
-const pct = (xs: number[], p: number) =>
-  (xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0).toFixed(1);
-for (const [what, xs] of [
-  ["", askMs],
-  [", CPU time", askCpuMs],
-] as const) {
-  xs.sort((a, b) => a - b);
-  console.log(
-    `ask, ${questions.length} questions (titles, "Qui est …", "Combien de …")${what}`.padEnd(44),
-    `p50 ${pct(xs, 0.5)} ms · p99 ${pct(xs, 0.99)} ms · max ${(xs.at(-1) ?? 0).toFixed(1)} ms · answered ${found}`,
-  );
+
+/**
+ * The warm-up process: the bot's once-ready steps (with or without its warm-up questions), then
+ * the 300 questions.
+ */
+async function askAfterWarmUp(on: boolean): Promise<void> {
+  prepareAnswering(news);
+  if (on) {
+    const core = createNewsCore(news);
+    const prepared = warmUpQuestions(news);
+    const taken = new Set(askQuestions(articles));
+    const r = await warmUpAnswers((q, locale) => core.ask(q, locale), prepared);
+    console.log(
+      `warm-up: ${r.asked} of ${r.of} questions in ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms of CPU; ${prepared.filter((q) => taken.has(q.question)).length} among the bench's questions`,
+    );
+  }
+  measureAsks(on ? ", after warm-up" : ", fresh process, no warm-up");
+}
+
+measureAsks("");
+if (!process.argv.includes("--no-warm-up-line")) {
+  const script = fileURLToPath(import.meta.url);
+  const runTs = resolve(script, "../../bin/run-ts.mjs");
+  const warm = spawn(process.execPath, [...process.execArgv, runTs, script, "--warm-up-child", "on"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((done) => warm.on("exit", done));
+  if (code !== 0) {
+    console.error(`the after-warm-up process exited ${code}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,5 +1,6 @@
 // Start-up as an operator meets it, measured on real processes of the compiled bot (dist/, built
-// first when stale): start-to-ready (spawn → the "ready" log line) and RSS at ready, then
+// first when stale): start-to-ready (spawn → the "ready" log line) and RSS at ready, the answer
+// warm-up that follows ready (its own log line; the bot answers meanwhile), then
 // `newsbot ask` end to end with its peak RSS, each without and with the index snapshot, side by
 // side; and the console's start on the seed corpus. Usage:
 //   npm run bench:startup -- [--corpus PATH] [--runs N]
@@ -32,9 +33,14 @@ interface Start {
   cpuMs: number;
   rssMB: number;
   source: string;
+  /** The answer warm-up after ready (NEWSBOT_WARM_UP): questions, wall and CPU time. */
+  warmUp?: { asked: number; ms: number; cpuMs: number };
 }
 
-/** Start the bot on the console with piped input; resolve at its "ready" line; wait for the snapshot, quit. */
+/**
+ * Start the bot on the console with piped input; resolve at its "ready" line; wait for the answer
+ * warm-up (and the snapshot when asked), quit.
+ */
 function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): Promise<Start> {
   const began = performance.now();
   const child = spawn(process.execPath, [join(ROOT, "dist/src/app/main.js")], {
@@ -50,12 +56,25 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
   return new Promise((done, fail) => {
     let buffered = "";
     let start: Start | undefined;
+    let saved = !waitForSave;
+    let warmUp: Start["warmUp"];
+    const quitWhenDone = () => {
+      if (start && saved && warmUp) child.stdin.end("quit\n");
+    };
     child.stderr.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
       for (let nl = buffered.indexOf("\n"); nl >= 0; nl = buffered.indexOf("\n")) {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
-        let o: { msg?: string; rssMB?: number; cpuMs?: number; source?: string; type?: string };
+        let o: {
+          msg?: string;
+          rssMB?: number;
+          cpuMs?: number;
+          source?: string;
+          type?: string;
+          asked?: number;
+          ms?: number;
+        };
         try {
           o = JSON.parse(line);
         } catch {
@@ -68,14 +87,19 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
             rssMB: o.rssMB ?? 0,
             source: o.source ?? "?",
           };
-          if (!waitForSave || o.source === "snapshot") child.stdin.end("quit\n");
+          if (o.source === "snapshot") saved = true;
         } else if (o.type === "saved" || o.type === "save-failed") {
-          child.stdin.end("quit\n");
+          saved = true;
+        } else if (o.msg?.startsWith("[answers] warmed up")) {
+          warmUp = { asked: o.asked ?? 0, ms: o.ms ?? 0, cpuMs: o.cpuMs ?? 0 };
         }
+        quitWhenDone();
       }
     });
     child.on("exit", (code) =>
-      start ? done(start) : fail(new Error(`the bot exited (${code}) before ready`)),
+      start
+        ? done({ ...start, ...(warmUp ? { warmUp } : {}) })
+        : fail(new Error(`the bot exited (${code}) before ready`)),
     );
   });
 }
@@ -134,6 +158,13 @@ async function main() {
       `${median(askWarm.map((a) => a.peakMB))} MB`,
     ],
   ];
+  const warmed = (starts: Start[], f: (w: NonNullable<Start["warmUp"]>) => number) =>
+    median(starts.map((s) => (s.warmUp ? f(s.warmUp) : Number.NaN)));
+  rows.push(
+    ["warm-up after ready", fmt(warmed(cold, (w) => w.ms)), fmt(warmed(warm, (w) => w.ms))],
+    ["  CPU time", fmt(warmed(cold, (w) => w.cpuMs)), fmt(warmed(warm, (w) => w.cpuMs))],
+    ["  questions", String(warmed(cold, (w) => w.asked)), String(warmed(warm, (w) => w.asked))],
+  );
   console.log(`\n${"".padEnd(26)}${"no snapshot".padEnd(14)}snapshot`);
   for (const [label, a, b] of rows) console.log(`${(label ?? "").padEnd(26)}${(a ?? "").padEnd(14)}${b}`);
   console.log(`(sources: ${warm.map((s) => s.source).join(", ")})`);

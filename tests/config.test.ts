@@ -105,6 +105,25 @@ describe("config", () => {
     expect(cfg).toMatchObject({ corpus: ["a", "b/c.jsonl"], adapters: ["console"], ratePerMinute: 0 });
   });
 
+  it("bounds the Postgres statement timeout, 15 s unless set", () => {
+    const url = "postgres://u@db/newsbot";
+    expect(loadConfig({ DATABASE_URL: url }).databaseStatementTimeoutMs).toBe(15_000);
+    expect(
+      loadConfig({ DATABASE_URL: url, NEWSBOT_DB_STATEMENT_TIMEOUT_MS: "2500" }).databaseStatementTimeoutMs,
+    ).toBe(2500);
+    for (const bad of ["0", "50", "2s", "9999999"])
+      expect(() => loadConfig({ DATABASE_URL: url, NEWSBOT_DB_STATEMENT_TIMEOUT_MS: bad })).toThrow(
+        /NEWSBOT_DB_STATEMENT_TIMEOUT_MS/,
+      );
+  });
+
+  it("leaves the answer warm-up to the start-up unless NEWSBOT_WARM_UP says", () => {
+    expect(loadConfig({}).warmUp).toBeUndefined();
+    expect(loadConfig({ NEWSBOT_WARM_UP: "off" }).warmUp).toBe(false);
+    expect(loadConfig({ NEWSBOT_WARM_UP: "on" }).warmUp).toBe(true);
+    expect(() => loadConfig({ NEWSBOT_WARM_UP: "later" })).toThrow(/NEWSBOT_WARM_UP/);
+  });
+
   it("documents every variable it reads in .env.example", () => {
     const example = envExample();
     for (const v of ENV_DOC) expect(example).toContain(`\n${v.name}=`);

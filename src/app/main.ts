@@ -16,7 +16,7 @@ import type { Adapter } from "../adapters/port.ts";
 import { StartupFailure } from "../adapters/startup-failure.ts";
 import { resolveCorpusPaths } from "../config/corpus-paths.ts";
 import { type Config, ConfigError, loadConfig } from "../config/index.ts";
-import { warmUpAnswerKinds } from "../core/answer/answer-kinds.ts";
+import { prepareAnswering, warmUpAnswers, warmUpQuestions } from "../core/answer/warm-up.ts";
 import { createNewsCore, type NewsCore } from "../core/news-core.ts";
 import { addToLiveIndex } from "../ingest/live-index.ts";
 import type { ModelServices } from "../model/index.ts";
@@ -55,6 +55,10 @@ export interface StartOptions {
   /** Where log lines go instead of `errorOutput` (tests). */
   readonly logger?: Logger;
 }
+
+// The answer warm-up once ready (NEWSBOT_WARM_UP): on by default for the bot as run, off when
+// `startApp` is given its own environment (the tests, which turn it on to test it) unless it says so.
+const warmsUp = (config: Config, options: StartOptions) => config.warmUp ?? options.env === undefined;
 
 export interface RunningApp {
   readonly config: Config;
@@ -622,14 +626,16 @@ function startIngestionWhenReady(
  * Once ready: the first questions would otherwise pay for loading the French word list, for
  * bucketing the vocabulary that typo matching searches, and for finding the people autocomplete
  * offers (Discord's must answer within 3 s); the snapshot is then written or brought up to date.
+ * With `warmUp`, a few questions made from the corpus are then answered (core/answer/warm-up.ts)
+ * so that the first users' questions do not run in code the engine has not optimised yet.
  * Then a session (the console's) ending stops the app.
  */
-function afterReady(w: Wiring, core: NewsCore, loaded: LoadedNews): void {
+function afterReady(w: Wiring, core: NewsCore, loaded: LoadedNews, warmUp: boolean): void {
   setImmediate(() => {
-    warmUpAnswerKinds();
-    core.news.expandUnknown([["warmupq"]]);
+    prepareAnswering(core.news);
     core.suggestPeople("", 1);
     void loaded.completeTexts().then(() => loaded.save()); // the texts read whole in the background
+    if (warmUp) void warmUpAnswering(w, loaded);
   }).unref();
   for (const adapter of w.adapters) {
     if (!adapter.session) continue;
@@ -638,6 +644,27 @@ function afterReady(w: Wiring, core: NewsCore, loaded: LoadedNews): void {
       .catch((error: unknown) => w.c.log.error({ err: error }, `${adapter.name} session failed`))
       .finally(() => void w.sequence.stop());
   }
+}
+
+/**
+ * The warm-up questions, through the offline core without the metrics (they are no user's), one at
+ * a time with a pause between two so that a user's question never waits for more than one; it
+ * stops when the app stops. A failure is logged: a user asking the same would meet it.
+ */
+function warmUpAnswering(w: Wiring, loaded: LoadedNews): Promise<void> {
+  const { core } = loaded;
+  return warmUpAnswers((q, locale) => core.ask(q, locale), warmUpQuestions(core.news), {
+    going: () => !w.sequence.stopping(),
+  })
+    .then((r) =>
+      w.c.log.info(
+        { asked: r.asked, of: r.of, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs) },
+        `[answers] warmed up: ${r.asked} question(s) answered in ${Math.round(r.ms)} ms (${Math.round(r.cpuMs)} ms of CPU)`,
+      ),
+    )
+    .catch((error: unknown) =>
+      w.c.log.error({ err: error }, "[answers] a warm-up question failed; please report it"),
+    );
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
@@ -683,7 +710,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   state.ready = true;
   logReady(c, articleCount, loaded);
   startIngestionWhenReady(w, { core, stores, shared, feeds, metrics }, embedNew);
-  afterReady(w, core, loaded);
+  afterReady(w, core, loaded, warmsUp(config, options));
   return {
     config,
     dispatcher,

@@ -17,6 +17,7 @@ export async function openAppStores(config: Config, sqlitePath: string): Promise
     return await openStores({
       sqlitePath,
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      ...(config.databaseStatementTimeoutMs ? { statementTimeoutMs: config.databaseStatementTimeoutMs } : {}),
     });
   } catch (error) {
     if (!(error instanceof DatabaseOpenError)) throw error;

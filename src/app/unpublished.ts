@@ -8,8 +8,10 @@
 // NEWSBOT_RETRIEVAL=postgres the replica keeps no texts in memory (retrieval.ts), and a watched
 // file may be edited or removed before the restart; the record only exists during an outage and
 // grows with it, a few kB an article.
-// The file is written only when the record changes: a publish that goes through while nothing is
-// kept touches no file, and a retry refused again rewrites nothing.
+// Articles are recorded when they are handed over, before their publish starts, and the record is
+// cleared once it succeeds: a crash (or a stop that cannot wait) during a publish, or while articles
+// wait behind one that hangs, leaves them in the file for the next start. The file is written only
+// when the record changes: a retry refused again rewrites nothing.
 import { readFileSync } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -45,6 +47,8 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   const first = o.retryMs ?? 5000;
   const max = o.maxRetryMs ?? 300_000;
   const pending = new Map<string, Article>();
+  // handed over, waiting for their turn behind the publish in progress (recorded with `pending`)
+  const queued = new Map<string, Article>();
   const left = readPending(o.file, o.log);
   for (const a of left.articles) pending.set(a.id, a);
   // what the file holds, as `record()` writes it: "" for no file, undefined when not known (a
@@ -59,8 +63,14 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   // one publish at a time, in order: a retry and a new file's articles never race
   let running: Promise<void> = Promise.resolve();
 
+  // pending, then queued (an article handed over again while pending is recorded as last given)
+  function waiting(): ReadonlyMap<string, Article> {
+    return queued.size === 0 ? pending : new Map([...pending, ...queued]);
+  }
+
   function record(): string {
-    return pending.size === 0 ? "" : JSON.stringify([...pending.values()]);
+    const all = waiting();
+    return all.size === 0 ? "" : JSON.stringify([...all.values()]);
   }
 
   // one write at a time, each of the record as it is when it starts: `stop` records while a
@@ -75,13 +85,26 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
     if (!o.file) return;
     const text = record();
     if (text === recorded) return;
-    try {
-      recorded = undefined; // until the write is done
-      if (text === "") await unlink(o.file).catch(() => {});
-      else {
-        await mkdir(dirname(o.file), { recursive: true }); // with DATABASE_URL nothing else makes it
-        await writeFileAtomic(o.file, text, { replace: true });
+    recorded = undefined; // until the write is done
+    if (text === "") {
+      try {
+        await unlink(o.file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+          // tried again at the next change; left, the next start sends its articles again (harmless)
+          o.log.warn(
+            { file: o.file, error: String(error) },
+            `[shared] cannot remove ${o.file} (${String(error)}): the articles it holds are shared, but the next start will send them again — check the folder is writable`,
+          );
+          return;
+        }
       }
+      recorded = text;
+      return;
+    }
+    try {
+      await mkdir(dirname(o.file), { recursive: true }); // with DATABASE_URL nothing else makes it
+      await writeFileAtomic(o.file, text, { replace: true });
       recorded = text;
     } catch (error) {
       o.log.warn(
@@ -135,18 +158,19 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       await o.publish(sending);
     } catch (error) {
       const sent = sending.length > 1 ? await sendOneByOne(sending) : 0;
-      if (sent > 0 && pending.size > 0) {
+      const refused = [...pending.keys()];
+      if (sent > 0 && refused.length > 0) {
         await save();
         o.log.warn(
-          { sent, refused: [...pending.keys()], error: String(error) },
-          `[shared] ${sent} of ${sending.length} article(s) shared one by one; the database refuses ${pending.size} on their own (${[...pending.keys()].slice(0, 5).join(", ")}${pending.size > 5 ? ", …" : ""}: ${String(error)}); they are kept and sent again in ${delay / 1000} s — check those files`,
+          { sent, refused, error: String(error) },
+          `[shared] ${sent} of ${sending.length} article(s) shared one by one; the database refuses ${refused.length} on their own (${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ", …" : ""}: ${String(error)}); they are kept and sent again in ${delay / 1000} s — check those files`,
         );
         behind = true;
         schedule();
         delay = Math.min(delay * 2, max);
         return;
       }
-      if (pending.size > 0) {
+      if (refused.length > 0) {
         await save();
         o.log.warn(
           { articles: sending.length, error: String(error), retryInSeconds: delay / 1000 },
@@ -159,7 +183,7 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       }
       // every article went through on its own: the batch's refusal was passing
     }
-    // sends are queued one at a time (enqueue): nothing was added meanwhile
+    // sends are one at a time (enqueue): what was handed over meanwhile is queued, not pending
     pending.clear();
     await save();
     if (behind) {
@@ -176,13 +200,18 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
 
   // never rejects: the feed ingester calls it without waiting (send and save catch what they expect)
   const enqueue = (articles: readonly Article[]) => {
+    // recorded at once, not when their turn comes: behind a publish that hangs they would be in
+    // no record when the bot stops or crashes
+    for (const a of articles) queued.set(a.id, a);
+    if (articles.length > 0) void save();
     running = running
       .then(async () => {
+        for (const a of articles) {
+          if (queued.get(a.id) === a) queued.delete(a.id);
+          pending.set(a.id, a);
+        }
         if (stopped && articles.length === 0) return;
-        for (const a of articles) pending.set(a.id, a);
-        // while articles are kept (the database is failing), new ones join the record before the
-        // attempt; otherwise the attempt comes first and only what it could not share is recorded
-        if (recorded !== "") await save();
+        await save(); // recorded before the attempt: a crash during it leaves them in the file
         await send();
       })
       .catch((error: unknown) =>
@@ -202,15 +231,15 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
   return {
     publish: (articles) => enqueue(articles),
     get size() {
-      return pending.size;
+      return waiting().size;
     },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      // while the database is healthy articles are sent before they are recorded: the ones in
-      // flight are recorded now, as the stop may not outlast a publish that hangs (no answer from
-      // the database); sent after all, they are sent again at the next start, harmlessly
+      // the pending ones (in flight or waiting) are in the record already unless its write failed:
+      // once more, as the stop may not outlast a publish that hangs (no answer from the database);
+      // sent after all, they are sent again at the next start, harmlessly
       await save();
       await running;
     },

@@ -59,6 +59,8 @@ export interface Config {
   readonly db: string;
   /** Postgres (`postgres://…`) shared by several replicas; when set, it replaces `db`. */
   readonly databaseUrl?: string;
+  /** The longest a Postgres statement may run (ms) before it fails (and a write is retried). */
+  readonly databaseStatementTimeoutMs?: number;
   /** Set when answers retrieve their articles with Postgres full-text search; unset = the in-memory index. */
   readonly retrieval?: "postgres";
   readonly schedule: ScheduleConfig;
@@ -71,6 +73,8 @@ export interface Config {
   readonly http: { readonly enabled: boolean; readonly port: number };
   /** Optional model endpoints (written answers, hybrid retrieval); undefined = fully offline. */
   readonly model?: ModelConfig;
+  /** NEWSBOT_WARM_UP: ask the answer pipeline a few questions once ready; undefined = not set. */
+  readonly warmUp?: boolean;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -123,6 +127,11 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     doc: "Postgres shared by several replicas (state and ingested articles), e.g. postgres://newsbot:secret@db:5432/newsbot; unset = the SQLite file NEWSBOT_DB",
   },
   {
+    name: "NEWSBOT_DB_STATEMENT_TIMEOUT_MS",
+    doc: "With DATABASE_URL: the longest a statement may run, in milliseconds, 100 to 600000 (default 15000); past it the statement fails instead of hanging (articles not shared are kept and sent again)",
+    example: "15000",
+  },
+  {
     name: "NEWSBOT_RETRIEVAL",
     doc: "Where the articles are read from: memory (default, the corpus indexed in memory) or postgres (the articles stay in DATABASE_URL — answers, search and briefings through its full-text search, digests by day — and only the corpus statistics in memory, for corpora larger than memory)",
     example: "memory",
@@ -146,6 +155,11 @@ export const ENV_DOC: readonly { name: string; doc: string; example?: string }[]
     name: "NEWSBOT_LOG_LEVEL",
     doc: "Log detail: fatal, error, warn, info (default), debug, trace or silent; JSON lines unless on a terminal",
     example: "info",
+  },
+  {
+    name: "NEWSBOT_WARM_UP",
+    doc: "Once ready, answer a few questions made from the corpus (about 1 s in the background) so that the first users' questions are answered as fast as the next ones: on (default) or off",
+    example: "on",
   },
   {
     name: "NEWSBOT_HTTP",
@@ -209,14 +223,14 @@ function schema(t: ConfigMessages) {
     .string()
     .trim()
     .regex(/^https?:\/\/\S+$/, t.expectUrl);
-  const onOff = (fallback: boolean) =>
+  const onOffValue = () =>
     z
       .string()
       .trim()
       .toLowerCase()
       .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
-      .transform((v) => ["on", "true", "1", "yes"].includes(v))
-      .default(fallback);
+      .transform((v) => ["on", "true", "1", "yes"].includes(v));
+  const onOff = (fallback: boolean) => onOffValue().default(fallback);
   return z.object({
     NEWSBOT_LOCALE: z.enum(["fr", "en"], { error: t.expectLocale }).default("fr"),
     NEWSBOT_CORPUS: text(t.expectText).optional(),
@@ -238,6 +252,8 @@ function schema(t: ConfigMessages) {
       .trim()
       .regex(/^postgres(ql)?:\/\/\S+$/, { error: "expected a postgres:// URL" })
       .optional(),
+    // the default is storage/pg-database.ts's STATEMENT_TIMEOUT_MS (not imported: it loads `pg`)
+    NEWSBOT_DB_STATEMENT_TIMEOUT_MS: count(100, 600_000).default(15_000),
     NEWSBOT_RETRIEVAL: z
       .string()
       .trim()
@@ -278,13 +294,8 @@ function schema(t: ConfigMessages) {
       .toLowerCase()
       .pipe(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }))
       .default("info"),
-    NEWSBOT_HTTP: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: t.expectOnOff }))
-      .transform((v) => ["on", "true", "1", "yes"].includes(v))
-      .optional(),
+    NEWSBOT_WARM_UP: onOffValue().optional(),
+    NEWSBOT_HTTP: onOffValue().optional(),
     SLACK_BOT_TOKEN: prefixed("xoxb-").optional(),
     SLACK_SIGNING_SECRET: z.string().trim().min(8, t.expectSecret(8)).optional(),
     SLACK_APP_TOKEN: prefixed("xapp-").optional(),
@@ -419,7 +430,9 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     ratePerMinute: e.NEWSBOT_RATE_LIMIT,
     adapters,
     db: e.NEWSBOT_DB,
-    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.DATABASE_URL
+      ? { databaseUrl: e.DATABASE_URL, databaseStatementTimeoutMs: e.NEWSBOT_DB_STATEMENT_TIMEOUT_MS }
+      : {}),
     ...(e.NEWSBOT_RETRIEVAL === "postgres" ? { retrieval: "postgres" as const } : {}),
     schedule: {
       timezone: e.NEWSBOT_TIMEZONE,
@@ -435,6 +448,7 @@ export function loadConfig(env: Env, options: { require?: "discord-register" } =
     logLevel: e.NEWSBOT_LOG_LEVEL,
     http: { enabled: e.NEWSBOT_HTTP ?? adapters.some((a) => a !== "console"), port: e.PORT },
     ...(model ? { model } : {}),
+    ...(e.NEWSBOT_WARM_UP === undefined ? {} : { warmUp: e.NEWSBOT_WARM_UP }),
     ...platformConfigs(e, adapters),
   };
 }

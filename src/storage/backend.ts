@@ -57,11 +57,21 @@ export async function pgStores(pg: PgDatabase): Promise<Stores> {
   };
 }
 
-/** Postgres when `databaseUrl` is set, else the SQLite file at `sqlitePath` (`:memory:` allowed). */
-export async function openStores(options: { databaseUrl?: string; sqlitePath: string }): Promise<Stores> {
+/**
+ * Postgres when `databaseUrl` is set (`statementTimeoutMs`: see pg-database.ts), else the SQLite
+ * file at `sqlitePath` (`:memory:` allowed).
+ */
+export async function openStores(options: {
+  databaseUrl?: string;
+  sqlitePath: string;
+  statementTimeoutMs?: number;
+}): Promise<Stores> {
   if (options.databaseUrl) {
     const { openPostgres } = await import("./pg-database.ts");
-    return pgStores(await openPostgres(options.databaseUrl));
+    const timeout = options.statementTimeoutMs;
+    return pgStores(
+      await openPostgres(options.databaseUrl, timeout === undefined ? {} : { statementTimeoutMs: timeout }),
+    );
   }
   return sqliteStores(openDatabase(options.sqlitePath));
 }

@@ -49,7 +49,7 @@ export function candidateSentences(
   candidates.forEach((c, ci) => {
     const sentences = news.sentencesOf(c.doc);
     const article = news.articles[c.doc] as Article;
-    const articleTerms = terms[ci] as Set<string>;
+    const articleTerms = terms[ci] as ReadonlySet<string>;
     const missing = missingInArticle(q, articleTerms);
     const nameMissing = nameMissingInArticle(q, articleTerms);
     const add = (context: readonly Sentence[], at: number, index: number) => {
@@ -145,9 +145,35 @@ function termGroups(q: Reading): Map<string, { gi: number; share: number }> {
   return groupOf;
 }
 
-function termsOfArticle(news: NewsIndex, doc: number): Set<string> {
+/**
+ * The terms an article writes (title and body), kept for the articles of the last questions: the
+ * same articles come back among the candidates of related questions (a conversation, a story of
+ * the day), and building it allocated ~57 MB over the 300 questions of `npm run bench:reports`. Per index, for an index's article
+ * never changes (as its sentence cache assumes); at most `ARTICLE_TERMS_KEPT`, least recently used
+ * out first. Only ever read (`has`), so a kept set answers as a new one would.
+ */
+const ARTICLE_TERMS_KEPT = 512;
+const articleTermsOf = new WeakMap<NewsIndex, Map<number, ReadonlySet<string>>>();
+
+function termsOfArticle(news: NewsIndex, doc: number): ReadonlySet<string> {
+  let kept = articleTermsOf.get(news);
+  if (!kept) {
+    kept = new Map();
+    articleTermsOf.set(news, kept);
+  }
+  const hit = kept.get(doc);
+  if (hit) {
+    kept.delete(doc);
+    kept.set(doc, hit);
+    return hit;
+  }
   const all = new Set<string>(news.titleTerms(doc));
   for (const s of news.sentencesOf(doc)) for (const t of s.terms) all.add(t);
+  kept.set(doc, all);
+  if (kept.size > ARTICLE_TERMS_KEPT) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
   return all;
 }
 
