@@ -3,24 +3,35 @@
 // the asked kind (src/core/answer/cite.ts).
 import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { bestWindow } from "../src/core/answer/question-window.ts";
+import { questionWindow } from "../src/core/answer/question-window.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
 
-describe("bestWindow", () => {
-  it("holds the most weight any run of consecutive terms holds", () => {
-    const scattered = [[0], [], [], [], [1]];
-    expect(bestWindow([1, 2], scattered, 2)).toBe(2);
-    expect(bestWindow([1, 2], scattered, 5)).toBe(3);
+describe("questionWindow", () => {
+  const news = createNewsIndex([
+    article("w1", "2019-02-01", "Un port", "Le port de Samara ferme en hiver. Les céréaliers attendent."),
+  ]);
+  const q = readQuestion(news, "Quand le port de Samara ferme-t-il ?");
+
+  it("spans the question's words standing closest together, from the first to the last", () => {
+    // `Samara` stands more than ten index terms before `port … ferme`: the window holds the two together
+    const text =
+      "Samara, disent les habitants, marchands, pêcheurs, douaniers, marins, voyageurs et négociants de toute la région, " +
+      "possède un port qui ferme en hiver.";
+    const w = questionWindow(news, q, text);
+    expect(w && text.slice(w.start, w.end)).toBe("port qui ferme");
+    // the one word far from the others does not stretch the window to the sentence's start
+    expect(w?.start).toBeGreaterThan(0);
   });
 
-  it("reads a sentence shorter than the window whole", () => {
-    expect(bestWindow([1, 2], [[0], [1]], 10)).toBe(3);
+  it("is undefined for a text without a question word", () => {
+    expect(questionWindow(news, q, "Les céréaliers attendent.")).toBeUndefined();
   });
 });
 
 describe("a sentence too long to quote whole, with no answer of the asked kind", () => {
-  // 500+ characters; the question's words (`tournevis`, `supporters`, `surnomment`) stand near the end
+  // 500+ characters; the question's words (`supporters`, `surnomment`, `rivaux`) and the answer stand near the end
   const long =
     "Au fil des décennies, le club a connu des périodes de gloire et de disette, changé plusieurs fois de stade, " +
     "de couleurs et de propriétaires, vu passer des entraîneurs venus de toute l'Europe et des joueurs de légende, " +

@@ -1,15 +1,16 @@
 // Where a sentence holds the question's words closest together, in index terms: the densest run
-// of WINDOW consecutive terms. The quote cuts a sentence too long to show whole around it (the
-// answer of a sentence restating the question stands next to the question's words), and the
-// scorer reads how much of the question such a window holds (./alignment-features.ts).
+// of WINDOW consecutive terms. The quote cuts a sentence too long to show whole around it (./cite.ts):
+// the answer of a sentence restating the question stands next to the question's words. Of PIAF's
+// wrong cited answers from the gold paragraph, 27 of 135 quoted the answering sentence cut from its
+// start before the answer (bench/results/ranker-comparison.md, "piaf12").
 import type { NewsIndex } from "../search/news-index.ts";
 import type { Reading } from "./read-question.ts";
 
-/** Width (in index terms) of the window `windowCoverage` slides over the sentence. */
+/** Width (in index terms) of the window slid over the sentence. */
 export const WINDOW = 10;
 
 /** The question groups each term stands for (a term may spell several groups). */
-export function groupsByTerm(q: Reading): Map<string, number[]> {
+function groupsByTerm(q: Reading): Map<string, number[]> {
   const byTerm = new Map<string, number[]>();
   q.groups.forEach((g, gi) => {
     for (const t of g) {
@@ -19,23 +20,6 @@ export function groupsByTerm(q: Reading): Map<string, number[]> {
     }
   });
   return byTerm;
-}
-
-/** The most distinct-group weight any `width` consecutive terms hold. */
-export function bestWindow(
-  weights: readonly number[],
-  sentence: readonly (readonly number[])[],
-  width: number,
-): number {
-  let best = 0;
-  for (let start = 0; start < Math.max(1, sentence.length - width + 1); start++) {
-    const seen = new Set<number>();
-    for (const groups of sentence.slice(start, start + width)) for (const gi of groups) seen.add(gi);
-    let held = 0;
-    for (const gi of seen) held += weights[gi] as number;
-    best = Math.max(best, held);
-  }
-  return best;
 }
 
 /**
