@@ -7,6 +7,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import type { TextRange } from "../text/text-range.ts";
 import type { ScoredSentence } from "./decide.ts";
 import { FEATURE_INDEX, TITLE_INDEX } from "./features.ts";
+import { questionWindow } from "./question-window.ts";
 import { concise, markSpan } from "./quote.ts";
 import type { Reading } from "./read-question.ts";
 import { nameReferent } from "./referent.ts";
@@ -60,7 +61,12 @@ export function quoteFor(
   else if (ANAPHORA_START.test(text) && best.sentence.length < 25 && index > 0) second = index - 1;
   else second = scoredNeighbour(best, scored, neighbourMargin);
   const found = newKindSpans(news, q, text)[0];
-  const span = found ? { start: found.start, end: found.start + found.text.length } : undefined;
+  // a sentence too long to quote whole is cut around the answer of the asked kind, or without one
+  // around the question's words (the answer stands next to them); only the first is emphasised
+  const lang = news.articles[best.doc]?.lang === "en" ? "en" : "fr";
+  const span = found
+    ? { start: found.start, end: found.start + found.text.length }
+    : questionWindow(news, q, text, lang);
   const quote = concise(around, index, {
     maxChars: MAX_QUOTE,
     ...(second === undefined ? {} : { second }),
@@ -71,9 +77,10 @@ export function quoteFor(
   const referent = nameReferent(quote.text, around.slice(0, first), article.title);
   // a name put in for the pronoun must not take the quote over the limit
   const named = referent.text.length <= MAX_QUOTE ? referent : { text: quote.text, shift: 0 };
-  const at = quote.span
-    ? { start: quote.span.start + named.shift, end: quote.span.end + named.shift }
-    : undefined;
+  const at =
+    found && quote.span
+      ? { start: quote.span.start + named.shift, end: quote.span.end + named.shift }
+      : undefined;
   // the referent shifts only what follows the pronoun; a span starting at 0 is the pronoun itself
   const marked = markSpan(named.text, at && (quote.span?.start ?? 0) > 0 ? at : found?.text);
   return { text: named.text, emphasis: marked.emphasis };
