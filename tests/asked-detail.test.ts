@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { askedDetail } from "../src/core/answer/asked-detail.ts";
 import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
-import { detectKind } from "../src/core/answer/question.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
@@ -24,7 +23,7 @@ function missing(articles: Articles, question: string) {
   );
 }
 
-const detail = (q: string) => askedDetail(q, detectKind(q));
+const detail = askedDetail;
 
 describe("asked detail", () => {
   it("reads the detail asked", () => {
@@ -37,11 +36,14 @@ describe("asked detail", () => {
     expect(detail("Quel est le nom de la touriste agressée ?")).toBe("name");
     expect(detail("Quel est son nom de famille ?")).toBe("name");
     expect(detail("Comment s'appelle le télésiège tombé en panne ?")).toBe("name");
-    expect(detail("Qui a remplacé Paul Verdier ?")).toBe("name");
+    expect(detail("Comment s'appelle la femme qui a remplacé Paul Verdier ?")).toBe("name");
     expect(detail("À quel cirque appartenait le chameau ?")).toBe("named");
     expect(detail("Which company bought the stadium?")).toBe("named");
     // nothing beyond the kind
     expect(detail("Quand Paul Verdier est-il mort ?")).toBeUndefined();
+    // a plain who-question is checked by kindFound already (a name apart asked it twice: held out,
+    // more unanswerable questions answered)
+    expect(detail("Qui a remplacé Paul Verdier ?")).toBeUndefined();
     expect(detail("Combien de skieurs ont été évacués ?")).toBeUndefined();
     expect(detail("Dans quel pays le dealer est-il renvoyé ?")).toBeUndefined();
     expect(detail("Quelle maladie a emporté Paul Verdier ?")).toBeUndefined();
@@ -49,7 +51,9 @@ describe("asked detail", () => {
   it("asks no name of a who-is question", () => {
     const news = createNewsIndex([article("a", "2020-01-01", "T", "Paul Verdier est maire.")]);
     expect(readQuestion(news, "Qui est Paul Verdier ?").detail).toBeUndefined();
-    expect(readQuestion(news, "Qui a remplacé Paul Verdier ?").detail).toBe("name");
+    expect(readQuestion(news, "Comment s'appelle la femme qui a remplacé Paul Verdier ?").detail).toBe(
+      "name",
+    );
   });
 
   it("finds no object when the sentence only tells the injury", () => {
@@ -133,7 +137,7 @@ describe("asked detail", () => {
           "Le président Donald Trump a été accusé d'agression sexuelle par une ancienne mannequin. L'ancienne mannequin Amy Dorris accuse Donald Trump d'agression sexuelle.",
         ),
       ],
-      "Qui est l'ancienne mannequin qui accuse Trump d'agression sexuelle ?",
+      "Comment s'appelle la femme qui accuse Trump d'agression sexuelle ?",
     );
     expect([accuser["0:0"], accuser["0:1"]]).toEqual([1, 0]);
   });

@@ -132,7 +132,7 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
 
 // "Qui est X ?" asks a role, no name: no detail to check
 const detailOf = (parsed: ParsedQuestion): { detail?: AskedDetail } => {
-  const detail = parsed.asksIdentity ? undefined : askedDetail(parsed.text, parsed.kind);
+  const detail = parsed.asksIdentity ? undefined : askedDetail(parsed.text);
   return detail ? { detail } : {};
 };
 
