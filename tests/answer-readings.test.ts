@@ -72,3 +72,18 @@ describe("cause forms", () => {
     expect(missing["0:3"]).toBe(1);
   });
 });
+
+describe("a cause named after `une longue maladie`", () => {
+  const death = article(
+    "c2",
+    "2020-09-10",
+    "Mort de Lise Varenne",
+    "Lise Varenne est décédée des suites d'une longue maladie, un cancer du pancréas. Lise Varenne est morte après une longue maladie (un cancer du sein). Lise Varenne est décédée des suites d'une longue maladie, a annoncé sa famille.",
+  );
+  it("counts the apposition as the cause, not the unnamed illness alone", () => {
+    const missing = features([death], "causeMissing")("De quoi est morte Lise Varenne ?");
+    expect([missing["0:0"], missing["0:1"]]).toEqual([0, 0]);
+    // a comma followed by a verb names nothing
+    expect(missing["0:2"]).toBe(1);
+  });
+});

@@ -82,6 +82,8 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   // a cause asked and none stated: a death told without its cause is the likeliest quote for
   // `mort de quoi`, and the archive often never gives the cause at all
   "causeMissing",
+  // the event told without the asked detail (`un cirque` for `quel cirque`, a country for a town)
+  "detailMissing",
 ];
 
 export const MARGIN_CAP = 5;

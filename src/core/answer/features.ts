@@ -75,6 +75,9 @@ export const FEATURES = [
   // the question asks for a cause (`mort de quoi`, `why`) and the sentence states none (`est
   // morte paisiblement`): a kind of its own, so the asked kinds' weights stay as they are
   "causeMissing",
+  // the question asks a detail beyond its kind (a name, an object, a town, a penalty) and the
+  // sentence gives none that the question does not (./asked-detail.ts): it tells the event only
+  "detailMissing",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

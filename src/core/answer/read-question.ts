@@ -7,6 +7,7 @@ import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
+import { type AskedDetail, askedDetail } from "./asked-detail.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
 import { questionFrame, type TimeFrame } from "./question-frame.ts";
@@ -41,6 +42,10 @@ export interface Reading extends ParsedQuestion {
   readonly unknownName: boolean;
   /** The question asks for a cause (`mort de quoi`, `pourquoi`, `what caused`): an answer states one. */
   readonly asksCause: boolean;
+  /** The detail asked beyond the kind (a name, an object, a town, a penalty: ./asked-detail.ts). */
+  readonly detail?: AskedDetail;
+  /** Index terms of the names the question gives (`trump`): a name sharing one is no new person. */
+  readonly nameTerms: ReadonlySet<string>;
   readonly frame?: TimeFrame;
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
@@ -118,10 +123,18 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
     asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question) && !ASKS_CHARGE.test(question),
+    ...detailOf(parsed),
+    nameTerms: new Set(groups.filter((_, gi) => isName[gi]).flat()),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };
 }
+
+// "Qui est X ?" asks a role, no name: no detail to check
+const detailOf = (parsed: ParsedQuestion): { detail?: AskedDetail } => {
+  const detail = parsed.asksIdentity ? undefined : askedDetail(parsed.text);
+  return detail ? { detail } : {};
+};
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 

@@ -16,6 +16,7 @@ import {
   isAge,
   type KindSpan,
 } from "./answer-kinds.ts";
+import { holdsDetail } from "./asked-detail.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -101,6 +102,8 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     const told = text.replace(UNNAMED_ILLNESS, " ");
     if (!STATES_CAUSE.test(told) && !DIED_OF.test(told)) f[FEATURE_INDEX.causeMissing] = 1;
   }
+  // the event told without the asked detail (./asked-detail.ts): a name, an object, a town, a penalty
+  if (q.detail !== undefined && !holdsDetail(news, q, text)) f[FEATURE_INDEX.detailMissing] = 1;
   const order = news.analyzer.terms(text, news.articles[s.doc]?.lang === "en" ? "en" : "fr");
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
@@ -206,13 +209,14 @@ function besideSpans(
  * `de quoi`.
  */
 const STATES_CAUSE =
-  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of)/iu;
+  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of|(?:maladie|illness)\s*[,:(—–-]\s*(?:un|une|d['’]une?)\s+\p{L})/iu;
 /**
  * `des suites d'une longue maladie`, `after a long illness`: the usual way of not naming the cause,
- * which answers no `de quelle maladie`.
+ * which answers no `de quelle maladie` — unless an apposition names it right after (`des suites
+ * d'une longue maladie, un cancer`), which states the cause.
  */
 const UNNAMED_ILLNESS =
-  /(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)/giu;
+  /(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)(?!\s*[,:(—–-]\s*(?:un|une|d['’]un|d['’]une)\s+\p{L})/giu;
 // `mort d'un cancer`, `décédée des suites`, `morte de froid`; not `la mort de Steve` (a death's noun,
 // a person): case matters, so apart
 const DIED_OF =

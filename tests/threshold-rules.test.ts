@@ -1,0 +1,63 @@
+// The threshold rules of bench/lib/threshold-rules.ts: the rate rule hangs on one question at its
+// boundary, the cost rule weighs every answered question; the held-out judgments see only what
+// they may.
+import { describe, expect, it } from "vitest";
+import {
+  chooseThreshold,
+  forward,
+  nested,
+  type ScoredQuestion,
+  utility,
+} from "../bench/lib/threshold-rules.ts";
+
+const q = (fold: string, answerable: boolean, right: boolean, p: number): ScoredQuestion => ({
+  set: fold.replace(/-\d+$/, ""),
+  fold,
+  answerable,
+  bypass: false,
+  right,
+  p,
+});
+
+/** 101 answerable news questions (60 right at 0.9, 30 right and 6 wrong at 0.62, 5 wrong at 0.57) and the unanswerable ones. */
+function batch(fold: string, unanswerableAt: number[]): ScoredQuestion[] {
+  return [
+    ...Array.from({ length: 60 }, () => q(fold, true, true, 0.9)),
+    ...Array.from({ length: 30 }, () => q(fold, true, true, 0.62)),
+    ...Array.from({ length: 6 }, () => q(fold, true, false, 0.62)),
+    ...Array.from({ length: 5 }, () => q(fold, true, false, 0.57)),
+    ...unanswerableAt.map((p) => q(fold, false, false, p)),
+  ];
+}
+
+describe("threshold rules", () => {
+  const two = [0.62, 0.61, ...Array.from({ length: 18 }, () => 0.2)];
+  const three = [0.62, 0.61, 0.63, ...Array.from({ length: 17 }, () => 0.2)];
+  it("the rate rule moves with one unanswerable question at the boundary, the cost rule does not", () => {
+    expect(chooseThreshold(batch("news-1", two), "point")).toBe(0.6);
+    expect(chooseThreshold(batch("news-1", three), "point")).toBe(0.65);
+    expect(chooseThreshold(batch("news-1", two), "cost", { cost: 1.5 })).toBe(0.6);
+    expect(chooseThreshold(batch("news-1", three), "cost", { cost: 1.5 })).toBe(0.6);
+    // a dearer wrong answer leaves the 36 answers at 0.62 (30 right, 6 wrong, 3 unanswerable) out
+    expect(chooseThreshold(batch("news-1", three), "cost", { cost: 4 })).toBe(0.65);
+  });
+  it("scores a right answer +1 and a wrong or unanswerable one −cost, per set", () => {
+    const items = [
+      q("news-1", true, true, 0.9),
+      q("news-1", true, false, 0.9),
+      q("news-1", false, false, 0.1),
+    ];
+    expect(utility(items, 0.5, 2)).toBeCloseTo((1 - 2) / 3);
+    expect(utility(items, 0.95, 2)).toBe(0);
+  });
+  it("judges each batch at a threshold chosen without it (forward: without the later ones too)", () => {
+    const items = [...batch("news-1", two), ...batch("news-2", three), ...batch("news-3", two)];
+    const left = nested(items, "point");
+    // news-2 alone answers three unanswerable questions at 0.6: left out, the others choose 0.6
+    expect(left.thresholds).toEqual([0.65, 0.6, 0.65]);
+    expect(left.total.answerable).toBe(303);
+    const ahead = forward(items, "point", 2);
+    expect(ahead.thresholds).toEqual([0.6, 0.65]);
+    expect(ahead.total.unanswerable).toBe(40);
+  });
+});
