@@ -58,8 +58,10 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
     let start: Start | undefined;
     let saved = !waitForSave;
     let warmUp: Start["warmUp"];
+    // the warm-up over, done or failed (a failure is logged and leaves no figures): else no quit
+    let warmedUp = false;
     const quitWhenDone = () => {
-      if (start && saved && warmUp) child.stdin.end("quit\n");
+      if (start && saved && warmedUp) child.stdin.end("quit\n");
     };
     child.stderr.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
@@ -92,6 +94,9 @@ function startOnce(dataDir: string, corpusPath: string, waitForSave: boolean): P
           saved = true;
         } else if (o.msg?.startsWith("[answers] warmed up")) {
           warmUp = { asked: o.asked ?? 0, ms: o.ms ?? 0, cpuMs: o.cpuMs ?? 0 };
+          warmedUp = true;
+        } else if (o.msg?.startsWith("[answers] a warm-up question failed")) {
+          warmedUp = true;
         }
         quitWhenDone();
       }

@@ -86,4 +86,14 @@ describe("a cause named after `une longue maladie`", () => {
     // a comma followed by a verb names nothing
     expect(missing["0:2"]).toBe(1);
   });
+  it("takes a time after the comma (`un an après`) for no cause", () => {
+    const later = article(
+      "c3",
+      "2020-09-11",
+      "Mort de Lise Varenne",
+      "Lise Varenne est décédée des suites d'une longue maladie, un an après son mari. Lise Varenne est morte après une longue maladie, une semaine avant son anniversaire.",
+    );
+    const missing = features([later], "causeMissing")("De quoi est morte Lise Varenne ?");
+    expect([missing["0:0"], missing["0:1"]]).toEqual([1, 1]);
+  });
 });

@@ -49,6 +49,20 @@ describe("the warm-up questions", () => {
     expect(qs.some((q) => q.includes("Court"))).toBe(false);
   });
 
+  it("take an accented name whole", () => {
+    const news = createNewsIndex([
+      newsArticle(
+        "b1",
+        "2024-03-04",
+        "Le maire inaugure la nouvelle école",
+        "Hier, le maire José Bové a inauguré l'école du village.",
+      ),
+    ]);
+    const qs = warmUpQuestions(news).map((q) => q.question);
+    expect(qs).toContain("Qui est José Bové ?");
+    expect(qs).toContain("Who is José Bové?");
+  });
+
   it("are none for an empty index", () => {
     expect(warmUpQuestions(createNewsIndex([]))).toEqual([]);
   });

@@ -141,4 +141,19 @@ describe("asked detail", () => {
     );
     expect([accuser["0:0"], accuser["0:1"]]).toEqual([1, 0]);
   });
+
+  it("takes a new person's name opening the sentence for the name asked", () => {
+    const accuser = missing(
+      [
+        article(
+          "n4",
+          "2020-09-17",
+          "Trump accusé",
+          "Le président Donald Trump a été accusé d'agression sexuelle par une ancienne mannequin. Amy Dorris accuse Donald Trump d'agression sexuelle.",
+        ),
+      ],
+      "Comment s'appelle la femme qui accuse Trump d'agression sexuelle ?",
+    );
+    expect([accuser["0:0"], accuser["0:1"]]).toEqual([1, 0]);
+  });
 });

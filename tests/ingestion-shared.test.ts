@@ -319,6 +319,38 @@ describe("the record of unshared articles", () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it("counts, when it cannot be written, the articles it should hold (those waiting their turn too)", async () => {
+    dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-unwritable-"));
+    // its folder cannot be made: a file stands where it would be
+    writeFileSync(join(dir, "data"), "");
+    const logged = logLines();
+    let answer: (() => void) | undefined;
+    const unpublished = createUnpublished({
+      publish: () =>
+        new Promise<void>((resolve) => {
+          answer = resolve;
+        }),
+      file: join(dir, "data", "unpublished-articles.json"),
+      log: logged.log,
+    });
+    void unpublished.publish([pont]);
+    await waitFor(() => answer, 5000, "the publication");
+    // the tunnel waits behind the pont's publish: the record to write holds both
+    void unpublished.publish([tunnel]);
+    await waitFor(
+      () => (logged.text().includes("cannot record the 2 article(s)") ? true : undefined),
+      5000,
+      "the warning",
+    );
+    expect(logged.text()).not.toContain("cannot record the 0 article(s)");
+    const first = answer;
+    answer = undefined;
+    first?.();
+    await waitFor(() => answer, 5000, "the second publication");
+    (answer as (() => void) | undefined)?.(); // (narrowed to undefined by the line above `first?.()`)
+    await unpublished.stop();
+  });
+
   it("is rewritten only when it changes, and is enough for the next start to share its articles", async () => {
     dir = mkdtempSync(join(tmpdir(), "newsbot-unpublished-changes-"));
     const file = join(dir, "unpublished-articles.json");

@@ -102,6 +102,9 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
       recorded = text;
       return;
     }
+    // what the record holds: the articles waiting their turn too (before its first publish, an
+    // article is only queued)
+    const count = waiting().size;
     try {
       await mkdir(dirname(o.file), { recursive: true }); // with DATABASE_URL nothing else makes it
       await writeFileAtomic(o.file, text, { replace: true });
@@ -109,7 +112,7 @@ export function createUnpublished(o: UnpublishedOptions): Unpublished {
     } catch (error) {
       o.log.warn(
         { file: o.file, error: String(error) },
-        `[shared] cannot record the ${pending.size} article(s) not shared yet in ${o.file} (${String(error)}); they are retried while the bot runs but a restart would lose them — check the folder is writable`,
+        `[shared] cannot record the ${count} article(s) not shared yet in ${o.file} (${String(error)}); they are retried while the bot runs but a restart would lose them — check the folder is writable`,
       );
     }
   };

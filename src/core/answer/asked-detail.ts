@@ -71,6 +71,9 @@ const RISKED_BEFORE =
 const RISKED_AFTER =
   /^[^.;]{0,30}?(?<!\p{L})(?:requis|r[ée]clam[ée]e?s?|demand[ée]e?s?|encouru\p{L}*)(?!\p{L})/iu;
 
+/** People named in `text`, one opening it too (findPersonNames skips a first word, often a capital only). */
+const peopleIn = (text: string) => findPersonNames(` ${text}`);
+
 /**
  * A penalty given in `text`, to the question's people: not one risked or asked for, and not in a
  * sentence naming only other people (`François Fillon a été condamné à 5 ans` for a question on
@@ -89,8 +92,7 @@ function givesPenalty(
     );
   });
   if (!given || nameTerms.size === 0) return given;
-  // a name opening the sentence counts here (findPersonNames skips the first word, often a capital only)
-  const people = findPersonNames(` ${text}`);
+  const people = peopleIn(text);
   return people.length === 0 || people.some((n) => termsOf(n.text).some((t) => nameTerms.has(t)));
 }
 
@@ -176,10 +178,10 @@ export function holdsDetail(news: NewsIndex, q: DetailQuestion, text: string): b
   }
 }
 
-// A person the question does not give: no word of it among the question's names (`Donald Trump`
-// is the question's Trump).
+// A person the question does not give, opening the sentence too (`Amy Dorris accuse…`): no word
+// of it among the question's names (`Donald Trump` is the question's Trump).
 const newPerson = (news: NewsIndex, q: DetailQuestion, text: string) =>
-  findPersonNames(text).some((n) => !news.analyzer.terms(n.text).some((t) => q.nameTerms.has(t)));
+  peopleIn(text).some((n) => !news.analyzer.terms(n.text).some((t) => q.nameTerms.has(t)));
 
 // A name the question does not give: a capitalised word that is no ordinary French word, or one of
 // a run (`Fonds de garantie` alone is an institution's words; `Amy Dorris`, `Agir ensemble` after

@@ -203,20 +203,27 @@ function besideSpans(
   return best;
 }
 
+// An illness named in apposition (`une longue maladie, un cancer`): not a time told after the comma
+// (`une longue maladie, un an après son mari`), which names nothing.
+const APPOSITION = String.raw`\s*[,:(—–-]\s*(?:un|une|d['’]une?)\s+(?!(?:ans?|années?|mois|jours?|semaines?|heures?)(?!\p{L}))\p{L}`;
 /**
  * How a sentence states a cause: `des suites d'un cancer`, `mort d'une crise cardiaque`, `à cause
  * de`, `provoqué par`, `because of`. A death told without one (`est morte paisiblement`) answers no
  * `de quoi`.
  */
-const STATES_CAUSE =
-  /(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of|(?:maladie|illness)\s*[,:(—–-]\s*(?:un|une|d['’]une?)\s+\p{L})/iu;
+const STATES_CAUSE = new RegExp(
+  String.raw`(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of|(?:maladie|illness)${APPOSITION})`,
+  "iu",
+);
 /**
  * `des suites d'une longue maladie`, `after a long illness`: the usual way of not naming the cause,
  * which answers no `de quelle maladie` — unless an apposition names it right after (`des suites
  * d'une longue maladie, un cancer`), which states the cause.
  */
-const UNNAMED_ILLNESS =
-  /(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)(?!\s*[,:(—–-]\s*(?:un|une|d['’]un|d['’]une)\s+\p{L})/giu;
+const UNNAMED_ILLNESS = new RegExp(
+  String.raw`(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)(?!${APPOSITION})`,
+  "giu",
+);
 // `mort d'un cancer`, `décédée des suites`, `morte de froid`; not `la mort de Steve` (a death's noun,
 // a person): case matters, so apart
 const DIED_OF =

@@ -24,8 +24,9 @@ const LOOK_BACK = 50;
 const SENTENCES = 5;
 
 // a name in a sentence, past its first word (which is capitalised whatever it is), and a noun
-// counted by a figure (`1.240 mètres`, `400 millions`)
-const NAME = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u;
+// counted by a figure (`1.240 mètres`, `400 millions`); the name bounded by letters, not `\b`,
+// which is ASCII even with /u and cut `José Bové` to `José Bov`
+const NAME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/u;
 const COUNTED = /\b\d[\d .,]*\s+(\p{L}{4,})/u;
 
 const lowerFirst = (s: string) => (s ? `${s[0]?.toLowerCase()}${s.slice(1)}` : s);
