@@ -39,6 +39,7 @@ import { failureTable, foldTable, kindTable, reliabilityTable, thresholdTable } 
 import { lastDay, loadSeedQuestions } from "./lib/seeds.ts";
 import {
   chooseThreshold as chooseBy,
+  DEFAULT_COST,
   MAX_WRONG,
   MIN_ABSTAINED,
   ruleTable,
@@ -95,7 +96,10 @@ const POOL = {
  */
 const RULE = (flag("rule") ?? (args.includes("--bound") ? "bound" : "cost")) as ThresholdRule;
 if (!THRESHOLD_RULES.includes(RULE)) throw new Error(`--rule: one of ${THRESHOLD_RULES.join(", ")}`);
-const RULE_OPTIONS = { cost: Number(flag("cost") ?? 1.5) };
+const COST = Number(flag("cost") ?? DEFAULT_COST);
+// a cost that is no positive number would compare every threshold as NaN and keep the lowest silently
+if (!Number.isFinite(COST) || COST <= 0) throw new Error(`--cost: a positive number, not ${flag("cost")}`);
+const RULE_OPTIONS = { cost: COST };
 
 /** The rules the report compares. */
 const COMPARED_RULES = [

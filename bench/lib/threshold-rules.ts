@@ -37,6 +37,12 @@ const Z = 1.2816;
 /** Width of `smoothed`'s kernel: half a grid step. */
 const KERNEL = 0.025;
 
+/**
+ * The trainer's default cost of a wrong cited answer, in right answers: 1.5 is where a calibrated
+ * P(right) of 0.6 breaks even (bench/train-scorer.ts says why this rule is the default).
+ */
+export const DEFAULT_COST = 1.5;
+
 export interface RuleOptions {
   /** What a wrong cited answer costs in right answers (`cost`). */
   readonly cost?: number;
@@ -97,7 +103,7 @@ export function chooseThreshold(
   options: RuleOptions = {},
 ): number {
   if (rule === "cost") {
-    const cost = options.cost ?? 2;
+    const cost = options.cost ?? DEFAULT_COST;
     let best = THRESHOLDS[0] as number;
     for (const t of THRESHOLDS) if (utility(items, t, cost) > utility(items, best, cost) + 1e-12) best = t;
     return best;

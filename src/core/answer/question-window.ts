@@ -9,6 +9,8 @@ import type { Reading } from "./read-question.ts";
 /** Width (in index terms) of the window slid over the sentence. */
 export const WINDOW = 10;
 
+const WORD_AT = /[\p{L}\p{N}'’-]+/uy;
+
 /** The question groups each term stands for (a term may spell several groups). */
 function groupsByTerm(q: Reading): Map<string, number[]> {
   const byTerm = new Map<string, number[]>();
@@ -38,8 +40,10 @@ export function questionWindow(
   const byTerm = groupsByTerm(q);
   const terms: { groups: readonly number[]; start: number; end: number }[] = [];
   news.analyzer.forEachTerm(text, lang, (t, start) => {
-    // a term's end: the end of the word it was read from
-    const word = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start))?.[0] ?? t;
+    // a term's end: the end of the word it was read from (a sticky match at `start`, not a slice
+    // of the rest of the sentence per term)
+    WORD_AT.lastIndex = start;
+    const word = WORD_AT.exec(text)?.[0] ?? t;
     terms.push({ groups: byTerm.get(t) ?? [], start, end: start + word.length });
   });
   let best: { weight: number; from: number; to: number } | undefined;
