@@ -1,4 +1,4 @@
-// Learns word vectors from the OrangeSum archive (src/core/search/word-vectors.ts) and prints the
+// Learns word vectors from the OrangeSum archive (bench/lib/word-vectors.ts) and prints the
 // nearest neighbours of common news words, to judge them before any feature reads them:
 // `node bin/run-ts.mjs bench/learn-word-vectors.ts [--corpus F] [--terms N] [--dims D] [--window W]
 // [--reduction svd|projection] [--probes w1,w2] [--out F]`; `--out` writes them (JSON, bytes in
@@ -6,14 +6,14 @@
 // term, seeded projection). Measured as answer-ranker features in bench/results/ranker-comparison.md
 // ("semantic13"): not shipped, so no vectors are committed (the file is 1.4 MB at 10,000 × 100).
 import { writeFileSync } from "node:fs";
-import { loadCorpus } from "../src/core/corpus/loader.ts";
-import { stemLanguage } from "../src/core/search/news-index.ts";
 import {
   createWordVectors,
   learnWordVectors,
   type StoredWordVectors,
   type WordVectorData,
-} from "../src/core/search/word-vectors.ts";
+} from "../bench/lib/word-vectors.ts";
+import { loadCorpus } from "../src/core/corpus/loader.ts";
+import { stemLanguage } from "../src/core/search/news-index.ts";
 import { createAnalyzer } from "../src/core/text/analyzer.ts";
 import { splitSentences } from "../src/core/text/sentences.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";

@@ -1,6 +1,6 @@
-// Word vectors learned from a corpus (src/core/search/word-vectors.ts), on small synthetic text.
+// Word vectors learned from a corpus (bench/lib/word-vectors.ts), on small synthetic text.
 import { describe, expect, it } from "vitest";
-import { createWordVectors, decodeWordVectors, learnWordVectors } from "../src/core/search/word-vectors.ts";
+import { createWordVectors, decodeWordVectors, learnWordVectors } from "../bench/lib/word-vectors.ts";
 
 // `mort` and `decede` are written in the same contexts (never together); `match` in others
 const subjects = ["chanteur", "acteur", "ministre", "maire", "peintre", "boxeur"];

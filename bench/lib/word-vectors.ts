@@ -4,7 +4,10 @@
 // described by the terms within a few words of it in the same sentence (positive pointwise mutual
 // information, contexts smoothed), and that long sparse description is shrunk to a few dozen
 // numbers by a seeded random projection (cosines are about kept: Johnson–Lindenstrauss). Learned by
-// bench/learn-word-vectors.ts, stored quantized to bytes; deterministic for a given corpus.
+// bench/learn-word-vectors.ts, stored quantized to bytes; deterministic for a given corpus. A measurement
+// tool, not part of the bot: as ranker features they did not help held out (ranker-comparison.md, "semantic13").
+
+import { rng as random } from "./orangesum.ts";
 
 export interface WordVectorOptions {
   /** How many of the most frequent terms get a vector. Default 10,000. */
@@ -49,18 +52,6 @@ export interface WordVectors {
   similarity(a: string, b: string): number;
   /** The `k` terms nearest to `term`, most similar first. */
   neighbours(term: string, k: number): { term: string; similarity: number }[];
-}
-
-/** Deterministic 32-bit generator (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
