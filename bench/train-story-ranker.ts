@@ -4,6 +4,7 @@
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts).
 //   npm run train:ranker [-- --write] [--select] [--drop followUp,words] [--show 2019-06-18,…] [--clustering FILE]
+//     [--screen CANDIDATE,…] [--bot-only]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
 // page's missed stories rank; --losses pairwise (or listwise) keeps one fitting only (an ablation);
@@ -49,6 +50,7 @@ import {
   meanAndDeviation,
 } from "./lib/ranker-ensemble.ts";
 import { frontPageHits, type LabelledDay, loadLabelledDays, majorityLabel } from "./lib/story-labels.ts";
+import { CANDIDATES } from "./screens/rank-candidates.ts";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,6 +71,14 @@ const LOSSES = (arg("losses") ?? "pairwise,listwise").split(",") as Loss[];
 for (const l of LOSSES) if (l !== "pairwise" && l !== "listwise") throw new Error(`--losses: no loss ${l}`);
 if (arg("losses") && process.argv.includes("--write"))
   throw new Error("--losses is an ablation; the model in use averages both fittings");
+// `--screen NAME[,NAME…]`: candidate features (bench/screens/rank-candidates.ts) appended as more
+// columns, judged held out by the same ensemble; a screen, never written as the model in use
+const SCREENED = (arg("screen") ?? "").split(",").filter(Boolean);
+for (const c of SCREENED)
+  if (!(c in CANDIDATES))
+    throw new Error(`--screen: no candidate ${c} (${Object.keys(CANDIDATES).join(", ")})`);
+if (SCREENED.length && process.argv.includes("--write"))
+  throw new Error("--screen measures candidates; the model in use has the features of rank-features.ts");
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -84,7 +94,9 @@ interface Item {
   /** Stems of the headline article's title and lead (what the `words` feature scores). */
   readonly terms: readonly string[];
 }
-const dims = RANK_FEATURES.length;
+/** The columns of an item: the features in use, then the screened candidates. */
+const COLUMNS = [...RANK_FEATURES, ...SCREENED] as RankFeature[];
+const dims = COLUMNS.length;
 const WORDS = RANK_FEATURES.indexOf("words");
 const ARTICLES = RANK_FEATURES.indexOf("articles");
 const SHARE = RANK_FEATURES.indexOf("share");
@@ -94,8 +106,16 @@ const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
   stories.map((s) => {
     const label = majorityLabel(s.articles, day.gold);
     const rank = label === undefined ? -1 : day.frontPage.slice(0, 5).indexOf(label);
+    const extra = SCREENED.map((c) =>
+      (CANDIDATES[c] as (typeof CANDIDATES)[string])({
+        news,
+        story: s,
+        period: day.docs,
+        features: LEARNED_PARAMS.features ?? {},
+      }),
+    );
     return {
-      x: s.rankFeatures.map((v, k) => (dropped.has(RANK_FEATURES[k] as RankFeature) ? 0 : v)),
+      x: [...s.rankFeatures, ...extra].map((v, k) => (dropped.has(COLUMNS[k] as RankFeature) ? 0 : v)),
       grade: rank < 0 ? 0 : 5 - rank,
       docs: s.articles,
       hand: importance(s.signals, LEARNED_IMPORTANCE),
@@ -133,7 +153,7 @@ if (dumpFile) {
       date: (days[di] as LabelledDay).date,
       items: items.map((it) => ({ ...it, ids: it.docs.map((d) => news.articles[d]?.id) })),
     }));
-  writeFileSync(dumpFile, JSON.stringify({ features: RANK_FEATURES, bot: out(bot), gold: out(gold) }));
+  writeFileSync(dumpFile, JSON.stringify({ features: COLUMNS, bot: out(bot), gold: out(gold) }));
   console.log(`wrote ${dumpFile}`);
   process.exit(0);
 }
@@ -281,7 +301,7 @@ function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryR
     }
   }
   const ranker = averageRankers(
-    [...RANK_FEATURES],
+    COLUMNS,
     members,
     dropped.has("words") ? -1 : WORDS,
     train.flatMap((d) => (data[d] as Item[]).map((it) => it.terms)),
@@ -293,7 +313,12 @@ function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryR
 const ensembleScore = (r: StoryRanker, it: Item) => {
   const x = [...it.x];
   if (!dropped.has("words")) x[WORDS] = wordScore(rankerWords(r), it.terms);
-  return rankScore(r, x);
+  if (!SCREENED.length) return rankScore(r, x);
+  // screened columns are not RANK_FEATURES (rankScore reads those by name): the same sum by position
+  return r.weights.reduce(
+    (s, w, k) => s + w * standardise(x[k] as number, r.mean[k] as number, r.scale[k] || 1),
+    0,
+  );
 };
 const ensembleName = (size: number) =>
   `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} settings × ${L2.length} penalties)`;
@@ -303,9 +328,11 @@ const describe = (s: Spec, l2: number) =>
 
 const idx = days.map((_, i) => i);
 if (dropped.size) console.log(`features left out: ${[...dropped].join(", ")}`);
+if (SCREENED.length) console.log(`candidates screened: ${SCREENED.join(", ")}`);
+// `--bot-only`: the bot's stories only (half the time: for screens, which are judged on them)
 for (const [name, data] of [
   ["bot stories (digest clustering)", bot],
-  ["labelled stories (ranking alone)", gold],
+  ...(process.argv.includes("--bot-only") ? [] : [["labelled stories (ranking alone)", gold] as const]),
 ] as const) {
   console.log(`\n${name}: front-page stories among the first five, held out one day at a time`);
   let learned = 0;
@@ -381,7 +408,7 @@ const inSample = idx.reduce(
   0,
 );
 console.log(`\nall days (${how}): in sample ${inSample}/${5 * days.length}`);
-RANK_FEATURES.forEach((f, k) => {
+COLUMNS.forEach((f, k) => {
   console.log(`  ${f.padEnd(15)} ${(final.weights[k] as number).toFixed(3)}`);
 });
 const words = rankerWords(final) ?? new Map<string, number>();

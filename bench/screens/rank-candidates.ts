@@ -1,0 +1,24 @@
+// Candidate ranker features, screened by `npm run train:ranker -- --screen NAME[,NAME…]` (each
+// appended as one more column of every story's feature vector and judged held out one day at a
+// time by the same ensemble as the features in use). A candidate lives here, outside src/core, until
+// it is chosen; a chosen one moves to rank-features.ts, and its screen is then reproduced by
+// `--drop` (the features in use without it). Every candidate must be general — computed the same
+// way for any day of any corpus.
+// Round 12 (stories10) screened namesAhead, namesLater, weekSalience, nameCount and headlineLength
+// (branch stories10); round 13 (stories11) judged the three known when a digest is built
+// (weekSalience, nameCount, headlineLength) on 37 days: 121/185 held out against 124/185 without
+// them — dropped (bench/results/stories.md, "stories11"). The two that read the days after the
+// period cannot ship (a morning digest does not have those days). None is left here.
+import type { NewsIndex } from "../../src/core/search/news-index.ts";
+import type { FeatureOptions, Story } from "../../src/core/stories/index.ts";
+
+/** What a candidate sees of one story and its period. */
+export interface CandidateInput {
+  readonly news: NewsIndex;
+  readonly story: Story;
+  /** The period's articles (all stories of the day). */
+  readonly period: readonly number[];
+  readonly features: FeatureOptions;
+}
+
+export const CANDIDATES: Record<string, (input: CandidateInput) => number> = {};
