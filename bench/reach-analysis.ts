@@ -10,14 +10,14 @@
 //   below-budget   a sentence holding the answer is a candidate, but below the refined budget
 //   title-dropped  only a title holds it, and titles are not candidates for this question
 //   reached        some kept candidate holds the answer
-// Flags: `--batches 1,2` (default 1–14, the training batches), `--candidates N --refined M` (the pool), `--verbose`.
+// Flags: `--batches 1,2` (default: the training batches, TRAINING_BATCHES of bench/lib/news-questions.ts), `--candidates N --refined M` (the pool), `--verbose`.
 import { afterArchive } from "../src/core/answer/decide.ts";
 import { type Reading, readQuestion } from "../src/core/answer/read-question.ts";
 import { type Candidate, retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { candidateSentences } from "../src/core/answer/sentence-features.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
-import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
+import { batchesOf, containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { containsGold, loadPiaf } from "./lib/piaf.ts";
 import { lastDay } from "./lib/seeds.ts";
@@ -27,7 +27,7 @@ const flag = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const batches = (flag("batches") ?? "1,2,3,4,5,6,7,8,9,10,11,12,13,14").split(",").map(Number);
+const batches = batchesOf(flag("batches"));
 const POOL = Number(flag("candidates") ?? 15);
 const REFINED = Number(flag("refined") ?? 60);
 const DEEP = 300;

@@ -25,6 +25,12 @@ console.log(
       { name: "cost 1.5", rule: "cost", options: { cost: 1.5 } },
       { name: "cost 2", rule: "cost", options: { cost: 2 } },
       { name: "cost 3", rule: "cost", options: { cost: 3 } },
+      // an answered unanswerable question costing more than a wrong cited answer
+      ...[2, 3, 4, 6, 8].map((u) => ({
+        name: `cost 1.5, unanswerable ${u}`,
+        rule: "cost" as const,
+        options: { cost: 1.5, unanswerableCost: u },
+      })),
     ],
     from,
   ),

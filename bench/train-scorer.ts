@@ -32,7 +32,7 @@ import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { fitRankingTrees } from "./lib/gbdt.ts";
 import { KINDS, kindThresholds, nestedThresholds, outcomeTable } from "./lib/kind-thresholds.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
-import { containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
+import { batchesOf, containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { containsGold, loadPiaf, normalize } from "./lib/piaf.ts";
 import { failureTable, foldTable, kindTable, reliabilityTable, thresholdTable } from "./lib/scorer-report.ts";
@@ -54,10 +54,9 @@ const flag = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
-// The news batches the committed model is trained on (`--batches 1,2,…` to change): every batch
-// that has had its first run (bench/results/news-first-runs.md). A batch not yet first run stays
-// out, so its first run measures a model that never saw it.
-const TRAINING_BATCHES = (flag("batches") ?? "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16").split(",").map(Number);
+// The news batches the committed model is trained on (`--batches 1,2,…` to change; default
+// TRAINING_BATCHES of bench/lib/news-questions.ts: every batch that has had its first run).
+const TRAINING_BATCHES = batchesOf(flag("batches"));
 /** Positions in FEATURES of the comma-separated feature names of flag `name`. */
 const featuresOf = (name: string) =>
   (flag(name) ?? "")
@@ -99,7 +98,14 @@ if (!THRESHOLD_RULES.includes(RULE)) throw new Error(`--rule: one of ${THRESHOLD
 const COST = Number(flag("cost") ?? DEFAULT_COST);
 // a cost that is no positive number would compare every threshold as NaN and keep the lowest silently
 if (!Number.isFinite(COST) || COST <= 0) throw new Error(`--cost: a positive number, not ${flag("cost")}`);
-const RULE_OPTIONS = { cost: COST };
+/**
+ * What an answered unanswerable question costs under `cost` (`--unanswerable-cost U`; default: the
+ * same as a wrong cited answer).
+ */
+const UNANSWERABLE_COST = Number(flag("unanswerable-cost") ?? COST);
+if (!Number.isFinite(UNANSWERABLE_COST) || UNANSWERABLE_COST <= 0)
+  throw new Error(`--unanswerable-cost: a positive number, not ${flag("unanswerable-cost")}`);
+const RULE_OPTIONS = { cost: COST, unanswerableCost: UNANSWERABLE_COST };
 
 /** The rules the report compares. */
 const COMPARED_RULES = [
@@ -611,7 +617,7 @@ async function main() {
     "# Answer scorer: cross-validated figures (`npm run train`)",
     "",
     `Ranker ${LEARNER}${VOTES ? " with answer voting (a linear first pass weighs the votes)" : ", no voting"} over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
-      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}, by rule \`${RULE}\`${RULE === "cost" ? ` (a wrong cited answer or an answered unanswerable question costs ${RULE_OPTIONS.cost} right ones)` : ""} (bench/lib/threshold-rules.ts; the rate rules ask held-out wrong cited answers within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set).`,
+      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}, by rule \`${RULE}\`${RULE === "cost" ? ` (a wrong cited answer costs ${RULE_OPTIONS.cost} right ones, an answered unanswerable question ${RULE_OPTIONS.unanswerableCost})` : ""} (bench/lib/threshold-rules.ts; the rate rules ask held-out wrong cited answers within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set).`,
     "",
     thresholdTable(outs, probability),
     "",

@@ -49,6 +49,14 @@ describe("threshold rules", () => {
     ];
     expect(utility(items, 0.5, 2)).toBeCloseTo((1 - 2) / 3);
     expect(utility(items, 0.95, 2)).toBe(0);
+    // an answered unanswerable question may cost more than a wrong answer
+    const unanswered = [q("news-1", true, true, 0.9), q("news-1", false, false, 0.9)];
+    expect(utility(unanswered, 0.5, 1.5, 4)).toBeCloseTo((1 - 4) / 2);
+  });
+  it("a dearer unanswerable question raises the threshold over the ones answered", () => {
+    // the three unanswerable at 0.61–0.63 against the 30 right and 6 wrong at 0.62
+    expect(chooseThreshold(batch("news-1", three), "cost", { cost: 1.5, unanswerableCost: 1.5 })).toBe(0.6);
+    expect(chooseThreshold(batch("news-1", three), "cost", { cost: 1.5, unanswerableCost: 20 })).toBe(0.65);
   });
   it("judges each batch at a threshold chosen without it (forward: without the later ones too)", () => {
     const items = [...batch("news-1", two), ...batch("news-2", three), ...batch("news-3", two)];

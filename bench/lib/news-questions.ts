@@ -7,6 +7,19 @@ import { fileURLToPath } from "node:url";
 
 export const NEWS_QUESTIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/news-questions");
 
+/**
+ * The news batches the committed model is trained on, and that the analyses read by default: every
+ * batch that has had its first run (bench/results/news-first-runs.md). A batch not yet first run
+ * stays out, so its first run measures a model that never saw it.
+ */
+export const TRAINING_BATCHES: readonly number[] = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+];
+
+/** The batches of a `--batches 1,2,…` flag, or TRAINING_BATCHES without one. */
+export const batchesOf = (flag: string | undefined): number[] =>
+  flag === undefined ? [...TRAINING_BATCHES] : flag.split(",").map(Number);
+
 export interface NewsQuestion {
   readonly id: string;
   readonly batch: number;

@@ -10,8 +10,10 @@
 //   threshold (a question at 0.61 counts 0.6 answered at 0.6, not 1), so a rate moves gradually
 //   with the questions near the threshold instead of jumping with one of them;
 // - `cost`: the threshold of best expected utility, a right answer +1, an abstention 0, a wrong
-//   cited answer or an answered unanswerable question −COST, each set weighing the same (its
-//   questions' mean): every question counts, not only those at the boundary of a rate.
+//   cited answer −COST and an answered unanswerable question −COST too, or its own cost
+//   (`unanswerableCost`: the acceptance bounds unanswerable questions answered at 10 % of four times
+//   fewer questions than wrong answers), each set weighing the same (its questions' mean): every
+//   question counts, not only those at the boundary of a rate.
 // A rule is judged the way a new batch meets it (`forwardTable`): for each batch k, the threshold
 // is chosen on every other set and the news batches before k only, then applied to batch k.
 
@@ -46,6 +48,8 @@ export const DEFAULT_COST = 1.5;
 export interface RuleOptions {
   /** What a wrong cited answer costs in right answers (`cost`). */
   readonly cost?: number;
+  /** What an answered unanswerable question costs in right answers (`cost`; default: `cost`). */
+  readonly unanswerableCost?: number;
 }
 
 /** Wilson score interval bounds of `k / n` at `z` (the proportion itself when z is 0). */
@@ -80,8 +84,16 @@ function ratesHold(items: readonly ScoredQuestion[], t: number, z: number, smoot
   return true;
 }
 
-/** Mean utility per set at `t`: right +1, wrong or answered unanswerable −cost, sets weighing alike. */
-export function utility(items: readonly ScoredQuestion[], t: number, cost: number): number {
+/**
+ * Mean utility per set at `t`: right +1, wrong −cost, answered unanswerable −unanswerableCost (by
+ * default −cost), sets weighing alike.
+ */
+export function utility(
+  items: readonly ScoredQuestion[],
+  t: number,
+  cost: number,
+  unanswerableCost = cost,
+): number {
   const sets = [...new Set(items.map((q) => q.set))];
   let total = 0;
   for (const set of sets) {
@@ -89,7 +101,7 @@ export function utility(items: readonly ScoredQuestion[], t: number, cost: numbe
     let u = 0;
     for (const q of mine) {
       if (answeredWeight(q, t, false) === 0) continue;
-      u += q.answerable && q.right ? 1 : -cost;
+      u += !q.answerable ? -unanswerableCost : q.right ? 1 : -cost;
     }
     total += u / mine.length;
   }
@@ -104,8 +116,9 @@ export function chooseThreshold(
 ): number {
   if (rule === "cost") {
     const cost = options.cost ?? DEFAULT_COST;
+    const u = (t: number) => utility(items, t, cost, options.unanswerableCost ?? cost);
     let best = THRESHOLDS[0] as number;
-    for (const t of THRESHOLDS) if (utility(items, t, cost) > utility(items, best, cost) + 1e-12) best = t;
+    for (const t of THRESHOLDS) if (u(t) > u(best) + 1e-12) best = t;
     return best;
   }
   const z = rule === "bound" ? Z : 0;
