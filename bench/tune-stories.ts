@@ -3,13 +3,14 @@
 // (highest pairwise F1 among those with precision ≥ 0.9, pooled over the days) is scored on it.
 // `--nested` chooses the setting within a family of the grid that is itself chosen on the training
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
-//   npm run tune:stories [-- --write] [--folds FILE] [--nested] [--families] [--floors] [--floor P]
-//     [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
+//   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
+//     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
 //     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
-// --write stores the all-days choice in learned-params.ts; --folds writes each day's digest parameters
-// chosen on the other days (JSON, date → parameters), for `npm run train:ranker -- --clustering FILE`.
+// --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
+// the end of this file); --folds writes each day's digest parameters chosen on the other days (JSON,
+// date → parameters), for `npm run train:ranker -- --clustering FILE`.
 // Also tunes the importance weights the same way, on front-page hits in the first five stories.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -109,7 +110,20 @@ const CAPS = flagList("caps") ?? [0];
 // `--min-terms 0,2,…`: the shared-terms floor of the text cosine (SimilarityWeights.minSharedTerms;
 // 0 = none) as one more grid dimension
 const MIN_TERMS = flagList("min-terms") ?? [0];
-if (process.argv.includes("--no-local") && process.argv.includes("--write"))
+const WRITE_ALL = process.argv.includes("--write");
+const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
+if (WRITE_ALL && WRITE_DIGEST_ONLY)
+  throw new Error("--write writes every part; --write-digest-only the digest's");
+/** The command as the learned file's header names it: the files a run reads or writes do not change its choice. */
+const COMMAND = `npm run tune:stories -- ${process.argv
+  .slice(2)
+  .filter(
+    (a, i, all) =>
+      !["--counts", "--dump", "--folds"].includes(a) &&
+      !["--counts", "--dump", "--folds"].includes(all[i - 1] ?? ""),
+  )
+  .join(" ")}`;
+if (process.argv.includes("--no-local") && (WRITE_ALL || WRITE_DIGEST_ONLY))
   throw new Error("--no-local measures a part of the grid; the parameters in use are chosen on all of it");
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
   for (const local of [0, 0.5, 1, 2])
@@ -482,55 +496,71 @@ console.log(
   `  held-out total ${heldHits}/${5 * days.length}; chosen on all days: ${JSON.stringify(finalWeights)}`,
 );
 
-if (process.argv.includes("--write")) {
+// `--write` stores every part: the digest's clustering, the live tracker's and the importance
+// weights. `--write-digest-only` stores the digest's (LEARNED_METHOD, LEARNED_PARAMS) and keeps the
+// live parameters and importance weights as the file has them, with the header line saying how they
+// were chosen: the digest and the live tracker can then be chosen by different rules (round 13: the
+// `days` rule for the digest, which loses on single pass). Each part's header line names the exact
+// command that reproduces it.
+if (WRITE_ALL || WRITE_DIGEST_ONLY) {
   const path = resolve(fileURLToPath(import.meta.url), "../../src/core/stories/learned-params.ts");
+  const literal = (o: object) =>
+    JSON.stringify(o)
+      .replace(/"(\w+)":/g, "$1: ")
+      .replace(/,/g, ", ")
+      .replace(/\{/, "{ ")
+      .replace(/\}$/, " }");
+  const block = (s: Setting) => `{
+  weights: ${literal(s.weights)},
+  threshold: ${s.threshold},
+  features: { leadSentences: ${s.lead} },
+  periodBoost: ${s.boost},
+  localWindowDays: ${s.window},
+  localWeight: ${s.local},
+  localLift: ${s.liftAt},
+  shareBoost: ${s.share},${s.merge ? "\n  merge: true," : ""}
+}`;
+  const chosenBy = `\`${COMMAND}\` (choice rule ${RULE}) from the labelled days ${days.map((d) => d.date).join(", ")}.`;
+  const LIVE_MARKER = "/** Single pass, for live tracking";
+  let liveLine = `// Live (LEARNED_LIVE_PARAMS) and importance (LEARNED_IMPORTANCE): ${chosenBy}`;
+  let rest = `${LIVE_MARKER} (one article at a time). */
+export const LEARNED_LIVE_PARAMS: ClusterParams = ${block(live)};
+
+export const LEARNED_IMPORTANCE: ImportanceWeights = ${literal(finalWeights)};
+`;
+  if (WRITE_DIGEST_ONLY) {
+    const old = readFileSync(path, "utf8");
+    const at = old.indexOf(LIVE_MARKER);
+    if (at < 0) throw new Error(`--write-digest-only: no "${LIVE_MARKER}" in ${path} to keep`);
+    rest = old.slice(at);
+    const kept = old.match(/^\/\/ Live \(LEARNED_LIVE_PARAMS\).*$/m)?.[0];
+    // a file written before the parts had their own lines: one `--write` chose every part, on the
+    // days its header lists; that header names no rule, so the default one (pooled), with which the
+    // last such file (round 11, stories9 in bench/results/stories.md) was written
+    const before = old.match(
+      /written by `([^`]+)`\n\/\/ \(bench\/tune-stories\.ts\) from the labelled days ([^;]+);/,
+    );
+    if (kept) liveLine = kept;
+    else if (before)
+      liveLine = `// Live (LEARNED_LIVE_PARAMS) and importance (LEARNED_IMPORTANCE): \`${before[1]}\` (choice rule pooled) from the labelled days ${before[2]}.`;
+    else throw new Error(`--write-digest-only: ${path} does not say how its live parameters were chosen`);
+  }
   writeFileSync(
     path,
-    `// The clustering and importance parameters in use, written by \`npm run tune:stories -- --write\`
-// (bench/tune-stories.ts) from the labelled days ${days.map((d) => d.date).join(", ")}; leave-one-day-out
-// figures in bench/results/stories.md. Do not edit by hand: re-run the script.
+    `// The clustering and importance parameters in use, chosen by bench/tune-stories.ts on the labelled
+// days (bench/data/stories/); leave-one-day-out figures in bench/results/stories.md. Do not edit by
+// hand: re-run the command each part names (\`--counts FILE\` from a \`--dump FILE\` run of the same
+// grid chooses the same, in minutes).
+// Digest (LEARNED_METHOD, LEARNED_PARAMS): ${chosenBy}
+${liveLine}
 import type { ClusterMethod, ClusterParams } from "./cluster.ts";
 import type { ImportanceWeights } from "./importance.ts";
 
 export const LEARNED_METHOD: ClusterMethod = ${JSON.stringify(final.method)};
 
-export const LEARNED_PARAMS: ClusterParams = {
-  weights: ${JSON.stringify(final.weights)
-    .replace(/"(\w+)":/g, "$1: ")
-    .replace(/,/g, ", ")
-    .replace(/\{/, "{ ")
-    .replace(/\}$/, " }")},
-  threshold: ${final.threshold},
-  features: { leadSentences: ${final.lead} },
-  periodBoost: ${final.boost},
-  localWindowDays: ${final.window},
-  localWeight: ${final.local},
-  localLift: ${final.liftAt},
-  shareBoost: ${final.share},${final.merge ? "\n  merge: true," : ""}
-};
+export const LEARNED_PARAMS: ClusterParams = ${block(final)};
 
-/** Single pass, for live tracking (one article at a time). */
-export const LEARNED_LIVE_PARAMS: ClusterParams = {
-  weights: ${JSON.stringify(live.weights)
-    .replace(/"(\w+)":/g, "$1: ")
-    .replace(/,/g, ", ")
-    .replace(/\{/, "{ ")
-    .replace(/\}$/, " }")},
-  threshold: ${live.threshold},
-  features: { leadSentences: ${live.lead} },
-  periodBoost: ${live.boost},
-  localWindowDays: ${live.window},
-  localWeight: ${live.local},
-  localLift: ${live.liftAt},
-  shareBoost: ${live.share},${live.merge ? "\n  merge: true," : ""}
-};
-
-export const LEARNED_IMPORTANCE: ImportanceWeights = ${JSON.stringify(finalWeights)
-      .replace(/"(\w+)":/g, "$1: ")
-      .replace(/,/g, ", ")
-      .replace(/\{/, "{ ")
-      .replace(/\}$/, " }")};
-`,
+${rest}`,
   );
-  console.log(`\nwrote ${path}`);
+  console.log(`\nwrote ${path}${WRITE_DIGEST_ONLY ? " (digest only)" : ""}`);
 }
