@@ -74,8 +74,9 @@ if (arg("losses") && process.argv.includes("--write"))
 // `--screen NAME[,NAME…]`: candidate features (bench/screens/rank-candidates.ts) appended as more
 // columns, judged held out by the same ensemble; a screen, never written as the model in use
 const SCREENED = (arg("screen") ?? "").split(",").filter(Boolean);
+// own keys only: `in` would take `toString` for a candidate
 for (const c of SCREENED)
-  if (!(c in CANDIDATES))
+  if (!Object.hasOwn(CANDIDATES, c))
     throw new Error(`--screen: no candidate ${c} (${Object.keys(CANDIDATES).join(", ")})`);
 if (SCREENED.length && process.argv.includes("--write"))
   throw new Error("--screen measures candidates; the model in use has the features of rank-features.ts");
