@@ -199,9 +199,9 @@ function withWords(data: Item[][], train: readonly number[], target: readonly nu
 }
 
 interface Model {
-  mean: number[];
-  scale: number[];
-  weights: number[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
 }
 function fitRanker(train: readonly Item[][], l2: number, loss: Loss): Model {
   const all = train.flat();
@@ -316,10 +316,7 @@ const ensembleScore = (r: StoryRanker, it: Item) => {
   if (!dropped.has("words")) x[WORDS] = wordScore(rankerWords(r), it.terms);
   if (!SCREENED.length) return rankScore(r, x);
   // screened columns are not RANK_FEATURES (rankScore reads those by name): the same sum by position
-  return r.weights.reduce(
-    (s, w, k) => s + w * standardise(x[k] as number, r.mean[k] as number, r.scale[k] || 1),
-    0,
-  );
+  return score(r, { ...it, x });
 };
 const ensembleName = (size: number) =>
   `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} settings × ${L2.length} penalties)`;
