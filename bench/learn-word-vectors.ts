@@ -6,24 +6,26 @@
 // term, seeded projection). Measured as answer-ranker features in bench/results/ranker-comparison.md
 // ("semantic13"): not shipped, so no vectors are committed (the file is 1.4 MB at 10,000 × 100).
 import { writeFileSync } from "node:fs";
-import {
-  createWordVectors,
-  learnWordVectors,
-  type StoredWordVectors,
-  type WordVectorData,
-} from "../bench/lib/word-vectors.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { stemLanguage } from "../src/core/search/news-index.ts";
 import { createAnalyzer } from "../src/core/text/analyzer.ts";
 import { splitSentences } from "../src/core/text/sentences.ts";
+import { createFlags } from "./lib/flags.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
+import { createWordVectors, encodeWordVectors, learnWordVectors } from "./lib/word-vectors.ts";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
+const flags = createFlags();
+const flag = flags.value;
+/** A count flag: undefined without it; anything but a positive whole number throws (not the default). */
+const count = (name: string) => {
+  const n = flags.number(name);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1))
+    throw new Error(`--${name}: a positive whole number, not ${n}`);
+  return n;
 };
-const num = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
+const REDUCTION = flag("reduction") ?? "svd";
+if (REDUCTION !== "svd" && REDUCTION !== "projection")
+  throw new Error(`--reduction: svd or projection, not ${REDUCTION}`);
 const OUT = flag("out");
 /** Common news words (surface forms, analysed like any text) whose neighbours are printed. */
 const PROBES = (
@@ -43,13 +45,14 @@ for (const a of articles) {
     sentences.push(analyzer.terms(a.body.slice(span.start, span.end), lang));
 }
 const t1 = performance.now();
+// an option left undefined takes learnWordVectors' default
 const data = learnWordVectors(() => sentences, {
-  ...(num("terms") ? { terms: num("terms") } : {}),
-  ...(num("contexts") ? { contexts: num("contexts") } : {}),
-  ...(num("dims") ? { dims: num("dims") } : {}),
-  ...(num("window") ? { window: num("window") } : {}),
-  ...(num("min-count") ? { minCount: num("min-count") } : {}),
-  ...(flag("reduction") === "projection" ? { reduction: "projection" as const } : {}),
+  terms: count("terms"),
+  contexts: count("contexts"),
+  dims: count("dims"),
+  window: count("window"),
+  minCount: count("min-count"),
+  reduction: REDUCTION,
 });
 const t2 = performance.now();
 console.log(
@@ -64,14 +67,6 @@ for (const probe of PROBES) {
   console.log(`${probe} (${term}): ${near.length ? near.join(", ") : "no vector"}`);
 }
 if (OUT) {
-  writeFileSync(OUT, `${JSON.stringify(encode(data))}\n`);
+  writeFileSync(OUT, `${JSON.stringify(encodeWordVectors(data))}\n`);
   console.log(`wrote ${OUT}`);
-}
-
-function encode(d: WordVectorData): StoredWordVectors {
-  return {
-    dims: d.dims,
-    terms: d.terms.join(" "),
-    values: Buffer.from(d.values.buffer, d.values.byteOffset, d.values.byteLength).toString("base64"),
-  };
 }

@@ -17,19 +17,18 @@ import { type Candidate, retrieveCandidates } from "../src/core/answer/retrieve.
 import { candidateSentences } from "../src/core/answer/sentence-features.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createFlags } from "./lib/flags.ts";
 import { batchesOf, containsAccepted, loadNewsQuestions } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { containsGold, loadPiaf } from "./lib/piaf.ts";
 import { lastDay } from "./lib/seeds.ts";
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const flags = createFlags(args);
+const flag = flags.value;
 const batches = batchesOf(flag("batches"));
-const POOL = Number(flag("candidates") ?? 15);
-const REFINED = Number(flag("refined") ?? 60);
+const POOL = flags.number("candidates") ?? 15;
+const REFINED = flags.number("refined") ?? 60;
 const DEEP = 300;
 const verbose = args.includes("--verbose");
 

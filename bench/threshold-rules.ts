@@ -11,6 +11,8 @@ const file = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
 if (!file) throw new Error("usage: threshold-rules.ts DUMP.json [--from K]");
 const at = args.indexOf("--from");
 const from = at >= 0 ? Number(args[at + 1]) : 9;
+// a `--from` that is no batch number would judge no batch forward, silently
+if (!Number.isInteger(from) || from < 1) throw new Error(`--from: a batch number, not ${args[at + 1]}`);
 const items = (JSON.parse(readFileSync(file, "utf8")) as ScoredQuestion[]).map((q) => ({
   ...q,
   bypass: q.bypass || q.p === undefined || q.p === null,

@@ -29,6 +29,7 @@ import { CONFIDENCE_INPUTS, type ScorerModel } from "../src/core/answer/scorer.t
 import { type Tree, treeScore } from "../src/core/answer/tree-ensemble.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createFlags } from "./lib/flags.ts";
 import { fitRankingTrees } from "./lib/gbdt.ts";
 import { KINDS, kindThresholds, nestedThresholds, outcomeTable } from "./lib/kind-thresholds.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
@@ -50,10 +51,7 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const flag = createFlags(args).value;
 // The news batches the committed model is trained on (`--batches 1,2,…` to change; default
 // TRAINING_BATCHES of bench/lib/news-questions.ts: every batch that has had its first run).
 const TRAINING_BATCHES = batchesOf(flag("batches"));
@@ -105,7 +103,19 @@ if (!Number.isFinite(COST) || COST <= 0) throw new Error(`--cost: a positive num
 const UNANSWERABLE_COST = Number(flag("unanswerable-cost") ?? COST);
 if (!Number.isFinite(UNANSWERABLE_COST) || UNANSWERABLE_COST <= 0)
   throw new Error(`--unanswerable-cost: a positive number, not ${flag("unanswerable-cost")}`);
+// the rate rules read no cost: a cost given with one would be ignored silently
+if (RULE !== "cost" && (flag("cost") !== undefined || flag("unanswerable-cost") !== undefined))
+  throw new Error("--cost and --unanswerable-cost go with --rule cost");
 const RULE_OPTIONS = { cost: COST, unanswerableCost: UNANSWERABLE_COST };
+
+/**
+ * The cost rule's prices as the report states them: one clause while an answered unanswerable
+ * question costs what a wrong answer does, so the default run writes scorer-cv.md as committed.
+ */
+const costTerms = (o: { cost: number; unanswerableCost: number }) =>
+  o.unanswerableCost === o.cost
+    ? `a wrong cited answer or an answered unanswerable question costs ${o.cost} right ones`
+    : `a wrong cited answer costs ${o.cost} right ones, an answered unanswerable question ${o.unanswerableCost}`;
 
 /** The rules the report compares. */
 const COMPARED_RULES = [
@@ -617,7 +627,7 @@ async function main() {
     "# Answer scorer: cross-validated figures (`npm run train`)",
     "",
     `Ranker ${LEARNER}${VOTES ? " with answer voting (a linear first pass weighs the votes)" : ", no voting"} over ${FEATURES.length} features, L2 ${L2}, news questions weigh ${NEWS_WEIGHT} PIAF questions; ` +
-      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}, by rule \`${RULE}\`${RULE === "cost" ? ` (a wrong cited answer costs ${RULE_OPTIONS.cost} right ones, an answered unanswerable question ${RULE_OPTIONS.unanswerableCost})` : ""} (bench/lib/threshold-rules.ts; the rate rules ask held-out wrong cited answers within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set).`,
+      `PIAF in ${PIAF_FOLDS} folds by article, news by batch. Threshold ${threshold}, by rule \`${RULE}\`${RULE === "cost" ? ` (${costTerms(RULE_OPTIONS)})` : ""} (bench/lib/threshold-rules.ts; the rate rules ask held-out wrong cited answers within ${100 * MAX_WRONG} % of answerable questions and unanswerable ones abstained on at least ${100 * MIN_ABSTAINED} % of the time, on every set).`,
     "",
     thresholdTable(outs, probability),
     "",

@@ -74,8 +74,9 @@ if (arg("losses") && process.argv.includes("--write"))
 // `--screen NAME[,NAME…]`: candidate features (bench/screens/rank-candidates.ts) appended as more
 // columns, judged held out by the same ensemble; a screen, never written as the model in use
 const SCREENED = (arg("screen") ?? "").split(",").filter(Boolean);
+// own keys only: `in` would take `toString` for a candidate
 for (const c of SCREENED)
-  if (!(c in CANDIDATES))
+  if (!Object.hasOwn(CANDIDATES, c))
     throw new Error(`--screen: no candidate ${c} (${Object.keys(CANDIDATES).join(", ")})`);
 if (SCREENED.length && process.argv.includes("--write"))
   throw new Error("--screen measures candidates; the model in use has the features of rank-features.ts");
@@ -198,9 +199,9 @@ function withWords(data: Item[][], train: readonly number[], target: readonly nu
 }
 
 interface Model {
-  mean: number[];
-  scale: number[];
-  weights: number[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
 }
 function fitRanker(train: readonly Item[][], l2: number, loss: Loss): Model {
   const all = train.flat();
@@ -315,10 +316,7 @@ const ensembleScore = (r: StoryRanker, it: Item) => {
   if (!dropped.has("words")) x[WORDS] = wordScore(rankerWords(r), it.terms);
   if (!SCREENED.length) return rankScore(r, x);
   // screened columns are not RANK_FEATURES (rankScore reads those by name): the same sum by position
-  return r.weights.reduce(
-    (s, w, k) => s + w * standardise(x[k] as number, r.mean[k] as number, r.scale[k] || 1),
-    0,
-  );
+  return score(r, { ...it, x });
 };
 const ensembleName = (size: number) =>
   `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} settings × ${L2.length} penalties)`;

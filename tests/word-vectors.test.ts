@@ -1,6 +1,11 @@
 // Word vectors learned from a corpus (bench/lib/word-vectors.ts), on small synthetic text.
 import { describe, expect, it } from "vitest";
-import { createWordVectors, decodeWordVectors, learnWordVectors } from "../bench/lib/word-vectors.ts";
+import {
+  createWordVectors,
+  decodeWordVectors,
+  encodeWordVectors,
+  learnWordVectors,
+} from "../bench/lib/word-vectors.ts";
 
 // `mort` and `decede` are written in the same contexts (never together); `match` in others
 const subjects = ["chanteur", "acteur", "ministre", "maire", "peintre", "boxeur"];
@@ -47,5 +52,12 @@ describe("learnWordVectors", () => {
     const d = decodeWordVectors(stored);
     expect(d.terms).toEqual(["a", "b"]);
     expect([...d.values]).toEqual([127, 0, -127, 0]);
+  });
+  it("decodes what it encodes (what --out writes)", () => {
+    const data = learnWordVectors(() => corpus, options);
+    const back = decodeWordVectors(JSON.parse(JSON.stringify(encodeWordVectors(data))));
+    expect(back.dims).toBe(data.dims);
+    expect(back.terms).toEqual(data.terms);
+    expect([...back.values]).toEqual([...data.values]);
   });
 });

@@ -16,9 +16,18 @@ export const NEWS_QUESTIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)
  */
 export const TRAINING_BATCHES: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 
-/** The batches of a `--batches 1,2,…` flag, or TRAINING_BATCHES without one. */
-export const batchesOf = (flag: string | undefined): number[] =>
-  flag === undefined ? [...TRAINING_BATCHES] : flag.split(",").map(Number);
+/**
+ * The batches of a `--batches 1,2,…` flag, or TRAINING_BATCHES without one. A value that is not a
+ * list of batch numbers (`1-16`, `1,,2`, the next flag's name) throws: it would otherwise fail later
+ * on a file `batch-NaN.json`, or train on other batches than the ones asked.
+ */
+export function batchesOf(flag: string | undefined): number[] {
+  if (flag === undefined) return [...TRAINING_BATCHES];
+  const batches = flag.split(",").map(Number);
+  if (!batches.length || batches.some((b) => !Number.isInteger(b) || b < 1))
+    throw new Error(`--batches: batch numbers separated by commas (1,2,3), not ${flag}`);
+  return batches;
+}
 
 export interface NewsQuestion {
   readonly id: string;

@@ -2,10 +2,11 @@
 // in the same contexts (`décédé` / `mort`, `fondé` / `création`), so a question's word that a
 // sentence does not write can still be met by one it does. Distributional: each frequent term is
 // described by the terms within a few words of it in the same sentence (positive pointwise mutual
-// information, contexts smoothed), and that long sparse description is shrunk to a few dozen
-// numbers by a seeded random projection (cosines are about kept: Johnson–Lindenstrauss). Learned by
-// bench/learn-word-vectors.ts, stored quantized to bytes; deterministic for a given corpus. A measurement
-// tool, not part of the bot: as ranker features they did not help held out (ranker-comparison.md, "semantic13").
+// information, contexts smoothed), and that long sparse description is shrunk to a hundred numbers
+// by a seeded randomized truncated SVD (or, `reduction: "projection"`, a seeded random projection).
+// Learned by bench/learn-word-vectors.ts, stored quantized to bytes; deterministic for a given
+// corpus. A measurement tool, not part of the bot: as ranker features they did not help held out
+// (ranker-comparison.md, "semantic13"; the features are on branch semantic13-features).
 
 import { rng as random } from "./orangesum.ts";
 
@@ -40,14 +41,6 @@ export interface WordVectorData {
 export interface WordVectors {
   readonly dims: number;
   readonly size: number;
-  /** Whether the term has a vector. */
-  has(term: string): boolean;
-  /** The term's row (for `rowSimilarity`), -1 when it has no vector. */
-  rowOf(term: string): number;
-  /** Cosine of two rows: what `similarity` computes without looking the terms up again. */
-  rowSimilarity(a: number, b: number): number;
-  /** Adds `weight` times the term's unit vector to `sum`; false (nothing added) when it has none. */
-  addTo(term: string, weight: number, sum: Float64Array): boolean;
   /** Cosine of two terms' vectors, 0 when either has none. */
   similarity(a: string, b: string): number;
   /** The `k` terms nearest to `term`, most similar first. */
@@ -275,7 +268,7 @@ function truncatedSvd(m: Float32Array, rows: number, C: number, dims: number, se
 export function createWordVectors(data: WordVectorData): WordVectors {
   const { dims, values, terms } = data;
   const id = new Map(terms.map((t, i) => [t, i]));
-  // the bytes stay as they are (1 MB for the shipped 10,000 × 100), each row with its inverse norm
+  // the bytes stay as they are (1 MB at 10,000 × 100), each row with its inverse norm
   const inverse = new Float32Array(terms.length);
   for (let r = 0; r < terms.length; r++) {
     let norm = 0;
@@ -292,16 +285,6 @@ export function createWordVectors(data: WordVectorData): WordVectors {
   return {
     dims,
     size: terms.length,
-    has: (t) => id.has(t),
-    rowOf: (t) => id.get(t) ?? -1,
-    rowSimilarity: (a, b) => (a === b ? 1 : dot(a, b)),
-    addTo(t, weight, sum) {
-      const r = id.get(t);
-      if (r === undefined) return false;
-      const w = weight * (inverse[r] as number);
-      for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) + w * (values[r * dims + d] as number);
-      return true;
-    },
     similarity(a, b) {
       const ra = id.get(a);
       const rb = id.get(b);
@@ -326,10 +309,17 @@ export interface StoredWordVectors {
   readonly values: string;
 }
 
+export function encodeWordVectors(data: WordVectorData): StoredWordVectors {
+  const { buffer, byteOffset, byteLength } = data.values;
+  return {
+    dims: data.dims,
+    terms: data.terms.join(" "),
+    values: Buffer.from(buffer, byteOffset, byteLength).toString("base64"),
+  };
+}
+
 export function decodeWordVectors(stored: StoredWordVectors): WordVectorData {
-  // atob, not Buffer: the core stays free of Node-only globals
-  const text = atob(stored.values);
-  const values = new Int8Array(text.length);
-  for (let i = 0; i < text.length; i++) values[i] = (text.charCodeAt(i) << 24) >> 24;
+  const bytes = Buffer.from(stored.values, "base64");
+  const values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice();
   return { dims: stored.dims, terms: stored.terms === "" ? [] : stored.terms.split(" "), values };
 }

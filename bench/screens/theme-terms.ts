@@ -19,6 +19,8 @@ import {
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
 import { loadLabelledDays } from "../lib/story-labels.ts";
 
+const threshold = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 0.15);
+if (!(threshold > 0)) throw new Error(`threshold: a positive similarity, not ${threshold}`);
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
 const days = loadLabelledDays(news);
@@ -38,7 +40,6 @@ news.articles.forEach((a, d) => {
   }
 });
 const dispersion = (t: string) => (termDocs.get(t) ?? 0) / Math.max(1, termDays.get(t)?.size ?? 0);
-const threshold = Number(process.argv.find((a) => /^\d/.test(a)) ?? 0.15);
 const DISPERSED = [1.3, 1.5];
 const tally = { same: { pairs: 0, low: [0, 0], single: 0 }, diff: { pairs: 0, low: [0, 0], single: 0 } };
 for (const day of days) {

@@ -1,0 +1,44 @@
+// The bench scripts' flags (bench/lib/flags.ts, batchesOf of bench/lib/news-questions.ts): a flag
+// without its value or with a value of the wrong form stops the script instead of falling back to
+// the default, and the default training batches are the ones the committed model was trained on.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createFlags } from "../bench/lib/flags.ts";
+import { batchesOf, TRAINING_BATCHES } from "../bench/lib/news-questions.ts";
+
+describe("createFlags", () => {
+  it("reads a flag's value, undefined without the flag", () => {
+    const flags = createFlags(["--out", "x.json", "--dims", "50"]);
+    expect(flags.value("out")).toBe("x.json");
+    expect(flags.number("dims")).toBe(50);
+    expect(flags.value("terms")).toBeUndefined();
+    expect(flags.number("terms")).toBeUndefined();
+  });
+  it("throws on a flag given without its value", () => {
+    expect(() => createFlags(["--batches"]).value("batches")).toThrow(/needs a value/);
+    expect(() => createFlags(["--batches", "--fresh"]).value("batches")).toThrow(/needs a value/);
+  });
+  it("throws on a number flag that is no number", () => {
+    expect(() => createFlags(["--dims", "abc"]).number("dims")).toThrow(/a number/);
+    expect(() => createFlags(["--dims", ""]).number("dims")).toThrow(/a number/);
+    expect(createFlags(["--cost", "-1.5"]).number("cost")).toBe(-1.5);
+  });
+});
+
+describe("batchesOf", () => {
+  it("reads a list of batches, the training batches without the flag", () => {
+    expect(batchesOf("3,17")).toEqual([3, 17]);
+    expect(batchesOf(undefined)).toEqual([...TRAINING_BATCHES]);
+  });
+  it("throws on what is no list of batch numbers", () => {
+    for (const bad of ["1-16", "1,,2", "", "0", "1.5", "--fresh"])
+      expect(() => batchesOf(bad)).toThrow(/--batches/);
+  });
+  it("defaults to the batches of the committed model's cross-validated report", () => {
+    // `npm run train` writes one fold row per news batch it trains on into scorer-cv.md, with the
+    // model: a TRAINING_BATCHES changed without retraining would no longer reproduce them
+    const report = readFileSync(new URL("../bench/results/scorer-cv.md", import.meta.url), "utf8");
+    const folds = [...report.matchAll(/^\| news-(\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(folds).toEqual([...TRAINING_BATCHES]);
+  });
+});
