@@ -2,23 +2,23 @@
 // sentence telling the event without the asked name, object, town or penalty lacks it.
 import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { askedDetail } from "../src/core/answer/asked-detail.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { askedCount, askedDetail } from "../src/core/answer/asked-detail.ts";
+import { FEATURE_INDEX, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
 
 type Articles = Parameters<typeof createNewsIndex>[0];
 
-/** detailMissing of each candidate, body sentences by position then the title (as `title`). */
-function missing(articles: Articles, question: string) {
+/** `feature` (detailMissing) of each candidate, body sentences by position then the title (as `title`). */
+function missing(articles: Articles, question: string, feature: FeatureName = "detailMissing") {
   const answerer = createAnswerer(createNewsIndex(articles), { minConfidence: 0 });
   return Object.fromEntries(
     answerer
       .candidates(question)
       .scored.map((s) => [
         s.index === TITLE_INDEX ? `${s.doc}:title` : `${s.doc}:${s.index}`,
-        s.features[FEATURE_INDEX.detailMissing],
+        s.features[FEATURE_INDEX[feature]],
       ]),
   );
 }
@@ -44,10 +44,106 @@ describe("asked detail", () => {
     // a plain who-question is checked by kindFound already (a name apart asked it twice: held out,
     // more unanswerable questions answered)
     expect(detail("Qui a remplacé Paul Verdier ?")).toBeUndefined();
-    expect(detail("Combien de skieurs ont été évacués ?")).toBeUndefined();
+    expect(detail("Combien de skieurs ont été évacués ?")).toBe("count");
     expect(detail("Dans quel pays le dealer est-il renvoyé ?")).toBeUndefined();
     expect(detail("Quelle maladie a emporté Paul Verdier ?")).toBeUndefined();
   });
+  it("reads the name asked wherever its cue stands, a measure, a count and a culprit", () => {
+    expect(detail("Le policier qui a tiré, il s'appelle comment ?")).toBe("name");
+    expect(detail("Les deux astronautes, ils s'appellent comment ?")).toBe("name");
+    expect(detail("Diana Rigg's daughter, who announced her death: what's her name?")).toBe("name");
+    expect(detail("Air India Express crash: what was the captain's name?")).toBe("name");
+    expect(detail("Little Richard, c'était quoi son vrai nom ?")).toBe("name");
+    expect(detail("Sous quel nom Paul Verdier était-il né ?")).toBe("name");
+    expect(detail("Quels partis ont signé l'accord ?")).toBe("named");
+    expect(detail("Which parties signed the deal?")).toBe("named");
+    expect(detail("À quelle amende le groupe a-t-il été condamné ?")).toBe("penalty");
+    // what the prosecution asked for is answered by the request, not a verdict
+    expect(detail("Quelle amende le parquet a-t-il requise contre le groupe ?")).toBeUndefined();
+    expect(detail("Séisme près de Brest : à quelle profondeur était le foyer ?")).toBe("length");
+    expect(detail("How deep was the earthquake?")).toBe("length");
+    expect(detail("À quelle vitesse soufflaient les vents ?")).toBe("speed");
+    expect(detail("Quelle superficie a brûlé ?")).toBe("area");
+    expect(detail("Combien pèse la météorite ?")).toBe("mass");
+    // a heavy fine is no mass
+    expect(detail("How heavy a fine did Paul Verdier get?")).not.toBe("mass");
+    expect(detail("Who was convicted of the murder of Paul Verdier?")).toBe("culprit");
+    expect(detail("Qui a été interpellé après l'incendie ?")).toBe("culprit");
+    expect(askedCount("Combien de passagers y avait-il à bord ?")?.noun).toBe("passagers");
+    expect([...(askedCount("Combien de militaires sont morts ?")?.families ?? [])]).toEqual(["dead"]);
+  });
+
+  it("finds no measure without a figure in a unit of its dimension", () => {
+    const m = missing(
+      [
+        article(
+          "m1",
+          "2020-02-12",
+          "Séisme près de Brest",
+          "Un séisme de magnitude 3,8 a été ressenti près de Brest mercredi soir. Le foyer du séisme près de Brest se situait à 10 km de profondeur.",
+        ),
+      ],
+      "Séisme près de Brest : à quelle profondeur était le foyer du séisme ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
+  it("finds no count of passengers in a toll, and a toll in `neuf personnes tuées`", () => {
+    const passengers = missing(
+      [
+        article(
+          "c1",
+          "2020-02-06",
+          "Déraillement près de Lodi",
+          "Le déraillement du train près de Lodi a fait 2 morts. Le train qui a déraillé près de Lodi transportait 28 passagers. Le train qui a déraillé près de Lodi roulait depuis 5 heures.",
+        ),
+      ],
+      "Combien de passagers y avait-il à bord du train qui a déraillé près de Lodi ?",
+    );
+    // `5 heures` may count anything: no family known
+    expect([passengers["0:0"], passengers["0:1"], passengers["0:2"]]).toEqual([1, 0, 0]);
+    const dead = missing(
+      [
+        article(
+          "c2",
+          "2019-08-04",
+          "Fusillade à Dayton",
+          "La fusillade de Dayton a fait neuf personnes tuées. La fusillade de Dayton a fait 27 blessés. La fusillade de Dayton a fait 9 morts.",
+        ),
+      ],
+      "Combien de morts a fait la fusillade de Dayton ?",
+    );
+    expect([dead["0:0"], dead["0:1"], dead["0:2"]]).toEqual([0, 1, 0]);
+    // the question's own verb says the dead are what it counts
+    const soldiers = missing(
+      [
+        article(
+          "c3",
+          "2019-11-26",
+          "Collision au Mali",
+          "La collision de deux hélicoptères au Mali a fait 13 morts parmi les militaires.",
+        ),
+      ],
+      "Combien de militaires sont morts dans la collision au Mali ?",
+    );
+    expect(soldiers["0:0"]).toBe(0);
+  });
+
+  it("finds no culprit in a sentence naming no one new", () => {
+    const m = missing(
+      [
+        article(
+          "k1",
+          "2019-01-10",
+          "Meurtre de Paul Verdier",
+          "L'enquête sur le meurtre de Paul Verdier se poursuit à Toulouse. Jean Lambertin a été condamné pour le meurtre de Paul Verdier.",
+        ),
+      ],
+      "Qui a été condamné pour le meurtre de Paul Verdier ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
   it("asks no name of a who-is question", () => {
     const news = createNewsIndex([article("a", "2020-01-01", "T", "Paul Verdier est maire.")]);
     expect(readQuestion(news, "Qui est Paul Verdier ?").detail).toBeUndefined();
@@ -155,5 +251,44 @@ describe("asked detail", () => {
       "Comment s'appelle la femme qui accuse Trump d'agression sexuelle ?",
     );
     expect([accuser["0:0"], accuser["0:1"]]).toEqual([1, 0]);
+  });
+});
+
+// roleBesideName: in a who- or name-question, a name the question does not give stands right beside
+// the word saying whom it asks for (`le tireur, Stephan Balliet`), not elsewhere in a sentence that
+// names someone else.
+const HALLE = article(
+  "h1",
+  "2019-10-09",
+  "Fusillade près de la synagogue de Halle",
+  "La chancelière Angela Merkel a condamné la fusillade de Halle près de la synagogue, qui a fait deux morts. Le tireur, Stephan Balliet, a filmé la fusillade de Halle près de la synagogue.",
+);
+
+describe("role beside name", () => {
+  it("reads the asked role after the cue, or first when the cue closes the question", () => {
+    const news = createNewsIndex([HALLE]);
+    const role = (q: string) => {
+      const r = readQuestion(news, q);
+      return r.roleGroup === undefined ? undefined : r.groups[r.roleGroup];
+    };
+    expect(role("Fusillade de Halle : comment s'appelle le tireur ?")).toContain(
+      news.analyzer.term("tireur", "fr"),
+    );
+    expect(role("Le tireur de Halle, il s'appelle comment ?")).toContain(news.analyzer.term("tireur", "fr"));
+    // the possessor of the name asked, not the question's first word
+    expect(role("Air India crash at Kozhikode: what was the captain's name?")).toContain(
+      news.analyzer.term("captain", "en"),
+    );
+    // no person asked, no role
+    expect(role("Quand a eu lieu la fusillade de Halle ?")).toBeUndefined();
+  });
+
+  it("tells the name beside the role from a name merely in the sentence", () => {
+    const m = missing(
+      [HALLE],
+      "Fusillade de Halle près de la synagogue : comment s'appelle le tireur ?",
+      "roleBesideName",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([0, 1]);
   });
 });

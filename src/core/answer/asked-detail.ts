@@ -12,40 +12,75 @@
 // - `named`: a thing known by its name (`à quel cirque`, `quelle centrale`, `which company`);
 // - `object`: what something was done with (`avec quoi`, `quelle arme`, `with what`);
 // - `city`: a town (`quelle ville`, `quelle commune`, `which city`): a country is no answer;
-// - `penalty`: a court's sentence (`à quelle peine`, `condamné à combien`, `what sentence`).
+// - `penalty`: a court's sentence (`à quelle peine`, `condamné à combien`, `what sentence`, `à quelle
+//   amende`);
+// - `culprit`: the person convicted, arrested or accused (`qui a été condamné`, `who was arrested`):
+//   someone the question does not name (`l'enquête se poursuit` names no one);
+// - `length`, `speed`, `area`, `mass`: a measure (`à quelle profondeur`, `how fast`, `quelle
+//   superficie`, `combien pèse`): a figure with a unit of that dimension (`à 10 km de profondeur`);
+// - `count`: what a how-many question counts (`combien de passagers`), where the sentence's figures
+//   count something else: `9 morts` for the passengers on board. Nouns of one family (the dead:
+//   `morts`, `tués`, `décès`) count alike, a generic one (`personnes`, `victimes`) counts anything,
+//   and a family the question itself speaks of (`combien de militaires sont morts`) is no other.
 
 import { frenchLexicon } from "../corpus/word-splitter.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
-import { findPersonNames } from "./answer-kinds.ts";
+import { findNumbers, findPersonNames, isAge } from "./answer-kinds.ts";
 import type { AnswerKind } from "./question.ts";
 
-export type AskedDetail = "name" | "named" | "object" | "city" | "penalty";
+export type AskedDetail = "name" | "named" | "object" | "city" | "penalty" | "culprit" | Dimension | "count";
+/** The dimension of a measure asked. */
+export type Dimension = "length" | "speed" | "area" | "mass";
 
 /** The question, folded, with plain apostrophes (the patterns below are written that way). */
 const folded = (question: string) => fold(question).replace(/[’‘]/g, "'");
 
 const PENALTY =
-  /\b(?:a quelle peine|quelle (?:est |etait |sera )?(?:la )?peine|condamnee?s? a combien|a combien (?:d'annees|de (?:mois|ans|prison))|a quoi (?:\S+ ){0,6}condamnee?s?|condamnee?s? a quoi|what sentence|sentenced to how|how long (?:\S+ ){0,6}(?:sentenced|in prison|in jail|behind bars))\b/;
+  /\b(?:a quelle peine|quelle (?:est |etait |sera )?(?:la )?peine|condamnee?s? a combien|a combien (?:d'annees|de (?:mois|ans|prison))|a quoi (?:\S+ ){0,6}condamnee?s?|condamnee?s? a quoi|(?:a )?quelle amende|what (?:sentence|fine)|sentenced to how|how long (?:\S+ ){0,6}(?:sentenced|in prison|in jail|behind bars))\b/;
+const ASKED_FOR = /\b(?:requi[st]e?s?|reclamee?s?|demandee?s?|requested|sought|asked for)\b/;
 const OBJECT =
   /\b(?:avec quoi|a l'aide de quoi|au moyen de quoi|quelle arme|quel objet|quel outil|quel type d'arme|with what|what weapon|which weapon|what object)\b/;
 const CITY =
   /\b(?:quelle ville|quelle commune|quel village|quelle localite|which (?:city|town|village)|what (?:city|town)|in which (?:\w+ )?(?:city|town|village))\b/;
+// The name asked outright, wherever the cue stands: `comment s'appelle X`, `X, il s'appelle
+// comment ?`, `c'était quoi son vrai nom`, `sous quel nom`, `what's her name`, `what was the
+// captain's name`, `what was the real name of`.
 const NAME =
-  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:nom|prenom|surnom)|nom de famille|what (?:is|was) (?:the|his|her|their) (?:full |first |last |sur)?name|le nom d[eu'])\b/;
+  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|le nom d[eu'])\b/;
+// The person convicted, arrested, charged or accused, asked with `qui` / `who`.
+const CULPRIT =
+  /\b(?:who (?:was|were|has been|have been|had been|is|are) (?:\w+ )?(?:convicted|arrested|charged|sentenced|accused|jailed|indicted|detained|suspected|found guilty)|qui (?:a|ont|avait|avaient) ete (?:\S+ )?(?:condamne|arrete|interpelle|inculpe|mis en examen|reconnu coupable|juge coupable|accuse|incarcere|ecroue)e?s?|qui (?:est|sont|etait|etaient) (?:\S+ )?(?:accuse|soupconne|suspecte|condamne|poursuivi|mis en cause|mis en examen)e?s?)\b/;
+const MEASURES: readonly (readonly [Dimension, RegExp])[] = [
+  [
+    "length",
+    /\b(?:quelle (?:profondeur|hauteur|altitude|distance|longueur|taille|envergure)|how (?:deep|tall|high|far)|what (?:depth|height|altitude|distance|length))\b/,
+  ],
+  ["speed", /\b(?:quelle vitesse|how fast|what speed)\b/],
+  ["area", /\b(?:quelle (?:superficie|surface)|what (?:area|surface)|how (?:big|large) an area)\b/],
+  ["mass", /\b(?:quel poids|combien pes\w*|how heavy(?! an? )|what weight|how much (?:\S+ ){1,6}weigh\w*)\b/],
+];
+const COUNT_ASKED = /\b(?:combien (?:de|d')\s*|how many |nombre (?:de|d')\s*)([\w-]+)/;
 // Things known by a name: the name answers, the category word alone (`un cirque`) does not.
 const NAMED_NOUNS =
   "cirque|groupe|parti|entreprise|societe|club|equipe|festival|film|livre|roman|album|chanson|emission|journal|hotel|restaurant|musee|stade|hopital|association|marque|bateau|navire|typhon|ouragan|tempete|cyclone|operation|application|centrale|prison|eglise|cathedrale|compagnie|banque|chaine|serie|spectacle|tableau|magazine|gare|universite|ecole|lycee|circus|group|party|company|club|team|festival|film|movie|book|novel|album|song|show|newspaper|hotel|restaurant|museum|stadium|hospital|brand|ship|typhoon|hurricane|storm|airline|bank|channel|series|university|school";
-const NAMED = new RegExp(`\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUNS})\\b`);
+// a plural asks names too (`quels partis`, `which parties`)
+const NAMED = new RegExp(
+  `\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUNS}|parties|companies|universities)(?:s|x)?\\b`,
+);
 
 /** The detail `question` asks beyond its kind, if any. */
 export function askedDetail(question: string): AskedDetail | undefined {
   const q = folded(question);
-  if (PENALTY.test(q)) return "penalty";
+  // a penalty asked for (`quelle amende le parquet a-t-il requise`) is answered by the request
+  if (PENALTY.test(q) && !ASKED_FOR.test(q)) return "penalty";
   if (OBJECT.test(q)) return "object";
   if (CITY.test(q)) return "city";
   if (NAME.test(q)) return "name";
+  if (CULPRIT.test(q)) return "culprit";
+  for (const [dimension, re] of MEASURES) if (re.test(q)) return dimension;
   if (NAMED.test(q)) return "named";
+  if (COUNT_ASKED.test(q)) return "count";
   return undefined;
 }
 
@@ -70,6 +105,83 @@ const RISKED_BEFORE =
   /(?<!\p{L})(?:encour\p{L}*|expos\p{L}*|risqu\p{L}*|requi[st]\p{L}*|r[ée]quisitoire|r[ée]clam\p{L}*|demand\p{L}*|passible|maximale?|jusqu['’]à|faces?|facing|could|up\s+to)(?!\p{L})[^.;]{0,60}$/iu;
 const RISKED_AFTER =
   /^[^.;]{0,30}?(?<!\p{L})(?:requis|r[ée]clam[ée]e?s?|demand[ée]e?s?|encouru\p{L}*)(?!\p{L})/iu;
+
+// A figure with a unit of the dimension asked: `à 10 km de profondeur`, `culmine à 8.848 mètres`,
+// `à 130 km/h`, `2.000 hectares`, `pèse 3 tonnes`.
+const AMOUNT = String.raw`(?:\d[\d\s.,\u00a0\u202f]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|quelques|plusieurs|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s*(?:de\s+|d['’]\s*|of\s+)?`;
+const UNITS: Record<Dimension, string> = {
+  length: "km|kilom[eè]tres?|kilometers?|kilometres?|m|m[eè]tres?|meters?|metres?|cm|centim[eè]tres?|centimet(?:er|re)s?|mm|millim[eè]tres?|miles?|pieds|feet|ft|yards?|ann[ée]es?-lumi[eè]re|light-years?|milles",
+  speed: String.raw`km\s*\/\s*h|kilom[eè]tres?[\s/-]*(?:heure|par\s+heure|à\s+l['’]heure)|kilomet(?:er|re)s?\s+(?:per|an)\s+hour|mph|miles?\s+(?:per|an)\s+hour|n[œo]e?uds|knots|m\s*\/\s*s`,
+  area: String.raw`km2|km²|kilom[eè]tres?\s+carr[ée]s|square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet)|hectares?|ha|m2|m²|m[eè]tres?\s+carr[ée]s|acres?`,
+  mass: "kg|kilos?|kilogrammes?|kilograms?|tonnes?|tons?|grammes?|grams?|g|livres|pounds|lbs?",
+};
+const STATES_MEASURE = Object.fromEntries(
+  Object.entries(UNITS).map(([d, units]) => [
+    d,
+    new RegExp(String.raw`(?<![\p{L}\d])${AMOUNT}(?:${units})(?!\p{L})`, "iu"),
+  ]),
+) as Record<Dimension, RegExp>;
+
+// Families of counted nouns (folded words): a figure of one family does not count another's.
+type Family = "dead" | "injured" | "arrested" | "cases" | "hospitalised";
+const FAMILIES: readonly (readonly [Family, RegExp])[] = [
+  ["dead", /^(?:morte?s?|deces|decedee?s?|tuee?s?|dead|deaths?|killed|fatalit(?:y|ies)|died|lives)$/],
+  ["injured", /^(?:blessee?s?|blessures?|injured|injuries|wounded|hurt)$/],
+  [
+    "arrested",
+    /^(?:interpellee?s?|interpellations?|arrestations?|arretee?s?|gardes?|arrested|arrests|detained)$/,
+  ],
+  [
+    "cases",
+    /^(?:cas|contaminations?|contaminee?s?|infections?|infectee?s?|positifs?|cases|infected|infections?)$/,
+  ],
+  ["hospitalised", /^(?:hospitalisee?s?|hospitalisations?|hospitali[sz]ed|hospitali[sz]ations?)$/],
+];
+// Nouns that count anyone: `neuf personnes tuées` answers `combien de morts`, `50 victimes` too.
+const GENERIC = /^(?:personnes?|gens|individus|victimes?|people|persons|victims|habitants)$/;
+const familyOf = (word: string) => FAMILIES.find(([, re]) => re.test(word))?.[0];
+
+/** What a how-many question counts: its noun, and the families it speaks of (a generic noun: the toll's). */
+export interface CountAsked {
+  readonly noun: string;
+  readonly families: ReadonlySet<Family>;
+}
+
+/** The count `question` asks for, if it asks one (`combien de passagers`). */
+export function askedCount(question: string): CountAsked | undefined {
+  const q = folded(question);
+  const noun = COUNT_ASKED.exec(q)?.[1];
+  if (noun === undefined) return undefined;
+  const families = new Set(q.split(/[^\p{L}\d'-]+/u).flatMap((w) => familyOf(w) ?? []));
+  // victims are the dead and the injured
+  if (/^(?:victimes?|victims)$/.test(noun)) families.add("dead").add("injured");
+  return { noun, families };
+}
+
+/**
+ * Whether a figure of `text` may count what `asked` counts: one whose noun (the next word or the
+ * one after, `neuf nouveaux décès`) is the asked one, generic, of a family the question speaks of,
+ * or of no family known (`300 voyageurs` may be the passengers). Only figures that all count a
+ * known other family (`9 morts` for passengers) count something else.
+ */
+function countsAsked(text: string, asked: CountAsked): boolean {
+  const counts = findNumbers(text).filter((n) => !isAge(text, n));
+  if (counts.length === 0) return true;
+  return counts.some((n) => {
+    const after = fold(text.slice(n.start + n.text.length, n.start + n.text.length + 40)).replace(
+      /[’]/g,
+      "'",
+    );
+    const words = after
+      .replace(/^\s*(?:de |d')/, " ")
+      .split(/[^\p{L}\d-]+/u)
+      .filter((w) => w !== "")
+      .slice(0, 2);
+    if (words.some((w) => w === asked.noun || GENERIC.test(w))) return true;
+    const families = words.flatMap((w) => familyOf(w) ?? []);
+    return families.length === 0 || families.some((f) => asked.families.has(f) || familyOf(asked.noun) === f);
+  });
+}
 
 /** People named in `text`, one opening it too (findPersonNames skips a first word, often a capital only). */
 const peopleIn = (text: string) => findPersonNames(` ${text}`);
@@ -156,6 +268,8 @@ export interface DetailQuestion {
   readonly terms: ReadonlySet<string>;
   /** Index terms of the names the question gives (`trump`). */
   readonly nameTerms: ReadonlySet<string>;
+  /** What a how-many question counts (detail `count`). */
+  readonly countAsked?: CountAsked;
 }
 
 /** Whether `text` gives the detail `q` asks (true when it asks none). */
@@ -173,6 +287,15 @@ export function holdsDetail(news: NewsIndex, q: DetailQuestion, text: string): b
       );
     case "name":
       return q.kind === "person" ? newPerson(news, q, text) : namesSomething(news, q, text);
+    case "culprit":
+      return newPerson(news, q, text);
+    case "length":
+    case "speed":
+    case "area":
+    case "mass":
+      return STATES_MEASURE[q.detail].test(text);
+    case "count":
+      return q.countAsked === undefined || countsAsked(text, q.countAsked);
     case "named":
       return namesSomething(news, q, text);
   }

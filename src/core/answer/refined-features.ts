@@ -28,6 +28,8 @@ const DAY_IN_DATE =
 
 /** How close (in index terms) question words must stand to a name to describe that person. */
 const NAME_WINDOW = 5;
+/** How close (in index terms) the asked role must stand to a name to be its subject or apposition. */
+const ROLE_WINDOW = 3;
 
 // Number words as index terms (`millions` → `million`), for "a number near the counted word".
 const NUMBER_TERMS = new Set(
@@ -110,6 +112,8 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     f[FEATURE_INDEX.besideName] = besideName(news, q, text) / (q.fullTotal || 1);
     if (q.titles.length > 0 && contradictsTitle(q.titles, text)) f[FEATURE_INDEX.otherTitle] = 1;
   }
+  if (q.roleGroup !== undefined && roleBesideName(news, q, q.roleGroup, text))
+    f[FEATURE_INDEX.roleBesideName] = 1;
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
   statedDates(news, q, s);
   interactions(q, f);
@@ -167,6 +171,30 @@ function besideName(news: NewsIndex, q: Reading, sentence: string): number {
     (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
   );
   return besideSpans(news, q, sentence, names, true);
+}
+
+// Whether a name the question does not give stands within ROLE_WINDOW terms of the asked role's
+// words (`le tireur, Stephan Balliet`, `Stephan Balliet, the gunman`, `condamné, Paul Verdier`): the
+// sentence names whom the question asks for, not someone else it also speaks of.
+function roleBesideName(news: NewsIndex, q: Reading, role: number, sentence: string): boolean {
+  const group = q.groups[role] ?? [];
+  const names = findPersonNames(sentence).filter(
+    (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
+  );
+  if (names.length === 0) return false;
+  const terms: { t: string; start: number }[] = [];
+  news.analyzer.forEachTerm(sentence, "fr", (t, start) => terms.push({ t, start }));
+  return names.some((name) => {
+    const end = name.start + name.text.length;
+    const from = terms.findIndex((x) => x.start >= name.start);
+    const to = terms.findIndex((x) => x.start >= end);
+    const first = from < 0 ? terms.length : from;
+    const last = to < 0 ? terms.length : to;
+    return [
+      ...terms.slice(Math.max(0, first - ROLE_WINDOW), first),
+      ...terms.slice(last, last + ROLE_WINDOW),
+    ].some((x) => group.includes(x.t));
+  });
 }
 
 // Full weight of the question words within NAME_WINDOW terms of one of `spans` (the best span's):
