@@ -64,10 +64,10 @@ const COUNT_ASKED = /\b(?:combien (?:de|d')\s*|how many |nombre (?:de|d')\s*)([\
 // Things known by a name: the name answers, the category word alone (`un cirque`) does not.
 const NAMED_NOUNS =
   "cirque|groupe|parti|entreprise|societe|club|equipe|festival|film|livre|roman|album|chanson|emission|journal|hotel|restaurant|musee|stade|hopital|association|marque|bateau|navire|typhon|ouragan|tempete|cyclone|operation|application|centrale|prison|eglise|cathedrale|compagnie|banque|chaine|serie|spectacle|tableau|magazine|gare|universite|ecole|lycee|circus|group|party|company|club|team|festival|film|movie|book|novel|album|song|show|newspaper|hotel|restaurant|museum|stadium|hospital|brand|ship|typhoon|hurricane|storm|airline|bank|channel|series|university|school";
-// a plural asks names too (`quels partis`, `which parties`)
-const NAMED = new RegExp(
-  `\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUNS}|parties|companies|universities)(?:s|x)?\\b`,
-);
+// A plural is left out (`quels partis`, `quels groupes`): it asks names as often as a list of kinds
+// (`quels groupes … ont-elles convenu de dynamiser` → `groupes des parlementaires`), and the one seed
+// question answered so weakened the gate's weight on the detail (ranker-comparison.md, answers13).
+const NAMED = new RegExp(`\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUNS})\\b`);
 
 /** The detail `question` asks beyond its kind, if any. */
 export function askedDetail(question: string): AskedDetail | undefined {
@@ -110,7 +110,8 @@ const RISKED_AFTER =
 // `à 130 km/h`, `2.000 hectares`, `pèse 3 tonnes`.
 const AMOUNT = String.raw`(?:\d[\d\s.,\u00a0\u202f]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|quelques|plusieurs|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)\s*(?:de\s+|d['’]\s*|of\s+)?`;
 const UNITS: Record<Dimension, string> = {
-  length: "km|kilom[eè]tres?|kilometers?|kilometres?|m|m[eè]tres?|meters?|metres?|cm|centim[eè]tres?|centimet(?:er|re)s?|mm|millim[eè]tres?|miles?|pieds|feet|ft|yards?|ann[ée]es?-lumi[eè]re|light-years?|milles",
+  length:
+    "km|kilom[eè]tres?|kilometers?|kilometres?|m|m[eè]tres?|meters?|metres?|cm|centim[eè]tres?|centimet(?:er|re)s?|mm|millim[eè]tres?|miles?|pieds|feet|ft|yards?|ann[ée]es?-lumi[eè]re|light-years?|milles",
   speed: String.raw`km\s*\/\s*h|kilom[eè]tres?[\s/-]*(?:heure|par\s+heure|à\s+l['’]heure)|kilomet(?:er|re)s?\s+(?:per|an)\s+hour|mph|miles?\s+(?:per|an)\s+hour|n[œo]e?uds|knots|m\s*\/\s*s`,
   area: String.raw`km2|km²|kilom[eè]tres?\s+carr[ée]s|square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet)|hectares?|ha|m2|m²|m[eè]tres?\s+carr[ée]s|acres?`,
   mass: "kg|kilos?|kilogrammes?|kilograms?|tonnes?|tons?|grammes?|grams?|g|livres|pounds|lbs?",
