@@ -184,6 +184,64 @@ describe("asked detail", () => {
     expect([m["0:0"], m["0:1"], m["0:2"], m["0:3"], m["0:4"], m["0:5"]]).toEqual([1, 0, 1, 1, 0, 1]);
   });
 
+  it("reads a decision asked, and plural penalties", () => {
+    expect(detail("Sylvie Verdier : qu'ont décidé les prud'hommes ?")).toBe("decision");
+    expect(detail("Prénom à Dijon : qu'a décidé le juge aux affaires familiales ?")).toBe("decision");
+    expect(detail("Quelle décision le tribunal a-t-il rendue pour Paul Verdier ?")).toBe("decision");
+    expect(detail("Procès de Paul Verdier : quel verdict le jury a-t-il rendu ?")).toBe("decision");
+    expect(detail("What did the court rule on Paul Verdier's appeal?")).toBe("decision");
+    expect(detail("Quelles peines le tribunal a-t-il prononcées contre les ex-salariés ?")).toBe("penalty");
+    // when it will be given is a date asked, not the decision
+    expect(detail("Quand le tribunal rendra-t-il son jugement ?")).toBeUndefined();
+  });
+
+  it("finds no decision in a hearing announced, a decision to go to court or one asked for", () => {
+    const m = missing(
+      [
+        article(
+          "d1",
+          "2018-11-06",
+          "Prud'hommes : Sylvie Verdier contre la Carmi",
+          "Sylvie Verdier a décidé d'attaquer son ex-employeur aux prud'hommes de Lille. Les prud'hommes de Lille rendront leur décision sur Sylvie Verdier le 12 décembre. Les prud'hommes de Lille doivent se prononcer sur la demande de Sylvie Verdier. Les prud'hommes de Lille ont débouté Sylvie Verdier de sa demande. Les prud'hommes de Lille ont donné raison à Sylvie Verdier.",
+        ),
+      ],
+      "Sylvie Verdier : qu'ont décidé les prud'hommes de Lille ?",
+    );
+    expect([m["0:0"], m["0:1"], m["0:2"], m["0:3"], m["0:4"]]).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it("finds no penalty among several asked in a verdict announced with the sentences asked for", () => {
+    const m = missing(
+      [
+        article(
+          "d2",
+          "2020-06-26",
+          "Faux sacs : jugement le 24 septembre",
+          "Le tribunal rendra son jugement le 24 septembre contre les ex-salariés, contre qui l'accusation a requis des peines allant de l'amende à la prison ferme. Le tribunal a condamné les ex-salariés à deux ans de prison avec sursis.",
+        ),
+      ],
+      "Faux sacs : quelles peines le tribunal a-t-il prononcées contre les ex-salariés ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
+  it("takes a share for no count, unless a share is asked", () => {
+    const votes = missing(
+      [
+        article(
+          "s1",
+          "2020-09-10",
+          "Castaner élu président du groupe",
+          "Paul Verdier a battu Marc Oster au second tour par 55% des voix contre 45%. Paul Verdier a battu Marc Oster au second tour par 145 voix contre 120.",
+        ),
+      ],
+      "Avec combien de voix Paul Verdier a-t-il battu Marc Oster au second tour ?",
+    );
+    expect([votes["0:0"], votes["0:1"]]).toEqual([1, 0]);
+    expect(askedCount("Combien de voix en pourcentage pour Paul Verdier ?")?.share).toBe(true);
+    expect(askedCount("Combien de voix pour Paul Verdier ?")?.share).toBe(false);
+  });
+
   it("takes a country for no town", () => {
     const m = missing(
       [
@@ -290,5 +348,33 @@ describe("role beside name", () => {
       "roleBesideName",
     );
     expect([m["0:0"], m["0:1"]]).toEqual([0, 1]);
+  });
+
+  it("takes a name away from the asked role, or a place, for no name of it", () => {
+    const pedestrian = missing(
+      [
+        article(
+          "r1",
+          "2020-09-14",
+          "Dakota du Sud : le procureur a tué un piéton",
+          "Le procureur général a écrasé un piéton dont le corps a été retrouvé le lendemain, a rapporté le département de la Sécurité publique Walden. Le piéton tué par le procureur général, Joseph Verdier, avait 55 ans. Joseph Verdier a été tué par le procureur général.",
+        ),
+      ],
+      "Comment s'appelait le piéton tué par le procureur général ?",
+    );
+    // the role in the sentence and a name away from it; beside it; a name without the role word
+    expect([pedestrian["0:0"], pedestrian["0:1"], pedestrian["0:2"]]).toEqual([1, 0, 0]);
+    const clinic = missing(
+      [
+        article(
+          "r2",
+          "2020-07-01",
+          "Explosion dans une clinique de Téhéran",
+          "Dix-neuf personnes sont mortes dans une explosion dans une clinique de Téhéran, a rapporté l'agence de presse semi-officielle Isna. Une explosion a été suivie d'un incendie à la clinique Sina Athar de Téhéran. Le gérant de la clinique à Strasbourg a reçu une lettre.",
+        ),
+      ],
+      "Explosion dans une clinique de Téhéran : comment s'appelle la clinique ?",
+    );
+    expect([clinic["0:0"], clinic["0:1"], clinic["0:2"]]).toEqual([1, 0, 1]);
   });
 });

@@ -16,7 +16,7 @@ import {
   isAge,
   type KindSpan,
 } from "./answer-kinds.ts";
-import { holdsDetail } from "./asked-detail.ts";
+import { besideRole, holdsDetail } from "./asked-detail.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -28,8 +28,6 @@ const DAY_IN_DATE =
 
 /** How close (in index terms) question words must stand to a name to describe that person. */
 const NAME_WINDOW = 5;
-/** How close (in index terms) the asked role must stand to a name to be its subject or apposition. */
-const ROLE_WINDOW = 3;
 
 // Number words as index terms (`millions` → `million`), for "a number near the counted word".
 const NUMBER_TERMS = new Set(
@@ -177,24 +175,10 @@ function besideName(news: NewsIndex, q: Reading, sentence: string): number {
 // words (`le tireur, Stephan Balliet`, `Stephan Balliet, the gunman`, `condamné, Paul Verdier`): the
 // sentence names whom the question asks for, not someone else it also speaks of.
 function roleBesideName(news: NewsIndex, q: Reading, role: number, sentence: string): boolean {
-  const group = q.groups[role] ?? [];
   const names = findPersonNames(sentence).filter(
     (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
   );
-  if (names.length === 0) return false;
-  const terms: { t: string; start: number }[] = [];
-  news.analyzer.forEachTerm(sentence, "fr", (t, start) => terms.push({ t, start }));
-  return names.some((name) => {
-    const end = name.start + name.text.length;
-    const from = terms.findIndex((x) => x.start >= name.start);
-    const to = terms.findIndex((x) => x.start >= end);
-    const first = from < 0 ? terms.length : from;
-    const last = to < 0 ? terms.length : to;
-    return [
-      ...terms.slice(Math.max(0, first - ROLE_WINDOW), first),
-      ...terms.slice(last, last + ROLE_WINDOW),
-    ].some((x) => group.includes(x.t));
-  });
+  return besideRole(news, q.groups[role] ?? [], sentence, names, q.terms);
 }
 
 // Full weight of the question words within NAME_WINDOW terms of one of `spans` (the best span's):
