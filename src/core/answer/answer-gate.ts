@@ -84,8 +84,6 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "causeMissing",
   // the event told without the asked detail (`un cirque` for `quel cirque`, a country for a town)
   "detailMissing",
-  // the new name stands beside the asked role, not elsewhere in a sentence naming someone else
-  "roleBesideName",
 ];
 
 export const MARGIN_CAP = 5;

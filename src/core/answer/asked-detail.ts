@@ -378,7 +378,7 @@ const newPerson = (news: NewsIndex, q: DetailQuestion, text: string) => newPeopl
  * How close (in index terms) the asked role must stand to a name to be its subject or apposition
  * (`le tireur, Stephan Balliet`, `la clinique Sina Athar`, `Thierry Strauss, gérant du pressing`).
  */
-export const ROLE_WINDOW = 3;
+const ROLE_WINDOW = 3;
 
 /** The index terms of `text` with where each starts. */
 function termsAt(news: NewsIndex, text: string): { t: string; start: number }[] {
@@ -392,7 +392,7 @@ function termsAt(news: NewsIndex, text: string): { t: string; start: number }[] 
  * own words between them not counted (`la touriste française violée à Kampot, Marie D.`: the role's
  * description, as the question gives it).
  */
-export function besideRole(
+function besideRole(
   news: NewsIndex,
   role: readonly string[],
   text: string,

@@ -78,9 +78,6 @@ export const FEATURES = [
   // the question asks a detail beyond its kind (a name, an object, a town, a penalty) and the
   // sentence gives none that the question does not (./asked-detail.ts): it tells the event only
   "detailMissing",
-  // a who- or name-question, and a name it does not give stands within a few words of the word
-  // saying whom it asks (`le tireur, Stephan B.`), not merely somewhere in the sentence
-  "roleBesideName",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

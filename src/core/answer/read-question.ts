@@ -46,8 +46,8 @@ export interface Reading extends ParsedQuestion {
   readonly detail?: AskedDetail;
   /**
    * For a who- or name-question, the group of the word saying which person is asked (`tireur` in
-   * `comment s'appelle le tireur`, `convicted` in `who was convicted`): ./refined-features.ts checks
-   * that a new name stands beside it.
+   * `comment s'appelle le tireur`, `convicted` in `who was convicted`): where a sentence speaks of
+   * it, the name asked stands beside it (./asked-detail.ts).
    */
   readonly roleGroup?: number;
   /** What a how-many question counts, for the `count` detail (`combien de passagers`). */

@@ -16,7 +16,7 @@ import {
   isAge,
   type KindSpan,
 } from "./answer-kinds.ts";
-import { besideRole, holdsDetail } from "./asked-detail.ts";
+import { holdsDetail } from "./asked-detail.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -110,8 +110,6 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     f[FEATURE_INDEX.besideName] = besideName(news, q, text) / (q.fullTotal || 1);
     if (q.titles.length > 0 && contradictsTitle(q.titles, text)) f[FEATURE_INDEX.otherTitle] = 1;
   }
-  if (q.roleGroup !== undefined && roleBesideName(news, q, q.roleGroup, text))
-    f[FEATURE_INDEX.roleBesideName] = 1;
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
   statedDates(news, q, s);
   interactions(q, f);
@@ -169,16 +167,6 @@ function besideName(news: NewsIndex, q: Reading, sentence: string): number {
     (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
   );
   return besideSpans(news, q, sentence, names, true);
-}
-
-// Whether a name the question does not give stands within ROLE_WINDOW terms of the asked role's
-// words (`le tireur, Stephan Balliet`, `Stephan Balliet, the gunman`, `condamné, Paul Verdier`): the
-// sentence names whom the question asks for, not someone else it also speaks of.
-function roleBesideName(news: NewsIndex, q: Reading, role: number, sentence: string): boolean {
-  const names = findPersonNames(sentence).filter(
-    (name) => !news.analyzer.terms(name.text).every((t) => q.terms.has(t)),
-  );
-  return besideRole(news, q.groups[role] ?? [], sentence, names, q.terms);
 }
 
 // Full weight of the question words within NAME_WINDOW terms of one of `spans` (the best span's):
