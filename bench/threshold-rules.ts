@@ -25,6 +25,7 @@ console.log(
       { name: "bound (Wilson, 90 %)", rule: "bound" },
       { name: "smoothed (kernel 0.025)", rule: "smoothed" },
       { name: "cost 1.5", rule: "cost", options: { cost: 1.5 } },
+      { name: "settled 1.5 (break-even unless clearly beaten)", rule: "settled", options: { cost: 1.5 } },
       { name: "cost 2", rule: "cost", options: { cost: 2 } },
       { name: "cost 3", rule: "cost", options: { cost: 3 } },
       // an answered unanswerable question costing more than a wrong cited answer

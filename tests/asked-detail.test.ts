@@ -2,23 +2,23 @@
 // sentence telling the event without the asked name, object, town or penalty lacks it.
 import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { askedDetail } from "../src/core/answer/asked-detail.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { askedCount, askedDetail } from "../src/core/answer/asked-detail.ts";
+import { FEATURE_INDEX, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
 
 type Articles = Parameters<typeof createNewsIndex>[0];
 
-/** detailMissing of each candidate, body sentences by position then the title (as `title`). */
-function missing(articles: Articles, question: string) {
+/** `feature` (detailMissing) of each candidate, body sentences by position then the title (as `title`). */
+function missing(articles: Articles, question: string, feature: FeatureName = "detailMissing") {
   const answerer = createAnswerer(createNewsIndex(articles), { minConfidence: 0 });
   return Object.fromEntries(
     answerer
       .candidates(question)
       .scored.map((s) => [
         s.index === TITLE_INDEX ? `${s.doc}:title` : `${s.doc}:${s.index}`,
-        s.features[FEATURE_INDEX.detailMissing],
+        s.features[FEATURE_INDEX[feature]],
       ]),
   );
 }
@@ -44,10 +44,106 @@ describe("asked detail", () => {
     // a plain who-question is checked by kindFound already (a name apart asked it twice: held out,
     // more unanswerable questions answered)
     expect(detail("Qui a remplacé Paul Verdier ?")).toBeUndefined();
-    expect(detail("Combien de skieurs ont été évacués ?")).toBeUndefined();
+    expect(detail("Combien de skieurs ont été évacués ?")).toBe("count");
     expect(detail("Dans quel pays le dealer est-il renvoyé ?")).toBeUndefined();
     expect(detail("Quelle maladie a emporté Paul Verdier ?")).toBeUndefined();
   });
+  it("reads the name asked wherever its cue stands, a measure, a count and a culprit", () => {
+    expect(detail("Le policier qui a tiré, il s'appelle comment ?")).toBe("name");
+    expect(detail("Les deux astronautes, ils s'appellent comment ?")).toBe("name");
+    expect(detail("Diana Rigg's daughter, who announced her death: what's her name?")).toBe("name");
+    expect(detail("Air India Express crash: what was the captain's name?")).toBe("name");
+    expect(detail("Little Richard, c'était quoi son vrai nom ?")).toBe("name");
+    expect(detail("Sous quel nom Paul Verdier était-il né ?")).toBe("name");
+    // a plural may ask a list of kinds as well as names: no detail
+    expect(detail("Quels groupes ont-ils convenu de dynamiser ?")).toBeUndefined();
+    expect(detail("À quelle amende le groupe a-t-il été condamné ?")).toBe("penalty");
+    // what the prosecution asked for is answered by the request, not a verdict
+    expect(detail("Quelle amende le parquet a-t-il requise contre le groupe ?")).toBeUndefined();
+    expect(detail("Séisme près de Brest : à quelle profondeur était le foyer ?")).toBe("length");
+    expect(detail("How deep was the earthquake?")).toBe("length");
+    expect(detail("À quelle vitesse soufflaient les vents ?")).toBe("speed");
+    expect(detail("Quelle superficie a brûlé ?")).toBe("area");
+    expect(detail("Combien pèse la météorite ?")).toBe("mass");
+    // a heavy fine is no mass
+    expect(detail("How heavy a fine did Paul Verdier get?")).not.toBe("mass");
+    expect(detail("Who was convicted of the murder of Paul Verdier?")).toBe("culprit");
+    expect(detail("Qui a été interpellé après l'incendie ?")).toBe("culprit");
+    expect(askedCount("Combien de passagers y avait-il à bord ?")?.noun).toBe("passagers");
+    expect([...(askedCount("Combien de militaires sont morts ?")?.families ?? [])]).toEqual(["dead"]);
+  });
+
+  it("finds no measure without a figure in a unit of its dimension", () => {
+    const m = missing(
+      [
+        article(
+          "m1",
+          "2020-02-12",
+          "Séisme près de Brest",
+          "Un séisme de magnitude 3,8 a été ressenti près de Brest mercredi soir. Le foyer du séisme près de Brest se situait à 10 km de profondeur.",
+        ),
+      ],
+      "Séisme près de Brest : à quelle profondeur était le foyer du séisme ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
+  it("finds no count of passengers in a toll, and a toll in `neuf personnes tuées`", () => {
+    const passengers = missing(
+      [
+        article(
+          "c1",
+          "2020-02-06",
+          "Déraillement près de Lodi",
+          "Le déraillement du train près de Lodi a fait 2 morts. Le train qui a déraillé près de Lodi transportait 28 passagers. Le train qui a déraillé près de Lodi roulait depuis 5 heures.",
+        ),
+      ],
+      "Combien de passagers y avait-il à bord du train qui a déraillé près de Lodi ?",
+    );
+    // `5 heures` may count anything: no family known
+    expect([passengers["0:0"], passengers["0:1"], passengers["0:2"]]).toEqual([1, 0, 0]);
+    const dead = missing(
+      [
+        article(
+          "c2",
+          "2019-08-04",
+          "Fusillade à Dayton",
+          "La fusillade de Dayton a fait neuf personnes tuées. La fusillade de Dayton a fait 27 blessés. La fusillade de Dayton a fait 9 morts.",
+        ),
+      ],
+      "Combien de morts a fait la fusillade de Dayton ?",
+    );
+    expect([dead["0:0"], dead["0:1"], dead["0:2"]]).toEqual([0, 1, 0]);
+    // the question's own verb says the dead are what it counts
+    const soldiers = missing(
+      [
+        article(
+          "c3",
+          "2019-11-26",
+          "Collision au Mali",
+          "La collision de deux hélicoptères au Mali a fait 13 morts parmi les militaires.",
+        ),
+      ],
+      "Combien de militaires sont morts dans la collision au Mali ?",
+    );
+    expect(soldiers["0:0"]).toBe(0);
+  });
+
+  it("finds no culprit in a sentence naming no one new", () => {
+    const m = missing(
+      [
+        article(
+          "k1",
+          "2019-01-10",
+          "Meurtre de Paul Verdier",
+          "L'enquête sur le meurtre de Paul Verdier se poursuit à Toulouse. Jean Lambertin a été condamné pour le meurtre de Paul Verdier.",
+        ),
+      ],
+      "Qui a été condamné pour le meurtre de Paul Verdier ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
   it("asks no name of a who-is question", () => {
     const news = createNewsIndex([article("a", "2020-01-01", "T", "Paul Verdier est maire.")]);
     expect(readQuestion(news, "Qui est Paul Verdier ?").detail).toBeUndefined();
@@ -86,6 +182,64 @@ describe("asked detail", () => {
     // a penalty risked or asked for is none given; another person's is given to the question's
     // person only when the sentence names them too
     expect([m["0:0"], m["0:1"], m["0:2"], m["0:3"], m["0:4"], m["0:5"]]).toEqual([1, 0, 1, 1, 0, 1]);
+  });
+
+  it("reads a decision asked, and plural penalties", () => {
+    expect(detail("Sylvie Verdier : qu'ont décidé les prud'hommes ?")).toBe("decision");
+    expect(detail("Prénom à Dijon : qu'a décidé le juge aux affaires familiales ?")).toBe("decision");
+    expect(detail("Quelle décision le tribunal a-t-il rendue pour Paul Verdier ?")).toBe("decision");
+    expect(detail("Procès de Paul Verdier : quel verdict le jury a-t-il rendu ?")).toBe("decision");
+    expect(detail("What did the court rule on Paul Verdier's appeal?")).toBe("decision");
+    expect(detail("Quelles peines le tribunal a-t-il prononcées contre les ex-salariés ?")).toBe("penalty");
+    // when it will be given is a date asked, not the decision
+    expect(detail("Quand le tribunal rendra-t-il son jugement ?")).toBeUndefined();
+  });
+
+  it("finds no decision in a hearing announced, a decision to go to court or one asked for", () => {
+    const m = missing(
+      [
+        article(
+          "d1",
+          "2018-11-06",
+          "Prud'hommes : Sylvie Verdier contre la Carmi",
+          "Sylvie Verdier a décidé d'attaquer son ex-employeur aux prud'hommes de Lille. Les prud'hommes de Lille rendront leur décision sur Sylvie Verdier le 12 décembre. Les prud'hommes de Lille doivent se prononcer sur la demande de Sylvie Verdier. Les prud'hommes de Lille ont débouté Sylvie Verdier de sa demande. Les prud'hommes de Lille ont donné raison à Sylvie Verdier.",
+        ),
+      ],
+      "Sylvie Verdier : qu'ont décidé les prud'hommes de Lille ?",
+    );
+    expect([m["0:0"], m["0:1"], m["0:2"], m["0:3"], m["0:4"]]).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it("finds no penalty among several asked in a verdict announced with the sentences asked for", () => {
+    const m = missing(
+      [
+        article(
+          "d2",
+          "2020-06-26",
+          "Faux sacs : jugement le 24 septembre",
+          "Le tribunal rendra son jugement le 24 septembre contre les ex-salariés, contre qui l'accusation a requis des peines allant de l'amende à la prison ferme. Le tribunal a condamné les ex-salariés à deux ans de prison avec sursis.",
+        ),
+      ],
+      "Faux sacs : quelles peines le tribunal a-t-il prononcées contre les ex-salariés ?",
+    );
+    expect([m["0:0"], m["0:1"]]).toEqual([1, 0]);
+  });
+
+  it("takes a share for no count, unless a share is asked", () => {
+    const votes = missing(
+      [
+        article(
+          "s1",
+          "2020-09-10",
+          "Castaner élu président du groupe",
+          "Paul Verdier a battu Marc Oster au second tour par 55% des voix contre 45%. Paul Verdier a battu Marc Oster au second tour par 145 voix contre 120.",
+        ),
+      ],
+      "Avec combien de voix Paul Verdier a-t-il battu Marc Oster au second tour ?",
+    );
+    expect([votes["0:0"], votes["0:1"]]).toEqual([1, 0]);
+    expect(askedCount("Combien de voix en pourcentage pour Paul Verdier ?")?.share).toBe(true);
+    expect(askedCount("Combien de voix pour Paul Verdier ?")?.share).toBe(false);
   });
 
   it("takes a country for no town", () => {
@@ -155,5 +309,63 @@ describe("asked detail", () => {
       "Comment s'appelle la femme qui accuse Trump d'agression sexuelle ?",
     );
     expect([accuser["0:0"], accuser["0:1"]]).toEqual([1, 0]);
+  });
+});
+
+// The role asked: in a who- or name-question, the name asked stands right beside the word saying
+// whom it asks for (`le tireur, Stephan Balliet`) wherever the sentence speaks of it, not elsewhere
+// in a sentence that names someone else.
+const HALLE = article(
+  "h1",
+  "2019-10-09",
+  "Fusillade près de la synagogue de Halle",
+  "La chancelière Angela Merkel a condamné la fusillade de Halle près de la synagogue, qui a fait deux morts. Le tireur, Stephan Balliet, a filmé la fusillade de Halle près de la synagogue.",
+);
+
+describe("role beside name", () => {
+  it("reads the asked role after the cue, or first when the cue closes the question", () => {
+    const news = createNewsIndex([HALLE]);
+    const role = (q: string) => {
+      const r = readQuestion(news, q);
+      return r.roleGroup === undefined ? undefined : r.groups[r.roleGroup];
+    };
+    expect(role("Fusillade de Halle : comment s'appelle le tireur ?")).toContain(
+      news.analyzer.term("tireur", "fr"),
+    );
+    expect(role("Le tireur de Halle, il s'appelle comment ?")).toContain(news.analyzer.term("tireur", "fr"));
+    // the possessor of the name asked, not the question's first word
+    expect(role("Air India crash at Kozhikode: what was the captain's name?")).toContain(
+      news.analyzer.term("captain", "en"),
+    );
+    // no person asked, no role
+    expect(role("Quand a eu lieu la fusillade de Halle ?")).toBeUndefined();
+  });
+
+  it("takes a name away from the asked role, or a place, for no name of it", () => {
+    const pedestrian = missing(
+      [
+        article(
+          "r1",
+          "2020-09-14",
+          "Dakota du Sud : le procureur a tué un piéton",
+          "Le procureur général a écrasé un piéton dont le corps a été retrouvé le lendemain, a rapporté le département de la Sécurité publique Walden. Le piéton tué par le procureur général, Joseph Verdier, avait 55 ans. Joseph Verdier a été tué par le procureur général.",
+        ),
+      ],
+      "Comment s'appelait le piéton tué par le procureur général ?",
+    );
+    // the role in the sentence and a name away from it; beside it; a name without the role word
+    expect([pedestrian["0:0"], pedestrian["0:1"], pedestrian["0:2"]]).toEqual([1, 0, 0]);
+    const clinic = missing(
+      [
+        article(
+          "r2",
+          "2020-07-01",
+          "Explosion dans une clinique de Téhéran",
+          "Dix-neuf personnes sont mortes dans une explosion dans une clinique de Téhéran, a rapporté l'agence de presse semi-officielle Isna. Une explosion a été suivie d'un incendie à la clinique Sina Athar de Téhéran. Le gérant de la clinique à Strasbourg a reçu une lettre.",
+        ),
+      ],
+      "Explosion dans une clinique de Téhéran : comment s'appelle la clinique ?",
+    );
+    expect([clinic["0:0"], clinic["0:1"], clinic["0:2"]]).toEqual([1, 0, 1]);
   });
 });

@@ -3,11 +3,13 @@
 // they may.
 import { describe, expect, it } from "vitest";
 import {
+  breakEven,
   chooseThreshold,
   forward,
   nested,
   type ScoredQuestion,
   utility,
+  utilityDifferenceError,
 } from "../bench/lib/threshold-rules.ts";
 
 const q = (fold: string, answerable: boolean, right: boolean, p: number): ScoredQuestion => ({
@@ -57,6 +59,28 @@ describe("threshold rules", () => {
     // the three unanswerable at 0.61–0.63 against the 30 right and 6 wrong at 0.62
     expect(chooseThreshold(batch("news-1", three), "cost", { cost: 1.5, unanswerableCost: 1.5 })).toBe(0.6);
     expect(chooseThreshold(batch("news-1", three), "cost", { cost: 1.5, unanswerableCost: 20 })).toBe(0.65);
+  });
+  it("settles on the break-even point unless another threshold is clearly better held out", () => {
+    expect(breakEven(1.5)).toBe(0.6);
+    expect(breakEven(3)).toBe(0.75);
+    // 0.65 gains 1 wrong answer's cost on 100 questions and the cost rule takes it; `settled` does not
+    const flat = [
+      ...Array.from({ length: 60 }, () => q("news-1", true, true, 0.9)),
+      ...Array.from({ length: 3 }, () => q("news-1", true, true, 0.62)),
+      ...Array.from({ length: 3 }, () => q("news-1", true, false, 0.62)),
+      ...Array.from({ length: 34 }, () => q("news-1", true, false, 0.2)),
+    ];
+    expect(chooseThreshold(flat, "cost", { cost: 1.5 })).toBe(0.65);
+    expect(utilityDifferenceError(flat, 0.6, 0.65, 1.5)).toBeGreaterThan(
+      utility(flat, 0.65, 1.5) - utility(flat, 0.6, 1.5),
+    );
+    expect(chooseThreshold(flat, "settled", { cost: 1.5 })).toBe(0.6);
+    // forty wrong answers at 0.62 and none right: the evidence moves it
+    const clear = [
+      ...Array.from({ length: 60 }, () => q("news-1", true, true, 0.9)),
+      ...Array.from({ length: 40 }, () => q("news-1", true, false, 0.62)),
+    ];
+    expect(chooseThreshold(clear, "settled", { cost: 1.5 })).toBe(0.65);
   });
   it("judges each batch at a threshold chosen without it (forward: without the later ones too)", () => {
     const items = [...batch("news-1", two), ...batch("news-2", three), ...batch("news-3", two)];

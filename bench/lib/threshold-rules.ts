@@ -14,6 +14,13 @@
 //   (`unanswerableCost`: the acceptance bounds unanswerable questions answered at 10 % of four times
 //   fewer questions than wrong answers), each set weighing the same (its questions' mean): every
 //   question counts, not only those at the boundary of a rate.
+// - `settled`: the cost rule anchored on its break-even point. A calibrated confidence p is worth
+//   answering when p − (1 − p)·COST > 0, so the threshold is COST / (1 + COST) (0.6 at 1.5) without
+//   looking at the outcomes; the held-out utility moves it to another grid point only when the gain
+//   there exceeds Z standard errors of the paired difference (the same questions at both
+//   thresholds). On batches 1–17 and 1–18 the cost rule's utility was flat between 0.6 and 0.65
+//   (0.2238 against 0.2249) and flipped to 0.65 on one or two questions, which cost
+//   `npm run eval:seeds` four to six answers; a flat curve is no evidence against the break-even.
 // A rule is judged the way a new batch meets it (`forwardTable`): for each batch k, the threshold
 // is chosen on every other set and the news batches before k only, then applied to batch k.
 
@@ -28,8 +35,8 @@ export interface ScoredQuestion {
   readonly p?: number;
 }
 
-export type ThresholdRule = "point" | "bound" | "smoothed" | "cost";
-export const THRESHOLD_RULES: readonly ThresholdRule[] = ["point", "bound", "smoothed", "cost"];
+export type ThresholdRule = "point" | "bound" | "smoothed" | "cost" | "settled";
+export const THRESHOLD_RULES: readonly ThresholdRule[] = ["point", "bound", "smoothed", "cost", "settled"];
 
 export const MAX_WRONG = 0.1;
 export const MIN_ABSTAINED = 0.9;
@@ -84,6 +91,14 @@ function ratesHold(items: readonly ScoredQuestion[], t: number, z: number, smoot
   return true;
 }
 
+/** Each set's questions, sets in order of first appearance (the rules weigh sets alike). */
+const bySet = (items: readonly ScoredQuestion[]) =>
+  [...new Set(items.map((q) => q.set))].map((set) => items.filter((q) => q.set === set));
+
+/** What answering `q` is worth: right +1, wrong −cost, unanswerable −unanswerableCost. */
+const worth = (q: ScoredQuestion, cost: number, unanswerableCost: number) =>
+  !q.answerable ? -unanswerableCost : q.right ? 1 : -cost;
+
 /**
  * Mean utility per set at `t`: right +1, wrong −cost, answered unanswerable −unanswerableCost (by
  * default −cost), sets weighing alike.
@@ -94,19 +109,46 @@ export function utility(
   cost: number,
   unanswerableCost = cost,
 ): number {
-  const sets = [...new Set(items.map((q) => q.set))];
-  let total = 0;
-  for (const set of sets) {
-    const mine = items.filter((q) => q.set === set);
-    let u = 0;
-    for (const q of mine) {
-      if (answeredWeight(q, t, false) === 0) continue;
-      u += !q.answerable ? -unanswerableCost : q.right ? 1 : -cost;
-    }
-    total += u / mine.length;
-  }
+  const sets = bySet(items);
+  const total = sets.reduce(
+    (sum, mine) =>
+      sum +
+      mine.reduce((u, q) => u + answeredWeight(q, t, false) * worth(q, cost, unanswerableCost), 0) /
+        mine.length,
+    0,
+  );
   return total / Math.max(1, sets.length);
 }
+
+/**
+ * Standard error of `utility(items, b) − utility(items, a)`: each question's difference (nonzero
+ * only for those whose confidence lies between the two thresholds), its variance per set over the
+ * set's size, the sets averaged as `utility` averages them.
+ */
+export function utilityDifferenceError(
+  items: readonly ScoredQuestion[],
+  a: number,
+  b: number,
+  cost: number,
+  unanswerableCost = cost,
+): number {
+  const sets = bySet(items);
+  let variance = 0;
+  for (const mine of sets) {
+    const d = mine.map(
+      (q) => worth(q, cost, unanswerableCost) * (answeredWeight(q, b, false) - answeredWeight(q, a, false)),
+    );
+    const mean = d.reduce((x, y) => x + y, 0) / d.length;
+    variance += d.reduce((x, y) => x + (y - mean) ** 2, 0) / Math.max(1, d.length - 1) / d.length;
+  }
+  return Math.sqrt(variance) / Math.max(1, sets.length);
+}
+
+/** The grid threshold nearest COST / (1 + COST), where a calibrated confidence breaks even. */
+export const breakEven = (cost: number) =>
+  THRESHOLDS.reduce((best, t) =>
+    Math.abs(t - cost / (1 + cost)) < Math.abs(best - cost / (1 + cost)) - 1e-12 ? t : best,
+  );
 
 /** The threshold `rule` chooses on `items`. */
 export function chooseThreshold(
@@ -114,12 +156,16 @@ export function chooseThreshold(
   rule: ThresholdRule,
   options: RuleOptions = {},
 ): number {
-  if (rule === "cost") {
+  if (rule === "cost" || rule === "settled") {
     const cost = options.cost ?? DEFAULT_COST;
-    const u = (t: number) => utility(items, t, cost, options.unanswerableCost ?? cost);
+    const unanswerableCost = options.unanswerableCost ?? cost;
+    const u = (t: number) => utility(items, t, cost, unanswerableCost);
     let best = THRESHOLDS[0] as number;
     for (const t of THRESHOLDS) if (u(t) > u(best) + 1e-12) best = t;
-    return best;
+    if (rule === "cost") return best;
+    const anchor = breakEven(cost);
+    const gain = u(best) - u(anchor);
+    return gain > Z * utilityDifferenceError(items, anchor, best, cost, unanswerableCost) ? best : anchor;
   }
   const z = rule === "bound" ? Z : 0;
   return THRESHOLDS.find((t) => ratesHold(items, t, z, rule === "smoothed")) ?? 1;

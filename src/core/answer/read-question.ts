@@ -7,7 +7,7 @@ import type { QueryGroup } from "../search/inverted-index.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { type AskedDetail, askedDetail } from "./asked-detail.ts";
+import { type AskedDetail, askedCount, askedDetail, type CountAsked } from "./asked-detail.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
 import { questionFrame, type TimeFrame } from "./question-frame.ts";
@@ -44,6 +44,14 @@ export interface Reading extends ParsedQuestion {
   readonly asksCause: boolean;
   /** The detail asked beyond the kind (a name, an object, a town, a penalty: ./asked-detail.ts). */
   readonly detail?: AskedDetail;
+  /**
+   * For a who- or name-question, the group of the word saying which person is asked (`tireur` in
+   * `comment s'appelle le tireur`, `convicted` in `who was convicted`): where a sentence speaks of
+   * it, the name asked stands beside it (./asked-detail.ts).
+   */
+  readonly roleGroup?: number;
+  /** What a how-many question counts, for the `count` detail (`combien de passagers`). */
+  readonly countAsked?: CountAsked;
   /** Index terms of the names the question gives (`trump`): a name sharing one is no new person. */
   readonly nameTerms: ReadonlySet<string>;
   readonly frame?: TimeFrame;
@@ -95,6 +103,7 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
   const offices = parsed.kind === "person" ? new Set<string>() : officeTerms(news, question, parsed.lang);
   const isWho = groups.map((g, gi) => isName[gi] === true || g.some((t) => titled.has(t) || offices.has(t)));
   const known = groups.map((g) => g.some((t) => news.index.docFreq(t) > 0));
+  const asked = detailOf(parsed);
   const heaviest = Math.max(0, ...full.filter((_, gi) => known[gi] && (parsed.factors[gi] ?? 1) >= 1));
   // in every spelling, typos one edit away included (`Yoshimassa` reaches `Yoshimasa`)
   const unknownName = groups.some(
@@ -123,7 +132,8 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     titles: parsed.asksRole ? titleComplements(question) : [],
     unknownName,
     asksCause: parsed.kind === "other" && ASKS_CAUSE.test(question) && !ASKS_CHARGE.test(question),
-    ...detailOf(parsed),
+    ...asked,
+    ...roleOf(news, parsed, asked.detail, question, groups, isName),
     nameTerms: new Set(groups.filter((_, gi) => isName[gi]).flat()),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
@@ -131,10 +141,48 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
 }
 
 // "Qui est X ?" asks a role, no name: no detail to check
-const detailOf = (parsed: ParsedQuestion): { detail?: AskedDetail } => {
+const detailOf = (parsed: ParsedQuestion): { detail?: AskedDetail; countAsked?: CountAsked } => {
   const detail = parsed.asksIdentity ? undefined : askedDetail(parsed.text);
-  return detail ? { detail } : {};
+  const countAsked = detail === "count" ? askedCount(parsed.text) : undefined;
+  return { ...(detail ? { detail } : {}), ...(countAsked ? { countAsked } : {}) };
 };
+
+// Where a who- or name-question says whom it asks for: the possessor of a name (`the captain's
+// name`), or right after `qui`, `who`, `s'appelle`, `le nom de`, `the name of`; when the cue closes
+// the question (`…, il s'appelle comment ?`), the question's first word.
+const POSSESSOR = /\p{L}+(?=['’]s\s+(?:\p{L}+\s+)?(?:name|nickname)(?!\p{L}))/iu;
+const ROLE_CUE = /(?:^|[\s,:;'’])(?:qui|who|s['’]appel\p{L}*|nom\s+d(?:e|u|es|['’])|name\s+of)(?!\p{L})/iu;
+
+/** The group of the first word after the role cue that is no name (`tireur`, `convicted`). */
+function roleOf(
+  news: NewsIndex,
+  parsed: ParsedQuestion,
+  detail: AskedDetail | undefined,
+  question: string,
+  groups: readonly QueryGroup[],
+  isName: readonly boolean[],
+): { roleGroup?: number } {
+  // a name asked of a question read as no who-question (`Le tireur, il s'appelle comment ?`) too
+  if (parsed.asksIdentity || (parsed.kind !== "person" && detail !== "name" && detail !== "culprit"))
+    return {};
+  const possessor = POSSESSOR.exec(question);
+  const cue = ROLE_CUE.exec(question);
+  const groupOf = (from: number) => {
+    let found: number | undefined;
+    forEachToken(question, (word, start) => {
+      if (found !== undefined || start < from) return;
+      const t = news.analyzer.term(word, parsed.lang);
+      const gi = t === undefined ? -1 : groups.findIndex((g, i) => !isName[i] && g.includes(t));
+      if (gi >= 0) found = gi;
+    });
+    return found;
+  };
+  const roleGroup =
+    (possessor ? groupOf(possessor.index) : undefined) ??
+    (cue ? groupOf(cue.index + cue[0].length) : undefined) ??
+    groupOf(0);
+  return roleGroup === undefined ? {} : { roleGroup };
+}
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
