@@ -69,6 +69,13 @@ describe("asked detail", () => {
     expect(detail("How heavy a fine did Paul Verdier get?")).not.toBe("mass");
     expect(detail("Who was convicted of the murder of Paul Verdier?")).toBe("culprit");
     expect(detail("Qui a été interpellé après l'incendie ?")).toBe("culprit");
+    // the participle agrees inside the phrase
+    expect(detail("Qui a été mise en examen après l'incendie ?")).toBe("culprit");
+    expect(detail("Qui a été reconnue coupable du meurtre ?")).toBe("culprit");
+    expect(detail("Qui est mise en cause dans l'affaire ?")).toBe("culprit");
+    expect(detail("Quelles amendes ont été infligées aux ex-salariés ?")).toBe("penalty");
+    // a temperature or a price climbs high too: no length asked
+    expect(detail("How high did the temperature climb in Ahvaz?")).toBeUndefined();
     expect(askedCount("Combien de passagers y avait-il à bord ?")?.noun).toBe("passagers");
     expect([...(askedCount("Combien de militaires sont morts ?")?.families ?? [])]).toEqual(["dead"]);
   });
