@@ -53,9 +53,9 @@ const KERNEL = 0.025;
 export const DEFAULT_COST = 1.5;
 
 export interface RuleOptions {
-  /** What a wrong cited answer costs in right answers (`cost`). */
+  /** What a wrong cited answer costs in right answers (`cost`, `settled`). */
   readonly cost?: number;
-  /** What an answered unanswerable question costs in right answers (`cost`; default: `cost`). */
+  /** What an answered unanswerable question costs in right answers (`cost`, `settled`; default: `cost`). */
   readonly unanswerableCost?: number;
 }
 
