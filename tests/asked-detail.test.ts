@@ -375,4 +375,20 @@ describe("role beside name", () => {
     );
     expect([clinic["0:0"], clinic["0:1"], clinic["0:2"]]).toEqual([1, 0, 1]);
   });
+
+  it("takes a thing's name after `au` for the name asked (`il jouait au Dinamo`)", () => {
+    // a place word before a name rules out a person's or a clinic's name, not a club's or a venue's
+    const club = missing(
+      [
+        article(
+          "r3",
+          "2016-05-07",
+          "Football : un joueur camerounais meurt sur le terrain",
+          "Le footballeur camerounais Paul Verdier jouait au Dinamo, club de la capitale roumaine. Paul Verdier jouait depuis janvier dans un club roumain.",
+        ),
+      ],
+      "Paul Verdier, le footballeur camerounais, il jouait dans quel club ?",
+    );
+    expect([club["0:0"], club["0:1"]]).toEqual([0, 1]);
+  });
 });

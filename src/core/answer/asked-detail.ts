@@ -421,24 +421,26 @@ function besideRole(
 // name stands beside it — `un piéton … a rapporté le département de la Sécurité publique` tells the
 // event and names its source, not the pedestrian.
 function namedBesideRole(news: NewsIndex, q: DetailQuestion, text: string): boolean {
-  const spans = q.kind === "person" ? newPeople(news, q, text) : nameSpans(news, q, text);
+  const spans = q.kind === "person" ? newPeople(news, q, text) : nameSpans(news, q, text, false);
   const role = q.roleGroup === undefined ? undefined : q.groups?.[q.roleGroup];
   // a sentence naming the role's holder without repeating the role may still answer
   if (role === undefined || !termsAt(news, text).some((x) => role.includes(x.t))) return spans.length > 0;
   return besideRole(news, role, text, spans, q.terms);
 }
 
-// `à Strasbourg`, `en Corrèze`, `près de Lyon`: where it happened, not the name asked.
+// `à Strasbourg`, `en Corrèze`, `près de Lyon`: where it happened, not the name asked — of a
+// person or a place (`comment s'appelle la clinique`). A thing known by its name (`named`) often
+// stands there: `il jouait au Dinamo`, `au Bataclan`, `chez` or `à` a company.
 const PLACE_BEFORE = /(?<!\p{L})(?:à|au|aux|en|près\s+de|in|at|near)\s+$/iu;
 
 // Names the question does not give: a capitalised word that is no ordinary French word, or one of
 // a run (`Fonds de garantie` alone is an institution's words; `Amy Dorris`, `Agir ensemble` after
 // `groupe`), or right after a word of the question (`le cirque Olympique`); or a quoted title.
-function nameSpans(news: NewsIndex, q: DetailQuestion, text: string): Span[] {
+function nameSpans(news: NewsIndex, q: DetailQuestion, text: string, afterPlaceWord = true): Span[] {
   const lexicon = frenchLexicon().words;
   const named = capitalisedWords(text).filter((c) => {
-    if (given(news, q.terms, c.word) || PLACE_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)))
-      return false;
+    if (given(news, q.terms, c.word)) return false;
+    if (!afterPlaceWord && PLACE_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) return false;
     if (c.inRun || !lexicon.has(c.word.toLowerCase())) return true;
     const before = /([\p{L}\p{M}-]+)\s+$/u.exec(text.slice(Math.max(0, c.start - 30), c.start))?.[1];
     return before !== undefined && /^\p{Ll}/u.test(before) && given(news, q.terms, before);
