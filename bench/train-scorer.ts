@@ -51,7 +51,10 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const flag = createFlags(args).value;
+const flags = createFlags(args);
+const flag = flags.value;
+// numbers through createFlags too: `--l2 abc` or `--l2` last would train on NaN weights silently
+const num = flags.number;
 // The news batches the committed model is trained on (`--batches 1,2,…` to change; default
 // TRAINING_BATCHES of bench/lib/news-questions.ts: every batch that has had its first run).
 const TRAINING_BATCHES = batchesOf(flag("batches"));
@@ -76,10 +79,14 @@ const RANKER_WITHOUT = featuresOf("ranker-without");
 const GATE_WITHOUT = new Set(featuresOf("gate-without"));
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
 const CACHE = flag("cache") ?? "/tmp/newsbot-scorer-features-v2.json";
+// read before any work, as every flag here: a `--dump` or `--corpus` without its value would
+// otherwise stop the script only once it needs them, minutes in
+const CORPUS = flag("corpus") ?? ORANGESUM_PATH;
+const DUMP = flag("dump");
 /** Candidate pool while extracting (articles retrieved, sentences refined): the answerer's defaults unless set. */
 const POOL = {
-  ...(flag("candidates") ? { candidates: Number(flag("candidates")) } : {}),
-  ...(flag("refined") ? { refined: Number(flag("refined")) } : {}),
+  ...(num("candidates") !== undefined ? { candidates: num("candidates") } : {}),
+  ...(num("refined") !== undefined ? { refined: num("refined") } : {}),
 };
 /**
  * How the threshold is chosen from the held-out answers (bench/lib/threshold-rules.ts; `--rule
@@ -95,14 +102,14 @@ const POOL = {
  */
 const RULE = (flag("rule") ?? (args.includes("--bound") ? "bound" : "settled")) as ThresholdRule;
 if (!THRESHOLD_RULES.includes(RULE)) throw new Error(`--rule: one of ${THRESHOLD_RULES.join(", ")}`);
-const COST = Number(flag("cost") ?? DEFAULT_COST);
+const COST = num("cost") ?? DEFAULT_COST;
 // a cost that is no positive number would compare every threshold as NaN and keep the lowest silently
 if (!Number.isFinite(COST) || COST <= 0) throw new Error(`--cost: a positive number, not ${flag("cost")}`);
 /**
  * What an answered unanswerable question costs under `cost` (`--unanswerable-cost U`; default: the
  * same as a wrong cited answer).
  */
-const UNANSWERABLE_COST = Number(flag("unanswerable-cost") ?? COST);
+const UNANSWERABLE_COST = num("unanswerable-cost") ?? COST;
 if (!Number.isFinite(UNANSWERABLE_COST) || UNANSWERABLE_COST <= 0)
   throw new Error(`--unanswerable-cost: a positive number, not ${flag("unanswerable-cost")}`);
 // the rate rules read no cost: a cost given with one would be ignored silently
@@ -152,10 +159,10 @@ const scoredQuestions = (
 const chooseThreshold = (outs: readonly HeldOut[], probability: ReadonlyMap<HeldOut, number>): number =>
   chooseBy(scoredQuestions(outs, probability), RULE, RULE_OPTIONS);
 /** How many PIAF questions one news question weighs as (news is what the bot is for, and scarce). */
-const NEWS_WEIGHT = Number(flag("news-weight") ?? 5);
-const L2 = Number(flag("l2") ?? 1);
+const NEWS_WEIGHT = num("news-weight") ?? 5;
+const L2 = num("l2") ?? 1;
 const PIAF_FOLDS = 5;
-const CONFIDENCE_L2 = Number(flag("confidence-l2") ?? 1);
+const CONFIDENCE_L2 = num("confidence-l2") ?? 1;
 /**
  * Each set's total weight in the confidence model's fit, as a share of PIAF's question count
  * (`--gate-shares piaf:1,news:2,seeds:1`, the default: news weighs twice as much as PIAF and the
@@ -164,8 +171,11 @@ const CONFIDENCE_L2 = Number(flag("confidence-l2") ?? 1);
  */
 const GATE_SHARES = new Map(
   (flag("gate-shares") ?? "piaf:1,news:2,seeds:1").split(",").map((p) => {
-    const [set, share] = p.split(":");
-    return [set ?? "", Number(share ?? 1)] as const;
+    const [set = "", share = "1"] = p.split(":");
+    // a misspelt set would fall back to share 1 unseen, a bad share weigh a set NaN
+    if (!["piaf", "news", "seeds"].includes(set) || share.trim() === "" || !(Number(share) >= 0))
+      throw new Error(`--gate-shares: set:share pairs of piaf, news, seeds, not ${p}`);
+    return [set, Number(share)] as const;
   }),
 );
 
@@ -225,7 +235,7 @@ async function extract(): Promise<QuestionRows[]> {
   out.push(...(await seedRows()));
   const questions = loadNewsQuestions(TRAINING_BATCHES);
   if (questions.length === 0) return out;
-  const { articles } = await loadCorpus(flag("corpus") ?? ORANGESUM_PATH);
+  const { articles } = await loadCorpus(CORPUS);
   const news = createNewsIndex(articles);
   const last = lastDay(articles);
   const answerer = createAnswerer(news, POOL);
@@ -288,7 +298,7 @@ async function seedRows(): Promise<QuestionRows[]> {
 }
 
 /** How many PIAF questions one seed question weighs as. */
-const SEED_WEIGHT = Number(flag("seed-weight") ?? 2);
+const SEED_WEIGHT = num("seed-weight") ?? 2;
 const weightOf = (q: QuestionRows) => (q.set === "news" ? NEWS_WEIGHT : q.set === "seeds" ? SEED_WEIGHT : 1);
 
 /**
@@ -302,7 +312,7 @@ const LEARNER = flag("learner") ?? "logistic";
 /** Answer voting (src/core/answer/answer-votes.ts): a linear first pass weighs the votes, then the ranker. */
 const VOTES = !args.includes("--no-votes");
 /** Temperature of the softmax that turns first-pass scores into vote weights. */
-const VOTE_TEMPERATURE = Number(flag("vote-temperature") ?? 1);
+const VOTE_TEMPERATURE = num("vote-temperature") ?? 1;
 /**
  * One threshold per asked kind (bench/lib/kind-thresholds.ts) with `--per-kind`. Not the default:
  * chosen without the held-out fold they gave fewer right answers on news than the one threshold
@@ -370,7 +380,9 @@ function spreadNegatives(q: QuestionRows, k: number): QuestionRows["cands"] {
   ];
 }
 /** Wrong candidates per question the trees learn from. */
-const TREE_NEGATIVES = Number(flag("tree-negatives") ?? 20);
+const TREE_NEGATIVES = num("tree-negatives") ?? 20;
+/** The trees' rounds (default 20 on top of the linear ranker, 40 alone), depth and learning rate. */
+const TREE_OPTIONS = { rounds: num("rounds"), depth: num("depth") ?? 3, rate: num("rate") ?? 0.25 };
 // The trees see the same kind of pairs as the linear ranker: each right candidate against the question's
 // best-prescored wrong ones.
 function fitTrees(questions: readonly QuestionRows[], base?: Ranker): Ranker {
@@ -386,9 +398,8 @@ function fitTrees(questions: readonly QuestionRows[], base?: Ranker): Ranker {
       };
     });
   const trees = fitRankingTrees(groups, {
-    rounds: Number(flag("rounds") ?? (base ? 20 : 40)),
-    depth: Number(flag("depth") ?? 3),
-    rate: Number(flag("rate") ?? 0.25),
+    ...TREE_OPTIONS,
+    rounds: TREE_OPTIONS.rounds ?? (base ? 20 : 40),
   });
   return { weights: base?.weights ?? FEATURES.map(() => 0), bias: base?.bias ?? 0, trees };
 }
@@ -588,7 +599,7 @@ async function main() {
       }
   }
   // `--dump FILE`: every held-out top answer with its gate inputs, for studying the gate offline
-  const dump = flag("dump");
+  const dump = DUMP;
   if (dump)
     writeFileSync(
       dump,

@@ -69,6 +69,13 @@ describe("asked detail", () => {
     expect(detail("How heavy a fine did Paul Verdier get?")).not.toBe("mass");
     expect(detail("Who was convicted of the murder of Paul Verdier?")).toBe("culprit");
     expect(detail("Qui a été interpellé après l'incendie ?")).toBe("culprit");
+    // the participle agrees inside the phrase
+    expect(detail("Qui a été mise en examen après l'incendie ?")).toBe("culprit");
+    expect(detail("Qui a été reconnue coupable du meurtre ?")).toBe("culprit");
+    expect(detail("Qui est mise en cause dans l'affaire ?")).toBe("culprit");
+    expect(detail("Quelles amendes ont été infligées aux ex-salariés ?")).toBe("penalty");
+    // a temperature or a price climbs high too: no length asked
+    expect(detail("How high did the temperature climb in Ahvaz?")).toBeUndefined();
     expect(askedCount("Combien de passagers y avait-il à bord ?")?.noun).toBe("passagers");
     expect([...(askedCount("Combien de militaires sont morts ?")?.families ?? [])]).toEqual(["dead"]);
   });
@@ -367,5 +374,21 @@ describe("role beside name", () => {
       "Explosion dans une clinique de Téhéran : comment s'appelle la clinique ?",
     );
     expect([clinic["0:0"], clinic["0:1"], clinic["0:2"]]).toEqual([1, 0, 1]);
+  });
+
+  it("takes a thing's name after `au` for the name asked (`il jouait au Dinamo`)", () => {
+    // a place word before a name rules out a person's or a clinic's name, not a club's or a venue's
+    const club = missing(
+      [
+        article(
+          "r3",
+          "2016-05-07",
+          "Football : un joueur camerounais meurt sur le terrain",
+          "Le footballeur camerounais Paul Verdier jouait au Dinamo, club de la capitale roumaine. Paul Verdier jouait depuis janvier dans un club roumain.",
+        ),
+      ],
+      "Paul Verdier, le footballeur camerounais, il jouait dans quel club ?",
+    );
+    expect([club["0:0"], club["0:1"]]).toEqual([0, 1]);
   });
 });

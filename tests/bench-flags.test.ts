@@ -1,7 +1,9 @@
 // The bench scripts' flags (bench/lib/flags.ts, batchesOf of bench/lib/news-questions.ts): a flag
 // without its value or with a value of the wrong form stops the script instead of falling back to
 // the default, and the default training batches are the ones the committed model was trained on.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createFlags } from "../bench/lib/flags.ts";
 import { batchesOf, TRAINING_BATCHES } from "../bench/lib/news-questions.ts";
@@ -41,4 +43,34 @@ describe("batchesOf", () => {
     const folds = [...report.matchAll(/^\| news-(\d+) \|/gm)].map((m) => Number(m[1]));
     expect(folds).toEqual([...TRAINING_BATCHES]);
   });
+});
+
+describe("npm run train's flags", () => {
+  // Each bad flag must stop the trainer before its minutes of extraction; without the check it
+  // trains on (NaN weights, a default share): the run is cut off at 20 s and the test fails.
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const train = (...flags: string[]) =>
+    spawnSync("node", ["bin/run-ts.mjs", "bench/train-scorer.ts", ...flags, "--no-write"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+  it.each([
+    [["--l2", "abc"], /--l2: a number/],
+    [["--news-weight"], /--news-weight needs a value/],
+    [["--rounds", "--fresh"], /--rounds needs a value/],
+    [["--candidates", "many"], /--candidates: a number/],
+    [["--gate-shares", "nws:2"], /--gate-shares/],
+    [["--gate-shares", "news:x"], /--gate-shares/],
+    [["--dump"], /--dump needs a value/],
+  ])(
+    "stops on %j",
+    (flags, error) => {
+      const run = train(...flags);
+      expect(run.signal).toBeNull();
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(error);
+    },
+    30_000,
+  );
 });

@@ -82,6 +82,15 @@ describe("threshold rules", () => {
     ];
     expect(chooseThreshold(clear, "settled", { cost: 1.5 })).toBe(0.65);
   });
+  it("reads no certainty into a set of one question (no sample variance)", () => {
+    // one wrong answer at 0.62: the cost rule moves to 0.65 on it, `settled` must not
+    const one = [q("news-1", true, false, 0.62)];
+    expect(chooseThreshold(one, "cost", { cost: 1.5 })).toBe(0.65);
+    expect(utilityDifferenceError(one, 0.6, 0.65, 1.5)).toBeCloseTo(1.5);
+    expect(chooseThreshold(one, "settled", { cost: 1.5 })).toBe(0.6);
+    // no question between the thresholds: no difference, no error
+    expect(utilityDifferenceError([q("news-1", true, true, 0.9)], 0.6, 0.65, 1.5)).toBe(0);
+  });
   it("judges each batch at a threshold chosen without it (forward: without the later ones too)", () => {
     const items = [...batch("news-1", two), ...batch("news-2", three), ...batch("news-3", two)];
     const left = nested(items, "point");

@@ -53,9 +53,9 @@ const KERNEL = 0.025;
 export const DEFAULT_COST = 1.5;
 
 export interface RuleOptions {
-  /** What a wrong cited answer costs in right answers (`cost`). */
+  /** What a wrong cited answer costs in right answers (`cost`, `settled`). */
   readonly cost?: number;
-  /** What an answered unanswerable question costs in right answers (`cost`; default: `cost`). */
+  /** What an answered unanswerable question costs in right answers (`cost`, `settled`; default: `cost`). */
   readonly unanswerableCost?: number;
 }
 
@@ -123,7 +123,9 @@ export function utility(
 /**
  * Standard error of `utility(items, b) − utility(items, a)`: each question's difference (nonzero
  * only for those whose confidence lies between the two thresholds), its variance per set over the
- * set's size, the sets averaged as `utility` averages them.
+ * set's size, the sets averaged as `utility` averages them. A set of one question has no sample
+ * variance; its squared difference stands in for it (a bound, the variance about zero), so that one
+ * question alone does not read as a certain gain and move `settled`.
  */
 export function utilityDifferenceError(
   items: readonly ScoredQuestion[],
@@ -139,7 +141,9 @@ export function utilityDifferenceError(
       (q) => worth(q, cost, unanswerableCost) * (answeredWeight(q, b, false) - answeredWeight(q, a, false)),
     );
     const mean = d.reduce((x, y) => x + y, 0) / d.length;
-    variance += d.reduce((x, y) => x + (y - mean) ** 2, 0) / Math.max(1, d.length - 1) / d.length;
+    const spread =
+      d.length > 1 ? d.reduce((x, y) => x + (y - mean) ** 2, 0) / (d.length - 1) : (d[0] ?? 0) ** 2;
+    variance += spread / d.length;
   }
   return Math.sqrt(variance) / Math.max(1, sets.length);
 }

@@ -50,7 +50,7 @@ export type Dimension = "length" | "speed" | "area" | "mass";
 const folded = (question: string) => fold(question).replace(/[’‘]/g, "'");
 
 const PENALTY =
-  /\b(?:a quelle peine|quelles? (?:est |etait |sera |sont )?(?:la |les )?peines?|condamnee?s? a combien|a combien (?:d'annees|de (?:mois|ans|prison))|a quoi (?:\S+ ){0,6}condamnee?s?|condamnee?s? a quoi|(?:a )?quelle amende|what (?:sentence|fine)|sentenced to how|how long (?:\S+ ){0,6}(?:sentenced|in prison|in jail|behind bars))\b/;
+  /\b(?:a quelle peine|quelles? (?:est |etait |sera |sont )?(?:la |les )?peines?|condamnee?s? a combien|a combien (?:d'annees|de (?:mois|ans|prison))|a quoi (?:\S+ ){0,6}condamnee?s?|condamnee?s? a quoi|(?:a )?quelles? amendes?|what (?:sentence|fine)|sentenced to how|how long (?:\S+ ){0,6}(?:sentenced|in prison|in jail|behind bars))\b/;
 const ASKED_FOR = /\b(?:requi[st]e?s?|reclamee?s?|demandee?s?|requested|sought|asked for)\b/;
 // A decision asked: `qu'a décidé le juge`, `quelle décision`, `quel verdict`, `what did the court
 // rule`, `what was the ruling`.
@@ -65,13 +65,15 @@ const CITY =
 // captain's name`, `what was the real name of`.
 const NAME =
   /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|le nom d[eu'])\b/;
-// The person convicted, arrested, charged or accused, asked with `qui` / `who`.
+// The person convicted, arrested, charged or accused, asked with `qui` / `who`. The participle
+// agrees inside the phrase (`mise en examen`, `reconnue coupable`), not after it.
 const CULPRIT =
-  /\b(?:who (?:was|were|has been|have been|had been|is|are) (?:\w+ )?(?:convicted|arrested|charged|sentenced|accused|jailed|indicted|detained|suspected|found guilty)|qui (?:a|ont|avait|avaient) ete (?:\S+ )?(?:condamne|arrete|interpelle|inculpe|mis en examen|reconnu coupable|juge coupable|accuse|incarcere|ecroue)e?s?|qui (?:est|sont|etait|etaient) (?:\S+ )?(?:accuse|soupconne|suspecte|condamne|poursuivi|mis en cause|mis en examen)e?s?)\b/;
+  /\b(?:who (?:was|were|has been|have been|had been|is|are) (?:\w+ )?(?:convicted|arrested|charged|sentenced|accused|jailed|indicted|detained|suspected|found guilty)|qui (?:a|ont|avait|avaient) ete (?:\S+ )?(?:(?:condamne|arrete|interpelle|inculpe|accuse|incarcere|ecroue)e?s?|mise?s? en examen|(?:reconnu|juge)e?s? coupables?)|qui (?:est|sont|etait|etaient) (?:\S+ )?(?:(?:accuse|soupconne|suspecte|condamne|poursuivi)e?s?|mise?s? en (?:cause|examen)))\b/;
+// `how high` is left out: it asks a temperature, a price or a rate as often as a height.
 const MEASURES: readonly (readonly [Dimension, RegExp])[] = [
   [
     "length",
-    /\b(?:quelle (?:profondeur|hauteur|altitude|distance|longueur|taille|envergure)|how (?:deep|tall|high|far)|what (?:depth|height|altitude|distance|length))\b/,
+    /\b(?:quelle (?:profondeur|hauteur|altitude|distance|longueur|taille|envergure)|how (?:deep|tall|far)|what (?:depth|height|altitude|distance|length))\b/,
   ],
   ["speed", /\b(?:quelle vitesse|how fast|what speed)\b/],
   ["area", /\b(?:quelle (?:superficie|surface)|what (?:area|surface)|how (?:big|large) an area)\b/],
@@ -419,24 +421,26 @@ function besideRole(
 // name stands beside it — `un piéton … a rapporté le département de la Sécurité publique` tells the
 // event and names its source, not the pedestrian.
 function namedBesideRole(news: NewsIndex, q: DetailQuestion, text: string): boolean {
-  const spans = q.kind === "person" ? newPeople(news, q, text) : nameSpans(news, q, text);
+  const spans = q.kind === "person" ? newPeople(news, q, text) : nameSpans(news, q, text, false);
   const role = q.roleGroup === undefined ? undefined : q.groups?.[q.roleGroup];
   // a sentence naming the role's holder without repeating the role may still answer
   if (role === undefined || !termsAt(news, text).some((x) => role.includes(x.t))) return spans.length > 0;
   return besideRole(news, role, text, spans, q.terms);
 }
 
-// `à Strasbourg`, `en Corrèze`, `près de Lyon`: where it happened, not the name asked.
+// `à Strasbourg`, `en Corrèze`, `près de Lyon`: where it happened, not the name asked — of a
+// person or a place (`comment s'appelle la clinique`). A thing known by its name (`named`) often
+// stands there: `il jouait au Dinamo`, `au Bataclan`, `chez` or `à` a company.
 const PLACE_BEFORE = /(?<!\p{L})(?:à|au|aux|en|près\s+de|in|at|near)\s+$/iu;
 
 // Names the question does not give: a capitalised word that is no ordinary French word, or one of
 // a run (`Fonds de garantie` alone is an institution's words; `Amy Dorris`, `Agir ensemble` after
 // `groupe`), or right after a word of the question (`le cirque Olympique`); or a quoted title.
-function nameSpans(news: NewsIndex, q: DetailQuestion, text: string): Span[] {
+function nameSpans(news: NewsIndex, q: DetailQuestion, text: string, afterPlaceWord = true): Span[] {
   const lexicon = frenchLexicon().words;
   const named = capitalisedWords(text).filter((c) => {
-    if (given(news, q.terms, c.word) || PLACE_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)))
-      return false;
+    if (given(news, q.terms, c.word)) return false;
+    if (!afterPlaceWord && PLACE_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) return false;
     if (c.inRun || !lexicon.has(c.word.toLowerCase())) return true;
     const before = /([\p{L}\p{M}-]+)\s+$/u.exec(text.slice(Math.max(0, c.start - 30), c.start))?.[1];
     return before !== undefined && /^\p{Ll}/u.test(before) && given(news, q.terms, before);
