@@ -41,8 +41,11 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
+  featureKey,
   type SparseVector,
   spreadDot,
+  TITLE_COUNT,
+  topicLabel,
   toSparse,
 } from "./features.ts";
 export {
