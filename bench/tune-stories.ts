@@ -5,7 +5,7 @@
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
 //     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
-//     [--caps 0,0.1] [--min-terms 0,2] [--topic-labels 2,1,0] [--label-bound] [--name-bound] [--no-local]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
@@ -26,7 +26,6 @@ import {
   centroidOf,
   corpusShareOf,
   emphasise,
-  type FeatureOptions,
   type ImportanceWeights,
   importance,
   importanceSignals,
@@ -34,7 +33,6 @@ import {
   type SimilarityWeights,
   similarityMatrix,
   singlePass,
-  TITLE_COUNT,
   toSparse,
 } from "../src/core/stories/index.ts";
 import {
@@ -67,11 +65,15 @@ const news = createNewsIndex(articles);
 const days = loadLabelledDays(news);
 for (const d of days) for (const p of d.problems) console.log(`! ${d.date}: ${p}`);
 const LEADS = [3, 6];
+const featsByLead = new Map(
+  LEADS.map((lead) => [
+    lead,
+    days.map((d) => d.docs.map((doc) => articleFeatures(news, doc, { leadSentences: lead }))),
+  ]),
+);
 
 interface Setting {
   lead: number;
-  /** How often a title's topic-label terms count (FeatureOptions.topicLabelCount). */
-  label: number;
   boost: number;
   /** Local rarity: background days before the period (0 = none) and the factor's exponent. */
   window: number;
@@ -108,28 +110,6 @@ const CAPS = flagList("caps") ?? [0];
 // `--min-terms 0,2,…`: the shared-terms floor of the text cosine (SimilarityWeights.minSharedTerms;
 // 0 = none) as one more grid dimension
 const MIN_TERMS = flagList("min-terms") ?? [0];
-// `--topic-labels 2,1,0`: how often the terms of a title's leading topic label are counted
-// (FeatureOptions.topicLabelCount; 2 = as the rest of the title, i.e. no label treatment) as one
-// more grid dimension
-const LABEL_COUNTS = flagList("topic-labels") ?? [TITLE_COUNT];
-// `--label-bound`: SimilarityWeights.labelBound (a shared topic label adds at most what the rest
-// shares) off and on, as one more grid dimension
-const LABEL_BOUNDS = process.argv.includes("--label-bound") ? [false, true] : [false];
-// `--name-bound`: SimilarityWeights.nameBound off and on (the same bound for the terms of names)
-const NAME_BOUNDS = process.argv.includes("--name-bound") ? [false, true] : [false];
-/** The feature options of a setting (only a label count other than the title's is written). */
-const featureOptions = (lead: number, label: number): FeatureOptions => ({
-  leadSentences: lead,
-  ...(label === TITLE_COUNT ? {} : { topicLabelCount: label }),
-});
-const featsByKey = new Map(
-  LEADS.flatMap((lead) =>
-    LABEL_COUNTS.map((label) => [
-      `${lead}/${label}`,
-      days.map((d) => d.docs.map((doc) => articleFeatures(news, doc, featureOptions(lead, label)))),
-    ]),
-  ),
-);
 const WRITE_ALL = process.argv.includes("--write");
 const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
 if (WRITE_ALL && WRITE_DIGEST_ONLY)
@@ -153,41 +133,35 @@ for (const [window, local, liftAt] of LOCAL)
     b === 0 ? [[0, false] as const] : [[b, false] as const, [b * 4, true] as const],
   ))
     for (const lead of LEADS)
-      for (const label of LABEL_COUNTS)
-        for (const textWeight of [0.55, 0.7, 0.85, 1])
-          for (const entityScale of textWeight < 1 ? [3, 6] : [3])
-            for (const termCap of CAPS)
-              for (const minSharedTerms of MIN_TERMS)
-                for (const labelBound of LABEL_BOUNDS)
-                  for (const nameBound of NAME_BOUNDS)
-                    for (const [method, merge] of [
-                      ["average", false],
-                      ["single-pass", false],
-                      ["single-pass", true],
-                    ] as [ClusterMethod, boolean][])
-                      for (const threshold of thresholds)
-                        settings.push({
-                          lead,
-                          label,
-                          boost,
-                          window,
-                          local,
-                          liftAt,
-                          share,
-                          method,
-                          merge,
-                          weights: {
-                            textWeight,
-                            graceDays: 1,
-                            halfLifeDays: 3,
-                            entityScale,
-                            ...(termCap > 0 ? { termCap } : {}),
-                            ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
-                            ...(labelBound ? { labelBound } : {}),
-                            ...(nameBound ? { nameBound } : {}),
-                          },
-                          threshold,
-                        });
+      for (const textWeight of [0.55, 0.7, 0.85, 1])
+        for (const entityScale of textWeight < 1 ? [3, 6] : [3])
+          for (const termCap of CAPS)
+            for (const minSharedTerms of MIN_TERMS)
+              for (const [method, merge] of [
+                ["average", false],
+                ["single-pass", false],
+                ["single-pass", true],
+              ] as [ClusterMethod, boolean][])
+                for (const threshold of thresholds)
+                  settings.push({
+                    lead,
+                    boost,
+                    window,
+                    local,
+                    liftAt,
+                    share,
+                    method,
+                    merge,
+                    weights: {
+                      textWeight,
+                      graceDays: 1,
+                      halfLifeDays: 3,
+                      entityScale,
+                      ...(termCap > 0 ? { termCap } : {}),
+                      ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                    },
+                    threshold,
+                  });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
@@ -228,11 +202,10 @@ const counts: PairCounts[][] = settings.map(() => []);
 const matrices = new Map<string, Float32Array[]>();
 const mergesOf = new Map<string, { a: number; b: number; at: number }[][]>();
 const keyOf = (s: Setting) =>
-  `${s.lead}/${s.label}/${s.boost}/${s.share}/${s.window}/${s.local}/${s.liftAt}${JSON.stringify(s.weights)}`;
+  `${s.lead}/${s.boost}/${s.share}/${s.window}/${s.local}/${s.liftAt}${JSON.stringify(s.weights)}`;
 const periodFeatures = (s: Setting, f: ArticleFeatures[]) => {
   const first = Math.min(...f.map((x) => x.day ?? Number.POSITIVE_INFINITY));
-  const bg =
-    s.window > 0 ? backgroundBefore(news, first, s.window, featureOptions(s.lead, s.label)) : undefined;
+  const bg = s.window > 0 ? backgroundBefore(news, first, s.window, { leadSentences: s.lead }) : undefined;
   const df = periodTerms(f, corpusShareOf(news), bg, (t) => news.index.idf(t));
   return f.map((x) => emphasise(x, df, s.boost, s.local, s.liftAt, s.share));
 };
@@ -241,7 +214,7 @@ const matricesOf = (s: Setting) => {
   const key = keyOf(s);
   let ms = matrices.get(key);
   if (!ms) {
-    ms = (featsByKey.get(`${s.lead}/${s.label}`) as ArticleFeatures[][]).map((f) =>
+    ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) =>
       similarityMatrix(periodFeatures(s, f), s.weights),
     );
     matrices.set(key, ms);
@@ -297,7 +270,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead}${s.label === TITLE_COUNT ? "" : ` label ${s.label}`} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""}${s.weights.labelBound ? " label bound" : ""}${s.weights.nameBound ? " name bound" : ""} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -320,7 +293,7 @@ if (process.argv.includes("--explore")) {
 const paramsOf = (s: Setting) => ({
   weights: s.weights,
   threshold: s.threshold,
-  features: featureOptions(s.lead, s.label),
+  features: { leadSentences: s.lead },
   periodBoost: s.boost,
   localWindowDays: s.window,
   localWeight: s.local,
@@ -469,7 +442,7 @@ const live = finalChoice("single-pass");
 console.log(`\nchosen: ${describe(final)}`);
 
 // importance weights: the clusters of the chosen setting, ranked by each weight vector
-const feats = featsByKey.get(`${final.lead}/${final.label}`) as ArticleFeatures[][];
+const feats = featsByLead.get(final.lead) as ArticleFeatures[][];
 const groupsOf = days.map((day, di) => {
   const m = matricesOf(final).ms[di] as Float32Array;
   const g =
@@ -540,7 +513,7 @@ if (WRITE_ALL || WRITE_DIGEST_ONLY) {
   const block = (s: Setting) => `{
   weights: ${literal(s.weights)},
   threshold: ${s.threshold},
-  features: ${literal(featureOptions(s.lead, s.label))},
+  features: { leadSentences: ${s.lead} },
   periodBoost: ${s.boost},
   localWindowDays: ${s.window},
   localWeight: ${s.local},

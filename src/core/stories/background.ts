@@ -6,7 +6,7 @@
 // Counts are kept per day and per index, so a live article or a re-run digest only counts the days
 // that changed.
 import type { NewsIndex } from "../search/news-index.ts";
-import { articleFeatures, dayNumber, type FeatureOptions, featureKey } from "./features.ts";
+import { articleFeatures, dayNumber, type FeatureOptions } from "./features.ts";
 
 export interface Background {
   /** Articles in the window. */
@@ -51,7 +51,7 @@ function stateOf(news: NewsIndex): State {
 }
 
 function dayCounts(news: NewsIndex, state: State, day: number, features: FeatureOptions): DayCounts {
-  const key = featureKey(features);
+  const key = `${features.leadSentences ?? ""}/${features.commonEntityDocs ?? ""}`;
   let perDay = state.counts.get(key);
   if (!perDay) {
     perDay = new Map();

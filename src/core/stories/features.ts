@@ -24,13 +24,6 @@ export interface ArticleFeatures {
   readonly entityNorm: number;
   /** Days since 1970-01-01 (UTC), undefined when undated. */
   readonly day?: number;
-  /**
-   * Term numbers (as in `sparse`) of the title's leading topic label (topicLabel), sorted; absent
-   * when the title has none. SimilarityWeights.labelBound reads them.
-   */
-  readonly labelIds?: Int32Array;
-  /** Term numbers of the names of title and lead (capitalisedRuns), sorted; SimilarityWeights.nameBound reads them. */
-  readonly nameIds?: Int32Array;
 }
 
 export interface FeatureOptions {
@@ -38,41 +31,6 @@ export interface FeatureOptions {
   leadSentences?: number;
   /** Articles a name may appear in before it stops counting as an entity. Default 1,000. */
   commonEntityDocs?: number;
-  /**
-   * How often the terms of a title's leading topic label (`"Gilets jaunes" : …`, `SPA : …`,
-   * `Coronavirus : …`: see topicLabel) are counted, against the rest of the title's TITLE_COUNT.
-   * A label files the article under a theme that unrelated events share; the event is what follows
-   * it. Default TITLE_COUNT (the label is title like the rest); chosen by bench/tune-stories.ts.
-   */
-  topicLabelCount?: number;
-}
-
-/** How often a title's terms are counted against a lead sentence's once: it states the event. */
-export const TITLE_COUNT = 2;
-
-/** The key of the options that change features, for the caches that hold features (or counts of them). */
-export function featureKey(options: FeatureOptions = {}): string {
-  const label = options.topicLabelCount ?? TITLE_COUNT;
-  return `${options.leadSentences ?? DEFAULT_LEAD}/${options.commonEntityDocs ?? DEFAULT_COMMON}${label === TITLE_COUNT ? "" : `/label ${label}`}`;
-}
-
-/** Most words a topic label has: a label names a theme, a place or a person, not a sentence. */
-const LABEL_WORDS = 4;
-/** A title's opening segment up to a colon followed by a space (`10:30` is a time, not a label). */
-const LABEL = /^([^:]+?)\s*:\s+(?=\S)/u;
-
-/**
- * The title's leading topic label and the rest: `"Gilets jaunes" : le sursaut de Laurent Wauquiez`
- * → `"Gilets jaunes"` and `le sursaut de Laurent Wauquiez`. Undefined when the title opens on no
- * label (no colon, or a longer opening: a quotation or a sentence before the colon is the news).
- */
-export function topicLabel(title: string): { label: string; rest: string } | undefined {
-  const m = LABEL.exec(title);
-  if (!m) return undefined;
-  const label = (m[1] as string).trim();
-  const words = label.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
-  if (words.length === 0 || words.length > LABEL_WORDS) return undefined;
-  return { label, rest: title.slice(m[0].length) };
 }
 
 export interface SparseVector {
@@ -117,7 +75,6 @@ export function spreadDot(
   b: SparseVector,
   minTerms: number,
   cap = Number.POSITIVE_INFINITY,
-  labels?: { readonly a?: Int32Array; readonly b?: Int32Array },
 ): number {
   const ai = a.ids;
   const bi = b.ids;
@@ -125,25 +82,19 @@ export function spreadDot(
   let j = 0;
   let s = 0;
   let s2 = 0;
-  let label = 0;
-  const la = labels?.a;
-  const lb = labels?.b;
   while (i < ai.length && j < bi.length) {
     const x = ai[i] as number;
     const y = bi[j] as number;
     if (x === y) {
       let p = (a.weights[i] as number) * (b.weights[j] as number);
       if (p > cap) p = cap;
-      if (la?.includes(x) || lb?.includes(x)) label += p;
-      else s += p;
+      s += p;
       s2 += p * p;
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  // a topic label shared adds at most what the rest of the two texts share: alone it binds nothing
-  s += Math.min(label, s);
   if (minTerms <= 0 || s2 <= 0) return s;
   const spread = (s * s) / s2;
   return spread >= minTerms ? s : (s * spread) / minTerms;
@@ -241,7 +192,7 @@ export function articleFeatures(news: NewsIndex, doc: number, options: FeatureOp
     byOptions = new Map();
     caches.set(news, byOptions);
   }
-  const key = featureKey(options);
+  const key = `${options.leadSentences ?? DEFAULT_LEAD}/${options.commonEntityDocs ?? DEFAULT_COMMON}`;
   let cache = byOptions.get(key);
   if (!cache) {
     cache = new Map();
@@ -272,15 +223,7 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const count = (t: string, by: number) => {
     if (!isCalendarTerm(news, t)) tf.set(t, (tf.get(t) ?? 0) + by);
   };
-  const label = (options.topicLabelCount ?? TITLE_COUNT) === TITLE_COUNT ? undefined : topicLabel(a.title);
-  if (label) {
-    const by = options.topicLabelCount as number;
-    if (by > 0) news.analyzer.forEachTerm(label.label, lang, (t) => count(t, by));
-    news.analyzer.forEachTerm(label.rest, lang, (t) => count(t, TITLE_COUNT));
-  } else news.analyzer.forEachTerm(a.title, lang, (t) => count(t, TITLE_COUNT));
-  const labelTerms = new Set<string>();
-  const shown = label ?? topicLabel(a.title);
-  if (shown) news.analyzer.forEachTerm(shown.label, lang, (t) => labelTerms.add(t));
+  news.analyzer.forEachTerm(a.title, lang, (t) => count(t, 2));
   for (const s of lead) news.analyzer.forEachTerm(s, lang, (t) => count(t, 1));
   const vector = new Map<string, number>();
   let norm = 0;
@@ -298,12 +241,10 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   // articles weigh nothing (a president or a capital city, alone, says nothing of the event)
   const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? DEFAULT_COMMON));
   const entities = new Map<string, number>();
-  const nameTerms = new Set<string>();
   let bestKnown = 0;
   for (const s of [a.title, ...lead]) {
     for (const run of capitalisedRuns(s)) {
       const terms = news.analyzer.terms(run, lang);
-      for (const t of terms) nameTerms.add(t);
       if (terms.length === 0) continue;
       const key = terms.join(" ");
       let rarest = 0;
@@ -320,19 +261,10 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   let entityNorm = 0;
   for (const w of entities.values()) entityNorm += w * w;
   const prominence = Math.log(1 + bestKnown) / Math.log(1 + Math.max(1, news.index.docCount));
-  const sparse = toSparse(vector);
-  const labelIds = Int32Array.from(
-    [...labelTerms].filter((t) => vector.has(t)).map((t) => termNumbers.get(t) as number),
-  ).sort();
-  const nameIds = Int32Array.from(
-    [...nameTerms].filter((t) => vector.has(t)).map((t) => termNumbers.get(t) as number),
-  ).sort();
   return {
     doc,
     vector,
-    sparse,
-    ...(nameIds.length > 0 ? { nameIds } : {}),
-    ...(labelIds.length > 0 ? { labelIds } : {}),
+    sparse: toSparse(vector),
     entities,
     prominence,
     entityNorm: Math.sqrt(entityNorm),

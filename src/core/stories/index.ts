@@ -41,11 +41,8 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
-  featureKey,
   type SparseVector,
   spreadDot,
-  TITLE_COUNT,
-  topicLabel,
   toSparse,
 } from "./features.ts";
 export {

@@ -25,14 +25,6 @@ export interface SimilarityWeights {
    * shared word then cannot make two events one story, whatever its weight.
    */
   readonly minSharedTerms?: number;
-  /**
-   * The terms of a title's leading topic label (`"Gilets jaunes" : …`, features.ts topicLabel) add
-   * at most what the two articles share besides them: a theme both are filed under links two
-   * reports of one event that share more, never two events on its own.
-   */
-  readonly labelBound?: boolean;
-  /** The same bound for the terms of names (features.ts capitalisedRuns): a name alone binds nothing. */
-  readonly nameBound?: boolean;
 }
 
 /**
@@ -91,12 +83,7 @@ export function similarity(
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
   const cap = w.termCap || Number.POSITIVE_INFINITY;
-  const labels = w.nameBound
-    ? { a: a.nameIds, b: b.nameIds }
-    : w.labelBound && (a.labelIds || b.labelIds)
-      ? { a: a.labelIds, b: b.labelIds }
-      : undefined;
-  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap, labels);
+  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }

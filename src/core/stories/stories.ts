@@ -4,7 +4,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { type Background, backgroundBefore, docsOfDay } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { createDotIndex, type DotIndex } from "./dot-index.ts";
-import { type ArticleFeatures, articleFeatures, featureKey, toSparse } from "./features.ts";
+import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
 import {
   entityDocCounts,
   type ImportanceSignals,
@@ -164,7 +164,7 @@ function rankBackground(
     pastCache.set(news, cache);
   }
   // an article added since (live ingestion) may be dated in the window: the index size is in the key
-  const key = `${first}/${last}/${window}/${featureKey(params.features)}/${news.articles.length}`;
+  const key = `${first}/${last}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const background = backgroundBefore(news, first, window, params.features);
