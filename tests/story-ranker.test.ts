@@ -20,6 +20,11 @@ const withFeature = (name: (typeof RANK_FEATURES)[number], v: number) => {
   return x;
 };
 
+/** A routine subject: a city's school budget (written about every week in the tests below). */
+const BUDGET =
+  "Le conseil municipal de Grenoble a débattu du budget des écoles de la ville et de la rénovation des cantines scolaires. " +
+  "La majorité défend un effort pour les écoles ; l'opposition dénonce une hausse des impôts locaux.";
+
 describe("story ranker", () => {
   it("is the trained model over the current features (a stale learned-ranker.ts fails here)", () => {
     expect(LEARNED_RANKER.features).toEqual([...RANK_FEATURES]);
@@ -98,9 +103,6 @@ describe("story rank features (synthetic corpus)", () => {
   const FLOOD =
     "De violentes inondations ont frappé la vallée de la Durance dans la nuit, faisant trois morts selon la préfecture. " +
     "Les pompiers ont évacué plus de deux cents habitants des villages riverains. Le préfet a déclenché le plan Orsec.";
-  const BUDGET =
-    "Le conseil municipal de Grenoble a débattu du budget des écoles de la ville et de la rénovation des cantines scolaires. " +
-    "La majorité défend un effort pour les écoles ; l'opposition dénonce une hausse des impôts locaux.";
   const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
   const before = [3, 7, 11, 14, 18, 21, 25].map((d, i) =>
     art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
@@ -150,5 +152,42 @@ describe("story rank features (synthetic corpus)", () => {
     const nextDay = news.articles.findIndex((x) => x.id === "flood-next");
     const later = buildStories(news, [nextDay], { summarize: false });
     expect(later[0]?.rankFeatures[RANK_FEATURES.indexOf("followUp")]).toBe(0);
+  });
+});
+
+describe("pastDays: the days before the period that wrote about a story", () => {
+  const FIRE =
+    "Un incendie a ravagé un entrepôt de pneus dans la zone industrielle de Rouen, dégageant un épais panache noir. " +
+    "Les habitants ont été invités à rester chez eux ; la préfecture a fermé les écoles du secteur.";
+  const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
+  // the budget on seven days of the month before (three of them in the last 14 days: the 18th, 21st
+  // and 25th), the fire six times on one day
+  const before = [
+    ...[3, 7, 11, 14, 18, 21, 25].map((d, i) =>
+      art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
+    ),
+    ...[0, 1, 2, 3, 4, 5].map((i) =>
+      art(`fire-past-${i}`, day(26), "Rouen : l'incendie de l'entrepôt", FIRE),
+    ),
+  ];
+  const period = [
+    art("budget-a", day(30), "Grenoble adopte le budget des écoles", BUDGET),
+    art("budget-b", day(30), "Budget des écoles : Grenoble vote la rénovation des cantines", BUDGET),
+    art("fire-a", day(30), "Rouen : l'enquête sur l'incendie de l'entrepôt", FIRE),
+    art("fire-b", day(30), "Incendie de Rouen : les écoles rouvrent", FIRE),
+  ];
+  const news = createNewsIndex([...before, ...period]);
+  const docs = period.map((a) => news.articles.findIndex((x) => x.id === a.id));
+  const stories = buildStories(news, docs, { summarize: false });
+  const feature = (id: string, name: (typeof RANK_FEATURES)[number]) => {
+    const doc = news.articles.findIndex((x) => x.id === id);
+    return stories.find((s) => s.articles.includes(doc))?.rankFeatures[RANK_FEATURES.indexOf(name)];
+  };
+
+  it("counts the days of the last two weeks with an article about the story, not the articles", () => {
+    expect(feature("budget-a", "pastDays")).toBeCloseTo(Math.log1p(3), 10);
+    expect(feature("fire-a", "pastDays")).toBeCloseTo(Math.log1p(1), 10);
+    // six articles in one day echo more than seven spread over a month, and persist less
+    expect(feature("fire-a", "pastEcho")).toBeGreaterThan(feature("budget-a", "pastEcho") as number);
   });
 });

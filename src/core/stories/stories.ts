@@ -140,7 +140,7 @@ const RANK_BACKGROUND_DAYS = 28;
  * periods asked (per index size). */
 const pastCache = new WeakMap<
   NewsIndex,
-  Map<string, { background: Background; pastDots: DotIndex; nextDots: DotIndex }>
+  Map<string, { background: Background; pastDots: DotIndex; pastAges: Int32Array; nextDots: DotIndex }>
 >();
 const PAST_CACHE_SIZE = 4;
 
@@ -148,7 +148,7 @@ function rankBackground(
   news: NewsIndex,
   period: readonly ArticleFeatures[],
   params: ClusterParams,
-): { background?: Background; pastDots?: DotIndex; nextDots?: DotIndex } {
+): { background?: Background; pastDots?: DotIndex; pastAges?: Int32Array; nextDots?: DotIndex } {
   const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -174,6 +174,11 @@ function rankBackground(
   const entry = {
     background,
     pastDots: vectors(background.docs),
+    // background articles are those of dated days; an undated one would be of no age (never counted)
+    pastAges: Int32Array.from(background.docs, (d) => {
+      const day = articleFeatures(news, d, params.features).day;
+      return day === undefined ? 0x7fffffff : first - day;
+    }),
     nextDots: vectors(docsOfDay(news, last + 1)),
   };
   if (cache.size >= PAST_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
