@@ -101,9 +101,6 @@ const dims = COLUMNS.length;
 const WORDS = RANK_FEATURES.indexOf("words");
 const ARTICLES = RANK_FEATURES.indexOf("articles");
 const SHARE = RANK_FEATURES.indexOf("share");
-const FOLLOW = RANK_FEATURES.indexOf("followUp");
-const noNextDay = process.argv.includes("--no-next-day");
-if (noNextDay && select) throw new Error("--no-next-day measures the averaged model, not --select");
 /** Day sizes on which a member must rank more coverage higher: a quiet day to the busiest (107 articles, 2020-05-07). */
 const COVERAGE_DAY_SIZES = [10, 20, 40, 110];
 const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
@@ -339,8 +336,6 @@ for (const [name, data] of [
   let learned = 0;
   let hand = 0;
   let daysOk = 0;
-  let blindTotal = 0;
-  let blindOk = 0;
   for (const di of idx) {
     const others = idx.filter((d) => d !== di);
     const day = days[di] as LabelledDay;
@@ -367,20 +362,7 @@ for (const [name, data] of [
     learned += h;
     hand += hh;
     if (h >= 3) daysOk++;
-    // `--no-next-day`: the same model on the held-out day as a digest built at its end sees it
-    // (no article of the day after: followUp 0 for every story)
-    let blind = "";
-    if (noNextDay) {
-      const its = (data[di] as Item[]).map((it) => ({
-        ...it,
-        x: it.x.map((v, k) => (k === FOLLOW ? 0 : v)),
-      }));
-      const hb = hits(its, (it) => rank(it), day);
-      blindTotal += hb;
-      if (hb >= 3) blindOk++;
-      blind = ` · no next day ${hb}/5`;
-    }
-    console.log(`  ${day.date}: learned ${h}/5${blind} (${how}) · hand-set importance ${hh}/5`);
+    console.log(`  ${day.date}: learned ${h}/5 (${how}) · hand-set importance ${hh}/5`);
     if (shown.has(day.date) && data === bot) {
       const order = ranked(data[di] as Item[], rank);
       for (const [r, it] of order.slice(0, 10).entries())
@@ -401,10 +383,6 @@ for (const [name, data] of [
   console.log(
     `  held-out total: learned ${learned}/${5 * days.length} (≥ 3 on ${daysOk} of ${days.length} days) · hand-set ${hand}/${5 * days.length}`,
   );
-  if (noNextDay)
-    console.log(
-      `  held-out, no next day: ${blindTotal}/${5 * days.length} (≥ 3 on ${blindOk} of ${days.length} days)`,
-    );
 }
 
 let final: StoryRanker;
