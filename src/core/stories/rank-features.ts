@@ -1,9 +1,12 @@
 // What can tell a front-page story from a minor one, measured the same way on any corpus: how much
 // of the period it fills, whether its words surge against the weeks before (news breaking) or have
 // been written about all along (a magazine's routine subject), how well-known its names are, and
-// how its headline reads, whether the next day's articles follow it up (when the corpus has that
-// day: the period ends before today) and which words its headline uses (word-weights.ts). A linear model over these (learned-ranker.ts, fitted by
-// bench/train-story-ranker.ts on the labelled days' front pages) turns them into a story's score.
+// how its headline reads and which words its headline uses (word-weights.ts). A linear model over
+// these (learned-ranker.ts, fitted by bench/train-story-ranker.ts on the labelled days' front pages)
+// turns them into a story's score. Every feature reads the period and the days before it, never
+// after: a scheduled digest is built on the period's last day, when the next day's articles do not
+// exist yet, so a feature reading them would be 0 for every story there while the model was fitted
+// and measured with it (issue 12; bench/results/stories.md, "stories13").
 import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 import type { Background } from "./background.ts";
 import type { DotIndex } from "./dot-index.ts";
@@ -25,7 +28,6 @@ export const RANK_FEATURES = [
   "titleWords",
   "quotedTitle",
   "bodyLength",
-  "followUp",
   "words",
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
@@ -61,8 +63,6 @@ const ABOUT = 0.2;
 const PERSIST_DAYS = 14;
 /** Period articles a term must be in to count as the period's (one article's own words are not a surge). */
 const MIN_SURGE_DOCS = 2;
-/** Scale of the next day's mean echo inside its logarithm (a follow-up article of a 20-article day ≈ 1). */
-const FOLLOW_SCALE = 10;
 const QUOTE = /["«»“”]/u;
 
 export interface RankContext {
@@ -77,8 +77,6 @@ export interface RankContext {
   readonly pastDots?: DotIndex;
   /** Days between each background article (same order) and the period's first day (1 = the day before). */
   readonly pastAges?: Int32Array;
-  /** The vectors of the day after the period, when the corpus has it (a follow-up is news that mattered). */
-  readonly nextDots?: DotIndex;
   /** The ranker's word weights, for the `words` feature. */
   readonly words?: ReadonlyMap<string, number>;
 }
@@ -108,8 +106,8 @@ function burst(ctx: RankContext, centroid: ReadonlyMap<string, number>): number 
   return b;
 }
 
-/** Mean similarity (× 100), above a floor, of the indexed articles to the story: of the weeks before,
- * an ongoing subject scores high; of the day after, a story that was followed up. */
+/** Mean similarity (× 100), above a floor, of the indexed articles (the weeks before) to the story:
+ * an ongoing subject scores high. */
 function meanEcho(index: DotIndex | undefined, centroid: SparseVector, known?: Float64Array): number {
   if (!index || index.size === 0) return 0;
   let sum = 0;
@@ -164,8 +162,6 @@ export function rankFeatures(
     titleWords: Math.log(1 + terms.length),
     quotedTitle: QUOTE.test(title) ? 1 : 0,
     bodyLength: length,
-    // logarithmic: one follow-up article is the signal, a day-long follow-up only a little more
-    followUp: Math.log1p(FOLLOW_SCALE * meanEcho(ctx.nextDots, sparseCentroid)),
     words: wordScore(ctx.words, members[0]?.vector.keys() ?? []),
   };
   return RANK_FEATURES.map((k) => values[k]);
