@@ -3,7 +3,7 @@
 // standardised, fitted pairwise (a front-page story against one that is not, on the same day) or
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts).
-//   npm run train:ranker [-- --write] [--select] [--drop followUp,words] [--show 2019-06-18,…] [--clustering FILE]
+//   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
 //     [--screen CANDIDATE,…] [--bot-only]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildDigest } from "../src/core/digest/digest.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
   buildStories,
@@ -19,6 +20,19 @@ const withFeature = (name: (typeof RANK_FEATURES)[number], v: number) => {
   x[RANK_FEATURES.indexOf(name)] = v;
   return x;
 };
+
+/** A routine subject: a city's school budget (written about every week in the tests below). */
+const BUDGET =
+  "Le conseil municipal de Grenoble a débattu du budget des écoles de la ville et de la rénovation des cantines scolaires. " +
+  "La majorité défend un effort pour les écoles ; l'opposition dénonce une hausse des impôts locaux.";
+
+/** A breaking event (never written about before in the tests below). */
+const FLOOD =
+  "De violentes inondations ont frappé la vallée de la Durance dans la nuit, faisant trois morts selon la préfecture. " +
+  "Les pompiers ont évacué plus de deux cents habitants des villages riverains. Le préfet a déclenché le plan Orsec.";
+const FIRE =
+  "Un incendie a ravagé un entrepôt de pneus dans la zone industrielle de Rouen, dégageant un épais panache noir. " +
+  "Les habitants ont été invités à rester chez eux ; la préfecture a fermé les écoles du secteur.";
 
 describe("story ranker", () => {
   it("is the trained model over the current features (a stale learned-ranker.ts fails here)", () => {
@@ -95,12 +109,6 @@ describe("front-page word weights", () => {
 describe("story rank features (synthetic corpus)", () => {
   // a breaking event (floods, never written about before) against a routine subject (a city's
   // school budget, written about every week of the month before), two articles each in the period
-  const FLOOD =
-    "De violentes inondations ont frappé la vallée de la Durance dans la nuit, faisant trois morts selon la préfecture. " +
-    "Les pompiers ont évacué plus de deux cents habitants des villages riverains. Le préfet a déclenché le plan Orsec.";
-  const BUDGET =
-    "Le conseil municipal de Grenoble a débattu du budget des écoles de la ville et de la rénovation des cantines scolaires. " +
-    "La majorité défend un effort pour les écoles ; l'opposition dénonce une hausse des impôts locaux.";
   const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
   const before = [3, 7, 11, 14, 18, 21, 25].map((d, i) =>
     art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
@@ -116,16 +124,7 @@ describe("story rank features (synthetic corpus)", () => {
     art("budget-a", day(30), "Grenoble adopte le budget des écoles", BUDGET),
     art("budget-b", day(30), "Budget des écoles : Grenoble vote la rénovation des cantines", BUDGET),
   ];
-  // the day after: the floods are followed up, the budget is not
-  const after = [
-    art(
-      "flood-next",
-      day(31),
-      "Durance : les sinistrés des inondations relogés",
-      FLOOD.replace("dans la nuit", "mardi"),
-    ),
-  ];
-  const news = createNewsIndex([...before, ...period, ...after]);
+  const news = createNewsIndex([...before, ...period]);
   const docs = period.map((a) => news.articles.findIndex((x) => x.id === a.id));
   const stories = buildStories(news, docs, { summarize: false });
   const storyOf = (id: string) => {
@@ -143,12 +142,79 @@ describe("story rank features (synthetic corpus)", () => {
     expect(feature("budget-a", "pastEcho")).toBeGreaterThan(0);
     expect(feature("budget-a", "pastEcho")).toBeGreaterThan(feature("flood-a", "pastEcho"));
   });
+});
 
-  it("measures a follow-up on the day after the period, none when that day has no articles yet", () => {
-    expect(feature("flood-a", "followUp")).toBeGreaterThan(0);
-    expect(feature("budget-a", "followUp")).toBe(0);
-    const nextDay = news.articles.findIndex((x) => x.id === "flood-next");
-    const later = buildStories(news, [nextDay], { summarize: false });
-    expect(later[0]?.rankFeatures[RANK_FEATURES.indexOf("followUp")]).toBe(0);
+describe("a digest reads nothing after its period (a scheduled one is built on its last day)", () => {
+  // the same articles in two corpora: the budget written about on the two days after the period,
+  // or the same texts a year before (outside every window the ranker reads). The corpus-wide
+  // statistics (idf, article count) are the same in both; only what the days after hold differs.
+  const period = [
+    art("flood-a", "2026-03-30", "Inondations meurtrières dans la vallée de la Durance", FLOOD),
+    art(
+      "flood-b",
+      "2026-03-30",
+      "Durance : trois morts dans les inondations",
+      FLOOD.replace("dans la nuit", "mardi"),
+    ),
+    art("fire-a", "2026-03-30", "Rouen : un entrepôt de pneus en feu", FIRE),
+    art("budget-a", "2026-03-30", "Grenoble adopte le budget des écoles", BUDGET),
+  ];
+  const later = (dates: readonly string[]) =>
+    dates.flatMap((date, k) =>
+      [0, 1, 2, 3, 4, 5].map((i) =>
+        art(
+          `budget-next-${k}-${i}`,
+          date,
+          "Budget des écoles : Grenoble vote la rénovation des cantines",
+          BUDGET,
+        ),
+      ),
+    );
+  const digestOf = (dates: readonly string[]) => {
+    const d = buildDigest(createNewsIndex([...period, ...later(dates)]), {
+      from: "2026-03-30",
+      to: "2026-03-30",
+    });
+    return d.items.map((i) => ({ id: i.id, score: i.score, sources: i.sources.map((s) => s.id) }));
+  };
+
+  it("ranks a day's stories the same whether or not the corpus holds the days after it", () => {
+    const atDayEnd = digestOf(["2025-03-30", "2025-03-31"]);
+    expect(atDayEnd.map((i) => i.id)).toContain("budget-a");
+    expect(digestOf(["2026-03-31", "2026-04-01"])).toEqual(atDayEnd);
+  });
+});
+
+describe("pastDays: the days before the period that wrote about a story", () => {
+  const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
+  // the budget on seven days of the month before (three of them in the last 14 days: the 18th, 21st
+  // and 25th), the fire six times on one day
+  const before = [
+    ...[3, 7, 11, 14, 18, 21, 25].map((d, i) =>
+      art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
+    ),
+    ...[0, 1, 2, 3, 4, 5].map((i) =>
+      art(`fire-past-${i}`, day(26), "Rouen : l'incendie de l'entrepôt", FIRE),
+    ),
+  ];
+  const period = [
+    art("budget-a", day(30), "Grenoble adopte le budget des écoles", BUDGET),
+    art("budget-b", day(30), "Budget des écoles : Grenoble vote la rénovation des cantines", BUDGET),
+    art("fire-a", day(30), "Rouen : l'enquête sur l'incendie de l'entrepôt", FIRE),
+    art("fire-b", day(30), "Incendie de Rouen : les écoles rouvrent", FIRE),
+  ];
+  const news = createNewsIndex([...before, ...period]);
+  const docs = period.map((a) => news.articles.findIndex((x) => x.id === a.id));
+  const stories = buildStories(news, docs, { summarize: false });
+  const feature = (id: string, name: (typeof RANK_FEATURES)[number]) => {
+    const doc = news.articles.findIndex((x) => x.id === id);
+    return stories.find((s) => s.articles.includes(doc))?.rankFeatures[RANK_FEATURES.indexOf(name)];
+  };
+
+  it("counts the days of the last two weeks with an article about the story, not the articles", () => {
+    expect(feature("budget-a", "pastDays")).toBeCloseTo(Math.log1p(3), 10);
+    expect(feature("fire-a", "pastDays")).toBeCloseTo(Math.log1p(1), 10);
+    // six articles in one day echo more than seven spread over a month, and persist less
+    expect(feature("fire-a", "pastEcho")).toBeGreaterThan(feature("budget-a", "pastEcho") as number);
   });
 });

@@ -1,7 +1,7 @@
 // The article-source port over the shared `articles` table, for corpora larger than memory: each
 // command reads the articles it needs from Postgres — a period's by their indexed `day` (the newest
-// `GROUPING_POOL`, plus the weeks before it that story ranking compares a period with and the day
-// after it, where it looks for follow-ups), a topic's or a search's through full-text search
+// `GROUPING_POOL`, plus the weeks before it that story ranking compares a period with; nothing after
+// it, which a digest built on its last day could not see), a topic's or a search's through full-text search
 // (pg-article-search.ts) — and indexes them in a window
 // weighed with the whole corpus's statistics (`TermStats`), so stories, snippets and profiles are
 // built by the same core code as over the in-memory index. Only the statistics stay in memory;
@@ -79,30 +79,20 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
   const window = (articles: readonly Article[]) => createWindowIndex(stats, articles);
   const weeks = archiveWeeks(db);
 
-  /**
-   * The weeks before the period's first article (what a period's stories are compared with) and
-   * the day after its last (a story followed up there ranks higher: stories.ts, `followUp`).
-   */
-  async function around(
-    period: readonly Article[],
-  ): Promise<{ before: { seq: number; article: Article }[]; after: { seq: number; article: Article }[] }> {
+  /** The weeks before the period's first article (what a period's stories are compared with). */
+  async function weeksBefore(period: readonly Article[]): Promise<{ seq: number; article: Article }[]> {
     let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
     for (const a of period) {
       const day = dayNumber(a.date);
       if (day !== undefined && day < first) first = day;
-      if (day !== undefined && day > last) last = day;
     }
-    if (!Number.isFinite(first)) return { before: [], after: [] };
-    const days = (from: number, to: number) =>
-      db.pool
-        .query<{ seq: string; article: Article }>(DAYS_BETWEEN, [isoDay(from), isoDay(to)])
-        .then((r) => r.rows.map((x) => ({ seq: Number(x.seq), article: x.article })));
-    const [before, after] = await Promise.all([
-      days(Math.floor(first) - BACKGROUND_DAYS, Math.floor(first)),
-      days(Math.floor(last) + 1, Math.floor(last) + 2),
+    if (!Number.isFinite(first)) return [];
+    const from = Math.floor(first);
+    const rows = await db.pool.query<{ seq: string; article: Article }>(DAYS_BETWEEN, [
+      isoDay(from - BACKGROUND_DAYS),
+      isoDay(from),
     ]);
-    return { before, after };
+    return rows.rows.map((x) => ({ seq: Number(x.seq), article: x.article }));
   }
 
   const kept = new Map<string, { articles: PeriodArticles; all: number }>();
@@ -138,12 +128,9 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
       // the period's articles best ranked on the topic: the digest keeps those near the best
       const hits = await search.rank(topic, TOPIC_POOL, resolved);
       const articles = hits.map((h) => h.article);
-      const { before, after } = await around(articles);
-      // the day after may be in the period: its articles ranked on the topic are held already
-      const held = new Set(articles.map((a) => a.id));
-      const next = after.map((x) => x.article).filter((a) => !held.has(a.id));
+      const before = await weeksBefore(articles);
       return {
-        articles: { news: window([...before.map((b) => b.article), ...articles, ...next]), ...resolved },
+        articles: { news: window([...before.map((b) => b.article), ...articles]), ...resolved },
         excluding: false,
         all: articles.length,
       };
@@ -159,9 +146,8 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
       excluding ? db.pool.query<{ n: string }>(PERIOD_COUNT, params) : { rows: [{ n: String(all) }] },
     ]);
     const newest = rows.rows.map((x) => ({ seq: Number(x.seq), article: x.article }));
-    const { before, after } = await around(newest.map((x) => x.article));
-    // the day after the newest grouped day is past the period, or (delivered) left out of it
-    const ordered = [...before, ...newest, ...after].sort((a, b) => a.seq - b.seq);
+    const before = await weeksBefore(newest.map((x) => x.article));
+    const ordered = [...before, ...newest].sort((a, b) => a.seq - b.seq);
     // the period's older articles may be in the weeks read before the grouped ones: those the
     // window holds are counted by the digest itself
     const excluded = excluding ? request.excludeIds : undefined;

@@ -1,9 +1,12 @@
 // What can tell a front-page story from a minor one, measured the same way on any corpus: how much
 // of the period it fills, whether its words surge against the weeks before (news breaking) or have
 // been written about all along (a magazine's routine subject), how well-known its names are, and
-// how its headline reads, whether the next day's articles follow it up (when the corpus has that
-// day: the period ends before today) and which words its headline uses (word-weights.ts). A linear model over these (learned-ranker.ts, fitted by
-// bench/train-story-ranker.ts on the labelled days' front pages) turns them into a story's score.
+// how its headline reads and which words its headline uses (word-weights.ts). A linear model over
+// these (learned-ranker.ts, fitted by bench/train-story-ranker.ts on the labelled days' front pages)
+// turns them into a story's score. Every feature reads the period and the days before it, never
+// after: a scheduled digest is built on the period's last day, when the next day's articles do not
+// exist yet, so a feature reading them would be 0 for every story there while the model was fitted
+// and measured with it (issue 12; bench/results/stories.md, "stories13").
 import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 import type { Background } from "./background.ts";
 import type { DotIndex } from "./dot-index.ts";
@@ -20,11 +23,11 @@ export const RANK_FEATURES = [
   "prominence",
   "burst",
   "pastEcho",
+  "pastDays",
   "titleRarity",
   "titleWords",
   "quotedTitle",
   "bodyLength",
-  "followUp",
   "words",
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
@@ -54,10 +57,12 @@ export function rankerWords(ranker: StoryRanker): ReadonlyMap<string, number> | 
 
 /** Similarity to a story under which an article of the weeks before is not about it. */
 const PAST_FLOOR = 0.1;
+/** Similarity to a story from which an article of the days before is about it (`pastDays`). */
+const ABOUT = 0.2;
+/** Days before the period over which `pastDays` counts the days that wrote about the story. */
+const PERSIST_DAYS = 14;
 /** Period articles a term must be in to count as the period's (one article's own words are not a surge). */
 const MIN_SURGE_DOCS = 2;
-/** Scale of the next day's mean echo inside its logarithm (a follow-up article of a 20-article day ≈ 1). */
-const FOLLOW_SCALE = 10;
 const QUOTE = /["«»“”]/u;
 
 export interface RankContext {
@@ -70,8 +75,8 @@ export interface RankContext {
   readonly background?: Background;
   /** The background's vectors (in `background.docs` order), for the past echo. */
   readonly pastDots?: DotIndex;
-  /** The vectors of the day after the period, when the corpus has it (a follow-up is news that mattered). */
-  readonly nextDots?: DotIndex;
+  /** Days between each background article (same order) and the period's first day (1 = the day before). */
+  readonly pastAges?: Int32Array;
   /** The ranker's word weights, for the `words` feature. */
   readonly words?: ReadonlyMap<string, number>;
 }
@@ -101,13 +106,28 @@ function burst(ctx: RankContext, centroid: ReadonlyMap<string, number>): number 
   return b;
 }
 
-/** Mean similarity (× 100), above a floor, of the indexed articles to the story: of the weeks before,
- * an ongoing subject scores high; of the day after, a story that was followed up. */
-function meanEcho(index: DotIndex | undefined, centroid: SparseVector): number {
+/** Mean similarity (× 100), above a floor, of the indexed articles (the weeks before) to the story:
+ * an ongoing subject scores high. */
+function meanEcho(index: DotIndex | undefined, centroid: SparseVector, known?: Float64Array): number {
   if (!index || index.size === 0) return 0;
   let sum = 0;
-  for (const s of index.dots(centroid)) if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
+  for (const s of known ?? index.dots(centroid)) if (s > PAST_FLOOR) sum += s - PAST_FLOOR;
   return (100 * sum) / index.size;
+}
+
+/**
+ * On how many of the PERSIST_DAYS days before the period an article was about the story (log): an
+ * ongoing national story (a strike, an inquiry, a reform) is written about a little every day,
+ * which the mean echo weighs like one day's burst. `dots`: the story against the background.
+ */
+function pastDays(ages: Int32Array | undefined, dots: Float64Array | undefined): number {
+  if (!ages || !dots) return 0;
+  const days = new Set<number>();
+  for (let i = 0; i < dots.length; i++) {
+    const age = ages[i] as number;
+    if ((dots[i] as number) >= ABOUT && age <= PERSIST_DAYS) days.add(age);
+  }
+  return Math.log1p(days.size);
 }
 
 /** The story's feature vector, in RANK_FEATURES order. */
@@ -128,6 +148,7 @@ export function rankFeatures(
   const length =
     members.reduce((s, m) => s + Math.log(1 + (news.articles[m.doc]?.body.length ?? 0)), 0) /
     Math.max(1, members.length);
+  const past = ctx.pastDots && ctx.pastDots.size > 0 ? ctx.pastDots.dots(sparseCentroid) : undefined;
   const values: Record<RankFeature, number> = {
     articles: Math.log2(1 + members.length),
     share: ctx.period.length ? members.length / ctx.period.length : 0,
@@ -135,13 +156,12 @@ export function rankFeatures(
     entitySalience: signals.entitySalience,
     prominence: signals.prominence,
     burst: burst(ctx, centroid),
-    pastEcho: meanEcho(ctx.pastDots, sparseCentroid),
+    pastEcho: meanEcho(ctx.pastDots, sparseCentroid, past),
+    pastDays: pastDays(ctx.pastAges, past),
     titleRarity: rarity,
     titleWords: Math.log(1 + terms.length),
     quotedTitle: QUOTE.test(title) ? 1 : 0,
     bodyLength: length,
-    // logarithmic: one follow-up article is the signal, a day-long follow-up only a little more
-    followUp: Math.log1p(FOLLOW_SCALE * meanEcho(ctx.nextDots, sparseCentroid)),
     words: wordScore(ctx.words, members[0]?.vector.keys() ?? []),
   };
   return RANK_FEATURES.map((k) => values[k]);

@@ -1,7 +1,7 @@
 // From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
 // centroid, its most central article (the headline), its summary and its importance.
 import type { NewsIndex } from "../search/news-index.ts";
-import { type Background, backgroundBefore, docsOfDay } from "./background.ts";
+import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { createDotIndex, type DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
@@ -136,11 +136,11 @@ export function periodBackground(
 /** Days before the period the ranker compares a story with, when clustering uses none. */
 const RANK_BACKGROUND_DAYS = 28;
 
-/** The weeks before a period and the day after it, with their dot indexes, kept for the last few
- * periods asked (per index size). */
+/** The weeks before a period, with their dot index, kept for the last few periods asked (per index
+ * size). Nothing after the period: see rank-features.ts. */
 const pastCache = new WeakMap<
   NewsIndex,
-  Map<string, { background: Background; pastDots: DotIndex; nextDots: DotIndex }>
+  Map<string, { background: Background; pastDots: DotIndex; pastAges: Int32Array }>
 >();
 const PAST_CACHE_SIZE = 4;
 
@@ -148,15 +148,10 @@ function rankBackground(
   news: NewsIndex,
   period: readonly ArticleFeatures[],
   params: ClusterParams,
-): { background?: Background; pastDots?: DotIndex; nextDots?: DotIndex } {
+): { background?: Background; pastDots?: DotIndex; pastAges?: Int32Array } {
   const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
   let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const f of period)
-    if (f.day !== undefined) {
-      first = Math.min(first, f.day);
-      last = Math.max(last, f.day);
-    }
+  for (const f of period) if (f.day !== undefined) first = Math.min(first, f.day);
   if (!Number.isFinite(first)) return {};
   let cache = pastCache.get(news);
   if (!cache) {
@@ -164,17 +159,20 @@ function rankBackground(
     pastCache.set(news, cache);
   }
   // an article added since (live ingestion) may be dated in the window: the index size is in the key
-  const key = `${first}/${last}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
+  const key = `${first}/${window}/${params.features?.leadSentences ?? ""}/${news.articles.length}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const background = backgroundBefore(news, first, window, params.features);
   const vectors = (docs: readonly number[]) =>
     createDotIndex(docs.map((d) => articleFeatures(news, d, params.features).sparse));
-  // the day after the period: none yet when the period ends today, and then no story is followed up
   const entry = {
     background,
     pastDots: vectors(background.docs),
-    nextDots: vectors(docsOfDay(news, last + 1)),
+    // background articles are those of dated days; an undated one would be of no age (never counted)
+    pastAges: Int32Array.from(background.docs, (d) => {
+      const day = articleFeatures(news, d, params.features).day;
+      return day === undefined ? 0x7fffffff : first - day;
+    }),
   };
   if (cache.size >= PAST_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, entry);
