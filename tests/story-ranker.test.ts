@@ -187,10 +187,11 @@ describe("a digest reads nothing after its period (a scheduled one is built on i
 
 describe("pastDays: the days before the period that wrote about a story", () => {
   const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
-  // the budget on seven days of the month before (three of them in the last 14 days: the 18th, 21st
-  // and 25th), the fire six times on one day
+  // the budget on seven days of the month before (three of them in the last 14 days: the 16th —
+  // 14 days before the 30th, the last counted —, 21st and 25th; the 15th is one day too early), the
+  // fire six times on one day
   const before = [
-    ...[3, 7, 11, 14, 18, 21, 25].map((d, i) =>
+    ...[3, 7, 11, 15, 16, 21, 25].map((d, i) =>
       art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
     ),
     ...[0, 1, 2, 3, 4, 5].map((i) =>
