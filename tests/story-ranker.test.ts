@@ -218,4 +218,19 @@ describe("pastDays: the days before the period that wrote about a story", () => 
     // six articles in one day echo more than seven spread over a month, and persist less
     expect(feature("fire-a", "pastEcho")).toBeGreaterThan(feature("budget-a", "pastEcho") as number);
   });
+
+  it("counts from the period's first day, not from a month-only date in it (placed on the 15th)", () => {
+    // the same corpus, the period read with and without an article dated only `2026-03`
+    const monthOnly = art("month-only", "2026-03", "Le mois des cantines", BUDGET);
+    const corpus = createNewsIndex([...before, ...period, monthOnly]);
+    const periodDocs = period.map((a) => corpus.articles.findIndex((x) => x.id === a.id));
+    const fireOf = (docs: readonly number[]) => {
+      const fire = corpus.articles.findIndex((x) => x.id === "fire-a");
+      const story = buildStories(corpus, docs, { summarize: false }).find((s) => s.articles.includes(fire));
+      return (["pastDays", "pastEcho"] as const).map((k) => story?.rankFeatures[RANK_FEATURES.indexOf(k)]);
+    };
+    const withMonth = fireOf([...periodDocs, corpus.articles.length - 1]);
+    expect(withMonth[0]).toBeCloseTo(Math.log1p(1), 10);
+    expect(withMonth).toEqual(fireOf(periodDocs));
+  });
 });
