@@ -173,21 +173,22 @@ describe("a period longer than the digest groups", () => {
   }, 60_000);
 });
 
+/** A French article of `date` (the tests below build their own small days). */
+const story = (id: string, date: string, title: string, body: string): Article => ({
+  id,
+  title,
+  date,
+  lang: "fr",
+  body,
+});
+const BUDGET = "Le conseil municipal de Grenoble a voté le budget des écoles et la rénovation des cantines.";
+
 describe("the day after a period", () => {
   it("is not read: a past day's digest ranks as the in-memory one, which holds that day too", async () => {
     // two stories on a past day, one followed up the next day: no ranker feature reads the days
     // after a period (a scheduled digest is built on its last day), so Postgres reads none of them
-    const story = (id: string, date: string, title: string, body: string): Article => ({
-      id,
-      title,
-      date,
-      lang: "fr",
-      body,
-    });
     const FLOOD =
       "Les inondations dans la vallée de la Durance ont forcé l'évacuation de centaines d'habitants.";
-    const BUDGET =
-      "Le conseil municipal de Grenoble a voté le budget des écoles et la rénovation des cantines.";
     const day: Article[] = [
       story("flood-1", "2022-03-10", "Inondations dans la Durance : des centaines d'évacués", FLOOD),
       story("flood-2", "2022-03-10", "Durance : la crue force l'évacuation des habitants", FLOOD),
@@ -211,6 +212,40 @@ describe("the day after a period", () => {
           buildDigest(createNewsIndex([...day, next]), request),
         );
       }
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
+
+describe("a month-only article in a day's period", () => {
+  it("does not move the weeks before it: Postgres reads the days the in-memory digest compares with", async () => {
+    // a story written about on the four days before the 20th; an article dated only `2022-03` is in
+    // every period of March (placed on the 15th, it would make the weeks before end on the 14th)
+    const STRIKE =
+      "La grève des éboueurs de Marseille se poursuit, les déchets s'entassent dans les rues du centre-ville.";
+    const past = [16, 17, 18, 19].map((d) =>
+      story(`strike-${d}`, `2022-03-${d}`, "Marseille : la grève des éboueurs continue", STRIKE),
+    );
+    const day: Article[] = [
+      story("strike-a", "2022-03-20", "Grève des éboueurs : Marseille sous les déchets", STRIKE),
+      story("strike-b", "2022-03-20", "Marseille : les éboueurs toujours en grève", STRIKE),
+      story("budget-1", "2022-03-20", "Grenoble vote le budget des écoles", BUDGET),
+      story("budget-2", "2022-03-20", "Budget des écoles : Grenoble rénove ses cantines", BUDGET),
+      story("month", "2022-03", "Le mois des cantines à Grenoble", BUDGET),
+    ];
+    const db = await openPostgres(await server.database());
+    try {
+      await createSharedArticles(db).publish([...past, ...day]);
+      const stats = createTermStats();
+      stats.add([...past, ...day]);
+      const source = createPgArticleSource(db, { stats, search: createPgArticleSearch(db) });
+      const request = { from: "2022-03-20", to: "2022-03-20" };
+      const read = await source.period(request);
+      expect(read.news.articles.map((a) => a.id)).toEqual(expect.arrayContaining(["month", "strike-19"]));
+      expect(buildDigest(read.news, request)).toEqual(
+        buildDigest(createNewsIndex([...past, ...day]), request),
+      );
     } finally {
       await db.close();
     }

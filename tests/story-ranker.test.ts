@@ -187,10 +187,11 @@ describe("a digest reads nothing after its period (a scheduled one is built on i
 
 describe("pastDays: the days before the period that wrote about a story", () => {
   const day = (d: number) => `2026-03-${String(d).padStart(2, "0")}`;
-  // the budget on seven days of the month before (three of them in the last 14 days: the 18th, 21st
-  // and 25th), the fire six times on one day
+  // the budget on seven days of the month before (three of them in the last 14 days: the 16th —
+  // 14 days before the 30th, the last counted —, 21st and 25th; the 15th is one day too early), the
+  // fire six times on one day
   const before = [
-    ...[3, 7, 11, 14, 18, 21, 25].map((d, i) =>
+    ...[3, 7, 11, 15, 16, 21, 25].map((d, i) =>
       art(`budget-past-${i}`, day(d), "Grenoble : le budget des écoles en débat", BUDGET),
     ),
     ...[0, 1, 2, 3, 4, 5].map((i) =>
@@ -216,5 +217,20 @@ describe("pastDays: the days before the period that wrote about a story", () => 
     expect(feature("fire-a", "pastDays")).toBeCloseTo(Math.log1p(1), 10);
     // six articles in one day echo more than seven spread over a month, and persist less
     expect(feature("fire-a", "pastEcho")).toBeGreaterThan(feature("budget-a", "pastEcho") as number);
+  });
+
+  it("counts from the period's first day, not from a month-only date in it (placed on the 15th)", () => {
+    // the same corpus, the period read with and without an article dated only `2026-03`
+    const monthOnly = art("month-only", "2026-03", "Le mois des cantines", BUDGET);
+    const corpus = createNewsIndex([...before, ...period, monthOnly]);
+    const periodDocs = period.map((a) => corpus.articles.findIndex((x) => x.id === a.id));
+    const fireOf = (docs: readonly number[]) => {
+      const fire = corpus.articles.findIndex((x) => x.id === "fire-a");
+      const story = buildStories(corpus, docs, { summarize: false }).find((s) => s.articles.includes(fire));
+      return (["pastDays", "pastEcho"] as const).map((k) => story?.rankFeatures[RANK_FEATURES.indexOf(k)]);
+    };
+    const withMonth = fireOf([...periodDocs, corpus.articles.length - 1]);
+    expect(withMonth[0]).toBeCloseTo(Math.log1p(1), 10);
+    expect(withMonth).toEqual(fireOf(periodDocs));
   });
 });

@@ -79,11 +79,12 @@ export function createPgArticleSource(db: PgDatabase, options: PgArticleSourceOp
   const window = (articles: readonly Article[]) => createWindowIndex(stats, articles);
   const weeks = archiveWeeks(db);
 
-  /** The weeks before the period's first article (what a period's stories are compared with). */
+  /** The weeks before the period's first article dated to the day (what a period's stories are
+   * compared with; a month-only date is not a day: stories.ts's `firstDay`). */
   async function weeksBefore(period: readonly Article[]): Promise<{ seq: number; article: Article }[]> {
     let first = Number.POSITIVE_INFINITY;
     for (const a of period) {
-      const day = dayNumber(a.date);
+      const day = a.date?.length === 10 ? dayNumber(a.date) : undefined;
       if (day !== undefined && day < first) first = day;
     }
     if (!Number.isFinite(first)) return [];

@@ -4,7 +4,10 @@
 // the corpus weighed up), they share rare names (a name found in a thousand articles weighs
 // nothing) and they are close in time; groups are formed by average linkage, or one article at a
 // time for live ingestion (`createStoryTracker`). Every parameter is learned by
-// bench/tune-stories.ts (learned-params.ts). Part of the platform-free core: it must not import
+// bench/tune-stories.ts (learned-params.ts). Stories are ranked by a linear front-page model
+// (rank-features.ts; fitted by bench/train-story-ranker.ts into learned-ranker.ts) that reads the
+// period and the weeks before it, never the days after (a scheduled digest is built on the
+// period's last day). Part of the platform-free core: it must not import
 // platform code (no @slack, discord.js, node-cron, better-sqlite3, storage, scheduling, ingest
 // nor any adapter).
 //

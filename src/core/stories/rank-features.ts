@@ -57,6 +57,11 @@ export function rankerWords(ranker: StoryRanker): ReadonlyMap<string, number> | 
 
 /** Similarity to a story under which an article of the weeks before is not about it. */
 const PAST_FLOOR = 0.1;
+// ABOUT and PERSIST_DAYS are set by hand (stories12 screened `pastDays` with these two values; no
+// other is recorded in its commits or report): the ranker learns the feature's weight, not these.
+// Changing one means measuring the ranker again held out (`npm run train:ranker`, against
+// bench/results/stories.md). PERSIST_DAYS must stay within the background the ranker reads
+// (stories.ts: the clustering's local window, else 28 days; the tuner's windows are 14 or 28).
 /** Similarity to a story from which an article of the days before is about it (`pastDays`). */
 const ABOUT = 0.2;
 /** Days before the period over which `pastDays` counts the days that wrote about the story. */

@@ -128,9 +128,21 @@ export function periodBackground(
 ): Background | undefined {
   const window = params.localWindowDays ?? 0;
   if (window <= 0) return undefined;
+  const first = firstDay(news, feats);
+  return first !== undefined ? backgroundBefore(news, first, window, params.features) : undefined;
+}
+
+/**
+ * The first day of a period's articles dated to the day. A month-only date (`2019-12`, placed on
+ * the 15th by dayNumber) is in any period of its month: counted, it would move the weeks before a
+ * period after the 15th to before the 15th, so the days between were neither period nor past (the
+ * background holds only articles dated to the day anyway). The Postgres source reads the same window.
+ */
+function firstDay(news: NewsIndex, feats: readonly ArticleFeatures[]): number | undefined {
   let first = Number.POSITIVE_INFINITY;
-  for (const f of feats) if (f.day !== undefined && f.day < first) first = f.day;
-  return Number.isFinite(first) ? backgroundBefore(news, first, window, params.features) : undefined;
+  for (const f of feats)
+    if (f.day !== undefined && f.day < first && news.articles[f.doc]?.date?.length === 10) first = f.day;
+  return Number.isFinite(first) ? first : undefined;
 }
 
 /** Days before the period the ranker compares a story with, when clustering uses none. */
@@ -150,9 +162,8 @@ function rankBackground(
   params: ClusterParams,
 ): { background?: Background; pastDots?: DotIndex; pastAges?: Int32Array } {
   const window = params.localWindowDays || RANK_BACKGROUND_DAYS;
-  let first = Number.POSITIVE_INFINITY;
-  for (const f of period) if (f.day !== undefined) first = Math.min(first, f.day);
-  if (!Number.isFinite(first)) return {};
+  const first = firstDay(news, period);
+  if (first === undefined) return {};
   let cache = pastCache.get(news);
   if (!cache) {
     cache = new Map();
