@@ -84,6 +84,9 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "causeMissing",
   // the event told without the asked detail (`un cirque` for `quel cirque`, a country for a town)
   "detailMissing",
+  // which one: a name beside the asked thing's noun, or the noun only as `un camping`
+  "particularNamed",
+  "particularGeneric",
 ];
 
 export const MARGIN_CAP = 5;

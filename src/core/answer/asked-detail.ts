@@ -286,14 +286,14 @@ const COUNTRIES = new Set(
 /** Whether the capitalised word at `start` opens the text or a sentence of it (no name by its capital). */
 const opensSentence = (text: string, start: number) => /(?:^|[.!?:;«"“—–(]\s*)$/u.test(text.slice(0, start));
 
-interface Capitalised {
+export interface Capitalised {
   readonly word: string;
   readonly start: number;
   readonly inRun: boolean;
 }
 
 /** Capitalised words that do not open a sentence, nor name a day or month, nor a quoted source. */
-function capitalisedWords(text: string): Capitalised[] {
+export function capitalisedWords(text: string): Capitalised[] {
   const words = [...text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)];
   const out: Capitalised[] = [];
   words.forEach((m, i) => {
@@ -311,7 +311,7 @@ function capitalisedWords(text: string): Capitalised[] {
 }
 
 /** Whether `word`'s index terms are all among the question's. */
-const given = (news: NewsIndex, terms: ReadonlySet<string>, word: string) => {
+export const given = (news: NewsIndex, terms: ReadonlySet<string>, word: string) => {
   const t = news.analyzer.terms(word);
   return t.length > 0 && t.every((x) => terms.has(x));
 };

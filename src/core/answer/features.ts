@@ -78,6 +78,11 @@ export const FEATURES = [
   // the question asks a detail beyond its kind (a name, an object, a town, a penalty) and the
   // sentence gives none that the question does not (./asked-detail.ts): it tells the event only
   "detailMissing",
+  // the asked thing's head noun (`camping` in `quel camping`, `pêcheur` in `comment s'appelle le
+  // pêcheur`) written with a name the question does not hold beside it (`le camping des Viviers`), or
+  // only after an indefinite article (`un camping`): ./asked-particular.ts
+  "particularNamed",
+  "particularGeneric",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

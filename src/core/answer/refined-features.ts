@@ -17,6 +17,7 @@ import {
   type KindSpan,
 } from "./answer-kinds.ts";
 import { holdsDetail } from "./asked-detail.ts";
+import { askedHead, particularIn } from "./asked-particular.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -78,6 +79,7 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   const f = s.features;
   const needsKind = checksKind(q);
   const text = s.sentence.text;
+  const lang = news.articles[s.doc]?.lang === "en" ? "en" : "fr";
   let keys: string[] = [];
   if (needsKind) {
     const spans = newKindSpans(news, q, text);
@@ -104,7 +106,11 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   }
   // the event told without the asked detail (./asked-detail.ts): a name, an object, a town, a penalty
   if (q.detail !== undefined && !holdsDetail(news, q, text)) f[FEATURE_INDEX.detailMissing] = 1;
-  const order = news.analyzer.terms(text, news.articles[s.doc]?.lang === "en" ? "en" : "fr");
+  // which one: a name beside the asked thing's noun, or that noun only as `un camping`
+  const particular = particularIn(news, q, askedHead(q), text, lang);
+  f[FEATURE_INDEX.particularNamed] = particular.named ? 1 : 0;
+  f[FEATURE_INDEX.particularGeneric] = particular.generic ? 1 : 0;
+  const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
     f[FEATURE_INDEX.besideName] = besideName(news, q, text) / (q.fullTotal || 1);

@@ -1,0 +1,95 @@
+// The particular a question asks (`quel camping`, `comment s'appelle le pêcheur`) and whether a
+// sentence names it beside the asked noun (`le camping des Viviers`) or writes that noun only as a
+// generic (`un camping`): ./src/core/answer/asked-particular.ts.
+import { describe, expect, it } from "vitest";
+import { createAnswerer } from "../src/core/answer/answerer.ts";
+import { askedHead, particularIn } from "../src/core/answer/asked-particular.ts";
+import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { newsArticle as article } from "./fakes/articles.ts";
+
+const news = createNewsIndex([
+  article(
+    "a",
+    "2020-07-01",
+    "Incendie",
+    "Un incendie a détruit un camping de Mimizan. Le camping des Viviers est fermé.",
+  ),
+  article(
+    "b",
+    "2020-07-02",
+    "Noyade",
+    "Un pêcheur a disparu en mer près de Dax. Le pêcheur, Jean Lasserre, avait 60 ans.",
+  ),
+]);
+
+const read = (question: string, sentence: string) => {
+  const q = readQuestion(news, question, "2020-08-01");
+  return particularIn(news, q, askedHead(q), sentence);
+};
+
+describe("asked particular", () => {
+  it("reads the asked head noun from the question's own reading", () => {
+    const head = (question: string) => [...askedHead(readQuestion(news, question, "2020-08-01"))];
+    expect(head("Quel camping a été détruit par l'incendie ?")).toContain(
+      news.analyzer.term("camping", "fr"),
+    );
+    expect(head("Comment s'appelle le pêcheur disparu près de Dax ?")).toContain(
+      news.analyzer.term("pêcheur", "fr"),
+    );
+    expect(head("Dans quelle ville le pêcheur a-t-il disparu ?")).toContain(
+      news.analyzer.term("ville", "fr"),
+    );
+    // a figure or a date has no particular
+    expect(head("Combien de campings ont brûlé ?")).toEqual([]);
+    expect(head("Quand le camping a-t-il brûlé ?")).toEqual([]);
+  });
+
+  it("finds a name the question does not hold beside the asked noun", () => {
+    const q = "Quel camping a été détruit par l'incendie de Mimizan ?";
+    expect(read(q, "Le camping des Viviers a été détruit par l'incendie.")).toEqual({
+      named: true,
+      generic: false,
+    });
+    expect(read(q, "Le camping « Les Viviers » a brûlé.")).toEqual({ named: true, generic: false });
+    expect(read(q, "Un incendie a détruit un camping de Mimizan.")).toEqual({ named: false, generic: true });
+    // a name the question holds is no answer, and neither is a generic with a town after it
+    expect(read(q, "Un incendie a détruit un camping de Dax.")).toEqual({ named: false, generic: true });
+    expect(read(q, "Le camping de Mimizan a brûlé.")).toEqual({ named: false, generic: false });
+    // a sentence without the asked noun says nothing here
+    expect(read(q, "Les Viviers ont brûlé.")).toEqual({ named: false, generic: false });
+  });
+
+  it("reads the asked person's name in apposition, before or after the role", () => {
+    const q = "Comment s'appelle le pêcheur disparu près de Dax ?";
+    expect(read(q, "Le pêcheur, Jean Lasserre, avait 60 ans.")).toEqual({ named: true, generic: false });
+    expect(read(q, "Selon la mairie, Jean Lasserre, le pêcheur disparu, avait 60 ans.").named).toBe(true);
+    expect(read(q, "Un pêcheur a disparu en mer, a indiqué Paul Martin.")).toEqual({
+      named: false,
+      generic: true,
+    });
+    // a day opening the clause is no name
+    expect(read(q, "Mardi, le pêcheur a disparu.")).toEqual({ named: false, generic: false });
+  });
+
+  it("reads a town named beside `commune`", () => {
+    const q = "Dans quelle commune le pêcheur a-t-il disparu ?";
+    expect(read(q, "Le drame s'est produit dans la commune de Capbreton.").named).toBe(true);
+    expect(read(q, "Le drame s'est produit dans une commune des Landes.")).toEqual({
+      named: false,
+      generic: true,
+    });
+  });
+
+  it("writes both features on the answerer's candidates", () => {
+    const answerer = createAnswerer(news, { minConfidence: 0 });
+    const scored = answerer
+      .candidates("Quel camping a été détruit par l'incendie de Mimizan ?")
+      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === "a");
+    const at = (index: number) => scored.find((s) => s.index === index)?.features;
+    expect(at(0)?.[FEATURE_INDEX.particularGeneric]).toBe(1);
+    expect(at(0)?.[FEATURE_INDEX.particularNamed]).toBe(0);
+    expect(at(1)?.[FEATURE_INDEX.particularNamed]).toBe(1);
+  });
+});
