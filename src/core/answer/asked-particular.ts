@@ -73,13 +73,8 @@ const BEFORE_NAME =
 // nothing (`the Sina Athar clinic`, `Gulf Shores beach`).
 const BETWEEN_NAME_AND_HEAD =
   /^(?:[\p{L}\p{M}'’-]*\s*,\s*(?:le|la|l['’]|les|the)\s*|[\p{L}\p{M}'’-]*\s+(?:the\s+)?)$/u;
-// The article right before the noun, or with one adjective between: in English any (`a local
-// fisherman`), in French only one of those that stand before the noun (`un petit camping`); any
-// French word took `une croissance économique` for a generic `économique`.
-const INDEFINITE_BEFORE: Record<"fr" | "en", RegExp> = {
-  fr: /(?<!\p{L})(?:un|une|des|d['’]une?|un\s+autre|une\s+autre)\s+(?:(?:petit|petite|petits|petites|grand|grande|grands|grandes|gros|grosse|grosses|nouveau|nouvel|nouvelle|nouveaux|nouvelles|jeune|jeunes|vieux|vieil|vieille|vieilles|autre|autres|bon|bonne|bons|bonnes|mauvais|mauvaise|beau|bel|belle|beaux|belles|premier|première|premiers|premières|second|seconde|deuxième|troisième|dernier|dernière|simple|certain|certaine|seul|seule)\s+)?$/iu,
-  en: /(?<!\p{L})(?:a|an|another)\s+(?:\p{Ll}[\p{L}\p{M}-]*\s+)?$/iu,
-};
+const INDEFINITE_BEFORE =
+  /(?<!\p{L})(?:un|une|des|d['’]une?|a|an|another|un\s+autre|une\s+autre)\s+(?:\p{Ll}[\p{L}\p{M}-]*\s+)?$/iu;
 
 /** What `text` says of the particular `q` asks (`head`: askedHead(q)). */
 export function particularIn(
@@ -101,7 +96,7 @@ export function particularIn(
   let generic = false;
   for (const start of at) {
     const end = start + (/^[\p{L}\p{M}'’-]+/u.exec(text.slice(start))?.[0].length ?? 0);
-    const indefinite = INDEFINITE_BEFORE[lang].test(text.slice(Math.max(0, start - 40), start));
+    const indefinite = INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
     const named = names.some(
       (c) =>
         (!indefinite &&

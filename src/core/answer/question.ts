@@ -210,28 +210,6 @@ const INTERROGATIVE = new Set([
   "which",
   "what",
 ]);
-const ENGLISH_AUX = new Set([
-  "did",
-  "does",
-  "do",
-  "is",
-  "are",
-  "was",
-  "were",
-  "has",
-  "have",
-  "had",
-  "will",
-  "would",
-  "can",
-  "could",
-]);
-// Words that end a `what … did` phrase before its auxiliary (`what city where he was`).
-const NOT_IN_PHRASE = new Set(
-  "the a an of in on at to for from by with per near during after before about into over under between among against since until where when who whom whose which what that he she it they we you i this these those and or".split(
-    " ",
-  ),
-);
 const COPULAS = new Set(["est", "sont", "etait", "etaient", "fut", "sera", "is", "are", "was", "were"]);
 // The nouns of "what is X's job": the answer is the person's role as an article states it.
 const ROLE_NOUNS = "grade|poste|m[ée]tier|titre|r[ôo]le|fonctions?|profession|occupation|job|title";
@@ -472,12 +450,6 @@ function wordRoles(words: readonly QuestionWord[], cleaned: string): WordRoles {
     while (j < words.length && SKIPPED_AFTER_INTERROGATIVE.has((words[j] as QuestionWord).folded)) {
       if (COPULAS.has((words[j] as QuestionWord).folded)) copula = true;
       j++;
-    }
-    // an English phrase puts its adjectives first: its head is the last word before the auxiliary
-    // (`target` in `What economic growth target did China set`, not `economic`)
-    if ((w.folded === "what" || w.folded === "which") && j === i + 1) {
-      const aux = words.findIndex((x, k) => k > j && k <= j + 3 && ENGLISH_AUX.has(x.folded));
-      if (aux > j && words.slice(j, aux).every((x) => !NOT_IN_PHRASE.has(x.folded))) j = aux - 1;
     }
     if (j < words.length) {
       typeWord.add(j);
