@@ -26,6 +26,16 @@ function missing(articles: Articles, question: string, feature: FeatureName = "d
 const detail = askedDetail;
 
 describe("asked detail", () => {
+  it("reads a name or a weight asked, not a name or a weight only spoken of", () => {
+    expect(askedDetail("C'était quoi son vrai nom ?")).toBe("name");
+    expect(askedDetail("Son nom, c'est quoi ?")).toBe("name");
+    expect(askedDetail("Le suspect arrêté, on connaît son nom ?")).toBe("name");
+    expect(askedDetail("Pourquoi a-t-il changé son nom ?")).not.toBe("name");
+    expect(askedDetail("Quel poids pèse la baleine échouée ?")).toBe("mass");
+    expect(askedDetail("Quel poids a la baleine échouée ?")).toBe("mass");
+    expect(askedDetail("Quel poids politique a le parti après l'élection ?")).not.toBe("mass");
+  });
+
   it("reads the detail asked", () => {
     expect(detail("Avec quoi le vendeur a-t-il blessé le policier ?")).toBe("object");
     expect(detail("What weapon did the gunman use?")).toBe("object");

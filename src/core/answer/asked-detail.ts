@@ -61,10 +61,10 @@ const OBJECT =
 const CITY =
   /\b(?:quelle ville|quelle commune|quel village|quelle localite|which (?:city|town|village)|what (?:city|town)|in which (?:\w+ )?(?:city|town|village))\b/;
 // The name asked outright, wherever the cue stands: `comment s'appelle X`, `X, il s'appelle
-// comment ?`, `c'était quoi son vrai nom`, `sous quel nom`, `what's her name`, `what was the
+// comment ?`, `c'était quoi son vrai nom`, `on connaît son nom ?` (not `pourquoi a-t-il changé son nom`), `sous quel nom`, `what's her name`, `what was the
 // captain's name`, `what was the real name of`.
 const NAME =
-  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|le nom d[eu'])\b/;
+  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:quoi|c'est|c'etait|est|etait|connait|connaissait|connaissons|connaitre|sait|savait|savons|sait-on|savoir)(?:-on)? (?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom),? (?:c'est |c'etait |est |etait )?quoi|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|le nom d[eu'])\b/;
 // The person convicted, arrested, charged or accused, asked with `qui` / `who`. The participle
 // agrees inside the phrase (`mise en examen`, `reconnue coupable`), not after it.
 const CULPRIT =
@@ -77,7 +77,10 @@ const MEASURES: readonly (readonly [Dimension, RegExp])[] = [
   ],
   ["speed", /\b(?:quelle vitesse|how fast|what speed)\b/],
   ["area", /\b(?:quelle (?:superficie|surface)|what (?:area|surface)|how (?:big|large) an area)\b/],
-  ["mass", /\b(?:quel poids|combien pes\w*|how heavy(?! an? )|what weight|how much (?:\S+ ){1,6}weigh\w*)\b/],
+  [
+    "mass",
+    /\b(?:quel poids(?! (?:politique|economique|electoral|symbolique|social|moral|strategique|diplomatique|financier|mediatique|militaire|reel))|combien pes\w*|how heavy(?! an? )|what weight|how much (?:\S+ ){1,6}weigh\w*)\b/,
+  ],
 ];
 const COUNT_ASKED = /\b(?:combien (?:de|d')\s*|how many |nombre (?:de|d')\s*)([\w-]+)/;
 // Things known by a name: the name answers, the category word alone (`un cirque`) does not.
