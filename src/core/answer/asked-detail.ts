@@ -398,14 +398,13 @@ function termsAt(news: NewsIndex, text: string): { t: string; start: number }[] 
  * description, as the question gives it).
  */
 function besideRole(
-  news: NewsIndex,
   role: readonly string[],
-  text: string,
+  textTerms: readonly { t: string; start: number }[],
   spans: readonly Span[],
   questionTerms: ReadonlySet<string>,
 ): boolean {
   if (spans.length === 0) return false;
-  const terms = termsAt(news, text).filter((x) => role.includes(x.t) || !questionTerms.has(x.t));
+  const terms = textTerms.filter((x) => role.includes(x.t) || !questionTerms.has(x.t));
   return spans.some((span) => {
     const end = span.start + span.text.length;
     const from = terms.findIndex((x) => x.start >= span.start);
@@ -426,9 +425,11 @@ function besideRole(
 function namedBesideRole(news: NewsIndex, q: DetailQuestion, text: string): boolean {
   const spans = q.kind === "person" ? newPeople(news, q, text) : nameSpans(news, q, text, false);
   const role = q.roleGroup === undefined ? undefined : q.groups?.[q.roleGroup];
+  if (role === undefined) return spans.length > 0;
+  const textTerms = termsAt(news, text);
   // a sentence naming the role's holder without repeating the role may still answer
-  if (role === undefined || !termsAt(news, text).some((x) => role.includes(x.t))) return spans.length > 0;
-  return besideRole(news, role, text, spans, q.terms);
+  if (!textTerms.some((x) => role.includes(x.t))) return spans.length > 0;
+  return besideRole(role, textTerms, spans, q.terms);
 }
 
 // `à Strasbourg`, `en Corrèze`, `près de Lyon`: where it happened, not the name asked — of a

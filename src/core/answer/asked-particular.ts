@@ -39,6 +39,16 @@ export type ParticularQuestion = Pick<
  * for questions answered by a name (who, where, which): a figure or a date has no particular.
  */
 export function askedHead(q: ParticularQuestion): ReadonlySet<string> {
+  // read once per question, not once per candidate sentence (refinedFeatures asks for every one)
+  const known = heads.get(q);
+  if (known) return known;
+  const head = readHead(q);
+  heads.set(q, head);
+  return head;
+}
+const heads = new WeakMap<ParticularQuestion, ReadonlySet<string>>();
+
+function readHead(q: ParticularQuestion): ReadonlySet<string> {
   if (q.asksIdentity) return new Set();
   if (q.roleGroup !== undefined) return new Set(q.groups[q.roleGroup]);
   if (q.kind !== "place" && q.kind !== "other" && q.kind !== "person") return new Set();
