@@ -16,19 +16,26 @@ import { writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createFlags } from "./lib/flags.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { modelAnswersFromEnv } from "./lib/model-from-env.ts";
-import { containsAccepted, listBatches, loadNewsQuestions, type NewsQuestion } from "./lib/news-questions.ts";
+import {
+  batchesOf,
+  containsAccepted,
+  listBatches,
+  loadNewsQuestions,
+  type NewsQuestion,
+} from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+// validated before minutes of loading: `--batches` without its value, or `--batches 1-19`, stops here
+const flags = createFlags(args);
+const flag = (name: string) => flags.value(name);
 const corpus = flag("corpus") ?? ORANGESUM_PATH;
 const dir = flag("dir");
-const batches = flag("batches")?.split(",").map(Number) ?? listBatches(dir);
+const batchesFlag = flag("batches");
+const batches = batchesFlag === undefined ? listBatches(dir) : batchesOf(batchesFlag);
 const withMiniSearch = !args.includes("--no-minisearch");
 const quiet = args.includes("--quiet");
 const outFile = flag("out");

@@ -21,14 +21,16 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { type Answerer, createAnswerer } from "../src/core/answer/answerer.ts";
 import type { ScorerModel } from "../src/core/answer/scorer.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { createFlags } from "./lib/flags.ts";
 import { createMiniSearchBaseline } from "./lib/minisearch-baseline.ts";
 import { modelAnswersFromEnv } from "./lib/model-from-env.ts";
 import { containsGold, loadPiaf, type PiafQuestion } from "./lib/piaf.ts";
 
 const args = process.argv.slice(2);
 const withMiniSearch = !args.includes("--no-minisearch");
-const failuresAt = args.indexOf("--failures");
-const failuresFile = failuresAt >= 0 ? args[failuresAt + 1] : undefined;
+// validated before the index is built: a flag without its value, or no number where one is needed, stops here
+const flags = createFlags(args);
+const failuresFile = flags.value("failures");
 
 const piaf = loadPiaf();
 const half = Math.ceil(piaf.articleCount / 2);
@@ -55,10 +57,7 @@ const folds = committed
       }
     ).models;
 // `--neighbour-margin X`, `--candidates N`, `--refined N`, `--min-confidence P`: answerer options to compare
-const numeric = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : undefined;
-};
+const numeric = (name: string) => flags.number(name);
 const tried = Object.fromEntries(
   (["neighbourMargin", "candidates", "refined", "minConfidence"] as const)
     .map((k) => [k, numeric(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))] as const)
