@@ -83,7 +83,17 @@ const WITHOUT = featuresOf("without");
  */
 const GATE_ONLY = args.includes("--particular-in-ranker")
   ? []
-  : (["particularNamed", "particularGeneric"] as const).map((f) => FEATURES.indexOf(f));
+  : (
+      [
+        "particularNamed",
+        "particularGeneric",
+        "unknownStated",
+        "unknownInArticle",
+        "announced",
+        "askedMissingInArticle",
+        "nameWithoutPerson",
+      ] as const
+    ).map((f) => FEATURES.indexOf(f));
 const RANKER_WITHOUT = [...featuresOf("ranker-without"), ...GATE_ONLY];
 const GATE_WITHOUT = new Set(featuresOf("gate-without"));
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them
