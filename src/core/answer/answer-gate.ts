@@ -87,6 +87,14 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   // which one: a name beside the asked thing's noun, or the noun only as `un camping`
   "particularNamed",
   "particularGeneric",
+  // what the archive does not know is told as such where it speaks of it (`la cause reste
+  // inconnue`, `n'a pas été identifié`), and an event announced for later has not happened yet
+  "unknownStated",
+  "unknownInArticle",
+  "announced",
+  // the asked cause or detail in no sentence of the top's article; a name asked and no person named
+  "askedMissingInArticle",
+  "nameWithoutPerson",
 ];
 
 export const MARGIN_CAP = 5;

@@ -377,7 +377,9 @@ const newPeople = (news: NewsIndex, q: DetailQuestion, text: string): Span[] =>
     .filter((n) => !news.analyzer.terms(n.text).some((t) => q.nameTerms.has(t)))
     // peopleIn reads the text after a leading space
     .map((n) => ({ start: n.start - 1, text: n.text }));
-const newPerson = (news: NewsIndex, q: DetailQuestion, text: string) => newPeople(news, q, text).length > 0;
+/** Whether `text` names a person the question does not give (`Amy Dorris`, not `Donald Trump` for Trump). */
+export const newPerson = (news: NewsIndex, q: DetailQuestion, text: string) =>
+  newPeople(news, q, text).length > 0;
 
 /**
  * How close (in index terms) the asked role must stand to a name to be its subject or apposition

@@ -83,6 +83,20 @@ export const FEATURES = [
   // only after an indefinite article (`un camping`): ./asked-particular.ts
   "particularNamed",
   "particularGeneric",
+  // the sentence says something it speaks of is not known, not given or not found (`les causes
+  // restent inconnues`, `n'a pas été identifié`, `has not been named`), and whether any sentence of
+  // its article says so; the sentence announces an event for later (`le tribunal rendra sa
+  // décision le 24 septembre`, `is due to`): ./unstated.ts
+  "unknownStated",
+  "unknownInArticle",
+  "announced",
+  // the asked cause or detail is stated by no sentence of the candidate's article (its title
+  // included): `est mort à 64 ans` in an article that never says of what
+  "askedMissingInArticle",
+  // a name asked of something not read as a person (`comment s'appelle le boulanger`, `the
+  // captain's name`) and the sentence names no person the question does not: only places and
+  // institutions (`rue Montgallet, dans le XIIe arrondissement`)
+  "nameWithoutPerson",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -16,12 +16,13 @@ import {
   isAge,
   type KindSpan,
 } from "./answer-kinds.ts";
-import { holdsDetail } from "./asked-detail.ts";
+import { holdsDetail, newPerson } from "./asked-detail.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
 import { statedSpans } from "./time-frame.ts";
+import { announces, statesUnknown } from "./unstated.ts";
 
 /** A date span that names a day: a day of the month before a month, a weekday, or d/m. */
 const DAY_IN_DATE =
@@ -100,16 +101,22 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // a cause question is checked apart from the asked kinds: in kindFound / kindMissing it moved the
   // gate's split between them and its bias, and with it the confidence of questions no kind checks
   // (`Qui est X ?`: 0.88 → 0.59)
-  if (q.asksCause) {
-    const told = text.replace(UNNAMED_ILLNESS, " ");
-    if (!STATES_CAUSE.test(told) && !DIED_OF.test(told)) f[FEATURE_INDEX.causeMissing] = 1;
-  }
+  if (q.asksCause && !statesCause(text)) f[FEATURE_INDEX.causeMissing] = 1;
   // the event told without the asked detail (./asked-detail.ts): a name, an object, a town, a penalty
   if (q.detail !== undefined && !holdsDetail(news, q, text)) f[FEATURE_INDEX.detailMissing] = 1;
+  // an article that never states the asked cause or detail answers only by a neighbour's guess
+  if ((q.asksCause || q.detail !== undefined) && !articleStates(news, q, s.doc))
+    f[FEATURE_INDEX.askedMissingInArticle] = 1;
+  if (q.detail === "name" && q.kind !== "person" && !newPerson(news, q, text))
+    f[FEATURE_INDEX.nameWithoutPerson] = 1;
   // which one: a name beside the asked thing's noun, or that noun only as `un camping`
   const particular = particularIn(news, q, askedHead(q), text, lang);
   f[FEATURE_INDEX.particularNamed] = particular.named ? 1 : 0;
   f[FEATURE_INDEX.particularGeneric] = particular.generic ? 1 : 0;
+  // what the archive does not know, said where it speaks of it; an event still to come
+  f[FEATURE_INDEX.unknownStated] = statesUnknown(text) ? 1 : 0;
+  f[FEATURE_INDEX.unknownInArticle] = articleStatesUnknown(news, s.doc) ? 1 : 0;
+  f[FEATURE_INDEX.announced] = announces(text) ? 1 : 0;
   const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
@@ -120,6 +127,47 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   statedDates(news, q, s);
   interactions(q, f);
   return keys;
+}
+
+const statesCause = (text: string) => {
+  const told = text.replace(UNNAMED_ILLNESS, " ");
+  return STATES_CAUSE.test(told) || DIED_OF.test(told);
+};
+
+// Whether some sentence of the article (or its title) states the asked cause and the asked detail:
+// read once per question and article.
+const articleStated = new WeakMap<Reading, Map<number, boolean>>();
+function articleStates(news: NewsIndex, q: Reading, doc: number): boolean {
+  let known = articleStated.get(q);
+  if (!known) {
+    known = new Map();
+    articleStated.set(q, known);
+  }
+  const seen = known.get(doc);
+  if (seen !== undefined) return seen;
+  const texts = [news.articles[doc]?.title ?? "", ...news.sentencesOf(doc).map((x) => x.text)];
+  const states =
+    (!q.asksCause || texts.some(statesCause)) &&
+    (q.detail === undefined || texts.some((t) => holdsDetail(news, q, t)));
+  known.set(doc, states);
+  return states;
+}
+
+// Whether a sentence of the article (its title too) says something is not known: read once per
+// article, the refined candidates of a question sharing a few articles.
+const unknownArticles = new WeakMap<NewsIndex, Map<number, boolean>>();
+function articleStatesUnknown(news: NewsIndex, doc: number): boolean {
+  let known = unknownArticles.get(news);
+  if (!known) {
+    known = new Map();
+    unknownArticles.set(news, known);
+  }
+  const seen = known.get(doc);
+  if (seen !== undefined) return seen;
+  const title = news.articles[doc]?.title ?? "";
+  const says = statesUnknown(title) || news.sentencesOf(doc).some((x) => statesUnknown(x.text));
+  known.set(doc, says);
+  return says;
 }
 
 // Whether the sentence states when (`le 22 mars 2016`) inside the question's frame, or only
