@@ -44,6 +44,7 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
+  headShare,
   type SparseVector,
   spreadDot,
   toSparse,
