@@ -118,7 +118,7 @@ export function emphasise(
   }
   norm = Math.sqrt(norm) || 1;
   for (const [t, v] of vector) vector.set(t, v / norm);
-  return { ...f, vector, sparse: toSparse(vector, f.head) };
+  return { ...f, vector, sparse: toSparse(vector) };
 }
 
 /** Pair similarities of `items` as a dense symmetric matrix (row-major). */

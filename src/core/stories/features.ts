@@ -12,11 +12,6 @@ export interface ArticleFeatures {
   readonly vector: ReadonlyMap<string, number>;
   /** The same vector as parallel arrays sorted by term number, for fast dot products. */
   readonly sparse: SparseVector;
-  /**
-   * The terms of the title and the lead's first sentence: what the article says happened, before
-   * the background its later sentences give (SimilarityWeights.headWeight).
-   */
-  readonly head?: ReadonlySet<string>;
   /** Entity key → rarity weight (0 for names found in too many articles to tell stories apart). */
   readonly entities: ReadonlyMap<string, number>;
   /**
@@ -41,15 +36,13 @@ export interface FeatureOptions {
 export interface SparseVector {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
-  /** 1 where the term is in the article's head (title and first lead sentence), when known. */
-  readonly head?: Uint8Array;
 }
 
 /** Term numbers, shared by every vector of the process (only equality matters). */
 const termNumbers = new Map<string, number>();
 
-/** `vector` as arrays sorted by term number (with the flags of the terms in `head`, when given). */
-export function toSparse(vector: ReadonlyMap<string, number>, head?: ReadonlySet<string>): SparseVector {
+/** `vector` as arrays sorted by term number. */
+export function toSparse(vector: ReadonlyMap<string, number>): SparseVector {
   const pairs: [number, number][] = [];
   for (const [t, w] of vector) {
     let id = termNumbers.get(t);
@@ -60,48 +53,7 @@ export function toSparse(vector: ReadonlyMap<string, number>, head?: ReadonlySet
     pairs.push([id, w]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
-  const ids = Int32Array.from(pairs, (p) => p[0]);
-  const weights = Float64Array.from(pairs, (p) => p[1]);
-  if (!head) return { ids, weights };
-  const inHead = new Set<number>();
-  for (const t of head) {
-    const id = termNumbers.get(t);
-    if (id !== undefined) inHead.add(id);
-  }
-  return { ids, weights, head: Uint8Array.from(ids, (id) => (inHead.has(id) ? 1 : 0)) };
-}
-
-/**
- * The share of `a · b` (each product capped at `cap`) carried by terms both articles state in their
- * head (title and first lead sentence), 0–1; 1 when either has no head flags or they share nothing.
- * Two reports of one event say it in their opening words; two events of one theme meet in the
- * background a lead gives after its first sentence (`… amid a rise in antisemitic acts`), or one
- * names in its title what the other only mentions in passing.
- */
-export function headShare(a: SparseVector, b: SparseVector, cap = Number.POSITIVE_INFINITY): number {
-  const ah = a.head;
-  const bh = b.head;
-  if (!ah || !bh) return 1;
-  const ai = a.ids;
-  const bi = b.ids;
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  let h = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i] as number;
-    const y = bi[j] as number;
-    if (x === y) {
-      let p = (a.weights[i] as number) * (b.weights[j] as number);
-      if (p > cap) p = cap;
-      s += p;
-      if (ah[i] === 1 && bh[j] === 1) h += p;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return s > 0 ? h / s : 1;
+  return { ids: Int32Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
 }
 
 /** Dot product of two sparse vectors (a merge of their sorted term numbers), each term's product
@@ -268,16 +220,11 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const lang = stemLanguage(a.lang);
   const lead = leadSentences(a.body, options.leadSentences ?? DEFAULT_LEAD);
   const tf = new Map<string, number>();
-  const head = new Set<string>();
-  const count = (t: string, by: number, inHead: boolean) => {
-    if (isCalendarTerm(news, t)) return;
-    tf.set(t, (tf.get(t) ?? 0) + by);
-    if (inHead) head.add(t);
+  const count = (t: string, by: number) => {
+    if (!isCalendarTerm(news, t)) tf.set(t, (tf.get(t) ?? 0) + by);
   };
-  news.analyzer.forEachTerm(a.title, lang, (t) => count(t, 2, true));
-  lead.forEach((s, i) => {
-    news.analyzer.forEachTerm(s, lang, (t) => count(t, 1, i === 0));
-  });
+  news.analyzer.forEachTerm(a.title, lang, (t) => count(t, 2));
+  for (const s of lead) news.analyzer.forEachTerm(s, lang, (t) => count(t, 1));
   const vector = new Map<string, number>();
   let norm = 0;
   for (const [t, n] of tf) {
@@ -317,8 +264,7 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   return {
     doc,
     vector,
-    sparse: toSparse(vector, head),
-    head,
+    sparse: toSparse(vector),
     entities,
     prominence,
     entityNorm: Math.sqrt(entityNorm),

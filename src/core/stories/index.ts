@@ -44,7 +44,6 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
-  headShare,
   type SparseVector,
   spreadDot,
   toSparse,

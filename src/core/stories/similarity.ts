@@ -1,7 +1,7 @@
 // How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
 // vectors, blended with the rare named entities they share, damped by the days between them.
 // The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
-import { type ArticleFeatures, headShare, spreadDot } from "./features.ts";
+import { type ArticleFeatures, spreadDot } from "./features.ts";
 
 export interface SimilarityWeights {
   /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
@@ -25,12 +25,6 @@ export interface SimilarityWeights {
    * shared word then cannot make two events one story, whatever its weight.
    */
   readonly minSharedTerms?: number;
-  /**
-   * How much of the text cosine depends on the two articles stating their shared words in their
-   * heads (title and first lead sentence; features.ts headShare): the cosine is multiplied by
-   * `1 - headWeight × (1 - share)` (absent or 0 = off, 1 = only head-to-head words count).
-   */
-  readonly headWeight?: number;
 }
 
 /**
@@ -41,13 +35,9 @@ export function checkWeights(w: SimilarityWeights): void {
   for (const [name, value] of [
     ["termCap", w.termCap],
     ["minSharedTerms", w.minSharedTerms],
-    ["headWeight", w.headWeight],
   ] as const)
     if (value !== undefined && !(Number.isFinite(value) && value >= 0))
       throw new Error(`similarity weights: ${name} must be a number ≥ 0 (0 = none), got ${value}`);
-  // above 1 the factor turns negative: a pair sharing only background words would repel
-  if (w.headWeight !== undefined && w.headWeight > 1)
-    throw new Error(`similarity weights: headWeight must be at most 1, got ${w.headWeight}`);
 }
 
 export const DEFAULT_WEIGHTS: SimilarityWeights = {
@@ -93,9 +83,7 @@ export function similarity(
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
   const cap = w.termCap || Number.POSITIVE_INFINITY;
-  let text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
-  const hw = w.headWeight ?? 0;
-  if (hw > 0 && text > 0) text *= 1 - hw * (1 - headShare(a.sparse, b.sparse, cap));
+  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }
