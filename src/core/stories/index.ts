@@ -44,6 +44,7 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
+  nameConflictDot,
   type SparseVector,
   spreadDot,
   toSparse,
