@@ -5,7 +5,7 @@
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
 //     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
-//     [--caps 0,0.1] [--min-terms 0,2] [--conflict 0,1] [--no-local]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
@@ -110,10 +110,6 @@ const CAPS = flagList("caps") ?? [0];
 // `--min-terms 0,2,…`: the shared-terms floor of the text cosine (SimilarityWeights.minSharedTerms;
 // 0 = none) as one more grid dimension
 const MIN_TERMS = flagList("min-terms") ?? [0];
-// `--conflict 0,1,…`: the share of shared name words of two different names taken off the text
-// cosine (SimilarityWeights.nameConflict, 0 = off) as one more grid dimension
-const CONFLICTS = flagList("conflict") ?? [0];
-if (CONFLICTS.some((c) => c > 1)) throw new Error("--conflict takes weights from 0 to 1");
 const WRITE_ALL = process.argv.includes("--write");
 const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
 if (WRITE_ALL && WRITE_DIGEST_ONLY)
@@ -141,33 +137,31 @@ for (const [window, local, liftAt] of LOCAL)
         for (const entityScale of textWeight < 1 ? [3, 6] : [3])
           for (const termCap of CAPS)
             for (const minSharedTerms of MIN_TERMS)
-              for (const nameConflict of CONFLICTS)
-                for (const [method, merge] of [
-                  ["average", false],
-                  ["single-pass", false],
-                  ["single-pass", true],
-                ] as [ClusterMethod, boolean][])
-                  for (const threshold of thresholds)
-                    settings.push({
-                      lead,
-                      boost,
-                      window,
-                      local,
-                      liftAt,
-                      share,
-                      method,
-                      merge,
-                      weights: {
-                        textWeight,
-                        graceDays: 1,
-                        halfLifeDays: 3,
-                        entityScale,
-                        ...(termCap > 0 ? { termCap } : {}),
-                        ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
-                        ...(nameConflict > 0 ? { nameConflict } : {}),
-                      },
-                      threshold,
-                    });
+              for (const [method, merge] of [
+                ["average", false],
+                ["single-pass", false],
+                ["single-pass", true],
+              ] as [ClusterMethod, boolean][])
+                for (const threshold of thresholds)
+                  settings.push({
+                    lead,
+                    boost,
+                    window,
+                    local,
+                    liftAt,
+                    share,
+                    method,
+                    merge,
+                    weights: {
+                      textWeight,
+                      graceDays: 1,
+                      halfLifeDays: 3,
+                      entityScale,
+                      ...(termCap > 0 ? { termCap } : {}),
+                      ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                    },
+                    threshold,
+                  });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
@@ -276,7 +270,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""}${s.weights.nameConflict ? ` name conflict ${s.weights.nameConflict}` : ""} threshold ${s.threshold}`;
+  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -321,9 +315,6 @@ const families: [string, (s: Setting) => boolean][] = [
   // only with --caps: without a cap in the grid it is the whole grid again, computed and printed twice
   ...(CAPS.some((c) => c > 0)
     ? [["no term cap", (s: Setting) => !s.weights.termCap] as [string, (s: Setting) => boolean]]
-    : []),
-  ...(CONFLICTS.some((c) => c > 0)
-    ? [["no name conflict", (s: Setting) => !s.weights.nameConflict] as [string, (s: Setting) => boolean]]
     : []),
   ...(MIN_TERMS.some((c) => c > 0)
     ? [

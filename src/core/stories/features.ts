@@ -12,12 +12,6 @@ export interface ArticleFeatures {
   readonly vector: ReadonlyMap<string, number>;
   /** The same vector as parallel arrays sorted by term number, for fast dot products. */
   readonly sparse: SparseVector;
-  /**
-   * Term → the names of title and lead that hold it, each as its distinctive terms (those in at most
-   * `commonEntityDocs` articles: `Jean-Louis Debré` → jeanloui, debr; `Affaire Benalla` → benalla).
-   * See SimilarityWeights.nameConflict.
-   */
-  readonly names?: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   /** Entity key → rarity weight (0 for names found in too many articles to tell stories apart). */
   readonly entities: ReadonlyMap<string, number>;
   /**
@@ -189,38 +183,6 @@ function isCalendarTerm(news: NewsIndex, term: string): boolean {
   return set.has(term);
 }
 
-/** Whether a name holds a term `vector` does not have (the name says something the other article does not). */
-function namesMore(name: ReadonlySet<string>, vector: ReadonlyMap<string, number>): boolean {
-  for (const t of name) if (!vector.has(t)) return true;
-  return false;
-}
-
-/**
- * The part of `a · b` carried by shared name words of two different names: a term both articles
- * give inside a name, where every name of `a` holding it says something `b` never says and every
- * name of `b` holding it something `a` never says — a first name (`Jean-Louis Jourdain`,
- * `Jean-Louis Debré`), a king's name on an airport and a president's. A name one article gives in
- * full and the other in part (`Alexandre Benalla`, `l'affaire Benalla`) is one name, not a conflict.
- */
-export function nameConflictDot(a: ArticleFeatures, b: ArticleFeatures): number {
-  const an = a.names;
-  const bn = b.names;
-  if (!an || !bn || an.size === 0 || bn.size === 0) return 0;
-  let sum = 0;
-  for (const [t, aNames] of an) {
-    const bNames = bn.get(t);
-    if (!bNames) continue;
-    const va = a.vector.get(t);
-    const vb = b.vector.get(t);
-    if (va === undefined || vb === undefined) continue;
-    let conflict = true;
-    for (const x of aNames)
-      for (const y of bNames) if (!(namesMore(x, b.vector) && namesMore(y, a.vector))) conflict = false;
-    if (conflict) sum += va * vb;
-  }
-  return sum;
-}
-
 const caches = new WeakMap<NewsIndex, Map<string, Map<number, ArticleFeatures>>>();
 
 /** Features of `doc`, computed once per index. */
@@ -279,19 +241,11 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   // articles weigh nothing (a president or a capital city, alone, says nothing of the event)
   const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? DEFAULT_COMMON));
   const entities = new Map<string, number>();
-  const names = new Map<string, Set<string>[]>();
-  const common = options.commonEntityDocs ?? DEFAULT_COMMON;
   let bestKnown = 0;
   for (const s of [a.title, ...lead]) {
     for (const run of capitalisedRuns(s)) {
       const terms = news.analyzer.terms(run, lang);
       if (terms.length === 0) continue;
-      const distinctive = new Set(terms.filter((t) => news.index.docFreq(t) <= common));
-      for (const t of distinctive) {
-        const held = names.get(t);
-        if (held) held.push(distinctive);
-        else names.set(t, [distinctive]);
-      }
       const key = terms.join(" ");
       let rarest = 0;
       let fewest = Number.POSITIVE_INFINITY;
@@ -311,7 +265,6 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
     doc,
     vector,
     sparse: toSparse(vector),
-    names,
     entities,
     prominence,
     entityNorm: Math.sqrt(entityNorm),

@@ -44,7 +44,6 @@ export {
   dayNumber,
   dot,
   type FeatureOptions,
-  nameConflictDot,
   type SparseVector,
   spreadDot,
   toSparse,

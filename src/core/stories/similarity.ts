@@ -1,7 +1,7 @@
 // How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
 // vectors, blended with the rare named entities they share, damped by the days between them.
 // The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
-import { type ArticleFeatures, nameConflictDot, spreadDot } from "./features.ts";
+import { type ArticleFeatures, spreadDot } from "./features.ts";
 
 export interface SimilarityWeights {
   /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
@@ -25,11 +25,6 @@ export interface SimilarityWeights {
    * shared word then cannot make two events one story, whatever its weight.
    */
   readonly minSharedTerms?: number;
-  /**
-   * Share of the text cosine's shared name words of two different names (features.ts
-   * nameConflictDot: `Jean-Louis` of Jourdain and of Debré) taken off it, 0–1 (absent or 0 = off).
-   */
-  readonly nameConflict?: number;
 }
 
 /**
@@ -40,13 +35,9 @@ export function checkWeights(w: SimilarityWeights): void {
   for (const [name, value] of [
     ["termCap", w.termCap],
     ["minSharedTerms", w.minSharedTerms],
-    ["nameConflict", w.nameConflict],
   ] as const)
     if (value !== undefined && !(Number.isFinite(value) && value >= 0))
       throw new Error(`similarity weights: ${name} must be a number ≥ 0 (0 = none), got ${value}`);
-  // above 1 the shared words of two names would count against the pair more than they counted for it
-  if (w.nameConflict !== undefined && w.nameConflict > 1)
-    throw new Error(`similarity weights: nameConflict must be at most 1, got ${w.nameConflict}`);
 }
 
 export const DEFAULT_WEIGHTS: SimilarityWeights = {
@@ -92,9 +83,7 @@ export function similarity(
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
   const cap = w.termCap || Number.POSITIVE_INFINITY;
-  let text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
-  const conflict = w.nameConflict ?? 0;
-  if (conflict > 0 && text > 0) text = Math.max(0, text - conflict * nameConflictDot(a, b));
+  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }
