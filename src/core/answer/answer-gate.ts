@@ -87,6 +87,10 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   // which one: a name beside the asked thing's noun, or the noun only as `un camping`
   "particularNamed",
   "particularGeneric",
+  // the noun written only as the question wrote it; the figure of another place
+  "particularEchoed",
+  "placeAway",
+  "placeReplaced",
 ];
 
 export const MARGIN_CAP = 5;
