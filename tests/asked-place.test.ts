@@ -40,6 +40,8 @@ describe("asked place", () => {
     expect(locativeNames("Combien de morts aux États-Unis et au Pérou ?")).toEqual(["États-Unis", "Pérou"]);
     expect(locativeNames("Fraude chez Pôle emploi dans le Var : quelle agence ?")).toEqual(["Var"]);
     expect(locativeNames("How many cases in India on Saturday?")).toEqual(["India"]);
+    // a month or a day is no place
+    expect(locativeNames("How many people were killed on the roads in August 2020?")).toEqual([]);
     expect(locativeNames("Comment s'appelle la villa de Cathy Guetta ?")).toEqual([]);
   });
 

@@ -11,6 +11,8 @@
 //   preposition (`en Argentine`), one the question does not hold.
 
 import type { NewsIndex } from "../search/news-index.ts";
+import { fold } from "../text/fold.ts";
+import { CALENDAR } from "./asked-detail.ts";
 import { TITLE_INDEX } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 
@@ -31,9 +33,9 @@ export type PlaceQuestion = Pick<Reading, "text" | "lang" | "groups" | "terms">;
 const LOCATIVE =
   /(?<![\p{L}\p{M}])(?:[Ee]n|[Aa]ux?|[Àà]|[Dd]ans\s+(?:le|la|les|l['’])|[Ii]n|[Ii]n\s+the)\s+(?:(?:La|Le|Les|L['’])\s*)?(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
 
-/** The capitalised words standing right after a locative preposition in `text`. */
+/** The capitalised words standing right after a locative preposition in `text` (`in August` is no place). */
 export function locativeNames(text: string): string[] {
-  return [...text.matchAll(LOCATIVE)].map((m) => m[1] as string);
+  return [...text.matchAll(LOCATIVE)].map((m) => m[1] as string).filter((w) => !CALENDAR.has(fold(w)));
 }
 
 /**
