@@ -51,26 +51,45 @@ describe("asked particular", () => {
     expect(read(q, "Le camping des Viviers a été détruit par l'incendie.")).toEqual({
       named: true,
       generic: false,
+      echoed: false,
     });
-    expect(read(q, "Le camping « Les Viviers » a brûlé.")).toEqual({ named: true, generic: false });
-    expect(read(q, "Un incendie a détruit un camping de Mimizan.")).toEqual({ named: false, generic: true });
+    expect(read(q, "Le camping « Les Viviers » a brûlé.")).toEqual({
+      named: true,
+      generic: false,
+      echoed: false,
+    });
+    // the question's own town after the noun: written as the question wrote it (echoed)
+    expect(read(q, "Un incendie a détruit un camping de Mimizan.")).toEqual({
+      named: false,
+      generic: true,
+      echoed: true,
+    });
     // a name the question holds is no answer, and neither is a generic with a town after it
-    expect(read(q, "Un incendie a détruit un camping de Dax.")).toEqual({ named: false, generic: true });
-    expect(read(q, "Le camping de Mimizan a brûlé.")).toEqual({ named: false, generic: false });
+    expect(read(q, "Un incendie a détruit un camping de Dax.")).toEqual({
+      named: false,
+      generic: true,
+      echoed: false,
+    });
+    expect(read(q, "Le camping de Mimizan a brûlé.")).toEqual({ named: false, generic: false, echoed: true });
     // a sentence without the asked noun says nothing here
-    expect(read(q, "Les Viviers ont brûlé.")).toEqual({ named: false, generic: false });
+    expect(read(q, "Les Viviers ont brûlé.")).toEqual({ named: false, generic: false, echoed: false });
   });
 
   it("reads the asked person's name in apposition, before or after the role", () => {
     const q = "Comment s'appelle le pêcheur disparu près de Dax ?";
-    expect(read(q, "Le pêcheur, Jean Lasserre, avait 60 ans.")).toEqual({ named: true, generic: false });
+    expect(read(q, "Le pêcheur, Jean Lasserre, avait 60 ans.")).toEqual({
+      named: true,
+      generic: false,
+      echoed: false,
+    });
     expect(read(q, "Selon la mairie, Jean Lasserre, le pêcheur disparu, avait 60 ans.").named).toBe(true);
     expect(read(q, "Un pêcheur a disparu en mer, a indiqué Paul Martin.")).toEqual({
       named: false,
       generic: true,
+      echoed: false,
     });
     // a day opening the clause is no name
-    expect(read(q, "Mardi, le pêcheur a disparu.")).toEqual({ named: false, generic: false });
+    expect(read(q, "Mardi, le pêcheur a disparu.")).toEqual({ named: false, generic: false, echoed: false });
   });
 
   it("reads a town named beside `commune`", () => {
@@ -79,7 +98,21 @@ describe("asked particular", () => {
     expect(read(q, "Le drame s'est produit dans une commune des Landes.")).toEqual({
       named: false,
       generic: true,
+      echoed: false,
     });
+  });
+
+  it("reads the asked noun echoed with the question's own names (agency, beach)", () => {
+    const q = "Fraude chez Pôle emploi dans le Var : dans quelle agence travaillait la salariée ?";
+    expect(read(q, "La salariée d'une agence Pôle emploi du Var a été condamnée.").echoed).toBe(true);
+    expect(read(q, "La salariée de l'agence de Draguignan a été condamnée.")).toEqual({
+      named: true,
+      generic: false,
+      echoed: false,
+    });
+    const beach = "Sur quelle plage des Landes le vacancier a-t-il été enseveli ?";
+    expect(read(beach, "Un vacancier a été enseveli sur une plage des Landes.").echoed).toBe(true);
+    expect(read(beach, "Un vacancier a été enseveli sur la plage des Estagnots.").echoed).toBe(false);
   });
 
   it("writes both features on the answerer's candidates", () => {

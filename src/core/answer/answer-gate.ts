@@ -95,6 +95,10 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   // the asked cause or detail in no sentence of the top's article; a name asked and no person named
   "askedMissingInArticle",
   "nameWithoutPerson",
+  // the noun written only as the question wrote it; the figure of another place
+  "particularEchoed",
+  "placeAway",
+  "placeReplaced",
 ];
 
 export const MARGIN_CAP = 5;

@@ -274,7 +274,7 @@ const STATES_OBJECT =
 /** A source quoted for the sentence (`rapporte Le Parisien`, `selon Ouest France`): no answer. */
 const ATTRIBUTION_BEFORE =
   /(?:selon|d['’]apr[èe]s|rapporte|rapport[ée]|indique|indiqu[ée]|pr[ée]cise|pr[ée]cis[ée]|r[ée]v[èe]le|r[ée]v[ée]l[ée]|annonce|annonc[ée]|informations\s+d[eu']?|according\s+to|told|reported)\s*(?:par\s+)?(?:l['’]|le\s+|la\s+|les\s+)?$/iu;
-const CALENDAR = new Set(
+export const CALENDAR = new Set(
   "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
   ),

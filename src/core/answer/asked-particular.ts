@@ -13,7 +13,11 @@
 //   clinic`);
 // - `particularGeneric`: it stands only after an indefinite article (`un camping`, `une plage`,
 //   `d'un pêcheur`, `a fisherman`), no name beside it: the sentence tells the event, not which.
-// A sentence that does not write the noun (`à Dax`) sets neither: the other features judge it.
+// - `particularEchoed`: no new name beside it, but a name the question holds stands right after it
+//   (`un camping de Claouey`, `le camping de Mimizan`, `une agence Pôle emploi du Var` for `quel
+//   camping de Claouey`, `dans quelle agence`… `Pôle emploi dans le Var`): the sentence writes the
+//   asked thing as the question does, which says which one no more than the question did.
+// A sentence that does not write the noun (`à Dax`) sets none: the other features judge it.
 
 import type { NewsIndex } from "../search/news-index.ts";
 import { capitalisedWords, given } from "./asked-detail.ts";
@@ -23,9 +27,10 @@ import type { Reading } from "./read-question.ts";
 export interface AskedParticular {
   readonly named: boolean;
   readonly generic: boolean;
+  readonly echoed: boolean;
 }
 
-const NONE: AskedParticular = { named: false, generic: false };
+const NONE: AskedParticular = { named: false, generic: false, echoed: false };
 
 /** What `particularIn` needs of the question. */
 export type ParticularQuestion = Pick<
@@ -102,8 +107,11 @@ export function particularIn(
   if (at.length === 0) return NONE;
   // names the question does not hold (capitalisedWords leaves out a sentence's first word, days
   // and months, a quoted source)
-  const names = capitalisedWords(text).filter((c) => !given(news, q.terms, c.word));
+  const capitalised = capitalisedWords(text);
+  const names = capitalised.filter((c) => !given(news, q.terms, c.word));
+  const held = capitalised.filter((c) => !names.includes(c));
   let generic = false;
+  let echoed = false;
   for (const start of at) {
     const end = start + (/^[\p{L}\p{M}'’-]+/u.exec(text.slice(start))?.[0].length ?? 0);
     const indefinite = INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
@@ -115,8 +123,10 @@ export function particularIn(
           BEFORE_NAME.test(text.slice(end, c.start))) ||
         (c.start < start && start - c.start <= 60 && BETWEEN_NAME_AND_HEAD.test(text.slice(c.start, start))),
     );
-    if (named) return { named: true, generic: false };
+    if (named) return { named: true, generic: false, echoed: false };
     if (indefinite) generic = true;
+    if (held.some((c) => c.start >= end && c.start - end <= 40 && BEFORE_NAME.test(text.slice(end, c.start))))
+      echoed = true;
   }
-  return { named: false, generic };
+  return { named: false, generic, echoed };
 }

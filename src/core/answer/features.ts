@@ -97,6 +97,13 @@ export const FEATURES = [
   // captain's name`) and the sentence names no person the question does not: only places and
   // institutions (`rue Montgallet, dans le XIIe arrondissement`)
   "nameWithoutPerson",
+  // the asked noun written with only a name the question holds after it (`un camping de Claouey`
+  // for `quel camping de Claouey`): the sentence says which one no more than the question did
+  "particularEchoed",
+  // a place the question names (`en Inde`) written nowhere near the sentence, and another place
+  // written in the sentence instead (`en Argentine`): ./asked-place.ts
+  "placeAway",
+  "placeReplaced",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -18,6 +18,7 @@ import {
 } from "./answer-kinds.ts";
 import { holdsDetail, newPerson } from "./asked-detail.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
+import { placeIn } from "./asked-place.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -117,6 +118,11 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   f[FEATURE_INDEX.unknownStated] = statesUnknown(text) ? 1 : 0;
   f[FEATURE_INDEX.unknownInArticle] = articleStatesUnknown(news, s.doc) ? 1 : 0;
   f[FEATURE_INDEX.announced] = announces(text) ? 1 : 0;
+  f[FEATURE_INDEX.particularEchoed] = particular.echoed ? 1 : 0;
+  // the figure of another place: the asked place nowhere near, another one in the sentence
+  const place = placeIn(news, q, s.doc, s.index, s.sentence);
+  f[FEATURE_INDEX.placeAway] = place.away ? 1 : 0;
+  f[FEATURE_INDEX.placeReplaced] = place.replaced ? 1 : 0;
   const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
