@@ -4,7 +4,7 @@
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts).
 //   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
-//     [--screen CANDIDATE,…] [--bot-only]
+//     [--screen CANDIDATE,…] [--bot-only] [--no-held-out]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
 // page's missed stories rank; --losses pairwise (or listwise) keeps one fitting only (an ablation);
@@ -328,10 +328,15 @@ const idx = days.map((_, i) => i);
 if (dropped.size) console.log(`features left out: ${[...dropped].join(", ")}`);
 if (SCREENED.length) console.log(`candidates screened: ${SCREENED.join(", ")}`);
 // `--bot-only`: the bot's stories only (half the time: for screens, which are judged on them)
-for (const [name, data] of [
-  ["bot stories (digest clustering)", bot],
-  ...(process.argv.includes("--bot-only") ? [] : [["labelled stories (ranking alone)", gold] as const]),
-] as const) {
+// `--no-held-out`: the all-days model only (a `--write` whose held-out figures were measured by the
+// same command without `--write`: the loop below does not change what is written)
+const heldOut = process.argv.includes("--no-held-out")
+  ? []
+  : ([
+      ["bot stories (digest clustering)", bot],
+      ...(process.argv.includes("--bot-only") ? [] : [["labelled stories (ranking alone)", gold] as const]),
+    ] as const);
+for (const [name, data] of heldOut) {
   console.log(`\n${name}: front-page stories among the first five, held out one day at a time`);
   let learned = 0;
   let hand = 0;
