@@ -89,6 +89,30 @@ describe("front-page word weights", () => {
     expect(w.has("salon")).toBe(false);
   });
 
+  it("counts a story once when its member articles share its weight", () => {
+    const one = fitWordWeights([ex("d1", true, "prefectur"), ex("d1", false, "moteur", "salon")], {
+      alpha: 1,
+      minDays: 1,
+    });
+    const member = (...terms: string[]) => ({ ...ex("d1", false, ...terms), weight: 1 / 4 });
+    const four = fitWordWeights(
+      [
+        ex("d1", true, "prefectur"),
+        member("moteur", "salon"),
+        member("moteur"),
+        member("moteur"),
+        member("moteur"),
+      ],
+      { alpha: 1, minDays: 1 },
+    );
+    // in every article of the story: as in the story told once
+    expect(four.get("moteur")).toBeCloseTo(one.get("moteur") as number, 10);
+    expect(four.get("prefectur")).toBeCloseTo(one.get("prefectur") as number, 10);
+    // in one article of four: a quarter of the evidence, so less against than a word of every article
+    expect(four.get("salon")).toBeGreaterThan(four.get("moteur") as number);
+    expect(four.get("salon")).toBeLessThan(0);
+  });
+
   it("scores a headline's distinct known words over the square root of its word count", () => {
     const w = new Map([
       ["prefectur", 1],

@@ -1,8 +1,9 @@
 // Which words a front page leads with: hard news (a judge, a prefecture, a minister, casualties)
 // against magazine pieces (an engine's horsepower, a celebrity's confession). Learned from labelled
-// front pages as naive-Bayes log-odds of a word's presence in a front-page story's title and lead
-// against its presence in the others' (bench/train-story-ranker.ts); a story scores its headline
-// article's words. A word no labelled story used scores 0, so a corpus in another language or on
+// front pages as naive-Bayes log-odds of a word's presence in a front-page story's titles and leads
+// against its presence in the others' (bench/train-story-ranker.ts: every article of a story is an
+// example, the story counted once — a word in all its articles counts as one story's, a word in one
+// of four as a quarter); a story scores its headline article's words. A word no labelled story used scores 0, so a corpus in another language or on
 // other subjects only loses this one signal.
 
 /** One labelled story: the stems of its headline article's title and lead, and whether it led. */
@@ -11,6 +12,8 @@ export interface WordExample {
   readonly front: boolean;
   /** The labelled day it comes from (a word must be seen on `minDays` days to be kept). */
   readonly day: string;
+  /** How much the example counts (default 1): a story's member articles share one story's weight. */
+  readonly weight?: number;
 }
 
 export interface WordWeightOptions {
@@ -32,10 +35,11 @@ export function fitWordWeights(
   let nOther = 0;
   for (const ex of examples) {
     const counts = ex.front ? front : other;
-    if (ex.front) nFront++;
-    else nOther++;
+    const weight = ex.weight ?? 1;
+    if (ex.front) nFront += weight;
+    else nOther += weight;
     for (const t of new Set(ex.terms)) {
-      counts.set(t, (counts.get(t) ?? 0) + 1);
+      counts.set(t, (counts.get(t) ?? 0) + weight);
       let seen = days.get(t);
       if (!seen) {
         seen = new Set();
