@@ -20,6 +20,7 @@ import {
   LEARNED_METHOD,
   LEARNED_PARAMS,
 } from "../src/core/stories/index.ts";
+import { createFlags } from "./lib/flags.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import {
   CONTEXT_DAYS,
@@ -34,21 +35,27 @@ import {
   STORY_LABELS_DIR,
 } from "./lib/story-labels.ts";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+// validated before the archive is loaded: a flag without its value, or `--threshold abc`, stops here
+const flags = createFlags();
+const arg = (name: string) => flags.value(name);
 // the digest's own method by default; `--method single-pass` asks for the live tracker's rule, with
 // its own learned parameters
-const method = (arg("method") ?? LEARNED_METHOD) as ClusterMethod;
+const methodFlag = arg("method");
+if (methodFlag !== undefined && methodFlag !== "average" && methodFlag !== "single-pass") {
+  console.error(`--method: average or single-pass, not ${methodFlag}`);
+  process.exit(2);
+}
+const method: ClusterMethod = methodFlag ?? LEARNED_METHOD;
 const base = arg("method") === "single-pass" ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
-const threshold = arg("threshold") ? Number(arg("threshold")) : base.threshold;
+const threshold = flags.number("threshold") ?? base.threshold;
+const textWeight = flags.number("text");
+const entityScale = flags.number("names");
 const params = {
   ...base,
   weights: {
     ...base.weights,
-    ...(arg("text") ? { textWeight: Number(arg("text")) } : {}),
-    ...(arg("names") ? { entityScale: Number(arg("names")) } : {}),
+    ...(textWeight !== undefined ? { textWeight } : {}),
+    ...(entityScale !== undefined ? { entityScale } : {}),
   },
   threshold,
 };
