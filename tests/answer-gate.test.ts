@@ -1,6 +1,14 @@
 // The answer gate's inputs: how the ranking agrees with the top sentence's answer.
+
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GATE_INPUTS, type GateCandidate, gateInputs, MARGIN_CAP } from "../src/core/answer/answer-gate.ts";
+import {
+  GATE_FEATURES,
+  GATE_INPUTS,
+  type GateCandidate,
+  gateInputs,
+  MARGIN_CAP,
+} from "../src/core/answer/answer-gate.ts";
 import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
 
 const blank = new Float64Array(FEATURES.length);
@@ -44,5 +52,16 @@ describe("answer gate inputs", () => {
     other[FEATURE_INDEX.kindOther] = 1;
     expect(at(gateInputs([cand(3, 0, [], other)]), "bestOther")).toBe(3);
     expect(at(gateInputs([cand(3, 0)]), "bestOther")).toBe(0);
+  });
+});
+
+describe("the committed model", () => {
+  // the scorer gives an input the model does not name a weight of 0 without a word: a gate feature
+  // added to the code but not to the trained model would be computed on every answer and never read
+  it("weighs every input the gate reads and every feature the ranker reads", () => {
+    const model = JSON.parse(
+      readFileSync(new URL("../src/core/answer/scorer-model.json", import.meta.url), "utf8"),
+    ) as { confidence: { inputs: string[] }; features?: string[] };
+    for (const name of [...GATE_INPUTS, ...GATE_FEATURES]) expect(model.confidence.inputs).toContain(name);
   });
 });

@@ -40,6 +40,14 @@ describe("asked place", () => {
     expect(locativeNames("Combien de morts aux États-Unis et au Pérou ?")).toEqual(["États-Unis", "Pérou"]);
     expect(locativeNames("Fraude chez Pôle emploi dans le Var : quelle agence ?")).toEqual(["Var"]);
     expect(locativeNames("How many cases in India on Saturday?")).toEqual(["India"]);
+    // French writes `À` without its accent at a sentence's start; English `A` is an article
+    expect(locativeNames("A Paris, la police a interpellé trois hommes.")).toEqual(["Paris"]);
+    expect(locativeNames("A Boeing 737 caught fire on landing.", "en")).toEqual([]);
+    // who is quoted, after the same prepositions, is no place
+    expect(locativeNames("Il a déclaré au Parisien que 40 cas étaient recensés en Inde.")).toEqual(["Inde"]);
+    expect(locativeNames("Le maire a confié à Libération que le feu avait pris à Ajaccio.")).toEqual([
+      "Ajaccio",
+    ]);
     // a month or a day is no place
     expect(locativeNames("How many people were killed on the roads in August 2020?")).toEqual([]);
     expect(locativeNames("Comment s'appelle la villa de Cathy Guetta ?")).toEqual([]);

@@ -25,6 +25,18 @@ describe("what a sentence says is not known", () => {
     expect(statesUnknown("Un homme inconnu des services de police a été arrêté.")).toBe(false);
     expect(statesUnknown("The gunman was named as John Smith, 28.")).toBe(false);
     expect(statesUnknown("He died of a heart attack, his family said.")).toBe(false);
+    // unknown to someone, a name, a verb of living through, a known count
+    expect(statesUnknown("Un humoriste encore inconnu du grand public a été récompensé.")).toBe(false);
+    expect(statesUnknown("Il a ravivé la flamme sur la tombe du Soldat inconnu.")).toBe(false);
+    expect(statesUnknown("L'équipe n'avait pas connu pareille défaite depuis 1990.")).toBe(false);
+    expect(statesUnknown("No one was injured in the blast.")).toBe(false);
+  });
+
+  it("reads the negation in its contracted English and its French passive forms", () => {
+    expect(statesUnknown("The victim hasn't been named.")).toBe(true);
+    expect(statesUnknown("Police haven't identified the gunman.")).toBe(true);
+    expect(statesUnknown("Les causes de l'incendie ne sont toujours pas connues.")).toBe(true);
+    expect(statesUnknown("No suspects have been arrested.")).toBe(true);
   });
 });
 
@@ -35,6 +47,7 @@ describe("an event announced for later", () => {
     expect(announces("Le jugement a été mis en délibéré.")).toBe(true);
     expect(announces("The album is due to be released on October 23.")).toBe(true);
     expect(announces("He will be sentenced next month.")).toBe(true);
+    expect(announces("Le tribunal jugera l'affaire en mars.")).toBe(true);
   });
 
   it("does not fire on the event told as done", () => {

@@ -30,12 +30,23 @@ export type PlaceQuestion = Pick<Reading, "text" | "lang" | "groups" | "terms">;
 // A capitalised word after a locative preposition, with its article (`dans le Var`, `à La
 // Rochelle`, `aux États-Unis`, `in the Philippines`). `de` is left out: `la villa de Cathy Guetta`
 // names a person as often as a place.
+// French writes a capital `À` as often without its accent (`A Paris, la …`): the bare `A` is read
+// only in French text, where it is no article (`A Boeing …` in English is).
 const LOCATIVE =
-  /(?<![\p{L}\p{M}])(?:[Ee]n|[Aa]ux?|[Àà]|[Dd]ans\s+(?:le|la|les|l['’])|[Ii]n|[Ii]n\s+the)\s+(?:(?:La|Le|Les|L['’])\s*)?(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+  /(?<![\p{L}\p{M}])(?:[Ee]n|[Aa]ux?|[Àà]|A|[Dd]ans\s+(?:le|la|les|l['’])|[Ii]n|[Ii]n\s+the)\s+(?:(?:La|Le|Les|L['’])\s*)?(\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+
+// Who a sentence quotes is told after the same prepositions (`a déclaré au Parisien`, `said to
+// Reuters`, `a confié à Libération`): a newspaper or a person spoken to, not where the fact holds.
+const SPOKEN_TO =
+  /(?:d[ée]clar|confi|indiqu|expliqu|pr[ée]cis|rapport|racont|annonc|affirm|assur|dit|said|told|explain)\p{L}*\s+$/iu;
 
 /** The capitalised words standing right after a locative preposition in `text` (`in August` is no place). */
-export function locativeNames(text: string): string[] {
-  return [...text.matchAll(LOCATIVE)].map((m) => m[1] as string).filter((w) => !CALENDAR.has(fold(w)));
+export function locativeNames(text: string, lang: "fr" | "en" = "fr"): string[] {
+  return [...text.matchAll(LOCATIVE)]
+    .filter((m) => !(lang === "en" && m[0].startsWith("A ")))
+    .filter((m) => !SPOKEN_TO.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)))
+    .map((m) => m[1] as string)
+    .filter((w) => !CALENDAR.has(fold(w)));
 }
 
 /**
@@ -45,7 +56,7 @@ export function locativeNames(text: string): string[] {
 export function askedPlaces(news: NewsIndex, q: PlaceQuestion): readonly ReadonlySet<string>[] {
   const known = places.get(q);
   if (known) return known;
-  const read = locativeNames(q.text).flatMap((word) => {
+  const read = locativeNames(q.text, q.lang === "en" ? "en" : "fr").flatMap((word) => {
     const terms = news.analyzer.terms(word, q.lang);
     if (terms.length === 0) return [];
     const groups = q.groups.filter((g) => g.some((t) => terms.includes(t)));
@@ -77,7 +88,7 @@ export function placeIn(
   const context = [around[index - 1]?.terms, around[index + 1]?.terms, news.titleTerms(doc)];
   const away = missing.some((p) => !context.some((terms) => terms !== undefined && holds(terms, p)));
   const lang = news.articles[doc]?.lang === "en" ? "en" : "fr";
-  const replaced = locativeNames(sentence.text).some((word) => {
+  const replaced = locativeNames(sentence.text, lang).some((word) => {
     const terms = news.analyzer.terms(word, lang);
     return terms.length > 0 && terms.every((t) => !q.terms.has(t));
   });

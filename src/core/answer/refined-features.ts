@@ -106,8 +106,9 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // the event told without the asked detail (./asked-detail.ts): a name, an object, a town, a penalty
   if (q.detail !== undefined && !holdsDetail(news, q, text)) f[FEATURE_INDEX.detailMissing] = 1;
   // an article that never states the asked cause or detail answers only by a neighbour's guess
-  if ((q.asksCause || q.detail !== undefined) && !articleStates(news, q, s.doc))
-    f[FEATURE_INDEX.askedMissingInArticle] = 1;
+  // (only when this sentence lacks one of them: a sentence that states both is in its article)
+  const lacks = f[FEATURE_INDEX.causeMissing] === 1 || f[FEATURE_INDEX.detailMissing] === 1;
+  if (lacks && !articleStates(news, q, s.doc)) f[FEATURE_INDEX.askedMissingInArticle] = 1;
   if (q.detail === "name" && q.kind !== "person" && !newPerson(news, q, text))
     f[FEATURE_INDEX.nameWithoutPerson] = 1;
   // which one: a name beside the asked thing's noun, or that noun only as `un camping`
@@ -142,12 +143,12 @@ const statesCause = (text: string) => {
 
 // Whether some sentence of the article (or its title) states the asked cause and the asked detail:
 // read once per question and article.
-const articleStated = new WeakMap<Reading, Map<number, boolean>>();
+const statedByArticle = new WeakMap<Reading, Map<number, boolean>>();
 function articleStates(news: NewsIndex, q: Reading, doc: number): boolean {
-  let known = articleStated.get(q);
+  let known = statedByArticle.get(q);
   if (!known) {
     known = new Map();
-    articleStated.set(q, known);
+    statedByArticle.set(q, known);
   }
   const seen = known.get(doc);
   if (seen !== undefined) return seen;

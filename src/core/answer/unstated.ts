@@ -12,10 +12,14 @@
 const UNKNOWN = new RegExp(
   [
     // `inconnue`, `indéterminées`, `inexpliqué`, `introuvable`, `non identifié`, `anonyme`
-    // (`inconnu des services de police` says nothing of what is asked)
-    String.raw`inconnu\p{L}*(?!\s+(?:des|de\s+la|du)\s+(?:services|police|justice|fichiers))|ind[ée]termin[ée]\p{L}*|inexpliqu[ée]\p{L}*|introuvables?|non\s+(?:encore\s+)?(?:identifi|connu|communiqu|r[ée]v[ée]l|nomm|pr[ée]cis|retrouv|[ée]lucid)\p{L}*`,
+    // (unknown to someone, `inconnu des services de police`, `du grand public`, says nothing of
+    // what is asked; `le Soldat inconnu` is a name)
+    String.raw`(?<!soldat\s)inconnu\p{L}*(?!\s+(?:des?|du|de\s+la|aux?)\s)|ind[ée]termin[ée]\p{L}*|inexpliqu[ée]\p{L}*|introuvables?|non\s+(?:encore\s+)?(?:identifi|connu|communiqu|r[ée]v[ée]l|nomm|pr[ée]cis|retrouv|[ée]lucid)\p{L}*`,
     // `n'a pas été identifié`, `n'ont toujours pas été retrouvés`, `n'a pas précisé`, `ne sont pas connues`
-    String.raw`(?:n['’]|ne\s+)(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront)\s+(?:toujours\s+|pas\s+encore\s+|encore\s+)?(?:pas|jamais|toujours\s+pas)\s+(?:encore\s+|toujours\s+)?(?:été\s+)?(?:identifi|communiqu|pr[ée]cis|d[ée]voil|connu|r[ée]v[ée]l|divulgu|retrouv|nomm|d[ée]termin|[ée]tabli|confirm|publi|rendu|indiqu|donn[ée]|[ée]lucid|interpell|arr[êe]t)\p{L}*`,
+    String.raw`(?:n['’]|ne\s+)(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront)\s+(?:toujours\s+|pas\s+encore\s+|encore\s+)?(?:pas|jamais|toujours\s+pas)\s+(?:encore\s+|toujours\s+)?(?:été\s+)?(?:identifi|communiqu|pr[ée]cis|d[ée]voil|r[ée]v[ée]l|divulgu|retrouv|nomm|d[ée]termin|[ée]tabli|confirm|publi|rendu|indiqu|donn[ée]|[ée]lucid|interpell|arr[êe]t)\p{L}*`,
+    // `n'est pas connu`, `ne sont toujours pas connues` (`n'avait pas connu pareille défaite` is
+    // the verb `connaître`: lived through, not unknown)
+    String.raw`(?:n['’]|ne\s+)(?:est|sont|était|étaient|sera|seront)\s+(?:toujours\s+|pas\s+encore\s+|encore\s+)?(?:pas|jamais|toujours\s+pas)\s+(?:encore\s+)?connu\p{L}*`,
     // `on ignore`, `on ne sait pas`, `on ne connaît pas`, `sans savoir`
     String.raw`on\s+ignore|ignor[ée]e?s?\s+(?:pour\s+l['’]heure|à\s+ce\s+stade|pour\s+le\s+moment)|on\s+ne\s+(?:sait|conna[iî]t)\s+(?:pas|rien|toujours)|sans\s+(?:que\s+l['’]on\s+)?(?:savoir|conna[iî]tre)`,
     // `en cours d'identification`, `reste à déterminer`, `font l'objet d'analyses`, `une enquête doit établir`
@@ -23,7 +27,7 @@ const UNKNOWN = new RegExp(
     // `aucune interpellation`, `aucun bilan`, `sans nouvelles`, `toujours en fuite`, `toujours recherché`
     String.raw`aucune?\s+(?:interpellation|arrestation|suspect|piste|bilan|pr[ée]cision|nom|identit[ée]|d[ée]cision|jugement|trace)|sans\s+nouvelles?|toujours\s+(?:en\s+fuite|recherch[ée]\p{L}*|port[ée]e?s?\s+disparu\p{L}*|disparu\p{L}*|introuvables?)`,
     // English
-    String.raw`unknown|unidentified|unexplained|unclear|undisclosed|unnamed|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:identified|named|released|disclosed|known|determined|found|confirmed|revealed|established|specified)|(?:did|does|has|have|had|would|could)\s+not\s+(?:yet\s+)?(?:identify|name|release|disclose|give|say|specify|reveal|confirm)|(?:remains?|remained|still)\s+(?:missing|at\s+large|unclear|unknown|under\s+investigation)|under\s+investigation|no\s+(?:one|suspect|arrests?|details?)\s+(?:has|have|had|were|was)`,
+    String.raw`unknown|unidentified|unexplained|unclear|undisclosed|unnamed|(?:not|never|\p{L}+n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?:identified|named|released|disclosed|known|determined|found|confirmed|revealed|established|specified)|(?:(?:did|does|has|have|had|would|could)\s+not|(?:didn|doesn|hasn|haven|hadn|wouldn|couldn)['’]t)\s+(?:yet\s+)?(?:identify|name|release|disclose|give|say|specify|reveal|confirm)|(?:remains?|remained|still)\s+(?:missing|at\s+large|unclear|unknown|under\s+investigation)|under\s+investigation|no\s+(?:suspects?|arrests?|details?)\s+(?:has|have|had|were|was)`,
   ]
     .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
     .join("|"),
@@ -38,7 +42,7 @@ const ANNOUNCED = new RegExp(
     // `va être mis en vente`, `vont se réunir`, `en décembre prochain`, `a été reporté`
     String.raw`(?:va|vont)\s+(?:(?:être|se|s['’])\s*)?\p{L}+(?:er|ir|re|é|ée|és|ées|is|ise)|(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|semaine|mois|ann[ée]e|an|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|saison|rentr[ée]e)\s+prochaine?s?|(?:report[ée]e?s?|repouss[ée]e?s?)\s+(?:à|au|de|d['’]|en|sine)|next\s+(?:week|month|year|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:postponed|delayed|rescheduled)`,
     // `rendra sa décision`, `se prononcera`, `statuera`, `comparaîtra`
-    String.raw`(?:rendr|prononcer|statuer|trancher|d[ée]cider|jugera|comparaîtr|comparaitr|d[ée]libérer)(?:a|ont)`,
+    String.raw`(?:rendr|prononcer|statuer|trancher|d[ée]cider|juger|comparaîtr|comparaitr|d[ée]libérer)(?:a|ont)`,
     // `le procès est prévu`, `le jugement attendu`, `audience fixée au`, `mis en délibéré`
     String.raw`(?:proc[èe]s|jugement|audience|verdict|d[ée]cision|d[ée]lib[ée]r[ée]|r[ée]sultats?)\s+(?:\p{L}+\s+){0,3}?(?:est\s+|sont\s+|a\s+été\s+)?(?:pr[ée]vue?s?|attendue?s?|fix[ée]e?s?|programm[ée]e?s?|renvoy[ée]e?s?|report[ée]e?s?)|(?:mise?|plac[ée]e?)\s+en\s+d[ée]lib[ée]r[ée]`,
     // English
