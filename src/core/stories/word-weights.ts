@@ -3,10 +3,10 @@
 // front pages as naive-Bayes log-odds of a word's presence in a front-page story's titles and leads
 // against its presence in the others' (bench/train-story-ranker.ts: every article of a story is an
 // example, the story counted once — a word in all its articles counts as one story's, a word in one
-// of four as a quarter); a story scores its headline article's words. A word no labelled story used scores 0, so a corpus in another language or on
-// other subjects only loses this one signal.
+// of four as a quarter); a story scores its headline article's words. A word no labelled story
+// used scores 0, so a corpus in another language or on other subjects only loses this one signal.
 
-/** One labelled story: the stems of its headline article's title and lead, and whether it led. */
+/** One article of a labelled story: the stems of its title and lead, and whether its story led. */
 export interface WordExample {
   readonly terms: readonly string[];
   readonly front: boolean;
