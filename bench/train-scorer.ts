@@ -19,7 +19,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GATE_FEATURES, gateInputs } from "../src/core/answer/answer-gate.ts";
+import { GATE_FEATURES, GATE_ONLY_FEATURES, gateInputs } from "../src/core/answer/answer-gate.ts";
 import { addVoteFeatures, rivalOf } from "../src/core/answer/answer-votes.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { afterArchive } from "../src/core/answer/decide.ts";
@@ -85,17 +85,7 @@ const WITHOUT = featuresOf("without");
  */
 const GATE_ONLY = args.includes("--particular-in-ranker")
   ? []
-  : (
-      [
-        "particularNamed",
-        "particularGeneric",
-        "unknownStated",
-        "unknownInArticle",
-        "announced",
-        "askedMissingInArticle",
-        "nameWithoutPerson",
-      ] as const
-    ).map((f) => FEATURES.indexOf(f));
+  : GATE_ONLY_FEATURES.map((f) => FEATURES.indexOf(f));
 const RANKER_WITHOUT = [...featuresOf("ranker-without"), ...GATE_ONLY];
 const GATE_WITHOUT = new Set(featuresOf("gate-without"));
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them

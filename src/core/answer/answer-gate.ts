@@ -35,6 +35,25 @@ export const GATE_INPUTS = [
 ] as const;
 
 /**
+ * Features the gate reads and the ranker's fit leaves out (bench/train-scorer.ts): they judge whether
+ * the top answer can be believed, not which sentence comes top. The asked particular in the ranker
+ * too cost `npm run eval:seeds` questions (bench/results/ranker-comparison.md, answers15).
+ */
+export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
+  // which one: a name beside the asked thing's noun, or the noun only as `un camping`
+  "particularNamed",
+  "particularGeneric",
+  // what the archive does not know is told as such where it speaks of it (`la cause reste
+  // inconnue`, `n'a pas été identifié`), and an event announced for later has not happened yet
+  "unknownStated",
+  "unknownInArticle",
+  "announced",
+  // the asked cause or detail in no sentence of the top's article; a name asked and no person named
+  "askedMissingInArticle",
+  "nameWithoutPerson",
+];
+
+/**
  * The top sentence's features the gate weighs (`npm run train -- --gate-all` for all of them): the
  * asked kind and whether the sentence gives one (per kind), how much of the question and of its
  * names it holds, whether its article lacks a question word, its time frame and its article's
@@ -84,17 +103,7 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "causeMissing",
   // the event told without the asked detail (`un cirque` for `quel cirque`, a country for a town)
   "detailMissing",
-  // which one: a name beside the asked thing's noun, or the noun only as `un camping`
-  "particularNamed",
-  "particularGeneric",
-  // what the archive does not know is told as such where it speaks of it (`la cause reste
-  // inconnue`, `n'a pas été identifié`), and an event announced for later has not happened yet
-  "unknownStated",
-  "unknownInArticle",
-  "announced",
-  // the asked cause or detail in no sentence of the top's article; a name asked and no person named
-  "askedMissingInArticle",
-  "nameWithoutPerson",
+  ...GATE_ONLY_FEATURES,
   // the noun written only as the question wrote it; the figure of another place
   "particularEchoed",
   "placeAway",
