@@ -48,6 +48,8 @@ describe("an event announced for later", () => {
     expect(announces("The album is due to be released on October 23.")).toBe(true);
     expect(announces("He will be sentenced next month.")).toBe(true);
     expect(announces("Le tribunal jugera l'affaire en mars.")).toBe(true);
+    expect(announces("La villa va être mise en vente aux enchères.")).toBe(true);
+    expect(announces("Les ministres vont se réunir lundi.")).toBe(true);
   });
 
   it("does not fire on the event told as done", () => {
@@ -55,6 +57,12 @@ describe("an event announced for later", () => {
     expect(announces("Le procès s'est ouvert lundi à Paris.")).toBe(false);
     expect(announces("He was sentenced to life in prison on Friday.")).toBe(false);
     expect(announces("The album debuted at number one.")).toBe(false);
+  });
+
+  it("does not take any near future for an announcement", () => {
+    expect(announces("Il va falloir attendre la fin de l'enquête.")).toBe(false);
+    expect(announces("Ça va faire mal au portefeuille des automobilistes.")).toBe(false);
+    expect(announces("Les soignants vont pouvoir souffler un peu.")).toBe(false);
   });
 });
 

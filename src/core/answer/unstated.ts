@@ -39,8 +39,9 @@ const ANNOUNCED = new RegExp(
   [
     // `sera jugé`, `doit être rendu`, `devrait se prononcer`, `doit s'ouvrir`, `devraient réunir`
     String.raw`(?:sera|seront|devra|devront|doit|doivent|devrait|devraient)\s+(?:(?:être|se|s['’])\s*)?(?:jug|rendu|prononc|fix|connu|annonc|examin|d[ée]cid|ouvr|tenir|d[ée]rouler|r[ée]unir|statu|tranch|publi|d[ée]voil|comparaître|comparaitre)\p{L}*`,
-    // `va être mis en vente`, `vont se réunir`, `en décembre prochain`, `a été reporté`
-    String.raw`(?:va|vont)\s+(?:(?:être|se|s['’])\s*)?\p{L}+(?:er|ir|re|é|ée|és|ées|is|ise)|(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|semaine|mois|ann[ée]e|an|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|saison|rentr[ée]e)\s+prochaine?s?|(?:report[ée]e?s?|repouss[ée]e?s?)\s+(?:à|au|de|d['’]|en|sine)|next\s+(?:week|month|year|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:postponed|delayed|rescheduled)`,
+    // `va être mis en vente`, `vont se réunir` (the announcing verbs only: `va falloir`, `va faire`
+    // announce nothing), `en décembre prochain`, `a été reporté`
+    String.raw`(?:va|vont)\s+(?:(?:être|se|s['’])\s*)?(?:jug|rendu|prononc|fix|connu|annonc|examin|d[ée]cid|ouvr|tenir|d[ée]rouler|r[ée]unir|statu|tranch|publi|d[ée]voil|comparaître|comparaitre|mise?s?\s+en\s+vente|sortir|lanc)\p{L}*|(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|semaine|mois|ann[ée]e|an|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|saison|rentr[ée]e)\s+prochaine?s?|(?:report[ée]e?s?|repouss[ée]e?s?)\s+(?:à|au|de|d['’]|en|sine)|next\s+(?:week|month|year|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:postponed|delayed|rescheduled)`,
     // `rendra sa décision`, `se prononcera`, `statuera`, `comparaîtra`
     String.raw`(?:rendr|prononcer|statuer|trancher|d[ée]cider|juger|comparaîtr|comparaitr|d[ée]libérer)(?:a|ont)`,
     // `le procès est prévu`, `le jugement attendu`, `audience fixée au`, `mis en délibéré`
