@@ -141,41 +141,48 @@ const statesCause = (text: string) => {
   return STATES_CAUSE.test(told) || DIED_OF.test(told);
 };
 
-// Whether some sentence of the article (or its title) states the asked cause and the asked detail:
-// read once per question and article.
-const statedByArticle = new WeakMap<Reading, Map<number, boolean>>();
-function articleStates(news: NewsIndex, q: Reading, doc: number): boolean {
-  let known = statedByArticle.get(q);
+// What an article says, read once per key (a question, or the archive) and article: the refined
+// candidates of a question share a few articles.
+function perArticle<K extends object>(
+  store: WeakMap<K, Map<number, boolean>>,
+  key: K,
+  doc: number,
+  read: () => boolean,
+): boolean {
+  let known = store.get(key);
   if (!known) {
     known = new Map();
-    statedByArticle.set(q, known);
+    store.set(key, known);
   }
   const seen = known.get(doc);
   if (seen !== undefined) return seen;
-  const texts = [news.articles[doc]?.title ?? "", ...news.sentencesOf(doc).map((x) => x.text)];
-  const states =
-    (!q.asksCause || texts.some(statesCause)) &&
-    (q.detail === undefined || texts.some((t) => holdsDetail(news, q, t)));
-  known.set(doc, states);
-  return states;
+  const value = read();
+  known.set(doc, value);
+  return value;
 }
 
-// Whether a sentence of the article (its title too) says something is not known: read once per
-// article, the refined candidates of a question sharing a few articles.
+// Whether some sentence of the article (or its title) states the asked cause and the asked detail.
+const statedByArticle = new WeakMap<Reading, Map<number, boolean>>();
+const articleStates = (news: NewsIndex, q: Reading, doc: number): boolean =>
+  perArticle(statedByArticle, q, doc, () => {
+    const texts = [news.articles[doc]?.title ?? "", ...news.sentencesOf(doc).map((x) => x.text)];
+    return (
+      (!q.asksCause || texts.some(statesCause)) &&
+      (q.detail === undefined || texts.some((t) => holdsDetail(news, q, t)))
+    );
+  });
+
+// Whether a sentence of the article (its title too) says something is not known.
 const unknownArticles = new WeakMap<NewsIndex, Map<number, boolean>>();
-function articleStatesUnknown(news: NewsIndex, doc: number): boolean {
-  let known = unknownArticles.get(news);
-  if (!known) {
-    known = new Map();
-    unknownArticles.set(news, known);
-  }
-  const seen = known.get(doc);
-  if (seen !== undefined) return seen;
-  const title = news.articles[doc]?.title ?? "";
-  const says = statesUnknown(title) || news.sentencesOf(doc).some((x) => statesUnknown(x.text));
-  known.set(doc, says);
-  return says;
-}
+const articleStatesUnknown = (news: NewsIndex, doc: number): boolean =>
+  perArticle(
+    unknownArticles,
+    news,
+    doc,
+    () =>
+      statesUnknown(news.articles[doc]?.title ?? "") ||
+      news.sentencesOf(doc).some((x) => statesUnknown(x.text)),
+  );
 
 // Whether the sentence states when (`le 22 mars 2016`) inside the question's frame, or only
 // outside it: an event is often reported later with its date, and a sentence dated otherwise
