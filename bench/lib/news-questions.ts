@@ -15,7 +15,7 @@ export const NEWS_QUESTIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)
  * break-even 0.6 unless held out clearly says otherwise: ranker-comparison.md, "answers14").
  */
 export const TRAINING_BATCHES: readonly number[] = [
-  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
 ];
 
 /**
