@@ -51,6 +51,10 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // the asked cause or detail in no sentence of the top's article; a name asked and no person named
   "askedMissingInArticle",
   "nameWithoutPerson",
+  // another occasion of the same people (`a déjà été condamné en mars 2018`), a person described
+  // and not named (`Un homme armé`) when a name is asked
+  "toldAsBefore",
+  "unnamedPerson",
 ];
 
 /**

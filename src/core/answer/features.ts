@@ -104,6 +104,11 @@ export const FEATURES = [
   // written in the sentence instead (`en Argentine`): ./asked-place.ts
   "placeAway",
   "placeReplaced",
+  // the sentence looks back (`avait été libéré`, `a déjà été condamné`, `à l'époque`), or
+  // describes a person without naming them when a name is asked (`Un homme armé a tué…`):
+  // another occasion of the same people, or the event told without its people (./other-occasion.ts)
+  "toldAsBefore",
+  "unnamedPerson",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -20,6 +20,7 @@ import { holdsDetail, newPerson } from "./asked-detail.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
 import { placeIn } from "./asked-place.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
+import { describesUnnamed, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
 import { statedSpans } from "./time-frame.ts";
@@ -124,6 +125,7 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   const place = placeIn(news, q, s.doc, s.index, s.sentence);
   f[FEATURE_INDEX.placeAway] = place.away ? 1 : 0;
   f[FEATURE_INDEX.placeReplaced] = place.replaced ? 1 : 0;
+  otherOccasion(news, q, s);
   const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
@@ -134,6 +136,15 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   statedDates(news, q, s);
   interactions(q, f);
   return keys;
+}
+
+// Another occasion of the same people, or the event told without its people (./other-occasion.ts).
+function otherOccasion(news: NewsIndex, q: Reading, s: SentenceCandidate): void {
+  const f = s.features;
+  const text = s.sentence.text;
+  f[FEATURE_INDEX.toldAsBefore] = toldAsBefore(text) ? 1 : 0;
+  const asksName = q.detail === "name" || q.detail === "culprit" || (q.kind === "person" && !q.asksIdentity);
+  if (asksName) f[FEATURE_INDEX.unnamedPerson] = describesUnnamed(news, q.nameTerms, text) ? 1 : 0;
 }
 
 const statesCause = (text: string) => {
