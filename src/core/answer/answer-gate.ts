@@ -108,6 +108,11 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "particularEchoed",
   "placeAway",
   "placeReplaced",
+  // the asked span beyond the kind: the figure of another noun, no currency, no name, another season
+  "countsOther",
+  "amountMissing",
+  "spanMissing",
+  "periodOther",
 ];
 
 export const MARGIN_CAP = 5;
