@@ -51,6 +51,9 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // the asked cause or detail in no sentence of the top's article; a name asked and no person named
   "askedMissingInArticle",
   "nameWithoutPerson",
+  // a which-thing question and no new name in the sentence: in the ranker it moved answers to
+  // `quelles zones` (a description, not a name) onto sentences with a name (answers19)
+  "spanMissing",
 ];
 
 /**
@@ -108,10 +111,10 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "particularEchoed",
   "placeAway",
   "placeReplaced",
-  // the asked span beyond the kind: the figure of another noun, no currency, no name, another season
+  // the asked span beyond the kind: the figure of another noun, no currency, another season (no
+  // name: `spanMissing`, above)
   "countsOther",
   "amountMissing",
-  "spanMissing",
   "periodOther",
 ];
 
