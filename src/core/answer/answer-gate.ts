@@ -55,6 +55,9 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // and not named (`Un homme armé`) when a name is asked
   "toldAsBefore",
   "unnamedPerson",
+  // a which-thing question and no new name in the sentence: in the ranker it moved answers to
+  // `quelles zones` (a description, not a name) onto sentences with a name (answers19)
+  "spanMissing",
 ];
 
 /**
@@ -112,6 +115,11 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "particularEchoed",
   "placeAway",
   "placeReplaced",
+  // the asked span beyond the kind: the figure of another noun, no currency, another season (no
+  // name: `spanMissing`, above)
+  "countsOther",
+  "amountMissing",
+  "periodOther",
 ];
 
 export const MARGIN_CAP = 5;

@@ -109,6 +109,13 @@ export const FEATURES = [
   // another occasion of the same people, or the event told without its people (./other-occasion.ts)
   "toldAsBefore",
   "unnamedPerson",
+  // the asked span beyond the kind (./asked-span.ts): every figure counts another noun than the
+  // asked one (`18 blessés` for `combien de passagers`); an amount asked and no currency written;
+  // a which-thing question and no new name, quoted title or model code; another season written
+  "countsOther",
+  "amountMissing",
+  "spanMissing",
+  "periodOther",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -8,6 +8,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { forEachToken } from "../text/tokenize.ts";
 import { type AskedDetail, askedCount, askedDetail, type CountAsked } from "./asked-detail.ts";
+import { type AskedSpan, askedSpanOf } from "./asked-span.ts";
 import { frenchFor } from "./glossary-en-fr.ts";
 import { type ParsedQuestion, parseQuestion } from "./question.ts";
 import { questionFrame, type TimeFrame } from "./question-frame.ts";
@@ -54,6 +55,8 @@ export interface Reading extends ParsedQuestion {
   readonly countAsked?: CountAsked;
   /** Index terms of the names the question gives (`trump`): a name sharing one is no new person. */
   readonly nameTerms: ReadonlySet<string>;
+  /** What the question asks beyond its kind: an amount of money, a season (./asked-span.ts). */
+  readonly askedSpan: AskedSpan;
   readonly frame?: TimeFrame;
   /** The day the question is asked (`YYYY-MM-DD`), when known. */
   readonly now?: string;
@@ -135,6 +138,7 @@ export function readQuestion(news: NewsIndex, typed: string, now?: string, today
     ...asked,
     ...roleOf(news, parsed, asked.detail, question, groups, isName),
     nameTerms: new Set(groups.filter((_, gi) => isName[gi]).flat()),
+    askedSpan: askedSpanOf(question),
     ...(frame ? { frame } : {}),
     ...(now ? { now } : {}),
   };

@@ -19,6 +19,7 @@ import {
 import { holdsDetail, newPerson } from "./asked-detail.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
 import { placeIn } from "./asked-place.ts";
+import { amountMissing, countsOther, periodOther, spanMissing } from "./asked-span.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { describesUnnamed, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
@@ -126,6 +127,11 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   f[FEATURE_INDEX.placeAway] = place.away ? 1 : 0;
   f[FEATURE_INDEX.placeReplaced] = place.replaced ? 1 : 0;
   otherOccasion(news, q, s);
+  // the asked span beyond the kind: the noun a figure counts, a currency, a name, the season
+  if (q.kind === "number" && countsOther(news, q.counted, text)) f[FEATURE_INDEX.countsOther] = 1;
+  if (amountMissing(q.askedSpan, text)) f[FEATURE_INDEX.amountMissing] = 1;
+  if (spanMissing(news, q, text)) f[FEATURE_INDEX.spanMissing] = 1;
+  if (periodOther(q.askedSpan.season, text)) f[FEATURE_INDEX.periodOther] = 1;
   const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
