@@ -17,7 +17,9 @@
 // `pastCount@ABOUT@DAYS` below, ABOUT and DAYS chosen per held-out fold on the training days (0.1 and
 // 28 in every fold), each in place of `pastDays`: 145/225, ≥ 3 of 5 on 35 of 45 days, as without
 // them — dropped, kept here to re-run; titleAsks and titleNumberFirst have no signal (within-day
-// AUC 0.50; bench/results/stories.md, "stories15").
+// AUC 0.50; bench/results/stories.md, "stories15"). Round 16 (stories17, 49 days): the name-placement
+// and lead-form candidates at the end, within-day AUC 0.46–0.64 against prominence's 0.70;
+// `titleOpensPerson` screened: 158/245 as without it (≥ 3 of 5 on 39 days against 38) — dropped.
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
 import { capitalisedRuns, leadSentences } from "../../src/core/stories/features.ts";
 import type { FeatureOptions, Story } from "../../src/core/stories/index.ts";
