@@ -4,7 +4,7 @@
 // listwise (a softmax over the day's stories); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts: every article of a story, the story counted once).
 //   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
-//     [--screen CANDIDATE,…] [--bot-only | --gold-only] [--no-held-out] [--headline-words]
+//     [--screen CANDIDATE,…] [--bot-only | --gold-only] [--no-held-out] [--headline-words] [--story-words]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
 // page's missed stories rank; --losses pairwise (or listwise) keeps one fitting only (an ablation);
@@ -170,6 +170,15 @@ if (dumpFile) {
 // and the words of all its articles, not only its headline's, are evidence (stories15: 146/225 held
 // out against 145; `--headline-words` is the headline-only word model before it, an ablation)
 const wordMembers = !process.argv.includes("--headline-words");
+// `--story-words`: a story's word score is the mean of its articles' (title and lead each), not its
+// headline article's alone (stories17's screen; the model in use scores the headline)
+const storyWords = process.argv.includes("--story-words");
+if (storyWords && process.argv.includes("--write"))
+  throw new Error("--story-words is a screen; src/core scores a story by its headline's words");
+const itemWordScore = (w: ReadonlyMap<string, number>, it: Item) =>
+  storyWords
+    ? it.memberTerms.reduce((s, t) => s + wordScore(w, t), 0) / Math.max(1, it.memberTerms.length)
+    : wordScore(w, it.terms);
 const wordExamples = (di: number): WordExample[] =>
   (gold[di] as Item[]).flatMap((it) =>
     (wordMembers ? it.memberTerms : [it.terms]).map((terms, _, all) => ({
@@ -201,7 +210,7 @@ function withWords(data: Item[][], train: readonly number[], target: readonly nu
   if (dropped.has("words")) return out;
   const score = (di: number, from: readonly number[]) => {
     const w = fitWordWeights(from.flatMap(wordExamples), spec);
-    for (const it of out[di] as Item[]) it.x[WORDS] = wordScore(w, it.terms);
+    for (const it of out[di] as Item[]) it.x[WORDS] = itemWordScore(w, it);
   };
   for (const di of train)
     score(
@@ -319,15 +328,15 @@ function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryR
     COLUMNS,
     members,
     dropped.has("words") ? -1 : WORDS,
-    train.flatMap((d) => (data[d] as Item[]).map((it) => it.terms)),
-    wordScore,
+    train.flatMap((d) => data[d] as Item[]),
+    itemWordScore,
   );
   return { ranker, size: members.length };
 }
 /** A story's score under a ranker: its word score from the ranker's own word map. */
 const ensembleScore = (r: StoryRanker, it: Item) => {
   const x = [...it.x];
-  if (!dropped.has("words")) x[WORDS] = wordScore(rankerWords(r), it.terms);
+  if (!dropped.has("words")) x[WORDS] = itemWordScore(rankerWords(r) ?? new Map(), it);
   if (!SCREENED.length) return rankScore(r, x);
   // screened columns are not RANK_FEATURES (rankScore reads those by name): the same sum by position
   return score(r, { ...it, x });

@@ -28,12 +28,12 @@ export interface EnsembleMember {
  * stems), with the weight that gives back the average. Clipping at ±3 deviations (rank-features.ts)
  * applies to the combined word score instead of each member's.
  */
-export function averageRankers(
+export function averageRankers<T>(
   features: StoryRanker["features"],
   members: readonly EnsembleMember[],
   wordsIndex: number,
-  wordTerms: readonly (readonly string[])[],
-  wordScore: (w: ReadonlyMap<string, number>, terms: readonly string[]) => number,
+  wordTerms: readonly T[],
+  wordScore: (w: ReadonlyMap<string, number>, terms: T) => number,
 ): StoryRanker {
   const first = members[0];
   if (!first) throw new Error("averageRankers: no member");

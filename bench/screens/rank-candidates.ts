@@ -17,8 +17,11 @@
 // `pastCount@ABOUT@DAYS` below, ABOUT and DAYS chosen per held-out fold on the training days (0.1 and
 // 28 in every fold), each in place of `pastDays`: 145/225, ≥ 3 of 5 on 35 of 45 days, as without
 // them — dropped, kept here to re-run; titleAsks and titleNumberFirst have no signal (within-day
-// AUC 0.50; bench/results/stories.md, "stories15").
+// AUC 0.50; bench/results/stories.md, "stories15"). Round 16 (stories17, 49 days): the name-placement
+// and lead-form candidates at the end, within-day AUC 0.46–0.64 against prominence's 0.70;
+// `titleOpensPerson` screened: 158/245 as without it (≥ 3 of 5 on 39 days against 38) — dropped.
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
+import { capitalisedRuns, leadSentences } from "../../src/core/stories/features.ts";
 import type { FeatureOptions, Story } from "../../src/core/stories/index.ts";
 import { articleFeatures, backgroundBefore, dayNumber } from "../../src/core/stories/index.ts";
 
@@ -80,3 +83,39 @@ for (const about of [0.1, 0.15, 0.2, 0.25, 0.3])
 const titleOf = ({ news, story }: CandidateInput) => news.articles[story.headline]?.title.trim() ?? "";
 CANDIDATES.titleAsks = (input) => (/[?!]\s*$/u.test(titleOf(input)) ? 1 : 0);
 CANDIDATES.titleNumberFirst = (input) => (/^\d/u.test(titleOf(input)) ? 1 : 0);
+
+// Round 16 (stories17): what lifts a minor item with a famous name and what marks a hard-news
+// event, from the headline article's form alone (no word list): where its names are (title or
+// lead), whether the title opens on a person-like name (two or more capitalised words: the story
+// is what someone said or did), how many numbers its lead gives (tolls, ages, sums), and whether
+// the lead places the event in a local area the French wire way (`Beaumont-sur-Oise (Val-d'Oise)`).
+const headOf = ({ news, story }: CandidateInput) => news.articles[story.headline];
+const leadOf = (input: CandidateInput) => leadSentences(headOf(input)?.body ?? "", 2);
+/** Log-share of the corpus's articles using the best-known name among `sentences` (as `prominence`). */
+function bestKnown(news: NewsIndex, sentences: readonly string[]): number {
+  let best = 0;
+  for (const s of sentences)
+    for (const run of capitalisedRuns(s)) {
+      const terms = news.analyzer.terms(run, "fr");
+      if (!terms.length) continue;
+      best = Math.max(best, Math.min(...terms.map((t) => news.index.docFreq(t))));
+    }
+  return Math.log(1 + best) / Math.log(1 + Math.max(1, news.index.docCount));
+}
+CANDIDATES.titleProminence = (input) => bestKnown(input.news, [titleOf(input)]);
+CANDIDATES.leadProminence = (input) => bestKnown(input.news, leadOf(input));
+const personRun = (run: string) => run.split(" ").filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+CANDIDATES.titlePerson = (input) => (capitalisedRuns(titleOf(input)).some(personRun) ? 1 : 0);
+CANDIDATES.titleOpensPerson = (input) => {
+  const t = titleOf(input);
+  const first = capitalisedRuns(t)[0];
+  return first && personRun(first) && t.startsWith(first.split(" ")[0] as string) ? 1 : 0;
+};
+CANDIDATES.leadNumbers = (input) => Math.log1p((leadOf(input).join(" ").match(/\d+/gu) ?? []).length);
+CANDIDATES.leadPlace = (input) => (/\(\p{Lu}[\p{L}' -]+\)/u.test(leadOf(input).join(" ")) ? 1 : 0);
+CANDIDATES.titleNameShare = (input) => {
+  const t = titleOf(input);
+  const words = t.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const named = capitalisedRuns(t).reduce((n, r) => n + r.split(" ").length, 0);
+  return words.length ? named / words.length : 0;
+};
