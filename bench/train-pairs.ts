@@ -443,3 +443,93 @@ if (process.argv.includes("--show")) {
       );
     }
 }
+
+// `--direct`: experiment only — the pair score as the similarity in use plus a weighted sum of the
+// other views (each in units of its spread over the pairs of similarity ≥ 0.05, times the
+// similarity's), the weights found by coordinate search for the tuner's rule itself (clustering the
+// training days), not for the pairs' log-loss; threshold chosen with them. Leave-one-day-out.
+if (process.argv.includes("--direct")) {
+  const F = PAIR_FEATURES.length;
+  const near = dayPairs.flatMap((d) => d.rows.filter((r) => (r[0] as number) >= 0.05));
+  const sd = (f: number) => {
+    const v = near.map((r) => r[f] as number);
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length) || 1;
+  };
+  const unit = Array.from({ length: F }, (_, f) => sd(0) / sd(f));
+  const STEPS = [-0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.4];
+  const GRID = Array.from({ length: 59 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
+  const countsFor = (w: readonly number[]): PairCounts[][] =>
+    dayPairs.map((d) => {
+      const m = new Float32Array(d.n * d.n);
+      let k = 0;
+      for (let i = 0; i < d.n; i++)
+        for (let j = i + 1; j < d.n; j++) {
+          const r = d.rows[k++] as number[];
+          let s = r[0] as number;
+          for (let f = 1; f < F; f++) s += (w[f] as number) * (unit[f] as number) * (r[f] as number);
+          m[i * d.n + j] = s;
+          m[j * d.n + i] = s;
+        }
+      return countsAt(d, averageOf(d, m), GRID);
+    });
+  const cache = new Map<string, PairCounts[][]>();
+  const cached = (w: readonly number[]) => {
+    const key = w.join(",");
+    let c = cache.get(key);
+    if (!c) {
+      c = countsFor(w);
+      cache.set(key, c);
+    }
+    return c;
+  };
+  /** The rule's value of weights `w` on the days but `skip`: [ok, F1 or P, days met] at its best threshold. */
+  const value = (w: readonly number[], skip: number): [number, number, number, number] => {
+    const table = cached(w).filter((_, k) => k !== skip);
+    const t = chooseThreshold(table, GRID);
+    const ti = GRID.indexOf(t);
+    const pooled = table.reduce((a, c) => addCounts(a, c[ti] as PairCounts), NO_PAIRS);
+    const m = prf(pooled);
+    const met = table.filter((c) => meets(c[ti] as PairCounts, MIN_PRECISION)).length;
+    return m.p >= MIN_PRECISION ? [1, m.f1, met, t] : [0, m.p, met, t];
+  };
+  const better = (a: readonly number[], b: readonly number[]) =>
+    DAYS_RULE
+      ? (a[2] as number) > (b[2] as number) ||
+        (a[2] === b[2] &&
+          ((a[0] as number) > (b[0] as number) ||
+            (a[0] === b[0] && (a[1] as number) > (b[1] as number) + 1e-9)))
+      : (a[0] as number) > (b[0] as number) || (a[0] === b[0] && (a[1] as number) > (b[1] as number) + 1e-9);
+  const search = (skip: number) => {
+    let w = Array.from({ length: F }, () => 0);
+    let best = value(w, skip);
+    for (let sweep = 0; sweep < 2; sweep++)
+      for (let f = 1; f < F; f++)
+        for (const step of STEPS) {
+          const trial = w.map((x, k) => (k === f ? step : x));
+          const v = value(trial, skip);
+          if (better(v, best)) {
+            best = v;
+            w = trial;
+          }
+        }
+    return { w, t: best[3] as number };
+  };
+  const perDay: PairCounts[] = [];
+  days.forEach((d, di) => {
+    const { w, t } = search(di);
+    const c = (cached(w)[di] as PairCounts[])[GRID.indexOf(t)] as PairCounts;
+    perDay.push(c);
+    console.log(
+      `  ${d.date}: ${pf(base.perDay[di] as PairCounts)} → ${pf(c)} (t ${t}, w ${
+        w
+          .map((x, k) => (x ? `${PAIR_FEATURES[k]} ${x}` : ""))
+          .filter(Boolean)
+          .join(" ") || "none"
+      })`,
+    );
+  });
+  summary("digest, direct search (held out)", { perDay, thresholds: [] });
+  const all = search(-1);
+  console.log(`  all days: t ${all.t}, w ${all.w.join(",")}; in sample ${value(all.w, -1).join(" ")}`);
+}
