@@ -170,7 +170,7 @@ const calendarTerms = new WeakMap<NewsIndex, Set<string>>();
  * A term that only dates the article: a weekday, a month, a day of the month or a year. On a
  * day's digest every article says "mardi 31 mars"; those words would bind them all.
  */
-export function isCalendarTerm(news: NewsIndex, term: string): boolean {
+function isCalendarTerm(news: NewsIndex, term: string): boolean {
   if (/^\d{1,2}$/.test(term) || /^(?:19|20)\d\d$/.test(term)) return true;
   let set = calendarTerms.get(news);
   if (!set) {
