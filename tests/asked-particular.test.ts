@@ -2,12 +2,12 @@
 // sentence names it beside the asked noun (`le camping des Viviers`) or writes that noun only as a
 // generic (`un camping`): ./src/core/answer/asked-particular.ts.
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { askedHead, particularIn } from "../src/core/answer/asked-particular.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
+import { createFeatureReader } from "./fakes/candidate-features.ts";
 
 const news = createNewsIndex([
   article(
@@ -116,11 +116,7 @@ describe("asked particular", () => {
   });
 
   it("writes both features on the answerer's candidates", () => {
-    const answerer = createAnswerer(news, { minConfidence: 0 });
-    const scored = answerer
-      .candidates("Quel camping a été détruit par l'incendie de Mimizan ?")
-      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === "a");
-    const at = (index: number) => scored.find((s) => s.index === index)?.features;
+    const at = createFeatureReader(news)("Quel camping a été détruit par l'incendie de Mimizan ?", "a");
     expect(at(0)?.[FEATURE_INDEX.particularGeneric]).toBe(1);
     expect(at(0)?.[FEATURE_INDEX.particularNamed]).toBe(0);
     expect(at(1)?.[FEATURE_INDEX.particularNamed]).toBe(1);

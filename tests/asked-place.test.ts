@@ -1,12 +1,12 @@
 // The place a question names (`en Inde`, `in India`) and whether a candidate's context writes it,
 // or writes another place instead: ./src/core/answer/asked-place.ts.
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { askedPlaces, locativeNames, placeIn } from "../src/core/answer/asked-place.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
+import { createFeatureReader } from "./fakes/candidate-features.ts";
 
 const news = createNewsIndex([
   article(
@@ -89,11 +89,7 @@ describe("asked place", () => {
   });
 
   it("writes both features on the answerer's candidates", () => {
-    const answerer = createAnswerer(news, { minConfidence: 0 });
-    const scored = answerer
-      .candidates("Combien de cas de Covid-19 au Pérou samedi ?")
-      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === "a");
-    const at = (index: number) => scored.find((s) => s.index === index)?.features;
+    const at = createFeatureReader(news)("Combien de cas de Covid-19 au Pérou samedi ?", "a");
     expect(at(1)?.[FEATURE_INDEX.placeAway]).toBe(1);
     expect(at(1)?.[FEATURE_INDEX.placeReplaced]).toBe(1);
   });

@@ -2,11 +2,11 @@
 // a person described without a name when a name is asked (`Un homme armé a tué…`):
 // ./src/core/answer/other-occasion.ts, the gate's `toldAsBefore`, `unnamedPerson`.
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX } from "../src/core/answer/features.ts";
 import { describesUnnamed, toldAsBefore } from "../src/core/answer/other-occasion.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
+import { createFeatureReader } from "./fakes/candidate-features.ts";
 
 describe("a sentence looking back", () => {
   it("fires on a pluperfect, `déjà` before a participle, `à l'époque` (French and English)", () => {
@@ -66,13 +66,7 @@ describe("the features on the answerer's candidates", () => {
       "Un homme armé a tué vendredi soir cinq personnes dans le centre commercial Cascade Mall de Burlington. Le tireur du Cascade Mall, Arcan Cetin, a été arrêté samedi.",
     ),
   ]);
-  const answerer = createAnswerer(news, { minConfidence: 0 });
-  const features = (question: string, id: string) => {
-    const scored = answerer
-      .candidates(question, { now: "2020-09-01" })
-      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === id);
-    return (index: number) => scored.find((s) => s.index === index)?.features;
-  };
+  const features = createFeatureReader(news, "2020-09-01");
 
   it("marks the sentence recalling an earlier trial, not the one telling the event", () => {
     const at = features(

@@ -2,11 +2,11 @@
 // named`) or announcing the asked event for later (`rendra sa décision le 24 septembre`, `is due
 // to`): ./src/core/answer/unstated.ts, the gate's `unknownStated`, `unknownInArticle`, `announced`.
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { FEATURE_INDEX, TITLE_INDEX } from "../src/core/answer/features.ts";
+import { FEATURE_INDEX } from "../src/core/answer/features.ts";
 import { announces, statesUnknown } from "../src/core/answer/unstated.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
+import { createFeatureReader } from "./fakes/candidate-features.ts";
 
 describe("what a sentence says is not known", () => {
   it("fires where the sentence says the asked thing is unknown, unnamed or not found", () => {
@@ -81,13 +81,7 @@ describe("the features on the answerer's candidates", () => {
       "Le chauffard de Lorient a été condamné à trois ans de prison. Le tribunal rendra sa décision sur la peine du second chauffard de Lorient le 24 septembre.",
     ),
   ]);
-  const answerer = createAnswerer(news, { minConfidence: 0 });
-  const features = (question: string, id: string) => {
-    const scored = answerer
-      .candidates(question, { now: "2020-09-01" })
-      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === id);
-    return (index: number) => scored.find((s) => s.index === index)?.features;
-  };
+  const features = createFeatureReader(news, "2020-09-01");
 
   it("marks the sentence saying it, and every sentence of its article", () => {
     const at = features("De quoi sont morts les éléphants de l'Okavango ?", "a");
@@ -131,13 +125,7 @@ describe("the asked slot in the article, a person's name asked", () => {
       "The Air India Express plane overshot the runway at Kozhikode in Kerala. The captain, Deepak Sathe, died in the crash.",
     ),
   ]);
-  const answerer = createAnswerer(news, { minConfidence: 0 });
-  const features = (question: string, id: string) => {
-    const scored = answerer
-      .candidates(question, { now: "2020-09-01" })
-      .scored.filter((s) => s.index !== TITLE_INDEX && news.articles[s.doc]?.id === id);
-    return (index: number) => scored.find((s) => s.index === index)?.features;
-  };
+  const features = createFeatureReader(news, "2020-09-01");
 
   it("marks an article that states the asked cause nowhere, not one that states it elsewhere", () => {
     expect(features("Mark Hollis est mort de quoi ?", "c")(0)?.[FEATURE_INDEX.askedMissingInArticle]).toBe(1);
