@@ -14,7 +14,9 @@
 //   not (a capitalised word), no quoted title (`« La Joconde »`), no model code (`A320`, `Falcon 9`);
 // - `periodOther`: the question names a season (`2018-2019`, `2018/19`) and the sentence writes
 //   another one and not the asked one (the 2017-2018 flu toll for the 2018-2019 one).
-// Each is an input the ranker and the gate weigh (fitted: ranker-comparison.md, answers19), no veto.
+// Each is an input the model weighs, no veto: `spanMissing` in the gate only (in the ranker it moved
+// a description-asking question onto a sentence with a name), the others in the ranker and the gate
+// (fitted: ranker-comparison.md, answers19).
 
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
@@ -31,7 +33,7 @@ export interface AskedSpan {
 }
 
 const MONEY_ASKED =
-  /\b(?:quel(?:le)?s? (?:est |etait |a ete |sera )?(?:le |la )?(?:montant|somme|cout|prix|facture|budget|salaire|remuneration|indemnite|rancon|valeur)|combien (?:\S+ ){0,3}?(?:coute|coutait|coute-t-il|coute-t-elle|coutera|a coute|ont coute|valait|vaut|paye|payer|verse|touche|gagne|rapporte|encaisse|debourse|investi|dépensé|depense|vendu)|a combien (?:s'eleve|s'elevait|se monte|est estime)\w*|pour combien|how much (?:\S+ ){0,6}?(?:cost|costs|paid|pay|worth|spent|spend|raised|sold|earn|earned|fine|fined)|what (?:was |is )?(?:the )?(?:amount|price|cost|sum|bill|fine|salary|ransom))\b/;
+  /\b(?:quel(?:le)?s? (?:est |etait |a ete |sera )?(?:le |la )?(?:montant|somme|cout|prix|facture|budget|salaire|remuneration|indemnite|rancon|valeur)|combien (?:\S+ ){0,3}?(?:coute|coutait|coute-t-il|coute-t-elle|coutera|a coute|ont coute|valait|vaut|paye|payer|verse|touche|gagne|rapporte|encaisse|debourse|investi|depense|vendu)|a combien (?:s'eleve|s'elevait|se monte|est estime)\w*|pour combien|how much (?:\S+ ){0,6}?(?:cost|costs|paid|pay|worth|spent|spend|raised|sold|earn|earned|fine|fined)|what (?:was |is )?(?:the )?(?:amount|price|cost|sum|bill|fine|salary|ransom))\b/;
 const SEASON = /(?<!\d)((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?!\d)/g;
 
 /** What `question` asks of a span: money, a season. */
@@ -73,9 +75,9 @@ const GENERIC =
   /^(?:personnes?|gens|individus|people|persons|fois|times|nouveaux?|nouvelles?|new|autres?|other|more|plus|moins|less|fewer|pres|about|environ|au|total|dont|including|among|parmi|sur|on|of|de|d|des|du|et|and|a|en|in|se|ont|ont-ils|sont|were|are|have|had|was)$/;
 // `millions de`, `dizaines de`: the noun counted stands after them
 const MULTIPLIER =
-  /^(?:millions?|milliards?|milliers?|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|centaine|thousands?|hundreds?|dozens?|millions?|billions?|de|d|des|of)$/;
+  /^(?:millions?|milliards?|milliers?|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|centaine|thousands?|hundreds?|dozens?|billions?|de|d|des|of)$/;
 
-/** Up to three words after the figure `n` of `text`, multipliers and `de` skipped, folded. */
+/** Up to two words after the figure ending at `start` in `text`, leading multipliers skipped, folded. */
 function nounsAfter(text: string, start: number): string[] {
   const after = fold(text.slice(start, start + 60)).replace(/[’']/g, " ");
   const words = after.split(/[^\p{L}\d-]+/u).filter((w) => w !== "");
