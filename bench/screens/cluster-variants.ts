@@ -1,0 +1,561 @@
+// Structural variants of the digest's clustering for bench/screens/cluster-structure.ts: average
+// linkage with a condition a merge must meet besides the mean similarity (how the two groups are
+// joined: cohesion, cover, bridge, edges), a split pass over finished stories, another merge
+// criterion (share-linkage), and the pair similarity damped when the two articles' actors (the
+// first rare name of title or opening sentence) differ, or their actions (the opening sentence's
+// words outside names) do. Each is measured held out by cluster-structure.ts; none is in src/.
+import type { NewsIndex } from "../../src/core/search/news-index.ts";
+import { stemLanguage } from "../../src/core/search/news-index.ts";
+import { leadSentences } from "../../src/core/stories/features.ts";
+import { capitalisedRuns, singlePass } from "../../src/core/stories/index.ts";
+import type { DayData } from "./cluster-structure.ts";
+
+export interface Variant {
+  readonly name: string;
+  /** Parameter vectors tried (each with every threshold). */
+  readonly grid: readonly number[][];
+  run(d: DayData, threshold: number, p: readonly number[], news: NewsIndex, live: boolean): number[][];
+}
+
+type Allow = (a: readonly number[], b: readonly number[], sim: Float32Array, n: number, t: number) => boolean;
+
+/** Average linkage, the best allowed pair of groups merged while its mean similarity reaches `t`. */
+export function constrainedLinkage(
+  n: number,
+  sim: Float32Array,
+  t: number,
+  allow?: Allow,
+  freeze = false,
+): number[][] {
+  let groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  // with `freeze`, the smaller group of a refused merge takes no other merge: refused, it would
+  // otherwise join its next-best group, lower still
+  const frozen = new Set<number[]>();
+  const mean = (a: readonly number[], b: readonly number[]) => {
+    let s = 0;
+    for (const i of a) for (const j of b) s += sim[i * n + j] as number;
+    return s / (a.length * b.length);
+  };
+  for (;;) {
+    const cands: [number, number, number][] = [];
+    for (let i = 0; i < groups.length; i++)
+      for (let j = i + 1; j < groups.length; j++) {
+        const m = mean(groups[i] as number[], groups[j] as number[]);
+        if (m >= t) cands.push([m, i, j]);
+      }
+    cands.sort((x, y) => y[0] - x[0]);
+    let pick: [number, number, number] | undefined;
+    for (const c of cands) {
+      const a = groups[c[1]] as number[];
+      const b = groups[c[2]] as number[];
+      if (frozen.has(a) || frozen.has(b)) continue;
+      if (!allow || allow(a, b, sim, n, t)) {
+        pick = c;
+        break;
+      }
+      if (freeze) frozen.add(a.length <= b.length ? a : b);
+    }
+    if (!pick) break;
+    const [, i, j] = pick;
+    const merged = [...(groups[i] as number[]), ...(groups[j] as number[])];
+    groups = groups.filter((_, k) => k !== i && k !== j);
+    groups.push(merged);
+  }
+  return groups;
+}
+
+/** Share of the cross pairs of `a` × `b` whose similarity reaches `at`. */
+function crossShare(a: readonly number[], b: readonly number[], sim: Float32Array, n: number, at: number) {
+  let k = 0;
+  for (const i of a) for (const j of b) if ((sim[i * n + j] as number) >= at) k++;
+  return k / (a.length * b.length);
+}
+
+/** Share of `a`'s articles with at least one pair of similarity ≥ `at` into `b`. */
+function cover(a: readonly number[], b: readonly number[], sim: Float32Array, n: number, at: number) {
+  let k = 0;
+  for (const i of a) if (b.some((j) => (sim[i * n + j] as number) >= at)) k++;
+  return k / a.length;
+}
+
+const base = (d: DayData, t: number, live: boolean, sim = d.sim) =>
+  live ? singlePass(d.feats.length, sim, t, true) : constrainedLinkage(d.feats.length, sim, t);
+
+/** The first rare name (entity weight > 0) of the title, else of the opening sentence: its terms. */
+const actorCache = new Map<number, Set<string> | null>();
+const actorTitleCache = new Map<number, Set<string> | null>();
+function actor(
+  news: NewsIndex,
+  doc: number,
+  entities: ReadonlyMap<string, number>,
+  titleOnly = false,
+): Set<string> | null {
+  const cache = titleOnly ? actorTitleCache : actorCache;
+  const hit = cache.get(doc);
+  if (hit !== undefined) return hit;
+  const a = news.articles[doc];
+  let out: Set<string> | null = null;
+  if (a) {
+    const lang = stemLanguage(a.lang);
+    for (const s of [a.title, ...(titleOnly ? [] : leadSentences(a.body, 1))]) {
+      for (const run of capitalisedRuns(s)) {
+        const terms = news.analyzer.terms(run, lang);
+        if ((entities.get(terms.join(" ")) ?? 0) > 0) {
+          out = new Set(terms);
+          break;
+        }
+      }
+      if (out) break;
+    }
+  }
+  cache.set(doc, out);
+  return out;
+}
+
+/**
+ * The action of an article: the idf-weighted terms of its opening sentence that are in no name
+ * (capitalised run) of title or sentence — what happened, not who or where. L2-normalised.
+ */
+const actionCache = new Map<number, Map<string, number>>();
+function action(news: NewsIndex, doc: number): Map<string, number> {
+  const hit = actionCache.get(doc);
+  if (hit) return hit;
+  const a = news.articles[doc];
+  const out = new Map<string, number>();
+  if (a) {
+    const lang = stemLanguage(a.lang);
+    const first = leadSentences(a.body, 1)[0] ?? "";
+    const named = new Set<string>();
+    for (const s of [a.title, first])
+      for (const run of capitalisedRuns(s)) for (const t of news.analyzer.terms(run, lang)) named.add(t);
+    for (const t of news.analyzer.terms(first, lang))
+      if (!named.has(t) && !/^\d+$/.test(t)) out.set(t, news.index.idf(t));
+    let norm = 0;
+    for (const w of out.values()) norm += w * w;
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of out) out.set(t, w / norm);
+  }
+  actionCache.set(doc, out);
+  return out;
+}
+
+/** Every rare name of title and opening sentence, as terms. */
+const headNamesCache = new Map<number, Set<string>>();
+function headNames(news: NewsIndex, doc: number, entities: ReadonlyMap<string, number>): Set<string> {
+  const hit = headNamesCache.get(doc);
+  if (hit) return hit;
+  const a = news.articles[doc];
+  const out = new Set<string>();
+  if (a) {
+    const lang = stemLanguage(a.lang);
+    for (const s of [a.title, ...leadSentences(a.body, 1)])
+      for (const run of capitalisedRuns(s)) {
+        const terms = news.analyzer.terms(run, lang);
+        if ((entities.get(terms.join(" ")) ?? 0) > 0) for (const t of terms) out.add(t);
+      }
+  }
+  headNamesCache.set(doc, out);
+  return out;
+}
+
+const disjoint = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  for (const t of a) if (b.has(t)) return false;
+  return true;
+};
+
+/** The similarity matrix with pairs whose articles' names conflict multiplied by `factor`. */
+function damped(d: DayData, factor: number, conflict: (x: number, y: number) => boolean): Float32Array {
+  const n = d.feats.length;
+  const sim = Float32Array.from(d.sim);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (conflict(i, j)) {
+        sim[i * n + j] = (sim[i * n + j] as number) * factor;
+        sim[j * n + i] = (sim[j * n + i] as number) * factor;
+      }
+  return sim;
+}
+
+/** Split each story of ≥ 3 whose last inner merge is below `t2` and whose halves share no head name. */
+function splitPass(d: DayData, groups: number[][], t2: number, needNames: boolean, news: NewsIndex) {
+  const n = d.feats.length;
+  const out: number[][] = [];
+  const names = (k: number) => headNames(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map());
+  for (const g of groups) {
+    if (g.length < 3) {
+      out.push(g);
+      continue;
+    }
+    // the group's own linkage down to two halves
+    const sub = new Float32Array(g.length * g.length);
+    g.forEach((a, i) => {
+      g.forEach((b, j) => {
+        sub[i * g.length + j] = d.sim[a * n + b] as number;
+      });
+    });
+    let halves = g.map((_, i) => [i]);
+    let last = Number.POSITIVE_INFINITY;
+    while (halves.length > 2) {
+      let best: [number, number, number] = [Number.NEGATIVE_INFINITY, 0, 1];
+      for (let i = 0; i < halves.length; i++)
+        for (let j = i + 1; j < halves.length; j++) {
+          let s = 0;
+          for (const x of halves[i] as number[])
+            for (const y of halves[j] as number[]) s += sub[x * g.length + y] as number;
+          const m = s / ((halves[i] as number[]).length * (halves[j] as number[]).length);
+          if (m > best[0]) best = [m, i, j];
+        }
+      const [, i, j] = best;
+      const merged = [...(halves[i] as number[]), ...(halves[j] as number[])];
+      halves = halves.filter((_, k) => k !== i && k !== j);
+      halves.push(merged);
+    }
+    const [h0, h1] = halves as [number[], number[]];
+    let s = 0;
+    for (const x of h0) for (const y of h1) s += sub[x * g.length + y] as number;
+    last = s / (h0.length * h1.length);
+    const names0 = new Set<string>();
+    const names1 = new Set<string>();
+    for (const x of h0) for (const t of names(g[x] as number)) names0.add(t);
+    for (const x of h1) for (const t of names(g[x] as number)) names1.add(t);
+    const distinct = !needNames || (names0.size > 0 && names1.size > 0 && disjoint(names0, names1));
+    if (last < t2 && distinct) {
+      out.push(h0.map((x) => g[x] as number));
+      out.push(h1.map((x) => g[x] as number));
+    } else out.push(g);
+  }
+  return out;
+}
+
+/** Pair classes by head names: 0 a name shared, 1 both name someone and share none, 2 otherwise. */
+function nameClass(d: DayData, names: (k: number) => Set<string> | null) {
+  const ns = d.feats.map((_, k) => names(k));
+  return (i: number, j: number) => {
+    const a = ns[i];
+    const b = ns[j];
+    if (!a || !b || a.size === 0 || b.size === 0) return 2;
+    return disjoint(a, b) ? 1 : 0;
+  };
+}
+
+function classDamped(d: DayData, cls: (i: number, j: number) => number, f: readonly number[]) {
+  const n = d.feats.length;
+  const sim = Float32Array.from(d.sim);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const v = (sim[i * n + j] as number) * (f[cls(i, j)] as number);
+      sim[i * n + j] = v;
+      sim[j * n + i] = v;
+    }
+  return sim;
+}
+
+const F1S = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const F2S = [0.8, 0.9, 0.95, 1];
+
+export const VARIANTS: Variant[] = [
+  { name: "baseline", grid: [[]], run: (d, t, _p, _n, live) => base(d, t, live) },
+  {
+    // a merge of two groups (not two articles) needs share q of its cross pairs at k × t or above
+    name: "cohesion",
+    grid: [0.5, 0.75, 1, 1.5].flatMap((k) => [0.2, 0.34, 0.5, 0.67].map((q) => [k, q])),
+    run: (d, t, [k, q]) =>
+      constrainedLinkage(
+        d.feats.length,
+        d.sim,
+        t,
+        (a, b, sim, n) =>
+          a.length * b.length === 1 || crossShare(a, b, sim, n, (k as number) * t) >= (q as number),
+      ),
+  },
+  {
+    // each side of a merge needs share q of its articles linked (similarity ≥ k × t) to the other:
+    // one bridging article cannot carry a group
+    name: "cover",
+    grid: [0.75, 1, 1.5].flatMap((k) => [0.34, 0.5, 0.67, 1].map((q) => [k, q])),
+    run: (d, t, [k, q]) =>
+      constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        const at = (k as number) * t;
+        return Math.min(cover(a, b, sim, n, at), cover(b, a, sim, n, at)) >= (q as number);
+      }),
+  },
+  {
+    // a finished story split in its two halves when they join below k × t (and, with names 1,
+    // their head names are disjoint)
+    name: "split",
+    grid: [1.25, 1.5, 2, 3].flatMap((k) => [0, 1].map((names) => [k, names])),
+    run: (d, t, [k, names], news) =>
+      splitPass(d, constrainedLinkage(d.feats.length, d.sim, t), (k as number) * t, names === 1, news),
+  },
+  {
+    // the pair similarity × f when both articles have an actor (first rare name of the title, else
+    // of the opening sentence) and the two actors share no term
+    name: "actor",
+    grid: [0.5, 0.7, 0.85].map((f) => [f]),
+    run: (d, t, [f], news, live) => {
+      const act = d.feats.map((x) => actor(news, x.doc, x.entities));
+      return base(
+        d,
+        t,
+        live,
+        damped(d, f as number, (i, j) => {
+          const a = act[i];
+          const b = act[j];
+          return !!a && !!b && disjoint(a, b);
+        }),
+      );
+    },
+  },
+  {
+    // the same with every rare name of title and opening sentence: both name someone, no name shared
+    name: "head-names",
+    grid: [0.5, 0.7, 0.85].map((f) => [f]),
+    run: (d, t, [f], news, live) => {
+      const hn = d.feats.map((x) => headNames(news, x.doc, x.entities));
+      return base(
+        d,
+        t,
+        live,
+        damped(d, f as number, (i, j) => {
+          const a = hn[i] as Set<string>;
+          const b = hn[j] as Set<string>;
+          return a.size > 0 && b.size > 0 && disjoint(a, b);
+        }),
+      );
+    },
+  },
+  {
+    name: "actor-fine",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], news, live) => {
+      const cls = nameClass(d, (k) =>
+        actor(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()),
+      );
+      return base(d, t, live, classDamped(d, cls, [1, f as number, 1]));
+    },
+  },
+  {
+    name: "actor-title",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], news, live) => {
+      const cls = nameClass(d, (k) =>
+        actor(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map(), true),
+      );
+      return base(d, t, live, classDamped(d, cls, [1, f as number, 1]));
+    },
+  },
+  {
+    // head names: conflict × f1, no name on one side × f2 (a shared name × 1)
+    name: "head-classes",
+    grid: F1S.flatMap((f1) => F2S.filter((f2) => f2 >= f1).map((f2) => [f1, f2])),
+    run: (d, t, [f1, f2], news, live) => {
+      const cls = nameClass(d, (k) =>
+        headNames(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()),
+      );
+      return base(d, t, live, classDamped(d, cls, [1, f1 as number, f2 as number]));
+    },
+  },
+  {
+    name: "head-fine",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], news, live) => {
+      const cls = nameClass(d, (k) =>
+        headNames(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()),
+      );
+      return base(d, t, live, classDamped(d, cls, [1, f as number, 1]));
+    },
+  },
+  {
+    // all title-and-lead names (the features' entities): both name someone rare, none shared
+    name: "lead-names",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], _news, live) => {
+      const cls = nameClass(d, (k) => {
+        const e = d.feats[k]?.entities ?? new Map<string, number>();
+        return new Set([...e].filter(([, w]) => w > 0).flatMap(([key]) => key.split(" ")));
+      });
+      return base(d, t, live, classDamped(d, cls, [1, f as number, 1]));
+    },
+  },
+  {
+    name: "actor+cover",
+    grid: F1S.flatMap((f) => [0.5, 0.67].map((q) => [f, q])),
+    run: (d, t, [f, q], news) => {
+      const cls = nameClass(d, (k) =>
+        actor(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()),
+      );
+      const sim = classDamped(d, cls, [1, f as number, 1]);
+      return constrainedLinkage(
+        d.feats.length,
+        sim,
+        t,
+        (a, b, s, n) => Math.min(cover(a, b, s, n, t), cover(b, a, s, n, t)) >= (q as number),
+      );
+    },
+  },
+  {
+    // the bigger side of a merge needs at least min(m, its size) articles linked (≥ k × t) to the
+    // other side: a story is not joined through one bridging article
+    name: "bridge",
+    grid: [1, 1.5, 2].flatMap((k) => [2, 3].map((m) => [k, m])),
+    run: (d, t, [k, m]) =>
+      constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+        const at = (k as number) * t;
+        const linked = big.filter((j) => small.some((i) => (sim[i * n + j] as number) >= at)).length;
+        return linked >= Math.min(m as number, big.length);
+      }),
+  },
+  {
+    // the merge criterion a share of cross pairs at the threshold instead of their mean (priority
+    // still by the mean): q = 1 is complete linkage
+    name: "share-linkage",
+    grid: [0.34, 0.5, 0.67, 0.8, 1].map((q) => [q]),
+    run: (d, t, [q]) =>
+      constrainedLinkage(
+        d.feats.length,
+        d.sim,
+        0,
+        (a, b, sim, n) => crossShare(a, b, sim, n, t) >= (q as number),
+      ),
+  },
+  {
+    // a group of at most S articles is joined only when every one of them links (≥ k × t) to the
+    // other side: a small story is one event throughout; a big one keeps the mean alone
+    name: "cover-small",
+    grid: [0.75, 1, 1.25].flatMap((k) => [2, 3, 4].map((size) => [k, size])),
+    run: (d, t, [k, size]) =>
+      constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        const at = (k as number) * t;
+        const ok = (x: readonly number[], y: readonly number[]) =>
+          x.length > (size as number) || cover(x, y, sim, n, at) >= 1;
+        return ok(a, b) && ok(b, a);
+      }),
+  },
+  {
+    name: "cover-freeze",
+    grid: [0.75, 1, 1.5].flatMap((k) => [0.34, 0.5, 0.67, 1].map((q) => [k, q])),
+    run: (d, t, [k, q]) =>
+      constrainedLinkage(
+        d.feats.length,
+        d.sim,
+        t,
+        (a, b, sim, n) => {
+          const at = (k as number) * t;
+          return Math.min(cover(a, b, sim, n, at), cover(b, a, sim, n, at)) >= (q as number);
+        },
+        true,
+      ),
+  },
+  {
+    name: "bridge-freeze",
+    grid: [1, 1.5, 2].flatMap((k) => [2, 3].map((m) => [k, m])),
+    run: (d, t, [k, m]) =>
+      constrainedLinkage(
+        d.feats.length,
+        d.sim,
+        t,
+        (a, b, sim, n) => {
+          const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+          const at = (k as number) * t;
+          const linked = big.filter((j) => small.some((i) => (sim[i * n + j] as number) >= at)).length;
+          return linked >= Math.min(m as number, big.length);
+        },
+        true,
+      ),
+  },
+  {
+    // edge connectivity: a merge needs at least min(m, |a|·|b|) cross pairs at k × t or above —
+    // two groups held together by one or two links are not one story
+    name: "edges",
+    grid: [1, 1.5].flatMap((k) => [2, 3, 4].map((m) => [k, m])),
+    run: (d, t, [k, m]) =>
+      constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        let links = 0;
+        for (const i of a) for (const j of b) if ((sim[i * n + j] as number) >= (k as number) * t) links++;
+        return links >= Math.min(m as number, a.length * b.length);
+      }),
+  },
+  {
+    // `cover` with 2/3 itself in its grid (0.66, 0.75 around it): whether its one gained day is
+    // more than the grid's place
+    name: "cover-grid",
+    grid: [0.75, 1, 1.5].flatMap((k) => [0.34, 0.5, 0.6, 0.66, 0.75, 1].map((q) => [k, q])),
+    run: (d, t, [k, q]) =>
+      constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        const at = (k as number) * t;
+        return Math.min(cover(a, b, sim, n, at), cover(b, a, sim, n, at)) >= (q as number);
+      }),
+  },
+  {
+    // the pair similarity × f when the two opening sentences, names left out, share less than a
+    // (cosine): the same theme said of two different happenings
+    name: "action",
+    grid: [0.6, 0.75, 0.85, 0.95].flatMap((f) => [0.02, 0.05, 0.1].map((a) => [f, a])),
+    run: (d, t, [f, a], news, live) => {
+      const acts = d.feats.map((x) => action(news, x.doc));
+      const cls = (i: number, j: number) => {
+        const x = acts[i] as Map<string, number>;
+        const y = acts[j] as Map<string, number>;
+        let dot = 0;
+        for (const [term, w] of x) dot += w * (y.get(term) ?? 0);
+        return x.size > 0 && y.size > 0 && dot < (a as number) ? 1 : 0;
+      };
+      return base(d, t, live, classDamped(d, cls, [1, f as number]));
+    },
+  },
+  {
+    // action and actor together: damped unless the pair shares its actor or its action
+    name: "actor-action",
+    grid: [0.6, 0.75, 0.85, 0.95].flatMap((f) => [0.02, 0.05, 0.1].map((a) => [f, a])),
+    run: (d, t, [f, a], news, live) => {
+      const acts = d.feats.map((x) => action(news, x.doc));
+      const act = d.feats.map((x) => actor(news, x.doc, x.entities, true));
+      const cls = (i: number, j: number) => {
+        const x = acts[i] as Map<string, number>;
+        const y = acts[j] as Map<string, number>;
+        let dot = 0;
+        for (const [term, w] of x) dot += w * (y.get(term) ?? 0);
+        const p = act[i];
+        const q = act[j];
+        const sameActor = !!p && !!q && !disjoint(p, q);
+        return !sameActor && x.size > 0 && y.size > 0 && dot < (a as number) ? 1 : 0;
+      };
+      return base(d, t, live, classDamped(d, cls, [1, f as number]));
+    },
+  },
+  {
+    // actor-action over a finer grid (robustness of its choice)
+    name: "actor-action-fine",
+    grid: [0.8, 0.85, 0.9, 0.93, 0.95, 0.97].flatMap((f) =>
+      [0.03, 0.05, 0.075, 0.1, 0.15, 0.2].map((a) => [f, a]),
+    ),
+    run: (d, t, p, news, live) =>
+      (VARIANTS.find((v) => v.name === "actor-action") as Variant).run(d, t, p, news, live),
+  },
+  {
+    // a story is opened (two lone articles merged) only at k × t; it is extended at t: the
+    // threshold of forming a story against that of joining one
+    name: "seed",
+    grid: [1.1, 1.25, 1.5, 2].map((k) => [k]),
+    run: (d, t, [k]) =>
+      constrainedLinkage(
+        d.feats.length,
+        d.sim,
+        t,
+        (a, b, sim, n) =>
+          a.length + b.length > 2 ||
+          (sim[(a[0] as number) * n + (b[0] as number)] as number) >= (k as number) * t,
+      ),
+  },
+];
+
+/** Pair classes of `d` by the article's actor (nameClass over `actor`), for `--stats`. */
+export function actorClass(news: NewsIndex, d: DayData, titleOnly = false) {
+  return nameClass(d, (k) =>
+    actor(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map(), titleOnly),
+  );
+}
+export function headClass(news: NewsIndex, d: DayData) {
+  return nameClass(d, (k) => headNames(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()));
+}
