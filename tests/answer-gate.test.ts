@@ -10,6 +10,7 @@ import {
   MARGIN_CAP,
 } from "../src/core/answer/answer-gate.ts";
 import { FEATURE_INDEX, FEATURES } from "../src/core/answer/features.ts";
+import { createScorer } from "../src/core/answer/scorer.ts";
 
 const blank = new Float64Array(FEATURES.length);
 const at = (inputs: number[], name: (typeof GATE_INPUTS)[number]) =>
@@ -63,5 +64,21 @@ describe("the committed model", () => {
       readFileSync(new URL("../src/core/answer/scorer-model.json", import.meta.url), "utf8"),
     ) as { confidence: { inputs: string[] }; features?: string[] };
     for (const name of [...GATE_INPUTS, ...GATE_FEATURES]) expect(model.confidence.inputs).toContain(name);
+  });
+
+  it("reads the top sentence's votes and the question's names away from it (answers22)", () => {
+    // the same ranking, the top's answer backed by other articles or by none; the question's only
+    // name written near the top sentence or nowhere in its article
+    const scorer = createScorer();
+    const confidence = (set: Partial<Record<(typeof FEATURES)[number], number>>) => {
+      const f = new Float64Array(FEATURES.length);
+      f[FEATURE_INDEX.kindPerson] = 1;
+      f[FEATURE_INDEX.kindFound] = 1;
+      for (const [name, value] of Object.entries(set))
+        f[FEATURE_INDEX[name as (typeof FEATURES)[number]]] = value;
+      return scorer.confidence([cand(2, 0, ["a"], f), cand(1, 1, ["b"])]);
+    };
+    expect(confidence({ voteShare: 1, voteTop: 1, voteArticles: 0.6 })).not.toBeCloseTo(confidence({}), 3);
+    expect(confidence({ namesAwayArticle: 1, namesAwayNearby: 1 })).toBeLessThan(confidence({}));
   });
 });

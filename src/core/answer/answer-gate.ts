@@ -58,6 +58,12 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // a which-thing question and no new name in the sentence: in the ranker it moved answers to
   // `quelles zones` (a description, not a name) onto sentences with a name (answers19)
   "spanMissing",
+  // the question's words in another form: in the ranker it reshaped the scores the gate reads and
+  // cost held-out abstention (answers21); in the gate it adds right answers (answers22)
+  "inflectedCoverage",
+  // the question's names away from the answer's surroundings and from its article (./asked-names.ts)
+  "namesAwayNearby",
+  "namesAwayArticle",
 ];
 
 /**
@@ -120,6 +126,11 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "countsOther",
   "amountMissing",
   "periodOther",
+  // how the candidates' votes back the top's answer (./answer-votes.ts)
+  "voteOthers",
+  "voteShare",
+  "voteArticles",
+  "voteTop",
 ];
 
 export const MARGIN_CAP = 5;

@@ -116,6 +116,14 @@ export const FEATURES = [
   "amountMissing",
   "spanMissing",
   "periodOther",
+  // the question's words the sentence writes only in another form (`remportait` for `a remporté`:
+  // ./inflected-match.ts, answers21), read by the gate only
+  "inflectedCoverage",
+  // the share of the question's names (a name of several words counts by its last one, the
+  // surname) that neither the sentence nor its neighbours nor its article's title write, and that
+  // its article never writes (./asked-names.ts): read by the gate only
+  "namesAwayNearby",
+  "namesAwayArticle",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

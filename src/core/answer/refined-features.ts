@@ -17,10 +17,12 @@ import {
   type KindSpan,
 } from "./answer-kinds.ts";
 import { holdsDetail, newPerson } from "./asked-detail.ts";
+import { namesAway } from "./asked-names.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
 import { placeIn } from "./asked-place.ts";
 import { amountMissing, countsOther, periodOther, spanMissing } from "./asked-span.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
+import { inflectedCoverage } from "./inflected-match.ts";
 import { describesUnnamed, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -141,6 +143,12 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   if (q.counted.length > 0) f[FEATURE_INDEX.countsFocus] = countsFocus(order, q.counted) ? 1 : 0;
   statedDates(news, q, s);
   interactions(q, f);
+  // read by the gate only: question words in another form, the question's names away from the
+  // sentence's surroundings and from its article
+  f[FEATURE_INDEX.inflectedCoverage] = inflectedCoverage(q, s.sentence.terms);
+  const away = namesAway(news, q, s.doc, s.index, s.sentence.terms);
+  f[FEATURE_INDEX.namesAwayNearby] = away.nearby;
+  f[FEATURE_INDEX.namesAwayArticle] = away.article;
   return keys;
 }
 
