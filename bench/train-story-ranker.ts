@@ -1,18 +1,20 @@
 // Learns what makes a story lead a digest from the labelled days' front pages
 // (bench/data/stories/): a linear model over the features of src/core/stories/rank-features.ts,
-// standardised, fitted pairwise (a front-page story against one that is not, on the same day) or
-// listwise (a softmax over the day's stories); its `words` feature is itself learned from the
+// standardised, fitted pairwise (a front-page story against one that is not, on the same day; each
+// day's pairs weigh as much in all as the average day's); its `words` feature is itself learned from the
 // labelled stories (src/core/stories/word-weights.ts: every article of a story, the story counted once).
 //   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
 //     [--screen CANDIDATE,…] [--bot-only | --gold-only] [--no-held-out] [--headline-words] [--story-words]
+//     [--items FILE] [--losses pairwise,listwise] [--word-settings 2:2,…] [--l2 …] [--no-coverage] [--pairs-as-counted]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
-// page's missed stories rank; --losses pairwise (or listwise) keeps one fitting only (an ablation);
-// --dump-items FILE writes every story's features as JSON and stops.
+// page's missed stories rank; --losses, --word-settings, --l2, --no-coverage and --pairs-as-counted
+// change the ensemble (ablations, stories18); --dump-items FILE writes every story's features as JSON
+// and stops, and --items FILE measures on those items instead of building the stories again.
 // Prints, held out one day at a time, how many of the first five stories are on the labelled front
 // page — on the bot's stories and on the labelled stories themselves (ranking alone) — against the
 // hand-set importance weights. The model is the average of the models of every setting (the word
-// model's smoothing and minimum days, pairwise or listwise, the L2 penalty; bench/lib/ranker-ensemble.ts),
+// model's smoothing and minimum days, the L2 penalty; bench/lib/ranker-ensemble.ts),
 // fitted on the training days only. --select instead chooses one setting inside the training days
 // by a leave-one-day-out over them (nested; the protocol of round 4). The `words` column of a
 // training day is scored by a word model fitted without that day (stacked), as a new day's would be.
@@ -65,12 +67,16 @@ const shown = new Set((arg("show") ?? "").split(",").filter(Boolean));
 const dropped = new Set((arg("drop") ?? "").split(",").filter(Boolean) as RankFeature[]);
 for (const f of dropped) if (!RANK_FEATURES.includes(f)) throw new Error(`--drop: no feature ${f}`);
 type Loss = "pairwise" | "listwise";
-// ties keep the earlier setting: pairwise (`--losses pairwise` keeps only those members: an
-// ablation, measured in round 10; checked before the stories are built, minutes before it is used)
-const LOSSES = (arg("losses") ?? "pairwise,listwise").split(",") as Loss[];
+// pairwise only: the listwise members (rounds 4–17) cost front-page stories held out (stories18:
+// 171/265 with them against 173, one day fewer); `--losses pairwise,listwise` is that ablation
+// (checked before the stories are built, minutes before it is used)
+const LOSSES = (arg("losses") ?? "pairwise").split(",") as Loss[];
 for (const l of LOSSES) if (l !== "pairwise" && l !== "listwise") throw new Error(`--losses: no loss ${l}`);
-if (arg("losses") && process.argv.includes("--write"))
-  throw new Error("--losses is an ablation; the model in use averages both fittings");
+const ABLATIONS = ["losses", "word-settings", "l2"].filter((a) => arg(a) !== undefined);
+for (const flag of ["--no-coverage", "--pairs-as-counted", "--items"])
+  if (process.argv.includes(flag)) ABLATIONS.push(flag.slice(2));
+if (ABLATIONS.length && process.argv.includes("--write"))
+  throw new Error(`--${ABLATIONS.join(", --")}: measurements; the model in use is the default ensemble`);
 // `--screen NAME[,NAME…]`: candidate features (bench/screens/rank-candidates.ts) appended as more
 // columns, judged held out by the same ensemble; a screen, never written as the model in use
 const SCREENED = (arg("screen") ?? "").split(",").filter(Boolean);
@@ -128,6 +134,10 @@ const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
       ]),
     };
   });
+interface DumpDay {
+  readonly date: string;
+  readonly items: Item[];
+}
 const goldGroups = (day: LabelledDay) => {
   const by = new Map<string, number[]>();
   for (const [d, l] of day.gold) by.set(l, [...(by.get(l) ?? []), d]);
@@ -145,14 +155,33 @@ if (clusteringFile && process.argv.includes("--write"))
 const heldOutParams = clusteringFile
   ? (JSON.parse(readFileSync(clusteringFile, "utf8")) as Record<string, ClusterParams>)
   : undefined;
-const bot = days.map((day) => {
-  const params = heldOutParams?.[day.date];
-  if (heldOutParams && !params) throw new Error(`--clustering: no parameters for ${day.date}`);
-  return itemsOf(day, buildStories(news, day.docs, { summarize: false, ...(params ? { params } : {}) }));
-});
-const gold = days.map((day) =>
-  itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
-);
+// `--items FILE`: the items of an earlier `--dump-items FILE` run (same code, same clustering),
+// instead of building the stories again: for held-out measurements of the fitting only
+const itemsFile = arg("items");
+if (itemsFile && (SCREENED.length || dropped.size))
+  throw new Error("--items measures the fitting on dumped items; --screen and --drop build them");
+const dumped = itemsFile
+  ? (JSON.parse(readFileSync(itemsFile, "utf8")) as { features: string[]; bot: DumpDay[]; gold: DumpDay[] })
+  : undefined;
+if (dumped && dumped.features.join() !== COLUMNS.join()) throw new Error("--items: other features");
+const fromDump = (data: DumpDay[]): Item[][] =>
+  days.map((day) => {
+    const d = data.find((x) => x.date === day.date);
+    if (!d) throw new Error(`--items: no ${day.date}`);
+    return d.items;
+  });
+const bot = dumped
+  ? fromDump(dumped.bot)
+  : days.map((day) => {
+      const params = heldOutParams?.[day.date];
+      if (heldOutParams && !params) throw new Error(`--clustering: no parameters for ${day.date}`);
+      return itemsOf(day, buildStories(news, day.docs, { summarize: false, ...(params ? { params } : {}) }));
+    });
+const gold = dumped
+  ? fromDump(dumped.gold)
+  : days.map((day) =>
+      itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
+    );
 const dumpFile = arg("dump-items");
 if (dumpFile) {
   // the items as computed (features in RANK_FEATURES order, article ids), for analysis outside this script
@@ -179,7 +208,16 @@ const itemWordScore = (w: ReadonlyMap<string, number>, it: Item) =>
   storyWords
     ? it.memberTerms.reduce((s, t) => s + wordScore(w, t), 0) / Math.max(1, it.memberTerms.length)
     : wordScore(w, it.terms);
-const wordExamples = (di: number): WordExample[] =>
+const wordExampleMemo = new Map<number, WordExample[]>();
+const wordExamples = (di: number): WordExample[] => {
+  let ex = wordExampleMemo.get(di);
+  if (!ex) {
+    ex = dayWordExamples(di);
+    wordExampleMemo.set(di, ex);
+  }
+  return ex;
+};
+const dayWordExamples = (di: number): WordExample[] =>
   (gold[di] as Item[]).flatMap((it) =>
     (wordMembers ? it.memberTerms : [it.terms]).map((terms, _, all) => ({
       terms,
@@ -194,12 +232,26 @@ interface Spec {
   readonly minDays: number;
   readonly loss: Loss;
 }
-// ties keep the earlier setting: the stronger smoothing, the stricter word filter, pairwise
+// one word model (smoothing 1, a word seen on 2 days): the four settings of rounds 5–17 (2:2, 2:1,
+// 0.5:2, 0.5:1) averaged gave the same held-out hits at four times the training time (stories18);
+// `--word-settings α:minDays,…` and `--l2 p,…` are other grids, `--no-coverage` averages every
+// member, none left out by the coverage check (measurements)
+const WORD_SETTINGS = (arg("word-settings") ?? "1:2").split(",").map((v) => {
+  const [a, m] = v.split(":").map(Number);
+  if (!(a !== undefined && m !== undefined && a > 0 && m >= 0)) throw new Error(`--word-settings: ${v}?`);
+  return { alpha: a, minDays: m };
+});
+const coverage = !process.argv.includes("--no-coverage");
+// every training day's pairs weigh as much in all as the average day's: a busy day of 100 stories
+// has 20 times the pairs of a quiet one, but the acceptance counts days (stories18: 173/265, 41 days,
+// against 172 and 40 with each pair counted once); `--pairs-as-counted` is that ablation
+const dayWeight = !process.argv.includes("--pairs-as-counted");
+// ties keep the earlier setting (--select): the first word setting, pairwise
 const SPECS: Spec[] = [];
-for (const alpha of dropped.has("words") ? [0] : [2, 0.5])
-  for (const minDays of dropped.has("words") ? [0] : [2, 1])
-    for (const loss of LOSSES) SPECS.push({ alpha, minDays, loss });
-const L2 = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000];
+for (const { alpha, minDays } of dropped.has("words") ? [{ alpha: 0, minDays: 0 }] : WORD_SETTINGS)
+  for (const loss of LOSSES) SPECS.push({ alpha, minDays, loss });
+const L2 = (arg("l2") ?? "0.1,0.3,1,3,10,30,100,300,1000,3000").split(",").map(Number);
+for (const l2 of L2) if (!(l2 > 0)) throw new Error(`--l2: ${l2}?`);
 
 /**
  * `data` with the `words` column scored: each day of `train` by the word model of the other
@@ -247,20 +299,28 @@ function fitRanker(train: readonly Item[][], l2: number, loss: Loss): Model {
     };
   const rows: number[][] = [];
   const labels: number[] = [];
-  for (const day of train)
-    for (const a of day)
-      for (const b of day) {
+  const dayOf: number[] = [];
+  for (const [di, day] of train.entries()) {
+    const zs = day.map(z);
+    for (const [i, a] of day.entries())
+      for (const [j, b] of day.entries()) {
         if (!(a.grade > 0 && b.grade === 0)) continue;
-        const za = z(a);
-        const zb = z(b);
+        const za = zs[i] as number[];
+        const zb = zs[j] as number[];
         const d = za.map((v, k) => v - (zb[k] as number));
         rows.push(
           d,
           d.map((v) => -v),
         );
         labels.push(1, 0);
+        dayOf.push(di, di);
       }
-  return { mean, scale, weights: fitLogistic(rows, labels, { l2 }).weights };
+  }
+  if (!dayWeight) return { mean, scale, weights: fitLogistic(rows, labels, { l2 }).weights };
+  const perDay = new Array<number>(train.length).fill(0);
+  for (const d of dayOf) perDay[d] = (perDay[d] as number) + 1;
+  const sampleWeights = dayOf.map((d) => rows.length / train.length / (perDay[d] as number));
+  return { mean, scale, weights: fitLogistic(rows, labels, { l2, sampleWeights }).weights };
 }
 const score = (m: Model, it: Item) =>
   it.x.reduce(
@@ -314,13 +374,23 @@ function scoreSd(m: Model, items: readonly Item[]): number {
  * whose score falls with one more article (coverageNonDecreasing); `size` = how many were averaged. */
 function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryRanker; size: number } {
   const members: EnsembleMember[] = [];
+  // the word model's columns depend on its smoothing and minimum days, not on the loss
+  const byWords = new Map<string, { items: Item[][]; words: Map<string, number> | undefined }>();
   for (const spec of SPECS) {
-    const scored = withWords(data, train, [], spec);
-    const items = train.map((d) => scored[d] as Item[]);
-    const words = dropped.has("words") ? undefined : fitWordWeights(train.flatMap(wordExamples), spec);
+    const key = `${spec.alpha}/${spec.minDays}`;
+    let w = byWords.get(key);
+    if (!w) {
+      const scored = withWords(data, train, [], spec);
+      w = {
+        items: train.map((d) => scored[d] as Item[]),
+        words: dropped.has("words") ? undefined : fitWordWeights(train.flatMap(wordExamples), spec),
+      };
+      byWords.set(key, w);
+    }
+    const { items, words } = w;
     for (const l2 of L2) {
       const m = fitRanker(items, l2, spec.loss);
-      if (!coverageNonDecreasing(m, ARTICLES, SHARE, COVERAGE_DAY_SIZES)) continue;
+      if (coverage && !coverageNonDecreasing(m, ARTICLES, SHARE, COVERAGE_DAY_SIZES)) continue;
       members.push({ ...m, scoreSd: scoreSd(m, items.flat()), ...(words ? { words } : {}) });
     }
   }
@@ -342,7 +412,7 @@ const ensembleScore = (r: StoryRanker, it: Item) => {
   return score(r, { ...it, x });
 };
 const ensembleName = (size: number) =>
-  `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} settings × ${L2.length} penalties)`;
+  `average of ${size} of ${SPECS.length * L2.length} models (${SPECS.length} setting${SPECS.length === 1 ? "" : "s"} × ${L2.length} penalties)`;
 
 const describe = (s: Spec, l2: number) =>
   `${s.loss}, L2 ${l2}${dropped.has("words") ? "" : `, words α ${s.alpha} on ≥ ${s.minDays} days`}`;
