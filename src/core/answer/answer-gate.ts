@@ -120,8 +120,6 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "countsOther",
   "amountMissing",
   "periodOther",
-  // the figure of a part of the asked group (`deux blessés graves` for all the injured)
-  "figureRestricted",
 ];
 
 export const MARGIN_CAP = 5;

@@ -116,9 +116,6 @@ export const FEATURES = [
   "amountMissing",
   "spanMissing",
   "periodOther",
-  // every figure counts a narrower group than asked (`18 000 décès de personnes nées en Afrique`,
-  // `deux blessés graves`, `dont trois enfants` for all deaths or all injured): ./figure-scope.ts
-  "figureRestricted",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -21,7 +21,6 @@ import { askedHead, particularIn } from "./asked-particular.ts";
 import { placeIn } from "./asked-place.ts";
 import { amountMissing, countsOther, periodOther, spanMissing } from "./asked-span.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
-import { figureRestricted } from "./figure-scope.ts";
 import { describesUnnamed, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
@@ -133,7 +132,6 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   if (amountMissing(q.askedSpan, text)) f[FEATURE_INDEX.amountMissing] = 1;
   if (spanMissing(news, q, text)) f[FEATURE_INDEX.spanMissing] = 1;
   if (periodOther(q.askedSpan.season, text)) f[FEATURE_INDEX.periodOther] = 1;
-  if (q.kind === "number" && figureRestricted(q.text, text)) f[FEATURE_INDEX.figureRestricted] = 1;
   const order = news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
