@@ -354,6 +354,13 @@ describe("role beside name", () => {
     expect(role("Air India crash at Kozhikode: what was the captain's name?")).toContain(
       news.analyzer.term("captain", "en"),
     );
+    // the name cue before a relative `qui`: the role is the word after neither cue's `qui` (`filmé`)
+    expect(role("Le tireur qui a filmé la fusillade de Halle, il s'appelait comment ?")).toContain(
+      news.analyzer.term("tireur", "fr"),
+    );
+    expect(role("Le tireur qui a filmé la fusillade de Halle, il s'appelait comment ?")).not.toContain(
+      news.analyzer.term("filmé", "fr"),
+    );
     // no person asked, no role
     expect(role("Quand a eu lieu la fusillade de Halle ?")).toBeUndefined();
   });

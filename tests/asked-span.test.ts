@@ -39,6 +39,8 @@ describe("countsOther", () => {
       ),
     ).toBe(true);
     expect(other("How many passengers were on board?", "The crash left 18 injured.")).toBe(true);
+    // a synonym set of the glossary reaches no further than its entry
+    expect(other("Combien de morts a fait l'épidémie ?", "On compte neuf hospitalisations.")).toBe(true);
   });
   it("does not fire where a figure counts the asked noun, a generic one, or the dead for victims", () => {
     expect(
@@ -50,6 +52,12 @@ describe("countsOther", () => {
     expect(other("Combien de morts a fait l'accident ?", "Neuf personnes ont été tuées.")).toBe(false);
     expect(other("Combien de victimes a fait l'attentat ?", "L'attentat a fait 10 morts.")).toBe(false);
     expect(other("How many passengers were on board?", "The train carried 300 passengers.")).toBe(false);
+    // the asked noun under another word the glossary gives for it (./counted-synonyms.ts)
+    expect(
+      other("Combien de passagers étaient à bord du train ?", "Le train transportait 300 voyageurs."),
+    ).toBe(false);
+    expect(other("Combien de morts a fait l'épidémie ?", "On compte neuf décès.")).toBe(false);
+    expect(other("Combien de surveillants ont été blessés ?", "Trois gardiens ont été blessés.")).toBe(false);
     // no figure: kindMissing says it
     expect(other("Combien de passagers étaient à bord du train ?", "Le train a déraillé.")).toBe(false);
     // not a how-many question

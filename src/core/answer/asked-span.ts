@@ -23,6 +23,7 @@ import { fold } from "../text/fold.ts";
 import { findNumbers, isAge } from "./answer-kinds.ts";
 import { capitalisedWords, given } from "./asked-detail.ts";
 import { askedHead, type ParticularQuestion } from "./asked-particular.ts";
+import { withSynonyms } from "./counted-synonyms.ts";
 
 /** What the question asks beyond its kind, read once with the question (./read-question.ts). */
 export interface AskedSpan {
@@ -99,7 +100,8 @@ function nounsAfter(text: string, start: number): string[] {
  */
 export function countsOther(news: NewsIndex, counted: readonly string[], text: string): boolean {
   if (counted.length === 0) return false;
-  const asked = new Set(counted);
+  // the asked noun in any spelling the glossary gives (`voyageurs` counts `passagers`)
+  const asked = withSynonyms(news, counted);
   // victims are the dead and the injured: `10 morts` answers `combien de victimes`
   const victims = ["victime", "victim", "victims"].some((w) => asked.has(news.analyzer.term(w, "fr") ?? w));
   const figures = findNumbers(text).filter((n) => !isAge(text, n) && !n.text.endsWith("%"));

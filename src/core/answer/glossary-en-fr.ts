@@ -308,6 +308,8 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   death: ["mort", "décès"],
   deaths: ["morts", "décès"],
   injured: ["blessés", "blessé"],
+  passengers: ["passagers", "voyageurs"],
+  guards: ["gardiens", "surveillants"],
   wounded: ["blessés", "blessé"],
   lockdown: ["confinement"],
   mask: ["masque"],

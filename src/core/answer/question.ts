@@ -15,6 +15,7 @@ import { stem } from "../text/stem.ts";
 import { guessLanguage } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
 import { EN_FR, frenchFor } from "./glossary-en-fr.ts";
+import { quantityCue } from "./quantity-kind.ts";
 
 export type AnswerKind = "person" | "date" | "number" | "place" | "rank" | "other";
 
@@ -111,6 +112,9 @@ export function detectKind(typed: string): AnswerKind {
     if (kind === "rank" && (ou === undefined || at < ou)) return kind;
     if (!best || at < best.at) best = { kind, at };
   }
+  // a quantity asked by its noun (`quelle magnitude`, `how fast`, `date of birth`): ./quantity-kind.ts
+  const quantity = quantityCue(q);
+  if (quantity && (!best || quantity.at < best.at)) best = quantity;
   return best?.kind ?? "other";
 }
 

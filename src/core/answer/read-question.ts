@@ -155,7 +155,10 @@ const detailOf = (parsed: ParsedQuestion): { detail?: AskedDetail; countAsked?: 
 // name`), or right after `qui`, `who`, `s'appelle`, `le nom de`, `the name of`; when the cue closes
 // the question (`…, il s'appelle comment ?`), the question's first word.
 const POSSESSOR = /\p{L}+(?=['’]s\s+(?:\p{L}+\s+)?(?:name|nickname)(?!\p{L}))/iu;
-const ROLE_CUE = /(?:^|[\s,:;'’])(?:qui|who|s['’]appel\p{L}*|nom\s+d(?:e|u|es|['’])|name\s+of)(?!\p{L})/iu;
+// The name cues first: in `Le piéton qui a été tué, il s'appelait comment ?` the relative `qui`
+// comes before the cue that asks, and what follows it (`tué`) is no role (answers16's fix 1).
+const NAME_CUE = /(?:^|[\s,:;'’])(?:s['’]appel\p{L}*|nom\s+d(?:e|u|es|['’])|name\s+of)(?!\p{L})/iu;
+const WHO_CUE = /(?:^|[\s,:;'’])(?:qui|who)(?!\p{L})/iu;
 
 /** The group of the first word after the role cue that is no name (`tireur`, `convicted`). */
 function roleOf(
@@ -170,7 +173,7 @@ function roleOf(
   if (parsed.asksIdentity || (parsed.kind !== "person" && detail !== "name" && detail !== "culprit"))
     return {};
   const possessor = POSSESSOR.exec(question);
-  const cue = ROLE_CUE.exec(question);
+  const cue = NAME_CUE.exec(question) ?? WHO_CUE.exec(question);
   const groupOf = (from: number) => {
     let found: number | undefined;
     forEachToken(question, (word, start) => {
