@@ -372,12 +372,14 @@ describe("role beside name", () => {
           "r1",
           "2020-09-14",
           "Dakota du Sud : le procureur a tué un piéton",
-          "Le procureur général a écrasé un piéton dont le corps a été retrouvé le lendemain, a rapporté le département de la Sécurité publique Walden. Le piéton tué par le procureur général, Joseph Verdier, avait 55 ans. Joseph Verdier a été tué par le procureur général.",
+          "Le procureur général a écrasé un piéton dont le corps a été retrouvé le lendemain, a rapporté le département de la Sécurité publique Walden. Le piéton tué par le procureur général, Joseph Boever, avait 55 ans. Joseph Boever a été tué par le procureur général.",
         ),
       ],
       "Comment s'appelait le piéton tué par le procureur général ?",
     );
     // the role in the sentence and a name away from it; beside it; a name without the role word
+    // (read as a who-question since answers25, the name must be one a person's name detector
+    // takes: `Boever`, not the ordinary words `Joseph Verdier`)
     expect([pedestrian["0:0"], pedestrian["0:1"], pedestrian["0:2"]]).toEqual([1, 0, 0]);
     const clinic = missing(
       [

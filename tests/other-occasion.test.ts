@@ -49,6 +49,16 @@ describe("a person described, not named", () => {
     expect(describesUnnamed(news, none, "Le tireur présumé, Patrick Crusius, a été arrêté.")).toBe(false);
     expect(describesUnnamed(news, none, "The gunman, named as John Smith, was arrested.")).toBe(false);
   });
+
+  it("reads past a colon to the end of its clause, and no further", () => {
+    const named =
+      "L'Europe a confié ses deux postes clés à deux femmes aux parcours très différents : une ministre allemande de la Défense et la patronne du FMI, Christine Lagarde.";
+    expect(describesUnnamed(news, none, named)).toBe(false);
+    // the name stands in the next sentence: the description stays unnamed
+    const after =
+      "Deux femmes ont été blessées dans la nuit de samedi à dimanche : la police enquête. Marie Dupont, la maire, a réagi.";
+    expect(describesUnnamed(news, none, after)).toBe(true);
+  });
 });
 
 describe("the features on the answerer's candidates", () => {

@@ -83,6 +83,66 @@ describe("question kind", () => {
   });
 });
 
+describe("question kind in chat phrasing (answers25)", () => {
+  it.each([
+    // `qui` closing the question, `c'est qui`, `qui était-ce`: a person
+    ["Le cycliste renversé hier à Nantes, c'était qui ?", "person"],
+    ["Incendie du bar de Rouen : c'est qui le gérant ?", "person"],
+    ["Le nouveau préfet du Nord, qui était-ce ?", "person"],
+    ["L'accord a été signé par le club, avec qui ?", "person"],
+    // a pronoun taking up a noun of people before a closing `comment`
+    ["Le pompier blessé dans l'incendie de Lyon, il s'appelle comment ?", "person"],
+    ["La skieuse disparue dans les Alpes, elle s'appelait comment ?", "person"],
+    ["Les deux randonneurs secourus hier, ils s'appellent comment ?", "person"],
+    ["Randonneur disparu dans les Pyrénées : comment il s'appelait ?", "person"],
+    ["La conductrice du bus, elle se nomme comment ?", "person"],
+    // the same shape about a thing asks its name, no person
+    ["Le voilier qui a chaviré au large de Brest, il s'appelait comment ?", "other"],
+    ["La tempête qui a frappé la Bretagne, elle s'appelle comment ?", "other"],
+    // a first name, a surname, a real name of someone
+    ["Le bébé né dans le train, c'est quoi son prénom ?", "person"],
+    ["Quel était le prénom de la victime ?", "person"],
+    ["La chanteuse Zaz, c'est quoi son vrai nom ?", "person"],
+    ["La fausse infirmière condamnée à Lyon : quel est son nom de famille ?", "person"],
+    // a possessive on a plain `nom` of a thing is no person
+    ["Le navire garde son nom d'origine ?", "other"],
+    // a noun of people after a number, an ordinal or an adjective standing before it
+    ["Comment s'appelle le troisième alpiniste ?", "person"],
+    ["Comment s'appelle le principal suspect de l'attaque ?", "person"],
+    ["Comment s'appelait le jeune homme tué à Lille ?", "person"],
+    ["Comment s'appelle le plan du ministre ?", "other"],
+    ["Quelle organisation militaire a revendiqué l'attaque ?", "other"],
+    // English: the name asked after the topic, a possessor's name, `whose`, qualifiers before the noun
+    ["The firefighter injured in the Leeds blaze: what was his name?", "person"],
+    ["The nurse who rescued the child — what's her name?", "person"],
+    ["Plane crash in Nepal: what was the pilot's name?", "person"],
+    ["Whose painting was stolen from the museum?", "person"],
+    ["What's the name of the young climber rescued on Everest?", "person"],
+    ["Which former BBC presenter was fined on Monday?", "person"],
+    ["What gas did researchers find on the moon?", "other"],
+    ["What was the name of the storm that hit Ireland?", "other"],
+    // quantities asked by a superlative, a production, a price asked with `à` or a bound
+    ["Loto : quel est le plus gros gain de l'année ?", "number"],
+    ["Quelle production de blé la France attend-elle cette année ?", "number"],
+    ["Carburant : à quel prix le litre de gazole s'est-il vendu ?", "number"],
+    ["Gel hydroalcoolique : quel prix maximum en pharmacie ?", "number"],
+    ["Quel prix a reçu le film ?", "other"],
+  ])("%s → %s", (q, kind) => {
+    expect(detectKind(q)).toBe(kind);
+  });
+
+  it("marks a name asked in chat phrasing as a name asked", () => {
+    for (const q of [
+      "Le pompier blessé dans l'incendie de Lyon, il s'appelle comment ?",
+      "The firefighter injured in the Leeds blaze: what was his name?",
+      "What's the name of the young climber rescued on Everest?",
+      "Le bébé né dans le train, c'est quoi son prénom ?",
+    ])
+      expect(parseQuestion(q, analyzer).asksName).toBe(true);
+    expect(parseQuestion("Le cycliste renversé hier à Nantes, c'était qui ?", analyzer).asksName).toBe(false);
+  });
+});
+
 describe("parseQuestion", () => {
   it("guesses the language", () => {
     expect(parseQuestion("Qui est Hayashi Yoshimasa ?", analyzer).lang).toBe("fr");

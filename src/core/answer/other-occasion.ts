@@ -52,6 +52,18 @@ const UNNAMED = new RegExp(
 const NAME_REACH = 40;
 
 /**
+ * Where the reach after a description ends: NAME_REACH characters on, or, when a colon follows
+ * within them, the end of the clause it opens (`deux femmes aux postes clés : une ministre
+ * allemande, Ursula von der Leyen, …` names the women past 40 characters).
+ */
+function reachAfter(text: string, end: number): number {
+  const colon = text.slice(end, end + NAME_REACH).indexOf(":");
+  if (colon < 0) return end + NAME_REACH;
+  const close = /[.;!?]/.exec(text.slice(end + colon + 1));
+  return close ? end + colon + 1 + close.index : text.length;
+}
+
+/**
  * Whether `text` describes a person without a name beside the description (`Un homme armé a tué…`
  * but not `Stephen Paddock, un homme de 64 ans`); names the question gives (`nameTerms`) count as
  * no name: the question already had them.
@@ -62,7 +74,7 @@ export function describesUnnamed(news: NewsIndex, nameTerms: ReadonlySet<string>
     .map((n) => ({ start: n.start - 1, end: n.start - 1 + n.text.length }));
   for (const m of text.matchAll(UNNAMED)) {
     const from = (m.index ?? 0) - NAME_REACH;
-    const to = (m.index ?? 0) + m[0].length + NAME_REACH;
+    const to = reachAfter(text, (m.index ?? 0) + m[0].length);
     if (!names.some((n) => n.end >= from && n.start <= to)) return true;
   }
   return false;

@@ -18,8 +18,12 @@ const QUANTITY_EN =
 
 // `quelle magnitude`, `à quelle vitesse`, `quel est le montant` (the existing list of ./question.ts
 // holds `montant`, `taux`), `c'est quoi la participation`, `sa cote de popularité ?`
+// `le plus gros gain` (a superlative), `quelle production de vin`, `à quel prix` / `quel prix
+// maximum`: `production`, `consommation` and `récolte` are quantities when they take a complement
+// of what is produced; `prix` one when asked with `à` or with a bound (elsewhere it is as often a
+// prize: `quel prix a reçu…`).
 const FR_ASKED = new RegExp(
-  String.raw`\b(?:quel|quelle|quels|quelles) (?:est |etait |sera |fut |a ete )?(?:le |la |l')?(?:\w+ )?(?:${QUANTITY_FR})\b|\b(?:c'est quoi|c'etait quoi) (?:le |la |l')(?:${QUANTITY_FR})\b`,
+  String.raw`\b(?:quel|quelle|quels|quelles) (?:est |etait |sera |fut |a ete )?(?:le |la |l')?(?:(?:plus|moins) )?(?:\w+ )?(?:${QUANTITY_FR})\b|\b(?:quel|quelle|quels|quelles) (?:est |etait |sera |fut )?(?:la |le )?(?:production|consommation|recolte)s? (?:de |d'|du |des )|\b(?:a|au) quel prix\b|\bquel (?:est |etait |sera )?(?:le )?prix (?:maximum|minimum|moyen|plafond|plancher|unitaire|de vente|d'achat)\b|\b(?:c'est quoi|c'etait quoi) (?:le |la |l')(?:${QUANTITY_FR})\b`,
 );
 const EN_ASKED = new RegExp(
   String.raw`\b(?:what|which)(?:'s| is| was| were)? (?:the |its |his |her |their )?(?:\w+ )?(?:${QUANTITY_EN})\b|\bhow (?:fast|far|close|high|heavy|tall|deep|big|large|wide|massive|expensive|strong)\b`,

@@ -53,12 +53,28 @@ export interface ParsedQuestion {
 // Nouns of people (folded): `Quel photographe…`, `Quelle ministre…`, `Comment s'appelait le
 // policier…`, `Which actor…` ask for a person's name.
 const PERSON_NOUNS =
-  "(?:vice-?|premier |premiere |sous-|ex-|ancien |ancienne )?(?:ministre|president|presidente|dirigeant|dirigeante|responsable|ambassadeur|ambassadrice|general|chef|cheffe|secretaire|roi|reine|prince|princesse|pape|empereur|auteur|autrice|artiste|ecrivain|ecrivaine|romancier|romanciere|poete|joueur|joueuse|pilote|photographe|chanteur|chanteuse|acteur|actrice|comedien|comedienne|humoriste|musicien|musicienne|rappeur|rappeuse|compositeur|cineaste|realisateur|realisatrice|animateur|animatrice|presentateur|presentatrice|journaliste|cosmonaute|astronaute|candidat|candidate|sportif|sportive|athlete|footballeur|footballeuse|cycliste|coureur|coureuse|tennisman|boxeur|nageur|nageuse|entraineur|entraineuse|selectionneur|avocat|avocate|juge|procureur|maire|depute|deputee|senateur|senatrice|directeur|directrice|patron|patronne|pdg|policier|policiere|gendarme|militaire|soldat|militant|militante|homme|femme|garcon|fille|personne|personnalite|suspect|suspecte|tireur|assaillant|terroriste|jihadiste|victime|pretre|eveque|imam|rabbin|professeur|medecin|docteur|chirurgien|infirmier|infirmiere|scientifique|chercheur|chercheuse|economiste|philosophe|historien|historienne|sociologue|minister|president|leader|official|ambassador|person|king|queen|author|writer|actor|actress|singer|rapper|artist|player|director|journalist|candidate|politician|judge|mayor|man|woman|astronaut|athlete|coach|lawyer|gunman|suspect|victim|priest|professor|doctor|scientist|economist|researcher)";
+  "(?:vice-?|premier |premiere |sous-|ex-|ancien |ancienne )?(?:ministre|president|presidente|dirigeant|dirigeante|responsable|ambassadeur|ambassadrice|general|chef|cheffe|secretaire|roi|reine|prince|princesse|pape|empereur|auteur|autrice|artiste|ecrivain|ecrivaine|romancier|romanciere|poete|joueur|joueuse|pilote|photographe|chanteur|chanteuse|acteur|actrice|comedien|comedienne|humoriste|musicien|musicienne|rappeur|rappeuse|compositeur|cineaste|realisateur|realisatrice|animateur|animatrice|presentateur|presentatrice|journaliste|cosmonaute|astronaute|candidat|candidate|sportif|sportive|athlete|footballeur|footballeuse|cycliste|coureur|coureuse|tennisman|boxeur|nageur|nageuse|entraineur|entraineuse|selectionneur|avocat|avocate|juge|procureur|maire|depute|deputee|senateur|senatrice|directeur|directrice|patron|patronne|pdg|policier|policiere|gendarme|militaire|soldat|militant|militante|homme|femme|garcon|fille|personne|personnalite|suspect|suspecte|tireur|assaillant|terroriste|jihadiste|victime|pretre|eveque|imam|rabbin|professeur|medecin|docteur|chirurgien|infirmier|infirmiere|scientifique|chercheur|chercheuse|economiste|philosophe|historien|historienne|sociologue|minister|president|leader|official|ambassador|person|king|queen|author|writer|actor|actress|singer|rapper|artist|player|director|journalist|candidate|politician|judge|mayor|man|woman|astronaut|athlete|coach|lawyer|gunman|suspect|victim|priest|professor|doctor|scientist|economist|researcher|chauffeur|conducteur|conductrice|pieton|pietonne|detenu|detenue|prisonnier|prisonniere|bebe|enfant|fillette|fils|retraite|retraitee|gerant|gerante|fondateur|fondatrice|agent|capitaine|ouvrier|ouvriere|touriste|otage|benevole|boulanger|boulangere|rugbyman|peintre|biologiste|randonneur|randonneuse|skieur|skieuse|alpiniste|surveillant|surveillante|prof|enseignant|enseignante|instituteur|institutrice|eleve|etudiant|etudiante|champion|championne|pompier|sauveteur|cardinal|moine|religieuse|archipretre|proprietaire|employe|employee|salarie|salariee|vendeur|vendeuse|commercant|commercante|patient|patiente|mari|epouse|veuf|veuve|pere|mere|frere|soeur|compagnon|compagne|conjoint|conjointe|grand-pere|grand-mere|petit-fils|petite-fille|fisherman|baby|child|boy|girl|teacher|driver|attacker|bomber|captain|pilot|worker|tourist|hostage|founder|nurse|officer|soldier|drummer|presenter|broadcaster|drh|cardinal|mp|senator|executive|fencer|skier|hiker|climber|owner|employee|student|pupil|firefighter|policeman|policewoman|grandson|granddaughter|daughter|husband|wife|father|mother|brother|sister|boss|chief|governor|commander|guard)";
 // The compounds of a noun of people that name no person: `chef-lieu` is a place, `chef-d'œuvre` a
 // work. Others still ask for one (`homme-clé`, `joueur-vedette`, `ministre-président`).
 const NO_PERSON = "(?!-(?:lieu|d'oeuvre)\\b)";
+// Up to two words that qualify the noun of people before it: in English any but a function word
+// (`the young man`, `which former TF1 journalist`; `the plan of the minister` names a plan), in
+// French, where most adjectives follow the noun, a number or an adjective that stands before it
+// (`le quatrième Canadien`, `le principal suspect`): `quelle organisation militaire` names no person.
+const QUALIFIERS =
+  "(?:(?!(?:of|the|a|an|and|or|by|in|on|for|with|from|to|is|was|are|were|did|does|do|has|have|had|will|would|can|could|who|that|which)\\b)[\\w-]+ ){0,2}";
+const FR_QUALIFIERS =
+  "(?:(?:autre|ancien|ancienne|ex|jeune|nouveau|nouvel|nouvelle|premier|premiere|second|seconde|dernier|derniere|principal|principale|grand|grande|petit|petite|seul|seule|vrai|vraie|futur|future|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\w+ieme|\\d+) ){0,2}";
 const PERSON_NOUN_QUESTION = new RegExp(
-  `\\b(?:quel|quelle|quels|quelles|which|what) ${PERSON_NOUNS}\\b${NO_PERSON}|\\b(?:comment s'?appell?(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?|what (?:is|was) the name of) ?(?:le |la |l'|les |the |cet |cette |ce )?${PERSON_NOUNS}\\b${NO_PERSON}`,
+  `\\b(?:quel|quelle|quels|quelles) ${FR_QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}|\\b(?:which|what) ${QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}|\\b(?:comment (?:s'?appell?|se nomm)(?:e|ait|aient|ent)|(?:quel (?:est|etait) )?le nom d[eu']?) ?(?:le |la |l'|les |cet |cette |ce )?${FR_QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}|\\bwhat(?:'s| is| was) the name of (?:the |this |that )?${QUALIFIERS}${PERSON_NOUNS}s?\\b`,
+);
+// A name asked of a person in chat phrasing: the possessor of a name (`the gunman's name`), or the
+// question opening on a noun of people that a pronoun takes up before a closing `comment` (`Le
+// soldat tué jeudi au Mali, il s'appelait comment ?`, `Randonneur disparu… : comment il
+// s'appelait ?`). The noun decides, as after `comment s'appelle`: `Le voilier qui a coulé…, il
+// s'appelait comment ?` asks a boat's name.
+const PERSON_NAME_CHAT = new RegExp(
+  `\\b${PERSON_NOUNS}s?'s (?:full |real |first |last |nick)?names?\\b|^\\s*(?:(?:le|la|les|un|une|des|ce|cet|cette|ces) |l')?${FR_QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}(?=.*\\b(?:(?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent) comment|comment (?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent))\\b)`,
 );
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
@@ -81,9 +97,13 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
     "number",
     /\b(combien|quel age|how many|how much|how old|what age|how long|what number|what percentage|what share|what amount|what score|what temperature|what sentence|death toll)\b|\b(quel|quelle|quels|quelles) (est |etait |sera |fut |a ete )?(le |la |l')?(dernier |derniere |nouveau |nouvelle |premier |premiere |final |finale )?(nombre|montant|pourcentage|part|chiffre|age|somme|quantite|proportion|taux|score|amende|peine|temperature|bilan|duree|record|hausse|baisse)\b|\bwhat('s| is| was) the (final |latest |current |new )?(score|death toll|toll|temperature|amount|number|percentage|share|sentence)\b|\b(quoi|what)\b(?:(?!\b(?:quoi|what)\b)[^?])*\bbilan\b|\b(dernier|nouveau|premier) bilan\b|\b(latest|new) (death )?toll\b|\bwhat (is|was)\b(?:(?!\bwhat\b)[^?])*\b(rate|rating)\b/,
   ],
+  // Chat phrasing asks a person after the topic: `…, c'était qui ?`, `qui était-ce`, `…, il
+  // s'appelait comment ?`, `c'est quoi son prénom`, `…: what was her name?`, `Whose DNA…`. A
+  // relative `qui` never closes a question, and a possessive before a first name or surname (`son
+  // vrai nom`) speaks of a person.
   [
     "person",
-    /^\s*(qui|who|whom)\b|[,:;]\s*(qui|who)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quelle personne|quelle personnalite)\b/,
+    /^\s*(qui|who|whom)\b|[,:;]\s*(qui|who)\b|\b(a|par|de|avec|pour|contre|chez|selon|aupres de|envers) qui\b|\b(with|to|by|from|for) whom\b|\b(quelle personne|quelle personnalite)\b|\bqui\s*\?|\bc'(est|etait|etaient) qui\b|\bqui (est|etait|etaient|sont)-(ce|il|elle|ils|elles)\b|\b(son|sa|leur|leurs) (vrai |veritable )?(prenoms?|nom de famille)\b|\b(son|sa|leur) (vrai|veritable) nom\b|\b(quel|quels) (est|etait|sont|etaient) (le|les) prenoms?\b|\b(his|her|their) (full |real |first |last )?names?\b|^\s*whose\b|[,:;]\s*whose\b/,
   ],
   [
     "place",
@@ -124,12 +144,10 @@ export function detectKind(typed: string): AnswerKind {
  */
 const foldQuestion = (question: string) => fold(question).replace(/[’‘]/g, "'");
 
-/** Where the question first asks for a person: `qui`, `who`, or a noun of people after `quel`. */
+/** Where the question first asks for a person: `qui`, `who`, a noun of people after `quel`, a name asked in chat. */
 function firstPersonCue(q: string, re: RegExp): number | undefined {
-  const a = re.exec(q)?.index;
-  const b = PERSON_NOUN_QUESTION.exec(q)?.index;
-  if (a === undefined) return b;
-  return b === undefined ? a : Math.min(a, b);
+  const found = [re, PERSON_NOUN_QUESTION, PERSON_NAME_CHAT].flatMap((x) => x.exec(q)?.index ?? []);
+  return found.length ? Math.min(...found) : undefined;
 }
 
 // Inverted subject pronouns: `a-t-il`, `est-elle`, `demande-t-on`, `pourrais-je`, `est-ce`.
@@ -393,15 +411,18 @@ export function parseQuestion(typed: string, analyzer: Analyzer, options: ParseO
     // the role noun of "what is X's job" is answered by the role itself (`général`), not restated
     asked: byRole !== undefined ? asked.map(() => false) : asked,
     ...identityFields(question, folded, byRole),
-    asksName:
-      kind === "person" &&
-      /\b(comment s'?appell?(e|ait|aient|ent)|quel (est|etait) le nom|what (is|was) the name)\b/.test(folded),
+    asksName: kind === "person" && ASKS_NAME.test(folded),
     asksDay:
       kind === "date" &&
       /\b(quel jour|quelle date|a quelle date|what day|which day|what date)\b/.test(folded),
     asksRole: ASKS_ROLE.test(folded),
   };
 }
+
+// A name asked outright, before or after its person (`Comment s'appelle le tireur ?`, `Le tireur,
+// il s'appelait comment ?`, `c'est quoi son prénom`, `what's his name`, `the gunman's name`).
+const ASKS_NAME =
+  /\b(comment (s'?appell?|se nomm)(e|ait|aient|ent)|(s'appell?|se nomm)(e|ait|aient|ent) comment|quel (est|etait) (le|son) (pre)?nom|what('s| is| was) the name|(his|her|their|'s) (full |real |first |last )?name|prenoms?|nom de famille|vrai nom)\b/;
 
 // "Qui est Hayashi Yoshimasa ?" asks for a role; "Qui est le ministre… ?" asks for a name.
 const ASKS_ROLE = /^\s*(qui (est|etait|sont|etaient)|who (is|was|are|were))\s+(le|la|les|l|the)\b/;
