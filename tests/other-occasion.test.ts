@@ -3,7 +3,14 @@
 // ./src/core/answer/other-occasion.ts, the gate's `toldAsBefore`, `unnamedPerson`.
 import { describe, expect, it } from "vitest";
 import { FEATURE_INDEX } from "../src/core/answer/features.ts";
-import { describesUnnamed, toldAsBefore } from "../src/core/answer/other-occasion.ts";
+import {
+  describesUnnamed,
+  eventAway,
+  eventGroups,
+  toldAsBefore,
+  writesGroup,
+} from "../src/core/answer/other-occasion.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
 import { createFeatureReader } from "./fakes/candidate-features.ts";
@@ -96,5 +103,54 @@ describe("the features on the answerer's candidates", () => {
   it("leaves the unnamed person unmarked when no name is asked", () => {
     const at = features("Combien de personnes ont été tuées au Cascade Mall de Burlington ?", "b");
     expect(at(0)?.[FEATURE_INDEX.unnamedPerson]).toBe(0);
+  });
+});
+
+// The archive's article on Giuseppe Cortese (orangesum 4609, 2019-06-14) tells his arrest and says
+// he was to be transferred to Italy; no article tells his extradition. Asked when he was extradited,
+// the quoted sentence (his arrest) holds his name and most words, not the asked event.
+describe("the asked event away from the sentence", () => {
+  const news = createNewsIndex([
+    article(
+      "4609",
+      "2019-06-14",
+      "Saône-et-Loire : un ponte de la mafia calabraise arrêté à Mâcon",
+      "C'est un gros bonnet de la 'Ndrangheta, la mafia calabraise. Giuseppe Cortese a été arrêté jeudi 13 juin à Mâcon (Saône-et-Loire) par des équipes de la police judiciaire, a-t-on appris vendredi de source policière. Cette arrestation fait partie d'un vaste coup de filet réalisé dans plusieurs pays européens à l'initiative des autorités italiennes. Àgé de 53 ans, Giuseppe Cortese devait être présenté vendredi matin au parquet général de Dijon. Il devait être incarcéré avant d'être transféré en Italie.",
+    ),
+    article(
+      "x",
+      "2019-07-01",
+      "Giuseppe Cortese extradé vers l'Italie",
+      "Le ponte de la 'Ndrangheta arrêté à Mâcon a été remis aux autorités italiennes. Son extradition a été exécutée lundi.",
+    ),
+  ]);
+  const features = createFeatureReader(news, "2020-09-01");
+  const asked = "Giuseppe Cortese, le ponte de la 'Ndrangheta arrêté à Mâcon, il a été extradé quand ?";
+
+  it("reads the event words: not the names, the rarest one the asked event", () => {
+    const q = readQuestion(news, asked, "2020-09-01");
+    const words = eventGroups(q).map((g) => q.groups[g]?.join("/"));
+    expect(words.some((w) => w?.includes("extrad"))).toBe(true);
+    expect(words.some((w) => w?.includes("cortes"))).toBe(false);
+  });
+
+  it("matches another form of the word (`extradition` for `extradé`), not a different word", () => {
+    expect(writesGroup(["extrad"], [new Set(["son", "extradition", "execut"])])).toBe(true);
+    expect(writesGroup(["extrad"], [new Set(["arret", "jeudi", "macon"])])).toBe(false);
+  });
+
+  it("marks the arrest sentence for the extradition", () => {
+    const at = features(asked, "4609");
+    expect(at(0)?.[FEATURE_INDEX.eventAwayNearby]).toBe(1);
+  });
+
+  it("leaves the sentence beside the extradition (its title) unmarked", () => {
+    const at = features(asked, "x");
+    expect(at(0)?.[FEATURE_INDEX.eventAwayNearby]).toBe(0);
+  });
+
+  it("is 0 for a question with no event word beside its names", () => {
+    const q = readQuestion(news, "Qui est Giuseppe Cortese ?", "2020-09-01");
+    expect(eventAway(q, [new Set(["arret"])])).toBe(0);
   });
 });

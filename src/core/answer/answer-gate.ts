@@ -64,6 +64,9 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // the question's names away from the answer's surroundings and from its article (./asked-names.ts)
   "namesAwayNearby",
   "namesAwayArticle",
+  // the question's event word away from the sentence and its neighbours: the sentence tells
+  // another step of the same people's story (./other-occasion.ts)
+  "eventAwayNearby",
 ];
 
 /**

@@ -124,6 +124,10 @@ export const FEATURES = [
   // its article never writes (./asked-names.ts): read by the gate only
   "namesAwayNearby",
   "namesAwayArticle",
+  // the asked event away from the sentence (./other-occasion.ts): the question's rarest word that
+  // is not a name written in no form by the sentence, its neighbours or its article's title. Read
+  // by the gate only: another step of the same people's story (the arrest for the extradition)
+  "eventAwayNearby",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

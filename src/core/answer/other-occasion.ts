@@ -12,6 +12,8 @@
 // bench/results/ranker-comparison.md, answers20.)
 import type { NewsIndex } from "../search/news-index.ts";
 import { findPersonNames } from "./answer-kinds.ts";
+import { sameWordForms } from "./inflected-match.ts";
+import type { Reading } from "./read-question.ts";
 
 // The sentence looks back: a pluperfect (`avait été libéré`, `avaient été condamnés`, `étaient
 // morts`), `déjà` before a participle, `à l'époque`, `previously`, `had been sentenced`.
@@ -78,4 +80,62 @@ export function describesUnnamed(news: NewsIndex, nameTerms: ReadonlySet<string>
     if (!names.some((n) => n.end >= from && n.start <= to)) return true;
   }
   return false;
+}
+
+// The asked event away from the quoted sentence. An unanswerable question about people the archive
+// covers is answered from the sentence telling another step of their story: the arrest date quoted
+// for an extradition, a trial's opening for its verdict, a first sentence for the appeal's. The
+// question's names are written there (`namesAwayNearby` is 0) and so are most of its words; what is
+// missing is the word telling the asked event (`extradé`, `transféré`, `obsèques`), in every form
+// and spelling the question's group holds (translations, the stemmer's, ./inflected-match.ts's),
+// from the sentence, its neighbours and its article's title. The question's rarest word that is
+// not a name stands for the event. (Two more readings were measured and dropped: the
+// rarity-weighted share of all such words missing, and the rarest one missing from the whole
+// article — bench/results/ranker-comparison.md, answers26.)
+
+/** Index terms of the sentence at `index` of `doc`, its neighbours and its article's title. */
+export function nearbyTerms(
+  news: NewsIndex,
+  doc: number,
+  index: number,
+  terms: ReadonlySet<string>,
+): ReadonlySet<string>[] {
+  const around = news.sentencesOf(doc);
+  return [terms, news.titleTerms(doc), around[index - 1]?.terms, around[index + 1]?.terms].filter(
+    (s): s is ReadonlySet<string> => s !== undefined,
+  );
+}
+
+/** Shortest spelling matched in another form (as ./inflected-match.ts's prefix). */
+const MIN_FORM = 5;
+
+/** Whether some set writes one of `spellings` exactly or in another form of the same word. */
+export function writesGroup(spellings: readonly string[], sets: readonly ReadonlySet<string>[]): boolean {
+  if (sets.some((s) => spellings.some((t) => s.has(t)))) return true;
+  const long = spellings.filter((t) => t.length >= MIN_FORM && !/\d/.test(t));
+  if (long.length === 0) return false;
+  for (const s of sets) for (const u of s) if (long.some((t) => sameWordForms(t, u))) return true;
+  return false;
+}
+
+/**
+ * The question's groups that can tell the asked event: not a name, not a number or year (the time
+ * frame's features read those), not a word naming the kind of answer (`date`, `âge`: factor < 1).
+ */
+export function eventGroups(q: Reading): number[] {
+  return q.groups.flatMap((g, gi) =>
+    q.isName[gi] || (q.factors[gi] ?? 1) < 1 || g.every((t) => /\d/.test(t)) ? [] : [gi],
+  );
+}
+
+/**
+ * 1 when the question's rarest event word (`eventGroups`) is written in none of `near` (the
+ * sentence, its neighbours, its title: `nearbyTerms`), in any form; 0 otherwise or with no event word.
+ */
+export function eventAway(q: Reading, near: readonly ReadonlySet<string>[]): number {
+  let rarest: number | undefined;
+  for (const gi of eventGroups(q))
+    if (rarest === undefined || (q.full[gi] ?? 0) > (q.full[rarest] ?? 0)) rarest = gi;
+  if (rarest === undefined) return 0;
+  return writesGroup(q.groups[rarest] ?? [], near) ? 0 : 1;
 }

@@ -23,7 +23,7 @@ import { placeIn } from "./asked-place.ts";
 import { amountMissing, countsOther, periodOther, spanMissing } from "./asked-span.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { inflectedCoverage } from "./inflected-match.ts";
-import { describesUnnamed, toldAsBefore } from "./other-occasion.ts";
+import { describesUnnamed, eventAway, nearbyTerms, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
 import { statedSpans } from "./time-frame.ts";
@@ -149,6 +149,10 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   const away = namesAway(news, q, s.doc, s.index, s.sentence.terms);
   f[FEATURE_INDEX.namesAwayNearby] = away.nearby;
   f[FEATURE_INDEX.namesAwayArticle] = away.article;
+  // an English question's words have no form in a French article unless the glossary translates
+  // them (`sentencing`, `fell`): read only in the question's own language
+  if (q.lang === lang)
+    f[FEATURE_INDEX.eventAwayNearby] = eventAway(q, nearbyTerms(news, s.doc, s.index, s.sentence.terms));
   return keys;
 }
 
