@@ -25,7 +25,7 @@ export function constrainedLinkage(
   sim: Float32Array,
   t: number,
   allow?: Allow,
-  freeze = false,
+  freeze: boolean | "both" = false,
 ): number[][] {
   let groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
   // with `freeze`, the smaller group of a refused merge takes no other merge: refused, it would
@@ -53,7 +53,11 @@ export function constrainedLinkage(
         pick = c;
         break;
       }
-      if (freeze) frozen.add(a.length <= b.length ? a : b);
+      // "both" (stories20): both sides of a refused merge are closed, whatever their order
+      if (freeze === "both") {
+        frozen.add(a);
+        frozen.add(b);
+      } else if (freeze) frozen.add(a.length <= b.length ? a : b);
     }
     if (!pick) break;
     const [, i, j] = pick;
@@ -68,8 +72,17 @@ export function constrainedLinkage(
  * The live tracker's single pass with merge (cluster.ts singlePass) where `allow` may refuse a
  * join or a merge: the article (or group) then takes the best allowed group instead.
  */
-export function singlePassAllow(n: number, sim: Float32Array, t: number, allow: Allow): number[][] {
+export function singlePassAllow(
+  n: number,
+  sim: Float32Array,
+  t: number,
+  allow: Allow,
+  close = false,
+): number[][] {
   const groups: number[][] = [];
+  // with `close`, an article refused its best group starts a story of its own, and neither that
+  // story nor the refused group takes another join or merge (the digest's freeze "both")
+  const closed = new Set<number[]>();
   const mean = (a: readonly number[], b: readonly number[]) => {
     let s = 0;
     for (const i of a) for (const j of b) s += sim[i * n + j] as number;
@@ -78,13 +91,27 @@ export function singlePassAllow(n: number, sim: Float32Array, t: number, allow: 
   for (let i = 0; i < n; i++) {
     let best = -1;
     let bestAvg = t;
+    let first = -1;
+    let firstAvg = t;
     groups.forEach((g, gi) => {
+      if (closed.has(g)) return;
       const avg = mean([i], g);
+      if (avg >= firstAvg) {
+        firstAvg = avg;
+        first = gi;
+      }
       if (avg >= bestAvg && allow([i], g, sim, n, t)) {
         bestAvg = avg;
         best = gi;
       }
     });
+    if (close && first >= 0 && first !== best) {
+      const alone = [i];
+      groups.push(alone);
+      closed.add(alone);
+      closed.add(groups[first] as number[]);
+      continue;
+    }
     if (best < 0) {
       groups.push([i]);
       continue;
@@ -95,7 +122,7 @@ export function singlePassAllow(n: number, sim: Float32Array, t: number, allow: 
       let other = -1;
       let top = t;
       groups.forEach((h, hi) => {
-        if (h === g || h.length === 0) return;
+        if (h === g || h.length === 0 || closed.has(h)) return;
         const avg = mean(g, h);
         if (avg >= top && allow(g, h, sim, n, t)) {
           top = avg;
@@ -655,6 +682,23 @@ export const VARIANTS: Variant[] = [
             sim[j * n + i] = v;
           }
       return base(d, t, live, sim);
+    },
+  },
+  {
+    // cross-pair where both sides of a refused merge are closed (take no other merge), digest and
+    // live alike: a symmetric, order-free form of cross-pair-freeze that a single pass can follow
+    name: "cross-pair-close",
+    grid: [[2], [3]],
+    run: (d, t, [size], news, live) => {
+      const cls = crossClass(news, d, true);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
     },
   },
   {
