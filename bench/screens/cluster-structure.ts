@@ -9,7 +9,8 @@
 // variant's setting (parameters and threshold) chosen on the other days by the tuner's rule (best
 // pooled F1 with pooled precision ≥ 0.9) — the baseline being the threshold alone chosen the same
 // way — with a 90 % day bootstrap of the pooled F1 difference against the baseline. ~1 minute.
-//   node bin/run-ts.mjs bench/screens/cluster-structure.ts [--live] [--errors | --stats] [VARIANT…]
+//   node bin/run-ts.mjs bench/screens/cluster-structure.ts [--live] [--errors | --stats] [--grid] [VARIANT…]
+// --grid also prints each setting near the threshold in use in sample (all days): pooled P / R / F1, days meeting.
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
@@ -34,7 +35,7 @@ import {
   pairCounts,
   prf,
 } from "../lib/story-labels.ts";
-import { actorClass, headClass, VARIANTS, type Variant } from "./cluster-variants.ts";
+import { actorClass, crossClass, headClass, VARIANTS, type Variant } from "./cluster-variants.ts";
 
 const LIVE = process.argv.includes("--live");
 const params: ClusterParams = LIVE ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
@@ -74,6 +75,9 @@ if (process.argv.includes("--errors")) {
     console.log(`\n== ${d.day.date}: P ${m.p.toFixed(2)} R ${m.r.toFixed(2)} F1 ${m.f1.toFixed(2)}`);
     const n = d.day.docs.length;
     const label = (k: number) => d.day.gold.get(d.day.docs[k] as number) ?? "";
+    // stories20: the pairs whose title actors are apart and do not name each other (crossClass)
+    const crossOf = crossClass(news, d, true);
+    const cross = (a: number, b: number) => crossOf(a, b) === 1;
     for (const g of groups) {
       const labels = new Set(g.map(label));
       if (labels.size < 2) continue;
@@ -83,11 +87,15 @@ if (process.argv.includes("--errors")) {
       for (const a of g)
         for (const b of g)
           if (a < b && label(a) !== label(b))
-            console.log(`      ${a}–${b} ${(d.sim[a * n + b] as number).toFixed(3)} (different)`);
+            console.log(
+              `      ${a}–${b} ${(d.sim[a * n + b] as number).toFixed(3)} (different${cross(a, b) ? ", actors apart" : ""})`,
+            );
       for (const a of g)
         for (const b of g)
           if (a < b && label(a) === label(b))
-            console.log(`      ${a}–${b} ${(d.sim[a * n + b] as number).toFixed(3)} (same)`);
+            console.log(
+              `      ${a}–${b} ${(d.sim[a * n + b] as number).toFixed(3)} (same${cross(a, b) ? ", actors apart" : ""})`,
+            );
     }
     const botOf = new Map<number, number>();
     groups.forEach((g, gi) => {
@@ -115,6 +123,8 @@ if (process.argv.includes("--stats")) {
     ["actor", (d: DayData) => actorClass(news, d)],
     ["actor (title)", (d: DayData) => actorClass(news, d, true)],
     ["head names", (d: DayData) => headClass(news, d)],
+    ["actor-cross (0 / 1 = conflict)", (d: DayData) => crossClass(news, d)],
+    ["actor-cross-key (0 / 1 = conflict)", (d: DayData) => crossClass(news, d, true)],
   ] as const) {
     const tally = [0, 1, 2].map(() => ({ same: 0, diff: 0 }));
     for (const d of data) {
@@ -171,6 +181,16 @@ for (const v of VARIANTS) {
       ),
     ),
   );
+  if (process.argv.includes("--grid"))
+    // every setting in sample (all days): pooled figures and days meeting the floor
+    settings.forEach((s, si) => {
+      const cs = counts[si] as PairCounts[];
+      const q = prf(cs.reduce(addCounts, NO_PAIRS));
+      if (Math.abs(s.t - params.threshold) < 0.025)
+        console.log(
+          `  [${s.p.join(", ")}] t ${s.t}: P ${q.p.toFixed(3)} R ${q.r.toFixed(3)} F1 ${q.f1.toFixed(3)}, days ${cs.filter((c) => meets(c, 0.9)).length}`,
+        );
+    });
   const table = countTable(counts, "pooled", 0.9);
   const all = days.map((_, di) => di);
   const { held, picks } = leaveOneDayOut(

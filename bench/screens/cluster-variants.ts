@@ -7,7 +7,7 @@
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
 import { stemLanguage } from "../../src/core/search/news-index.ts";
 import { leadSentences } from "../../src/core/stories/features.ts";
-import { capitalisedRuns, singlePass } from "../../src/core/stories/index.ts";
+import { backgroundBefore, capitalisedRuns, singlePass } from "../../src/core/stories/index.ts";
 import type { DayData } from "./cluster-structure.ts";
 
 export interface Variant {
@@ -25,7 +25,7 @@ export function constrainedLinkage(
   sim: Float32Array,
   t: number,
   allow?: Allow,
-  freeze = false,
+  freeze: boolean | "both" = false,
 ): number[][] {
   let groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
   // with `freeze`, the smaller group of a refused merge takes no other merge: refused, it would
@@ -53,7 +53,11 @@ export function constrainedLinkage(
         pick = c;
         break;
       }
-      if (freeze) frozen.add(a.length <= b.length ? a : b);
+      // "both" (stories20): both sides of a refused merge are closed, whatever their order
+      if (freeze === "both") {
+        frozen.add(a);
+        frozen.add(b);
+      } else if (freeze) frozen.add(a.length <= b.length ? a : b);
     }
     if (!pick) break;
     const [, i, j] = pick;
@@ -62,6 +66,75 @@ export function constrainedLinkage(
     groups.push(merged);
   }
   return groups;
+}
+
+/**
+ * The live tracker's single pass with merge (cluster.ts singlePass) where `allow` may refuse a
+ * join or a merge: the article (or group) then takes the best allowed group instead.
+ */
+export function singlePassAllow(
+  n: number,
+  sim: Float32Array,
+  t: number,
+  allow: Allow,
+  close = false,
+): number[][] {
+  const groups: number[][] = [];
+  // with `close`, an article refused its best group starts a story of its own, and neither that
+  // story nor the refused group takes another join or merge (the digest's freeze "both")
+  const closed = new Set<number[]>();
+  const mean = (a: readonly number[], b: readonly number[]) => {
+    let s = 0;
+    for (const i of a) for (const j of b) s += sim[i * n + j] as number;
+    return s / (a.length * b.length);
+  };
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bestAvg = t;
+    let first = -1;
+    let firstAvg = t;
+    groups.forEach((g, gi) => {
+      if (closed.has(g)) return;
+      const avg = mean([i], g);
+      if (avg >= firstAvg) {
+        firstAvg = avg;
+        first = gi;
+      }
+      if (avg >= bestAvg && allow([i], g, sim, n, t)) {
+        bestAvg = avg;
+        best = gi;
+      }
+    });
+    if (close && first >= 0 && first !== best) {
+      const alone = [i];
+      groups.push(alone);
+      closed.add(alone);
+      closed.add(groups[first] as number[]);
+      continue;
+    }
+    if (best < 0) {
+      groups.push([i]);
+      continue;
+    }
+    const g = groups[best] as number[];
+    g.push(i);
+    for (;;) {
+      let other = -1;
+      let top = t;
+      groups.forEach((h, hi) => {
+        if (h === g || h.length === 0 || closed.has(h)) return;
+        const avg = mean(g, h);
+        if (avg >= top && allow(g, h, sim, n, t)) {
+          top = avg;
+          other = hi;
+        }
+      });
+      if (other < 0) break;
+      g.push(...(groups[other] as number[]));
+      groups[other] = [];
+    }
+  }
+  return groups.filter((g) => g.length > 0).map((g) => g.sort((a, b) => a - b));
 }
 
 /** Share of the cross pairs of `a` × `b` whose similarity reaches `at`. */
@@ -534,6 +607,124 @@ export const VARIANTS: Variant[] = [
       (VARIANTS.find((v) => v.name === "actor-action") as Variant).run(d, t, p, news, live),
   },
   {
+    // (stories20) the title's actors differ and neither article names the other's: its full name
+    // (every term) is absent from the other's title-and-lead terms. Two actors of one event name
+    // each other (a reaction, a clash); two programmes, two cars, two shootings do not.
+    name: "actor-cross",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], news, live) => base(d, t, live, classDamped(d, crossClass(news, d), [1, f as number])),
+  },
+  {
+    // (stories20) a small story (at most S articles once merged) is not formed across two actors
+    // that do not name each other (crossClass) unless every such pair reaches k × t: the damping
+    // where it decides, the few-article story; a big story keeps the mean alone
+    name: "cross-small",
+    grid: [1.5, 2, 2.5, 3, 100].flatMap((k) => [2, 3, 4].map((size) => [k, size])),
+    run: (d, t, [k, size], news) => {
+      const cls = crossClass(news, d, true);
+      return constrainedLinkage(d.feats.length, d.sim, t, (a, b, sim, n) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a)
+          for (const j of b)
+            if (cls(i, j) === 1 && (sim[i * n + j] as number) < (k as number) * t) return false;
+        return true;
+      });
+    },
+  },
+  {
+    // (stories20) cross-small without its factor: a story of at most S articles is never formed
+    // across two actors that do not name each other; live, the single pass refuses the same joins
+    name: "cross-pair",
+    grid: [[2], [3], [4]],
+    run: (d, t, [size], news, live) => {
+      const cls = crossClass(news, d, true);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow);
+    },
+  },
+  {
+    // cross-pair where the refused smaller side takes no other merge (digest only): refused, the
+    // article would otherwise join its next-best group, lower still
+    name: "cross-pair-freeze",
+    grid: [[2], [3], [4]],
+    run: (d, t, [size], news) => {
+      const cls = crossClass(news, d, true);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return constrainedLinkage(d.feats.length, d.sim, t, allow, true);
+    },
+  },
+  {
+    // (stories20, splits) two titles sharing a word the 14 days before hardly used (in less than
+    // share s of their articles' titles and leads) are one story: the pair's similarity is raised
+    // to k × t. A development new this week (a virus, a reform's text) told from two angles whose
+    // leads share little else
+    name: "novel-title",
+    grid: [0.003, 0.01, 0.03].flatMap((s) => [1, 1.5].map((k) => [s, k])),
+    run: (d, t, [share, k], news, live) => {
+      const cls = novelTitleClass(news, d, share as number);
+      const n = d.feats.length;
+      const sim = Float32Array.from(d.sim);
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (cls(i, j) === 1) {
+            const v = Math.max(sim[i * n + j] as number, (k as number) * t);
+            sim[i * n + j] = v;
+            sim[j * n + i] = v;
+          }
+      return base(d, t, live, sim);
+    },
+  },
+  {
+    // cross-pair where both sides of a refused merge are closed (take no other merge), digest and
+    // live alike: a symmetric, order-free form of cross-pair-freeze that a single pass can follow
+    name: "cross-pair-close",
+    grid: [[2], [3]],
+    run: (d, t, [size], news, live) => {
+      const cls = crossClass(news, d, true);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
+    },
+  },
+  {
+    // cross-pair where the two articles also share no rare name of title or lead
+    name: "cross-pair-names",
+    grid: [[2], [3], [4]],
+    run: (d, t, [size], news, live) => {
+      const cls = crossClass(news, d, true, true);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow);
+    },
+  },
+  {
+    // actor-cross with the same actor's name compared whole (two `Jean-Louis` are two people)
+    name: "actor-cross-key",
+    grid: F1S.map((f) => [f]),
+    run: (d, t, [f], news, live) =>
+      base(d, t, live, classDamped(d, crossClass(news, d, true), [1, f as number])),
+  },
+  {
     // a story is opened (two lone articles merged) only at k × t; it is extended at t: the
     // threshold of forming a story against that of joining one
     name: "seed",
@@ -558,4 +749,50 @@ export function actorClass(news: NewsIndex, d: DayData, titleOnly = false) {
 }
 export function headClass(news: NewsIndex, d: DayData) {
   return nameClass(d, (k) => headNames(news, d.feats[k]?.doc as number, d.feats[k]?.entities ?? new Map()));
+}
+
+/**
+ * Pair classes by the titles' actors (stories20): 1 when both titles name a rare actor, the two
+ * differ (share no term; with `wholeKey`, are not the same name) and neither article's
+ * title-and-lead terms hold the other's actor whole; 0 otherwise.
+ */
+export function crossClass(news: NewsIndex, d: DayData, wholeKey = false, noSharedName = false) {
+  const act = d.feats.map((x) => actor(news, x.doc, x.entities, true));
+  const names = (a: Set<string>, v: ReadonlyMap<string, number>) => [...a].every((term) => v.has(term));
+  return (i: number, j: number) => {
+    const a = act[i];
+    const b = act[j];
+    if (!a || !b) return 0;
+    const same = wholeKey ? [...a].join(" ") === [...b].join(" ") : !disjoint(a, b);
+    if (same) return 0;
+    const vi = d.feats[i]?.vector ?? new Map<string, number>();
+    const vj = d.feats[j]?.vector ?? new Map<string, number>();
+    if (names(a, vj) || names(b, vi)) return 0;
+    // with noSharedName, a rare name both give (title or lead) makes them one subject after all
+    if (noSharedName) {
+      const ei = d.feats[i]?.entities ?? new Map<string, number>();
+      const ej = d.feats[j]?.entities ?? new Map<string, number>();
+      for (const key of ei.keys()) if (ej.has(key)) return 0;
+    }
+    return 1;
+  };
+}
+
+/**
+ * Pair classes by the titles' new words (stories20): 1 when both titles use a term (not a number)
+ * that less than `share` of the 14 days before the period used in title or lead; 0 otherwise.
+ */
+export function novelTitleClass(news: NewsIndex, d: DayData, share: number) {
+  const days = d.feats.map((f) => f.day).filter((x): x is number => x !== undefined);
+  const first = Math.min(...days);
+  const bg = backgroundBefore(news, first, 14, { leadSentences: 3 });
+  const novel = d.feats.map((f) => {
+    const a = news.articles[f.doc];
+    const out = new Set<string>();
+    if (!a || bg.size < 30) return out;
+    for (const term of news.analyzer.terms(a.title, stemLanguage(a.lang)))
+      if (!/^\d+$/.test(term) && f.vector.has(term) && bg.df(term) / bg.size < share) out.add(term);
+    return out;
+  });
+  return (i: number, j: number) => (disjoint(novel[i] as Set<string>, novel[j] as Set<string>) ? 0 : 1);
 }
