@@ -510,6 +510,24 @@ const heldOut = process.argv.includes("--no-held-out")
       ...(process.argv.includes("--gold-only") ? [] : [["bot stories (digest clustering)", bot] as const]),
       ...(process.argv.includes("--bot-only") ? [] : [["labelled stories (ranking alone)", gold] as const]),
     ] as const);
+/** Per feature: its contribution (weight × standardised value) to a story's held-out score, for the
+ * shown days' missed front-page stories (ranked 6th or lower) and the stories of their first five
+ * that are not on the front page; and over each day's (missed, intruder) pairs, how often the
+ * feature scored the intruder higher. Why a front-page story ranked low, feature by feature. */
+const blame = {
+  missed: [] as number[][],
+  intruders: [] as number[][],
+  favoured: COLUMNS.map(() => 0),
+  pairs: 0,
+};
+const contributions = (r: ScreenRanker, it: Item) => {
+  const x = [...it.x];
+  if (!dropped.has("words")) x[WORDS] = itemWordScore(rankerWords(r) ?? new Map(), it);
+  if (SECTIONS) x[SECTION] = wordScore(rankerSections(r), it.section ?? []);
+  return x.map(
+    (v, k) => (r.weights[k] as number) * standardise(v, r.mean[k] as number, r.scale[k] as number),
+  );
+};
 for (const [name, data] of heldOut) {
   console.log(`\n${name}: front-page stories among the first five, held out one day at a time`);
   let learned = 0;
@@ -535,6 +553,22 @@ for (const [name, data] of heldOut) {
       const { ranker: r, size } = fitEnsemble(data as Item[][], others);
       rank = (it) => ensembleScore(r, it);
       how = ensembleName(size);
+      if (shown.has(day.date) && data === bot) {
+        const order = ranked(data[di] as Item[], rank);
+        const missed = order.slice(5).filter((it) => it.grade > 0);
+        const intruders = order.slice(0, 5).filter((it) => it.grade === 0);
+        const cm = missed.map((it) => contributions(r, it));
+        const ci = intruders.map((it) => contributions(r, it));
+        blame.missed.push(...cm);
+        blame.intruders.push(...ci);
+        for (const a of cm)
+          for (const b of ci) {
+            blame.pairs++;
+            a.forEach((v, k) => {
+              if ((b[k] as number) > v) blame.favoured[k] = (blame.favoured[k] as number) + 1;
+            });
+          }
+      }
     }
     const h = hits(data[di] as Item[], rank, day);
     const hh = hits(data[di] as Item[], (it) => it.hand, day);
@@ -562,6 +596,17 @@ for (const [name, data] of heldOut) {
   console.log(
     `  held-out total: learned ${learned}/${5 * days.length} (≥ 3 on ${daysOk} of ${days.length} days) · hand-set ${hand}/${5 * days.length}`,
   );
+}
+if (blame.pairs) {
+  const mean = (rows: number[][], k: number) => rows.reduce((s, r) => s + (r[k] as number), 0) / rows.length;
+  console.log(
+    `\nwhy the shown days' ${blame.missed.length} missed front-page stories (ranked 6th or lower) ranked below the ${blame.intruders.length} others of their first five: mean contribution to the held-out score, and the share of the day's (missed, other) pairs the feature scored the other higher`,
+  );
+  COLUMNS.forEach((f, k) => {
+    console.log(
+      `  ${f.padEnd(15)} missed ${mean(blame.missed, k).toFixed(3).padStart(7)} · others ${mean(blame.intruders, k).toFixed(3).padStart(7)} · others higher in ${((100 * (blame.favoured[k] as number)) / blame.pairs).toFixed(0)} % of ${blame.pairs} pairs`,
+    );
+  });
 }
 
 let final: ScreenRanker;

@@ -126,6 +126,8 @@ CANDIDATES.titleNameShare = (input) => {
 // ArticleFeatures.entities and is not counted), `pastNameDays@DAYS` on how many of those days.
 // Names, not the centroid's words (`pastDays`): an actor of an ongoing story (a minister, a
 // suspect) is named in the follow-ups whose words differ.
+// Screened on 57 days (`--screen pastNames@7`): 183/285, ≥ 3 of 5 on 44 days against 184 and 45
+// without it, weight 0.004 — dropped (bench/results/stories.md, "stories21").
 function pastNames(input: CandidateInput, days: number): { count: number; days: number } {
   const { docs, ages } = pastOf(input);
   const names = new Set<string>();
