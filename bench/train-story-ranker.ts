@@ -6,11 +6,14 @@
 //   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
 //     [--screen CANDIDATE,…] [--bot-only | --gold-only] [--no-held-out] [--headline-words] [--story-words]
 //     [--items FILE] [--losses pairwise,listwise] [--word-settings 2:2,…] [--l2 …] [--no-coverage] [--pairs-as-counted]
+//     [--sections FILE]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
 // page's missed stories rank; --losses, --word-settings, --l2, --no-coverage and --pairs-as-counted
 // change the ensemble (ablations, stories18); --dump-items FILE writes every story's features as JSON
 // and stops, and --items FILE measures on those items instead of building the stories again.
+// --sections FILE screens the headline's sections in the archive's k-means cuts (`npm run
+// learn:sections -- --out FILE`) as one more column, learned like `words` (stories21).
 // Prints, held out one day at a time, how many of the first five stories are on the labelled front
 // page — on the bot's stories and on the labelled stories themselves (ranking alone) — against the
 // hand-set importance weights. The model is the average of the models of every setting (the word
@@ -53,6 +56,7 @@ import {
 } from "./lib/ranker-ensemble.ts";
 import { frontPageHits, type LabelledDay, loadLabelledDays, majorityLabel } from "./lib/story-labels.ts";
 import { CANDIDATES } from "./screens/rank-candidates.ts";
+import { type SectionSet, sectionKeys } from "./screens/sections.ts";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -102,9 +106,27 @@ interface Item {
   readonly terms: readonly string[];
   /** Stems of every member's title and lead (what the word model learns from). */
   readonly memberTerms: readonly (readonly string[])[];
+  /** `--sections`: the section keys (screens/sections.ts: one per cut of the archive) of the
+   * headline article and of every member. */
+  readonly section?: readonly string[];
+  readonly memberSections?: readonly (readonly string[])[];
 }
-/** The columns of an item: the features in use, then the screened candidates. */
-const COLUMNS = [...RANK_FEATURES, ...SCREENED] as RankFeature[];
+// `--sections FILE` (a screen, stories21): the headline's sections in the archive's k-means cuts
+// (`npm run learn:sections -- --out FILE`, no label read) as one more column, scored like `words`
+// by the front-page log-odds of its sections on the training days (stacked: a training day's
+// column from the other training days)
+const sectionsFile = arg("sections");
+if (sectionsFile && process.argv.includes("--write"))
+  throw new Error("--sections is a screen; the model in use has the features of rank-features.ts");
+const SECTION_SETS = sectionsFile ? (JSON.parse(readFileSync(sectionsFile, "utf8")) as SectionSet[]) : [];
+const SECTIONS = SECTION_SETS.length > 0;
+const sectionKeysOf = (d: number) =>
+  sectionKeys(articleFeatures(news, d, LEARNED_PARAMS.features).vector, SECTION_SETS);
+/** The section model's smoothing and minimum days (word-weights.ts): as the words'. */
+const SECTION_SETTING = { alpha: 1, minDays: 2 };
+/** The columns of an item: the features in use, then the screened candidates (and `section`). */
+const COLUMNS = [...RANK_FEATURES, ...SCREENED, ...(SECTIONS ? ["section"] : [])] as RankFeature[];
+const SECTION = SECTIONS ? COLUMNS.length - 1 : -1;
 const dims = COLUMNS.length;
 const WORDS = RANK_FEATURES.indexOf("words");
 const ARTICLES = RANK_FEATURES.indexOf("articles");
@@ -124,7 +146,12 @@ const itemsOf = (day: LabelledDay, stories: readonly Story[]): Item[] =>
       }),
     );
     return {
-      x: [...s.rankFeatures, ...extra].map((v, k) => (dropped.has(COLUMNS[k] as RankFeature) ? 0 : v)),
+      x: [...s.rankFeatures, ...extra, ...(SECTIONS ? [0] : [])].map((v, k) =>
+        dropped.has(COLUMNS[k] as RankFeature) ? 0 : v,
+      ),
+      ...(SECTIONS
+        ? { section: sectionKeysOf(s.headline), memberSections: s.articles.map(sectionKeysOf) }
+        : {}),
       grade: rank < 0 ? 0 : 5 - rank,
       docs: s.articles,
       hand: importance(s.signals, LEARNED_IMPORTANCE),
@@ -258,11 +285,44 @@ for (const l2 of L2) if (!(l2 > 0)) throw new Error(`--l2: ${l2}?`);
  * training days, each day of `target` by the model of all of them.
  */
 function withWords(data: Item[][], train: readonly number[], target: readonly number[], spec: Spec) {
-  const out = data.map((d) => d.map((it) => ({ ...it, x: [...it.x] })));
+  const out = withSections(data, train, target);
   if (dropped.has("words")) return out;
   const score = (di: number, from: readonly number[]) => {
     const w = fitWordWeights(from.flatMap(wordExamples), spec);
     for (const it of out[di] as Item[]) it.x[WORDS] = itemWordScore(w, it);
+  };
+  for (const di of train)
+    score(
+      di,
+      train.filter((d) => d !== di),
+    );
+  for (const di of target) score(di, train);
+  return out;
+}
+
+const sectionExampleMemo = new Map<number, WordExample[]>();
+const sectionExamples = (di: number): WordExample[] => {
+  let ex = sectionExampleMemo.get(di);
+  if (!ex) {
+    ex = (gold[di] as Item[]).flatMap((it) =>
+      (it.memberSections ?? []).map((keys, _, all) => ({
+        terms: keys,
+        front: it.grade > 0,
+        day: (days[di] as LabelledDay).date,
+        weight: 1 / all.length,
+      })),
+    );
+    sectionExampleMemo.set(di, ex);
+  }
+  return ex;
+};
+/** A copy of `data`, with the `--sections` column scored as `withWords` scores the words. */
+function withSections(data: Item[][], train: readonly number[], target: readonly number[]) {
+  const out = data.map((d) => d.map((it) => ({ ...it, x: [...it.x] })));
+  if (!SECTIONS) return out;
+  const score = (di: number, from: readonly number[]) => {
+    const w = fitWordWeights(from.flatMap(sectionExamples), SECTION_SETTING);
+    for (const it of out[di] as Item[]) it.x[SECTION] = wordScore(w, it.section ?? []);
   };
   for (const di of train)
     score(
@@ -372,7 +432,19 @@ function scoreSd(m: Model, items: readonly Item[]): number {
 
 /** The average of the models of every setting, fitted on `train` (no choice among them), but those
  * whose score falls with one more article (coverageNonDecreasing); `size` = how many were averaged. */
-function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryRanker; size: number } {
+/** A ranker, with the section odds of the `--sections` screen. */
+type ScreenRanker = StoryRanker & { readonly sections?: Readonly<Record<string, number>> };
+const sectionMaps = new WeakMap<object, ReadonlyMap<string, number>>();
+const rankerSections = (r: ScreenRanker) => {
+  if (!r.sections) return undefined;
+  let m = sectionMaps.get(r.sections);
+  if (!m) {
+    m = new Map(Object.entries(r.sections));
+    sectionMaps.set(r.sections, m);
+  }
+  return m;
+};
+function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: ScreenRanker; size: number } {
   const members: EnsembleMember[] = [];
   // the word model's columns depend on its smoothing and minimum days, not on the loss
   const byWords = new Map<string, { items: Item[][]; words: Map<string, number> | undefined }>();
@@ -394,20 +466,28 @@ function fitEnsemble(data: Item[][], train: readonly number[]): { ranker: StoryR
       members.push({ ...m, scoreSd: scoreSd(m, items.flat()), ...(words ? { words } : {}) });
     }
   }
-  const ranker = averageRankers(
+  const averaged = averageRankers(
     COLUMNS,
     members,
     dropped.has("words") ? -1 : WORDS,
     train.flatMap((d) => data[d] as Item[]),
     itemWordScore,
   );
+  // the section column of a story of another day: its sections' odds on all the training days
+  const ranker: ScreenRanker = SECTIONS
+    ? {
+        ...averaged,
+        sections: Object.fromEntries(fitWordWeights(train.flatMap(sectionExamples), SECTION_SETTING)),
+      }
+    : averaged;
   return { ranker, size: members.length };
 }
 /** A story's score under a ranker: its word score from the ranker's own word map. */
-const ensembleScore = (r: StoryRanker, it: Item) => {
+const ensembleScore = (r: ScreenRanker, it: Item) => {
   const x = [...it.x];
   if (!dropped.has("words")) x[WORDS] = itemWordScore(rankerWords(r) ?? new Map(), it);
-  if (!SCREENED.length) return rankScore(r, x);
+  if (SECTIONS) x[SECTION] = wordScore(rankerSections(r), it.section ?? []);
+  if (!SCREENED.length && !SECTIONS) return rankScore(r, x);
   // screened columns are not RANK_FEATURES (rankScore reads those by name): the same sum by position
   return score(r, { ...it, x });
 };
@@ -430,6 +510,24 @@ const heldOut = process.argv.includes("--no-held-out")
       ...(process.argv.includes("--gold-only") ? [] : [["bot stories (digest clustering)", bot] as const]),
       ...(process.argv.includes("--bot-only") ? [] : [["labelled stories (ranking alone)", gold] as const]),
     ] as const);
+/** Per feature: its contribution (weight × standardised value) to a story's held-out score, for the
+ * shown days' missed front-page stories (ranked 6th or lower) and the stories of their first five
+ * that are not on the front page; and over each day's (missed, intruder) pairs, how often the
+ * feature scored the intruder higher. Why a front-page story ranked low, feature by feature. */
+const blame = {
+  missed: [] as number[][],
+  intruders: [] as number[][],
+  favoured: COLUMNS.map(() => 0),
+  pairs: 0,
+};
+const contributions = (r: ScreenRanker, it: Item) => {
+  const x = [...it.x];
+  if (!dropped.has("words")) x[WORDS] = itemWordScore(rankerWords(r) ?? new Map(), it);
+  if (SECTIONS) x[SECTION] = wordScore(rankerSections(r), it.section ?? []);
+  return x.map(
+    (v, k) => (r.weights[k] as number) * standardise(v, r.mean[k] as number, r.scale[k] as number),
+  );
+};
 for (const [name, data] of heldOut) {
   console.log(`\n${name}: front-page stories among the first five, held out one day at a time`);
   let learned = 0;
@@ -455,6 +553,22 @@ for (const [name, data] of heldOut) {
       const { ranker: r, size } = fitEnsemble(data as Item[][], others);
       rank = (it) => ensembleScore(r, it);
       how = ensembleName(size);
+      if (shown.has(day.date) && data === bot) {
+        const order = ranked(data[di] as Item[], rank);
+        const missed = order.slice(5).filter((it) => it.grade > 0);
+        const intruders = order.slice(0, 5).filter((it) => it.grade === 0);
+        const cm = missed.map((it) => contributions(r, it));
+        const ci = intruders.map((it) => contributions(r, it));
+        blame.missed.push(...cm);
+        blame.intruders.push(...ci);
+        for (const a of cm)
+          for (const b of ci) {
+            blame.pairs++;
+            a.forEach((v, k) => {
+              if ((b[k] as number) > v) blame.favoured[k] = (blame.favoured[k] as number) + 1;
+            });
+          }
+      }
     }
     const h = hits(data[di] as Item[], rank, day);
     const hh = hits(data[di] as Item[], (it) => it.hand, day);
@@ -483,8 +597,19 @@ for (const [name, data] of heldOut) {
     `  held-out total: learned ${learned}/${5 * days.length} (≥ 3 on ${daysOk} of ${days.length} days) · hand-set ${hand}/${5 * days.length}`,
   );
 }
+if (blame.pairs) {
+  const mean = (rows: number[][], k: number) => rows.reduce((s, r) => s + (r[k] as number), 0) / rows.length;
+  console.log(
+    `\nwhy the shown days' ${blame.missed.length} missed front-page stories (ranked 6th or lower) ranked below the ${blame.intruders.length} others of their first five: mean contribution to the held-out score, and the share of the day's (missed, other) pairs the feature scored the other higher`,
+  );
+  COLUMNS.forEach((f, k) => {
+    console.log(
+      `  ${f.padEnd(15)} missed ${mean(blame.missed, k).toFixed(3).padStart(7)} · others ${mean(blame.intruders, k).toFixed(3).padStart(7)} · others higher in ${((100 * (blame.favoured[k] as number)) / blame.pairs).toFixed(0)} % of ${blame.pairs} pairs`,
+    );
+  });
+}
 
-let final: StoryRanker;
+let final: ScreenRanker;
 let how: string;
 if (select) {
   const { spec, l2 } = chooseSpec(bot, idx);
@@ -493,7 +618,14 @@ if (select) {
   const words = dropped.has("words")
     ? new Map<string, number>()
     : fitWordWeights(idx.flatMap(wordExamples), spec);
-  final = { features: [...RANK_FEATURES], ...m, words: Object.fromEntries(words) };
+  final = {
+    features: [...RANK_FEATURES],
+    ...m,
+    words: Object.fromEntries(words),
+    ...(SECTIONS
+      ? { sections: Object.fromEntries(fitWordWeights(idx.flatMap(sectionExamples), SECTION_SETTING)) }
+      : {}),
+  };
   how = describe(spec, l2);
 } else {
   const e = fitEnsemble(bot, idx);
