@@ -9,24 +9,15 @@ import { readFileSync } from "node:fs";
 import { GATE_FEATURES } from "../src/core/answer/answer-gate.ts";
 import { CONFIDENCE_INPUTS } from "../src/core/answer/scorer.ts";
 import { createFlags } from "./lib/flags.ts";
+import { type GateDumpRow, readGateDump } from "./lib/gate-dump.ts";
 
-interface Dumped {
-  set: string;
-  fold: string;
-  id: string;
-  answerable: boolean;
-  bypass: boolean;
-  right: boolean;
-  p?: number;
-  x: number[];
-  rightRank?: number;
-}
+type Dumped = GateDumpRow;
 
 const flags = createFlags(process.argv.slice(2));
 const dumpFile = flags.value("dump");
 if (!dumpFile) throw new Error("--dump FILE");
-const rows = JSON.parse(readFileSync(dumpFile, "utf8")) as Dumped[];
 const columns = flags.value("columns")?.split(",") ?? [...CONFIDENCE_INPUTS, ...GATE_FEATURES];
+const rows = readGateDump(dumpFile, columns);
 const probabilitiesFile = flags.value("probabilities");
 const saved = probabilitiesFile
   ? (JSON.parse(readFileSync(probabilitiesFile, "utf8")) as Record<string, number | null>)

@@ -10,22 +10,14 @@
 // the gate's inputs of the code that wrote it ([...GATE_INPUTS, ...GATE_FEATURES]) unless `--columns
 // a,b,…` names them. `--diff` lists the news questions whose outcome at the threshold differs
 // from the first variant's; `--save FILE` writes the first variant's probabilities by question.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { GATE_FEATURES } from "../src/core/answer/answer-gate.ts";
 import { CONFIDENCE_INPUTS } from "../src/core/answer/scorer.ts";
+import { type GateDumpRow, readGateDump } from "./lib/gate-dump.ts";
 import { fitLogistic, predict } from "./lib/logistic.ts";
 import { chooseThreshold, outcome, type ScoredQuestion } from "./lib/threshold-rules.ts";
 
-interface Dumped {
-  set: "piaf" | "news" | "seeds";
-  fold: string;
-  id: string;
-  answerable: boolean;
-  bypass: boolean;
-  right: boolean;
-  p?: number;
-  x: number[];
-}
+type Dumped = GateDumpRow;
 
 const args = process.argv.slice(2);
 const flagValue = (name: string) => {
@@ -34,10 +26,8 @@ const flagValue = (name: string) => {
 };
 const dumpFile = flagValue("dump");
 if (!dumpFile) throw new Error("--dump FILE");
-const rows = JSON.parse(readFileSync(dumpFile, "utf8")) as Dumped[];
 const columns = flagValue("columns")?.split(",") ?? [...CONFIDENCE_INPUTS, ...GATE_FEATURES];
-if ((rows.find((r) => r.p !== undefined)?.x.length ?? columns.length) !== columns.length)
-  throw new Error(`the dump has ${rows[0]?.x.length} columns, the names ${columns.length}: --columns`);
+const rows = readGateDump(dumpFile, columns);
 const variants = args.flatMap((a, i) => (a === "--drop" ? [args[i + 1] ?? ""] : []));
 if (variants.length === 0) variants.push("");
 const fixedAt = flagValue("at") === undefined ? undefined : Number(flagValue("at"));

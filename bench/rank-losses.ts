@@ -3,34 +3,26 @@
 // right one, for counting why the ranking loses them. The candidates are extracted again in the
 // order the training script stores them (the same code, deterministic), so `topAt` / `rightAt`
 // index them. Usage: node bin/run-ts.mjs bench/rank-losses.ts --dump FILE --out FILE [--sets news,piaf]
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { FEATURES } from "../src/core/answer/features.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { createFlags } from "./lib/flags.ts";
+import { type GateDumpRow, readGateDump } from "./lib/gate-dump.ts";
 import { loadNewsQuestions, TRAINING_BATCHES } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { loadPiaf } from "./lib/piaf.ts";
 import { lastDay } from "./lib/seeds.ts";
 
-interface DumpRow {
-  set: string;
-  id: string;
-  answerable: boolean;
-  bypass: boolean;
-  right: boolean;
-  topAt?: number;
-  rightRank?: number;
-  rightAt?: number;
-}
+type DumpRow = GateDumpRow;
 
 const flags = createFlags(process.argv.slice(2));
 const DUMP = flags.value("dump");
 const OUT = flags.value("out");
 if (!DUMP || !OUT) throw new Error("--dump FILE --out FILE");
 const SETS = (flags.value("sets") ?? "news,piaf").split(",");
-const rows = JSON.parse(readFileSync(DUMP, "utf8")) as DumpRow[];
+const rows: DumpRow[] = readGateDump(DUMP);
 const lost = new Map(
   rows
     .filter((r) => r.answerable && !r.bypass && !r.right && r.rightAt !== undefined && r.topAt !== undefined)

@@ -30,6 +30,7 @@ import { type Tree, treeScore } from "../src/core/answer/tree-ensemble.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createFlags } from "./lib/flags.ts";
+import type { GateDumpRow } from "./lib/gate-dump.ts";
 import { fitRankingTrees } from "./lib/gbdt.ts";
 import { KINDS, kindThresholds, nestedThresholds, outcomeTable } from "./lib/kind-thresholds.ts";
 import { type Fit, fitLogistic, predict } from "./lib/logistic.ts";
@@ -623,19 +624,21 @@ async function main() {
     writeFileSync(
       dump,
       JSON.stringify(
-        outs.map((h) => ({
-          set: h.q.set,
-          fold: h.q.fold,
-          id: h.q.id,
-          answerable: h.q.answerable,
-          bypass: h.q.bypass,
-          right: h.right,
-          p: probability.get(h),
-          x: calibrationInput(h),
-          topAt: h.topAt,
-          rightRank: h.rightRank,
-          rightAt: h.rightAt,
-        })),
+        outs.map(
+          (h): GateDumpRow => ({
+            set: h.q.set,
+            fold: h.q.fold,
+            id: h.q.id,
+            answerable: h.q.answerable,
+            bypass: h.q.bypass,
+            right: h.right,
+            p: probability.get(h),
+            x: calibrationInput(h),
+            topAt: h.topAt,
+            rightRank: h.rightRank,
+            rightAt: h.rightAt,
+          }),
+        ),
       ),
     );
   const threshold = chooseThreshold(outs, probability);

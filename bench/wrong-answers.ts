@@ -4,25 +4,18 @@
 // article's title: for counting wrong answers by cause. The candidates are extracted again in the
 // order the training script stores them (same code, deterministic), so `topAt` indexes them.
 // Usage: node bin/run-ts.mjs bench/wrong-answers.ts --dump FILE --out FILE [--threshold T]  (default: the committed model's threshold)
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import trained from "../src/core/answer/scorer-model.json" with { type: "json" };
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { createFlags } from "./lib/flags.ts";
+import { type GateDumpRow, readGateDump } from "./lib/gate-dump.ts";
 import { loadNewsQuestions, TRAINING_BATCHES } from "./lib/news-questions.ts";
 import { ORANGESUM_PATH } from "./lib/orangesum.ts";
 import { lastDay } from "./lib/seeds.ts";
 
-interface DumpRow {
-  set: string;
-  id: string;
-  answerable: boolean;
-  bypass: boolean;
-  right: boolean;
-  p?: number;
-  topAt?: number;
-}
+type DumpRow = GateDumpRow;
 
 const flags = createFlags(process.argv.slice(2));
 const DUMP = flags.value("dump");
@@ -31,7 +24,7 @@ if (!DUMP || !OUT) throw new Error("--dump FILE --out FILE");
 // The shipped threshold moves when `npm run train` picks another one (0.6 → 0.65 in round 17):
 // listing the wrongs at a fixed 0.6 would count answers the bot no longer gives.
 const THRESHOLD = flags.number("threshold") ?? trained.threshold;
-const rows = JSON.parse(readFileSync(DUMP, "utf8")) as DumpRow[];
+const rows: DumpRow[] = readGateDump(DUMP);
 const answered = new Map(
   rows
     .filter(
