@@ -10,12 +10,12 @@ export const NEWS_QUESTIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)
 /**
  * The news batches the committed model is trained on, and that the analyses read by default, so
  * `npm run train` reproduces src/core/answer/scorer-model.json. Only batches that have had their first
- * run (bench/results/news-first-runs.md) may join: batches 1–22 (trained on 1–17 the old `cost`
+ * run (bench/results/news-first-runs.md) may join: batches 1–23 (trained on 1–17 the old `cost`
  * rule moved to 0.65, where `npm run eval:seeds` lost batches; the `settled` rule keeps the
  * break-even 0.6 unless held out clearly says otherwise: ranker-comparison.md, "answers14").
  */
 export const TRAINING_BATCHES: readonly number[] = [
-  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
 ];
 
 /**
