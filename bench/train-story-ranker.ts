@@ -239,11 +239,13 @@ const bot = perDayScaled(
         );
       }),
 );
-const gold = dumped
-  ? fromDump(dumped.gold)
-  : days.map((day) =>
-      itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
-    );
+const gold = perDayScaled(
+  dumped
+    ? fromDump(dumped.gold)
+    : days.map((day) =>
+        itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
+      ),
+);
 const dumpFile = arg("dump-items");
 if (dumpFile) {
   // the items as computed (features in RANK_FEATURES order, article ids), for analysis outside this script
