@@ -6,12 +6,13 @@
 //   npm run train:ranker [-- --write] [--select] [--drop pastDays,words] [--show 2019-06-18,…] [--clustering FILE]
 //     [--screen CANDIDATE,…] [--bot-only | --gold-only] [--no-held-out] [--headline-words] [--story-words]
 //     [--items FILE] [--losses pairwise,listwise] [--word-settings 2:2,…] [--l2 …] [--no-coverage] [--pairs-as-counted]
-//     [--sections FILE]
+//     [--sections FILE] [--per-day]
 // --write stores the all-days model in learned-ranker.ts; --drop leaves features out (an ablation);
 // --show prints those days' held-out rankings of the bot's stories (first ten) and where the front
 // page's missed stories rank; --losses, --word-settings, --l2, --no-coverage and --pairs-as-counted
 // change the ensemble (ablations, stories18); --dump-items FILE writes every story's features as JSON
 // and stops, and --items FILE measures on those items instead of building the stories again.
+// --per-day standardises every column but `words` within its day before the fit (stories23's screen).
 // --sections FILE screens the headline's sections in the archive's k-means cuts (`npm run
 // learn:sections -- --out FILE`) as one more column, learned like `words` (stories21).
 // Prints, held out one day at a time, how many of the first five stories are on the labelled front
@@ -77,7 +78,7 @@ type Loss = "pairwise" | "listwise";
 const LOSSES = (arg("losses") ?? "pairwise").split(",") as Loss[];
 for (const l of LOSSES) if (l !== "pairwise" && l !== "listwise") throw new Error(`--losses: no loss ${l}`);
 const ABLATIONS = ["losses", "word-settings", "l2"].filter((a) => arg(a) !== undefined);
-for (const flag of ["--no-coverage", "--pairs-as-counted", "--items"])
+for (const flag of ["--no-coverage", "--pairs-as-counted", "--items", "--per-day"])
   if (process.argv.includes(flag)) ABLATIONS.push(flag.slice(2));
 if (ABLATIONS.length && process.argv.includes("--write"))
   throw new Error(`--${ABLATIONS.join(", --")}: measurements; the model in use is the default ensemble`);
@@ -183,32 +184,68 @@ const heldOutParams = clusteringFile
   ? (JSON.parse(readFileSync(clusteringFile, "utf8")) as Record<string, ClusterParams>)
   : undefined;
 // `--items FILE`: the items of an earlier `--dump-items FILE` run (same code, same clustering),
-// instead of building the stories again: for held-out measurements of the fitting only
+// instead of building the stories again: for held-out measurements of the fitting, and of any
+// subset of the candidates that run screened (`--dump-items F --screen a,b,c` once, then `--items F
+// --screen a` …: the columns are taken by name; stories23)
 const itemsFile = arg("items");
-if (itemsFile && (SCREENED.length || dropped.size))
-  throw new Error("--items measures the fitting on dumped items; --screen and --drop build them");
+if (itemsFile && sectionsFile) throw new Error("--items: --sections builds its own columns");
 const dumped = itemsFile
   ? (JSON.parse(readFileSync(itemsFile, "utf8")) as { features: string[]; bot: DumpDay[]; gold: DumpDay[] })
   : undefined;
-if (dumped && dumped.features.join() !== COLUMNS.join()) throw new Error("--items: other features");
+const dumpColumns = dumped
+  ? COLUMNS.map((c) => {
+      const k = dumped.features.indexOf(c);
+      if (k < 0) throw new Error(`--items: the dump has no column ${c}`);
+      return k;
+    })
+  : [];
 const fromDump = (data: DumpDay[]): Item[][] =>
   days.map((day) => {
     const d = data.find((x) => x.date === day.date);
     if (!d) throw new Error(`--items: no ${day.date}`);
-    return d.items;
+    return d.items.map((it) => ({
+      ...it,
+      x: dumpColumns.map((k, j) => (dropped.has(COLUMNS[j] as RankFeature) ? 0 : (it.x[k] as number))),
+    }));
   });
-const bot = dumped
-  ? fromDump(dumped.bot)
-  : days.map((day) => {
-      const params = heldOutParams?.[day.date];
-      if (heldOutParams && !params) throw new Error(`--clustering: no parameters for ${day.date}`);
-      return itemsOf(day, buildStories(news, day.docs, { summarize: false, ...(params ? { params } : {}) }));
-    });
-const gold = dumped
-  ? fromDump(dumped.gold)
-  : days.map((day) =>
-      itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
-    );
+// `--per-day` (stories23, a fitting screen): every column but `words` standardised within its day
+// (mean 0, deviation 1 over the day's stories) before the fit, so that a feature's spread on a
+// busy day (burst, share, echo) weighs as on a quiet one
+const perDay = process.argv.includes("--per-day");
+const perDayScaled = (data: Item[][]): Item[][] =>
+  perDay
+    ? data.map((day) => {
+        const stats = Array.from({ length: dims }, (_, k) =>
+          meanAndDeviation(day.map((it) => it.x[k] as number)),
+        );
+        return day.map((it) => ({
+          ...it,
+          x: it.x.map((v, k) => {
+            const { mu, sd } = stats[k] as { mu: number; sd: number };
+            return k === WORDS ? v : sd > 0 ? (v - mu) / sd : 0;
+          }),
+        }));
+      })
+    : data;
+const bot = perDayScaled(
+  dumped
+    ? fromDump(dumped.bot)
+    : days.map((day) => {
+        const params = heldOutParams?.[day.date];
+        if (heldOutParams && !params) throw new Error(`--clustering: no parameters for ${day.date}`);
+        return itemsOf(
+          day,
+          buildStories(news, day.docs, { summarize: false, ...(params ? { params } : {}) }),
+        );
+      }),
+);
+const gold = perDayScaled(
+  dumped
+    ? fromDump(dumped.gold)
+    : days.map((day) =>
+        itemsOf(day, buildStories(news, day.docs, { summarize: false, groups: goldGroups(day) })),
+      ),
+);
 const dumpFile = arg("dump-items");
 if (dumpFile) {
   // the items as computed (features in RANK_FEATURES order, article ids), for analysis outside this script

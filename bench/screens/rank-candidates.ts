@@ -20,10 +20,12 @@
 // AUC 0.50; bench/results/stories.md, "stories15"). Round 16 (stories17, 49 days): the name-placement
 // and lead-form candidates at the end, within-day AUC 0.46–0.64 against prominence's 0.70;
 // `titleOpensPerson` screened: 158/245 as without it (≥ 3 of 5 on 39 days against 38) — dropped.
+import { articleEntities } from "../../src/core/entities/index.ts";
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
 import { capitalisedRuns, leadSentences } from "../../src/core/stories/features.ts";
 import type { FeatureOptions, Story } from "../../src/core/stories/index.ts";
 import { articleFeatures, backgroundBefore, dayNumber } from "../../src/core/stories/index.ts";
+import { sentences } from "../../src/core/text/sentences.ts";
 
 /** What a candidate sees of one story and its period. */
 export interface CandidateInput {
@@ -158,3 +160,41 @@ for (const days of [3, 7, 14, 28]) {
   CANDIDATES[`pastNames@${days}`] = (input) => Math.log1p(pastNames(input, days).count);
   CANDIDATES[`pastNameDays@${days}`] = (input) => Math.log1p(pastNames(input, days).days);
 }
+
+// Round 19 (stories23): what the headline article's body carries, read by the core's extractors
+// (src/core/entities: people by role, civility or verb of saying; organisations; places after a
+// preposition), not by a word list: hard news names officials with their roles, places and
+// institutions, gives figures with what they count (a toll, a sum, an age) and quotes a statement;
+// a remark or a celebrity item names one person. Counts are of distinct names (log), figures and
+// quotes per body (log).
+const bodyCache = new Map<number, ReturnType<typeof articleEntities>>();
+function bodyEntities(input: CandidateInput) {
+  const d = input.story.headline;
+  let e = bodyCache.get(d);
+  if (!e) {
+    const a = input.news.articles[d];
+    e = a ? articleEntities(a) : { people: [], organisations: [], places: [] };
+    bodyCache.set(d, e);
+  }
+  return e;
+}
+const bodyOf = (input: CandidateInput) => headOf(input)?.body ?? "";
+/** A figure and the lower-case word after it (`12 morts`, `3,5 millions`, `80 km/h`, `45 ans`). */
+const FIGURE = /(?<![\p{L}\p{N}])\d+(?:[ {2}.,]\d+)*\s+\p{Ll}/gu;
+/** An opening quotation mark (the French guillemet or a straight/curly double quote). */
+const QUOTE_OPEN = /«|“|(?:^|\s)"/gu;
+CANDIDATES.bodyPeople = (input) => Math.log1p(bodyEntities(input).people.length);
+CANDIDATES.bodyOfficials = (input) =>
+  Math.log1p(bodyEntities(input).people.filter((p) => p.roles.length > 0).length);
+CANDIDATES.bodyPlaces = (input) => Math.log1p(bodyEntities(input).places.length);
+// bodyOrgs (distinct organisations of the body, log) was screened here (201/305, ≥ 3 of 5 on 50 of
+// 61 days against 196 and 48) and chosen: now in rank-features.ts (body-reading.ts), its screen
+// `--drop bodyOrgs`.
+CANDIDATES.bodyFigures = (input) => Math.log1p((bodyOf(input).match(FIGURE) ?? []).length);
+CANDIDATES.bodyQuotes = (input) => Math.log1p((bodyOf(input).match(QUOTE_OPEN) ?? []).length);
+/** Distinct capitalised runs of the body (names of any kind, as ArticleFeatures reads the lead's). */
+CANDIDATES.bodyNames = (input) => {
+  const names = new Set<string>();
+  for (const s of sentences(bodyOf(input))) for (const r of capitalisedRuns(s)) names.add(r);
+  return Math.log1p(names.size);
+};

@@ -1,7 +1,8 @@
 // What can tell a front-page story from a minor one, measured the same way on any corpus: how much
 // of the period it fills, whether its words surge against the weeks before (news breaking) or have
 // been written about all along (a magazine's routine subject), how well-known its names are, and
-// how its headline reads and which words its headline uses (word-weights.ts). A linear model over
+// how its headline reads and which words its headline uses (word-weights.ts), and how many
+// institutions its headline article's body names (body-reading.ts). A linear model over
 // these (learned-ranker.ts, fitted by bench/train-story-ranker.ts on the labelled days' front pages)
 // turns them into a story's score. Every feature reads the period and the days before it, never
 // after: a scheduled digest is built on the period's last day, when the next day's articles do not
@@ -9,6 +10,7 @@
 // and measured with it (issue 12; bench/results/stories.md, "stories13").
 import { type NewsIndex, stemLanguage } from "../search/news-index.ts";
 import type { Background } from "./background.ts";
+import { bodyOrganisationCount } from "./body-reading.ts";
 import type { DotIndex } from "./dot-index.ts";
 import type { ArticleFeatures, SparseVector } from "./features.ts";
 import type { ImportanceSignals } from "./importance.ts";
@@ -29,6 +31,7 @@ export const RANK_FEATURES = [
   "quotedTitle",
   "bodyLength",
   "words",
+  "bodyOrgs",
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
@@ -168,6 +171,8 @@ export function rankFeatures(
     quotedTitle: QUOTE.test(title) ? 1 : 0,
     bodyLength: length,
     words: wordScore(ctx.words, members[0]?.vector.keys() ?? []),
+    // the headline article's institutions, read from its whole body (body-reading.ts; stories23)
+    bodyOrgs: Math.log1p(bodyOrganisationCount(news, headline)),
   };
   return RANK_FEATURES.map((k) => values[k]);
 }
