@@ -372,7 +372,7 @@ function fitStaged(train: readonly QuestionRows[], all: readonly QuestionRows[])
  * Hard negatives (the default; `--no-hard-negatives` for the old pairs): the second pass pairs each
  * right candidate with the wrong ones the first pass scores best, not the first 30 in prescore order
  * (answers24: news top sentence right 974 → 981 of 1,474). answers28, batches 1–23 held out, settled
- * threshold 0.6 both ways: news right 831 → 847 of 1,750, wrong 152 → 156, unanswerable abstained
+ * threshold 0.6 both ways: news right 832 → 847 of 1,750, wrong 153 → 156, unanswerable abstained
  * 305 → 310 of 353; PIAF 30.9 → 31.7 % right; `npm run eval:seeds` 112 → 113
  * (bench/results/ranker-comparison.md, answers28).
  */
