@@ -369,11 +369,14 @@ function fitStaged(train: readonly QuestionRows[], all: readonly QuestionRows[])
 }
 
 /**
- * `--hard-negatives`: the second pass pairs each right candidate with the wrong ones the first pass
- * scores best, not the first 30 in prescore order (answers24: held out, quick screen, news top
- * sentence right 974 → 981 of 1,474, PIAF 1,957 → 1,970 of 3,835; not the default).
+ * Hard negatives (the default; `--no-hard-negatives` for the old pairs): the second pass pairs each
+ * right candidate with the wrong ones the first pass scores best, not the first 30 in prescore order
+ * (answers24: news top sentence right 974 → 981 of 1,474). answers28, batches 1–23 held out, settled
+ * threshold 0.6 both ways: news right 832 → 847 of 1,750, wrong 153 → 156, unanswerable abstained
+ * 305 → 310 of 353; PIAF 30.9 → 31.7 % right; `npm run eval:seeds` 112 → 113
+ * (bench/results/ranker-comparison.md, answers28).
  */
-const HARD_NEGATIVES = args.includes("--hard-negatives");
+const HARD_NEGATIVES = !args.includes("--no-hard-negatives");
 
 function fitOn(questions: readonly QuestionRows[], rankBy?: Fit): Ranker {
   if (LEARNER === "gbdt") return fitTrees(questions);

@@ -140,13 +140,20 @@ describe("the asked slot in the article, a person's name asked", () => {
     expect(baker(0)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(1);
     expect(baker(1)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(0);
     // read as who-questions since answers25 (a noun of people, a possessor's name): the kind check
-    // says the person is missing instead
+    // says the person is missing, and since answers28 the name asked says it too
     const named = features("Comment s'appelle le boulanger qui a tiré sur un client rue Montgallet ?", "e");
     expect(named(0)?.[FEATURE_INDEX.kindMissing]).toBe(1);
     expect(named(1)?.[FEATURE_INDEX.kindMissing]).toBe(0);
+    expect(named(0)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(1);
+    expect(named(1)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(0);
     const captain = features("Air India Express crash at Kozhikode: what was the captain's name?", "f");
     expect(captain(0)?.[FEATURE_INDEX.kindMissing]).toBe(1);
     expect(captain(1)?.[FEATURE_INDEX.kindMissing]).toBe(0);
+    expect(captain(0)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(1);
+    expect(captain(1)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(0);
+    // a who-question that asks no name outright keeps the kind check alone
+    const who = features("Qui a tiré sur un client rue Montgallet ?", "e");
+    expect(who(0)?.[FEATURE_INDEX.nameWithoutPerson]).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Article } from "../corpus/article.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import type { TextRange } from "../text/text-range.ts";
+import type { KindSpan } from "./answer-kinds.ts";
 import type { ScoredSentence } from "./decide.ts";
 import { FEATURE_INDEX, TITLE_INDEX } from "./features.ts";
 import { questionWindow } from "./question-window.ts";
@@ -12,6 +13,7 @@ import { concise, markSpan } from "./quote.ts";
 import type { Reading } from "./read-question.ts";
 import { nameReferent } from "./referent.ts";
 import { newKindSpans } from "./refined-features.ts";
+import { relativeDays, stateDay } from "./stated-day.ts";
 
 export interface Citation {
   readonly id: string;
@@ -83,7 +85,33 @@ export function quoteFor(
       : undefined;
   // the referent shifts only what follows the pronoun; a span starting at 0 is the pronoun itself
   const marked = markSpan(named.text, at && (quote.span?.start ?? 0) > 0 ? at : found?.text);
-  return { text: named.text, emphasis: marked.emphasis };
+  const shown = { text: named.text, emphasis: marked.emphasis };
+  return q.kind === "date" ? withStatedDay(shown, text, article.date, lang, found, at) : shown;
+}
+
+// A when-question's answer written as a relative day (`mercredi`, `jeudi dernier`) gets its date
+// stated (./stated-day.ts). Only the answer's own span is looked at: the guards (./guards.ts) let a
+// when-question be answered only by a sentence holding a date span, and `hier` is none
+// (./answer-kinds.ts), so it never stands alone as the answer.
+function withStatedDay(
+  quote: Quote,
+  sentence: string,
+  reference: string | undefined,
+  lang: "fr" | "en",
+  found: KindSpan | undefined,
+  at: TextRange | undefined,
+): Quote {
+  // `mercredi 15`: the day of the month is written, the answer is a date already
+  if (!found || /\d/.test(found.text)) return quote;
+  const days = relativeDays(sentence, reference, lang);
+  const end = found.start + found.text.length;
+  const day = days.find((d) => d.start < end && d.end > found.start);
+  if (!day) return quote;
+  // the day's place in the quote, from the span's when the quote kept it
+  const place = at
+    ? { start: at.start + day.start - found.start, end: at.start + day.end - found.start }
+    : undefined;
+  return stateDay(quote, day, place);
 }
 
 // The sentence next to the chosen one that the scorer also rates close to it (within `margin`

@@ -93,8 +93,8 @@ export const FEATURES = [
   // the asked cause or detail is stated by no sentence of the candidate's article (its title
   // included): `est mort à 64 ans` in an article that never says of what
   "askedMissingInArticle",
-  // a name asked of something not read as a person (`comment s'appelle le boulanger`, `the
-  // captain's name`) and the sentence names no person the question does not: only places and
+  // a name asked outright (`comment s'appelle le boulanger`, `the captain's name`, read as a
+  // who-question or not) and the sentence names no person the question does not: only places and
   // institutions (`rue Montgallet, dans le XIIe arrondissement`)
   "nameWithoutPerson",
   // the asked noun written with only a name the question holds after it (`un camping de Claouey`

@@ -113,7 +113,10 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // (only when this sentence lacks one of them: a sentence that states both is in its article)
   const lacks = f[FEATURE_INDEX.causeMissing] === 1 || f[FEATURE_INDEX.detailMissing] === 1;
   if (lacks && !articleStates(news, q, s.doc)) f[FEATURE_INDEX.askedMissingInArticle] = 1;
-  if (q.detail === "name" && q.kind !== "person" && !newPerson(news, q, text))
+  // a name asked outright, for a who-question too (round 18 reads most of them `person`): the kind
+  // check reads names with findPersonNames on the bare sentence, this one as the culprit detail does
+  // (a name opening the sentence counts), and the gate weighs it apart (answers28: held out +2 right)
+  if (q.detail === "name" && !q.asksIdentity && !newPerson(news, q, text))
     f[FEATURE_INDEX.nameWithoutPerson] = 1;
   // which one: a name beside the asked thing's noun, or that noun only as `un camping`
   const particular = particularIn(news, q, askedHead(q), text, lang);
