@@ -128,6 +128,10 @@ export const FEATURES = [
   // is not a name written in no form by the sentence, its neighbours or its article's title. Read
   // by the gate only: another step of the same people's story (the arrest for the extradition)
   "eventAwayNearby",
+  // answers27: a which-thing question (`dans quel parc`, `which hotel`) and a sentence that fills
+  // the asked slot in no way: no new name beside the asked noun, no number after it, no quoted
+  // title or model code, no name the archive writes after that noun (./asked-slot.ts). Gate only
+  "askedSlotEmpty",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<
