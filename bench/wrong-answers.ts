@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { askedHead } from "../src/core/answer/asked-particular.ts";
+import { askedSlot } from "../src/core/answer/asked-slot.ts";
 import trained from "../src/core/answer/scorer-model.json" with { type: "json" };
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
@@ -66,6 +67,7 @@ for (const q of loadNewsQuestions(TRAINING_BATCHES)) {
     kind: reading.kind,
     detail: reading.detail,
     head: [...askedHead(reading)],
+    slot: [...askedSlot(news, reading)],
     counted: reading.counted,
     title: top && news.articles[top.doc]?.title,
     date: top && news.articles[top.doc]?.date,

@@ -1,6 +1,6 @@
 // The which-thing slot a question asks and whether a sentence fills it (./src/core/answer/asked-slot.ts,
 // the gate's `askedSlotEmpty`), on sentences of the OrangeSum archive: the Bouilh-Devant helicopter
-// crash (article 14800), the Eygalières killings (3476), the M&D's
+// crash (article 14800), the Eygalières killings (3476), the Forest Park drowning (9284: `parc Forest Park`), the M&D's
 // roller coaster (19381), and sentences of other articles that write a helicopter's type after the
 // noun (`hélicoptère Cougar`, `hélicoptères Caracal`), from which the sort is learned.
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,12 @@ const news = createNewsIndex([
     "2019-10-07",
     "Bouches-du-Rhône : un couple et sa fille de 8 ans découverts tués par balle à leur domicile",
     "Selon les premiers éléments de l'enquête, un sexagénaire aurait tué sa fille et sa conjointe par balle avant de retourner l'arme contre lui. Les corps sans vie d'une femme, d'un enfant et d'un homme, morts par balle, ont été découverts lundi 7 octobre dans la matinée, dans le village d'Eygalières. Selon La Provence, l'alerte aurait été donnée par une connaissance du forcené.",
+  ),
+  article(
+    "9284",
+    "2019-02-07",
+    "New York : un enfant meurt en voulant sauver son ami tombé dans un lac gelé",
+    "Un garçon de 11 ans est mort le 6 février en sauvant son ami tombé dans l'eau glacée d'un étang du Queens à New York, rapporte le New York Daily News et ABC News. Les deux enfants jouaient sur une étendue glacée du parc Forest Park quand la glace s'est brisée sous le poids de l'un d'entre eux âgé de 12 ans.",
   ),
   article(
     "19381",
