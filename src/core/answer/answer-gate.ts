@@ -67,9 +67,6 @@ export const GATE_ONLY_FEATURES: readonly FeatureName[] = [
   // the question's event word away from the sentence and its neighbours: the sentence tells
   // another step of the same people's story (./other-occasion.ts)
   "eventAwayNearby",
-  // answers27: the asked slot filled in no way (`dans quel parc` answered by a sentence that names
-  // a town and no park: ./asked-slot.ts); spanMissing fires only when no new name at all
-  "askedSlotEmpty",
 ];
 
 /**

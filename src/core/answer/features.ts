@@ -130,7 +130,10 @@ export const FEATURES = [
   "eventAwayNearby",
   // answers27: a which-thing question (`dans quel parc`, `which hotel`) and a sentence that fills
   // the asked slot in no way: no new name beside the asked noun, no number after it, no quoted
-  // title or model code, no name the archive writes after that noun (./asked-slot.ts). Gate only
+  // title or model code, no name the archive writes after that noun (./asked-slot.ts). Read by the
+  // ranker, not the gate: it moves the top onto the sentence that names the asked thing (held-out
+  // top right +19 news, +15 PIAF in bench/rank-screen.ts); in the gate alone it gained nothing
+  // (bench/results/ranker-comparison.md, answers27)
   "askedSlotEmpty",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];

@@ -154,7 +154,7 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // them (`sentencing`, `fell`): read only in the question's own language
   if (q.lang === lang)
     f[FEATURE_INDEX.eventAwayNearby] = eventAway(q, nearbyTerms(news, s.doc, s.index, s.sentence.terms));
-  // answers27: the which-thing slot the question asks, filled in no way (./asked-slot.ts)
+  // answers27: the which-thing slot the question asks, filled in no way (./asked-slot.ts): ranker
   f[FEATURE_INDEX.askedSlotEmpty] = askedSlotEmpty(news, q, text, lang) ? 1 : 0;
   return keys;
 }
