@@ -55,6 +55,7 @@ const CAUSES: readonly { readonly name: string; readonly fires: (r: Dumped) => b
         "nameWithoutPerson",
         "unnamedPerson",
         "periodOther",
+        "askedSlotEmpty",
       ].some((c) => col(r, c) > 0),
   },
   { name: "told as before (a pluperfect, `déjà`)", fires: (r) => col(r, "toldAsBefore") > 0 },

@@ -2,7 +2,7 @@
 // right on PIAF (5 folds by article) and news (batches in 4 groups, batch mod 4), seeds always in
 // training; the same staged fit as bench/train-scorer.ts (a linear pass writes the votes, then the
 // ranker). Only for choosing what to run through the full protocol.
-// Usage: node bin/run-ts.mjs bench/rank-screen.ts --cache FILE --variant base|hard|perq|hard-perq
+// Usage: node bin/run-ts.mjs bench/rank-screen.ts --cache FILE --variant base|hard|perq|hard-perq [--in-ranker a,b]
 import { readFileSync } from "node:fs";
 import { GATE_ONLY_FEATURES } from "../src/core/answer/answer-gate.ts";
 import { addVoteFeatures } from "../src/core/answer/answer-votes.ts";
@@ -30,7 +30,9 @@ const VARIANT = flags.value("variant") ?? "base";
 const PAIRS = flags.number("pairs") ?? 30;
 const without = (flags.value("without") ?? "").split(",").filter((x) => x !== "");
 for (const q of all) for (const c of q.cands) for (const w of without) c.f[FEATURES.indexOf(w as never)] = 0;
-const ZERO = GATE_ONLY_FEATURES.map((f) => FEATURES.indexOf(f));
+// `--in-ranker a,b`: those gate-only features in the ranker too (as bench/train-scorer.ts's flag)
+const inRanker = (flags.value("in-ranker") ?? "").split(",").filter((x) => x !== "");
+const ZERO = GATE_ONLY_FEATURES.filter((f) => !inRanker.includes(f)).map((f) => FEATURES.indexOf(f));
 const VOTE = ["voteOthers", "voteShare", "voteArticles", "voteTop"].map((n) => FEATURES.indexOf(n as never));
 const weightOf = (q: Q) => (q.set === "news" ? 5 : q.set === "seeds" ? 2 : 1);
 const group = (q: Q) => (q.set === "news" ? `news-g${Number(q.fold.slice(5)) % 4}` : q.fold);

@@ -85,9 +85,11 @@ const WITHOUT = featuresOf("without");
  * (./unstated.ts, the asked slot in the article, a name asked and no person named) are the gate's
  * only too: they judge whether the top can be believed, not which sentence comes top.
  */
+// `--in-ranker a,b`: those gate-only features in the ranker's fit too (one at a time, not all)
+const IN_RANKER = new Set(featuresOf("in-ranker"));
 const GATE_ONLY = args.includes("--particular-in-ranker")
   ? []
-  : GATE_ONLY_FEATURES.map((f) => FEATURES.indexOf(f));
+  : GATE_ONLY_FEATURES.map((f) => FEATURES.indexOf(f)).filter((i) => !IN_RANKER.has(i));
 const RANKER_WITHOUT = [...featuresOf("ranker-without"), ...GATE_ONLY];
 const GATE_WITHOUT = new Set(featuresOf("gate-without"));
 // v2: rows carry each candidate's article and answer keys (voting); a v1 cache lacks them

@@ -128,6 +128,13 @@ export const FEATURES = [
   // is not a name written in no form by the sentence, its neighbours or its article's title. Read
   // by the gate only: another step of the same people's story (the arrest for the extradition)
   "eventAwayNearby",
+  // answers27: a which-thing question (`dans quel parc`, `which hotel`) and a sentence that fills
+  // the asked slot in no way: no new name beside the asked noun, no number after it, no quoted
+  // title or model code, no name the archive writes after that noun (./asked-slot.ts). Read by the
+  // ranker, not the gate: it moves the top onto the sentence that names the asked thing (held-out
+  // top right +19 news, +15 PIAF in bench/rank-screen.ts); in the gate alone it gained nothing
+  // (bench/results/ranker-comparison.md, answers27)
+  "askedSlotEmpty",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

@@ -20,6 +20,7 @@ import { holdsDetail, newPerson } from "./asked-detail.ts";
 import { namesAway } from "./asked-names.ts";
 import { askedHead, particularIn } from "./asked-particular.ts";
 import { placeIn } from "./asked-place.ts";
+import { askedSlotEmpty } from "./asked-slot.ts";
 import { amountMissing, countsOther, periodOther, spanMissing } from "./asked-span.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { inflectedCoverage } from "./inflected-match.ts";
@@ -156,6 +157,8 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   // them (`sentencing`, `fell`): read only in the question's own language
   if (q.lang === lang)
     f[FEATURE_INDEX.eventAwayNearby] = eventAway(q, nearbyTerms(news, s.doc, s.index, s.sentence.terms));
+  // answers27: the which-thing slot the question asks, filled in no way (./asked-slot.ts): ranker
+  f[FEATURE_INDEX.askedSlotEmpty] = askedSlotEmpty(news, q, text, lang) ? 1 : 0;
   return keys;
 }
 
