@@ -151,6 +151,7 @@ if (process.argv.includes("--no-local") && (WRITE_ALL || WRITE_DIGEST_ONLY))
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
   for (const local of [0, 0.5, 1, 2])
     for (const liftAt of local > 0 ? [0, 2, 4] : [0]) LOCAL.push([window, local, liftAt]);
+// each setting with every value of the refusal of apart actors (round 19; see --apart above)
 for (const [window, local, liftAt] of LOCAL)
   for (const [boost, share] of [0, 0.25, 0.5, 1, 2, 4].flatMap((b) =>
     b === 0 ? [[0, false] as const] : [[b, false] as const, [b * 4, true] as const],
@@ -158,7 +159,6 @@ for (const [window, local, liftAt] of LOCAL)
     for (const lead of LEADS)
       for (const textWeight of [0.55, 0.7, 0.85, 1])
         for (const entityScale of textWeight < 1 ? [3, 6] : [3])
-          // the refusal of apart actors (round 19): see --apart above
           for (const termCap of CAPS)
             for (const minSharedTerms of MIN_TERMS)
               for (const [method, merge] of [
