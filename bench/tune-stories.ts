@@ -5,12 +5,14 @@
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
 //     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
-//     [--caps 0,0.1] [--min-terms 0,2] [--no-local]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local] [--apart off,people,not-places] [--held FILE]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
 // the end of this file); --folds writes each day's digest parameters chosen on the other days (JSON,
-// date → parameters), for `npm run train:ranker -- --clustering FILE`.
+// date → parameters), for `npm run train:ranker -- --clustering FILE`. `--held FILE` writes each day's
+// held-out pair counts per method (JSON), for the whole grid and for the grid without the refusal of
+// apart actors (`node bin/run-ts.mjs bench/screens/held-compare.ts FILE` bootstraps the difference).
 // Also tunes the importance weights the same way, on front-page hits in the first five stories.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -18,7 +20,11 @@ import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
+  APART_MODES,
+  type ApartMode,
   type ArticleFeatures,
+  actorKindsOf,
+  apartTest,
   articleFeatures,
   averageLinkage,
   backgroundBefore,
@@ -85,6 +91,8 @@ interface Setting {
   method: ClusterMethod;
   /** Single pass only: fold groups together once their mean similarity reaches the threshold. */
   merge: boolean;
+  /** Refuse lone pairs of apart title actors (ClusterParams.refuseApart), undefined = off. */
+  apart: ApartMode | undefined;
   weights: SimilarityWeights;
   threshold: number;
 }
@@ -110,6 +118,21 @@ const CAPS = flagList("caps") ?? [0];
 // `--min-terms 0,2,…`: the shared-terms floor of the text cosine (SimilarityWeights.minSharedTerms;
 // 0 = none) as one more grid dimension
 const MIN_TERMS = flagList("min-terms") ?? [0];
+// `--apart off,people,not-places`: the refusal of apart title actors (ClusterParams.refuseApart) as
+// a grid dimension, with these values at every setting; by default off and both modes, the modes
+// only without local rarity (local rarity has never been chosen, and the whole grid times three
+// would not fit a run). `--apart people` forces the refusal: every setting refuses.
+const APART_FLAG = process.argv.indexOf("--apart");
+const APART_VALUES: (ApartMode | undefined)[] | undefined =
+  APART_FLAG < 0
+    ? undefined
+    : (process.argv[APART_FLAG + 1] ?? "").split(",").map((v) => {
+        if (v === "off") return undefined;
+        if ((APART_MODES as readonly string[]).includes(v)) return v as ApartMode;
+        throw new Error(
+          `--apart needs off, ${APART_MODES.join(", ")} separated by commas (got ${v || "nothing"})`,
+        );
+      });
 const WRITE_ALL = process.argv.includes("--write");
 const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
 if (WRITE_ALL && WRITE_DIGEST_ONLY)
@@ -119,8 +142,8 @@ const COMMAND = `npm run tune:stories -- ${process.argv
   .slice(2)
   .filter(
     (a, i, all) =>
-      !["--counts", "--dump", "--folds"].includes(a) &&
-      !["--counts", "--dump", "--folds"].includes(all[i - 1] ?? ""),
+      !["--counts", "--dump", "--folds", "--held"].includes(a) &&
+      !["--counts", "--dump", "--folds", "--held"].includes(all[i - 1] ?? ""),
   )
   .join(" ")}`;
 if (process.argv.includes("--no-local") && (WRITE_ALL || WRITE_DIGEST_ONLY))
@@ -128,6 +151,7 @@ if (process.argv.includes("--no-local") && (WRITE_ALL || WRITE_DIGEST_ONLY))
 for (const window of process.argv.includes("--no-local") ? [] : [14, 28])
   for (const local of [0, 0.5, 1, 2])
     for (const liftAt of local > 0 ? [0, 2, 4] : [0]) LOCAL.push([window, local, liftAt]);
+// each setting with every value of the refusal of apart actors (round 19; see --apart above)
 for (const [window, local, liftAt] of LOCAL)
   for (const [boost, share] of [0, 0.25, 0.5, 1, 2, 4].flatMap((b) =>
     b === 0 ? [[0, false] as const] : [[b, false] as const, [b * 4, true] as const],
@@ -142,36 +166,58 @@ for (const [window, local, liftAt] of LOCAL)
                 ["single-pass", false],
                 ["single-pass", true],
               ] as [ClusterMethod, boolean][])
-                for (const threshold of thresholds)
-                  settings.push({
-                    lead,
-                    boost,
-                    window,
-                    local,
-                    liftAt,
-                    share,
-                    method,
-                    merge,
-                    weights: {
-                      textWeight,
-                      graceDays: 1,
-                      halfLifeDays: 3,
-                      entityScale,
-                      ...(termCap > 0 ? { termCap } : {}),
-                      ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
-                    },
-                    threshold,
-                  });
+                for (const apart of APART_VALUES ??
+                  (window === 0 ? [undefined, ...APART_MODES] : [undefined]))
+                  for (const threshold of thresholds)
+                    settings.push({
+                      lead,
+                      boost,
+                      window,
+                      local,
+                      liftAt,
+                      share,
+                      method,
+                      merge,
+                      apart,
+                      weights: {
+                        textWeight,
+                        graceDays: 1,
+                        halfLifeDays: 3,
+                        entityScale,
+                        ...(termCap > 0 ? { termCap } : {}),
+                        ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                      },
+                      threshold,
+                    });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
  * similarity than the merge before, so the groups at any threshold are the merges down to it.
  */
-function mergeOrder(n: number, sim: Float32Array): { a: number; b: number; at: number }[] {
+function mergeOrder(
+  n: number,
+  sim: Float32Array,
+  apart?: (a: number, b: number) => boolean,
+): { a: number; b: number; at: number }[] {
   const merges: { a: number; b: number; at: number }[] = [];
-  averageLinkage(n, sim, Number.NEGATIVE_INFINITY, (a, b, at) => merges.push({ a, b, at }));
+  averageLinkage(n, sim, Number.NEGATIVE_INFINITY, (a, b, at) => merges.push({ a, b, at }), apart);
   return merges;
 }
+/** The apart test of each day (ClusterParams.refuseApart) by lead and mode, from the archive's actor kinds. */
+const apartTests = new Map<string, ((a: number, b: number) => boolean)[]>();
+const apartOf = (s: Setting, di: number) => {
+  if (!s.apart) return undefined;
+  const key = `${s.lead}/${s.apart}`;
+  let tests = apartTests.get(key);
+  if (!tests) {
+    const kinds = actorKindsOf(news);
+    tests = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) =>
+      apartTest(f, s.apart as ApartMode, kinds.kindOf),
+    );
+    apartTests.set(key, tests);
+  }
+  return tests[di];
+};
 function cut(
   n: number,
   merges: readonly { a: number; b: number; at: number }[],
@@ -218,12 +264,16 @@ const matricesOf = (s: Setting) => {
       similarityMatrix(periodFeatures(s, f), s.weights),
     );
     matrices.set(key, ms);
-    mergesOf.set(
-      key,
-      ms.map((m, di) => mergeOrder((days[di] as LabelledDay).docs.length, m)),
-    );
   }
-  return { ms, merges: mergesOf.get(key) as { a: number; b: number; at: number }[][] };
+  // average linkage's merges, run to the end once per refusal mode (a cut at each threshold)
+  const mkey = `${key}/${s.apart ?? ""}`;
+  let merges = mergesOf.get(mkey);
+  if (!merges) {
+    const m = ms;
+    merges = m.map((x, di) => mergeOrder((days[di] as LabelledDay).docs.length, x, apartOf(s, di)));
+    mergesOf.set(mkey, merges);
+  }
+  return { ms, merges };
 };
 // `--counts FILE` reads the pair counts a `--dump FILE` run wrote (same grid, same days): the
 // choices below can then be re-examined in seconds instead of recomputing every clustering
@@ -243,7 +293,7 @@ if (countsFile) {
       const groups =
         s.method === "average"
           ? cut(n, merges[di] as { a: number; b: number; at: number }[], s.threshold)
-          : singlePass(n, ms[di] as Float32Array, s.threshold, s.merge);
+          : singlePass(n, ms[di] as Float32Array, s.threshold, s.merge, apartOf(s, di));
       counts[si]?.push(
         pairCounts(
           groups.map((g) => g.map((k) => day.docs[k] as number)),
@@ -270,7 +320,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
+  `${s.apart ? `refuse apart ${s.apart} ` : ""}lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -300,6 +350,7 @@ const paramsOf = (s: Setting) => ({
   localLift: s.liftAt,
   shareBoost: s.share,
   ...(s.merge ? { merge: true } : {}),
+  ...(s.apart ? { refuseApart: s.apart } : {}),
 });
 /** Each day's digest parameters chosen on the other days (for `train:ranker -- --clustering FILE`). */
 // The search space is chosen too (bench/lib/nested-choice.ts): each family is a subset of the
@@ -307,11 +358,16 @@ const paramsOf = (s: Setting) => ({
 // setting is then chosen from. Both held-out figures are printed; `--nested` writes and folds that
 // two-level choice, otherwise the whole grid's, chosen in one step (with the lede read as the first
 // paragraph it kept precision ≥ 0.9 held out and the nested choice did not: bench/results/stories.md).
-const families: [string, (s: Setting) => boolean][] = [
+const familyList: [string, (s: Setting) => boolean][] = [
   ["whole grid", () => true],
   ["lead 6", (s) => s.lead === 6],
   ["no names (text 1)", (s) => s.weights.textWeight === 1],
   ["names 3 only", (s) => s.weights.entityScale === 3],
+  ["no refusal of apart actors", (s) => !s.apart],
+  // the refusal forced, one family per mode (only the settings without local rarity have it)
+  ...APART_MODES.map(
+    (m) => [`refuse apart ${m}`, (s: Setting) => s.apart === m] as [string, (s: Setting) => boolean],
+  ),
   // only with --caps: without a cap in the grid it is the whole grid again, computed and printed twice
   ...(CAPS.some((c) => c > 0)
     ? [["no term cap", (s: Setting) => !s.weights.termCap] as [string, (s: Setting) => boolean]]
@@ -333,6 +389,8 @@ const families: [string, (s: Setting) => boolean][] = [
     (s) => s.lead === 6 && s.window !== 14 && (s.share || s.boost === 0) && s.weights.entityScale === 3,
   ],
 ];
+// a family the grid leaves empty (`--apart people`: no setting without the refusal) is left out
+const families = familyList.filter(([, f]) => settings.some(f));
 const familyName = (fi: number) => families[fi]?.[0] ?? "";
 const WHOLE_GRID = !process.argv.includes("--nested");
 /**
@@ -352,6 +410,8 @@ const membersOf = (method?: ClusterMethod) =>
   );
 /** Each day's digest parameters chosen on the other days (for `train:ranker -- --clustering FILE`). */
 const heldOutParams: Record<string, ReturnType<typeof paramsOf>> = {};
+/** `--held FILE`: method → family → date → held-out pair counts and the setting chosen. */
+const heldCounts: Record<string, Record<string, Record<string, PairCounts & { setting: string }>>> = {};
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   const fams = membersOf(method);
   const grid = leaveOneDayOut(table, fams[0] as number[], allDays, MIN_PRECISION);
@@ -370,6 +430,22 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
       `  ${day.date}: ${fmt(c)}   (chosen on the others: ${fam}${describe(settings[si] as Setting)})`,
     );
   });
+  heldCounts[method] = {};
+  for (const [fi, name] of [
+    "whole grid",
+    "no refusal of apart actors",
+    ...APART_MODES.map((m) => `refuse apart ${m}`),
+  ].map((n) => [families.findIndex(([f]) => f === n), n] as [number, string])) {
+    // a family the grid leaves empty (`--apart`) has no held-out figure
+    if (fi < 0 || (fams[fi]?.length ?? 0) === 0) continue;
+    const { picks: fp } = leaveOneDayOut(table, fams[fi] as number[], allDays, MIN_PRECISION);
+    const per: Record<string, PairCounts & { setting: string }> = {};
+    days.forEach((day, di) => {
+      const si = fp.get(di) as number;
+      per[day.date] = { ...(counts[si]?.[di] as PairCounts), setting: describe(settings[si] as Setting) };
+    });
+    (heldCounts[method] as Record<string, unknown>)[name] = per;
+  }
   const met = days.filter((_, di) => meets(counts[picks[di] as number]?.[di] as PairCounts, MIN_PRECISION));
   console.log(
     `  held out, days meeting P ≥ ${MIN_PRECISION} and F1 ≥ 0.8 (rule ${RULE}): ${met.length} of ${days.length}`,
@@ -438,6 +514,11 @@ const foldsFile = process.argv.includes("--folds")
 if (foldsFile && final.method !== "average")
   throw new Error(`--folds: the digest now clusters by ${final.method}; the folds hold average linkage`);
 if (foldsFile) writeFileSync(foldsFile, `${JSON.stringify(heldOutParams, null, 1)}\n`);
+if (process.argv.includes("--held"))
+  writeFileSync(
+    process.argv[process.argv.indexOf("--held") + 1] as string,
+    `${JSON.stringify(heldCounts, null, 1)}\n`,
+  );
 const live = finalChoice("single-pass");
 console.log(`\nchosen: ${describe(final)}`);
 
@@ -447,8 +528,8 @@ const groupsOf = days.map((day, di) => {
   const m = matricesOf(final).ms[di] as Float32Array;
   const g =
     final.method === "average"
-      ? averageLinkage(day.docs.length, m, final.threshold)
-      : singlePass(day.docs.length, m, final.threshold, final.merge);
+      ? averageLinkage(day.docs.length, m, final.threshold, undefined, apartOf(final, di))
+      : singlePass(day.docs.length, m, final.threshold, final.merge, apartOf(final, di));
   return g.map((idx) => idx.map((k) => (feats[di] as ArticleFeatures[])[k] as ArticleFeatures));
 });
 const signals = groupsOf.map((groups, di) =>
@@ -518,7 +599,7 @@ if (WRITE_ALL || WRITE_DIGEST_ONLY) {
   localWindowDays: ${s.window},
   localWeight: ${s.local},
   localLift: ${s.liftAt},
-  shareBoost: ${s.share},${s.merge ? "\n  merge: true," : ""}
+  shareBoost: ${s.share},${s.merge ? "\n  merge: true," : ""}${s.apart ? `\n  refuseApart: "${s.apart}",` : ""}
 }`;
   const chosenBy = `\`${COMMAND}\` (choice rule ${RULE}) from the labelled days ${days.map((d) => d.date).join(", ")}.`;
   const LIVE_MARKER = "/** Single pass, for live tracking";

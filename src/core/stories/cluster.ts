@@ -4,6 +4,8 @@
 // bridging article cannot chain two events) and single pass (each article, in time order, joins
 // the group it is most similar to on average, or starts one) — the incremental form used for live
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
+import type { ActorKind } from "./actor-kind.ts";
+import { type ApartMode, apartTest } from "./apart.ts";
 import { type Background, localFactor, MIN_BACKGROUND } from "./background.ts";
 import { type ArticleFeatures, type FeatureOptions, toSparse } from "./features.ts";
 import { checkWeights, type SimilarityWeights, similarity } from "./similarity.ts";
@@ -45,6 +47,15 @@ export interface ClusterParams {
   readonly shareBoost?: boolean;
   /** Single pass (the live tracker): fold two stories together once their mean similarity reaches the threshold. */
   readonly merge?: boolean;
+  /**
+   * Refuse a lone pair whose title actors are apart (apart.ts: two different actors of the kinds
+   * `mode` counts, neither article naming the other's), and close both sides: neither article
+   * then joins any story nor takes one in. Two actors that do not name each other are two stories
+   * when nothing else binds them first; refused, the article would otherwise join its next-best
+   * story, lower still, and carry its refused partner's theme there (round 18: Buzyn's programme,
+   * refused Dati's, joined the coronavirus). Absent = off.
+   */
+  readonly refuseApart?: ApartMode;
 }
 
 /** Term frequencies of a period, against the corpus's. */
@@ -143,12 +154,16 @@ export function similarityMatrix(
 /**
  * Average-linkage agglomerative clustering of `n` items; returns groups of item indices.
  * `onMerge` sees each merge (the two groups' first items and their mean similarity), in order.
+ * `apart` (ClusterParams.refuseApart): when the best merge left joins two lone items it holds
+ * apart, neither is merged with anything from then on. Merges still come in falling similarity, so
+ * a run to the end cut at a threshold gives the run at that threshold (bench/tune-stories.ts).
  */
 export function averageLinkage(
   n: number,
   sim: Float32Array,
   threshold: number,
   onMerge?: (a: number, b: number, at: number) => void,
+  apart?: (a: number, b: number) => boolean,
 ): number[][] {
   // group-to-group summed similarity (Lance–Williams for average linkage: sums add up)
   const sum = Float64Array.from(sim);
@@ -186,6 +201,15 @@ export function averageLinkage(
     if (bi < 0 || top < threshold) break;
     let bj = best[bi] as number;
     if (bj < bi) [bi, bj] = [bj, bi];
+    if (apart && size[bi] === 1 && size[bj] === 1 && apart(bi, bj)) {
+      // refused: both stay stories of their own (out of the search, kept in the output)
+      alive[bi] = 0;
+      alive[bj] = 0;
+      best[bi] = -1;
+      best[bj] = -1;
+      for (let k = 0; k < n; k++) if (alive[k] && (best[k] === bi || best[k] === bj)) searchRow(k);
+      continue;
+    }
     onMerge?.(bi, bj, top);
     // merge bj into bi
     for (let k = 0; k < n; k++) {
@@ -211,10 +235,19 @@ export function averageLinkage(
  * Single pass in the given order: join the group of best mean similarity ≥ threshold, or start one.
  * With `merge`, a group an item joined is then merged with any other group whose mean similarity
  * to it (over all pairs) has reached the threshold, best first: a story opened by an article that
- * belonged to another one is folded back when the articles that tie them arrive.
+ * belonged to another one is folded back when the articles that tie them arrive. `apart`
+ * (ClusterParams.refuseApart): an item whose best group is one lone item it holds apart starts a
+ * story of its own, and neither story takes another join or merge (averageLinkage's rule).
  */
-export function singlePass(n: number, sim: Float32Array, threshold: number, merge = false): number[][] {
+export function singlePass(
+  n: number,
+  sim: Float32Array,
+  threshold: number,
+  merge = false,
+  apart?: (a: number, b: number) => boolean,
+): number[][] {
   const groups: number[][] = [];
+  const closed = new Set<number[]>();
   const mean = (a: readonly number[], b: readonly number[]) => {
     let s = 0;
     for (const i of a) for (const j of b) s += sim[i * n + j] as number;
@@ -224,6 +257,7 @@ export function singlePass(n: number, sim: Float32Array, threshold: number, merg
     let best = -1;
     let bestAvg = threshold;
     groups.forEach((g, gi) => {
+      if (closed.has(g)) return;
       const avg = mean([i], g);
       if (avg >= bestAvg) {
         bestAvg = avg;
@@ -235,12 +269,19 @@ export function singlePass(n: number, sim: Float32Array, threshold: number, merg
       continue;
     }
     const g = groups[best] as number[];
+    if (apart && g.length === 1 && apart(g[0] as number, i)) {
+      const alone = [i];
+      groups.push(alone);
+      closed.add(alone);
+      closed.add(g);
+      continue;
+    }
     g.push(i);
     while (merge) {
       let other = -1;
       let top = threshold;
       groups.forEach((h, hi) => {
-        if (h === g || h.length === 0) return;
+        if (h === g || h.length === 0 || closed.has(h)) return;
         const avg = mean(g, h);
         if (avg >= top) {
           top = avg;
@@ -257,7 +298,8 @@ export function singlePass(n: number, sim: Float32Array, threshold: number, merg
 
 /**
  * Groups of `items` (indices into it) by `method`; single pass takes items in the order given.
- * `background` and `corpusIdf` are needed for local rarity (ClusterParams.localWindowDays).
+ * `background` and `corpusIdf` are needed for local rarity (ClusterParams.localWindowDays),
+ * `kindOf` for refusing apart actors (ClusterParams.refuseApart; actor-kind.ts actorKindsOf).
  */
 export function clusterFeatures(
   items: readonly ArticleFeatures[],
@@ -266,6 +308,7 @@ export function clusterFeatures(
   corpusShare: (term: string) => number = () => 1,
   background?: Background,
   corpusIdf?: (term: string) => number,
+  kindOf?: (name: string) => ActorKind,
 ): number[][] {
   const boost = params.periodBoost ?? 0;
   const localWeight = params.localWeight ?? 0;
@@ -280,7 +323,11 @@ export function clusterFeatures(
       : items,
     params.weights,
   );
+  const mode = params.refuseApart;
+  if (mode && !kindOf)
+    throw new Error("clusterFeatures: refuseApart needs the archive's actor kinds (kindOf)");
+  const apart = mode && kindOf ? apartTest(items, mode, kindOf) : undefined;
   return method === "average"
-    ? averageLinkage(items.length, sim, params.threshold)
-    : singlePass(items.length, sim, params.threshold, params.merge ?? false);
+    ? averageLinkage(items.length, sim, params.threshold, undefined, apart)
+    : singlePass(items.length, sim, params.threshold, params.merge ?? false, apart);
 }

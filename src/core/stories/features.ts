@@ -24,6 +24,19 @@ export interface ArticleFeatures {
   readonly entityNorm: number;
   /** Days since 1970-01-01 (UTC), undefined when undated. */
   readonly day?: number;
+  /**
+   * The title's actor: its first rare name (a capitalised run with entity weight > 0), as written
+   * and as terms — who or what the title is about (see apart.ts). Undefined when the title names
+   * no rare name.
+   */
+  readonly titleActor?: TitleActor;
+}
+
+export interface TitleActor {
+  /** The name as the title writes it (`Karine Le Marchand`). */
+  readonly name: string;
+  /** Its terms (the entity key's). */
+  readonly terms: readonly string[];
 }
 
 export interface FeatureOptions {
@@ -242,7 +255,8 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const floor = Math.log(1 + news.index.docCount / (options.commonEntityDocs ?? DEFAULT_COMMON));
   const entities = new Map<string, number>();
   let bestKnown = 0;
-  for (const s of [a.title, ...lead]) {
+  let titleActor: TitleActor | undefined;
+  for (const [si, s] of [a.title, ...lead].entries()) {
     for (const run of capitalisedRuns(s)) {
       const terms = news.analyzer.terms(run, lang);
       if (terms.length === 0) continue;
@@ -256,6 +270,7 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
       if (Number.isFinite(fewest)) bestKnown = Math.max(bestKnown, fewest);
       const w = Math.max(0, rarest - floor);
       if (w > 0) entities.set(key, w);
+      if (w > 0 && si === 0 && !titleActor) titleActor = { name: run, terms };
     }
   }
   let entityNorm = 0;
@@ -269,5 +284,6 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
     prominence,
     entityNorm: Math.sqrt(entityNorm),
     ...(day !== undefined ? { day } : {}),
+    ...(titleActor ? { titleActor } : {}),
   };
 }

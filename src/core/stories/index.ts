@@ -25,6 +25,8 @@
 //     storyOf(doc), stories(), size(); stories older than its window are dropped.
 //   placeLiveArticles(news, firstDoc) — ingestion's hook: the index's new docs placed in the
 //     index's live tracker (startLiveStories / liveStoriesOf); digests group tracked docs by it.
+export { type ActorKind, type ActorKinds, actorKindsOf, learnActorKinds } from "./actor-kind.ts";
+export { APART_MODES, type ApartMode, actorsApart, apartTest } from "./apart.ts";
 export { type Background, backgroundBefore, docsOfDay, localFactor } from "./background.ts";
 export {
   averageLinkage,
@@ -46,6 +48,7 @@ export {
   type FeatureOptions,
   type SparseVector,
   spreadDot,
+  type TitleActor,
   toSparse,
 } from "./features.ts";
 export {

@@ -1,6 +1,7 @@
 // From a period's articles to ranked stories: cluster (see cluster.ts), then for each story its
 // centroid, its most central article (the headline), its summary and its importance.
 import type { NewsIndex } from "../search/news-index.ts";
+import { actorKindsOf } from "./actor-kind.ts";
 import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { createDotIndex, type DotIndex } from "./dot-index.ts";
@@ -111,6 +112,7 @@ export function clusterDocs(
     corpusShareOf(news),
     periodBackground(news, feats, params),
     (t) => news.index.idf(t),
+    params.refuseApart ? actorKindsOf(news).kindOf : undefined,
   );
   return groups.map((g) =>
     g

@@ -4,6 +4,8 @@
 // article are compared, so the cost per article stays flat as the feed grows; stories with no
 // article in the window are dropped (memory stays bounded on a feed that runs for months).
 import type { NewsIndex } from "../search/news-index.ts";
+import { type ActorKind, actorKindsOf } from "./actor-kind.ts";
+import { type ApartMode, apartTest } from "./apart.ts";
 import { type Background, backgroundBefore } from "./background.ts";
 import { type ClusterParams, emphasise, type PeriodTerms, periodTerms } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
@@ -44,6 +46,8 @@ export interface StoryTracker {
 interface Tracked {
   readonly members: ArticleFeatures[];
   lastDay: number;
+  /** Refused a lone pair of apart actors (ClusterParams.refuseApart): takes no join nor merge. */
+  closed?: boolean;
 }
 
 /** What a tracker holds: its settings, the live stories and their indexes by doc and by term. */
@@ -64,13 +68,16 @@ interface TrackerState {
   readonly period: PeriodTerms;
   readonly counted: Map<number, ArticleFeatures>;
   readonly backgrounds: Map<number, Background>;
+  /** The archive's actor kinds, when the parameters refuse apart actors. */
+  readonly kindOf?: (name: string) => ActorKind;
 }
 
 export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
-  checkWeights((options.params ?? LEARNED_LIVE_PARAMS).weights);
+  const params = options.params ?? LEARNED_LIVE_PARAMS;
+  checkWeights(params.weights);
   const st: TrackerState = {
     news,
-    params: options.params ?? LEARNED_LIVE_PARAMS,
+    params,
     windowDays: options.windowDays ?? 3,
     maxCompared: options.maxCompared ?? 40,
     stories: new Map(),
@@ -81,6 +88,7 @@ export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}
     period: periodTerms([], corpusShareOf(news)),
     counted: new Map(),
     backgrounds: new Map(),
+    ...(params.refuseApart ? { kindOf: actorKindsOf(news).kindOf } : {}),
   };
   return {
     add: (doc) => place(st, doc),
@@ -102,13 +110,27 @@ function place(st: TrackerState, doc: number): Placement {
   count(st, raw, 1);
   st.counted.set(doc, raw);
   const f = emphasised(st, raw, day);
-  const { id: best, sim, near } = bestStory(st, f, day);
+  const { id: found, sim, near } = bestStory(st, f, day);
+  // a lone article of apart actors (ClusterParams.refuseApart): both stories closed, the new
+  // article in one of its own — the single pass's rule (cluster.ts singlePass)
+  const refused = found >= 0 && isApart(st, f, st.stories.get(found) as Tracked, st.params.refuseApart);
+  const best = refused ? -1 : found;
   const joined = best >= 0;
   const id = joined ? best : st.nextId++;
   join(st, id, f, day);
   st.byDoc.set(doc, id);
+  if (refused) {
+    (st.stories.get(found) as Tracked).closed = true;
+    (st.stories.get(id) as Tracked).closed = true;
+  }
   if (joined && st.params.merge) mergeNear(st, id, near);
   return { story: id, joined, similarity: joined ? sim : 0 };
+}
+
+/** Whether `f` and the one article of `story` are apart actors (cluster.ts ClusterParams.refuseApart). */
+function isApart(st: TrackerState, f: ArticleFeatures, story: Tracked, mode: ApartMode | undefined): boolean {
+  if (!mode || !st.kindOf || story.members.length !== 1) return false;
+  return apartTest([story.members[0] as ArticleFeatures, f], mode, st.kindOf)(0, 1);
 }
 
 /** Mean similarity of the most recent members of two stories. */
@@ -131,7 +153,7 @@ function meanBetween(st: TrackerState, a: Tracked, b: Tracked): number {
  */
 function mergeNear(st: TrackerState, id: number, near: readonly number[]): void {
   const story = st.stories.get(id) as Tracked;
-  const left = new Set(near.filter((h) => h !== id && st.stories.has(h)));
+  const left = new Set(near.filter((h) => h !== id && st.stories.has(h) && !st.stories.get(h)?.closed));
   for (;;) {
     let other = -1;
     let top = st.params.threshold;
@@ -245,7 +267,7 @@ function bestStory(
   const near: number[] = [];
   for (const s of candidates) {
     const story = st.stories.get(s) as Tracked;
-    if (Math.abs(story.lastDay - day) > st.windowDays) continue;
+    if (story.closed || Math.abs(story.lastDay - day) > st.windowDays) continue;
     // the most recent members, read in place (no copy: a live feed places thousands of articles)
     const members = story.members;
     const from = Math.max(0, members.length - st.maxCompared);
