@@ -1,6 +1,8 @@
 // Story clustering and ranking against the labelled days (bench/data/stories/), on the full
 // OrangeSum archive (idf and name rarity come from all 34k articles):
 //   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--days 2019-12-05,…] [--text 0.7] [--names 6] [--show]
+//     [--refuse-apart off|people|not-places|any] [--apart-body 0.05] (ClusterParams.refuseApart and
+//     apartBodyAgreement instead of the learned ones: the same ranker, another clustering)
 //     [--labels DIR] (score against another labelling, e.g. bench/data/stories-second)
 // A day that a second labeller also labelled (bench/data/stories-second/) gets one more line: the
 // second labelling scored against the first, the agreement two careful people reach on that day.
@@ -14,6 +16,8 @@ import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { groupDuplicates } from "../src/core/digest/duplicates.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import {
+  APART_MODES,
+  type ApartMode,
   buildStories,
   type ClusterMethod,
   LEARNED_LIVE_PARAMS,
@@ -50,8 +54,24 @@ const base = arg("method") === "single-pass" ? LEARNED_LIVE_PARAMS : LEARNED_PAR
 const threshold = flags.number("threshold") ?? base.threshold;
 const textWeight = flags.number("text");
 const entityScale = flags.number("names");
+const refuseFlag = arg("refuse-apart");
+if (
+  refuseFlag !== undefined &&
+  refuseFlag !== "off" &&
+  !(APART_MODES as readonly string[]).includes(refuseFlag)
+) {
+  console.error(`--refuse-apart: off, ${APART_MODES.join(", ")}, not ${refuseFlag}`);
+  process.exit(2);
+}
+const apartBody = flags.number("apart-body");
+const { refuseApart: baseRefuse, apartBodyAgreement: baseBody, ...baseRest } = base;
+const refuseApart =
+  refuseFlag === undefined ? baseRefuse : refuseFlag === "off" ? undefined : (refuseFlag as ApartMode);
+const bodyCeiling = apartBody ?? baseBody;
 const params = {
-  ...base,
+  ...baseRest,
+  ...(refuseApart ? { refuseApart } : {}),
+  ...(refuseApart && bodyCeiling !== undefined ? { apartBodyAgreement: bodyCeiling } : {}),
   weights: {
     ...base.weights,
     ...(textWeight !== undefined ? { textWeight } : {}),

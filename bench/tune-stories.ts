@@ -5,7 +5,8 @@
 // days (bench/lib/nested-choice.ts) instead of in the whole grid in one step (round 9 measured both).
 //   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
 //     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
-//     [--caps 0,0.1] [--min-terms 0,2] [--no-local] [--apart off,people,not-places] [--held FILE]
+//     [--caps 0,0.1] [--min-terms 0,2] [--no-local] [--apart off,people,not-places,any]
+//     [--apart-body 0.05,…] [--held FILE]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
@@ -28,6 +29,7 @@ import {
   articleFeatures,
   averageLinkage,
   backgroundBefore,
+  bodyNames,
   type ClusterMethod,
   centroidOf,
   corpusShareOf,
@@ -93,6 +95,8 @@ interface Setting {
   merge: boolean;
   /** Refuse lone pairs of apart title actors (ClusterParams.refuseApart), undefined = off. */
   apart: ApartMode | undefined;
+  /** With a refusal, the bodies' names must agree less than this (ClusterParams.apartBodyAgreement). */
+  apartBody: number | undefined;
   weights: SimilarityWeights;
   threshold: number;
 }
@@ -133,6 +137,10 @@ const APART_VALUES: (ApartMode | undefined)[] | undefined =
           `--apart needs off, ${APART_MODES.join(", ")} separated by commas (got ${v || "nothing"})`,
         );
       });
+// `--apart-body 0.05,…`: with a refusal, the ceiling of the bodies' name agreement
+// (ClusterParams.apartBodyAgreement) as a grid dimension of the refusing settings; absent, the
+// titles alone decide (round 19's refusal)
+const APART_BODY: (number | undefined)[] = flagList("apart-body") ?? [undefined];
 const WRITE_ALL = process.argv.includes("--write");
 const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
 if (WRITE_ALL && WRITE_DIGEST_ONLY)
@@ -168,27 +176,29 @@ for (const [window, local, liftAt] of LOCAL)
               ] as [ClusterMethod, boolean][])
                 for (const apart of APART_VALUES ??
                   (window === 0 ? [undefined, ...APART_MODES] : [undefined]))
-                  for (const threshold of thresholds)
-                    settings.push({
-                      lead,
-                      boost,
-                      window,
-                      local,
-                      liftAt,
-                      share,
-                      method,
-                      merge,
-                      apart,
-                      weights: {
-                        textWeight,
-                        graceDays: 1,
-                        halfLifeDays: 3,
-                        entityScale,
-                        ...(termCap > 0 ? { termCap } : {}),
-                        ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
-                      },
-                      threshold,
-                    });
+                  for (const apartBody of apart ? APART_BODY : [undefined])
+                    for (const threshold of thresholds)
+                      settings.push({
+                        lead,
+                        boost,
+                        window,
+                        local,
+                        liftAt,
+                        share,
+                        method,
+                        merge,
+                        apart,
+                        apartBody,
+                        weights: {
+                          textWeight,
+                          graceDays: 1,
+                          halfLifeDays: 3,
+                          entityScale,
+                          ...(termCap > 0 ? { termCap } : {}),
+                          ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                        },
+                        threshold,
+                      });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
@@ -207,12 +217,16 @@ function mergeOrder(
 const apartTests = new Map<string, ((a: number, b: number) => boolean)[]>();
 const apartOf = (s: Setting, di: number) => {
   if (!s.apart) return undefined;
-  const key = `${s.lead}/${s.apart}`;
+  const key = `${s.lead}/${s.apart}/${s.apartBody ?? ""}`;
   let tests = apartTests.get(key);
   if (!tests) {
     const kinds = actorKindsOf(news);
+    const body =
+      s.apartBody === undefined
+        ? undefined
+        : { ceiling: s.apartBody, namesOf: (doc: number) => bodyNames(news, doc) };
     tests = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) =>
-      apartTest(f, s.apart as ApartMode, kinds.kindOf),
+      apartTest(f, s.apart as ApartMode, kinds.kindOf, body),
     );
     apartTests.set(key, tests);
   }
@@ -266,7 +280,7 @@ const matricesOf = (s: Setting) => {
     matrices.set(key, ms);
   }
   // average linkage's merges, run to the end once per refusal mode (a cut at each threshold)
-  const mkey = `${key}/${s.apart ?? ""}`;
+  const mkey = `${key}/${s.apart ?? ""}/${s.apartBody ?? ""}`;
   let merges = mergesOf.get(mkey);
   if (!merges) {
     const m = ms;
@@ -320,7 +334,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `${s.apart ? `refuse apart ${s.apart} ` : ""}lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
+  `${s.apart ? `refuse apart ${s.apart}${s.apartBody !== undefined ? ` body < ${s.apartBody}` : ""} ` : ""}lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -351,6 +365,7 @@ const paramsOf = (s: Setting) => ({
   shareBoost: s.share,
   ...(s.merge ? { merge: true } : {}),
   ...(s.apart ? { refuseApart: s.apart } : {}),
+  ...(s.apart && s.apartBody !== undefined ? { apartBodyAgreement: s.apartBody } : {}),
 });
 /** Each day's digest parameters chosen on the other days (for `train:ranker -- --clustering FILE`). */
 // The search space is chosen too (bench/lib/nested-choice.ts): each family is a subset of the
@@ -599,7 +614,7 @@ if (WRITE_ALL || WRITE_DIGEST_ONLY) {
   localWindowDays: ${s.window},
   localWeight: ${s.local},
   localLift: ${s.liftAt},
-  shareBoost: ${s.share},${s.merge ? "\n  merge: true," : ""}${s.apart ? `\n  refuseApart: "${s.apart}",` : ""}
+  shareBoost: ${s.share},${s.merge ? "\n  merge: true," : ""}${s.apart ? `\n  refuseApart: "${s.apart}",` : ""}${s.apart && s.apartBody !== undefined ? `\n  apartBodyAgreement: ${s.apartBody},` : ""}
 }`;
   const chosenBy = `\`${COMMAND}\` (choice rule ${RULE}) from the labelled days ${days.map((d) => d.date).join(", ")}.`;
   const LIVE_MARKER = "/** Single pass, for live tracking";

@@ -6,8 +6,19 @@
 // words outside names) do. Each is measured held out by cluster-structure.ts; none is in src/.
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
 import { stemLanguage } from "../../src/core/search/news-index.ts";
+import { actorKindsOf, runsWithCue } from "../../src/core/stories/actor-kind.ts";
+import { bodyNames, nameAgreement } from "../../src/core/stories/body-names.ts";
 import { leadSentences } from "../../src/core/stories/features.ts";
-import { backgroundBefore, capitalisedRuns, singlePass } from "../../src/core/stories/index.ts";
+import {
+  backgroundBefore,
+  capitalisedRuns,
+  LEARNED_LIVE_PARAMS,
+  LEARNED_PARAMS,
+  similarityMatrix,
+  singlePass,
+  toSparse,
+} from "../../src/core/stories/index.ts";
+import { daysTogether, eventWeight, sameDaySharesOf, termPostingsOf } from "../lib/same-day-words.ts";
 import type { DayData } from "./cluster-structure.ts";
 
 export interface Variant {
@@ -739,7 +750,241 @@ export const VARIANTS: Variant[] = [
           (sim[(a[0] as number) * n + (b[0] as number)] as number) >= (k as number) * t,
       ),
   },
+  {
+    // (stories24) the pair similarity × (f + (1 − f) × min(1, agreement / a)), agreement = the
+    // share of the smaller body's rare-name weight (names in ≤ C articles) the other body gives
+    // too (body-names.ts); no damping when a body names nothing rare. Grid [f, a, C].
+    name: "body-damp",
+    grid: [0.5, 0.7, 0.85].flatMap((f) => [0.05, 0.15].flatMap((a) => [1000, 10000].map((c) => [f, a, c]))),
+    run: (d, t, [f, a0, c], news, live) => {
+      const agree = bodyAgreement(news, d, c as number);
+      const n = d.feats.length;
+      const sim = Float32Array.from(d.sim);
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          const g = agree(i, j);
+          if (g === undefined) continue;
+          const v =
+            (sim[i * n + j] as number) *
+            ((f as number) + (1 - (f as number)) * Math.min(1, g / (a0 as number)));
+          sim[i * n + j] = v;
+          sim[j * n + i] = v;
+        }
+      return base(d, t, live, sim);
+    },
+  },
+  {
+    // (stories24) a small story (at most S articles once merged) is formed only when its articles'
+    // bodies agree on their names (mean pair agreement ≥ a) or every pair reaches k × t; a big
+    // story keeps the mean alone (the big stories bind on many pairs; the false merges that fail
+    // days are two or three articles). Grid [S, a, k].
+    name: "body-small",
+    grid: [2, 3].flatMap((size) => [0.05, 0.1, 0.2].flatMap((a) => [1.5, 2, 100].map((k) => [size, a, k]))),
+    run: (d, t, [size, a0, k], news, live) => {
+      const agree = bodyAgreement(news, d, 10000);
+      const allow: Allow = (a, b, sim, n) => {
+        if (a.length + b.length > (size as number)) return true;
+        let sum = 0;
+        let m = 0;
+        let weak = false;
+        for (const i of a)
+          for (const j of b) {
+            const g = agree(i, j);
+            if ((sim[i * n + j] as number) < (k as number) * t) weak = true;
+            if (g === undefined) continue;
+            sum += g;
+            m++;
+          }
+        return !weak || m === 0 || sum / m >= (a0 as number);
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow);
+    },
+  },
+  {
+    // (stories24) each term of the title-and-lead vectors × eventWeight^β (same-day-words.ts: a
+    // word two same-day articles of the archive share on many days is a theme's), renormalised,
+    // and the similarity recomputed. Grid [scale, β].
+    name: "sameday-vec",
+    grid: [10, 30, 100, 300].flatMap((k) => [0.5, 1].map((b) => [k, b])),
+    run: (d, t, [k, beta], news, live) => {
+      const shares = sameDaySharesOf(news);
+      const feats = d.feats.map((f) => {
+        const vector = new Map<string, number>();
+        let norm = 0;
+        for (const [term, w] of f.vector) {
+          const v = w * eventWeight(shares, term, k as number) ** (beta as number);
+          vector.set(term, v);
+          norm += v * v;
+        }
+        norm = Math.sqrt(norm) || 1;
+        for (const [term, v] of vector) vector.set(term, v / norm);
+        return { ...f, vector, sparse: toSparse(vector) };
+      });
+      const sim = similarityMatrix(feats, (live ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS).weights);
+      return base(d, t, live, sim);
+    },
+  },
+  {
+    // (stories24) the pair similarity × (f + (1 − f) / (1 + D / k)), D = the distinct days on
+    // which the archive's titles and leads hold the pair's m most weighted shared words together
+    // (same-day-words.ts daysTogether): a theme's words meet on hundreds of days, an event's on a
+    // few. Grid [m, k, f].
+    name: "together",
+    grid: [2, 3].flatMap((m) => [5, 20, 60].flatMap((k) => [0.5, 0.7, 0.85].map((f) => [m, k, f]))),
+    run: (d, t, [m, k, f], news, live) => {
+      const days = togetherDays(news, d, m as number);
+      const n = d.feats.length;
+      const sim = Float32Array.from(d.sim);
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          const D = days(i, j);
+          const v =
+            (sim[i * n + j] as number) * ((f as number) + (1 - (f as number)) / (1 + D / (k as number)));
+          sim[i * n + j] = v;
+          sim[j * n + i] = v;
+        }
+      return base(d, t, live, sim);
+    },
+  },
+  {
+    // (stories24) two events in two places: both articles' title and opening sentence name places
+    // (actor-kind.ts: the archive's `à X` / `en X`), none shared, and neither article's title and
+    // lead names any of the other's: the pair similarity × f. Grid [f].
+    name: "places-apart",
+    grid: [0.5, 0.6, 0.7, 0.8, 0.9].map((f) => [f]),
+    run: (d, t, [f], news, live) => base(d, t, live, classDamped(d, placeClass(news, d), [1, f as number])),
+  },
+  {
+    // (stories24) places-apart as a refusal of lone pairs, both sides closed (cross-pair-close's form)
+    name: "places-pair-close",
+    grid: [[2], [3]],
+    run: (d, t, [size], news, live) => {
+      const cls = placeClass(news, d);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
+    },
+  },
+  {
+    // (stories24) a lone pair (a story of at most S articles once merged) is refused, both sides
+    // closed, when two signals agree that it is two events: the titles' actors are apart
+    // (crossClass) or the articles' places are (placeClass) — by `which`: 0 actors, 1 places,
+    // 2 either — and the bodies' rare names (≤ 10,000 articles) agree less than a. Grid [S, a, which].
+    name: "apart-body-close",
+    grid: [2, 3].flatMap((size) => [0.05, 0.1, 0.2, 1.01].flatMap((a) => [0, 1, 2].map((w) => [size, a, w]))),
+    run: (d, t, [size, a0, which], news, live) => {
+      const cross = crossClass(news, d, true);
+      const place = placeClass(news, d);
+      const agree = bodyAgreement(news, d, 10000);
+      const apart = (i: number, j: number) =>
+        (which !== 1 && cross(i, j) === 1) || (which !== 0 && place(i, j) === 1);
+      const allow: Allow = (a, b) => {
+        if (a.length + b.length > (size as number)) return true;
+        for (const i of a)
+          for (const j of b) if (apart(i, j) && (agree(i, j) ?? 0) < (a0 as number)) return false;
+        return true;
+      };
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
+    },
+  },
+  {
+    // apart-body-close with the titles' actors only (which 0), the form ported to src
+    // (ClusterParams.refuseApart "any" with apartBodyAgreement a); a 1.01 = no body condition
+    name: "apart-body-actors",
+    grid: [0.05, 0.1, 0.2, 1.01].map((a) => [2, a, 0]),
+    run: (d, t, p, news, live) =>
+      (VARIANTS.find((v) => v.name === "apart-body-close") as Variant).run(d, t, p, news, live),
+  },
 ];
+
+/** The places (as terms) of an article's title and opening sentence, by the archive's kinds. */
+const placeCache = new Map<number, string[][]>();
+function placesOf(news: NewsIndex, doc: number): string[][] {
+  const hit = placeCache.get(doc);
+  if (hit) return hit;
+  const a = news.articles[doc];
+  const out: string[][] = [];
+  if (a) {
+    const kinds = actorKindsOf(news);
+    const lang = stemLanguage(a.lang);
+    for (const s of [a.title, ...leadSentences(a.body, 1)])
+      for (const run of runsWithCue(s)) {
+        const name = run.words.join(" ");
+        if (kinds.kindOf(name) !== "place") continue;
+        const terms = news.analyzer.terms(name, lang);
+        if (terms.length > 0) out.push(terms);
+      }
+  }
+  placeCache.set(doc, out);
+  return out;
+}
+/** 1 when both articles name places, share none, and neither's title and lead names the other's. */
+export function placeClass(news: NewsIndex, d: DayData) {
+  const ps = d.feats.map((f) => placesOf(news, f.doc));
+  return (i: number, j: number) => {
+    const a = ps[i] as string[][];
+    const b = ps[j] as string[][];
+    if (a.length === 0 || b.length === 0) return 0;
+    const ta = new Set(a.flat());
+    for (const term of b.flat()) if (ta.has(term)) return 0;
+    const vi = d.feats[i]?.vector ?? new Map<string, number>();
+    const vj = d.feats[j]?.vector ?? new Map<string, number>();
+    if (a.some((p) => p.every((term) => vj.has(term))) || b.some((p) => p.every((term) => vi.has(term))))
+      return 0;
+    return 1;
+  };
+}
+
+/** Days the pair's m most weighted shared words meet in the archive (cached per day and m). */
+const togetherCache = new Map<string, Float64Array>();
+export function togetherDays(news: NewsIndex, d: DayData, m: number) {
+  const n = d.feats.length;
+  const key = `${d.day.date}/${m}`;
+  let out = togetherCache.get(key);
+  if (!out) {
+    const postings = termPostingsOf(news);
+    out = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const a = d.feats[i]?.vector as ReadonlyMap<string, number>;
+        const b = d.feats[j]?.vector as ReadonlyMap<string, number>;
+        const shared: [string, number][] = [];
+        for (const [term, w] of a) {
+          const v = b.get(term);
+          if (v !== undefined) shared.push([term, w * v]);
+        }
+        shared.sort((x, y) => y[1] - x[1]);
+        const D =
+          shared.length === 0
+            ? 0
+            : daysTogether(
+                postings,
+                shared.slice(0, m).map((x) => x[0]),
+              );
+        out[i * n + j] = D;
+        out[j * n + i] = D;
+      }
+    togetherCache.set(key, out);
+  }
+  const o = out;
+  return (i: number, j: number) => o[i * n + j] as number;
+}
+
+/** Body-name agreement of a day's pairs (body-names.ts), names in ≤ `common` articles. */
+export function bodyAgreement(news: NewsIndex, d: DayData, common: number) {
+  const names = d.feats.map((f) => bodyNames(news, f.doc, common));
+  return (i: number, j: number) =>
+    nameAgreement(names[i] as ReadonlyMap<string, number>, names[j] as ReadonlyMap<string, number>);
+}
 
 /** Pair classes of `d` by the article's actor (nameClass over `actor`), for `--stats`. */
 export function actorClass(news: NewsIndex, d: DayData, titleOnly = false) {

@@ -1,12 +1,18 @@
 // Screen (round 18, stories20): for each labelled day failing the floor (P ≥ 0.9 and F1 ≥ 0.8) at
 // the digest's clustering in use, its pair counts and whether it would meet the floor with its
 // false merges undone (fp = 0) or its splits joined (fn = 0): which cause has the most days to win.
-//   node bin/run-ts.mjs bench/screens/floor-causes.ts [--live]
+//   node bin/run-ts.mjs bench/screens/floor-causes.ts [--live] [--refuse-apart MODE [--apart-body X]]
+// (stories24) `--refuse-apart` / `--apart-body`: with the refusal of apart title actors
+// (ClusterParams.refuseApart, apartBodyAgreement) instead of the learned parameters' own.
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
+  type ApartMode,
+  actorKindsOf,
+  apartTest,
   articleFeatures,
   averageLinkage,
+  bodyNames,
   corpusShareOf,
   emphasise,
   LEARNED_LIVE_PARAMS,
@@ -21,8 +27,16 @@ import { loadLabelledDays, pairCounts, prf } from "../lib/story-labels.ts";
 
 const LIVE = process.argv.includes("--live");
 const params = LIVE ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
+const flag = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const mode = (flag("refuse-apart") ?? params.refuseApart) as ApartMode | undefined;
+const ceiling = flag("apart-body") !== undefined ? Number(flag("apart-body")) : params.apartBodyAgreement;
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
+const kinds = mode ? actorKindsOf(news) : undefined;
+const body = ceiling !== undefined ? { ceiling, namesOf: (doc: number) => bodyNames(news, doc) } : undefined;
 let fpAll = 0;
 let fnAll = 0;
 let byMerge = 0;
@@ -32,9 +46,10 @@ for (const day of loadLabelledDays(news)) {
   const period = periodTerms(raw, corpusShareOf(news));
   const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
   const sim = similarityMatrix(feats, params.weights);
+  const apart = mode && kinds ? apartTest(raw, mode, kinds.kindOf, body) : undefined;
   const groups = LIVE
-    ? singlePass(feats.length, sim, params.threshold, params.merge ?? false)
-    : averageLinkage(feats.length, sim, params.threshold);
+    ? singlePass(feats.length, sim, params.threshold, params.merge ?? false, apart)
+    : averageLinkage(feats.length, sim, params.threshold, undefined, apart);
   const c = pairCounts(
     groups.map((g) => g.map((k) => day.docs[k] as number)),
     day.gold,

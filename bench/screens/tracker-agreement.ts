@@ -4,7 +4,8 @@
 // fresh tracker in the same order (by day, then archive order); pooled P / R / F1, days meeting the
 // floor and the days whose groups differ are printed for both, with the learned live parameters and
 // with the refusal of apart actors forced on and off; and the time each takes (the archive's actor
-// kinds counted first, apart: their one-time cost is printed).
+// kinds counted first, apart: their one-time cost is printed). Round 20 (stories24): also the
+// refusal of apart actors of any kind with the bodies' names as a second witness (`any`, body < 0.05).
 //   node bin/run-ts.mjs bench/screens/tracker-agreement.ts
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
@@ -41,11 +42,12 @@ const key = (groups: number[][]) =>
     .map((g) => [...g].sort((a, b) => a - b).join(","))
     .sort()
     .join(" | ");
-const { refuseApart: _, ...plain } = LEARNED_LIVE_PARAMS;
+const { refuseApart: _, apartBodyAgreement: _b, ...plain } = LEARNED_LIVE_PARAMS;
 for (const [name, params] of [
   ["learned live parameters", LEARNED_LIVE_PARAMS],
   ["refusal off", plain],
   ["refusal people", { ...plain, refuseApart: "people" }],
+  ["refusal any, body < 0.05", { ...plain, refuseApart: "any", apartBodyAgreement: 0.05 }],
 ] as [string, ClusterParams][]) {
   let pass: PairCounts = NO_PAIRS;
   let live: PairCounts = NO_PAIRS;
@@ -67,7 +69,11 @@ for (const [name, params] of [
     passMs += performance.now() - t;
     t = performance.now();
     clusterDocs(news, order, {
-      params: { ...LEARNED_PARAMS, refuseApart: params.refuseApart },
+      params: {
+        ...LEARNED_PARAMS,
+        refuseApart: params.refuseApart,
+        ...(params.apartBodyAgreement !== undefined ? { apartBodyAgreement: params.apartBodyAgreement } : {}),
+      },
       method: "average",
     });
     digestMs += performance.now() - t;

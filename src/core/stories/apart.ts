@@ -5,15 +5,30 @@
 // bench/results/stories.md) and kept, with the actor's kind (actor-kind.ts), in round 19: a place
 // or an organisation in a title is where or with whom the story happens, not an opposing actor.
 import type { ActorKind } from "./actor-kind.ts";
+import { nameAgreement } from "./body-names.ts";
 import type { ArticleFeatures } from "./features.ts";
 
 /**
  * Which title actors count as apart (ClusterParams.refuseApart): `people` — both are people;
- * `not-places` — neither is a place (people, organisations and brands, unknown names).
+ * `not-places` — neither is a place (people, organisations and brands, unknown names); `any` —
+ * whatever their kind (round 20: with the bodies' names as a second witness, see `BodyWitness`).
  */
-export type ApartMode = "people" | "not-places";
+export type ApartMode = "people" | "not-places" | "any";
 
-export const APART_MODES: readonly ApartMode[] = ["people", "not-places"];
+export const APART_MODES: readonly ApartMode[] = ["people", "not-places", "any"];
+
+/**
+ * The bodies' names as a second witness of two events (ClusterParams.apartBodyAgreement): two
+ * apart title actors are refused only when the two bodies' rare names agree less than `ceiling`
+ * (body-names.ts nameAgreement; a body naming nothing rare counts as 0). Alep and the UN meeting,
+ * Mélenchon and the Nantes march name each other's places and people in their bodies; two car
+ * makers' items, Dati's and Buzyn's programmes do not.
+ */
+export interface BodyWitness {
+  readonly ceiling: number;
+  /** The rare names of a doc's body (body-names.ts bodyNames). */
+  readonly namesOf: (doc: number) => ReadonlyMap<string, number>;
+}
 
 /** Whether the two titles' actors are apart: both named, different, and neither article names the other's. */
 export function actorsApart(a: ArticleFeatures, b: ArticleFeatures): boolean {
@@ -29,21 +44,26 @@ export function actorsApart(a: ArticleFeatures, b: ArticleFeatures): boolean {
 
 /** Whether an actor of this kind counts under `mode`. */
 function counts(kind: ActorKind, mode: ApartMode): boolean {
+  if (mode === "any") return true;
   return mode === "people" ? kind === "person" : kind !== "place";
 }
 
 /**
  * The apart test over `items` (by index) for the clusterings (cluster.ts): actorsApart, both
- * actors of a kind `mode` counts. `kindOf` is the archive's (actor-kind.ts actorKindsOf).
+ * actors of a kind `mode` counts, and with `body` the two bodies' names agreeing less than its
+ * ceiling. `kindOf` is the archive's (actor-kind.ts actorKindsOf).
  */
 export function apartTest(
   items: readonly ArticleFeatures[],
   mode: ApartMode,
   kindOf: (name: string) => ActorKind,
+  body?: BodyWitness,
 ): (i: number, j: number) => boolean {
   const ok = items.map((f) => (f.titleActor ? counts(kindOf(f.titleActor.name), mode) : false));
-  return (i, j) =>
-    (ok[i] ?? false) &&
-    (ok[j] ?? false) &&
-    actorsApart(items[i] as ArticleFeatures, items[j] as ArticleFeatures);
+  return (i, j) => {
+    const a = items[i] as ArticleFeatures;
+    const b = items[j] as ArticleFeatures;
+    if (!(ok[i] ?? false) || !(ok[j] ?? false) || !actorsApart(a, b)) return false;
+    return !body || (nameAgreement(body.namesOf(a.doc), body.namesOf(b.doc)) ?? 0) < body.ceiling;
+  };
 }

@@ -5,7 +5,7 @@
 // the group it is most similar to on average, or starts one) — the incremental form used for live
 // ingestion. bench/tune-stories.ts measures both on the labelled days.
 import type { ActorKind } from "./actor-kind.ts";
-import { type ApartMode, apartTest } from "./apart.ts";
+import { type ApartMode, apartTest, type BodyWitness } from "./apart.ts";
 import { type Background, localFactor, MIN_BACKGROUND } from "./background.ts";
 import { type ArticleFeatures, type FeatureOptions, toSparse } from "./features.ts";
 import { checkWeights, type SimilarityWeights, similarity } from "./similarity.ts";
@@ -56,6 +56,13 @@ export interface ClusterParams {
    * refused Dati's, joined the coronavirus). Absent = off.
    */
   readonly refuseApart?: ApartMode;
+  /**
+   * With `refuseApart`, refuse only the pairs whose bodies' rare names also agree less than this
+   * (apart.ts BodyWitness, body-names.ts): a second witness, so that actors of any kind can be
+   * refused (`refuseApart: "any"`) without parting a place from what happens there. Absent = the
+   * titles alone decide (round 19's refusal). Round 20 (stories24, bench/results/stories.md).
+   */
+  readonly apartBodyAgreement?: number;
 }
 
 /** Term frequencies of a period, against the corpus's. */
@@ -299,7 +306,8 @@ export function singlePass(
 /**
  * Groups of `items` (indices into it) by `method`; single pass takes items in the order given.
  * `background` and `corpusIdf` are needed for local rarity (ClusterParams.localWindowDays),
- * `kindOf` for refusing apart actors (ClusterParams.refuseApart; actor-kind.ts actorKindsOf).
+ * `kindOf` for refusing apart actors (ClusterParams.refuseApart; actor-kind.ts actorKindsOf),
+ * `bodyNamesOf` for their bodies' witness (ClusterParams.apartBodyAgreement; body-names.ts).
  */
 export function clusterFeatures(
   items: readonly ArticleFeatures[],
@@ -309,6 +317,7 @@ export function clusterFeatures(
   background?: Background,
   corpusIdf?: (term: string) => number,
   kindOf?: (name: string) => ActorKind,
+  bodyNamesOf?: (doc: number) => ReadonlyMap<string, number>,
 ): number[][] {
   const boost = params.periodBoost ?? 0;
   const localWeight = params.localWeight ?? 0;
@@ -326,8 +335,20 @@ export function clusterFeatures(
   const mode = params.refuseApart;
   if (mode && !kindOf)
     throw new Error("clusterFeatures: refuseApart needs the archive's actor kinds (kindOf)");
-  const apart = mode && kindOf ? apartTest(items, mode, kindOf) : undefined;
+  const body = bodyWitness(params, bodyNamesOf);
+  const apart = mode && kindOf ? apartTest(items, mode, kindOf, body) : undefined;
   return method === "average"
     ? averageLinkage(items.length, sim, params.threshold, undefined, apart)
     : singlePass(items.length, sim, params.threshold, params.merge ?? false, apart);
+}
+
+/** The bodies' witness the parameters ask for (ClusterParams.apartBodyAgreement), or undefined. */
+export function bodyWitness(
+  params: ClusterParams,
+  namesOf: ((doc: number) => ReadonlyMap<string, number>) | undefined,
+): BodyWitness | undefined {
+  const ceiling = params.apartBodyAgreement;
+  if (ceiling === undefined || !params.refuseApart) return undefined;
+  if (!namesOf) throw new Error("clusterFeatures: apartBodyAgreement needs the bodies' names (bodyNamesOf)");
+  return { ceiling, namesOf };
 }

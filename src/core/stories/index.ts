@@ -26,10 +26,12 @@
 //   placeLiveArticles(news, firstDoc) — ingestion's hook: the index's new docs placed in the
 //     index's live tracker (startLiveStories / liveStoriesOf); digests group tracked docs by it.
 export { type ActorKind, type ActorKinds, actorKindsOf, learnActorKinds } from "./actor-kind.ts";
-export { APART_MODES, type ApartMode, actorsApart, apartTest } from "./apart.ts";
+export { APART_MODES, type ApartMode, actorsApart, apartTest, type BodyWitness } from "./apart.ts";
 export { type Background, backgroundBefore, docsOfDay, localFactor } from "./background.ts";
+export { bodyNames, nameAgreement, nameMass } from "./body-names.ts";
 export {
   averageLinkage,
+  bodyWitness,
   type ClusterMethod,
   type ClusterParams,
   clusterFeatures,

@@ -3,6 +3,7 @@
 import type { NewsIndex } from "../search/news-index.ts";
 import { actorKindsOf } from "./actor-kind.ts";
 import { type Background, backgroundBefore } from "./background.ts";
+import { bodyNames } from "./body-names.ts";
 import { type ClusterMethod, type ClusterParams, clusterFeatures } from "./cluster.ts";
 import { createDotIndex, type DotIndex } from "./dot-index.ts";
 import { type ArticleFeatures, articleFeatures, toSparse } from "./features.ts";
@@ -113,6 +114,7 @@ export function clusterDocs(
     periodBackground(news, feats, params),
     (t) => news.index.idf(t),
     params.refuseApart ? actorKindsOf(news).kindOf : undefined,
+    (doc) => bodyNames(news, doc),
   );
   return groups.map((g) =>
     g

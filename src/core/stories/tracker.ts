@@ -5,9 +5,10 @@
 // article in the window are dropped (memory stays bounded on a feed that runs for months).
 import type { NewsIndex } from "../search/news-index.ts";
 import { type ActorKind, actorKindsOf } from "./actor-kind.ts";
-import { type ApartMode, apartTest } from "./apart.ts";
+import { type ApartMode, apartTest, type BodyWitness } from "./apart.ts";
 import { type Background, backgroundBefore } from "./background.ts";
-import { type ClusterParams, emphasise, type PeriodTerms, periodTerms } from "./cluster.ts";
+import { bodyNames } from "./body-names.ts";
+import { bodyWitness, type ClusterParams, emphasise, type PeriodTerms, periodTerms } from "./cluster.ts";
 import { type ArticleFeatures, articleFeatures } from "./features.ts";
 import { LEARNED_LIVE_PARAMS } from "./learned-params.ts";
 import { checkWeights, similarity } from "./similarity.ts";
@@ -70,11 +71,14 @@ interface TrackerState {
   readonly backgrounds: Map<number, Background>;
   /** The archive's actor kinds, when the parameters refuse apart actors. */
   readonly kindOf?: (name: string) => ActorKind;
+  /** The bodies' witness of apart actors (ClusterParams.apartBodyAgreement). */
+  readonly body?: BodyWitness;
 }
 
 export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}): StoryTracker {
   const params = options.params ?? LEARNED_LIVE_PARAMS;
   checkWeights(params.weights);
+  const body = bodyWitness(params, (doc) => bodyNames(news, doc));
   const st: TrackerState = {
     news,
     params,
@@ -89,6 +93,7 @@ export function createStoryTracker(news: NewsIndex, options: TrackerOptions = {}
     counted: new Map(),
     backgrounds: new Map(),
     ...(params.refuseApart ? { kindOf: actorKindsOf(news).kindOf } : {}),
+    ...(body ? { body } : {}),
   };
   return {
     add: (doc) => place(st, doc),
@@ -130,7 +135,7 @@ function place(st: TrackerState, doc: number): Placement {
 /** Whether `f` and the one article of `story` are apart actors (cluster.ts ClusterParams.refuseApart). */
 function isApart(st: TrackerState, f: ArticleFeatures, story: Tracked, mode: ApartMode | undefined): boolean {
   if (!mode || !st.kindOf || story.members.length !== 1) return false;
-  return apartTest([story.members[0] as ArticleFeatures, f], mode, st.kindOf)(0, 1);
+  return apartTest([story.members[0] as ArticleFeatures, f], mode, st.kindOf, st.body)(0, 1);
 }
 
 /** Mean similarity of the most recent members of two stories. */
