@@ -30,6 +30,18 @@ export interface Variant {
 
 type Allow = (a: readonly number[], b: readonly number[], sim: Float32Array, n: number, t: number) => boolean;
 
+/**
+ * A merge forming a story of at most `size` articles is refused when any pair across it is
+ * `refused` (the lone-pair refusals of stories20–24); a bigger story is never refused.
+ */
+function refuseLonePairs(size: number, refused: (i: number, j: number) => boolean): Allow {
+  return (a, b) => {
+    if (a.length + b.length > size) return true;
+    for (const i of a) for (const j of b) if (refused(i, j)) return false;
+    return true;
+  };
+}
+
 /** Average linkage, the best allowed pair of groups merged while its mean similarity reaches `t`. */
 export function constrainedLinkage(
   n: number,
@@ -649,11 +661,7 @@ export const VARIANTS: Variant[] = [
     grid: [[2], [3], [4]],
     run: (d, t, [size], news, live) => {
       const cls = crossClass(news, d, true);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(size as number, (i, j) => cls(i, j) === 1);
       return live
         ? singlePassAllow(d.feats.length, d.sim, t, allow)
         : constrainedLinkage(d.feats.length, d.sim, t, allow);
@@ -666,11 +674,7 @@ export const VARIANTS: Variant[] = [
     grid: [[2], [3], [4]],
     run: (d, t, [size], news) => {
       const cls = crossClass(news, d, true);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(size as number, (i, j) => cls(i, j) === 1);
       return constrainedLinkage(d.feats.length, d.sim, t, allow, true);
     },
   },
@@ -702,11 +706,7 @@ export const VARIANTS: Variant[] = [
     grid: [[2], [3]],
     run: (d, t, [size], news, live) => {
       const cls = crossClass(news, d, true);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(size as number, (i, j) => cls(i, j) === 1);
       return live
         ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
         : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
@@ -718,11 +718,7 @@ export const VARIANTS: Variant[] = [
     grid: [[2], [3], [4]],
     run: (d, t, [size], news, live) => {
       const cls = crossClass(news, d, true, true);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(size as number, (i, j) => cls(i, j) === 1);
       return live
         ? singlePassAllow(d.feats.length, d.sim, t, allow)
         : constrainedLinkage(d.feats.length, d.sim, t, allow);
@@ -862,11 +858,7 @@ export const VARIANTS: Variant[] = [
     grid: [[2], [3]],
     run: (d, t, [size], news, live) => {
       const cls = placeClass(news, d);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a) for (const j of b) if (cls(i, j) === 1) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(size as number, (i, j) => cls(i, j) === 1);
       return live
         ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
         : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
@@ -885,12 +877,10 @@ export const VARIANTS: Variant[] = [
       const agree = bodyAgreement(news, d, 10000);
       const apart = (i: number, j: number) =>
         (which !== 1 && cross(i, j) === 1) || (which !== 0 && place(i, j) === 1);
-      const allow: Allow = (a, b) => {
-        if (a.length + b.length > (size as number)) return true;
-        for (const i of a)
-          for (const j of b) if (apart(i, j) && (agree(i, j) ?? 0) < (a0 as number)) return false;
-        return true;
-      };
+      const allow = refuseLonePairs(
+        size as number,
+        (i, j) => apart(i, j) && (agree(i, j) ?? 0) < (a0 as number),
+      );
       return live
         ? singlePassAllow(d.feats.length, d.sim, t, allow, true)
         : constrainedLinkage(d.feats.length, d.sim, t, allow, "both");
