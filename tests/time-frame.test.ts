@@ -57,6 +57,93 @@ describe("readTimeFrame: written dates", () => {
   });
 });
 
+describe("readTimeFrame: the side of a date without a year", () => {
+  const ASKED = "2017-04-10";
+
+  it("takes the coming day for a question in the future tense, the last one otherwise", () => {
+    expect(days("Quel match aura lieu le 19 avril ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("Que se passera-t-il le 19 avril ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("What will happen on April 19?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("Qui a gagné le 19 avril ?", ASKED)).toEqual(["2016-04-19", "2016-04-19"]);
+    expect(days("Who won on April 19?", ASKED)).toEqual(["2016-04-19", "2016-04-19"]);
+    // a day already gone this year is next year's when the verb looks ahead
+    expect(days("Qui jouera le 5 avril ?", ASKED)).toEqual(["2018-04-05", "2018-04-05"]);
+  });
+
+  it("lets `prochain` and `dernier` say the side whatever the verb", () => {
+    expect(days("Que se passe-t-il le 19 avril prochain ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("Que va-t-on fêter le 1er avril dernier ?", ASKED)).toEqual(["2017-04-01", "2017-04-01"]);
+  });
+
+  it("places a month without a year the same way", () => {
+    expect(days("Qui va gagner début mars ?", "2020-02-20")).toEqual(["2020-03-01", "2020-03-10"]);
+    expect(days("Qui a gagné début mars ?", "2020-02-20")).toEqual(["2019-03-01", "2019-03-10"]);
+  });
+
+  it("says the question asks ahead of its day, so the archive reaching that day knows the plan", () => {
+    const ahead = frame("Quel match aura lieu le 19 avril ?", ASKED);
+    expect(ahead?.ahead).toBe(ASKED);
+    expect(afterArchive({ frame: ahead }, "2017-04-10")).toBe(false);
+    expect(afterArchive({ frame: ahead }, "2017-04-09")).toBe(true);
+    expect(frame("Qui a gagné le 19 avril ?", ASKED)?.ahead).toBeUndefined();
+    // a written year is no plan read from the tense: a frame after the archive stays outside it
+    expect(frame("Qui sera élu le 3 novembre 2020 ?", "2020-09-27")?.ahead).toBeUndefined();
+  });
+
+  it("runs a future `from January` on from the coming January", () => {
+    const f = frame("Who will present the news from January?", "2020-09-27");
+    expect([f?.from, f?.to]).toEqual(["2021-01-01", undefined]);
+    expect(days("Combien de chômeurs depuis janvier ?")).toEqual(["2020-01-01", NOW]);
+  });
+});
+
+describe("readTimeFrame: spans of months and days", () => {
+  it("reads a span of months written with a dash as the whole span", () => {
+    expect(days("Combien de décès en mars-avril 2020 ?", "2020-09-27")).toEqual(["2020-03-01", "2020-04-30"]);
+    expect(days("How many deaths in March-April 2020?", "2020-09-27")).toEqual(["2020-03-01", "2020-04-30"]);
+    expect(frame("Combien de décès en mars-avril 2020 ?", "2020-09-27")?.words).toEqual([
+      "en",
+      "mars",
+      "avril",
+      "2020",
+    ]);
+  });
+
+  it("reads spans written with words, with or without a year", () => {
+    expect(days("Combien de morts entre mars et avril 2020 ?")).toEqual(["2020-03-01", "2020-04-30"]);
+    expect(days("Combien de morts de mars à mai 2020 ?")).toEqual(["2020-03-01", "2020-05-31"]);
+    expect(days("Combien de morts d'avril à juin ?", "2020-09-27")).toEqual(["2020-04-01", "2020-06-30"]);
+    expect(days("Combien de morts entre novembre et février ?")).toEqual(["2019-11-01", "2020-02-29"]);
+    expect(days("Quel festival aura lieu de juillet à août ?", "2020-03-20")).toEqual([
+      "2020-07-01",
+      "2020-08-31",
+    ]);
+  });
+
+  it("reads two days of a month, and not a day that names an event", () => {
+    expect(days("Qu'a décidé le sommet des 19-20 avril ?")).toEqual(["2020-04-19", "2020-04-20"]);
+    expect(days("Qu'a décidé le sommet les 19 et 20 avril ?")).toEqual(["2020-04-19", "2020-04-20"]);
+    expect(frame("Quelle peine au procès des attentats du 13-Novembre ?")).toBeUndefined();
+  });
+});
+
+describe("readTimeFrame: a part of a month without a year", () => {
+  it("reads `début mars` as the first third of the last March before the asking day", () => {
+    // evaluations ask on the archive's last day when a question gives none
+    expect(days("Que s'est-il passé début mars ?", "2020-09-27")).toEqual(["2020-03-01", "2020-03-10"]);
+    expect(days("Que s'est-il passé début février ?", "2019-09-27")).toEqual(["2019-02-01", "2019-02-09"]);
+    expect(days("Que s'est-il passé début mars ?", "2020-03-05")).toEqual(["2020-03-01", "2020-03-10"]);
+  });
+
+  it("is outside an archive that ends before the calendar's last March", () => {
+    // live, a question without a day is asked today: `début mars` is this year's, which an
+    // archive ending in 2020 cannot know
+    const f = frame("Que s'est-il passé début mars ?", "2026-12-04");
+    expect([f?.from, f?.to]).toEqual(["2026-03-01", "2026-03-10"]);
+    expect(afterArchive({ frame: f }, "2020-09-27")).toBe(true);
+  });
+});
+
 describe("readTimeFrame: bounds", () => {
   it("reads since, before, after and as-of", () => {
     expect(days("Combien de chômeurs depuis janvier ?")).toEqual(["2020-01-01", NOW]);
@@ -242,6 +329,18 @@ describe("statedSpans: the dates a sentence states", () => {
     ]);
     expect(statedSpans("Elle est née le 3 février 1950 à Lyon.", "2020-01-10")).toEqual([
       { from: "1950-02-03", to: "1950-02-03" },
+    ]);
+  });
+
+  it("places a date without a year on the side its verb says", () => {
+    expect(statedSpans("Le sommet aura lieu le 19 avril à Bruxelles.", "2017-04-12")).toEqual([
+      { from: "2017-04-19", to: "2017-04-19" },
+    ]);
+    expect(statedSpans("Le sommet a eu lieu le 19 avril à Bruxelles.", "2017-05-02")).toEqual([
+      { from: "2017-04-19", to: "2017-04-19" },
+    ]);
+    expect(statedSpans("Le sommet a eu lieu le 19 avril à Bruxelles.", "2017-04-12")).toEqual([
+      { from: "2016-04-19", to: "2016-04-19" },
     ]);
   });
 

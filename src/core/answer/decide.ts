@@ -54,10 +54,13 @@ export function decide(
  * The question's frame starts, or the day whose state it asks (`au 1er janvier 2021`) falls, after
  * the archive's last day (`YYYY-MM-DD`): articles can only anticipate it, and the latest figure
  * they give is an older one (a frame before the first day is fine: articles tell of the past).
+ * A question asking ahead of its day (`Qui jouera le 19 avril ?`) asks what is planned: the
+ * archive knows it when it reaches the day the question is asked.
  */
 export function afterArchive(q: Pick<Reading, "frame">, last: string): boolean {
   if (last === "") return false;
-  const { from, on } = q.frame ?? {};
+  const { from, on, ahead } = q.frame ?? {};
+  if (ahead !== undefined) return ahead > last;
   return (from !== undefined && from.slice(0, 10) > last) || (on !== undefined && on > last);
 }
 

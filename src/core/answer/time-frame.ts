@@ -3,7 +3,7 @@
 // bilan`, `latest`), read against the day the question is asked. The retriever uses the days to
 // restrict or weight articles by date, and drops the frame's own words from the query, since
 // `mars` or `hier` are not what the question is about.
-import { isIsoDay, isRealDay } from "../dates/index.ts";
+import { isIsoDay, isRealDay, tenseAt } from "../dates/index.ts";
 
 export interface TimeFrame {
   /** First day of the frame, `YYYY-MM-DD`, inclusive; absent when open towards the past. */
@@ -17,6 +17,12 @@ export interface TimeFrame {
    * ending before it cannot know that state, however recent its latest figure.
    */
   on?: string;
+  /**
+   * The day the question is asked, when it asks in the future tense about a date without a year
+   * that it places after that day (`Qui jouera le 19 avril ?`): it asks what is planned, which
+   * articles up to that day can state although the frame itself lies ahead of them.
+   */
+  ahead?: string;
   /** The question's words (lower-case letter/digit runs) that only express the frame. */
   words: string[];
 }
@@ -30,6 +36,8 @@ interface Found extends Span {
   readonly end: number;
   readonly latest?: boolean;
   readonly on?: number;
+  /** A date without a year placed after now by the verb's tense or `prochain`. */
+  readonly ahead?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -93,32 +101,60 @@ const partRange = (part: string | undefined, first: number, last: number): [numb
   return [first, last];
 };
 
-/** The most recent month `m` starting on or before `now` (the current month counts). */
-const recentYearOfMonth = (m: number, now: Date) =>
-  m <= now.getUTCMonth() + 1 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+/**
+ * Which side of the asking day a date without a year lies on: `le 19 avril dernier` and `prochain`
+ * say it; otherwise the question's verb does, as for the relative dates of articles
+ * (../dates/resolve.ts): `aura lieu le 19 avril` is the coming one, `a eu lieu` and a verb in the
+ * present the last one, since questions to a news archive mostly ask about what happened.
+ */
+type Side = "past" | "future";
+
+/** The month `m` of the year nearest `now` on `side` of it (the current month counts on both). */
+const yearOfMonth = (m: number, now: Date, side: Side) => {
+  const y = now.getUTCFullYear();
+  const current = now.getUTCMonth() + 1;
+  if (side === "future") return m >= current ? y : y + 1;
+  return m <= current ? y : y - 1;
+};
 
 /** A point in time as written, before the prefix says how it bounds the frame. */
 interface Point {
   readonly span: Required<Span>;
   readonly kind: "day" | "month" | "year";
+  /** The year was not written: the side of now placed it. */
+  readonly yearless?: boolean;
 }
 
-function dayPoint(day: string, month: string, year: string | undefined, now: Date): Point | undefined {
+function dayPoint(
+  day: string,
+  month: string,
+  year: string | undefined,
+  now: Date,
+  side: Side,
+): Point | undefined {
   const d = Number(day);
   const m = monthOf.get(month.toLowerCase().replace(/\.$/, ""));
   if (m === undefined) return undefined;
   let y = year ? Number(year) : now.getUTCFullYear();
-  if (!year && utc(y, m, d) > now.getTime()) y -= 1; // the most recent such day on or before now
+  // the nearest such day on the side of now (now itself counts on both)
+  if (!year && side === "past" && utc(y, m, d) > now.getTime()) y -= 1;
+  if (!year && side === "future" && utc(y, m, d) < now.getTime()) y += 1;
   if (!isRealDay(y, m, d)) return undefined;
-  return { span: { from: utc(y, m, d), to: utc(y, m, d) }, kind: "day" };
+  return { span: { from: utc(y, m, d), to: utc(y, m, d) }, kind: "day", yearless: !year };
 }
 
-function monthPoint(part: string | undefined, month: string, year: string | undefined, now: Date) {
+function monthPoint(
+  part: string | undefined,
+  month: string,
+  year: string | undefined,
+  now: Date,
+  side: Side,
+) {
   const m = monthOf.get(month.toLowerCase().replace(/\.$/, ""));
   if (m === undefined) return undefined;
-  const y = year ? Number(year) : recentYearOfMonth(m, now);
+  const y = year ? Number(year) : yearOfMonth(m, now, side);
   const [a, b] = partRange(part, 1, lastDay(y, m));
-  return { span: { from: utc(y, m, a), to: utc(y, m, b) }, kind: "month" } satisfies Point;
+  return { span: { from: utc(y, m, a), to: utc(y, m, b) }, kind: "month", yearless: !year } satisfies Point;
 }
 
 function yearPoint(part: string | undefined, year: string): Point {
@@ -129,29 +165,30 @@ function yearPoint(part: string | undefined, year: string): Point {
 
 interface PointRule {
   readonly re: RegExp;
-  readonly read: (m: RegExpExecArray, now: Date) => Point | undefined;
+  readonly read: (m: RegExpExecArray, now: Date, side: Side) => Point | undefined;
   /** Whether the point alone, with no prefix, is a frame (`le 7 avril` is; a bare `2018` is not). */
   readonly bare: (m: RegExpExecArray) => boolean;
 }
 // `le 7 avril dernier` is the most recent 7 April, not a question about the latest state
-const rx = (body: string) => new RegExp(`${L}${PREFIX}${body}(?:\\s+dernier)?${R}`, "giu");
+const SIDE_WORD = "(?:\\s+(dernier|prochain))?";
+const rx = (body: string) => new RegExp(`${L}${PREFIX}${body}${SIDE_WORD}${R}`, "giu");
 const POINT_RULES: readonly PointRule[] = [
   // `7 avril 2019`, `le 1er mai`, `mardi 7 avril`, `7 April`, `the 7th of April`
   {
     re: rx(`(?:${WEEKDAY})?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`),
-    read: (m, now) => dayPoint(m[2] ?? "", m[3] ?? "", m[4], now),
+    read: (m, now, side) => dayPoint(m[2] ?? "", m[3] ?? "", m[4], now, side),
     bare: () => true,
   },
   // `April 7, 2019`, `April 7th`
   {
     re: rx(`(?:${WEEKDAY})?${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
-    read: (m, now) => dayPoint(m[3] ?? "", m[2] ?? "", m[4], now),
+    read: (m, now, side) => dayPoint(m[3] ?? "", m[2] ?? "", m[4], now, side),
     bare: (m) => /^\p{Lu}/u.test(m[2] ?? ""),
   },
   // `début mars 2020`, `mars 2020`, `à la mi-mars`, `in March`, `late March 2020`
   {
     re: rx(`(?:à la |a la )?(?:${PART}\\s*)?${MONTH}(?:\\s+${YEAR})?`),
-    read: (m, now) => monthPoint(m[2], m[3] ?? "", m[4], now),
+    read: (m, now, side) => monthPoint(m[2], m[3] ?? "", m[4], now, side),
     // a bare `Mars 2020` is the mission or the planet: French months are written in lower case
     bare: (m) => m[2] !== undefined || (m[4] !== undefined && !/^\p{Lu}/u.test(FR_ONLY(m[3]))),
   },
@@ -167,7 +204,8 @@ function pointFrame(use: Use | undefined, p: Point, now: number): Span & { lates
   const { from, to } = p.span;
   switch (use) {
     case "since":
-      return { from, to: Math.max(now, from) };
+      // `à partir de janvier` in the future tense runs on from the coming January
+      return from > now ? { from } : { from, to: now };
     case "before":
       return { to: from - DAY_MS };
     case "after":
@@ -182,6 +220,15 @@ function pointFrame(use: Use | undefined, p: Point, now: number): Span & { lates
   }
 }
 
+/** The side of the point matched by `m`: its own `dernier` / `prochain`, else its verb's tense. */
+function sideOf(q: string, m: RegExpExecArray): Side {
+  const word = m[m.length - 1]?.toLowerCase();
+  if (word === "dernier") return "past";
+  if (word === "prochain") return "future";
+  return tenseAt(q, m.index) === "future" ? "future" : "past";
+}
+
+/** The written points of `q`, a date without a year on the side of now that `q` says. */
 function findPoints(q: string, now: Date): Found[] {
   const out: Found[] = [];
   for (const rule of POINT_RULES) {
@@ -189,10 +236,12 @@ function findPoints(q: string, now: Date): Found[] {
     for (let m = rule.re.exec(q); m !== null; m = rule.re.exec(q)) {
       const use = useOf(m[1]);
       if (use === undefined && !rule.bare(m)) continue;
-      const point = rule.read(m, now);
+      const side = sideOf(q, m);
+      const point = rule.read(m, now, side);
       if (!point) continue;
       const frame = pointFrame(use, point, now.getTime());
-      out.push({ start: m.index, end: m.index + m[0].length, ...frame });
+      const ahead = side === "future" && point.yearless === true && point.span.to > now.getTime();
+      out.push({ start: m.index, end: m.index + m[0].length, ...frame, ...(ahead ? { ahead } : {}) });
     }
   }
   return out;
@@ -284,21 +333,35 @@ function season(name: string, year: string | undefined, last: boolean, now: numb
   return range(y);
 }
 
-/** `entre mars et mai 2020`, `du 1er au 15 mars`: a missing month or year taken from the end. */
-function between(m: RegExpExecArray, now: number): Span | undefined {
+/**
+ * `entre mars et mai 2020`, `du 1er au 15 mars`, `mars-avril 2020`, `les 19-20 avril`: a missing
+ * month or year taken from the end, a missing year on the side of now the question's verb says.
+ */
+function between(m: RegExpExecArray, now: number, q: string): (Span & { ahead?: boolean }) | undefined {
   const [, d1, m1, y1, d2, m2, y2] = m;
   const month2 = monthOf.get((m2 ?? "").toLowerCase());
   if (month2 === undefined || (d1 === undefined && m1 === undefined)) return undefined;
   const month1 = m1 ? (monthOf.get(m1.toLowerCase()) ?? month2) : month2;
-  const [ny, nm] = ymd(now);
-  const endYear = y2 ? Number(y2) : month2 <= nm ? ny : ny - 1;
-  const startYear = y1 ? Number(y1) : month1 <= month2 ? endYear : endYear - 1;
+  const wraps = month1 > month2; // `de novembre à février`
+  const future = tenseAt(q, m.index) === "future";
+  let startYear: number;
+  let endYear: number;
+  if (y2 || !future) {
+    // a past span ends in the last such month, or the written year
+    endYear = y2 ? Number(y2) : yearOfMonth(month2, new Date(now), "past");
+    startYear = y1 ? Number(y1) : wraps ? endYear - 1 : endYear;
+  } else {
+    // a coming one starts in the next such month
+    startYear = y1 ? Number(y1) : yearOfMonth(month1, new Date(now), "future");
+    endYear = wraps ? startYear + 1 : startYear;
+  }
   const day1 = d1 ? Number(d1) : 1;
   const day2 = d2 ? Number(d2) : lastDay(endYear, month2);
   if (!isRealDay(startYear, month1, day1) || !isRealDay(endYear, month2, day2)) return undefined;
   const from = utc(startYear, month1, day1);
   const to = utc(endYear, month2, day2);
-  return from <= to ? { from, to } : undefined;
+  if (from > to) return undefined;
+  return future && !y2 && to > now ? { from, to, ahead: true } : { from, to };
 }
 const N_OR_WORD = "(\\d+|un|une|deux|trois|quatre|cinq|six|dix|a|one|two|three|four|five|six|ten)";
 const COUNT_WORDS: Record<string, number> = {
@@ -389,9 +452,17 @@ const RELATIVE_RULES: readonly RelativeRule[] = [
   },
   {
     re: rel(
-      `(?:entre|between|du|from) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}?(?: ${YEAR})? ?(?:et|and|au|to|until) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}(?: ${YEAR})?`,
+      `(?:(?:entre|between|du|from|de|les) |d')(?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}?(?: ${YEAR})? ?(?:et|and|au|to|until|à|jusqu'à|jusqu'en) (?:le )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}(?: ${YEAR})?`,
     ),
-    frame: (now, m) => between(m, now) ?? {},
+    frame: (now, m, q) => between(m, now, q) ?? {},
+  },
+  {
+    // `mars-avril 2020`, `in March-April 2020`, `les 19-20 avril`: a span written with a dash
+    re: rel(
+      `(?:(?:en|in|durant|pendant|during|les|the) )?(?:(\\d{1,2})(?:er|st|nd|rd|th)? ?)?${MONTH}?(?: ${YEAR})? ?[-–—/] ?(?:(\\d{1,2})(?:er|st|nd|rd|th)? )?${MONTH}(?: ${YEAR})?`,
+    ),
+    // both ends alike, days or months: `13-Novembre` names the attacks of that day
+    frame: (now, m, q) => ((m[1] === undefined) === (m[4] === undefined) ? (between(m, now, q) ?? {}) : {}),
   },
   {
     re: rel("avant-hier|the day before yesterday"),
@@ -507,6 +578,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
   let to: number | undefined;
   let latest = false;
   let on: number | undefined;
+  let ahead = false;
   const words: string[] = [];
   for (const f of found) {
     const nextFrom = f.from === undefined ? from : Math.max(from ?? f.from, f.from);
@@ -516,6 +588,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
       to = nextTo;
     }
     latest ||= f.latest === true;
+    ahead ||= f.ahead === true;
     if (f.on !== undefined) on = Math.max(on ?? f.on, f.on);
     words.push(
       ...(q
@@ -529,6 +602,7 @@ export function readTimeFrame(question: string, now: string): TimeFrame | undefi
     ...(to !== undefined ? { to: iso(to) } : {}),
     latest,
     ...(on !== undefined ? { on: iso(on) } : {}),
+    ...(ahead ? { ahead: now } : {}),
     words,
   };
 }
