@@ -332,15 +332,22 @@ describe("statedSpans: the dates a sentence states", () => {
     ]);
   });
 
-  it("places a date without a year on the side its verb says", () => {
+  it("places a date without a year nearest the article's date, or where its words say", () => {
     expect(statedSpans("Le sommet aura lieu le 19 avril à Bruxelles.", "2017-04-12")).toEqual([
       { from: "2017-04-19", to: "2017-04-19" },
     ]);
     expect(statedSpans("Le sommet a eu lieu le 19 avril à Bruxelles.", "2017-05-02")).toEqual([
       { from: "2017-04-19", to: "2017-04-19" },
     ]);
-    expect(statedSpans("Le sommet a eu lieu le 19 avril à Bruxelles.", "2017-04-12")).toEqual([
+    expect(statedSpans("Le vote aura lieu le 3 janvier.", "2017-12-20")).toEqual([
+      { from: "2018-01-03", to: "2018-01-03" },
+    ]);
+    expect(statedSpans("Le sommet du 19 avril dernier a échoué.", "2017-04-12")).toEqual([
       { from: "2016-04-19", to: "2016-04-19" },
+    ]);
+    // a state `depuis` a day began before the writing, whatever the verb
+    expect(statedSpans("Confinés depuis le 17 mars, pourront-ils partir ?", "2020-03-10")).toEqual([
+      { from: "2019-03-17", to: "2020-03-10" },
     ]);
   });
 
