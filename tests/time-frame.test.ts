@@ -70,6 +70,21 @@ describe("readTimeFrame: the side of a date without a year", () => {
     expect(days("Qui jouera le 5 avril ?", ASKED)).toEqual(["2018-04-05", "2018-04-05"]);
   });
 
+  it("takes the coming day for a verb in the present only when it is within a month", () => {
+    expect(days("Quel astéroïde frôle la Terre le 19 avril ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("By how much are gas prices falling on 1 May?", ASKED)).toEqual(["2017-05-01", "2017-05-01"]);
+    // further ahead, the present tells what happened (`jugé le 5 décembre`, `in November`)
+    expect(days("Quelle peine pour le déménageur jugé le 5 décembre ?", "2020-09-27")).toEqual([
+      "2019-12-05",
+      "2019-12-05",
+    ]);
+    expect(days("Who brokered the ceasefire in November?", "2020-09-27")).toEqual([
+      "2019-11-01",
+      "2019-11-30",
+    ]);
+    expect(days("Quel festival en mai ?", ASKED)).toEqual(["2017-05-01", "2017-05-31"]);
+  });
+
   it("lets `prochain` and `dernier` say the side whatever the verb", () => {
     expect(days("Que se passe-t-il le 19 avril prochain ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
     expect(days("Que va-t-on fêter le 1er avril dernier ?", ASKED)).toEqual(["2017-04-01", "2017-04-01"]);
