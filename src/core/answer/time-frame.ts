@@ -18,9 +18,9 @@ export interface TimeFrame {
    */
   on?: string;
   /**
-   * The day the question is asked, when it asks in the future tense about a date without a year
-   * that it places after that day (`Qui jouera le 19 avril ?`): it asks what is planned, which
-   * articles up to that day can state although the frame itself lies ahead of them.
+   * The day the question is asked, when it places a date without a year after that day (its verb
+   * in the future, `prochain`, or the present within a month: `Qui jouera le 19 avril ?`): it asks
+   * what is planned, which articles up to that day can state although the frame lies ahead of them.
    */
   ahead?: string;
   /** The question's words (lower-case letter/digit runs) that only express the frame. */
@@ -36,7 +36,7 @@ interface Found extends Span {
   readonly end: number;
   readonly latest?: boolean;
   readonly on?: number;
-  /** A date without a year placed after now by the verb's tense or `prochain`. */
+  /** A date without a year placed after now (see `TimeFrame.ahead`). */
   readonly ahead?: boolean;
 }
 
