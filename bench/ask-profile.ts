@@ -101,10 +101,16 @@ async function pass(label: string, profile: boolean): Promise<void> {
   }
   const times = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
   const total: number[] = [];
-  for (const q of questions) total.push(askTimed(news, q, times));
+  const cpuMs: number[] = [];
+  for (const q of questions) {
+    const c = process.cpuUsage();
+    total.push(askTimed(news, q, times));
+    const used = process.cpuUsage(c);
+    cpuMs.push((used.user + used.system) / 1000);
+  }
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(
-    `\n${label}: ${questions.length} questions, p50 ${pct(total, 0.5).toFixed(1)} ms · p99 ${pct(total, 0.99).toFixed(1)} ms · total ${sum(total).toFixed(0)} ms`,
+    `\n${label}: ${questions.length} questions, p50 ${pct(total, 0.5).toFixed(1)} ms · p99 ${pct(total, 0.99).toFixed(1)} ms · total ${sum(total).toFixed(0)} ms; CPU time p50 ${pct(cpuMs, 0.5).toFixed(1)} ms · p99 ${pct(cpuMs, 0.99).toFixed(1)} ms · total ${sum(cpuMs).toFixed(0)} ms`,
   );
   for (const [step, xs] of times)
     console.log(

@@ -71,13 +71,19 @@ export function kindSpans(q: Reading, text: string): readonly KindSpan[] {
   }
 }
 
-/** The spans of the asked kind that the question does not already give. */
-export function newKindSpans(news: NewsIndex, q: Reading, text: string): KindSpan[] {
-  return kindSpans(q, text).filter((span) => {
-    const terms = news.analyzer.terms(span.text);
-    return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !q.terms.has(t));
-  });
-}
+// A question's new spans of a text, kept with its reading: read for each refined candidate, for the
+// neighbours of those that lack one (adjacent candidates are each other's neighbours), and again
+// for the quote. (A reading is read against one index, whose analyzer gives the span's terms.)
+const newSpans = createIndexCache<Reading, string, readonly KindSpan[]>({ max: 512 });
+
+/** The spans of the asked kind that the question does not already give (shared: read-only). */
+export const newKindSpans = (news: NewsIndex, q: Reading, text: string): readonly KindSpan[] =>
+  newSpans.get(q, text, () =>
+    kindSpans(q, text).filter((span) => {
+      const terms = news.analyzer.terms(span.text);
+      return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !q.terms.has(t));
+    }),
+  );
 
 /** Whether the question asks for a kind of answer a sentence can be checked for (not `other`, not who-is). */
 export const checksKind = (q: Reading) => q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
