@@ -130,9 +130,19 @@ export function eventGroups(q: Reading): number[] {
  * sentence, its neighbours, its title: `nearbyTerms`), in any form; 0 otherwise or with no event word.
  */
 export function eventAway(q: Reading, near: readonly ReadonlySet<string>[]): number {
+  const rarest = rarestEvent(q);
+  if (rarest === undefined) return 0;
+  return writesGroup(q.groups[rarest] ?? [], near) ? 0 : 1;
+}
+
+// The question's rarest event group, read once per question (eventAway runs for every candidate).
+const rarestOf = new WeakMap<Reading, { readonly gi: number | undefined }>();
+function rarestEvent(q: Reading): number | undefined {
+  const kept = rarestOf.get(q);
+  if (kept) return kept.gi;
   let rarest: number | undefined;
   for (const gi of eventGroups(q))
     if (rarest === undefined || (q.full[gi] ?? 0) > (q.full[rarest] ?? 0)) rarest = gi;
-  if (rarest === undefined) return 0;
-  return writesGroup(q.groups[rarest] ?? [], near) ? 0 : 1;
+  rarestOf.set(q, { gi: rarest });
+  return rarest;
 }

@@ -244,12 +244,19 @@ function interactions(q: Reading, f: Float64Array): void {
 // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that
 // are also within two terms of each other in the sentence: the weight of the lighter word of each pair.
 function proximity(q: Reading, order: readonly string[]): number {
-  // each group's positions in the sentence, in order (a loop: it runs for every refined candidate)
+  // each group's positions in the sentence, in order: one lookup per term of the sentence (it runs
+  // for every refined candidate)
+  const groupsOf = groupsByTerm.get(q, q.groups, () => {
+    const byTerm = new Map<string, number[]>();
+    q.groups.forEach((g, gi) => {
+      for (const t of new Set(g)) byTerm.set(t, [...(byTerm.get(t) ?? []), gi]);
+    });
+    return byTerm;
+  });
   const positions = q.groups.map((): number[] => []);
   for (let i = 0; i < order.length; i++) {
-    const t = order[i] as string;
-    for (let gi = 0; gi < q.groups.length; gi++)
-      if ((q.groups[gi] as readonly string[]).includes(t)) (positions[gi] as number[]).push(i);
+    const groups = groupsOf.get(order[i] as string);
+    if (groups) for (const gi of groups) (positions[gi] as number[]).push(i);
   }
   let bonus = 0;
   for (let gi = 0; gi + 1 < q.groups.length; gi++) {
@@ -260,6 +267,8 @@ function proximity(q: Reading, order: readonly string[]): number {
   }
   return bonus;
 }
+/** A question's groups by term (the groups holding it, in order), read once per reading. */
+const groupsByTerm = createIndexCache<Reading, readonly (readonly string[])[], Map<string, number[]>>();
 
 // Full weight of the question words within NAME_WINDOW terms of a name the question does not give.
 function besideName(news: NewsIndex, q: Reading, sentence: string): number {
