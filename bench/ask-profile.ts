@@ -4,7 +4,7 @@
 // same questions `--passes N` times more (every cache full). With `--cpu-prof FILE` the first pass
 // (or pass `--profile-pass K`) is also profiled (node:inspector) and the functions taking the most
 // time are listed: self time, and total time (the function anywhere on the stack).
-//   node bin/run-ts.mjs bench/ask-profile.ts [--passes 2] [--cpu-prof /tmp/ask.cpuprofile] [--profile-pass 1] [--top 40]
+//   node [--expose-gc] bin/run-ts.mjs bench/ask-profile.ts [--passes 2] [--cpu-prof /tmp/ask.cpuprofile] [--profile-pass 1] [--top 40]
 // Loads the archive: run it under the shared lock.
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -171,3 +171,10 @@ function summarise(cpu: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?:
 await pass("first pass after the warm-up", profileTo !== undefined && profiled === 1);
 for (let i = 0; i < passes; i++)
   await pass(`pass ${i + 2} (caches full)`, profileTo !== undefined && profiled === i + 2);
+
+// with `node --expose-gc`: the heap the answer caches hold after the passes (the index included)
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  console.log(`\nheap used after the passes: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
