@@ -17,7 +17,6 @@ import { warmUpAnswerKinds } from "../src/core/answer/answer-kinds.ts";
 import { type Answer, createAnswerer } from "../src/core/answer/answerer.ts";
 import { prepareAnswering, warmUpAnswers, warmUpQuestions } from "../src/core/answer/warm-up.ts";
 import { briefingReply, buildBriefing } from "../src/core/briefing/index.ts";
-import type { Article } from "../src/core/corpus/article.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
 import { buildDigest, digestReply } from "../src/core/digest/index.ts";
 import { whoIs } from "../src/core/entities/index.ts";
@@ -25,6 +24,7 @@ import { createNewsCore } from "../src/core/news-core.ts";
 import { whoReply } from "../src/core/reply/who-reply.ts";
 import { createNewsIndex, type NewsIndex } from "../src/core/search/news-index.ts";
 import { placeLiveArticles, startLiveStories } from "../src/core/stories/index.ts";
+import { askQuestions } from "./lib/ask-questions.ts";
 
 const PATH = resolve(fileURLToPath(import.meta.url), "../../../shared/datasets/orangesum-dedup.jsonl.gz");
 const show = process.argv.includes("--show");
@@ -141,31 +141,15 @@ for (const name of ["Olivier Véran", "Edouard Philippe", "Didier Raoult"]) {
   );
 }
 
-// `ask` end to end (question → cited answer), on questions of three shapes built from the corpus
-// itself with a fixed stride: an article's title as a question, "Qui est <name> ?" for a name
-// its first sentence mentions, and "Combien … ?" around a figure of that sentence.
-function askQuestions(all: readonly Article[]): string[] {
-  const questions: string[] = [];
-  for (let i = 0; questions.length < 300 && i < 3000; i++) {
-    const a = all[(i * 7919) % all.length];
-    if (!a) continue;
-    const first = news.sentencesOf((i * 7919) % all.length)[0]?.text ?? "";
-    const name = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\b/u.exec(first.slice(1))?.[1];
-    const figure = /\b\d[\d .,]*\s+(\p{L}{4,})/u.exec(first)?.[1];
-    if (i % 3 === 0) questions.push(a.title);
-    else if (i % 3 === 1 && name) questions.push(`Qui est ${name} ?`);
-    else if (figure) questions.push(`Combien de ${figure} ?`);
-  }
-  return questions;
-}
-
+// `ask` end to end (question → cited answer), on the 300 questions of ./lib/ask-questions.ts (an
+// article's title, "Qui est <name> ?", "Combien … ?", built from the corpus with a fixed stride).
 // Wall time, and the process's CPU time (user + system) for each answer: on this shared machine a
 // question during which the process waited for a core takes longer on the clock, not in CPU time,
 // which is what an idle core would take. The answers' digest shows both processes answer alike.
 function measureAsks(label: string): void {
   const answerer = createAnswerer(news);
   warmUpAnswerKinds();
-  const questions = askQuestions(articles);
+  const questions = askQuestions(news, articles);
   const askMs: number[] = [];
   const askCpuMs: number[] = [];
   const answers: Answer[] = [];
@@ -206,7 +190,7 @@ async function askAfterWarmUp(on: boolean): Promise<void> {
   if (on) {
     const core = createNewsCore(news);
     const prepared = warmUpQuestions(news);
-    const taken = new Set(askQuestions(articles));
+    const taken = new Set(askQuestions(news, articles));
     const r = await warmUpAnswers((q, locale) => core.ask(q, locale), prepared);
     console.log(
       `warm-up: ${r.asked} of ${r.of} questions in ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms of CPU; ${prepared.filter((q) => taken.has(q.question)).length} among the bench's questions`,

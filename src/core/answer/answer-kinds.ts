@@ -1,6 +1,7 @@
 // Does a sentence hold the kind of answer a question wants? Each detector returns the spans it
 // found so the answerer can check that the answer is new information, not a word of the question.
 
+import { createTextMemo } from "../cache/text-memo.ts";
 import { frenchLexicon } from "../corpus/word-splitter.ts";
 
 export interface KindSpan {
@@ -62,12 +63,19 @@ function spans(re: RegExp, text: string, group = 0): KindSpan[] {
   return out;
 }
 
-export const findDates = (text: string) => spans(DATE, text);
+// Dates, figures and names are read from the same sentence by several features of a candidate
+// (the asked kind, what a figure counts, the asked detail) and from its neighbours, which are
+// candidates too: each text is scanned once while it is among the last ones read (../cache).
+/** The dates `text` writes (shared: read-only). */
+export const findDates: (text: string) => readonly KindSpan[] = createTextMemo((text) => spans(DATE, text));
 const REFERENCE_BEFORE = /\b(?:les|des|ces|leurs|nos|vos|aux)\s+$/iu;
 // `numéro 1`, `n° 5`, `No. 3`: identifiers, not quantities.
 const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
 
-export function findNumbers(text: string): KindSpan[] {
+/** The figures `text` writes that are quantities (shared: read-only). */
+export const findNumbers: (text: string) => readonly KindSpan[] = createTextMemo(readNumbers);
+
+function readNumbers(text: string): KindSpan[] {
   // the day or year of a date (`jeudi 15 janvier`, `en 2025`) is not a quantity: dates found once
   const dates = findDates(text);
   return spans(NUMBER, text).filter(
@@ -120,14 +128,15 @@ const CONNECTORS = new Set(["de", "du", "van", "von", "d"]);
  * (`Funakoshi Takehiro`, `Olivier Véran`), so institutions written with capitals (`Défense du
  * Japon`, `Assemblée nationale`) are not taken for people.
  */
-export const findPersonNames = (text: string) =>
+export const findPersonNames: (text: string) => readonly KindSpan[] = createTextMemo((text) =>
   findNames(text).filter((s) => {
     const words = frenchLexicon().words;
     return s.text
       .split(/[\s'’-]+/u)
       .filter((w) => w && !CONNECTORS.has(w.toLowerCase()))
       .some((w) => !words.has(w.toLowerCase()));
-  });
+  }),
+);
 export const findPlaces = (text: string) => spans(PLACE, text, 1);
 
 /** Load what the detectors need (the French word list) ahead of the first question. */

@@ -13,6 +13,7 @@
 // bench/results/ranker-comparison.md, answers22.)
 import type { NewsIndex } from "../search/news-index.ts";
 import { forEachToken } from "../text/tokenize.ts";
+import { articleTerms } from "./article-terms.ts";
 import type { Reading } from "./read-question.ts";
 
 /** A name of the question: the index terms (French and English) of its last word. */
@@ -104,26 +105,6 @@ export function shareAway(names: readonly AskedName[], sets: readonly ReadonlySe
   return away / names.length;
 }
 
-const articleTerms = new WeakMap<NewsIndex, Map<number, ReadonlySet<string>>>();
-/** Most articles whose terms are kept (a question's candidates share a few dozen). */
-const ARTICLES_KEPT = 256;
-
-/** Every index term of an article, title included (kept for the last articles read). */
-function termsOfArticle(news: NewsIndex, doc: number): ReadonlySet<string> {
-  let kept = articleTerms.get(news);
-  if (!kept) {
-    kept = new Map();
-    articleTerms.set(news, kept);
-  }
-  const hit = kept.get(doc);
-  if (hit) return hit;
-  const all = new Set<string>(news.titleTerms(doc));
-  for (const s of news.sentencesOf(doc)) for (const t of s.terms) all.add(t);
-  if (kept.size >= ARTICLES_KEPT) kept.clear();
-  kept.set(doc, all);
-  return all;
-}
-
 /** The shares of the question's names away from the sentence and its surroundings, and from its article. */
 export function namesAway(
   news: NewsIndex,
@@ -140,6 +121,6 @@ export function namesAway(
   );
   return {
     nearby: shareAway(names, near),
-    article: shareAway(names, [termsOfArticle(news, doc)]),
+    article: shareAway(names, [articleTerms(news, doc)]),
   };
 }

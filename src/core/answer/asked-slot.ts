@@ -17,6 +17,7 @@
 // `askedSlotEmpty` is 1 when the question asks such a slot and the sentence fills it in none of
 // these ways: the event restated without the asked detail.
 
+import { createIndexCache } from "../cache/index-cache.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { capitalisedWords, given } from "./asked-detail.ts";
@@ -164,18 +165,13 @@ export interface SlotNames {
   readonly named: number;
 }
 
-const learned = new WeakMap<NewsIndex, Map<string, SlotNames>>();
+const learned = createIndexCache<NewsIndex, string, SlotNames>();
 
 /** The names that follow the asked noun in the archive (learned once per noun and index). */
-export function slotNames(news: NewsIndex, slot: ReadonlySet<string>): SlotNames {
-  let byIndex = learned.get(news);
-  if (!byIndex) {
-    byIndex = new Map();
-    learned.set(news, byIndex);
-  }
-  const key = [...slot].sort().join("|");
-  const known = byIndex.get(key);
-  if (known) return known;
+export const slotNames = (news: NewsIndex, slot: ReadonlySet<string>): SlotNames =>
+  learned.get(news, [...slot].sort().join("|"), () => learnSlotNames(news, slot));
+
+function learnSlotNames(news: NewsIndex, slot: ReadonlySet<string>): SlotNames {
   const docs = news.rank([[...slot]], ARTICLES_READ);
   const byTerm = new Map<string, number>();
   let holdingRead = 0;
@@ -204,7 +200,6 @@ export function slotNames(news: NewsIndex, slot: ReadonlySet<string>): SlotNames
     scale: docs.length === 0 ? 1 : Math.max(1, holding / docs.length),
     named: naming / Math.max(1, holdingRead),
   };
-  byIndex.set(key, names);
   return names;
 }
 

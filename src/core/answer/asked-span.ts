@@ -18,6 +18,7 @@
 // a description-asking question onto a sentence with a name), the others in the ranker and the gate
 // (fitted: ranker-comparison.md, answers19).
 
+import { createIndexCache } from "../cache/index-cache.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { findNumbers, isAge } from "./answer-kinds.ts";
@@ -100,10 +101,13 @@ function nounsAfter(text: string, start: number): string[] {
  */
 export function countsOther(news: NewsIndex, counted: readonly string[], text: string): boolean {
   if (counted.length === 0) return false;
-  // the asked noun in any spelling the glossary gives (`voyageurs` counts `passagers`)
-  const asked = withSynonyms(news, counted);
-  // victims are the dead and the injured: `10 morts` answers `combien de victimes`
-  const victims = ["victime", "victim", "victims"].some((w) => asked.has(news.analyzer.term(w, "fr") ?? w));
+  const { asked, victims } = countedNouns.get(counted, news, () => {
+    // the asked noun in any spelling the glossary gives (`voyageurs` counts `passagers`)
+    const asked = withSynonyms(news, counted);
+    // victims are the dead and the injured: `10 morts` answers `combien de victimes`
+    const victims = ["victime", "victim", "victims"].some((w) => asked.has(news.analyzer.term(w, "fr") ?? w));
+    return { asked, victims };
+  });
   const figures = findNumbers(text).filter((n) => !isAge(text, n) && !n.text.endsWith("%"));
   let other = false;
   for (const n of figures) {
@@ -124,6 +128,12 @@ export function countsOther(news: NewsIndex, counted: readonly string[], text: s
   }
   return other;
 }
+/** The asked noun's spellings, read once per question (its counted terms) and index: countsOther runs for every candidate. */
+const countedNouns = createIndexCache<
+  readonly string[],
+  NewsIndex,
+  { readonly asked: ReadonlySet<string>; readonly victims: boolean }
+>();
 const HARMED =
   /^(?:morte?s?|deces|decedee?s?|tuee?s?|blessee?s?|dead|deaths?|killed|injured|wounded|victimes?)$/;
 const isWord = (w: string) => /^\p{L}{3,}$/u.test(w);

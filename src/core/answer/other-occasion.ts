@@ -11,6 +11,7 @@
 // cost right answers and abstained on fewer unanswerable questions held out: dropped,
 // bench/results/ranker-comparison.md, answers20.)
 import type { NewsIndex } from "../search/news-index.ts";
+import { wholeWords } from "../text/whole-words.ts";
 import { findPersonNames } from "./answer-kinds.ts";
 import { sameWordForms } from "./inflected-match.ts";
 import type { Reading } from "./read-question.ts";
@@ -18,7 +19,7 @@ import type { Reading } from "./read-question.ts";
 // The sentence looks back: a pluperfect (`avait été libéré`, `avaient été condamnés`, `étaient
 // morts`), `déjà` before a participle, `à l'époque`, `previously`, `had been sentenced`.
 const BEFORE = new RegExp(
-  [
+  wholeWords([
     // `avait été libéré`, `avaient déjà annoncé`, `avait notamment été condamné`
     String.raw`(?:avait|avaient)\s+(?:(?:d[ée]j[àa]|alors|notamment|aussi|[ée]galement|pourtant|ensuite|auparavant|[ée]t[ée])\s+){0,2}\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)`,
     // `étaient morts`, `était décédée`, `était déjà venue`: the verbs conjugated with être
@@ -28,9 +29,7 @@ const BEFORE = new RegExp(
     String.raw`[àa]\s+l['’][ée]poque|auparavant|pr[ée]c[ée]demment|par\s+le\s+pass[ée]`,
     // English
     String.raw`had\s+(?:already\s+|previously\s+|earlier\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ung|ught|ept|ost)|previously|already\s+(?:been\s+)?\p{L}+ed|at\s+the\s+time|in\s+the\s+past`,
-  ]
-    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
-    .join("|"),
+  ]),
   "iu",
 );
 
@@ -41,12 +40,10 @@ export const toldAsBefore = (text: string): boolean => BEFORE.test(text);
 // gens`, `un octogénaire`, `a gunman`, `a 30-year-old man`.
 const PERSON_NOUN = String.raw`hommes?|femmes?|jeunes(?:\s+gens)?|jeunes?\s+(?:homme|femme|fille)s?|adolescente?s?|enfants?|fillettes?|gar[çc]ons?|b[ée]b[ée]s?|personnes?|individus?|(?:trent|quadrag|quinquag|sexag|septuag|octog|nonag)[ée]naires?|trentenaires?`;
 const UNNAMED = new RegExp(
-  [
+  wholeWords([
     String.raw`(?:l['’]|(?:un|une|le|la|les|cet|cette|ces|deux|trois|quatre|cinq|des)\s+)(?:${PERSON_NOUN})`,
     String.raw`(?:a|an|the|two|three)\s+(?:\d+-year-old\s+|young\s+|unidentified\s+|unnamed\s+|armed\s+)?(?:man|woman|men|women|gunman|boy|girl|child|teenager|person|suspect|attacker|driver|pilot|captain)`,
-  ]
-    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
-    .join("|"),
+  ]),
   "giu",
 );
 
@@ -133,9 +130,19 @@ export function eventGroups(q: Reading): number[] {
  * sentence, its neighbours, its title: `nearbyTerms`), in any form; 0 otherwise or with no event word.
  */
 export function eventAway(q: Reading, near: readonly ReadonlySet<string>[]): number {
+  const rarest = rarestEvent(q);
+  if (rarest === undefined) return 0;
+  return writesGroup(q.groups[rarest] ?? [], near) ? 0 : 1;
+}
+
+// The question's rarest event group, read once per question (eventAway runs for every candidate).
+const rarestOf = new WeakMap<Reading, { readonly gi: number | undefined }>();
+function rarestEvent(q: Reading): number | undefined {
+  const kept = rarestOf.get(q);
+  if (kept) return kept.gi;
   let rarest: number | undefined;
   for (const gi of eventGroups(q))
     if (rarest === undefined || (q.full[gi] ?? 0) > (q.full[rarest] ?? 0)) rarest = gi;
-  if (rarest === undefined) return 0;
-  return writesGroup(q.groups[rarest] ?? [], near) ? 0 : 1;
+  rarestOf.set(q, { gi: rarest });
+  return rarest;
 }

@@ -5,6 +5,7 @@
 // question stands right beside a new name; for how-many questions, whether the figure counts what
 // is asked; for who-holds-this-office questions, whether the sentence gives the title another
 // complement (`ministre de l'Intérieur` for `ministre de l'Agriculture`).
+import { createIndexCache } from "../cache/index-cache.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { answerKeys } from "./answer-keys.ts";
 import {
@@ -44,7 +45,7 @@ const NUMBER_TERMS = new Set(
   ),
 );
 
-export function kindSpans(q: Reading, text: string): KindSpan[] {
+export function kindSpans(q: Reading, text: string): readonly KindSpan[] {
   switch (q.kind) {
     case "date": {
       const dates = findDates(text);
@@ -70,13 +71,19 @@ export function kindSpans(q: Reading, text: string): KindSpan[] {
   }
 }
 
-/** The spans of the asked kind that the question does not already give. */
-export function newKindSpans(news: NewsIndex, q: Reading, text: string): KindSpan[] {
-  return kindSpans(q, text).filter((span) => {
-    const terms = news.analyzer.terms(span.text);
-    return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !q.terms.has(t));
-  });
-}
+// A question's new spans of a text, kept with its reading: read for each refined candidate, for the
+// neighbours of those that lack one (adjacent candidates are each other's neighbours), and again
+// for the quote. (A reading is read against one index, whose analyzer gives the span's terms.)
+const newSpans = createIndexCache<Reading, string, readonly KindSpan[]>({ max: 512 });
+
+/** The spans of the asked kind that the question does not already give (shared: read-only). */
+export const newKindSpans = (news: NewsIndex, q: Reading, text: string): readonly KindSpan[] =>
+  newSpans.get(q, text, () =>
+    kindSpans(q, text).filter((span) => {
+      const terms = news.analyzer.terms(span.text);
+      return terms.length === 0 ? /\d/.test(span.text) : terms.some((t) => !q.terms.has(t));
+    }),
+  );
 
 /** Whether the question asks for a kind of answer a sentence can be checked for (not `other`, not who-is). */
 export const checksKind = (q: Reading) => q.kind !== "other" && !(q.kind === "person" && q.asksIdentity);
@@ -138,7 +145,8 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
   if (amountMissing(q.askedSpan, text)) f[FEATURE_INDEX.amountMissing] = 1;
   if (spanMissing(news, q, text)) f[FEATURE_INDEX.spanMissing] = 1;
   if (periodOther(q.askedSpan.season, text)) f[FEATURE_INDEX.periodOther] = 1;
-  const order = news.analyzer.terms(text, lang);
+  // a body sentence kept its terms in order when analysed (the same analysis, the article's language)
+  const order = s.sentence.order ?? news.analyzer.terms(text, lang);
   f[FEATURE_INDEX.proximity] = proximity(q, order) / (q.total || 1);
   if (q.kind === "person" && !q.asksIdentity) {
     f[FEATURE_INDEX.besideName] = besideName(news, q, text) / (q.fullTotal || 1);
@@ -177,29 +185,13 @@ const statesCause = (text: string) => {
 };
 
 // What an article says, read once per key (a question, or the archive) and article: the refined
-// candidates of a question share a few articles.
-function perArticle<K extends object>(
-  store: WeakMap<K, Map<number, boolean>>,
-  key: K,
-  doc: number,
-  read: () => boolean,
-): boolean {
-  let known = store.get(key);
-  if (!known) {
-    known = new Map();
-    store.set(key, known);
-  }
-  const seen = known.get(doc);
-  if (seen !== undefined) return seen;
-  const value = read();
-  known.set(doc, value);
-  return value;
-}
+// candidates of a question share a few articles (unbounded, as the index's whole archive could be
+// read: one boolean per article).
 
 // Whether some sentence of the article (or its title) states the asked cause and the asked detail.
-const statedByArticle = new WeakMap<Reading, Map<number, boolean>>();
+const statedByArticle = createIndexCache<Reading, number, boolean>();
 const articleStates = (news: NewsIndex, q: Reading, doc: number): boolean =>
-  perArticle(statedByArticle, q, doc, () => {
+  statedByArticle.get(q, doc, () => {
     const texts = [news.articles[doc]?.title ?? "", ...news.sentencesOf(doc).map((x) => x.text)];
     return (
       (!q.asksCause || texts.some(statesCause)) &&
@@ -208,10 +200,9 @@ const articleStates = (news: NewsIndex, q: Reading, doc: number): boolean =>
   });
 
 // Whether a sentence of the article (its title too) says something is not known.
-const unknownArticles = new WeakMap<NewsIndex, Map<number, boolean>>();
+const unknownArticles = createIndexCache<NewsIndex, number, boolean>();
 const articleStatesUnknown = (news: NewsIndex, doc: number): boolean =>
-  perArticle(
-    unknownArticles,
+  unknownArticles.get(
     news,
     doc,
     () =>
@@ -253,7 +244,20 @@ function interactions(q: Reading, f: Float64Array): void {
 // Question words next to each other in the question (`guerre civile`, `Premier ministre`) that
 // are also within two terms of each other in the sentence: the weight of the lighter word of each pair.
 function proximity(q: Reading, order: readonly string[]): number {
-  const positions = q.groups.map((g) => order.flatMap((t, i) => (g.includes(t) ? [i] : [])));
+  // each group's positions in the sentence, in order: one lookup per term of the sentence (it runs
+  // for every refined candidate)
+  const groupsOf = groupsByTerm.get(q, q.groups, () => {
+    const byTerm = new Map<string, number[]>();
+    q.groups.forEach((g, gi) => {
+      for (const t of new Set(g)) byTerm.set(t, [...(byTerm.get(t) ?? []), gi]);
+    });
+    return byTerm;
+  });
+  const positions = q.groups.map((): number[] => []);
+  for (let i = 0; i < order.length; i++) {
+    const groups = groupsOf.get(order[i] as string);
+    if (groups) for (const gi of groups) (positions[gi] as number[]).push(i);
+  }
   let bonus = 0;
   for (let gi = 0; gi + 1 < q.groups.length; gi++) {
     const a = positions[gi] ?? [];
@@ -263,6 +267,8 @@ function proximity(q: Reading, order: readonly string[]): number {
   }
   return bonus;
 }
+/** A question's groups by term (the groups holding it, in order), read once per reading. */
+const groupsByTerm = createIndexCache<Reading, readonly (readonly string[])[], Map<string, number[]>>();
 
 // Full weight of the question words within NAME_WINDOW terms of a name the question does not give.
 function besideName(news: NewsIndex, q: Reading, sentence: string): number {

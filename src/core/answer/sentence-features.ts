@@ -6,6 +6,7 @@
 // expressions, term positions) are computed for the `refined` best of them only.
 import type { Article } from "../corpus/article.ts";
 import type { NewsIndex, Sentence } from "../search/news-index.ts";
+import { articleTerms } from "./article-terms.ts";
 import {
   FEATURE_INDEX,
   FEATURES,
@@ -43,7 +44,7 @@ export function candidateSentences(
   const dates = dateContext(news, q, candidates);
   const perQuestion = questionFeatures(q, news);
   const titles = checksKind(q);
-  const terms = candidates.map((c) => termsOfArticle(news, c.doc));
+  const terms = candidates.map((c) => articleTerms(news, c.doc));
   const covers = terms.map((t) => articleCoverage(q, t));
   const bestCover = Math.max(0, ...covers);
   candidates.forEach((c, ci) => {
@@ -143,38 +144,6 @@ function termGroups(q: Reading): Map<string, { gi: number; share: number }> {
     }
   });
   return groupOf;
-}
-
-/**
- * The terms an article writes (title and body), kept for the articles of the last questions: the
- * same articles come back among the candidates of related questions (a conversation, a story of
- * the day), and building it allocated ~57 MB over the 300 questions of `npm run bench:reports`. Per index, for an index's article
- * never changes (as its sentence cache assumes); at most `ARTICLE_TERMS_KEPT`, least recently used
- * out first. Only ever read (`has`), so a kept set answers as a new one would.
- */
-const ARTICLE_TERMS_KEPT = 512;
-const articleTermsOf = new WeakMap<NewsIndex, Map<number, ReadonlySet<string>>>();
-
-function termsOfArticle(news: NewsIndex, doc: number): ReadonlySet<string> {
-  let kept = articleTermsOf.get(news);
-  if (!kept) {
-    kept = new Map();
-    articleTermsOf.set(news, kept);
-  }
-  const hit = kept.get(doc);
-  if (hit) {
-    kept.delete(doc);
-    kept.set(doc, hit);
-    return hit;
-  }
-  const all = new Set<string>(news.titleTerms(doc));
-  for (const s of news.sentencesOf(doc)) for (const t of s.terms) all.add(t);
-  kept.set(doc, all);
-  if (kept.size > ARTICLE_TERMS_KEPT) {
-    const oldest = kept.keys().next().value;
-    if (oldest !== undefined) kept.delete(oldest);
-  }
-  return all;
 }
 
 // A word of the question, neither a name nor a kind-naming word, that the article never uses

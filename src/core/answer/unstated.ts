@@ -8,9 +8,12 @@
 // the question well, such a sentence scores high; these two signals let the answer gate learn how
 // far to believe it (features `unknownStated` and `announced`, ./features.ts).
 
+import { createTextMemo } from "../cache/text-memo.ts";
+import { wholeWords } from "../text/whole-words.ts";
+
 // Said of the asked thing: not known, not given, not found, still being established.
 const UNKNOWN = new RegExp(
-  [
+  wholeWords([
     // `inconnue`, `indéterminées`, `inexpliqué`, `introuvable`, `non identifié`, `anonyme`
     // (unknown to someone, `inconnu des services de police`, `du grand public`, says nothing of
     // what is asked; `le Soldat inconnu` is a name)
@@ -28,15 +31,13 @@ const UNKNOWN = new RegExp(
     String.raw`aucune?\s+(?:interpellation|arrestation|suspect|piste|bilan|pr[ée]cision|nom|identit[ée]|d[ée]cision|jugement|trace)|sans\s+nouvelles?|toujours\s+(?:en\s+fuite|recherch[ée]\p{L}*|port[ée]e?s?\s+disparu\p{L}*|disparu\p{L}*|introuvables?)`,
     // English
     String.raw`unknown|unidentified|unexplained|unclear|undisclosed|unnamed|(?:not|never|\p{L}+n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?:identified|named|released|disclosed|known|determined|found|confirmed|revealed|established|specified)|(?:(?:did|does|has|have|had|would|could)\s+not|(?:didn|doesn|hasn|haven|hadn|wouldn|couldn)['’]t)\s+(?:yet\s+)?(?:identify|name|release|disclose|give|say|specify|reveal|confirm)|(?:remains?|remained|still)\s+(?:missing|at\s+large|unclear|unknown|under\s+investigation)|under\s+investigation|no\s+(?:suspects?|arrests?|details?)\s+(?:has|have|had|were|was)`,
-  ]
-    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
-    .join("|"),
+  ]),
   "iu",
 );
 
 // The asked event announced for later: a trial, a ruling, a result, a gathering still to come.
 const ANNOUNCED = new RegExp(
-  [
+  wholeWords([
     // `sera jugé`, `doit être rendu`, `devrait se prononcer`, `doit s'ouvrir`, `devraient réunir`
     String.raw`(?:sera|seront|devra|devront|doit|doivent|devrait|devraient)\s+(?:(?:être|se|s['’])\s*)?(?:jug|rendu|prononc|fix|connu|annonc|examin|d[ée]cid|ouvr|tenir|d[ée]rouler|r[ée]unir|statu|tranch|publi|d[ée]voil|comparaître|comparaitre)\p{L}*`,
     // `va être mis en vente`, `vont se réunir` (the announcing verbs only: `va falloir`, `va faire`
@@ -48,14 +49,15 @@ const ANNOUNCED = new RegExp(
     String.raw`(?:proc[èe]s|jugement|audience|verdict|d[ée]cision|d[ée]lib[ée]r[ée]|r[ée]sultats?)\s+(?:\p{L}+\s+){0,3}?(?:est\s+|sont\s+|a\s+été\s+)?(?:pr[ée]vue?s?|attendue?s?|fix[ée]e?s?|programm[ée]e?s?|renvoy[ée]e?s?|report[ée]e?s?)|(?:mise?|plac[ée]e?)\s+en\s+d[ée]lib[ée]r[ée]`,
     // English
     String.raw`will\s+(?:be\s+)?(?:sentenced|tried|rule|decide|announce|face|appear|stand\s+trial|hold|take\s+place|be\s+released)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set)\s+to|awaiting\s+(?:trial|sentencing|a\s+verdict)`,
-  ]
-    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
-    .join("|"),
+  ]),
   "iu",
 );
 
-/** Whether `text` says something it speaks of is not known, not given or not found (yet). */
-export const statesUnknown = (text: string): boolean => UNKNOWN.test(text);
+/**
+ * Whether `text` says something it speaks of is not known, not given or not found (yet). Read for
+ * every sentence of a candidate's article, then for the candidate itself: remembered (../cache).
+ */
+export const statesUnknown: (text: string) => boolean = createTextMemo((text) => UNKNOWN.test(text));
 
 /** Whether `text` announces an event for later (a trial, a ruling, a gathering). */
 export const announces = (text: string): boolean => ANNOUNCED.test(text);

@@ -153,13 +153,40 @@ function articlesWithWords(
   return docs;
 }
 
+/** Every place `phrase` starts in `text`, in order (overlapping ones too, as containsWords tries them). */
+function occurrences(text: string, phrase: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) at.push(i);
+  return at;
+}
+
+/** The index of the first of `sorted` at or after `x` (`sorted.length` when none). */
+function firstAtOrAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The people whose name holds the query's words, found in the sentences that hold them. */
 function peopleMatching(docs: readonly MatchedArticle[], q: readonly string[]): Map<string, Seen> {
   const people = new Map<string, Seen>();
   // a name holding the words as whole words is held by every longer run ending with it
   const within = (runKey: string) => keyHas(runKey, q);
+  const phrase = q.join(" ");
   for (const { doc, article, spaced, aligned } of docs) {
+    // where the words stand in a row in the folded body: a sentence holding none of these places
+    // cannot hold them (the body scanned once, not sentence by sentence; `aligned` only)
+    const at = aligned ? occurrences(spaced, phrase) : [];
     for (const span of splitSentences(article.body)) {
+      if (aligned) {
+        const first = at[firstAtOrAfter(at, span.start)];
+        if (first === undefined || first + phrase.length > span.end) continue;
+      }
       const s = article.body.slice(span.start, span.end);
       // the sentence's fold is a slice of the body's when the fold kept every offset
       const fs = aligned ? spaced.slice(span.start, span.end) : foldText(s).replace(/-/g, " ");

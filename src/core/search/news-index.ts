@@ -29,6 +29,12 @@ export interface Sentence {
   readonly terms: ReadonlySet<string>;
   /** Number of index terms, repeats included (a length measure). */
   readonly length: number;
+  /**
+   * The index terms in order, repeats included, when the analysis kept them (a body sentence's):
+   * what `analyzer.terms(text, lang)` gives for the article's language, read for term positions
+   * without analysing the sentence again.
+   */
+  readonly order?: readonly string[];
 }
 
 export interface NewsIndex {
@@ -197,12 +203,12 @@ function analyseSentences(analyzer: Analyzer, article: Article): Sentence[] {
   return splitSentences(article.body).map((span, position) => {
     const text = article.body.slice(span.start, span.end);
     const terms = new Set<string>();
-    let length = 0;
+    const order: string[] = [];
     analyzer.forEachTerm(text, lang, (t) => {
       terms.add(t);
-      length++;
+      order.push(t);
     });
-    return { text, position, terms, length };
+    return { text, position, terms, length: order.length, order };
   });
 }
 

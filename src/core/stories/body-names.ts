@@ -4,6 +4,7 @@
 // two events of one theme (two shootings in two towns, two concept cars, two campaign items) share
 // the theme's words but not the names their bodies give. Read as the second witness of apart title
 // actors (apart.ts BodyWitness, cluster.ts ClusterParams.apartBodyAgreement; round 20, stories24).
+import { createIndexCache } from "../cache/index-cache.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { stemLanguage } from "../search/news-index.ts";
 import { capitalisedRuns, leadSentences } from "./features.ts";
@@ -19,7 +20,7 @@ const BODY_SENTENCES = 12;
  */
 const COMMON_DOCS = 10_000;
 
-const caches = new WeakMap<NewsIndex, Map<string, ReadonlyMap<string, number>>>();
+const caches = createIndexCache<NewsIndex, string, ReadonlyMap<string, number>>();
 
 /**
  * Term → rarity of the words inside the capitalised names of `doc`'s title and body opening: a
@@ -31,29 +32,22 @@ export function bodyNames(
   doc: number,
   commonDocs = COMMON_DOCS,
 ): ReadonlyMap<string, number> {
-  let cache = caches.get(news);
-  if (!cache) {
-    cache = new Map();
-    caches.set(news, cache);
-  }
-  const key = `${commonDocs}/${doc}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const out = new Map<string, number>();
-  const a = news.articles[doc];
-  if (a) {
-    const lang = stemLanguage(a.lang);
-    const floor = Math.log(1 + news.index.docCount / commonDocs);
-    for (const s of [a.title, ...leadSentences(a.body, BODY_SENTENCES)])
-      for (const run of capitalisedRuns(s))
-        for (const t of news.analyzer.terms(run, lang)) {
-          if (out.has(t) || news.index.docFreq(t) < 2) continue;
-          const w = news.index.idf(t) - floor;
-          if (w > 0) out.set(t, w);
-        }
-  }
-  cache.set(key, out);
-  return out;
+  return caches.get(news, `${commonDocs}/${doc}`, () => {
+    const out = new Map<string, number>();
+    const a = news.articles[doc];
+    if (a) {
+      const lang = stemLanguage(a.lang);
+      const floor = Math.log(1 + news.index.docCount / commonDocs);
+      for (const s of [a.title, ...leadSentences(a.body, BODY_SENTENCES)])
+        for (const run of capitalisedRuns(s))
+          for (const t of news.analyzer.terms(run, lang)) {
+            if (out.has(t) || news.index.docFreq(t) < 2) continue;
+            const w = news.index.idf(t) - floor;
+            if (w > 0) out.set(t, w);
+          }
+    }
+    return out;
+  });
 }
 
 /** Summed weight of a name map. */

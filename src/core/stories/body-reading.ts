@@ -6,24 +6,18 @@
 // item names a person and few institutions. The headline words (`words`) cannot see this: the
 // institutions are mostly in the body, not the title (stories23: held out by day on 61 days,
 // 201/305 front-page stories against 196 without it; bench/results/stories.md).
+import { createIndexCache } from "../cache/index-cache.ts";
 import { findOrganisations } from "../entities/extract.ts";
 import type { NewsIndex } from "../search/news-index.ts";
 import { sentences } from "../text/sentences.ts";
 
-const caches = new WeakMap<NewsIndex, Map<number, number>>();
+const counts = createIndexCache<NewsIndex, number, number>();
 
 /** Distinct organisations (by folded name) the body of `doc` names; 0 for an unknown doc. */
-export function bodyOrganisationCount(news: NewsIndex, doc: number): number {
-  let cache = caches.get(news);
-  if (!cache) {
-    cache = new Map();
-    caches.set(news, cache);
-  }
-  const hit = cache.get(doc);
-  if (hit !== undefined) return hit;
-  const keys = new Set<string>();
-  for (const s of sentences(news.articles[doc]?.body ?? ""))
-    for (const o of findOrganisations(s)) keys.add(o.key);
-  cache.set(doc, keys.size);
-  return keys.size;
-}
+export const bodyOrganisationCount = (news: NewsIndex, doc: number): number =>
+  counts.get(news, doc, () => {
+    const keys = new Set<string>();
+    for (const s of sentences(news.articles[doc]?.body ?? ""))
+      for (const o of findOrganisations(s)) keys.add(o.key);
+    return keys.size;
+  });
