@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 // Values read from an index's articles (an article's terms, whether it says something is unknown),
 // kept per index and key: an index's article never changes, so what is read from it once holds
 // for as long as the index lives. Several modules kept such values in a hand-written
@@ -16,31 +18,23 @@ export interface IndexCacheOptions {
   readonly max?: number;
 }
 
-export function createIndexCache<O extends object, K, V>(
+export function createIndexCache<O extends object, K extends {}, V>(
   options: IndexCacheOptions = {},
 ): IndexCache<O, K, V> {
-  const byOwner = new WeakMap<O, Map<K, V>>();
-  const max = options.max ?? Number.POSITIVE_INFINITY;
-  const bounded = Number.isFinite(max);
+  // values are boxed: lru-cache keeps no undefined value, and a read may well return one
+  const byOwner = new WeakMap<O, Map<K, { value: V }> | LRUCache<K, { value: V }>>();
+  const max = options.max;
   return {
     get(owner, key, read) {
       let kept = byOwner.get(owner);
       if (!kept) {
-        kept = new Map();
+        kept = max === undefined ? new Map() : new LRUCache({ max });
         byOwner.set(owner, kept);
       }
       const hit = kept.get(key);
-      if (hit !== undefined || kept.has(key)) {
-        if (bounded) {
-          // most recently used last: a Map iterates in insertion order
-          kept.delete(key);
-          kept.set(key, hit as V);
-        }
-        return hit as V;
-      }
+      if (hit) return hit.value;
       const value = read();
-      kept.set(key, value);
-      if (kept.size > max) kept.delete(kept.keys().next().value as K);
+      kept.set(key, { value });
       return value;
     },
   };

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 // A pure function of a text, remembered for the texts read last. A question's candidate sentences
 // are read by several features that each scan them with the same detector (the figures of a
 // sentence are found for the asked kind, for what they count and for the asked detail; the
@@ -7,17 +9,13 @@
 
 /** `read`, remembered for the last `max` texts (least recently used out first). */
 export function createTextMemo<V>(read: (text: string) => V, max = 1024): (text: string) => V {
-  const kept = new Map<string, V>();
+  // boxed: lru-cache keeps no undefined value
+  const kept = new LRUCache<string, { value: V }>({ max });
   return (text) => {
     const hit = kept.get(text);
-    if (hit !== undefined || kept.has(text)) {
-      kept.delete(text);
-      kept.set(text, hit as V);
-      return hit as V;
-    }
+    if (hit) return hit.value;
     const value = read(text);
-    kept.set(text, value);
-    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    kept.set(text, { value });
     return value;
   };
 }
