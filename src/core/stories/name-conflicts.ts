@@ -30,8 +30,9 @@ const namedWhole = (name: readonly string[], vector: ReadonlyMap<string, number>
 
 /**
  * The words `a` and `b` share only inside two different names: both articles write the word inside
- * capitalised names (features.ts `names`), and no name of either holding it is named whole by the
- * other (`Sarkozy` and `Nicolas Sarkozy` are one man: every word of the first is in the second's
+ * capitalised names (features.ts `names`), never as a name's last word (a first name, not a
+ * surname), and no name of either holding it is named whole by the other (`Nicolas Sarkozy` named
+ * by an article that says `Nicolas Sarkozy`, or `Sarkozy` alone: every word of it in the other's
  * title or lead). Empty when either article's names are unknown (features built by hand).
  */
 export function conflictingNameWords(a: ArticleFeatures, b: ArticleFeatures): string[] {
@@ -43,6 +44,10 @@ export function conflictingNameWords(a: ArticleFeatures, b: ArticleFeatures): st
   for (const [w, mine] of small) {
     const theirs = big.get(w);
     if (!theirs || !a.vector.has(w) || !b.vector.has(w)) continue;
+    // a name's last word is who it is (`Benalla` of `Affaire Benalla` and `Alexandre Benalla`, a
+    // title's capitalised first word glued to the name); a word before it, in every name holding
+    // it, is a first name or a brand that other names share
+    if (mine.some((n) => n[n.length - 1] === w) || theirs.some((n) => n[n.length - 1] === w)) continue;
     const [ra, rb] = small === na ? [mine, theirs] : [theirs, mine];
     if (ra.some((n) => namedWhole(n, b.vector)) || rb.some((n) => namedWhole(n, a.vector))) continue;
     out.push(w);
