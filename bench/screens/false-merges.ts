@@ -5,8 +5,8 @@
 // words with their share of the text cosine (a word is a name's when both articles write it inside
 // a capitalised name), the names' document frequencies, the title actors, and how many other
 // articles of the day give the same shared name. `--json FILE` writes the links for classifying
-// offline (bench/screens/false-merge-causes.ts reads it).
-//   node bin/run-ts.mjs bench/screens/false-merges.ts [--live] [--json FILE]
+// offline. The causes are tallied at the end (links, false pairs, those on failing days, the days).
+//   node bin/run-ts.mjs bench/screens/false-merges.ts [--live] [--name-conflicts] [--json FILE]
 import { writeFileSync } from "node:fs";
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex, stemLanguage } from "../../src/core/search/news-index.ts";
@@ -30,7 +30,11 @@ import { loadLabelledDays, pairCounts } from "../lib/story-labels.ts";
 import { evidenceSpread } from "../lib/thin-evidence.ts";
 
 const LIVE = process.argv.includes("--live");
-const params: ClusterParams = LIVE ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
+const learned: ClusterParams = LIVE ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
+// `--name-conflicts`: with SimilarityWeights.nameConflicts (round 21) on the learned parameters
+const params: ClusterParams = process.argv.includes("--name-conflicts")
+  ? { ...learned, weights: { ...learned.weights, nameConflicts: true } }
+  : learned;
 const jsonAt = process.argv.indexOf("--json");
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
