@@ -3,6 +3,7 @@
 //   npm run eval:stories [-- --method single-pass] [--threshold 0.2] [--days 2019-12-05,…] [--text 0.7] [--names 6] [--show]
 //     [--refuse-apart off|people|not-places|any] [--apart-body 0.05] (ClusterParams.refuseApart and
 //     apartBodyAgreement instead of the learned ones: the same ranker, another clustering)
+//     [--name-conflicts on|off] (SimilarityWeights.nameConflicts instead of the learned weights' own)
 //     [--labels DIR] (score against another labelling, e.g. bench/data/stories-second)
 // A day that a second labeller also labelled (bench/data/stories-second/) gets one more line: the
 // second labelling scored against the first, the agreement two careful people reach on that day.
@@ -64,6 +65,11 @@ if (
   process.exit(2);
 }
 const apartBody = flags.number("apart-body");
+const conflictsFlag = arg("name-conflicts");
+if (conflictsFlag !== undefined && conflictsFlag !== "on" && conflictsFlag !== "off") {
+  console.error(`--name-conflicts: on or off, not ${conflictsFlag}`);
+  process.exit(2);
+}
 const { refuseApart: baseRefuse, apartBodyAgreement: baseBody, ...baseRest } = base;
 const refuseApart =
   refuseFlag === undefined ? baseRefuse : refuseFlag === "off" ? undefined : (refuseFlag as ApartMode);
@@ -76,6 +82,7 @@ const params = {
     ...base.weights,
     ...(textWeight !== undefined ? { textWeight } : {}),
     ...(entityScale !== undefined ? { entityScale } : {}),
+    ...(conflictsFlag !== undefined ? { nameConflicts: conflictsFlag === "on" } : {}),
   },
   threshold,
 };

@@ -6,7 +6,7 @@
 //   npm run tune:stories [-- --write | --write-digest-only] [--folds FILE] [--nested] [--families]
 //     [--floors] [--floor P] [--dump FILE | --counts FILE] [--rule pooled|per-day|days|days-pooled] [--compare-rules]
 //     [--caps 0,0.1] [--min-terms 0,2] [--no-local] [--apart off,people,not-places,any]
-//     [--apart-body 0.05,…] [--held FILE]
+//     [--apart-body 0.05,…] [--name-conflicts off,on] [--held FILE]
 // --families prints each family's own leave-one-day-out figures; --dump writes every setting's pair
 // counts, and --counts reads them back (the same grid and days) to re-run the choices in seconds.
 // --write stores the all-days choice in learned-params.ts (--write-digest-only: the digest's only, see
@@ -141,6 +141,17 @@ const APART_VALUES: (ApartMode | undefined)[] | undefined =
 // (ClusterParams.apartBodyAgreement) as a grid dimension of the refusing settings; absent, the
 // titles alone decide (round 19's refusal)
 const APART_BODY: (number | undefined)[] = flagList("apart-body") ?? [undefined];
+// `--name-conflicts off,on`: whether the text cosine leaves out the words two articles share only
+// inside two different names (SimilarityWeights.nameConflicts, round 21) as a grid dimension; off
+// alone by default. `--name-conflicts on` forces it
+const NC_FLAG = process.argv.indexOf("--name-conflicts");
+const NAME_CONFLICTS: boolean[] =
+  NC_FLAG < 0
+    ? [false]
+    : (process.argv[NC_FLAG + 1] ?? "").split(",").map((v) => {
+        if (v === "off" || v === "on") return v === "on";
+        throw new Error(`--name-conflicts needs off, on separated by commas (got ${v || "nothing"})`);
+      });
 const WRITE_ALL = process.argv.includes("--write");
 const WRITE_DIGEST_ONLY = process.argv.includes("--write-digest-only");
 if (WRITE_ALL && WRITE_DIGEST_ONLY)
@@ -169,36 +180,38 @@ for (const [window, local, liftAt] of LOCAL)
         for (const entityScale of textWeight < 1 ? [3, 6] : [3])
           for (const termCap of CAPS)
             for (const minSharedTerms of MIN_TERMS)
-              for (const [method, merge] of [
-                ["average", false],
-                ["single-pass", false],
-                ["single-pass", true],
-              ] as [ClusterMethod, boolean][])
-                for (const apart of APART_VALUES ??
-                  (window === 0 ? [undefined, ...APART_MODES] : [undefined]))
-                  for (const apartBody of apart ? APART_BODY : [undefined])
-                    for (const threshold of thresholds)
-                      settings.push({
-                        lead,
-                        boost,
-                        window,
-                        local,
-                        liftAt,
-                        share,
-                        method,
-                        merge,
-                        apart,
-                        apartBody,
-                        weights: {
-                          textWeight,
-                          graceDays: 1,
-                          halfLifeDays: 3,
-                          entityScale,
-                          ...(termCap > 0 ? { termCap } : {}),
-                          ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
-                        },
-                        threshold,
-                      });
+              for (const nameConflicts of NAME_CONFLICTS)
+                for (const [method, merge] of [
+                  ["average", false],
+                  ["single-pass", false],
+                  ["single-pass", true],
+                ] as [ClusterMethod, boolean][])
+                  for (const apart of APART_VALUES ??
+                    (window === 0 ? [undefined, ...APART_MODES] : [undefined]))
+                    for (const apartBody of apart ? APART_BODY : [undefined])
+                      for (const threshold of thresholds)
+                        settings.push({
+                          lead,
+                          boost,
+                          window,
+                          local,
+                          liftAt,
+                          share,
+                          method,
+                          merge,
+                          apart,
+                          apartBody,
+                          weights: {
+                            textWeight,
+                            graceDays: 1,
+                            halfLifeDays: 3,
+                            entityScale,
+                            ...(termCap > 0 ? { termCap } : {}),
+                            ...(minSharedTerms > 0 ? { minSharedTerms } : {}),
+                            ...(nameConflicts ? { nameConflicts: true } : {}),
+                          },
+                          threshold,
+                        });
 
 /**
  * Average linkage run to the end, its merges in order: average linkage never merges at a higher
@@ -334,7 +347,7 @@ const fmt = (c: PairCounts) => {
   return `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
 };
 const describe = (s: Setting) =>
-  `${s.apart ? `refuse apart ${s.apart}${s.apartBody !== undefined ? ` body < ${s.apartBody}` : ""} ` : ""}lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""} threshold ${s.threshold}`;
+  `${s.apart ? `refuse apart ${s.apart}${s.apartBody !== undefined ? ` body < ${s.apartBody}` : ""} ` : ""}lead ${s.lead} boost ${s.boost}${s.share ? " by share" : ""} window ${s.window} local ${s.local} lift ${s.liftAt} ${s.method}${s.merge ? " + merge" : ""} text ${s.weights.textWeight} names ${s.weights.entityScale}${s.weights.termCap ? ` cap ${s.weights.termCap}` : ""}${s.weights.minSharedTerms ? ` min terms ${s.weights.minSharedTerms}` : ""}${s.weights.nameConflicts ? " name conflicts out" : ""} threshold ${s.threshold}`;
 
 if (process.argv.includes("--explore")) {
   // the settings of best mean per-day F1, with each day's figures (for reading, not choosing)
@@ -395,6 +408,10 @@ const familyList: [string, (s: Setting) => boolean][] = [
         ],
       ]
     : []),
+  // only with --name-conflicts off,on (otherwise the whole grid again, or empty when forced)
+  ...(NAME_CONFLICTS.includes(true)
+    ? [["no name conflicts", (s: Setting) => !s.weights.nameConflicts] as [string, (s: Setting) => boolean]]
+    : []),
   ["window 28 only", (s) => s.window !== 14],
   ["no local rarity", (s) => s.window === 0],
   ["share boost or none", (s) => s.share || s.boost === 0],
@@ -450,6 +467,7 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
     "whole grid",
     "no refusal of apart actors",
     ...APART_MODES.map((m) => `refuse apart ${m}`),
+    "no name conflicts",
   ].map((n) => [families.findIndex(([f]) => f === n), n] as [number, string])) {
     // a family the grid leaves empty (`--apart`) has no held-out figure
     if (fi < 0 || (fams[fi]?.length ?? 0) === 0) continue;

@@ -10,6 +10,7 @@ import { actorKindsOf, runsWithCue } from "../../src/core/stories/actor-kind.ts"
 import { bodyNames, nameAgreement } from "../../src/core/stories/body-names.ts";
 import { leadSentences } from "../../src/core/stories/features.ts";
 import {
+  averageLinkage,
   backgroundBefore,
   capitalisedRuns,
   LEARNED_LIVE_PARAMS,
@@ -19,6 +20,7 @@ import {
   toSparse,
 } from "../../src/core/stories/index.ts";
 import { daysTogether, eventWeight, sameDaySharesOf, termPostingsOf } from "../lib/same-day-words.ts";
+import { thinTest } from "../lib/thin-evidence.ts";
 import type { DayData } from "./cluster-structure.ts";
 
 export interface Variant {
@@ -40,6 +42,21 @@ function refuseLonePairs(size: number, refused: (i: number, j: number) => boolea
     for (const i of a) for (const j of b) if (refused(i, j)) return false;
     return true;
   };
+}
+
+/** A lone-pair refusal run by the digest's or the live tracker's clustering, both sides closed or not. */
+function thinRun(
+  d: DayData,
+  t: number,
+  refused: (i: number, j: number) => boolean,
+  close: boolean,
+  live: boolean,
+): number[][] {
+  const n = d.feats.length;
+  if (close)
+    return live ? singlePass(n, d.sim, t, true, refused) : averageLinkage(n, d.sim, t, undefined, refused);
+  const allow = refuseLonePairs(2, refused);
+  return live ? singlePassAllow(n, d.sim, t, allow) : constrainedLinkage(n, d.sim, t, allow);
 }
 
 /** Average linkage, the best allowed pair of groups merged while its mean similarity reaches `t`. */
@@ -893,6 +910,69 @@ export const VARIANTS: Variant[] = [
     grid: [0.05, 0.1, 0.2, 1.01].map((a) => [2, a, 0]),
     run: (d, t, p, news, live) =>
       (VARIANTS.find((v) => v.name === "apart-body-close") as Variant).run(d, t, p, news, live),
+  },
+  {
+    // (stories26) a lone pair whose text cosine rests on one piece of evidence (thin.ts: the shared
+    // words' spread, a name's words counted once, below f) is refused, both sides closed
+    // (cluster.ts's rule for apart actors): one name or one theme word shared by two events
+    name: "thin-close",
+    grid: [[1.25], [1.5], [1.75], [2], [2.5]],
+    run: (d, t, [floor], _news, live) => {
+      const thin = thinTest(d.feats, floor as number);
+      return live
+        ? singlePass(d.feats.length, d.sim, t, true, thin)
+        : averageLinkage(d.feats.length, d.sim, t, undefined, thin);
+    },
+  },
+  {
+    // thin lone pairs refused only below k × t (a thin pair far above the threshold — one rare
+    // event name, `Alexia Daval`, `Notre-Dame` — is one story); close = 1 closes both sides
+    name: "thin-sim",
+    grid: [1.5, 2, 2.5].flatMap((f) => [1.5, 2, 3].flatMap((k) => [0, 1].map((close) => [f, k, close]))),
+    run: (d, t, [floor, k, close], _news, live) => {
+      const thin = thinTest(d.feats, floor as number);
+      const n = d.feats.length;
+      const refused = (i: number, j: number) =>
+        (d.sim[i * n + j] as number) < (k as number) * t && thin(i, j);
+      return thinRun(d, t, refused, close === 1, live);
+    },
+  },
+  {
+    // thin lone pairs refused only when the bodies' names also agree less than a (stories24's witness)
+    name: "thin-body",
+    grid: [1.5, 2, 2.5, 1000].flatMap((f) =>
+      [0.05, 0.1, 0.2].flatMap((a) => [0, 1].map((close) => [f, a, close])),
+    ),
+    run: (d, t, [floor, a, close], news, live) => {
+      const thin = thinTest(d.feats, floor as number);
+      const agree = bodyAgreement(news, d, 10_000);
+      const refused = (i: number, j: number) => thin(i, j) && (agree(i, j) ?? 0) < (a as number);
+      return thinRun(d, t, refused, close === 1, live);
+    },
+  },
+  {
+    // (stories26) a word two articles share only inside two different names adds nothing to their
+    // text cosine (SimilarityWeights.nameConflicts, name-conflicts.ts: Brigitte Lahaie and Brigitte
+    // Macron); 0 = off
+    name: "name-conflict",
+    grid: [[0], [1]],
+    run: (d, t, [on], _news, live) => {
+      const w = (live ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS).weights;
+      const sim = on === 1 ? similarityMatrix(d.feats, { ...w, nameConflicts: true }) : d.sim;
+      return base(d, t, live, sim);
+    },
+  },
+  {
+    // thin-close where the refused pair stays open: each side may still join another story
+    name: "thin-skip",
+    grid: [[1.25], [1.5], [1.75], [2], [2.5]],
+    run: (d, t, [floor], _news, live) => {
+      const thin = thinTest(d.feats, floor as number);
+      const allow = refuseLonePairs(2, thin);
+      return live
+        ? singlePassAllow(d.feats.length, d.sim, t, allow)
+        : constrainedLinkage(d.feats.length, d.sim, t, allow);
+    },
   },
 ];
 

@@ -30,6 +30,12 @@ export interface ArticleFeatures {
    * no rare name.
    */
   readonly titleActor?: TitleActor;
+  /**
+   * The terms of every capitalised name of title and lead, common ones included (`Marine Le Pen`
+   * → [marin, pen]): two articles sharing a word of two different names share no name
+   * (name-conflicts.ts). Absent on features built by hand.
+   */
+  readonly names?: readonly (readonly string[])[];
 }
 
 export interface TitleActor {
@@ -69,6 +75,11 @@ export function toSparse(vector: ReadonlyMap<string, number>): SparseVector {
   return { ids: Int32Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
 }
 
+/** A term's number in sparse vectors, undefined when no vector of the process holds it. */
+export function termNumber(term: string): number | undefined {
+  return termNumbers.get(term);
+}
+
 /** Dot product of two sparse vectors (a merge of their sorted term numbers), each term's product
  * counted up to `cap` (SimilarityWeights.termCap; none by default). */
 export function dot(a: SparseVector, b: SparseVector, cap = Number.POSITIVE_INFINITY): number {
@@ -81,13 +92,15 @@ export function dot(a: SparseVector, b: SparseVector, cap = Number.POSITIVE_INFI
  * that would give the same sum (1.0 when one word carries it all, 3.0 for three equal ones). Two
  * reports of one event share several words; two events that share one heavily weighted word
  * (`perquisition`, a first name) share little else. Scale-free, unlike a per-term cap: a story
- * whose few shared words are all weak keeps them. Products are capped at `cap` first.
+ * whose few shared words are all weak keeps them. Products are capped at `cap` first. Terms
+ * numbered in `skip` are left out (SimilarityWeights.nameConflicts).
  */
 export function spreadDot(
   a: SparseVector,
   b: SparseVector,
   minTerms: number,
   cap = Number.POSITIVE_INFINITY,
+  skip?: ReadonlySet<number>,
 ): number {
   const ai = a.ids;
   const bi = b.ids;
@@ -98,7 +111,10 @@ export function spreadDot(
   while (i < ai.length && j < bi.length) {
     const x = ai[i] as number;
     const y = bi[j] as number;
-    if (x === y) {
+    if (x === y && skip?.has(x)) {
+      i++;
+      j++;
+    } else if (x === y) {
       let p = (a.weights[i] as number) * (b.weights[j] as number);
       if (p > cap) p = cap;
       s += p;
@@ -256,11 +272,13 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
   const entities = new Map<string, number>();
   let bestKnown = 0;
   let titleActor: TitleActor | undefined;
+  const names: string[][] = [];
   for (const [si, s] of [a.title, ...lead].entries()) {
     for (const run of capitalisedRuns(s)) {
       const terms = news.analyzer.terms(run, lang);
       if (terms.length === 0) continue;
       const key = terms.join(" ");
+      names.push(terms);
       let rarest = 0;
       let fewest = Number.POSITIVE_INFINITY;
       for (const t of terms) {
@@ -285,5 +303,6 @@ function computeFeatures(news: NewsIndex, doc: number, options: FeatureOptions):
     entityNorm: Math.sqrt(entityNorm),
     ...(day !== undefined ? { day } : {}),
     ...(titleActor ? { titleActor } : {}),
+    names,
   };
 }

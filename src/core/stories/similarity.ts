@@ -1,7 +1,8 @@
 // How likely two articles report the same story: the cosine of their title-and-lead TF-IDF
 // vectors, blended with the rare named entities they share, damped by the days between them.
 // The blend and the threshold are learned by bench/tune-stories.ts (see bench/results/stories.md).
-import { type ArticleFeatures, spreadDot } from "./features.ts";
+import { type ArticleFeatures, spreadDot, termNumber } from "./features.ts";
+import { conflictingNameWords } from "./name-conflicts.ts";
 
 export interface SimilarityWeights {
   /** Weight of the text cosine (the entity cosine gets `1 - textWeight`). */
@@ -25,6 +26,12 @@ export interface SimilarityWeights {
    * shared word then cannot make two events one story, whatever its weight.
    */
   readonly minSharedTerms?: number;
+  /**
+   * Leave out of the text cosine the words two articles share only inside two different names
+   * (name-conflicts.ts: `Brigitte` of Brigitte Lahaie and Brigitte Macron). Absent or false = off.
+   * Round 21 (stories26, bench/results/stories.md).
+   */
+  readonly nameConflicts?: boolean;
 }
 
 /**
@@ -77,13 +84,31 @@ export function timeFactor(a: ArticleFeatures, b: ArticleFeatures, w: Similarity
   return 1 / (1 + extra / w.halfLifeDays);
 }
 
+/** The term numbers of the words `a` and `b` share only inside different names, or undefined. */
+function conflictSkip(a: ArticleFeatures, b: ArticleFeatures): Set<number> | undefined {
+  const words = conflictingNameWords(a, b);
+  if (words.length === 0) return undefined;
+  const ids = new Set<number>();
+  for (const w of words) {
+    const id = termNumber(w);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
+
 export function similarity(
   a: ArticleFeatures,
   b: ArticleFeatures,
   w: SimilarityWeights = DEFAULT_WEIGHTS,
 ): number {
   const cap = w.termCap || Number.POSITIVE_INFINITY;
-  const text = spreadDot(a.sparse, b.sparse, w.minSharedTerms ?? 0, cap);
+  const text = spreadDot(
+    a.sparse,
+    b.sparse,
+    w.minSharedTerms ?? 0,
+    cap,
+    w.nameConflicts ? conflictSkip(a, b) : undefined,
+  );
   const ent = w.textWeight < 1 ? sharedEntities(a, b, w) : 0;
   return (w.textWeight * text + (1 - w.textWeight) * ent) * timeFactor(a, b, w);
 }
