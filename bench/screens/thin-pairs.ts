@@ -73,6 +73,6 @@ for (const day of loadLabelledDays(news)) {
 }
 console.log(`lone-pair merges at similarity ≥ 0.10 (${LIVE ? "live" : "digest"}): same / different story`);
 console.log(`spread \\ body agreement: ${AGREE.map((e) => `< ${e}`).join(" | ")}`);
-tally.forEach((row, si) =>
-  console.log(`  < ${SPREADS[si]}: ${row.map((c) => `${c.same} / ${c.diff}`).join(" | ")}`),
-);
+tally.forEach((row, si) => {
+  console.log(`  < ${SPREADS[si]}: ${row.map((c) => `${c.same} / ${c.diff}`).join(" | ")}`);
+});
