@@ -6,6 +6,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NewsIndex } from "../../src/core/search/news-index.ts";
+import {
+  type ArticleFeatures,
+  articleFeatures,
+  type ClusterParams,
+  corpusShareOf,
+  emphasise,
+  periodTerms,
+  similarityMatrix,
+} from "../../src/core/stories/index.ts";
 
 export const STORY_LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../data/stories");
 /** A second, independent labelling of some days: how far two careful labellers agree. */
@@ -203,4 +212,20 @@ export function labelGroups(day: LabelledDay): number[][] {
     byLabel.set(label, [...(byLabel.get(label) ?? []), d]);
   }
   return [...byLabel.values()];
+}
+
+/**
+ * A day's articles as the screens compare them: features, the period's words emphasised (the
+ * period boost only: local rarity and share boost are off in every learned setting), and the
+ * pairwise similarity under `params.weights`.
+ */
+export function dayFeatures(
+  news: NewsIndex,
+  docs: readonly number[],
+  params: ClusterParams,
+): { raw: ArticleFeatures[]; feats: ArticleFeatures[]; sim: Float32Array } {
+  const raw = docs.map((d) => articleFeatures(news, d, params.features));
+  const period = periodTerms(raw, corpusShareOf(news));
+  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
+  return { raw, feats, sim: similarityMatrix(feats, params.weights) };
 }

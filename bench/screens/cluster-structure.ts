@@ -15,19 +15,15 @@ import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
   type ArticleFeatures,
-  articleFeatures,
   type ClusterParams,
-  corpusShareOf,
-  emphasise,
   LEARNED_LIVE_PARAMS,
   LEARNED_PARAMS,
-  periodTerms,
-  similarityMatrix,
 } from "../../src/core/stories/index.ts";
 import { countTable, leaveOneDayOut, meets } from "../lib/nested-choice.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
 import {
   addCounts,
+  dayFeatures,
   type LabelledDay,
   loadLabelledDays,
   NO_PAIRS,
@@ -49,10 +45,8 @@ export interface DayData {
   readonly sim: Float32Array;
 }
 const data: DayData[] = days.map((day) => {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
-  return { day, feats, sim: similarityMatrix(feats, params.weights) };
+  const { feats, sim } = dayFeatures(news, day.docs, params);
+  return { day, feats, sim };
 });
 const title = (doc: number) => news.articles[doc]?.title ?? "";
 

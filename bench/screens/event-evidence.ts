@@ -7,17 +7,10 @@
 import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import { bodyNames, nameAgreement } from "../../src/core/stories/body-names.ts";
-import {
-  articleFeatures,
-  corpusShareOf,
-  emphasise,
-  LEARNED_PARAMS,
-  periodTerms,
-  similarityMatrix,
-} from "../../src/core/stories/index.ts";
+import { LEARNED_PARAMS } from "../../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
 import { daysTogether, eventWeight, sameDaySharesOf, termPostingsOf } from "../lib/same-day-words.ts";
-import { loadLabelledDays } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays } from "../lib/story-labels.ts";
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -45,10 +38,7 @@ type Row = {
 };
 const rows: Row[] = [];
 for (const day of days) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
-  const sim = similarityMatrix(feats, params.weights);
+  const { feats, sim } = dayFeatures(news, day.docs, params);
   const n = feats.length;
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {

@@ -12,21 +12,16 @@ import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex, stemLanguage } from "../../src/core/search/news-index.ts";
 import { leadSentences } from "../../src/core/stories/features.ts";
 import {
-  articleFeatures,
   averageLinkage,
   type ClusterParams,
   capitalisedRuns,
-  corpusShareOf,
-  emphasise,
   LEARNED_LIVE_PARAMS,
   LEARNED_PARAMS,
-  periodTerms,
-  similarityMatrix,
   singlePass,
 } from "../../src/core/stories/index.ts";
 import { meets } from "../lib/nested-choice.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays, pairCounts } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays, pairCounts } from "../lib/story-labels.ts";
 import { evidenceSpread } from "../lib/thin-evidence.ts";
 
 const LIVE = process.argv.includes("--live");
@@ -85,10 +80,7 @@ const CAUSES: readonly Cause[] = ["theme", "one name", "one word", "several", "n
 const links: Link[] = [];
 let fpAll = 0;
 for (const day of loadLabelledDays(news)) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
-  const sim = similarityMatrix(feats, params.weights);
+  const { feats, sim } = dayFeatures(news, day.docs, params);
   const n = feats.length;
   const groups = LIVE
     ? singlePass(n, sim, params.threshold, params.merge ?? false)

@@ -10,20 +10,15 @@ import {
   type ApartMode,
   actorKindsOf,
   apartTest,
-  articleFeatures,
   averageLinkage,
   bodyNames,
-  corpusShareOf,
-  emphasise,
   LEARNED_LIVE_PARAMS,
   LEARNED_PARAMS,
-  periodTerms,
-  similarityMatrix,
   singlePass,
 } from "../../src/core/stories/index.ts";
 import { meets } from "../lib/nested-choice.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays, pairCounts, prf } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays, pairCounts, prf } from "../lib/story-labels.ts";
 
 const LIVE = process.argv.includes("--live");
 const params = LIVE ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
@@ -42,10 +37,7 @@ let fnAll = 0;
 let byMerge = 0;
 let bySplit = 0;
 for (const day of loadLabelledDays(news)) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
-  const sim = similarityMatrix(feats, params.weights);
+  const { raw, feats, sim } = dayFeatures(news, day.docs, params);
   const apart = mode && kinds ? apartTest(raw, mode, kinds.kindOf, body) : undefined;
   const groups = LIVE
     ? singlePass(feats.length, sim, params.threshold, params.merge ?? false, apart)

@@ -8,26 +8,20 @@ import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
   type ArticleFeatures,
-  articleFeatures,
-  corpusShareOf,
-  emphasise,
   LEARNED_LIVE_PARAMS,
   LEARNED_PARAMS,
-  periodTerms,
   similarity,
 } from "../../src/core/stories/index.ts";
 import { conflictingNameWords } from "../../src/core/stories/name-conflicts.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays } from "../lib/story-labels.ts";
 
 const params = process.argv.includes("--live") ? LEARNED_LIVE_PARAMS : LEARNED_PARAMS;
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
 const tally = { same: 0, diff: 0, sameCrossing: 0, diffCrossing: 0 };
 for (const day of loadLabelledDays(news)) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
+  const { feats } = dayFeatures(news, day.docs, params);
   for (let i = 0; i < feats.length; i++)
     for (let j = i + 1; j < feats.length; j++) {
       const a = feats[i] as ArticleFeatures;

@@ -9,17 +9,12 @@ import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
   actorKindsOf,
   apartTest,
-  articleFeatures,
   bodyNames,
-  corpusShareOf,
-  emphasise,
   LEARNED_PARAMS,
   nameAgreement,
-  periodTerms,
-  similarityMatrix,
 } from "../../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays } from "../lib/story-labels.ts";
 
 const { articles } = await loadCorpus(ORANGESUM_PATH);
 const news = createNewsIndex(articles);
@@ -27,10 +22,7 @@ const days = loadLabelledDays(news);
 const kinds = actorKindsOf(news);
 const p = LEARNED_PARAMS;
 for (const day of days) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, p.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, p.periodBoost ?? 0));
-  const sim = similarityMatrix(feats, p.weights);
+  const { raw, feats, sim } = dayFeatures(news, day.docs, p);
   const n = feats.length;
   const ap = apartTest(raw, "any", kinds.kindOf, { ceiling: 0.05, namesOf: (d) => bodyNames(news, d) });
   for (let i = 0; i < n; i++)

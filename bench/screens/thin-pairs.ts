@@ -9,20 +9,15 @@ import { loadCorpus } from "../../src/core/corpus/loader.ts";
 import { createNewsIndex } from "../../src/core/search/news-index.ts";
 import {
   type ArticleFeatures,
-  articleFeatures,
   averageLinkage,
   bodyNames,
-  corpusShareOf,
-  emphasise,
   LEARNED_LIVE_PARAMS,
   LEARNED_PARAMS,
   nameAgreement,
-  periodTerms,
-  similarityMatrix,
   singlePass,
 } from "../../src/core/stories/index.ts";
 import { ORANGESUM_PATH } from "../lib/orangesum.ts";
-import { loadLabelledDays } from "../lib/story-labels.ts";
+import { dayFeatures, loadLabelledDays } from "../lib/story-labels.ts";
 import { evidenceSpread } from "../lib/thin-evidence.ts";
 
 const LIVE = process.argv.includes("--live");
@@ -40,10 +35,7 @@ const beyondAgreement = (a: ArticleFeatures, b: ArticleFeatures) => {
 };
 const tally = SPREADS.map(() => AGREE.map(() => ({ same: 0, diff: 0 })));
 for (const day of loadLabelledDays(news)) {
-  const raw = day.docs.map((d) => articleFeatures(news, d, params.features));
-  const period = periodTerms(raw, corpusShareOf(news));
-  const feats = raw.map((f) => emphasise(f, period, params.periodBoost ?? 0));
-  const sim = similarityMatrix(feats, params.weights);
+  const { feats, sim } = dayFeatures(news, day.docs, params);
   const n = feats.length;
   // the refusal hook sees every lone pair about to be merged; it refuses none
   const seen: [number, number][] = [];
