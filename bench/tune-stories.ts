@@ -287,6 +287,10 @@ const matricesOf = (s: Setting) => {
   const key = keyOf(s);
   let ms = matrices.get(key);
   if (!ms) {
+    // the settings of one key are adjacent in the grid: keeping every key's matrices (thousands of
+    // keys × 73 days × n² floats) filled the memory, so only the current key's are kept
+    matrices.clear();
+    mergesOf.clear();
     ms = (featsByLead.get(s.lead) as ArticleFeatures[][]).map((f) =>
       similarityMatrix(periodFeatures(s, f), s.weights),
     );
@@ -447,8 +451,14 @@ const heldCounts: Record<string, Record<string, Record<string, PairCounts & { se
 for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   const fams = membersOf(method);
   const grid = leaveOneDayOut(table, fams[0] as number[], allDays, MIN_PRECISION);
-  const nested = nestedWithFloor(table, fams, days.length, FLOORS ?? [MIN_PRECISION], MIN_PRECISION);
-  const picks = WHOLE_GRID ? allDays.map((di) => grid.picks.get(di) as number) : nested.setting;
+  // the nested choice is a leave-one-day-out inside each of the days' folds (days² × families ×
+  // settings): on the whole grid with 73 days it alone ran for hours, so it is computed only when it
+  // is the choice (`--nested`) or its floor is (`--floors`)
+  const nested =
+    WHOLE_GRID && !FLOORS
+      ? undefined
+      : nestedWithFloor(table, fams, days.length, FLOORS ?? [MIN_PRECISION], MIN_PRECISION);
+  const picks = nested ? nested.setting : allDays.map((di) => grid.picks.get(di) as number);
   console.log(
     `\n${method}: leave one day out (${WHOLE_GRID ? "whole grid" : "family chosen on the training days"})`,
   );
@@ -456,8 +466,8 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
     const si = picks[di] as number;
     if (method === "average") heldOutParams[day.date] = paramsOf(settings[si] as Setting);
     const c = counts[si]?.[di] as PairCounts;
-    const floor = FLOORS ? `floor ${nested.floor[di]}, ` : "";
-    const fam = WHOLE_GRID ? "" : `${floor}${familyName(nested.family[di] as number)}: `;
+    const floor = FLOORS && nested ? `floor ${nested.floor[di]}, ` : "";
+    const fam = WHOLE_GRID || !nested ? "" : `${floor}${familyName(nested.family[di] as number)}: `;
     console.log(
       `  ${day.date}: ${fmt(c)}   (chosen on the others: ${fam}${describe(settings[si] as Setting)})`,
     );
@@ -483,13 +493,13 @@ for (const method of ["average", "single-pass"] as ClusterMethod[]) {
   console.log(
     `  held out, days meeting P ≥ ${MIN_PRECISION} and F1 ≥ 0.8 (rule ${RULE}): ${met.length} of ${days.length}`,
   );
-  console.log(`  held-out pooled, family chosen on the training days: ${fmt(nested.held)}`);
+  if (nested) console.log(`  held-out pooled, family chosen on the training days: ${fmt(nested.held)}`);
   console.log(`  held-out pooled, whole grid in one step: ${fmt(grid.held)}`);
   const floor = FLOORS
     ? chooseFloor(table, fams[0] as number[], allDays, FLOORS, MIN_PRECISION)
     : MIN_PRECISION;
-  const fi = chooseFamily(table, fams, allDays, floor);
-  const all = chooseSetting(table, (WHOLE_GRID ? fams[0] : fams[fi]) as number[], [], floor);
+  const fi = WHOLE_GRID ? 0 : chooseFamily(table, fams, allDays, floor);
+  const all = chooseSetting(table, fams[fi] as number[], [], floor);
   console.log(
     `  on all days: ${fmt(table.totals[all] as PairCounts)} with ${WHOLE_GRID ? "" : `floor ${floor}, ${familyName(fi)}: `}${describe(settings[all] as Setting)}`,
   );
