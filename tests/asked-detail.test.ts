@@ -339,6 +339,35 @@ const HALLE = article(
   "La chancelière Angela Merkel a condamné la fusillade de Halle près de la synagogue, qui a fait deux morts. Le tireur, Stephan Balliet, a filmé la fusillade de Halle près de la synagogue.",
 );
 
+describe("death's cause", () => {
+  it("reads a death's cause asked, not a death spoken of", () => {
+    expect(detail("Henry Chapier, il est mort de quoi ?")).toBe("death");
+    expect(detail("De quoi est morte la chanteuse ?")).toBe("death");
+    expect(detail("Marie-José Nat est morte de quelle maladie ?")).toBe("death");
+    expect(detail("What did Keith Flint die of?")).toBe("death");
+    expect(detail("Quelle est la cause de sa mort ?")).toBe("death");
+    // a death's noun, or a charge
+    expect(detail("De quoi parle le livre sur la mort de Johnny ?")).not.toBe("death");
+    expect(detail("De quoi est accusé le mort ?")).not.toBe("death");
+    expect(detail("Which actor died of cancer in August 2020?")).not.toBe("death");
+  });
+
+  it("finds no cause in a death told alone, an unnamed illness or another thing's cause", () => {
+    const death = missing(
+      [
+        article(
+          "d1",
+          "2020-01-07",
+          "Le coiffeur Paul Verdier est mort",
+          "Le coiffeur Paul Verdier est décédé mardi à l'âge de 94 ans, a annoncé son avocat. Paul Verdier est mort des suites d'une longue maladie, selon sa famille. La police est venue en raison d'inquiétudes sur l'état de santé de Paul Verdier, mort dans la nuit. Paul Verdier est mort d'une crise cardiaque dans son salon.",
+        ),
+      ],
+      "De quoi est mort le coiffeur Paul Verdier ?",
+    );
+    expect([death["0:0"], death["0:1"], death["0:2"], death["0:3"]]).toEqual([1, 1, 1, 0]);
+  });
+});
+
 describe("role beside name", () => {
   it("reads the asked role after the cue, or first when the cue closes the question", () => {
     const news = createNewsIndex([HALLE]);
@@ -393,6 +422,23 @@ describe("role beside name", () => {
       "Explosion dans une clinique de Téhéran : comment s'appelle la clinique ?",
     );
     expect([clinic["0:0"], clinic["0:1"], clinic["0:2"]]).toEqual([1, 0, 1]);
+  });
+
+  it("takes a place or a source for no name when the sentence does not speak of the role", () => {
+    const kayaker = missing(
+      [
+        article(
+          "r4",
+          "2019-12-28",
+          "Réunion : une gourmette retrouvée dans un requin",
+          "Des restes humains et une gourmette ont été retrouvés dans un requin pêché au large de Saint-Leu, a indiqué la préfecture. Le kayakiste disparu, Marc Boever, avait 70 ans. La gourmette retrouvée dans le requin est celle du « petit prince du lagon ». La gourmette retrouvée dans le requin appartient à Marc Boever, a confirmé le parquet.",
+        ),
+      ],
+      "Comment s'appelait le kayakiste dont la gourmette a été retrouvée dans un requin ?",
+    );
+    // no role word: a place and a source name no one (0:0); a person's name (0:3) or a quoted
+    // one (0:2) may still be the role's holder
+    expect([kayaker["0:0"], kayaker["0:1"], kayaker["0:2"], kayaker["0:3"]]).toEqual([1, 0, 0, 0]);
   });
 
   it("takes a thing's name after `au` for the name asked (`il jouait au Dinamo`)", () => {

@@ -22,6 +22,10 @@
 //   someone the question does not name (`l'enquête se poursuit` names no one);
 // - `length`, `speed`, `area`, `mass`: a measure (`à quelle profondeur`, `how fast`, `quelle
 //   superficie`, `combien pèse`): a figure with a unit of that dimension (`à 10 km de profondeur`);
+// - `death`: what a death was of (`de quoi est-il mort`, `morte de quelle maladie`, `what did he die
+//   of`): a cause stated (./states-cause.ts), not the death told alone (`est décédé mardi à 94 ans`)
+//   or `des suites d'une longue maladie`. Apart from the `pourquoi` questions' causeMissing, whose
+//   causes are stated in too many ways for its weight to matter (+0.04 in the gate of round 20);
 // - `count`: what a how-many question counts (`combien de passagers`), where the sentence's figures
 //   count something else: `9 morts` for the passengers on board. Nouns of one family (the dead:
 //   `morts`, `tués`, `décès`) count alike, a generic one (`personnes`, `victimes`) counts anything,
@@ -32,6 +36,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { findNumbers, findPersonNames, isAge } from "./answer-kinds.ts";
 import type { AnswerKind } from "./question.ts";
+import { statesDeathCause } from "./states-cause.ts";
 
 export type AskedDetail =
   | "name"
@@ -41,6 +46,7 @@ export type AskedDetail =
   | "penalty"
   | "decision"
   | "culprit"
+  | "death"
   | Dimension
   | "count";
 /** The dimension of a measure asked. */
@@ -60,6 +66,19 @@ const OBJECT =
   /\b(?:avec quoi|a l'aide de quoi|au moyen de quoi|quelle arme|quel objet|quel outil|quel type d'arme|with what|what weapon|which weapon|what object)\b/;
 const CITY =
   /\b(?:quelle ville|quelle commune|quel village|quelle localite|which (?:city|town|village)|what (?:city|town)|in which (?:\w+ )?(?:city|town|village))\b/;
+// A death's cause asked: `de quoi est mort X`, `X, il est mort de quoi ?`, `morte de quelle maladie`,
+// `la cause de sa mort`, `what did X die of`, `cause of death` (not `la mort de X`, a death's noun).
+const DEATH_WORD = "(?:mort|morte|morts|mortes|decedee?s?|succombee?s?|meurt|meurent)";
+const DEATH = new RegExp(
+  `\\b(?:${[
+    `de quoi (?:\\S+ ){0,6}?(?<!(?:la|le|les|sa|son|leur|un|une|de|des|du|ce|cette) )${DEATH_WORD}`,
+    `${DEATH_WORD} de (?:quoi|quelle (?:maladie|affection|cause))`,
+    `de quelle (?:maladie|affection) (?:\\S+ ){0,6}?(?<!(?:la|le|les|sa|son|leur|un|une|de|des|du|ce|cette) )${DEATH_WORD}`,
+    "cause (?:de (?:sa|la|leur) mort|du deces|de (?:son|leur) deces)",
+    "(?:what|which (?:illness|disease)) (?:did|had) (?:\\S+ ){1,6}?die (?:of|from)",
+    "died (?:of|from) what|cause of (?:his|her|their|the) deaths?|what killed (?:him|her|them)",
+  ].join("|")})\\b`,
+);
 // The name asked outright, wherever the cue stands: `comment s'appelle X`, `X, il s'appelle
 // comment ?`, `c'était quoi son vrai nom`, `on connaît son nom ?` (not `pourquoi a-t-il changé son nom`), `sous quel nom`, `what's her name`, `what was the
 // captain's name`, `what was the real name of`.
@@ -95,6 +114,7 @@ const NAMED = new RegExp(`\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUN
 export function askedDetail(question: string): AskedDetail | undefined {
   const q = folded(question);
   // a penalty asked for (`quelle amende le parquet a-t-il requise`) is answered by the request
+  if (DEATH.test(q)) return "death";
   if (PENALTY.test(q) && !ASKED_FOR.test(q)) return "penalty";
   if (DECISION.test(q)) return "decision";
   if (OBJECT.test(q)) return "object";
@@ -357,6 +377,8 @@ export function holdsDetail(news: NewsIndex, q: DetailQuestion, text: string): b
     case "area":
     case "mass":
       return STATES_MEASURE[q.detail].test(text);
+    case "death":
+      return statesDeathCause(text);
     case "count":
       return q.countAsked === undefined || countsAsked(text, q.countAsked);
     case "named":
@@ -429,8 +451,11 @@ function namedBesideRole(news: NewsIndex, q: DetailQuestion, text: string): bool
   const role = q.roleGroup === undefined ? undefined : q.groups?.[q.roleGroup];
   if (role === undefined) return spans.length > 0;
   const textTerms = termsAt(news, text);
-  // a sentence naming the role's holder without repeating the role may still answer
-  if (!textTerms.some((x) => role.includes(x.t))) return spans.length > 0;
+  // a sentence naming the role's holder without repeating the role may still answer — with a
+  // person's name or a quoted one: its other names are where and by whom the event is told
+  // (`au large de Saint-Leu`, `relayée par LCI`), which held unanswerable questions answered
+  if (!textTerms.some((x) => role.includes(x.t)))
+    return newPerson(news, q, text) || quotedNames(news, q, text).length > 0;
   return besideRole(role, textTerms, spans, q.terms);
 }
 
@@ -451,13 +476,14 @@ function nameSpans(news: NewsIndex, q: DetailQuestion, text: string, afterPlaceW
     const before = /([\p{L}\p{M}-]+)\s+$/u.exec(text.slice(Math.max(0, c.start - 30), c.start))?.[1];
     return before !== undefined && /^\p{Ll}/u.test(before) && given(news, q.terms, before);
   });
-  const quoted = [...text.matchAll(/[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/gu)].filter(
-    (m) => !given(news, q.terms, m[1] ?? ""),
-  );
+  const quoted = quotedNames(news, q, text);
   return [
     ...named.map((c) => ({ start: c.start, text: c.word })),
     ...quoted.map((m) => ({ start: m.index ?? 0, text: m[0] })),
   ];
 }
+/** Quoted titles the question does not give (`le "zoulou blanc"`, `« Comme j'aime »`). */
+const quotedNames = (news: NewsIndex, q: DetailQuestion, text: string) =>
+  [...text.matchAll(/[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/gu)].filter((m) => !given(news, q.terms, m[1] ?? ""));
 const namesSomething = (news: NewsIndex, q: DetailQuestion, text: string) =>
   nameSpans(news, q, text).length > 0;

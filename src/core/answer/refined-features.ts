@@ -28,6 +28,7 @@ import { inflectedCoverage } from "./inflected-match.ts";
 import { describesUnnamed, eventAway, nearbyTerms, toldAsBefore } from "./other-occasion.ts";
 import type { Reading } from "./read-question.ts";
 import { contradictsTitle } from "./role-complement.ts";
+import { statesCause } from "./states-cause.ts";
 import { statedSpans } from "./time-frame.ts";
 import { announces, statesUnknown } from "./unstated.ts";
 
@@ -179,11 +180,6 @@ function otherOccasion(news: NewsIndex, q: Reading, s: SentenceCandidate): void 
   if (asksName) f[FEATURE_INDEX.unnamedPerson] = describesUnnamed(news, q.nameTerms, text) ? 1 : 0;
 }
 
-const statesCause = (text: string) => {
-  const told = text.replace(UNNAMED_ILLNESS, " ");
-  return STATES_CAUSE.test(told) || DIED_OF.test(told);
-};
-
 // What an article says, read once per key (a question, or the archive) and article: the refined
 // candidates of a question share a few articles (unbounded, as the index's whole archive could be
 // read: one boolean per article).
@@ -311,32 +307,6 @@ function besideSpans(
   }
   return best;
 }
-
-// An illness named in apposition (`une longue maladie, un cancer`): not a time told after the comma
-// (`une longue maladie, un an après son mari`), which names nothing.
-const APPOSITION = String.raw`\s*[,:(—–-]\s*(?:un|une|d['’]une?)\s+(?!(?:ans?|années?|mois|jours?|semaines?|heures?)(?!\p{L}))\p{L}`;
-/**
- * How a sentence states a cause: `des suites d'un cancer`, `mort d'une crise cardiaque`, `à cause
- * de`, `provoqué par`, `because of`. A death told without one (`est morte paisiblement`) answers no
- * `de quoi`.
- */
-const STATES_CAUSE = new RegExp(
-  String.raw`(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of|(?:maladie|illness)${APPOSITION})`,
-  "iu",
-);
-/**
- * `des suites d'une longue maladie`, `after a long illness`: the usual way of not naming the cause,
- * which answers no `de quelle maladie` — unless an apposition names it right after (`des suites
- * d'une longue maladie, un cancer`), which states the cause.
- */
-const UNNAMED_ILLNESS = new RegExp(
-  String.raw`(?:des\s+suites\s+d['’]une|apr[èe]s\s+une|d['’]une|after\s+(?:a\s+)?)\s*(?:longue|courte|grave|long|short|brief)\s+(?:maladie|illness)(?!${APPOSITION})`,
-  "giu",
-);
-// `mort d'un cancer`, `décédée des suites`, `morte de froid`; not `la mort de Steve` (a death's noun,
-// a person): case matters, so apart
-const DIED_OF =
-  /(?<!(?:[Ll]a|[Ss]a|[Ll]eur)\s)(?<!\p{L})(?:mort|morte|morts|d[ée]c[ée]d[ée]e?s?|meurt|emport[ée]e?)\s+(?:d['’]|des\s|du\s|de\s)(?=\p{Ll})/u;
 
 // Does a number stand within three terms of the counted word?
 function countsFocus(order: readonly string[], counted: readonly string[]): boolean {
