@@ -71,6 +71,20 @@ describe("analyzer", () => {
     expect(analyzer.term("le")).toBeUndefined();
   });
 
+  it("keeps `cours`, `fils` and `fois` apart from `cour`, `fil`, `foi`, and `course` apart from `cours`", () => {
+    // `au cours de`, `en cours`, `un cours d'eau` are no court; `le fils` no thread; `une fois` no faith
+    expect(analyzer.term("cours")).not.toBe(analyzer.term("cour"));
+    expect(analyzer.terms("un cours d'eau")).not.toContain(analyzer.term("Cour"));
+    expect(analyzer.terms("au cours de la nuit, en cours")).toEqual(["cours", "nuit", "cours"]);
+    expect(analyzer.term("Cours")).toBe(analyzer.term("cours"));
+    expect(analyzer.term("fils")).not.toBe(analyzer.term("fil"));
+    expect(analyzer.term("fois")).not.toBe(analyzer.term("foi"));
+    // a race is no river's course, and its plural stays one term
+    expect(analyzer.term("course")).not.toBe(analyzer.term("cours"));
+    expect(analyzer.term("courses")).toBe(analyzer.term("course"));
+    expect(analyzer.term("Cour")).toBe(analyzer.term("cour"));
+  });
+
   it("treats 600.000 and 600 000 as one number", () => {
     expect(analyzer.terms("600.000")).toEqual(["600000"]);
     expect(analyzer.terms("600 000")).toEqual(["600000"]);

@@ -11,6 +11,7 @@ import {
   ofSort,
   slotNames,
 } from "../src/core/answer/asked-slot.ts";
+import { withSynonyms } from "../src/core/answer/counted-synonyms.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
 import { newsArticle as article } from "./fakes/articles.ts";
@@ -81,6 +82,19 @@ describe("the asked noun", () => {
     expect(askedNounWord("Which UNESCO national park was hit?", "en")).toBe("park");
     expect(askedNounWord("Which Dubai tower caught fire in July 2016?", "en")).toBe("tower");
     expect(askedNounWord("Which NASA probe's photos showed the Moon is shrinking?", "en")).toBe("probe");
+  });
+
+  it("reads `quel cours d'eau` as a river's course, not a court", () => {
+    const q = "Dans quel cours d'eau a été retrouvé le sexagénaire disparu dans le Var ?";
+    expect(askedNounWord(q, "fr")).toBe("cours");
+    const asked = readQuestion(news, q);
+    const term = (w: string, lang: "fr" | "en" = "fr") => news.analyzer.term(w, lang) as string;
+    const group = asked.groups.find((g) => g.includes(term("cours"))) ?? [];
+    expect(group).not.toContain(term("cour"));
+    // the glossary's court (`court` → `tribunal`, `cour`) is no synonym of it
+    const same = withSynonyms(news, group);
+    for (const court of [term("cour"), term("tribunal"), term("court", "en")])
+      expect(same).not.toContain(court);
   });
 
   it("is none for an attribute, a name or an event asked", () => {

@@ -85,6 +85,21 @@ describe("readTimeFrame: the side of a date without a year", () => {
     expect(days("Quel festival en mai ?", ASKED)).toEqual(["2017-05-01", "2017-05-31"]);
   });
 
+  it("reads a regular English past as the last day, and no word merely ending in -ed", () => {
+    // `resigned`, `tried`, `agreed` are no tense marker: only the past form says the side
+    expect(days("Who resigned on April 19?", ASKED)).toEqual(["2016-04-19", "2016-04-19"]);
+    expect(days("Who tried to stop the strike on April 19?", ASKED)).toEqual(["2016-04-19", "2016-04-19"]);
+    expect(days("Who agreed to the deal on April 19?", ASKED)).toEqual(["2016-04-19", "2016-04-19"]);
+    // `need`, `speed`, `Red`, `Mohammed`, `indeed` are in the present: the coming day, within a month
+    expect(days("What does the Red Cross need on April 19?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("What speed limit applies on April 19?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+    expect(days("Where does Mohammed bin Salman go on April 19?", ASKED)).toEqual([
+      "2017-04-19",
+      "2017-04-19",
+    ]);
+    expect(days("Is the summit indeed on April 19?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
+  });
+
   it("lets `prochain` and `dernier` say the side whatever the verb", () => {
     expect(days("Que se passe-t-il le 19 avril prochain ?", ASKED)).toEqual(["2017-04-19", "2017-04-19"]);
     expect(days("Que va-t-on fêter le 1er avril dernier ?", ASKED)).toEqual(["2017-04-01", "2017-04-01"]);
@@ -103,6 +118,32 @@ describe("readTimeFrame: the side of a date without a year", () => {
     expect(frame("Qui a gagné le 19 avril ?", ASKED)?.ahead).toBeUndefined();
     // a written year is no plan read from the tense: a frame after the archive stays outside it
     expect(frame("Qui sera élu le 3 novembre 2020 ?", "2020-09-27")?.ahead).toBeUndefined();
+  });
+
+  it("places a yearless 29 February in the nearest leap year on the verb's side", () => {
+    // asked in 2021, a year without one: the last 29 February was in 2020, the next in 2024
+    expect(days("Que s'est-il passé le 29 février ?", "2021-05-20")).toEqual(["2020-02-29", "2020-02-29"]);
+    expect(days("What happened on February 29?", "2021-05-20")).toEqual(["2020-02-29", "2020-02-29"]);
+    expect(days("Qui jouera le 29 février ?", "2021-05-20")).toEqual(["2024-02-29", "2024-02-29"]);
+    expect(days("Who will play on February 29?", "2021-05-20")).toEqual(["2024-02-29", "2024-02-29"]);
+    // in a leap year before its 29 February, the past one is four years back
+    expect(days("Qu'a annoncé le gouvernement le 29 février ?", "2020-02-10")).toEqual([
+      "2016-02-29",
+      "2016-02-29",
+    ]);
+    // the present: the coming one within a month, else the last one
+    expect(days("Quel match le 29 février ?", "2024-02-10")).toEqual(["2024-02-29", "2024-02-29"]);
+    expect(days("Quel match le 29 février ?", "2023-02-10")).toEqual(["2020-02-29", "2020-02-29"]);
+    // a span ending on it, and a sentence's nearest one
+    expect(days("Combien de morts du 20 au 29 février ?", "2021-05-20")).toEqual([
+      "2020-02-20",
+      "2020-02-29",
+    ]);
+    expect(statedSpans("Le 29 février, le ministre a parlé.", "2021-03-10")).toEqual([
+      { from: "2020-02-29", to: "2020-02-29" },
+    ]);
+    // a day no year has stays no frame
+    expect(frame("Qu'a dit le ministre le 31 février ?", "2021-05-20")).toBeUndefined();
   });
 
   it("runs a future `from January` on from the coming January", () => {
@@ -225,6 +266,26 @@ describe("readTimeFrame: relative days", () => {
     expect(now).toMatchObject({ latest: true });
     expect(now?.from).toBeUndefined();
     expect(frame("Combien y a-t-il de malades aujourd'hui ?")).toMatchObject({ latest: true });
+  });
+
+  it("reads today as now when a word only ends in -ed: a noun, a name, an adjective, a present passive", () => {
+    for (const q of [
+      "What do hospitals need today?",
+      "What does Ahmed say today?",
+      "Who leads the Red Cross today?",
+      "Who is the president of the United States today?",
+      "How many people are infected today?",
+      "Who is the injured player today?",
+      "Combien de manifestants à pied aujourd'hui ?",
+    ]) {
+      const today = frame(q);
+      expect(today, q).toMatchObject({ latest: true });
+      expect(today?.from, q).toBeUndefined();
+    }
+    // a regular past still asks about the day, in lower case or after `have`
+    expect(frame("Who resigned today?")).toMatchObject({ from: NOW, to: NOW, latest: false });
+    expect(frame("Which ministers have announced measures today?")).toMatchObject({ from: NOW, to: NOW });
+    expect(frame("What was agreed today?")).toMatchObject({ from: NOW, to: NOW });
   });
 });
 

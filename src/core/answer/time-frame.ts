@@ -137,6 +137,24 @@ interface Point {
   readonly yearless?: boolean;
 }
 
+/** A leap day comes back within 8 years (2096 → 2104), every other real day each year. */
+const YEARS_TO_A_REAL_DAY = 8;
+
+/**
+ * The year of the day `d` `m` nearest `now` on or before it (`back`) or on or after it: the
+ * reference year or the next one round, and for 29 February the nearest leap year on that side
+ * (`le 29 février` asked in 2021 is 2020's, `on February 29` ahead is 2024's). Undefined for a
+ * day no year has (`31 février`).
+ */
+function yearOfDay(d: number, m: number, now: Date, back: boolean): number | undefined {
+  const t = now.getTime();
+  const step = back ? -1 : 1;
+  for (let y = now.getUTCFullYear() - step, i = 0; i <= YEARS_TO_A_REAL_DAY + 1; y += step, i++) {
+    if (isRealDay(y, m, d) && (back ? utc(y, m, d) <= t : utc(y, m, d) >= t)) return y;
+  }
+  return undefined;
+}
+
 function dayPoint(
   day: string,
   month: string,
@@ -147,19 +165,25 @@ function dayPoint(
   const d = Number(day);
   const m = monthOf.get(month.toLowerCase().replace(/\.$/, ""));
   if (m === undefined) return undefined;
-  let y = year ? Number(year) : now.getUTCFullYear();
-  if (!year && side === "soon") {
-    const coming = utc(y, m, d) < now.getTime() ? y + 1 : y;
-    side = utc(coming, m, d) - now.getTime() <= SOON_MS ? "future" : "past";
+  let y: number | undefined;
+  if (year) y = Number(year);
+  else {
+    // the nearest such day on the side of now (now itself counts on both)
+    const past = yearOfDay(d, m, now, true);
+    const coming = yearOfDay(d, m, now, false);
+    const away = (yy: number | undefined) =>
+      yy === undefined ? Number.POSITIVE_INFINITY : Math.abs(utc(yy, m, d) - now.getTime());
+    if (side === "soon") side = away(coming) <= SOON_MS ? "future" : "past";
+    if (side === "past") y = past;
+    else if (side === "future") y = coming;
+    // equally far: the reference year's, else the past one
+    else
+      y =
+        away(coming) < away(past) || (away(coming) === away(past) && coming === now.getUTCFullYear())
+          ? coming
+          : past;
   }
-  // the nearest such day on the side of now (now itself counts on both)
-  if (!year && side === "past" && utc(y, m, d) > now.getTime()) y -= 1;
-  if (!year && side === "future" && utc(y, m, d) < now.getTime()) y += 1;
-  if (!year && side === "nearest") {
-    const away = (yy: number) => Math.abs(utc(yy, m, d) - now.getTime());
-    y = [y - 1, y + 1].reduce((best, yy) => (away(yy) < away(best) ? yy : best), y);
-  }
-  if (!isRealDay(y, m, d)) return undefined;
+  if (y === undefined || !isRealDay(y, m, d)) return undefined;
   return { span: { from: utc(y, m, d), to: utc(y, m, d) }, kind: "day", yearless: !year };
 }
 
@@ -253,7 +277,7 @@ function sideOf(q: string, m: RegExpExecArray, question: boolean): Side {
   if (!question) return "nearest";
   const tense = tenseAt(q, m.index);
   // a question's verb may stand further from its date than an article's (`Who won … on April 19?`)
-  if (tense === "present") return PAST_TENSE.test(q) ? "past" : "soon";
+  if (tense === "present") return pastTense(q) ? "past" : "soon";
   return tense;
 }
 
@@ -288,9 +312,48 @@ const N_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5,
 const count = (s: string | undefined, dflt: number) =>
   s === undefined ? dflt : (N_WORDS[s.toLowerCase()] ?? (Number(s) || dflt));
 
-/** A past-tense question (`Que s'est-il passé aujourd'hui`, `What happened today`) asks about the day. */
+/**
+ * A past-tense question (`Que s'est-il passé aujourd'hui`, `What happened today`, `Who resigned
+ * today`) asks about the day. English irregular pasts are listed; a regular one is `EN_REGULAR_PAST`.
+ */
 const PAST_TENSE =
-  /(?<![\p{L}])(?:s'est|se sont|(?<!y )(?:a|ont)-t?-?(?:il|elle|ils|elles|on)|(?:a|ont|avait|avaient) (?:été|eu|\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|ort))|happened|did|was|were|\p{L}+ed|won|lost|took|made|became|shot|struck|sank|fell|went|came|left|got|gave|saw|told|sold|bought|built|held|led|ran|began|broke|chose|drove|flew|grew|knew|rose|spoke|stole|threw|wrote|paid|sent|spent|beat|brought|fought|caught|found|died|killed)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:s'est|se sont|(?<!y )(?:a|ont)-t?-?(?:il|elle|ils|elles|on)|(?:a|ont|avait|avaient) (?:été|eu|\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|ort))|happened|did|was|were|won|lost|took|made|became|shot|struck|sank|fell|went|came|left|got|gave|saw|told|sold|bought|built|held|led|ran|began|broke|chose|drove|flew|grew|knew|rose|spoke|stole|threw|wrote|paid|sent|spent|beat|brought|fought|caught|found|died|killed)(?![\p{L}])/iu;
+/**
+ * An English regular past: `-ed` after a stem holding a vowel (`used`, `tried`, `regulated`; not
+ * `bed`, `red`, `shed`), in lower case (`Ahmed`, `Mohammed`, `Red Cross`, `United States` are
+ * names), not after a determiner, a degree word or a present `be` (`the injured`, `very concerned`,
+ * `are infected`, `is expected`: adjectives and present passives). `-eed` is a past only of a verb
+ * in `-ee`, which adds a `-d` (`agreed`, `freed`); otherwise it is a word of its own (`need`,
+ * `speed`, `indeed`, `proceed`).
+ */
+const EN_REGULAR_PAST =
+  /(?<![\p{L}\p{N}'’-])(?<!\b(?:the|a|an|this|these|those|its|his|her|their|our|my|your|very|most|more|less|least|too|is|are|am|be|being|'s|'re)\s+(?:\p{Ll}+ly\s+)?)(\p{Ll}*[aeiouy]\p{Ll}*)ed(?![\p{L}\p{N}'’-])/gu;
+/** Verbs in `-ee`, whose past ends in `-eed`. */
+const EE_VERBS = new Set([
+  "agree",
+  "disagree",
+  "free",
+  "guarantee",
+  "decree",
+  "referee",
+  "oversee",
+  "foresee",
+]);
+/** Words in `-ed` that are no verb's past (adjectives, nouns, French `pied`). */
+const NOT_PAST = new Set(
+  "hundred sacred naked wicked kindred wretched rugged infrared embed bloodshed watershed seabed hotbed deathbed riverbed pied".split(
+    " ",
+  ),
+);
+const pastTense = (q: string): boolean => {
+  if (PAST_TENSE.test(q)) return true;
+  for (const m of q.matchAll(EN_REGULAR_PAST)) {
+    const word = `${m[1] ?? ""}ed`;
+    if (NOT_PAST.has(word) || (word.endsWith("eed") && !EE_VERBS.has(word.slice(0, -1)))) continue;
+    return true;
+  }
+  return false;
+};
 
 const ymd = (t: number) => {
   const d = new Date(t);
@@ -385,6 +448,14 @@ function between(m: RegExpExecArray, now: number, q: string): (Span & { ahead?: 
     endYear = wraps ? startYear + 1 : startYear;
   }
   const day1 = d1 ? Number(d1) : 1;
+  // a span to or from a yearless 29 February lies in the nearest leap year on the verb's side
+  for (let i = 0; !y1 && !y2 && i < YEARS_TO_A_REAL_DAY; i++) {
+    if (isRealDay(startYear, month1, day1) && (d2 === undefined || isRealDay(endYear, month2, Number(d2))))
+      break;
+    const step = future ? 1 : -1;
+    startYear += step;
+    endYear += step;
+  }
   const day2 = d2 ? Number(d2) : lastDay(endYear, month2);
   if (!isRealDay(startYear, month1, day1) || !isRealDay(endYear, month2, day2)) return undefined;
   const from = utc(startYear, month1, day1);
@@ -500,7 +571,7 @@ const RELATIVE_RULES: readonly RelativeRule[] = [
   { re: rel("hier|yesterday|last night"), frame: (now) => ({ from: now - DAY_MS, to: now - DAY_MS }) },
   {
     re: rel("aujourd'hui|today"),
-    frame: (now, _m, q) => (PAST_TENSE.test(q) ? { from: now, to: now } : { latest: true }),
+    frame: (now, _m, q) => (pastTense(q) ? { from: now, to: now } : { latest: true }),
   },
   { re: rel("cette semaine|this week"), frame: (now) => ({ from: monday(now), to: now }) },
   {

@@ -24,10 +24,19 @@ function englishStemmer(): Stemmer {
   return english;
 }
 
+/**
+ * Nouns written with an `-s` in the singular whose stripped form is another word: `cours` (`au
+ * cours de`, `en cours`, `un cours d'eau`) is no `cour` (a court), `fils` (a son) no `fil` (a
+ * thread, `au fil de`), `fois` no `foi` (faith). They stay whole, and no other word is stemmed
+ * into them (`course`, a race, keeps its `e`). Their rare plurals (`les cours d'appel`) are left
+ * apart, to keep the far more frequent singulars from matching the other word.
+ */
+const SINGULAR_IN_S = new Set(["cours", "fils", "fois"]);
+
 /** Light French stemming of a folded word: plural, then feminine/derived endings. */
 export function stemFrench(folded: string): string {
   let w = folded;
-  if (w.length <= 3) return w;
+  if (w.length <= 3 || SINGULAR_IN_S.has(w)) return w;
   if (w.length > 5 && w.endsWith("aux"))
     w = `${w.slice(0, -3)}al`; // chevaux → cheval
   else if (w.length > 3 && (w.endsWith("s") || w.endsWith("x")) && !w.endsWith("ss")) w = w.slice(0, -1);
@@ -37,7 +46,7 @@ export function stemFrench(folded: string): string {
   if (w.length > 5 && w.endsWith("ive")) return `${w.slice(0, -3)}if`; // positive → positif
   if (w.length > 5 && w.endsWith("elle")) return `${w.slice(0, -4)}el`; // culturelle → culturel
   if (w.length > 4 && w.endsWith("ee")) return w.slice(0, -1); // elue(e) → elue → elu
-  if (w.length > 4 && w.endsWith("e")) return w.slice(0, -1); // japonaise → japonais
+  if (w.length > 4 && w.endsWith("e") && !SINGULAR_IN_S.has(w.slice(0, -1))) return w.slice(0, -1); // japonaise → japonais
   return w;
 }
 
