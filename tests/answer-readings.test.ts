@@ -44,6 +44,13 @@ describe("question readings", () => {
     expect(readQuestion(news, "Paul Verdier est mort de quelle maladie ?").asksCause).toBe(true);
     expect(readQuestion(news, "What illness did Paul Verdier die of?").asksCause).toBe(true);
   });
+  it("takes a figure glued to a word (`Covid-19`, `A320`, `20h30`) for no quantity", () => {
+    const figures = (text: string) => findNumbers(text).map((s) => s.text);
+    expect(figures("Il n'y a jamais eu autant de malades du Covid-19 en réanimation.")).toEqual([]);
+    expect(figures("Un A320 et un F-16 ont décollé à 20h30 avec 58 passagers.")).toEqual(["58"]);
+    // a number word after another is still read
+    expect(figures("Il y avait vingt-deux blessés.")).toEqual(["vingt", "deux"]);
+  });
   it("takes no country or thing after an article for a person of an age", () => {
     const at = (text: string, n: string) =>
       isAge(text, findNumbers(text).find((s) => s.text === n) ?? { text: n, start: -1 });

@@ -71,6 +71,9 @@ export const findDates: (text: string) => readonly KindSpan[] = createTextMemo((
 const REFERENCE_BEFORE = /\b(?:les|des|ces|leurs|nos|vos|aux)\s+$/iu;
 // `numéro 1`, `n° 5`, `No. 3`: identifiers, not quantities.
 const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
+// So is a figure glued to a word (`Covid-19`, `l'A320`, `COP21`, `F-16`); not a number word
+// after another (`vingt-deux`).
+const GLUED_BEFORE = /\p{L}-?$/u;
 
 /** The figures `text` writes that are quantities (shared: read-only). */
 export const findNumbers: (text: string) => readonly KindSpan[] = createTextMemo(readNumbers);
@@ -82,6 +85,7 @@ function readNumbers(text: string): KindSpan[] {
     (s) =>
       s.text.length > 0 &&
       !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
+      !(/^\d/.test(s.text) && GLUED_BEFORE.test(text.slice(Math.max(0, s.start - 2), s.start))) &&
       // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
       !/^\p{L}/u.test(text.slice(s.start + s.text.length)) &&
       // `les deux pays`, `ces trois partis`: the ones already spoken of, not a count
