@@ -44,12 +44,16 @@ describe("question readings", () => {
     expect(readQuestion(news, "Paul Verdier est mort de quelle maladie ?").asksCause).toBe(true);
     expect(readQuestion(news, "What illness did Paul Verdier die of?").asksCause).toBe(true);
   });
-  it("takes a figure glued to a word (`Covid-19`, `A320`, `20h30`) for no quantity", () => {
+  it("takes a figure glued to a word (`Covid-19`, `A320`, `20h30`) or a size for no quantity", () => {
     const figures = (text: string) => findNumbers(text).map((s) => s.text);
     expect(figures("Il n'y a jamais eu autant de malades du Covid-19 en réanimation.")).toEqual([]);
     expect(figures("Un A320 et un F-16 ont décollé à 20h30 avec 58 passagers.")).toEqual(["58"]);
     // a number word after another is still read
     expect(figures("Il y avait vingt-deux blessés.")).toEqual(["vingt", "deux"]);
+    // a size is no figure: `plusieurs milliers`, `des centaines`; `deux milliers` is one
+    expect(figures("La SNCF gâche le Noël de plusieurs milliers d'enfants.")).toEqual([]);
+    expect(figures("Des centaines de manifestants, thousands of people.")).toEqual([]);
+    expect(figures("Deux milliers de manifestants.")).toEqual(["Deux", "milliers"]);
   });
   it("takes no country or thing after an article for a person of an age", () => {
     const at = (text: string, n: string) =>

@@ -74,6 +74,10 @@ const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
 // So is a figure glued to a word (`Covid-19`, `l'A320`, `COP21`, `F-16`); not a number word
 // after another (`vingt-deux`).
 const GLUED_BEFORE = /\p{L}-?$/u;
+// `plusieurs milliers`, `des centaines`, `thousands of`: a size, no figure — unless a figure says
+// how many (`deux milliers`, `3 millions`)
+const VAGUE = /^(?:dizaines|douzaines|centaines|milliers|millions|milliards|hundreds|thousands|millions|billions)$/iu;
+const FIGURE_BEFORE = new RegExp(`(?:\\d|(?<!\\p{L})(?:${NUMBER_WORDS}))\\s+$`, "iu");
 
 /** The figures `text` writes that are quantities (shared: read-only). */
 export const findNumbers: (text: string) => readonly KindSpan[] = createTextMemo(readNumbers);
@@ -86,6 +90,7 @@ function readNumbers(text: string): KindSpan[] {
       s.text.length > 0 &&
       !IDENTIFIER_BEFORE.test(text.slice(0, s.start)) &&
       !(/^\d/.test(s.text) && GLUED_BEFORE.test(text.slice(Math.max(0, s.start - 2), s.start))) &&
+      !(VAGUE.test(s.text) && !FIGURE_BEFORE.test(text.slice(Math.max(0, s.start - 20), s.start))) &&
       // `13e`, `1er`, `20h30`: an ordinal or a time, not a quantity
       !/^\p{L}/u.test(text.slice(s.start + s.text.length)) &&
       // `les deux pays`, `ces trois partis`: the ones already spoken of, not a count
