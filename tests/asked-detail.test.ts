@@ -441,6 +441,21 @@ describe("role beside name", () => {
     expect([kayaker["0:0"], kayaker["0:1"], kayaker["0:2"], kayaker["0:3"]]).toEqual([1, 0, 0, 0]);
   });
 
+  it("takes a name given as one (`au doux nom de K9`) for the name asked, the role unsaid", () => {
+    const robot = missing(
+      [
+        article(
+          "r5",
+          "2020-05-12",
+          "Bangkok : un chien-robot distribue du gel",
+          "Un distributeur de gel à quatre pattes, au doux nom de K9, accueille les clients d'un centre commercial de Bangkok. Un distributeur de gel accueille les clients d'un centre commercial de Bangkok depuis mardi.",
+        ),
+      ],
+      "Le chien-robot qui distribue du gel dans un centre commercial de Bangkok, il s'appelle comment ?",
+    );
+    expect([robot["0:0"], robot["0:1"]]).toEqual([0, 1]);
+  });
+
   it("takes a thing's name after `au` for the name asked (`il jouait au Dinamo`)", () => {
     // a place word before a name rules out a person's or a clinic's name, not a club's or a venue's
     const club = missing(

@@ -455,7 +455,7 @@ function namedBesideRole(news: NewsIndex, q: DetailQuestion, text: string): bool
   // person's name or a quoted one: its other names are where and by whom the event is told
   // (`au large de Saint-Leu`, `relayée par LCI`), which held unanswerable questions answered
   if (!textTerms.some((x) => role.includes(x.t)))
-    return newPerson(news, q, text) || quotedNames(news, q, text).length > 0;
+    return newPerson(news, q, text) || quotedNames(news, q, text).length > 0 || namedByCue(news, q, text);
   return besideRole(role, textTerms, spans, q.terms);
 }
 
@@ -482,6 +482,12 @@ function nameSpans(news: NewsIndex, q: DetailQuestion, text: string, afterPlaceW
     ...quoted.map((m) => ({ start: m.index ?? 0, text: m[0] })),
   ];
 }
+// A name given as one: `au doux nom de K9`, `baptisé Scar`, `surnommée Lily Paname`, `named Ted`.
+const NAMING_CUE =
+  /(?<!\p{L})(?:nom\s+d['’]|nom\s+de|baptis[ée]e?s?|surnomm[ée]e?s?|appel[ée]e?s?|nomm[ée]e?s?|pr[ée]nomm[ée]e?s?|named|called|dubbed|nicknamed)\s+[«"“]?\s*(\p{Lu}[\p{L}\p{N}'’-]*)/gu;
+/** Whether `text` gives a name the question does not, right after a naming cue. */
+const namedByCue = (news: NewsIndex, q: DetailQuestion, text: string) =>
+  [...text.matchAll(NAMING_CUE)].some((m) => !given(news, q.terms, m[1] ?? ""));
 /** Quoted titles the question does not give (`le "zoulou blanc"`, `« Comme j'aime »`). */
 const quotedNames = (news: NewsIndex, q: DetailQuestion, text: string) =>
   [...text.matchAll(/[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/gu)].filter((m) => !given(news, q.terms, m[1] ?? ""));
