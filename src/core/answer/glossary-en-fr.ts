@@ -3,7 +3,9 @@
 // `coopération`, `relations`) are not listed; only words whose French form differs.
 // Keys and values are plain words; both go through the analyzer.
 
-export const EN_FR: Readonly<Record<string, readonly string[]>> = {
+import { EN_FR_COMMON } from "./glossary-en-fr-common.ts";
+
+const EN_FR_HAND: Readonly<Record<string, readonly string[]>> = {
   // countries, peoples, places
   japan: ["japon"],
   japanese: ["japonais", "japonaise"],
@@ -392,6 +394,9 @@ export const EN_FR: Readonly<Record<string, readonly string[]>> = {
   main: ["principal"],
   key: ["clé"],
 };
+
+/** The glossary: the hand-made entries above, and the archive's frequent words (./glossary-en-fr-common.ts). */
+export const EN_FR: Readonly<Record<string, readonly string[]>> = { ...EN_FR_COMMON, ...EN_FR_HAND };
 
 /** French equivalents of an English word, also for its plural (`investors` → `investor`). */
 export function frenchFor(word: string): readonly string[] | undefined {
