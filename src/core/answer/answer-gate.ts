@@ -108,8 +108,6 @@ export const GATE_FEATURES: readonly FeatureName[] = [
   "yearAhead",
   // a newer article gives another value of the figure: this one may be a first report
   "newerFigure",
-  // the question in another language than the article: its scores run lower when right
-  "crossLanguage",
   // how much of the question the top's article holds, the best any candidate article holds, and a
   // name of the question its article never writes: what the archive does not tell has no article
   // holding the whole question

@@ -135,11 +135,6 @@ export const FEATURES = [
   // top right +19 news, +15 PIAF in bench/rank-screen.ts); in the gate alone it gained nothing
   // (bench/results/ranker-comparison.md, answers27)
   "askedSlotEmpty",
-  // the question asked in another language than its article is written in (an English question of
-  // a French archive): fewer of its words meet the sentence through translation, so its scores
-  // and coverage run lower for the same right answer (batches 24-26: right tops' mean confidence
-  // 0.53 in English, 0.75 in French). Read by the gate only
-  "crossLanguage",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<

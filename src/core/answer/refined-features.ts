@@ -168,7 +168,6 @@ export function refinedFeatures(news: NewsIndex, q: Reading, s: SentenceCandidat
     f[FEATURE_INDEX.eventAwayNearby] = eventAway(q, nearbyTerms(news, s.doc, s.index, s.sentence.terms));
   // answers27: the which-thing slot the question asks, filled in no way (./asked-slot.ts): ranker
   f[FEATURE_INDEX.askedSlotEmpty] = askedSlotEmpty(news, q, text, lang) ? 1 : 0;
-  f[FEATURE_INDEX.crossLanguage] = q.lang === lang ? 0 : 1;
   return keys;
 }
 
