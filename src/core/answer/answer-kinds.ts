@@ -76,7 +76,7 @@ const IDENTIFIER_BEFORE = /(?:num[ée]ro|n°|no\.?|nr\.?|#)\s*$/iu;
 const GLUED_BEFORE = /\p{L}-?$/u;
 // `plusieurs milliers`, `des centaines`, `thousands of`: a size, no figure — unless a figure says
 // how many (`deux milliers`, `3 millions`)
-const VAGUE = /^(?:dizaines|douzaines|centaines|milliers|millions|milliards|hundreds|thousands|millions|billions)$/iu;
+const VAGUE = /^(?:dizaines|douzaines|centaines|milliers|millions|milliards|hundreds|thousands|billions)$/iu;
 const FIGURE_BEFORE = new RegExp(`(?:\\d|(?<!\\p{L})(?:${NUMBER_WORDS}))\\s+$`, "iu");
 
 /** The figures `text` writes that are quantities (shared: read-only). */
