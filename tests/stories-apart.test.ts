@@ -177,14 +177,15 @@ describe("apart title actors", () => {
   it("keeps the two programmes apart in the digest and live, and merges them without the refusal", () => {
     const docs = ["dati", "buzyn"].map((id) => news.find(id) as number);
     // a threshold low enough that their shared words (municipales, Paris, programme) join them
-    // the learned parameters without the refusal (whatever they hold), then with it
-    const { refuseApart: _digest, ...digest } = LEARNED_PARAMS;
+    // the learned parameters without the refusal or its bodies' witness (whatever they hold), then
+    // with the titles' refusal alone
+    const { refuseApart: _digest, apartBodyAgreement: _digestBody, ...digest } = LEARNED_PARAMS;
     const low = { ...digest, features: FEATURES, threshold: 0.02 };
     expect(clusterDocs(news, docs, { params: low, method: "average" })).toHaveLength(1);
     expect(
       clusterDocs(news, docs, { params: { ...low, refuseApart: "not-places" }, method: "average" }),
     ).toHaveLength(2);
-    const { refuseApart: _live, ...liveParams } = LEARNED_LIVE_PARAMS;
+    const { refuseApart: _live, apartBodyAgreement: _liveBody, ...liveParams } = LEARNED_LIVE_PARAMS;
     const live = { ...liveParams, features: FEATURES, threshold: 0.02 };
     expect(clusterDocs(news, docs, { params: live, method: "single-pass" })).toHaveLength(1);
     expect(

@@ -145,7 +145,8 @@ describe("name conflicts on the archive's texts", () => {
   });
 
   it("takes out of the similarity exactly the first name's share of the text cosine", () => {
-    const w = { ...LEARNED_PARAMS.weights, textWeight: 1 };
+    // without the option whatever the learned weights hold (since round 22 they take it)
+    const w = { ...LEARNED_PARAMS.weights, textWeight: 1, nameConflicts: false };
     const a = feats("31062");
     const b = feats("11132");
     const brigitte = term("Brigitte");
