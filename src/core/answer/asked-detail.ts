@@ -113,8 +113,8 @@ const NAMED = new RegExp(`\\b(?:quel|quelle|quels|quelles|which) (?:${NAMED_NOUN
 /** The detail `question` asks beyond its kind, if any. */
 export function askedDetail(question: string): AskedDetail | undefined {
   const q = folded(question);
-  // a penalty asked for (`quelle amende le parquet a-t-il requise`) is answered by the request
   if (DEATH.test(q)) return "death";
+  // a penalty asked for (`quelle amende le parquet a-t-il requise`) is answered by the request
   if (PENALTY.test(q) && !ASKED_FOR.test(q)) return "penalty";
   if (DECISION.test(q)) return "decision";
   if (OBJECT.test(q)) return "object";
