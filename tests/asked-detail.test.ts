@@ -448,12 +448,13 @@ describe("role beside name", () => {
           "r5",
           "2020-05-12",
           "Bangkok : un chien-robot distribue du gel",
-          "Un distributeur de gel à quatre pattes, au doux nom de K9, accueille les clients d'un centre commercial de Bangkok. Un distributeur de gel accueille les clients d'un centre commercial de Bangkok depuis mardi.",
+          "Un distributeur de gel à quatre pattes, au doux nom de K9, accueille les clients d'un centre commercial de Bangkok. Un distributeur de gel accueille les clients d'un centre commercial de Bangkok depuis mardi. Le gérant du centre commercial de Bangkok a appelé Somchai pour installer le distributeur de gel.",
         ),
       ],
       "Le chien-robot qui distribue du gel dans un centre commercial de Bangkok, il s'appelle comment ?",
     );
-    expect([robot["0:0"], robot["0:1"]]).toEqual([0, 1]);
+    // `a appelé Somchai`: phoned, not named
+    expect([robot["0:0"], robot["0:1"], robot["0:2"]]).toEqual([0, 1, 1]);
   });
 
   it("takes a thing's name after `au` for the name asked (`il jouait au Dinamo`)", () => {

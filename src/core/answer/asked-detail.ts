@@ -482,9 +482,11 @@ function nameSpans(news: NewsIndex, q: DetailQuestion, text: string, afterPlaceW
     ...quoted.map((m) => ({ start: m.index ?? 0, text: m[0] })),
   ];
 }
-// A name given as one: `au doux nom de K9`, `baptisé Scar`, `surnommée Lily Paname`, `named Ted`.
+// A name given as one: `au doux nom de K9`, `baptisé Scar`, `surnommée Lily Paname`, `un chien appelé
+// Max`, `named Ted`. Not `appelé` or `nommé` after an auxiliary, where they mean phoned or appointed
+// (`a appelé Macron`, `a été nommé Premier ministre`), nor `called` after `has`, `had`.
 const NAMING_CUE =
-  /(?<!\p{L})(?:nom\s+d['’]|nom\s+de|baptis[ée]e?s?|surnomm[ée]e?s?|appel[ée]e?s?|nomm[ée]e?s?|pr[ée]nomm[ée]e?s?|named|called|dubbed|nicknamed)\s+[«"“]?\s*(\p{Lu}[\p{L}\p{N}'’-]*)/gu;
+  /(?<!\p{L})(?:nom\s+d['’]|nom\s+de|baptis[ée]e?s?|surnomm[ée]e?s?|pr[ée]nomm[ée]e?s?|(?<!(?<!\p{L})(?:a|ont|avait|avaient|aura|été|est|sont|sera|seront|était|étaient|has|have|had)\s+)(?:appel[ée]e?s?|nomm[ée]e?s?|called)|named|dubbed|nicknamed)\s+[«"“]?\s*(\p{Lu}[\p{L}\p{N}'’-]*)/gu;
 /** Whether `text` gives a name the question does not, right after a naming cue. */
 const namedByCue = (news: NewsIndex, q: DetailQuestion, text: string) =>
   [...text.matchAll(NAMING_CUE)].some((m) => !given(news, q.terms, m[1] ?? ""));

@@ -5,13 +5,16 @@
 // An illness named in apposition (`une longue maladie, un cancer`): not a time told after the comma
 // (`une longue maladie, un an après son mari`), which names nothing.
 const APPOSITION = String.raw`\s*[,:(—–-]\s*(?:un|une|d['’]une?)\s+(?!(?:ans?|années?|mois|jours?|semaines?|heures?)(?!\p{L}))\p{L}`;
+// What a death's own words say it was of: `des suites de`, `a succombé à`, `emporté par`, `victime
+// d'`, `died of`, an illness named in apposition (both causes below read them).
+const DEATH_VERBS = String.raw`des\s+suites|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|victimes?\s+d|died\s+(?:of|from)|(?:maladie|illness)${APPOSITION}`;
 /**
  * How a sentence states a cause: `des suites d'un cancer`, `mort d'une crise cardiaque`, `à cause
  * de`, `provoqué par`, `because of`. A death told without one (`est morte paisiblement`) answers no
  * `de quoi`.
  */
 const STATES_CAUSE = new RegExp(
-  String.raw`(?<!\p{L})(?:des\s+suites|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|victimes?\s+d|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|died\s+(?:of|from)|killed\s+(?:in|by)|cause\s+of|(?:maladie|illness)${APPOSITION})`,
+  String.raw`(?<!\p{L})(?:${DEATH_VERBS}|suite\s+à|à\s+cause|en\s+raison|faute\s+d|parce\s+qu|provoqu[ée]e?s?\s+par|caus[ée]e?s?\s+par|d[ûu]e?s?\s+(?:à|aux?)|li[ée]e?s?\s+(?:à|aux?)|atteinte?s?\s+d|souffr\p{L}*\s+d|because|caused\s+by|due\s+to|killed\s+(?:in|by)|cause\s+of)`,
   "iu",
 );
 /**
@@ -35,13 +38,12 @@ export const statesCause = (text: string): boolean => {
 };
 
 /**
- * How a death's cause is told: the death's own verbs (`des suites de`, `a succombé à`, `emporté
- * par`, `died of`), or the usual causes named (`un cancer`, `une crise cardiaque`, `une overdose`).
- * The causes of anything (`en raison de`, `à cause de`) are left out: beside a death they as often
+ * How a death's cause is told: the death's own words (DEATH_VERBS), or the usual causes named (`un
+ * cancer`, `une crise cardiaque`, `une overdose`). The causes of anything (`en raison de`, `à cause de`) are left out: beside a death they as often
  * tell why someone was called or went somewhere (`appelés en raison d'inquiétudes`).
  */
 const DEATH_CAUSE = new RegExp(
-  String.raw`(?<!\p{L})(?:des\s+suites|succomb\p{L}*|succumb\p{L}*|emport[ée]e?s?\s+par|victimes?\s+d|died\s+(?:of|from)|cause\s+(?:of\s+(?:his|her|their|the)\s+)?death|cause\s+(?:de\s+(?:sa|la|leur)\s+mort|du\s+d[ée]c[èe]s)|mort\s+(?:naturelle|subite)|overdose|surdose|crise\s+cardiaque|arr[êe]t\s+cardiaque|malaise\s+cardiaque|infarctus|AVC|accident\s+vasculaire|cancers?|leuc[ée]mie|tumeur|pneumonie|h[ée]morragie|septic[ée]mie|covid(?:-19)?|coronavirus|sida|suicid\p{L}*|noy[ée]\p{L}*|heart\s+attack|cardiac\s+arrest|stroke|pneumonia|(?:maladie|illness)${APPOSITION}|maladie\s+(?:de|d['’])\s*\p{Lu})`,
+  String.raw`(?<!\p{L})(?:${DEATH_VERBS}|cause\s+(?:of\s+(?:his|her|their|the)\s+)?death|cause\s+(?:de\s+(?:sa|la|leur)\s+mort|du\s+d[ée]c[èe]s)|mort\s+(?:naturelle|subite)|overdose|surdose|crise\s+cardiaque|arr[êe]t\s+cardiaque|malaise\s+cardiaque|infarctus|AVC|accident\s+vasculaire|cancers?|leuc[ée]mie|tumeur|pneumonie|h[ée]morragie|septic[ée]mie|covid(?:-19)?|coronavirus|sida|suicid\p{L}*|noy[ée]\p{L}*|heart\s+attack|cardiac\s+arrest|stroke|pneumonia|maladie\s+(?:de|d['’])\s*\p{Lu})`,
   "iu",
 );
 
