@@ -364,6 +364,23 @@ describe("answer logic on synthetic articles", () => {
     );
   });
 
+  it("answers an age from the sentence after the one naming the person, not only from sentences naming them", () => {
+    const obituary = article(
+      "d1",
+      "Mort d'un animateur",
+      "2025-08-02",
+      "L'animateur Paul Verdier a été retrouvé sans vie vendredi à son domicile. " +
+        "Le journaliste s'est éteint à l'âge de 85 ans.",
+    );
+    const a = rankerOver([...synthetic, obituary]).answer("Paul Verdier est mort à quel âge ?");
+    expect(a.why).not.toBe("unfit");
+    expect(a.answer).toContain("85 ans");
+    // a sentence naming the person and nothing else the question asks still says who, not when
+    const named = article("d2", "Hommage", "2025-08-03", "Paul Verdier animait une émission de radio.");
+    const b = rankerOver([...synthetic, named]).answer("Quand est né Paul Verdier ?");
+    expect(b.found).toBe(false);
+  });
+
   it("does not answer a what-is-the-name question with a sentence that names nobody new", () => {
     const praise = article(
       "n1",

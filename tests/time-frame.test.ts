@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { afterArchive } from "../src/core/answer/decide.ts";
-import { readTimeFrame, statedSpans } from "../src/core/answer/time-frame.ts";
+import { readTimeFrame, spellOutMonths, statedSpans } from "../src/core/answer/time-frame.ts";
 
 const NOW = "2020-05-20"; // a Wednesday
 const frame = (q: string, now = NOW) => readTimeFrame(q, now);
@@ -432,5 +432,32 @@ describe("statedSpans: the dates a sentence states", () => {
       { from: "2017-06-01", to: "2017-06-30" },
       { from: "2019-05-02", to: "2019-05-02" },
     ]);
+  });
+});
+
+describe("spellOutMonths: abbreviated months as chat writes them", () => {
+  it("writes out an English abbreviation beside a year or a day, and the frame reads it", () => {
+    expect(spellOutMonths("Aude wildfire, Aug 2019: where did it start?")).toBe(
+      "Aude wildfire, August 2019: where did it start?",
+    );
+    expect(spellOutMonths("What happened on Dec. 5, 2019?")).toBe("What happened on December 5, 2019?");
+    expect(days(spellOutMonths("How many died in Aug 2019?"))).toEqual(["2019-08-01", "2019-08-31"]);
+  });
+
+  it("writes out a French abbreviation in lower case as the French month", () => {
+    expect(spellOutMonths("Qu'a dit le préfet le 12 sept. 2018 ?")).toBe(
+      "Qu'a dit le préfet le 12 septembre 2018 ?",
+    );
+    expect(spellOutMonths("Combien de morts le 3 févr. ?")).toBe("Combien de morts le 3 février ?");
+  });
+
+  it("leaves the same spellings alone away from a day or a year: a name, the number seven", () => {
+    expect(spellOutMonths("Qu'a dit Jan Koum ?")).toBe("Qu'a dit Jan Koum ?");
+    expect(spellOutMonths("Les sept 12-15 ans ont été retrouvés ?")).toBe(
+      "Les sept 12-15 ans ont été retrouvés ?",
+    );
+    expect(spellOutMonths("Combien de victimes parmi les sept ?")).toBe(
+      "Combien de victimes parmi les sept ?",
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { guessLanguage, STOPWORDS } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { EN_FR, frenchFor } from "./glossary-en-fr.ts";
+import { frenchFor, frenchForPair } from "./glossary-en-fr.ts";
 import { readQuestion } from "./read-question.ts";
 import { retrieveCandidates } from "./retrieve.ts";
 
@@ -62,7 +62,7 @@ export function forFrenchSearch(text: string): string {
   const out: string[] = [];
   const paired = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++) {
-    const fr = EN_FR[`${words[i]?.folded} ${words[i + 1]?.folded}`];
+    const fr = frenchForPair(words[i]?.folded ?? "", words[i + 1]?.folded ?? "");
     if (!fr) continue;
     out.push(...fr);
     paired.add(i);

@@ -1,12 +1,13 @@
 // Nouns that count the same thing under another word, read from the English–French glossary
-// (./glossary-en-fr.ts): the French words one English word translates to are spellings of the same
-// count (`deaths` → `morts`, `décès`; `passengers` → `passagers`, `voyageurs`), and the English
-// word counts it too. `countsOther` (./asked-span.ts) took `300 voyageurs` for another noun than
-// the asked `passagers`, `neuf décès` for another than `morts`: a right answer read as the figure of
-// something else. No list of its own: every glossary entry with its translations is one set.
+// (./glossary-en-fr.ts, its entries of one sense each: EN_FR_CORE): the French words one English
+// word translates to are spellings of the same count (`deaths` → `morts`, `décès`; `passengers` →
+// `passagers`, `voyageurs`), and the English word counts it too. `countsOther` (./asked-span.ts)
+// took `300 voyageurs` for another noun than the asked `passagers`, `neuf décès` for another than
+// `morts`: a right answer read as the figure of something else. No list of its own: every such
+// glossary entry with its translations is one set.
 
 import type { NewsIndex } from "../search/news-index.ts";
-import { EN_FR } from "./glossary-en-fr.ts";
+import { EN_FR_CORE } from "./glossary-en-fr.ts";
 
 const byIndex = new WeakMap<NewsIndex, Map<string, Set<string>>>();
 
@@ -15,7 +16,7 @@ function synonymMap(news: NewsIndex): Map<string, Set<string>> {
   const known = byIndex.get(news);
   if (known) return known;
   const map = new Map<string, Set<string>>();
-  for (const [english, french] of Object.entries(EN_FR)) {
+  for (const [english, french] of Object.entries(EN_FR_CORE)) {
     const set = new Set(french.flatMap((w) => news.analyzer.terms(w, "fr")));
     for (const t of news.analyzer.terms(english, "en")) set.add(t);
     if (set.size < 2) continue;

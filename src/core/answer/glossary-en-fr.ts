@@ -3,7 +3,9 @@
 // `coopération`, `relations`) are not listed; only words whose French form differs.
 // Keys and values are plain words; both go through the analyzer.
 
+import { englishBaseForms } from "../text/english-inflection.ts";
 import { EN_FR_COMMON } from "./glossary-en-fr-common.ts";
+import { EN_FR_MORE } from "./glossary-en-fr-more.ts";
 
 const EN_FR_HAND: Readonly<Record<string, readonly string[]>> = {
   // countries, peoples, places
@@ -395,15 +397,48 @@ const EN_FR_HAND: Readonly<Record<string, readonly string[]>> = {
   key: ["clé"],
 };
 
-/** The glossary: the hand-made entries above, and the archive's frequent words (./glossary-en-fr-common.ts). */
-export const EN_FR: Readonly<Record<string, readonly string[]>> = { ...EN_FR_COMMON, ...EN_FR_HAND };
+/**
+ * The hand-made entries above and the archive's frequent words (./glossary-en-fr-common.ts, inflected
+ * forms listed as keys): each key's values spell one sense, so counted-synonyms.ts reads them as
+ * names of one count (`deaths` → `morts`, `décès`).
+ */
+export const EN_FR_CORE: Readonly<Record<string, readonly string[]>> = { ...EN_FR_COMMON, ...EN_FR_HAND };
 
-/** French equivalents of an English word, also for its plural (`investors` → `investor`). */
+/**
+ * The glossary: EN_FR_CORE, and the words it left out (./glossary-en-fr-more.ts, verbs by their base
+ * form only, conjugated forms as values). EN_FR_CORE's key wins.
+ */
+export const EN_FR: Readonly<Record<string, readonly string[]>> = { ...EN_FR_MORE, ...EN_FR_CORE };
+
+/**
+ * French equivalents of an English word, also for its inflections: a plural or third person
+ * (`investors` → `investor`, `crashes` → `crash`), and a past or `-ing` form of a verb that
+ * glossary-en-fr-more.ts lists by its base form (`replacing` → `replace`, `dying` → `die`), of which
+ * only the French verb forms are taken (a key that is also a noun: `lifted` is no `ascenseur`).
+ */
 export function frenchFor(word: string): readonly string[] | undefined {
   const w = word.toLowerCase();
-  return (
-    EN_FR[w] ??
-    (w.endsWith("ies") ? EN_FR[`${w.slice(0, -3)}y`] : undefined) ??
-    (w.endsWith("s") ? EN_FR[w.slice(0, -1)] : undefined)
-  );
+  const direct = EN_FR[w];
+  if (direct) return direct;
+  for (const { base, verb } of englishBaseForms(w)) {
+    const found = verb ? EN_FR_MORE[base]?.filter(isFrenchVerbForm) : EN_FR[base];
+    if (found && found.length > 0) return found;
+  }
+  return undefined;
 }
+
+/**
+ * French equivalents of a two-word English expression, also inflected: `taking over` as `take over`,
+ * `prime ministers` as `prime minister`.
+ */
+export function frenchForPair(first: string, second: string): readonly string[] | undefined {
+  const firsts = [first, ...englishBaseForms(first).map((b) => b.base)];
+  const seconds = [second, ...englishBaseForms(second).flatMap((b) => (b.verb ? [] : [b.base]))];
+  for (const a of firsts) for (const b of seconds) if (EN_FR[`${a} ${b}`]) return EN_FR[`${a} ${b}`];
+  return undefined;
+}
+
+// an infinitive or a participle, judged by its last word (`se souvenir`, `a explosé`, `mort`, `pris`)
+const FRENCH_VERB_FORM =
+  /(?:er|ir|re|oir|é|ée|és|ées|i|ie|is|ise|it|ite|u|ue|us|ert|erte|int|inte|ort|orte)$/;
+const isFrenchVerbForm = (phrase: string) => FRENCH_VERB_FORM.test(phrase.split(/\s+/).at(-1) ?? "");

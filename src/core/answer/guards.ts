@@ -4,7 +4,8 @@
 // - "Quel poste occupe X ?" is answered only by a sentence giving X a title in apposition
 //   (`l'ingénieure X`, `X, ministre de…`); any other sentence about X does not say it.
 // - A kind question (who, when, where, how many) answered by a sentence matching only the people
-//   it names (and their titles) says who, not what happened (`Quand est né X ?` against any sentence naming X).
+//   it names (and their titles) says who, not what happened (`Quand est né X ?` against any sentence naming X);
+//   a sentence naming none of them is not this case.
 // - A when or how-many question is never answered by a sentence holding no date (a day, for
 //   "quel jour") or no count: `Les deux villes ont signé…` says nothing of how many students.
 // - "Qui est le ministre de l'Agriculture ?" is never answered by a sentence giving the asked title
@@ -27,7 +28,9 @@ export function passesGuards(news: NewsIndex, q: Reading, best: ScoredSentence):
 }
 
 function onlyNames(q: Reading, best: ScoredSentence): boolean {
-  if (!q.isName.some(Boolean)) return false;
+  // a sentence naming none of them matches no one: it tells the event (`s'est éteint à l'âge de 85
+  // ans`, `le bilan fait état de 9 morts`) and is judged as any other
+  if (!q.groups.some((g, gi) => q.isName[gi] === true && hasGroup(best.sentence.terms, g))) return false;
   return !q.groups.some(
     (g, gi) => !q.isWho[gi] && (q.factors[gi] ?? 1) >= 1 && hasGroup(best.sentence.terms, g),
   );

@@ -14,7 +14,7 @@ import { fold } from "../text/fold.ts";
 import { stem } from "../text/stem.ts";
 import { guessLanguage } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { EN_FR, frenchFor } from "./glossary-en-fr.ts";
+import { frenchFor, frenchForPair } from "./glossary-en-fr.ts";
 import { quantityCue } from "./quantity-kind.ts";
 
 export type AnswerKind = "person" | "date" | "number" | "place" | "rank" | "other";
@@ -526,8 +526,7 @@ function englishGroups({ words, roles, isKindNoun, analyzer, known }: QuestionRe
   const collector = createGroupCollector();
   const used = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++) {
-    const pair = `${words[i]?.folded} ${words[i + 1]?.folded}`;
-    const fr = EN_FR[pair];
+    const fr = frenchForPair(words[i]?.folded ?? "", words[i + 1]?.folded ?? "");
     if (!fr) continue;
     for (const phrase of fr) for (const t of analyzer.terms(phrase, "fr")) collector.push([t], 1);
     used.add(i);

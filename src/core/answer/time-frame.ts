@@ -4,6 +4,7 @@
 // restrict or weight articles by date, and drops the frame's own words from the query, since
 // `mars` or `hier` are not what the question is about.
 import { isIsoDay, isRealDay, tenseAt } from "../dates/index.ts";
+import { EE_VERBS } from "../text/english-inflection.ts";
 
 export interface TimeFrame {
   /** First day of the frame, `YYYY-MM-DD`, inclusive; absent when open towards the past. */
@@ -62,6 +63,51 @@ const MONTHS: readonly string[][] = [
 const monthOf = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 const MONTH = `(${MONTHS.flat().join("|")})`;
 const EN_MONTHS = new Set(MONTHS.map((names) => names[names.length - 1]));
+// Months abbreviated as chat writes them (`Aug 2019`, `12 sept. 2018`), by the full name they stand
+// for: English ones capitalised (`Sept`), French ones in lower case (`sept`, `févr.`).
+const ABBREVIATED = new Map<string, number>(
+  Object.entries({
+    1: "jan janv",
+    2: "feb fev fevr fév févr",
+    3: "mar",
+    4: "apr avr",
+    6: "jun",
+    7: "jul juil",
+    8: "aug",
+    9: "sep sept",
+    10: "oct",
+    11: "nov",
+    12: "dec déc",
+  }).flatMap(([month, spellings]) => spellings.split(" ").map((a) => [a, Number(month)] as const)),
+);
+const ABBR = `(${[...ABBREVIATED.keys()].join("|")})`;
+// only beside a day or a year, where no other word of these spellings stands (`sept morts`, `Jan Koum`)
+const ABBR_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])${ABBR}\\.?(?=\\s+(?:\\d{4}|\\d{1,2}(?:st|nd|rd|th|er)?)(?![\\p{L}\\p{N}]))`,
+  "giu",
+);
+const ABBR_AFTER = new RegExp(
+  `(?<=(?<![\\p{L}\\p{N}])\\d{1,2}(?:st|nd|rd|th|er)?\\s+)${ABBR}\\.?(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+
+/** The question with its abbreviated months written out (`Aug 2019` → `August 2019`). */
+export function spellOutMonths(question: string): string {
+  const full = (written: string, abbr: string) => {
+    const names = MONTHS[(ABBREVIATED.get(abbr.toLowerCase()) ?? 0) - 1];
+    if (!names) return written;
+    // English names come last in MONTHS, French first
+    const english = names.at(-1) ?? "";
+    return /^\p{Lu}/u.test(abbr) ? english.charAt(0).toUpperCase() + english.slice(1) : (names[0] ?? written);
+  };
+  return question
+    .replace(ABBR_BEFORE, (m, abbr: string, at: number, all: string) =>
+      // French `sept` before a number is seven (`les sept 12-15 ans`) unless a year follows
+      abbr === "sept" && !/^\.?\s+\d{4}/.test(all.slice(at + abbr.length)) ? m : full(m, abbr),
+    )
+    .replace(ABBR_AFTER, (m, abbr: string) => full(m, abbr));
+}
+
 /** The month as written when it is a French name, else "" (English months always take a capital). */
 const FR_ONLY = (m: string | undefined) => (m && !EN_MONTHS.has(m.toLowerCase()) ? m : "");
 // Any year from 1000 (`en septembre 1760` is no recent September), not a measure (`en 1500 m`).
@@ -328,17 +374,6 @@ const PAST_TENSE =
  */
 const EN_REGULAR_PAST =
   /(?<![\p{L}\p{N}'’-])(?<!\b(?:the|a|an|this|these|those|its|his|her|their|our|my|your|very|most|more|less|least|too|is|are|am|be|being|'s|'re)\s+(?:\p{Ll}+ly\s+)?)(\p{Ll}*[aeiouy]\p{Ll}*)ed(?![\p{L}\p{N}'’-])/gu;
-/** Verbs in `-ee`, whose past ends in `-eed`. */
-const EE_VERBS = new Set([
-  "agree",
-  "disagree",
-  "free",
-  "guarantee",
-  "decree",
-  "referee",
-  "oversee",
-  "foresee",
-]);
 /** Words in `-ed` that are no verb's past (adjectives, nouns, French `pied`). */
 const NOT_PAST = new Set(
   "hundred sacred naked wicked kindred wretched rugged infrared embed bloodshed watershed seabed hotbed deathbed riverbed pied".split(

@@ -1,0 +1,40 @@
+// The English → French lookup: a verb the third glossary lists by its base form is found from its
+// past and -ing forms (`replacing`, `died`), taking only the French verb forms; a noun key is not
+// taken for a verb's inflection (`lifted` is no `ascenseur`); a two-word expression is found inflected.
+import { describe, expect, it } from "vitest";
+import { EN_FR, frenchFor, frenchForPair } from "../src/core/answer/glossary-en-fr.ts";
+import { readQuestion } from "../src/core/answer/read-question.ts";
+import { createNewsIndex } from "../src/core/search/news-index.ts";
+import { newsArticle as article } from "./fakes/articles.ts";
+
+describe("frenchFor: inflected English words", () => {
+  it("finds a base-form verb from its past, -s and -ing forms", () => {
+    expect(frenchFor("replace")).toContain("remplacer");
+    expect(frenchFor("replacing")).toContain("remplacer");
+    expect(frenchFor("replaced")).toContain("remplacé");
+    expect(frenchFor("dying")).toContain("mourir");
+    expect(frenchFor("dies")).toContain("meurt");
+  });
+
+  it("keeps an inflected form's own key, and takes no noun for a verb's inflection", () => {
+    expect(frenchFor("died")).toEqual(EN_FR.died);
+    expect(EN_FR.lift).toBeDefined();
+    expect(frenchFor("lifted") ?? []).not.toContain("ascenseur");
+    expect(frenchFor("investors")).toEqual(EN_FR.investor);
+  });
+
+  it("finds a two-word expression with its first word inflected", () => {
+    expect(frenchForPair("take", "over")).toBeDefined();
+    expect(frenchForPair("taking", "over")).toEqual(frenchForPair("take", "over"));
+    expect(frenchForPair("taking", "part")).toEqual(EN_FR["take part"]);
+    expect(frenchForPair("taking", "off")).toEqual(EN_FR["take off"]);
+  });
+
+  it("lets an English question reach a French sentence by its verb", () => {
+    const news = createNewsIndex([
+      article("g1", "2019-10-12", "Cinéma", "L'acteur Paul Verdier est décédé vendredi 11 octobre à 78 ans."),
+    ]);
+    const reading = readQuestion(news, "When did Paul Verdier die?");
+    expect(reading.groups.some((g) => g.includes("deced"))).toBe(true);
+  });
+});
