@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { newestAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
+import { newestAsGood, preciseAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
@@ -222,6 +222,21 @@ describe("decide: newest among equally good answers", () => {
     const top = sentence(0, 5, ["450 mort"], 0.6);
     const close = sentence(1, 4.9, ["19000 mort"], 0.5);
     expect(newestAsGood(news, [top, close], top, 0.25)).toBe(close);
+  });
+  it("quotes the precise figure a close sentence gives for the rounded one chosen", () => {
+    const rounded = sentence(0, 5, ["600 kilometr"], 0.6);
+    const precise = sentence(1, 4.2, ["588 kilometr"], 0.5);
+    expect(preciseAsGood([rounded, precise], rounded, 1)).toBe(precise);
+    // not a figure far below, of another unit, far from it, or no finer; nor with the rule off
+    expect(preciseAsGood([rounded, { ...precise, score: 3.5 }], rounded, 1)).toBe(rounded);
+    expect(preciseAsGood([rounded, sentence(1, 4.2, ["588 voitur"], 0.5)], rounded, 1)).toBe(rounded);
+    expect(preciseAsGood([rounded, sentence(1, 4.2, ["452 kilometr"], 0.5)], rounded, 1)).toBe(rounded);
+    const other = sentence(0, 5, ["22000 amend"], 0.6);
+    expect(preciseAsGood([other, sentence(1, 4.8, ["19000 amend"], 0.5)], other, 1)).toBe(other);
+    expect(preciseAsGood([rounded, precise], rounded, 0)).toBe(rounded);
+    const share = sentence(0, 5, ["2 %"], 0.6);
+    const finer = sentence(1, 4.5, ["2.2 %"], 0.5);
+    expect(preciseAsGood([share, finer], share, 1)).toBe(finer);
   });
 });
 

@@ -11,7 +11,7 @@
 // Loads the archive twice (a few minutes): a heavy job, run it under the shared lock.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createAnswerer } from "../../src/core/answer/answerer.ts";
+import { createAnswerer, PRECISE_MARGIN } from "../../src/core/answer/answerer.ts";
 import { decide } from "../../src/core/answer/decide.ts";
 import { createScorer } from "../../src/core/answer/scorer.ts";
 import type { Article } from "../../src/core/corpus/article.ts";
@@ -59,7 +59,11 @@ function askAll(set: string, news: NewsIndex, asked: readonly Asked[]): void {
     const decision =
       reading.groups.length === 0
         ? undefined
-        : decide(news, reading, scored, scorer, { recencyMargin: 0.25, span: { first, last } });
+        : decide(news, reading, scored, scorer, {
+            recencyMargin: 0.25,
+            preciseMargin: PRECISE_MARGIN,
+            span: { first, last },
+          });
     hash.update(
       `${decision?.confidence ?? "-"} ${decision?.found ? `${decision.best.doc} ${decision.best.index}` : "-"}`,
     );

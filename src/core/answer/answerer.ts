@@ -47,6 +47,11 @@ export interface AnswererOptions {
   /** Sentences within this score (log-odds) of the best compete on recency (newest wins). Default 0.25. */
   recencyMargin?: number;
   /**
+   * A sentence within this score (log-odds) of the chosen one giving its rounded figure precisely is
+   * quoted instead (`près de 600` → `588`). Default: PRECISE_MARGIN.
+   */
+  preciseMargin?: number;
+  /**
    * A neighbour of the quoted sentence scoring within this much (log-odds) of it is quoted too,
    * when both fit in 400 characters. Default: NEIGHBOUR_MARGIN.
    */
@@ -78,6 +83,12 @@ export interface Answerer {
 
 /** See `AnswererOptions.neighbourMargin`. PIAF 5-fold CV answer-contains 30.6 % without, 31.0 % at 1.5, 31.7 % at 3 (wrong of answered 25.0 → 22.1 %). */
 export const NEIGHBOUR_MARGIN = 3;
+
+/**
+ * See `AnswererOptions.preciseMargin`. News batches 1–27 (committed model): 0.5 puts 3 wrong answers
+ * right, 1 six, 1.5 six and one right wrong, 2 six and four right wrong plus one abstained.
+ */
+export const PRECISE_MARGIN = 1;
 
 export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): Answerer {
   const text: Messages = messages(options.locale ?? "fr");
@@ -128,6 +139,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const scored = scoreReading(reading, ask);
     const decision = decide(news, reading, scored, scorer, {
       recencyMargin: options.recencyMargin ?? 0.25,
+      preciseMargin: options.preciseMargin ?? PRECISE_MARGIN,
       ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
       span: archiveSpan(),
     });

@@ -2,7 +2,8 @@
 // archive does not cover (a name or year it never mentions, a time frame outside its dates) or the
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
 // the asked kind alike, and among those stating the top's answer as fully, the newest article
-// wins: a figure that changes is quoted as last stated, an answer from its latest telling.
+// wins: a figure that changes is quoted as last stated, an answer from its latest telling. Then a
+// rounded figure (a title's `près de 600 kilomètres`) gives way to a close sentence stating it precisely.
 import type { NewsIndex } from "../search/news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
@@ -24,6 +25,8 @@ export type Decision =
 export interface DecideOptions {
   /** Sentences within this score (log-odds) of the best compete on recency. */
   readonly recencyMargin: number;
+  /** A sentence within this score (log-odds) of the chosen one that gives its rounded figure precisely wins (0: off). */
+  readonly preciseMargin: number;
   /** Overrides the model's threshold. */
   readonly minConfidence?: number;
   /** The archive's first and last dates (`YYYY-MM-DD`), for frames it does not cover. */
@@ -45,7 +48,8 @@ export function decide(
   const confidence = scorer.confidence(ranked);
   const threshold = options.minConfidence ?? scorer.thresholdFor(q.kind);
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
-  const best = newestAsGood(news, ranked, top, options.recencyMargin);
+  const newest = newestAsGood(news, ranked, top, options.recencyMargin);
+  const best = q.kind === "number" ? preciseAsGood(ranked, newest, options.preciseMargin) : newest;
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
 }
@@ -99,4 +103,45 @@ export function statesAsFully(s: ScoredSentence, top: ScoredSentence): boolean {
     f(s, FEATURE_INDEX.coverage) >= f(top, FEATURE_INDEX.coverage) - 1e-9 &&
     f(s, FEATURE_INDEX.inFrame) >= f(top, FEATURE_INDEX.inFrame)
   );
+}
+
+// a figure's value (`588`, `12.4`) from an answer key (`588 kilometr`, `12.4 million`), and its unit
+const keyFigure = (key: string) => {
+  const space = key.indexOf(" ");
+  const value = Number(space < 0 ? key : key.slice(0, space));
+  return { value, unit: space < 0 ? "" : key.slice(space + 1) };
+};
+// significant digits: `600` one, `588` three, `2.2` two
+const significant = (v: number) => String(v).replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length;
+
+/**
+ * A rounded figure gives way to the precise one it rounds: a title's `près de 600 kilomètres`
+ * or `2 %` to the body's `588 kilomètres` or `2,2 %`, when a sentence scoring within `margin` gives
+ * a figure of the same unit within a fifth of it, with more significant digits.
+ */
+export function preciseAsGood(
+  ranked: readonly ScoredSentence[],
+  best: ScoredSentence,
+  margin: number,
+): ScoredSentence {
+  if (margin <= 0) return best;
+  const mine = (best.keys ?? []).map(keyFigure).filter((f) => Number.isFinite(f.value) && f.value > 0);
+  if (mine.length === 0) return best;
+  for (const s of ranked) {
+    if (s === best || s.score < best.score - margin) continue;
+    const finer = (s.keys ?? [])
+      .map(keyFigure)
+      .some((f) =>
+        mine.some(
+          (m) =>
+            m.unit === f.unit &&
+            Number.isFinite(f.value) &&
+            f.value !== m.value &&
+            Math.abs(f.value - m.value) <= 0.2 * m.value &&
+            significant(f.value) > significant(m.value),
+        ),
+      );
+    if (finer) return s;
+  }
+  return best;
 }
