@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { newestAsGood, preciseAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
+import { latestFigure, newestAsGood, preciseAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
@@ -222,6 +222,15 @@ describe("decide: newest among equally good answers", () => {
     const top = sentence(0, 5, ["450 mort"], 0.6);
     const close = sentence(1, 4.9, ["19000 mort"], 0.5);
     expect(newestAsGood(news, [top, close], top, 0.25)).toBe(close);
+  });
+  it("quotes the newest figure of the same unit for the latest figure asked, within the margin", () => {
+    const first = sentence(0, 5, ["400 mort"], 0.6);
+    const update = sentence(2, 2.5, ["832 mort"], 0.5);
+    expect(date(latestFigure(news, [first, update], first, 4))).toBe("2020-05-20");
+    // not another unit, nor a figure far below, nor with the rule off
+    expect(latestFigure(news, [first, sentence(2, 2.5, ["832 bless"], 0.5)], first, 4)).toBe(first);
+    expect(latestFigure(news, [first, { ...update, score: 0.5 }], first, 4)).toBe(first);
+    expect(latestFigure(news, [first, update], first, 0)).toBe(first);
   });
   it("quotes the precise figure a close sentence gives for the rounded one chosen", () => {
     const rounded = sentence(0, 5, ["600 kilometr"], 0.6);

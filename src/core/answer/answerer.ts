@@ -52,6 +52,11 @@ export interface AnswererOptions {
    */
   preciseMargin?: number;
   /**
+   * For the latest figure asked (`dernier bilan`), the newest sentence within this score (log-odds)
+   * giving a figure of the same unit is quoted. Default: LATEST_MARGIN.
+   */
+  latestMargin?: number;
+  /**
    * A neighbour of the quoted sentence scoring within this much (log-odds) of it is quoted too,
    * when both fit in 400 characters. Default: NEIGHBOUR_MARGIN.
    */
@@ -89,6 +94,12 @@ export const NEIGHBOUR_MARGIN = 3;
  * right, 1 six, 1.5 six and one right wrong, 2 six and four right wrong plus one abstained.
  */
 export const PRECISE_MARGIN = 1;
+
+/**
+ * See `AnswererOptions.latestMargin`. News batches 1–27 (committed model): 2 changes nothing, 3 puts
+ * 2 wrong answers right, 4 to 100 three, none lost.
+ */
+export const LATEST_MARGIN = 4;
 
 export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): Answerer {
   const text: Messages = messages(options.locale ?? "fr");
@@ -140,6 +151,7 @@ export function createAnswerer(news: NewsIndex, options: AnswererOptions = {}): 
     const decision = decide(news, reading, scored, scorer, {
       recencyMargin: options.recencyMargin ?? 0.25,
       preciseMargin: options.preciseMargin ?? PRECISE_MARGIN,
+      latestMargin: options.latestMargin ?? LATEST_MARGIN,
       ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
       span: archiveSpan(),
     });

@@ -2,7 +2,8 @@
 // archive does not cover (a name or year it never mentions, a time frame outside its dates) or the
 // calibrated confidence is below the threshold. Among sentences scoring about as well and holding
 // the asked kind alike, and among those stating the top's answer as fully, the newest article
-// wins: a figure that changes is quoted as last stated, an answer from its latest telling. Then a
+// wins: a figure that changes is quoted as last stated, an answer from its latest telling; for the
+// latest figure asked (`dernier bilan`), the newest of the same unit from further below. Then a
 // rounded figure (a title's `près de 600 kilomètres`) gives way to a close sentence stating it precisely.
 import type { NewsIndex } from "../search/news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
@@ -27,6 +28,8 @@ export interface DecideOptions {
   readonly recencyMargin: number;
   /** A sentence within this score (log-odds) of the chosen one that gives its rounded figure precisely wins (0: off). */
   readonly preciseMargin: number;
+  /** For the latest figure asked (`dernier bilan`), the newest figure of the same unit within this score wins (0: off). */
+  readonly latestMargin: number;
   /** Overrides the model's threshold. */
   readonly minConfidence?: number;
   /** The archive's first and last dates (`YYYY-MM-DD`), for frames it does not cover. */
@@ -49,7 +52,11 @@ export function decide(
   const threshold = options.minConfidence ?? scorer.thresholdFor(q.kind);
   if (confidence < threshold) return { found: false, confidence, why: "unsure" };
   const newest = newestAsGood(news, ranked, top, options.recencyMargin);
-  const best = q.kind === "number" ? preciseAsGood(ranked, newest, options.preciseMargin) : newest;
+  const latest =
+    q.kind === "number" && q.frame?.latest
+      ? latestFigure(news, ranked, newest, options.latestMargin)
+      : newest;
+  const best = q.kind === "number" ? preciseAsGood(ranked, latest, options.preciseMargin) : latest;
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
 }
@@ -144,4 +151,27 @@ export function preciseAsGood(
     if (finer) return s;
   }
   return best;
+}
+
+/**
+ * The latest figure asked (`quel est le dernier bilan ?`, `à ce jour`): among the sentences scoring
+ * within `margin` of the chosen one that give a figure of a unit it gives (`morts`, `hectares`), the
+ * newest article's is quoted, whatever its value: a toll is superseded by the next day's.
+ */
+export function latestFigure(
+  news: NewsIndex,
+  ranked: readonly ScoredSentence[],
+  best: ScoredSentence,
+  margin: number,
+): ScoredSentence {
+  const units = new Set((best.keys ?? []).map((k) => keyFigure(k).unit).filter((u) => u !== ""));
+  if (margin <= 0 || units.size === 0) return best;
+  const dateOf = (s: ScoredSentence) => news.articles[s.doc]?.date ?? "";
+  let chosen = best;
+  for (const s of ranked) {
+    if (s.score < best.score - margin) continue;
+    if (!(s.keys ?? []).some((k) => units.has(keyFigure(k).unit))) continue;
+    if (dateOf(s) > dateOf(chosen)) chosen = s;
+  }
+  return chosen;
 }
