@@ -235,17 +235,22 @@ describe("decide: newest among equally good answers", () => {
   it("quotes the precise figure a close sentence gives for the rounded one chosen", () => {
     const rounded = sentence(0, 5, ["600 kilometr"], 0.6);
     const precise = sentence(1, 4.2, ["588 kilometr"], 0.5);
-    expect(preciseAsGood([rounded, precise], rounded, 1)).toBe(precise);
+    expect(preciseAsGood(news, [rounded, precise], rounded, 1)).toBe(precise);
     // not a figure far below, of another unit, far from it, or no finer; nor with the rule off
-    expect(preciseAsGood([rounded, { ...precise, score: 3.5 }], rounded, 1)).toBe(rounded);
-    expect(preciseAsGood([rounded, sentence(1, 4.2, ["588 voitur"], 0.5)], rounded, 1)).toBe(rounded);
-    expect(preciseAsGood([rounded, sentence(1, 4.2, ["452 kilometr"], 0.5)], rounded, 1)).toBe(rounded);
+    expect(preciseAsGood(news, [rounded, { ...precise, score: 3.5 }], rounded, 1)).toBe(rounded);
+    expect(preciseAsGood(news, [rounded, sentence(1, 4.2, ["588 voitur"], 0.5)], rounded, 1)).toBe(rounded);
+    expect(preciseAsGood(news, [rounded, sentence(1, 4.2, ["452 kilometr"], 0.5)], rounded, 1)).toBe(rounded);
     const other = sentence(0, 5, ["22000 amend"], 0.6);
-    expect(preciseAsGood([other, sentence(1, 4.8, ["19000 amend"], 0.5)], other, 1)).toBe(other);
-    expect(preciseAsGood([rounded, precise], rounded, 0)).toBe(rounded);
+    expect(preciseAsGood(news, [other, sentence(1, 4.8, ["19000 amend"], 0.5)], other, 1)).toBe(other);
+    expect(preciseAsGood(news, [rounded, precise], rounded, 0)).toBe(rounded);
+    // for the latest figure asked, not from an older article
+    const newer = sentence(2, 5, ["600 kilometr"], 0.6);
+    const older = sentence(1, 4.2, ["588 kilometr"], 0.5);
+    expect(preciseAsGood(news, [newer, older], newer, 1)).toBe(older);
+    expect(preciseAsGood(news, [newer, older], newer, 1, true)).toBe(newer);
     const share = sentence(0, 5, ["2 %"], 0.6);
     const finer = sentence(1, 4.5, ["2.2 %"], 0.5);
-    expect(preciseAsGood([share, finer], share, 1)).toBe(finer);
+    expect(preciseAsGood(news, [share, finer], share, 1)).toBe(finer);
   });
 });
 

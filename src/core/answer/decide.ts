@@ -56,7 +56,10 @@ export function decide(
     q.kind === "number" && q.frame?.latest
       ? latestFigure(news, ranked, newest, options.latestMargin)
       : newest;
-  const best = q.kind === "number" ? preciseAsGood(ranked, latest, options.preciseMargin) : latest;
+  const best =
+    q.kind === "number"
+      ? preciseAsGood(news, ranked, latest, options.preciseMargin, q.frame?.latest === true)
+      : latest;
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
 }
@@ -124,18 +127,24 @@ const significant = (v: number) => String(v).replace(".", "").replace(/^0+/, "")
 /**
  * A rounded figure gives way to the precise one it rounds: a title's `près de 600 kilomètres`
  * or `2 %` to the body's `588 kilomètres` or `2,2 %`, when a sentence scoring within `margin` gives
- * a figure of the same unit within a fifth of it, with more significant digits.
+ * a figure of the same unit within a fifth of it, with more significant digits (for the latest
+ * figure asked, in an article no older than the chosen one's).
  */
 export function preciseAsGood(
+  news: NewsIndex,
   ranked: readonly ScoredSentence[],
   best: ScoredSentence,
   margin: number,
+  latest = false,
 ): ScoredSentence {
   if (margin <= 0) return best;
   const mine = (best.keys ?? []).map(keyFigure).filter((f) => Number.isFinite(f.value) && f.value > 0);
   if (mine.length === 0) return best;
+  const dateOf = (s: ScoredSentence) => news.articles[s.doc]?.date ?? "";
   for (const s of ranked) {
     if (s === best || s.score < best.score - margin) continue;
+    // for the latest figure asked, an older article's figure is no precise telling of the newest one
+    if (latest && dateOf(s) < dateOf(best)) continue;
     const finer = (s.keys ?? [])
       .map(keyFigure)
       .some((f) =>
