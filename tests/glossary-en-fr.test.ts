@@ -30,6 +30,15 @@ describe("frenchFor: inflected English words", () => {
     expect(frenchForPair("taking", "off")).toEqual(EN_FR["take off"]);
   });
 
+  it("leaves out a preposition whose French is a stopword, and translates one that is not", () => {
+    const news = createNewsIndex([
+      article("g2", "2019-10-12", "Accord", "Un accord a été signé près de Lyon."),
+    ]);
+    const groups = readQuestion(news, "How many protesters according to the police near Lyon?").groups;
+    expect(groups.some((g) => g.includes("accord"))).toBe(false);
+    expect(groups.some((g) => g.includes("pre"))).toBe(true);
+  });
+
   it("lets an English question reach a French sentence by its verb", () => {
     const news = createNewsIndex([
       article("g1", "2019-10-12", "Cinéma", "L'acteur Paul Verdier est décédé vendredi 11 octobre à 78 ans."),

@@ -395,7 +395,25 @@ const EN_FR_HAND: Readonly<Record<string, readonly string[]>> = {
   important: ["important"],
   main: ["principal"],
   key: ["clé"],
+  near: ["près"],
+  behind: ["derrière"],
 };
+
+/**
+ * English prepositions whose French equivalents are stopwords (`according to` → `selon`, `during` →
+ * `pendant`): a question's query leaves them out, as it does English stopwords, where their English
+ * stems would match other French words (`accord`, `dure`).
+ */
+export const EN_PREPOSITIONS: ReadonlySet<string> = new Set([
+  "according",
+  "during",
+  "despite",
+  "without",
+  "toward",
+  "towards",
+  "until",
+  "ahead",
+]);
 
 /**
  * The hand-made entries above and the archive's frequent words (./glossary-en-fr-common.ts, inflected

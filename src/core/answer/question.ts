@@ -14,7 +14,7 @@ import { fold } from "../text/fold.ts";
 import { stem } from "../text/stem.ts";
 import { guessLanguage } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { frenchFor, frenchForPair } from "./glossary-en-fr.ts";
+import { EN_PREPOSITIONS, frenchFor, frenchForPair } from "./glossary-en-fr.ts";
 import { quantityCue } from "./quantity-kind.ts";
 
 export type AnswerKind = "person" | "date" | "number" | "place" | "rank" | "other";
@@ -536,6 +536,8 @@ function englishGroups({ words, roles, isKindNoun, analyzer, known }: QuestionRe
     if (used.has(i) || isKindNoun(i) || (w.joined && !known(analyzer.term(w.text, "fr") ?? ""))) return;
     const en = analyzer.term(w.text, "en");
     if (en === undefined) return; // an English stopword
+    // `according` is `selon`, a French stopword: kept, its stem would match `accord`
+    if (EN_PREPOSITIONS.has(w.folded)) return;
     const alts = [en, stem(w.folded, "fr")];
     for (const phrase of frenchFor(w.folded) ?? []) {
       const fr = analyzer.terms(phrase, "fr");
