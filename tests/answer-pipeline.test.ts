@@ -231,6 +231,9 @@ describe("decide: newest among equally good answers", () => {
     expect(latestFigure(news, [first, sentence(2, 2.5, ["832 bless"], 0.5)], first, 4)).toBe(first);
     expect(latestFigure(news, [first, { ...update, score: 0.5 }], first, 4)).toBe(first);
     expect(latestFigure(news, [first, update], first, 0)).toBe(first);
+    // nor a newer figure outside the question's frame where the chosen one is inside it
+    const framed = sentence(0, 5, ["400 mort"], 0.6, 1);
+    expect(latestFigure(news, [framed, update], framed, 4)).toBe(framed);
   });
   it("quotes the precise figure a close sentence gives for the rounded one chosen", () => {
     const rounded = sentence(0, 5, ["600 kilometr"], 0.6);
@@ -243,6 +246,13 @@ describe("decide: newest among equally good answers", () => {
     const other = sentence(0, 5, ["22000 amend"], 0.6);
     expect(preciseAsGood(news, [other, sentence(1, 4.8, ["19000 amend"], 0.5)], other, 1)).toBe(other);
     expect(preciseAsGood(news, [rounded, precise], rounded, 0)).toBe(rounded);
+    // nor a precise figure outside the question's frame (another year's) where the rounded one is inside it
+    const roundedInFrame = sentence(0, 5, ["600 kilometr"], 0.6, 1);
+    expect(preciseAsGood(news, [roundedInFrame, precise], roundedInFrame, 1)).toBe(roundedInFrame);
+    expect(
+      preciseAsGood(news, [roundedInFrame, sentence(1, 4.2, ["588 kilometr"], 0.5, 1)], roundedInFrame, 1)
+        .keys,
+    ).toEqual(["588 kilometr"]);
     // for the latest figure asked, not from an older article
     const newer = sentence(2, 5, ["600 kilometr"], 0.6);
     const older = sentence(1, 4.2, ["588 kilometr"], 0.5);

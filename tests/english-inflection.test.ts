@@ -31,6 +31,7 @@ describe("englishBaseForms: an inflected English word read back to its base", ()
 
   it("gives no base shorter than three letters", () => {
     expect(bases("led")).toEqual([]);
+    // a rule, not a dictionary: a wrong guess is returned, and costs only where the caller knows it
     expect(bases("being")).toEqual(["bee/v"]);
   });
 });

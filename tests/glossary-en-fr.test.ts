@@ -2,6 +2,7 @@
 // past and -ing forms (`replacing`, `died`), taking only the French verb forms; a noun key is not
 // taken for a verb's inflection (`lifted` is no `ascenseur`); a two-word expression is found inflected.
 import { describe, expect, it } from "vitest";
+import { forFrenchSearch } from "../src/core/answer/article-retriever.ts";
 import { EN_FR, frenchFor, frenchForPair } from "../src/core/answer/glossary-en-fr.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
@@ -45,5 +46,14 @@ describe("frenchFor: inflected English words", () => {
     ]);
     const reading = readQuestion(news, "When did Paul Verdier die?");
     expect(reading.groups.some((g) => g.includes("deced"))).toBe(true);
+  });
+});
+
+describe("forFrenchSearch: an English question as French search text", () => {
+  it("leaves out the prepositions the query leaves out, and translates the rest", () => {
+    const words = forFrenchSearch("How many protesters according to the police during the march?").split(" ");
+    expect(words).not.toContain("according");
+    expect(words).not.toContain("during");
+    expect(words).toContain("police");
   });
 });

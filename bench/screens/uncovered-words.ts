@@ -6,14 +6,16 @@
 // cognates are among them: the glossary's writer leaves those out.
 //   node bin/run-ts.mjs bench/screens/frequent-words.ts --top 8000 > F
 //   node bin/run-ts.mjs bench/screens/uncovered-words.ts --words F
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { EN_FR } from "../../src/core/answer/glossary-en-fr.ts";
 import { createAnalyzer } from "../../src/core/text/analyzer.ts";
 import { createFlags } from "../lib/flags.ts";
 
 const file = createFlags().value("words");
-if (file === undefined) {
-  console.error("--words FILE: the output of bench/screens/frequent-words.ts");
+if (file === undefined || !existsSync(file)) {
+  console.error(
+    `--words FILE: the output of bench/screens/frequent-words.ts${file ? ` (no file ${file})` : ""}`,
+  );
   process.exit(1);
 }
 const analyzer = createAnalyzer();

@@ -7,7 +7,7 @@ import type { NewsIndex } from "../search/news-index.ts";
 import { fold } from "../text/fold.ts";
 import { guessLanguage, STOPWORDS } from "../text/stopwords.ts";
 import { forEachToken } from "../text/tokenize.ts";
-import { frenchFor, frenchForPair } from "./glossary-en-fr.ts";
+import { EN_PREPOSITIONS, frenchFor, frenchForPair } from "./glossary-en-fr.ts";
 import { readQuestion } from "./read-question.ts";
 import { retrieveCandidates } from "./retrieve.ts";
 
@@ -69,7 +69,7 @@ export function forFrenchSearch(text: string): string {
     paired.add(i + 1);
   }
   words.forEach((w, i) => {
-    if (paired.has(i) || STOPWORDS.has(w.folded)) return;
+    if (paired.has(i) || STOPWORDS.has(w.folded) || EN_PREPOSITIONS.has(w.folded)) return;
     out.push(w.text, ...(frenchFor(w.folded) ?? []));
   });
   return [...new Set(out)].join(" ");

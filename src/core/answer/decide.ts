@@ -115,6 +115,9 @@ export function statesAsFully(s: ScoredSentence, top: ScoredSentence): boolean {
   );
 }
 
+// `s` leaves the question's time frame where `best` stands in it (a figure of another year)
+const outOfFrame = (s: ScoredSentence, best: ScoredSentence) =>
+  (s.features[FEATURE_INDEX.inFrame] as number) < (best.features[FEATURE_INDEX.inFrame] as number);
 // a figure's value (`588`, `12.4`) from an answer key (`588 kilometr`, `12.4 million`), and its unit
 const keyFigure = (key: string) => {
   const space = key.indexOf(" ");
@@ -127,8 +130,9 @@ const significant = (v: number) => String(v).replace(".", "").replace(/^0+/, "")
 /**
  * A rounded figure gives way to the precise one it rounds: a title's `près de 600 kilomètres`
  * or `2 %` to the body's `588 kilomètres` or `2,2 %`, when a sentence scoring within `margin` gives
- * a figure of the same unit within a fifth of it, with more significant digits (for the latest
- * figure asked, in an article no older than the chosen one's).
+ * a figure of the same unit within a fifth of it, with more significant digits, inside the
+ * question's time frame whenever the chosen one is (for the latest figure asked, in an article no
+ * older than the chosen one's).
  */
 export function preciseAsGood(
   news: NewsIndex,
@@ -142,7 +146,7 @@ export function preciseAsGood(
   if (mine.length === 0) return best;
   const dateOf = (s: ScoredSentence) => news.articles[s.doc]?.date ?? "";
   for (const s of ranked) {
-    if (s === best || s.score < best.score - margin) continue;
+    if (s === best || s.score < best.score - margin || outOfFrame(s, best)) continue;
     // for the latest figure asked, an older article's figure is no precise telling of the newest one
     if (latest && dateOf(s) < dateOf(best)) continue;
     const finer = (s.keys ?? [])
@@ -164,8 +168,9 @@ export function preciseAsGood(
 
 /**
  * The latest figure asked (`quel est le dernier bilan ?`, `à ce jour`): among the sentences scoring
- * within `margin` of the chosen one that give a figure of a unit it gives (`morts`, `hectares`), the
- * newest article's is quoted, whatever its value: a toll is superseded by the next day's.
+ * within `margin` of the chosen one that give a figure of a unit it gives (`morts`, `hectares`), in
+ * the question's time frame whenever it is, the newest article's is quoted, whatever its value: a
+ * toll is superseded by the next day's.
  */
 export function latestFigure(
   news: NewsIndex,
@@ -178,7 +183,7 @@ export function latestFigure(
   const dateOf = (s: ScoredSentence) => news.articles[s.doc]?.date ?? "";
   let chosen = best;
   for (const s of ranked) {
-    if (s.score < best.score - margin) continue;
+    if (s.score < best.score - margin || outOfFrame(s, best)) continue;
     if (!(s.keys ?? []).some((k) => units.has(keyFigure(k).unit))) continue;
     if (dateOf(s) > dateOf(chosen)) chosen = s;
   }

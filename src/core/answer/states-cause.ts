@@ -39,8 +39,9 @@ export const statesCause = (text: string): boolean => {
 
 /**
  * How a death's cause is told: the death's own words (DEATH_VERBS), or the usual causes named (`un
- * cancer`, `une crise cardiaque`, `une overdose`). The causes of anything (`en raison de`, `à cause de`) are left out: beside a death they as often
- * tell why someone was called or went somewhere (`appelés en raison d'inquiétudes`).
+ * cancer`, `une crise cardiaque`, `une overdose`). The causes of anything (`en raison de`, `à cause
+ * de`) are left out: beside a death they as often tell why someone was called or went somewhere
+ * (`appelés en raison d'inquiétudes`).
  */
 const DEATH_CAUSE = new RegExp(
   String.raw`(?<!\p{L})(?:${DEATH_VERBS}|cause\s+(?:of\s+(?:his|her|their|the)\s+)?death|cause\s+(?:de\s+(?:sa|la|leur)\s+mort|du\s+d[ée]c[èe]s)|mort\s+(?:naturelle|subite)|overdose|surdose|crise\s+cardiaque|arr[êe]t\s+cardiaque|malaise\s+cardiaque|infarctus|AVC|accident\s+vasculaire|cancers?|leuc[ée]mie|tumeur|pneumonie|h[ée]morragie|septic[ée]mie|covid(?:-19)?|coronavirus|sida|suicid\p{L}*|noy[ée]\p{L}*|heart\s+attack|cardiac\s+arrest|stroke|pneumonia|maladie\s+(?:de|d['’])\s*\p{Lu})`,
