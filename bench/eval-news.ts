@@ -11,7 +11,8 @@
 // abstains.
 //
 // Flags: `--batches 1,2` (default: all), `--dir DIR` (another batch folder), `--no-minisearch`, `--out FILE` (per-question JSON lines),
-// `--quiet` (no per-question lines).
+// `--quiet` (no per-question lines), `--threshold P` (least confidence to answer instead of the model's:
+// `--threshold 0` shows what the top sentence would have been for every question).
 import { writeFileSync } from "node:fs";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { loadCorpus } from "../src/core/corpus/loader.ts";
@@ -39,6 +40,11 @@ const batches = batchesFlag === undefined ? listBatches(dir) : batchesOf(batches
 const withMiniSearch = !args.includes("--no-minisearch");
 const quiet = args.includes("--quiet");
 const outFile = flag("out");
+const threshold = flags.number("threshold");
+if (threshold !== undefined && (threshold < 0 || threshold > 1)) {
+  console.error(`--threshold: a probability between 0 and 1, not ${threshold}`);
+  process.exit(2);
+}
 
 const questions = loadNewsQuestions(batches, dir);
 if (questions.length === 0) {
@@ -55,7 +61,7 @@ console.log(
   `${articles.length} articles (last ${lastDate}), loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
     `${questions.length} questions, batches ${batches.join(",")}`,
 );
-const answerer = createAnswerer(news);
+const answerer = createAnswerer(news, threshold === undefined ? {} : { minConfidence: threshold });
 const withModel = await modelAnswersFromEnv(news); // undefined unless NEWSBOT_LLM_URL / NEWSBOT_EMBED_URL are set
 
 type Verdict = "right" | "wrong" | "abstained" | "answered";

@@ -74,3 +74,29 @@ describe("npm run train's flags", () => {
     30_000,
   );
 });
+
+describe("npm run eval:news's flags", () => {
+  // a threshold outside 0–1 would answer everything or nothing; it must stop before the archive loads
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const evalNews = (...flags: string[]) =>
+    spawnSync("node", ["bin/run-ts.mjs", "bench/eval-news.ts", "--batches", "1", ...flags], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+  it.each([
+    [["--threshold", "1.5"], /--threshold: a probability/],
+    [["--threshold", "-0.1"], /--threshold: a probability/],
+    [["--threshold", "abc"], /--threshold: a number/],
+    [["--threshold"], /--threshold needs a value/],
+  ])(
+    "stops on %j",
+    (flags, error) => {
+      const run = evalNews(...flags);
+      expect(run.signal).toBeNull();
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(error);
+    },
+    30_000,
+  );
+});
