@@ -71,6 +71,14 @@ describe("analyzer", () => {
     expect(analyzer.term("le")).toBeUndefined();
   });
 
+  it("drops an English negated auxiliary cut at its apostrophe, and keeps `don`", () => {
+    // `wasn't` read as the word `wasn`, which no article writes, made the question look unknown
+    expect(analyzer.terms("The driver wasn't drunk and hadn't already been fined", "en")).toEqual(
+      analyzer.terms("The driver drunk and been fined", "en"),
+    );
+    expect(analyzer.term("don")).toBeDefined();
+  });
+
   it("keeps `cours`, `fils` and `fois` apart from `cour`, `fil`, `foi`, and `course` apart from `cours`", () => {
     // `au cours de`, `en cours`, `un cours d'eau` are no court; `le fils` no thread; `une fois` no faith
     expect(analyzer.term("cours")).not.toBe(analyzer.term("cour"));

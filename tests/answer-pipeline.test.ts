@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
-import { latestFigure, newestAsGood, preciseAsGood, type ScoredSentence } from "../src/core/answer/decide.ts";
+import {
+  latestFigure,
+  namedAsGood,
+  newestAsGood,
+  preciseAsGood,
+  type ScoredSentence,
+} from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
@@ -261,6 +267,40 @@ describe("decide: newest among equally good answers", () => {
     const share = sentence(0, 5, ["2 %"], 0.6);
     const finer = sentence(1, 4.5, ["2.2 %"], 0.5);
     expect(preciseAsGood(news, [share, finer], share, 1)).toBe(finer);
+  });
+  it("quotes a close sentence naming the asked particular for one telling it generically", () => {
+    const marked = (s: ScoredSentence, ...names: (keyof typeof FEATURE_INDEX)[]) => {
+      const features = new Float64Array(s.features);
+      for (const n of names) features[FEATURE_INDEX[n]] = 1;
+      return { ...s, features } as ScoredSentence;
+    };
+    // `une plage des Landes` chosen; `la plage du Cap de l'Homy` scores within the margin
+    const generic = marked(sentence(0, 5, [], 0.9), "particularGeneric", "askedSlotEmpty");
+    const named = marked(sentence(1, 4.2, [], 0.2), "particularNamed");
+    expect(namedAsGood([generic, named], generic, 1)).toBe(named);
+    // a slot filled in no way (no generic word either) gives way too
+    const empty = marked(sentence(0, 5, [], 0.9), "askedSlotEmpty");
+    expect(namedAsGood([empty, named], empty, 1)).toBe(named);
+    // not a sentence far below, one naming nothing, one whose slot stays empty, nor with the rule off
+    expect(namedAsGood([generic, { ...named, score: 3.5 }], generic, 1)).toBe(generic);
+    expect(namedAsGood([generic, sentence(1, 4.8, [], 0.5)], generic, 1)).toBe(generic);
+    expect(namedAsGood([generic, marked(named, "askedSlotEmpty")], generic, 1)).toBe(generic);
+    expect(namedAsGood([generic, named], generic, 0)).toBe(generic);
+    // nor when the chosen sentence names the particular already or writes no generic word for it
+    const already = marked(sentence(0, 5, [], 0.9), "particularNamed");
+    expect(namedAsGood([already, named], already, 1)).toBe(already);
+    const plain = sentence(0, 5, [], 0.9);
+    expect(namedAsGood([plain, named], plain, 1)).toBe(plain);
+    // nor a sentence outside the question's frame where the chosen one is inside it
+    const framed = marked(sentence(0, 5, [], 0.9, 1), "particularGeneric");
+    expect(namedAsGood([framed, named], framed, 1)).toBe(framed);
+    expect(
+      namedAsGood(
+        [framed, { ...named, features: marked(sentence(1, 4.2, [], 0.2, 1), "particularNamed").features }],
+        framed,
+        1,
+      ).doc,
+    ).toBe(1);
   });
 });
 

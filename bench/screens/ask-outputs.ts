@@ -11,7 +11,12 @@
 // Loads the archive twice (a few minutes): a heavy job, run it under the shared lock.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createAnswerer, LATEST_MARGIN, PRECISE_MARGIN } from "../../src/core/answer/answerer.ts";
+import {
+  createAnswerer,
+  LATEST_MARGIN,
+  NAMED_MARGIN,
+  PRECISE_MARGIN,
+} from "../../src/core/answer/answerer.ts";
 import { decide } from "../../src/core/answer/decide.ts";
 import { createScorer } from "../../src/core/answer/scorer.ts";
 import type { Article } from "../../src/core/corpus/article.ts";
@@ -63,6 +68,7 @@ function askAll(set: string, news: NewsIndex, asked: readonly Asked[]): void {
             recencyMargin: 0.25,
             preciseMargin: PRECISE_MARGIN,
             latestMargin: LATEST_MARGIN,
+            namedMargin: NAMED_MARGIN,
             span: { first, last },
           });
     hash.update(

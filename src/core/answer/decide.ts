@@ -30,6 +30,12 @@ export interface DecideOptions {
   readonly preciseMargin: number;
   /** For the latest figure asked (`dernier bilan`), the newest figure of the same unit within this score wins (0: off). */
   readonly latestMargin: number;
+  /**
+   * For a question asking which one (a which-thing, a place or a role's name), a sentence within this
+   * score (log-odds) of the chosen one naming the asked thing wins when the chosen one tells it
+   * generically (0: off).
+   */
+  readonly namedMargin?: number;
   /** Overrides the model's threshold. */
   readonly minConfidence?: number;
   /** The archive's first and last dates (`YYYY-MM-DD`), for frames it does not cover. */
@@ -59,7 +65,7 @@ export function decide(
   const best =
     q.kind === "number"
       ? preciseAsGood(news, ranked, latest, options.preciseMargin, q.frame?.latest === true)
-      : latest;
+      : namedAsGood(ranked, latest, options.namedMargin ?? 0);
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
 }
@@ -162,6 +168,32 @@ export function preciseAsGood(
         ),
       );
     if (finer) return s;
+  }
+  return best;
+}
+
+const on = (s: ScoredSentence, name: keyof typeof FEATURE_INDEX) =>
+  (s.features[FEATURE_INDEX[name]] as number) > 0;
+
+/**
+ * The event told without the asked particular gives way to the telling that names it: when the
+ * chosen sentence writes the asked thing generically or fills its slot in no way (`une plage des
+ * Landes`, `une rivière près de Saint-Jean-de-Maurienne` for `sur quelle plage`, `dans quelle
+ * rivière`), a sentence scoring within `margin` that writes it with a name the question does not
+ * hold (`la plage du Cap de l'Homy`, `au fond de l'Arvan`) is quoted, inside the question's time
+ * frame whenever the chosen one is. The confidence stays the question's: the event was found, and
+ * the sentence naming its particular answers it.
+ */
+export function namedAsGood(
+  ranked: readonly ScoredSentence[],
+  best: ScoredSentence,
+  margin: number,
+): ScoredSentence {
+  if (margin <= 0 || on(best, "particularNamed")) return best;
+  if (!on(best, "askedSlotEmpty") && !on(best, "particularGeneric")) return best;
+  for (const s of ranked) {
+    if (s === best || s.score < best.score - margin || outOfFrame(s, best)) continue;
+    if (on(s, "particularNamed") && !on(s, "askedSlotEmpty")) return s;
   }
   return best;
 }

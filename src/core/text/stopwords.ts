@@ -118,6 +118,25 @@ const EXTRA = [
   "among",
   "amongst",
   "within",
+  // English negated auxiliaries, cut at the apostrophe (`wasn't` → `wasn`), and function words the
+  // list lacks: an English question kept them as words no French article writes, read as asking
+  // what the archive does not know (`don`, `won`, `can` stay: French or other words too)
+  "isn",
+  "aren",
+  "wasn",
+  "weren",
+  "hasn",
+  "haven",
+  "hadn",
+  "doesn",
+  "didn",
+  "wouldn",
+  "shouldn",
+  "couldn",
+  "mustn",
+  "needn",
+  "onto",
+  "already",
 ];
 
 /**
