@@ -117,3 +117,30 @@ describe("glued sentences", () => {
       expect(fixGluedSentences(text, " ")).toBe(text);
   });
 });
+
+describe("glued subheadings", () => {
+  it("puts a subheading run into the next paragraph on a line of its own", () => {
+    // real OrangeSum bodies: a subheading with no punctuation, then the paragraph it heads
+    expect(
+      dumpParagraphs(
+        "La RD901 a été fermée.Chaussée effondréeSelon les premiers éléments de l'enquête, le camion a pris feu.",
+      ),
+    ).toEqual([
+      "La RD901 a été fermée.",
+      "Chaussée effondrée",
+      "Selon les premiers éléments de l'enquête, le camion a pris feu.",
+    ]);
+    expect(dumpParagraphs("Une barrière retrouvée casséeL'enquête poursuit son cours.")).toEqual([
+      "Une barrière retrouvée cassée",
+      "L'enquête poursuit son cours.",
+    ]);
+  });
+  it("keeps brands in camel case and capitals after short words", () => {
+    for (const text of [
+      "Le vaccin de CureVac et celui d'AstraZeneca arrivent.",
+      "Sony lance la PlayStation 5, LinkedIn recrute.",
+      "Le groupe LeBron et la famille DeLa Cruz.",
+    ])
+      expect(dumpParagraphs(text)).toEqual([text]);
+  });
+});

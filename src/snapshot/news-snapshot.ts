@@ -20,7 +20,7 @@ import type { LazyArrays } from "./snapshot-lazy-arrays.ts";
 import { SnapshotTexts } from "./snapshot-texts.ts";
 
 /** Bump when the saved shape or anything that decides the index (loader, analyzer, index) changes. */
-export const SNAPSHOT_FORMAT = 8;
+export const SNAPSHOT_FORMAT = 9;
 
 interface Meta {
   readonly sources: readonly SourceFile[];

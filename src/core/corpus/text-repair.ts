@@ -32,12 +32,31 @@ export function fixGluedSentences(text: string, separator: string): string {
 }
 
 /**
- * Paragraphs of a dump's text (one per line), glued sentence ends split apart, spaces collapsed,
- * agency junk at the end removed.
+ * A subheading glued to the paragraph after it, with no punctuation between (`Chaussée
+ * effondréeSelon les premiers éléments…`, `Une barrière retrouvée casséeL'enquête…`): a word of
+ * three lower-case letters or more runs into a capitalised French word that opens sentences
+ * (an article, a pronoun, a preposition or conjunction). Brands written in camel case (`CureVac`,
+ * `AstraZeneca`, `PlayStation`) run into no such word. As in GLUED_SENTENCE, the letters before
+ * are checked in the callback rather than by a look-behind tried at every position.
+ */
+const GLUED_HEADING =
+  /(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles|Au|Aux|Selon|Si|Ce|Cette|Ces|En|Dans|Pour|Mais|Depuis|Lors|Après|Alors|Sur|Parmi|Face|Entre|Avec|Des|Du|De|On|Outre|Déjà)(?= )|L['’](?=\p{L})/gu;
+const HEADING_END = /\p{Ll}{3}$/u;
+
+/** A line break where a subheading runs into the paragraph after it (see GLUED_HEADING). */
+export function splitGluedHeadings(text: string): string {
+  return text.replace(GLUED_HEADING, (word: string, offset: number, whole: string) =>
+    HEADING_END.test(whole.slice(Math.max(0, offset - 3), offset)) ? `\n${word}` : word,
+  );
+}
+
+/**
+ * Paragraphs of a dump's text (one per line), glued sentence ends and subheadings split apart,
+ * spaces collapsed, agency junk at the end removed.
  */
 export function dumpParagraphs(text: string): string[] {
   const out: string[] = [];
-  for (const line of fixGluedSentences(text.normalize("NFC"), "\n").split("\n")) {
+  for (const line of splitGluedHeadings(fixGluedSentences(text.normalize("NFC"), "\n")).split("\n")) {
     const p = line.replace(ODD_SPACES, " ").trim();
     if (p.length > 0) out.push(p);
   }
