@@ -75,6 +75,15 @@ describe("asked particular", () => {
     expect(read(q, "Les Viviers ont brûlé.")).toEqual({ named: false, generic: false, echoed: false });
   });
 
+  it("does not read a name after a comma as the place or thing asked", () => {
+    // `le maire de la ville, Damien Hénault` names the mayor, not the town asked
+    const town = "Dans quelle ville le pêcheur a-t-il disparu ?";
+    expect(read(town, "Le maire de la ville, Damien Hénault, est sous le choc.").named).toBe(false);
+    expect(read(town, "Le maire de la ville de Dax est sous le choc.").named).toBe(true);
+    const camping = "Quel camping a été détruit par l'incendie de Mimizan ?";
+    expect(read(camping, "Le gérant du camping, Pierre Durand, a tout perdu.").named).toBe(false);
+  });
+
   it("reads the asked person's name in apposition, before or after the role", () => {
     const q = "Comment s'appelle le pêcheur disparu près de Dax ?";
     expect(read(q, "Le pêcheur, Jean Lasserre, avait 60 ans.")).toEqual({

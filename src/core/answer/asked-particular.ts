@@ -84,6 +84,11 @@ const KIND_WORDS = new Set([
 // lower-case word (`la commune voisine de`), an opening quote (`le camping « Les Viviers »`).
 const BEFORE_NAME =
   /^(?:\s+\p{Ll}[\p{L}\p{M}-]*)?(?:\s*,)?\s*(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of|called|named|baptis[ée]e?|appel[ée]e?|dite?)\s*)?(?:[«“"]\s*(?:(?:Le|La|Les|L['’])\s*)?)?$/u;
+// The same without the comma: an apposition after a comma names a person asked by role (`le
+// tireur, Stephan Balliet`), but after a place or a thing it starts another name (`le maire de la
+// ville, Damien Hénault`, for `dans quelle ville`).
+const BEFORE_NAME_NO_COMMA =
+  /^(?:\s+\p{Ll}[\p{L}\p{M}-]*)?\s*(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of|called|named|baptis[ée]e?|appel[ée]e?|dite?)\s*)?(?:[«“"]\s*(?:(?:Le|La|Les|L['’])\s*)?)?$/u;
 // Between a name and the head noun right after it: an apposition (`Stephan Balliet, le tireur`) or
 // nothing (`the Sina Athar clinic`, `Gulf Shores beach`).
 const BETWEEN_NAME_AND_HEAD =
@@ -112,15 +117,13 @@ export function particularIn(
   const held = capitalised.filter((c) => !names.includes(c));
   let generic = false;
   let echoed = false;
+  const beforeName = q.roleGroup === undefined ? BEFORE_NAME_NO_COMMA : BEFORE_NAME;
   for (const start of at) {
     const end = start + (/^[\p{L}\p{M}'’-]+/u.exec(text.slice(start))?.[0].length ?? 0);
     const indefinite = INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
     const named = names.some(
       (c) =>
-        (!indefinite &&
-          c.start >= end &&
-          c.start - end <= 40 &&
-          BEFORE_NAME.test(text.slice(end, c.start))) ||
+        (!indefinite && c.start >= end && c.start - end <= 40 && beforeName.test(text.slice(end, c.start))) ||
         (c.start < start && start - c.start <= 60 && BETWEEN_NAME_AND_HEAD.test(text.slice(c.start, start))),
     );
     if (named) return { named: true, generic: false, echoed: false };
