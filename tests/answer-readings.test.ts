@@ -2,7 +2,7 @@
 // one; `emportée par`, `succumbed to`, `killed in` state a cause and `des suites d'une longue
 // maladie` none; a capitalised word after an article (a country, a thing) is no person of an age.
 import { describe, expect, it } from "vitest";
-import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
+import { findNumbers, findPlaces, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import { FEATURE_INDEX, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
@@ -106,5 +106,19 @@ describe("a cause named after `une longue maladie`", () => {
     );
     const missing = features([later], "causeMissing")("De quoi est morte Lise Varenne ?");
     expect([missing["0:0"], missing["0:1"]]).toEqual([1, 1]);
+  });
+});
+
+describe("places a sentence gives", () => {
+  const places = (text: string) => findPlaces(text).map((s) => s.text);
+  it("reads a place after `à` and `À`, whose accent `\\b` does not see as a word letter", () => {
+    expect(places("Une maison a été détruite par un incendie à Montrichard (Loir-et-Cher).")).toEqual([
+      "Montrichard",
+    ]);
+    expect(places("À Guiclan, quatre corps ont été retrouvés.")).toEqual(["Guiclan"]);
+    expect(places("Il est né en Bretagne et vit au Japon.")).toEqual(["Bretagne", "Japon"]);
+  });
+  it("does not read `à` inside a word, nor a lower-case word after it", () => {
+    expect(places("Il a voilà Paris derrière lui, puis à pied.")).toEqual([]);
   });
 });

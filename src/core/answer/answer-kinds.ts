@@ -51,7 +51,10 @@ export const findRanks = (text: string) => spans(RANK, text).filter((s) => !/^\p
 // Two or more capitalised words in a row (`Hayashi Yoshimasa`, `Hoàng Xuân Chiên`), not counting
 // the first word of the sentence.
 const NAME = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:de |du |van |von |d['’])?\p{Lu}[\p{Ll}\p{M}'’-]+)+/gu;
-const PLACE = /\b(?:à|en|au|aux|dans|vers|depuis|in|at|to)\s+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
+// Opened on no letter or digit before, not on `\b`: JavaScript's `\b` knows only ASCII word letters, so it
+// finds no boundary before the `à` of ` à Montrichard` (and one inside `voilà`).
+const PLACE =
+  /(?<![\p{L}\p{N}])(?:à|À|en|En|au|Au|aux|Aux|dans|Dans|vers|depuis|in|In|at|to)\s+(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
 
 function spans(re: RegExp, text: string, group = 0): KindSpan[] {
   const out: KindSpan[] = [];
