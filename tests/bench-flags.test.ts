@@ -45,16 +45,22 @@ describe("batchesOf", () => {
   });
 });
 
+// Runs a bench script with `flags` (cut off at 20 s) and checks that it stopped on `error`: each bad
+// flag must stop the script before its minutes of loading or extraction; without the check it runs
+// on (NaN weights, a default share, every answer or none) and the test fails at the cut-off.
+const root = fileURLToPath(new URL("..", import.meta.url));
+function expectStops(script: string, flags: readonly string[], error: RegExp): void {
+  const run = spawnSync("node", ["bin/run-ts.mjs", script, ...flags], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  expect(run.signal).toBeNull();
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toMatch(error);
+}
+
 describe("npm run train's flags", () => {
-  // Each bad flag must stop the trainer before its minutes of extraction; without the check it
-  // trains on (NaN weights, a default share): the run is cut off at 20 s and the test fails.
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const train = (...flags: string[]) =>
-    spawnSync("node", ["bin/run-ts.mjs", "bench/train-scorer.ts", ...flags, "--no-write"], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 20_000,
-    });
   it.each([
     [["--l2", "abc"], /--l2: a number/],
     [["--news-weight"], /--news-weight needs a value/],
@@ -65,25 +71,13 @@ describe("npm run train's flags", () => {
     [["--dump"], /--dump needs a value/],
   ])(
     "stops on %j",
-    (flags, error) => {
-      const run = train(...flags);
-      expect(run.signal).toBeNull();
-      expect(run.status).not.toBe(0);
-      expect(run.stderr).toMatch(error);
-    },
+    (flags, error) => expectStops("bench/train-scorer.ts", [...flags, "--no-write"], error),
     30_000,
   );
 });
 
 describe("npm run eval:news's flags", () => {
-  // a threshold outside 0–1 would answer everything or nothing; it must stop before the archive loads
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const evalNews = (...flags: string[]) =>
-    spawnSync("node", ["bin/run-ts.mjs", "bench/eval-news.ts", "--batches", "1", ...flags], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+  // a threshold outside 0–1 would answer everything or nothing
   it.each([
     [["--threshold", "1.5"], /--threshold: a probability/],
     [["--threshold", "-0.1"], /--threshold: a probability/],
@@ -91,12 +85,7 @@ describe("npm run eval:news's flags", () => {
     [["--threshold"], /--threshold needs a value/],
   ])(
     "stops on %j",
-    (flags, error) => {
-      const run = evalNews(...flags);
-      expect(run.signal).toBeNull();
-      expect(run.status).not.toBe(0);
-      expect(run.stderr).toMatch(error);
-    },
+    (flags, error) => expectStops("bench/eval-news.ts", ["--batches", "1", ...flags], error),
     30_000,
   );
 });

@@ -35,7 +35,7 @@ export interface DecideOptions {
    * score (log-odds) of the chosen one naming the asked thing wins when the chosen one tells it
    * generically (0: off).
    */
-  readonly namedMargin?: number;
+  readonly namedMargin: number;
   /** Overrides the model's threshold. */
   readonly minConfidence?: number;
   /** The archive's first and last dates (`YYYY-MM-DD`), for frames it does not cover. */
@@ -65,7 +65,7 @@ export function decide(
   const best =
     q.kind === "number"
       ? preciseAsGood(news, ranked, latest, options.preciseMargin, q.frame?.latest === true)
-      : namedAsGood(ranked, latest, options.namedMargin ?? 0);
+      : namedAsGood(ranked, latest, options.namedMargin);
   if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
   return { found: true, best, confidence };
 }
