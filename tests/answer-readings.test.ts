@@ -121,4 +121,13 @@ describe("places a sentence gives", () => {
   it("does not read `à` inside a word, nor a lower-case word after it", () => {
     expect(places("Il a voilà Paris derrière lui, puis à pied.")).toEqual([]);
   });
+  it("reads the name of a kind of place after `de` (`la commune de`, `la localité d'`), not a landmark", () => {
+    expect(places("Le drame s'est produit dans la petite localité d'Albizzate, près de Milan.")).toEqual([
+      "Albizzate",
+    ]);
+    expect(places("Sur la départementale 13, à hauteur de Taussac-la-Billière, un bloc est tombé.")).toEqual([
+      "Taussac-la-Billière",
+    ]);
+    expect(places("C'est de Gaulle qui l'a dit, au sud de Lyon, dans la banlieue de Nancy.")).toEqual([]);
+  });
 });

@@ -38,6 +38,11 @@ describe("resolveFollowUp", () => {
       rewritten: false,
     });
     expect(resolveFollowUp(undefined, "et en 2019 ?", { now }).rewritten).toBe(false);
+    // `où` ends on a letter JavaScript's `\b` does not know: it was read as a name to put in
+    expect(resolveFollowUp(pm, "et où exactement ?", { now })).toEqual({
+      question: "et où exactement ?",
+      rewritten: false,
+    });
   });
 
   it("finds names, not a sentence's capitalised first word", () => {

@@ -109,6 +109,8 @@ describe("story clustering", () => {
     expect(opensResolved("Selon lui, la réforme est indispensable.")).toBe(false);
     expect(opensResolved("Selon la préfecture, trois personnes sont mortes.")).toBe(true);
     expect(opensResolved("Ce jeudi 5 décembre, la grève a commencé.")).toBe(true);
+    expect(opensResolved("Cet été, la sécheresse a touché 80 départements.")).toBe(true);
+    expect(opensResolved("Cet étudiant a été interpellé.")).toBe(false);
     expect(opensResolved("Céline Dion a chanté à Paris.")).toBe(true);
   });
 

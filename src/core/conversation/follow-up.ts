@@ -55,7 +55,7 @@ const ARTICLE = /^(?:le|la|les|l['’]|the)\s*/iu;
 const NAME_RUN =
   /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|du|des|la|le|von|van|d['’])\s+)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
 const QUESTION_WORD =
-  /^(?:qui|que|quoi|quel|quelle|quels|quelles|quand|où|ou|comment|combien|pourquoi|est-ce|who|what|when|where|which|why|how|is|are|was|were|did|does|do)\b/iu;
+  /^(?:qui|que|quoi|quel|quelle|quels|quelles|quand|où|ou|comment|combien|pourquoi|est-ce|who|what|when|where|which|why|how|is|are|was|were|did|does|do)(?![\p{L}\p{M}\p{N}])/iu;
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const tidy = (text: string) => text.replace(/\s{2,}/g, " ").trim();

@@ -15,7 +15,7 @@ const LEANING_OPENING =
   /^(?:["«“]\s*)?(?:mais|et|or|donc|pourtant|toutefois|cependant|en revanche|par ailleurs|de son côté|de leur côté|quant à|ainsi|aussi|but|and|so|however|meanwhile)(?![\p{L}\p{M}'’-])/iu;
 /** `Ce jeudi`, `Cette semaine`, `Ce matin`: a demonstrative of time points at the article's date. */
 const TIME_DEMONSTRATIVE =
-  /^(?:ce|cette|cet)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|midi|week-end|weekend|mois|semaine|année|an|après-midi|hiver|été|printemps|automne)\b/iu;
+  /^(?:ce|cette|cet)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|midi|week-end|weekend|mois|semaine|année|an|après-midi|hiver|été|printemps|automne)(?![\p{L}\p{M}\p{N}])/iu;
 
 /** Whether a sentence can open a summary without an earlier sentence to resolve it. */
 export function opensResolved(sentence: string): boolean {
