@@ -9,7 +9,7 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { addVoteFeatures } from "../src/core/answer/answer-votes.ts";
-import { LATEST_MARGIN, NAMED_MARGIN, PRECISE_MARGIN } from "../src/core/answer/answerer.ts";
+import { FIT_MARGIN, LATEST_MARGIN, NAMED_MARGIN, PRECISE_MARGIN } from "../src/core/answer/answerer.ts";
 import { citationsFor, quoteFor } from "../src/core/answer/cite.ts";
 import { decide } from "../src/core/answer/decide.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
@@ -78,6 +78,7 @@ function askTimed(news: NewsIndex, question: string, times: Map<Step, number[]>)
     preciseMargin: PRECISE_MARGIN,
     latestMargin: LATEST_MARGIN,
     namedMargin: NAMED_MARGIN,
+    fitMargin: FIT_MARGIN,
     span: { first: "2016-01-01", last: "2020-12-31" },
   });
   lap("decide");

@@ -6,6 +6,7 @@ import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import {
   latestFigure,
+  fitAsGood,
   namedAsGood,
   newestAsGood,
   preciseAsGood,
@@ -301,6 +302,20 @@ describe("decide: newest among equally good answers", () => {
         1,
       ).doc,
     ).toBe(1);
+  });
+  it("quotes the best sentence passing the guards within the margin when the chosen one fails them", () => {
+    // a how-many question: the chosen sentence gives no count, one scoring within the margin does
+    const q = readQuestion(news, "Combien de morts en France ?", "2020-06-01");
+    const countless = sentence(0, 5, [], 0.9);
+    const counted = sentence(1, 4.3, ["19000 mort"], 0.6);
+    expect(fitAsGood(news, q, [countless, counted], countless, 1)).toBe(counted);
+    // a chosen sentence passing them stays; none far below, none with the rule off
+    expect(fitAsGood(news, q, [counted, countless], counted, 1)).toBe(counted);
+    expect(fitAsGood(news, q, [countless, { ...counted, score: 3.5 }], countless, 1)).toBeUndefined();
+    expect(fitAsGood(news, q, [countless, counted], countless, 0)).toBeUndefined();
+    // nor one outside the question's frame where the chosen one is inside it
+    const framed = sentence(0, 5, [], 0.9, 1);
+    expect(fitAsGood(news, q, [framed, counted], framed, 1)).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import {
   createAnswerer,
+  FIT_MARGIN,
   LATEST_MARGIN,
   NAMED_MARGIN,
   PRECISE_MARGIN,
@@ -69,6 +70,7 @@ function askAll(set: string, news: NewsIndex, asked: readonly Asked[]): void {
             preciseMargin: PRECISE_MARGIN,
             latestMargin: LATEST_MARGIN,
             namedMargin: NAMED_MARGIN,
+            fitMargin: FIT_MARGIN,
             span: { first, last },
           });
     hash.update(

@@ -36,6 +36,12 @@ export interface DecideOptions {
    * generically (0: off).
    */
   readonly namedMargin: number;
+  /**
+   * When the chosen sentence fails a guard of meaning (a when-question's sentence with no date, a
+   * name asked and none given), the best sentence within this score (log-odds) of it that passes
+   * them is quoted instead of abstaining (0: off).
+   */
+  readonly fitMargin: number;
   /** Overrides the model's threshold. */
   readonly minConfidence?: number;
   /** The archive's first and last dates (`YYYY-MM-DD`), for frames it does not cover. */
@@ -66,8 +72,30 @@ export function decide(
     q.kind === "number"
       ? preciseAsGood(news, ranked, latest, options.preciseMargin, q.frame?.latest === true)
       : namedAsGood(ranked, latest, options.namedMargin);
-  if (!passesGuards(news, q, best)) return { found: false, confidence: 0, why: "unfit" };
-  return { found: true, best, confidence };
+  const fit = fitAsGood(news, q, ranked, best, options.fitMargin);
+  if (!fit) return { found: false, confidence: 0, why: "unfit" };
+  return { found: true, best: fit, confidence };
+}
+
+/**
+ * The chosen sentence if it passes the guards of meaning (guards.ts), else the best-scoring one
+ * within `margin` of it that does, inside the question's time frame whenever the chosen one is:
+ * the event was found, and a sentence telling it as a when-question asks (with a date), as a
+ * how-many asks (with a count) or as a name asked (with a name) answers it; the confidence stays
+ * the question's. None: the question is left unanswered.
+ */
+export function fitAsGood(
+  news: NewsIndex,
+  q: Reading,
+  ranked: readonly ScoredSentence[],
+  best: ScoredSentence,
+  margin: number,
+): ScoredSentence | undefined {
+  if (passesGuards(news, q, best)) return best;
+  if (margin <= 0) return undefined;
+  return ranked.find(
+    (s) => s !== best && s.score >= best.score - margin && !outOfFrame(s, best) && passesGuards(news, q, s),
+  );
 }
 
 /**
