@@ -5,8 +5,8 @@ import { fitLogistic, predict } from "../bench/lib/logistic.ts";
 import { findNumbers, isAge } from "../src/core/answer/answer-kinds.ts";
 import { createAnswerer } from "../src/core/answer/answerer.ts";
 import {
-  latestFigure,
   fitAsGood,
+  latestFigure,
   namedAsGood,
   newestAsGood,
   preciseAsGood,
