@@ -4,7 +4,9 @@
 // the asked kind alike, and among those stating the top's answer as fully, the newest article
 // wins: a figure that changes is quoted as last stated, an answer from its latest telling; for the
 // latest figure asked (`dernier bilan`), the newest of the same unit from further below. Then a
-// rounded figure (a title's `près de 600 kilomètres`) gives way to a close sentence stating it precisely.
+// rounded figure (a title's `près de 600 kilomètres`) gives way to a close sentence stating it precisely,
+// an event told generically to a close sentence naming the asked particular, and a sentence failing a
+// guard of meaning (./guards.ts) to a close one passing them; with none, the question is left unanswered.
 import type { NewsIndex } from "../search/news-index.ts";
 import { FEATURE_INDEX, type SentenceCandidate } from "./features.ts";
 import { passesGuards } from "./guards.ts";
