@@ -82,13 +82,16 @@ const KIND_WORDS = new Set([
 
 // Between the head noun and a name right after it: a connector or an apposition, up to one
 // lower-case word (`la commune voisine de`), an opening quote (`le camping « Les Viviers »`).
-const BEFORE_NAME =
-  /^(?:\s+\p{Ll}[\p{L}\p{M}-]*)?(?:\s*,)?\s*(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of|called|named|baptis[ée]e?|appel[ée]e?|dite?)\s*)?(?:[«“"]\s*(?:(?:Le|La|Les|L['’])\s*)?)?$/u;
-// The same without the comma: an apposition after a comma names a person asked by role (`le
-// tireur, Stephan Balliet`), but after a place or a thing it starts another name (`le maire de la
-// ville, Damien Hénault`, for `dans quelle ville`).
-const BEFORE_NAME_NO_COMMA =
-  /^(?:\s+\p{Ll}[\p{L}\p{M}-]*)?\s*(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of|called|named|baptis[ée]e?|appel[ée]e?|dite?)\s*)?(?:[«“"]\s*(?:(?:Le|La|Les|L['’])\s*)?)?$/u;
+// Without the comma (`BEFORE_NAME_NO_COMMA`): an apposition after a comma names a person asked by
+// role (`le tireur, Stephan Balliet`), but after a place or a thing it starts another name (`le maire
+// de la ville, Damien Hénault`, for `dans quelle ville`).
+const beforeName = (comma: boolean) =>
+  new RegExp(
+    `^(?:\\s+\\p{Ll}[\\p{L}\\p{M}-]*)?${comma ? "(?:\\s*,)?" : ""}\\s*(?:(?:de\\s+la|de\\s+l['’]|de|du|des|d['’]|of\\s+the|of|called|named|baptis[ée]e?|appel[ée]e?|dite?)\\s*)?(?:[«“"]\\s*(?:(?:Le|La|Les|L['’])\\s*)?)?$`,
+    "u",
+  );
+const BEFORE_NAME = beforeName(true);
+const BEFORE_NAME_NO_COMMA = beforeName(false);
 // Between a name and the head noun right after it: an apposition (`Stephan Balliet, le tireur`) or
 // nothing (`the Sina Athar clinic`, `Gulf Shores beach`).
 const BETWEEN_NAME_AND_HEAD =
