@@ -14,6 +14,7 @@ import {
 } from "../src/core/answer/decide.ts";
 import { FEATURE_INDEX, FEATURES, type FeatureName, TITLE_INDEX } from "../src/core/answer/features.ts";
 import { readQuestion } from "../src/core/answer/read-question.ts";
+import { kindSpans } from "../src/core/answer/refined-features.ts";
 import { retrieveCandidates } from "../src/core/answer/retrieve.ts";
 import { createScorer, type ScorerModel } from "../src/core/answer/scorer.ts";
 import { createNewsIndex } from "../src/core/search/news-index.ts";
@@ -64,6 +65,20 @@ describe("read-question", () => {
     expect(readQuestion(news, "Combien de touristes en France ?").counted).not.toContain(
       news.analyzer.term("ans", "fr"),
     );
+  });
+  it("reads an age asked only from a number of years, months, weeks or days", () => {
+    const q = readQuestion(news, "Le patron du bar-tabac, il a quel âge ?");
+    expect(q.asksAge).toBe(true);
+    const spans = (text: string) => kindSpans(q, text).map((s) => s.text);
+    expect(spans("Le patron d'un bar-tabac met en fuite deux braqueurs grâce à une arme factice")).toEqual(
+      [],
+    );
+    expect(spans("Le patron du bar-tabac, âgé de 74 ans, a fait fuir deux braqueurs.")).toEqual(["74"]);
+    expect(spans("Un restaurant sert du détergent à une fillette de 22 mois.")).toEqual(["22"]);
+    expect(spans("A 26-year-old man drowned on Wednesday.")).toEqual(["26"]);
+    // a number of something else stays a figure for any other how-many question
+    const howMany = readQuestion(news, "Combien de braqueurs ?");
+    expect(kindSpans(howMany, "Il met en fuite deux braqueurs.").map((s) => s.text)).toEqual(["deux"]);
   });
   it("flags a name the corpus never mentions", () => {
     expect(readQuestion(news, "Combien de morts à Zanzibar ?").unknownName).toBe(true);

@@ -46,6 +46,13 @@ const NUMBER_TERMS = new Set(
   ),
 );
 
+// An age asked is answered by a number of years, months, weeks or days (`74 ans`, `22 mois`, `a
+// 26-year-old`), not by any number of the sentence (`met en fuite deux braqueurs` for `il a quel
+// âge ?`): measured on batches 1–31 (round 26), 5 more right and 2 fewer wrong.
+const AGE_UNIT_AFTER =
+  /^(?:\s*(?:ans?|mois|semaines?|jours?)(?![\p{L}])|(?:-|\s+)(?:years?|months?|weeks?|days?)(?:-|\s+)old)/iu;
+const statesAge = (text: string, s: KindSpan) =>
+  AGE_UNIT_AFTER.test(text.slice(s.start + s.text.length, s.start + s.text.length + 16));
 export function kindSpans(q: Reading, text: string): readonly KindSpan[] {
   switch (q.kind) {
     case "date": {
@@ -59,7 +66,7 @@ export function kindSpans(q: Reading, text: string): readonly KindSpan[] {
         (s) =>
           (q.counted.length > 0 ||
             (/\d|mill|cent/iu.test(s.text) && !/^(1[5-9]\d\d|20\d\d)$/.test(s.text))) &&
-          (q.asksAge || !isAge(text, s)),
+          (q.asksAge ? statesAge(text, s) : !isAge(text, s)),
       );
     case "person":
       return q.asksIdentity ? [] : findPersonNames(text);
