@@ -31,6 +31,10 @@ describe("asked detail", () => {
     expect(askedDetail("Son nom, c'est quoi ?")).toBe("name");
     expect(askedDetail("Le suspect arrêté, on connaît son nom ?")).toBe("name");
     expect(askedDetail("Pourquoi a-t-il changé son nom ?")).not.toBe("name");
+    // chat English asks a name without a verb, or several names at once
+    expect(askedDetail("Name of the French fighter shot dead in Bali?")).toBe("name");
+    expect(askedDetail("What are the names of the two pandas at the zoo?")).toBe("name");
+    expect(askedDetail("Why did the band change its name?")).not.toBe("name");
     expect(askedDetail("Quel poids pèse la baleine échouée ?")).toBe("mass");
     expect(askedDetail("Quel poids a la baleine échouée ?")).toBe("mass");
     expect(askedDetail("Quel poids politique a le parti après l'élection ?")).not.toBe("mass");

@@ -81,9 +81,10 @@ const DEATH = new RegExp(
 );
 // The name asked outright, wherever the cue stands: `comment s'appelle X`, `X, il s'appelle
 // comment ?`, `c'était quoi son vrai nom`, `on connaît son nom ?` (not `pourquoi a-t-il changé son nom`), `sous quel nom`, `what's her name`, `what was the
-// captain's name`, `what was the real name of`.
+// captain's name`, `what was the real name of`, and chat English with no verb or several names
+// (`Name of the French fighter shot in Bali?`, `what are the names of the two pandas`).
 const NAME =
-  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:quoi|c'est|c'etait|est|etait|connait|connaissait|connaissons|connaitre|sait|savait|savons|sait-on|savoir)(?:-on)? (?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom),? (?:c'est |c'etait |est |etait )?quoi|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|le nom d[eu'])\b/;
+  /\b(?:comment s'?appell?(?:e|ent|ait|aient)|s'?appell?(?:e|ent|ait|aient) comment|quel(?:le)? (?:est|etait) (?:le |son |sa |leur )?(?:vrai |veritable )?(?:nom|prenom|surnom)|(?:quoi|c'est|c'etait|est|etait|connait|connaissait|connaissons|connaitre|sait|savait|savons|sait-on|savoir)(?:-on)? (?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom)|(?:son|sa|leur) (?:vrai |veritable )?(?:nom|prenom|surnom),? (?:c'est |c'etait |est |etait )?quoi|sous quel nom|nom de famille|what(?:'s| is| was) (?:the|his|her|their) (?:[\w-]+'s )?(?:full |first |last |real |sur|nick)?name|what (?:is|was) the (?:\w+ ){1,3}?(?:name|nickname)\b|what (?:are|were) (?:the|their) (?:\w+ ){0,2}?names\b|^\s*(?:the )?(?:full |first |real |nick)?names? of (?:the|this|that|a|an|his|her|their)\b|le nom d[eu'])\b/;
 // The person convicted, arrested, charged or accused, asked with `qui` / `who`. The participle
 // agrees inside the phrase (`mise en examen`, `reconnue coupable`), not after it.
 const CULPRIT =
