@@ -346,6 +346,8 @@ const HALLE = article(
 describe("death's cause", () => {
   it("reads a death's cause asked, not a death spoken of", () => {
     expect(detail("Henry Chapier, il est mort de quoi ?")).toBe("death");
+    expect(detail("Le général est mort : de quoi ?")).toBe("death");
+    expect(detail("La mort du général : de quoi parle-t-on ?")).not.toBe("death");
     expect(detail("De quoi est morte la chanteuse ?")).toBe("death");
     expect(detail("Marie-José Nat est morte de quelle maladie ?")).toBe("death");
     expect(detail("What did Keith Flint die of?")).toBe("death");
