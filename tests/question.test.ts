@@ -127,6 +127,13 @@ describe("question kind in chat phrasing (answers25)", () => {
     ["Carburant : à quel prix le litre de gazole s'est-il vendu ?", "number"],
     ["Gel hydroalcoolique : quel prix maximum en pharmacie ?", "number"],
     ["Quel prix a reçu le film ?", "other"],
+    // the topic before the colon and a relative clause set off by commas only describe (answers39)
+    ["Libya shipwreck where the engine exploded: how many survivors were rescued?", "number"],
+    ["The mayor, who died this morning, held office for how long?", "number"],
+    ["Shimon Peres, who died in 2016: which accords was he an architect of?", "other"],
+    ["Le critique, qui vient de mourir, avait inventé quel terme ?", "other"],
+    ["Séisme en Italie : où ?", "place"],
+    ["Le cycliste, qui ?", "person"],
   ])("%s → %s", (q, kind) => {
     expect(detectKind(q)).toBe(kind);
   });

@@ -117,7 +117,15 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
  * X land when…` for a place): a later `when` or `where` only frames the question.
  */
 export function detectKind(typed: string): AnswerKind {
-  const question = typed.normalize("NFC");
+  const parts = askedParts(typed.normalize("NFC"));
+  for (const part of parts.slice(0, -1)) {
+    const kind = kindOf(part);
+    if (kind !== "other") return kind;
+  }
+  return kindOf(parts[parts.length - 1] as string);
+}
+
+function kindOf(question: string): AnswerKind {
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
   // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
   // It competes on position like the other cues: a relative `où` after the interrogative (`Combien
@@ -136,6 +144,27 @@ export function detectKind(typed: string): AnswerKind {
   const quantity = quantityCue(q);
   if (quantity && (!best || quantity.at < best.at)) best = quantity;
   return best?.kind ?? "other";
+}
+
+// An interrogative word, bounded by letters (`\b` does not see `où` or `à` as word letters).
+const ASKING_WORD =
+  /(?<![\p{L}])(?:qui|que|quoi|quel|quelle|quels|quelles|où|combien|quand|comment|pourquoi|lequel|laquelle|who|whom|whose|what|which|where|when|why|how)(?![\p{L}])/iu;
+// A relative clause set off by commas (`X, who died this morning, was…`, `X, qui a fui, …`).
+const RELATIVE_ASIDE = /,\s*(?:who|which|where|whose|qui|où|dont)\s[^,?:]*([,:])/giu;
+
+/**
+ * The parts of a chat question that ask: the topic comes first and the question after the last
+ * colon (`Libya shipwreck where the engine exploded: how many survivors…?`), and a relative clause
+ * set off by commas only describes (`Charles Ceccaldi-Raynaud, who died this morning, was mayor for
+ * how long?`): the interrogatives inside them are relatives, not what is asked. The part after the
+ * colon first, when it asks by itself; the whole question (its asides left out) when it does not
+ * say a kind alone (`Randonneur disparu : comment il s'appelait ?` needs the topic's noun).
+ */
+export function askedParts(question: string): string[] {
+  const colon = question.lastIndexOf(":");
+  const after = colon >= 0 ? question.slice(colon + 1) : "";
+  const whole = question.replace(RELATIVE_ASIDE, "$1");
+  return ASKING_WORD.test(after) ? [after.replace(RELATIVE_ASIDE, "$1"), whole] : [whole];
 }
 
 /**
