@@ -289,6 +289,34 @@ describe("readTimeFrame: relative days", () => {
   });
 });
 
+describe("readTimeFrame: parts of the day and weekdays (answers40)", () => {
+  it("reads this morning, last night and a weekday alone as the days they name, up to the day asked", () => {
+    expect(days("Incendie ce matin à Pau : combien de morts ?")).toEqual([NOW, NOW]);
+    expect(days("Romans-sur-Isère attack this morning: how many dead?")).toEqual([NOW, NOW]);
+    expect(days("Tornade meurtrière cette nuit en Grèce : quelle région ?")).toEqual(["2020-05-19", NOW]);
+    expect(days("Three tourists locked overnight in the chasm: what nationality?")).toEqual([
+      "2020-05-19",
+      NOW,
+    ]);
+    // the latest such weekday, and the articles reporting it until the day asked
+    expect(days("Balcon effondré à Yvetot samedi : combien de blessés ?")).toEqual(["2020-05-16", NOW]);
+    expect(days("Éric Drouet interpellé lundi soir, c'était dans quelle ville ?")).toEqual([
+      "2020-05-18",
+      NOW,
+    ]);
+    expect(days("Which wine sold for 558,000 dollars on Saturday?")).toEqual(["2020-05-16", NOW]);
+    expect(days("Qui a été arrêté mercredi ?")).toEqual([NOW, NOW]);
+  });
+  it("leaves a coming day, a dated weekday and a weekday in a name to the other rules", () => {
+    expect(frame("Qui jouera samedi soir au Stade de France ?")).toBeUndefined();
+    expect(frame("Who will speak tonight?")).toBeUndefined();
+    expect(days("Incendie samedi 16 mai à Lyon : combien de morts ?")).toEqual(["2020-05-16", "2020-05-16"]);
+    expect(frame("Combien de ventes pour le Black Friday ?")).toBeUndefined();
+    expect(frame("Quel sondage a publié le Journal du dimanche ?")).toBeUndefined();
+    expect(frame("Mardi gras : combien de crêpes vendues ?")).toBeUndefined();
+  });
+});
+
 describe("readTimeFrame: spans, seasons and counts back", () => {
   it("reads since the start of the year or month", () => {
     expect(days("Combien de faillites depuis le début de l'année ?")).toEqual(["2020-01-01", NOW]);
