@@ -66,8 +66,8 @@ const OBJECT =
   /\b(?:avec quoi|a l'aide de quoi|au moyen de quoi|quelle arme|quel objet|quel outil|quel type d'arme|with what|what weapon|which weapon|what object)\b/;
 const CITY =
   /\b(?:quelle ville|quelle commune|quel village|quelle localite|which (?:city|town|village)|what (?:city|town)|in which (?:\w+ )?(?:city|town|village))\b/;
-// A death's cause asked: `de quoi est mort X`, `X, il est mort de quoi ?`, `il est mort : de quoi ?`, `morte de quelle maladie`,
-// `la cause de sa mort`, `what did X die of`, `cause of death` (not `la mort de X`, a death's noun).
+// A death's cause asked: `de quoi est mort X`, `X, il est mort de quoi ?`, `il est mort : de quoi ?`,
+// `morte de quelle maladie`, `la cause de sa mort`, `what did X die of`, `cause of death` (not `la mort de X`, a death's noun).
 const DEATH_WORD = "(?:mort|morte|morts|mortes|decedee?s?|succombee?s?|meurt|meurent)";
 const DEATH = new RegExp(
   `\\b(?:${[

@@ -114,7 +114,8 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
 /**
  * The kind of answer a question asks for. A rank is tested first; among the other kinds the
  * interrogative that comes first decides (`How old was X when he died?` asks for an age, `Where did
- * X land when…` for a place): a later `when` or `where` only frames the question.
+ * X land when…` for a place): a later `when` or `where` only frames the question. It is read in the
+ * part that asks (`askedParts`: after a chat question's topic, without relative asides).
  */
 export function detectKind(typed: string): AnswerKind {
   const parts = askedParts(typed.normalize("NFC"));
@@ -125,6 +126,7 @@ export function detectKind(typed: string): AnswerKind {
   return kindOf(parts[parts.length - 1] as string);
 }
 
+/** The kind one part of a question asks (detectKind reads the parts in turn). */
 function kindOf(question: string): AnswerKind {
   // `où` loses its accent when folded and would read as `ou` (or), so it is tested unfolded.
   // `Ou a eu lieu…` typed without its accent: a question never opens on `ou` (or)
