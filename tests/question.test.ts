@@ -95,6 +95,9 @@ describe("question kind in chat phrasing (answers25)", () => {
     ["La skieuse disparue dans les Alpes, elle s'appelait comment ?", "person"],
     ["Les deux randonneurs secourus hier, ils s'appellent comment ?", "person"],
     ["Randonneur disparu dans les Pyrénées : comment il s'appelait ?", "person"],
+    // the same with the pronoun after the verb
+    ["Le soldat mort au Niger ce week-end, comment s'appelle-t-il ?", "person"],
+    ["Le voilier qui a coulé, comment s'appelle-t-il ?", "other"],
     ["La conductrice du bus, elle se nomme comment ?", "person"],
     // the same shape about a thing asks its name, no person
     ["Le voilier qui a chaviré au large de Brest, il s'appelait comment ?", "other"],

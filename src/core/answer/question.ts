@@ -71,10 +71,10 @@ const PERSON_NOUN_QUESTION = new RegExp(
 // A name asked of a person in chat phrasing: the possessor of a name (`the gunman's name`), or the
 // question opening on a noun of people that a pronoun takes up before a closing `comment` (`Le
 // soldat tué jeudi au Mali, il s'appelait comment ?`, `Randonneur disparu… : comment il
-// s'appelait ?`). The noun decides, as after `comment s'appelle`: `Le voilier qui a coulé…, il
+// s'appelait ?`, `…, comment s'appelle-t-il ?`). The noun decides, as after `comment s'appelle`: `Le voilier qui a coulé…, il
 // s'appelait comment ?` asks a boat's name.
 const PERSON_NAME_CHAT = new RegExp(
-  `\\b${PERSON_NOUNS}s?'s (?:full |real |first |last |nick)?names?\\b|^\\s*(?:(?:le|la|les|un|une|des|ce|cet|cette|ces) |l')?${FR_QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}(?=.*\\b(?:(?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent) comment|comment (?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent))\\b)`,
+  `\\b${PERSON_NOUNS}s?'s (?:full |real |first |last |nick)?names?\\b|^\\s*(?:(?:le|la|les|un|une|des|ce|cet|cette|ces) |l')?${FR_QUALIFIERS}${PERSON_NOUNS}s?\\b${NO_PERSON}(?=.*\\b(?:(?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent) comment|comment (?:il|elle|ils|elles) (?:s'appell?|se nomm)(?:e|ait|aient|ent)|comment (?:s'appell?|se nomm)(?:e|ait|aient|ent)-(?:t-)?(?:il|elle|ils|elles))\\b)`,
 );
 
 // Patterns on the folded question. Order matters: "en quelle année" is a date before a "which".
