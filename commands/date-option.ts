@@ -3,25 +3,8 @@
 // 2019`, `yesterday`, `today`, `monday`, `last week`. A period gives its first day to a `from`
 // option and its last day to a `to` option. The relative words are read by the answer pipeline's
 // time-frame reader, so questions and options understand the same expressions.
-import { readTimeFrame } from "../src/core/answer/time-frame.ts";
+import { readTimeFrame, WEEKDAY_NUMBERS } from "../src/core/answer/time-frame.ts";
 import { isIsoDay } from "../src/core/dates/resolve.ts";
-
-const WEEKDAYS: Record<string, number> = {
-  dimanche: 0,
-  lundi: 1,
-  mardi: 2,
-  mercredi: 3,
-  jeudi: 4,
-  vendredi: 5,
-  samedi: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -33,7 +16,7 @@ export function parseDateOption(value: string, edge: "from" | "to", today: strin
   if (/^(aujourd'hui|today)$/.test(v)) return today;
   // a weekday alone: the latest one, today included (`lundi dernier`, `last monday`: before today)
   const day = /^(?:(last)\s+)?([a-z]+)(?:\s+(dernier))?$/.exec(v);
-  const weekday = day ? WEEKDAYS[day[2] ?? ""] : undefined;
+  const weekday = day ? WEEKDAY_NUMBERS[day[2] ?? ""] : undefined;
   if (day && weekday !== undefined) {
     const back = (new Date(t).getUTCDay() - weekday + 7) % 7 || (day[1] || day[3] ? 7 : 0);
     return iso(t - back * 86_400_000);

@@ -526,7 +526,8 @@ const countOf = (s: string | undefined) =>
 const LATEST_FIGURE =
   "(?:dernier|dernière|derniere|derniers|dernières|dernieres)(?= (?:bilan|bilans|chiffre|chiffres|décompte|decompte|comptage|estimation|estimations|sondage|sondages|rapport|données|donnees|nouvelles|état|etat|point|recensement|statistiques|résultats|resultats|classement|prévisions|previsions|mise à jour|relevé|releve|taux|montant|record)(?![\\p{L}]))";
 
-const WEEKDAYS: Record<string, number> = {
+/** A weekday's number (0 Sunday) by its French or English name. */
+export const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   dimanche: 0,
   lundi: 1,
   mardi: 2,
@@ -570,7 +571,7 @@ const PART_OF_DAY_RULES: readonly RelativeRule[] = [
       "(?<!(?:black|super|cyber|bloody|good|ash|palm|easter|du|de) )(?:on |last )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:soir|matin|midi|après-midi|apres-midi|dernier|night|morning|evening|afternoon))?(?! (?:\\d|gras|saint|noir|fou))",
     ),
     frame: (now, m, q) => {
-      const day = WEEKDAYS[(m[1] ?? "").toLowerCase()];
+      const day = WEEKDAY_NUMBERS[(m[1] ?? "").toLowerCase()];
       if (day === undefined || !notAhead(q, m.index)) return {};
       return { from: lastWeekday(now, day), to: now };
     },
