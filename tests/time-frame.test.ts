@@ -314,6 +314,8 @@ describe("readTimeFrame: parts of the day and weekdays (answers40)", () => {
     expect(frame("Combien de ventes pour le Black Friday ?")).toBeUndefined();
     expect(frame("Quel sondage a publié le Journal du dimanche ?")).toBeUndefined();
     expect(frame("Mardi gras : combien de crêpes vendues ?")).toBeUndefined();
+    expect(frame("Quels magasins ouvrent le dimanche ?")).toBeUndefined();
+    expect(frame("Which shops open on a Sunday?")).toBeUndefined();
   });
 });
 

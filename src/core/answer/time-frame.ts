@@ -566,9 +566,10 @@ const PART_OF_DAY_RULES: readonly RelativeRule[] = [
   },
   {
     // a weekday alone (`samedi`, `dimanche soir`, `on Sunday`, `last Friday`): the latest one, and the
-    // articles reporting it up to the day asked (a weekday with its date is a point: findPoints)
+    // articles reporting it up to the day asked (a weekday with its date is a point: findPoints); not
+    // a habit (`le dimanche`, `chaque samedi`, `on a Sunday`) nor a name (`Black Friday`)
     re: rel(
-      "(?<!(?:black|super|cyber|bloody|good|ash|palm|easter|du|de) )(?:on |last )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:soir|matin|midi|après-midi|apres-midi|dernier|night|morning|evening|afternoon))?(?! (?:\\d|gras|saint|noir|fou))",
+      "(?<!(?:black|super|cyber|bloody|good|ash|palm|easter|du|de|le|les|chaque|every|on a) )(?:on |last )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:soir|matin|midi|après-midi|apres-midi|dernier|night|morning|evening|afternoon))?(?! (?:\\d|gras|saint|noir|fou))",
     ),
     frame: (now, m, q) => {
       const day = WEEKDAY_NUMBERS[(m[1] ?? "").toLowerCase()];
