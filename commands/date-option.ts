@@ -3,7 +3,7 @@
 // 2019`, `yesterday`, `today`, `monday`, `last week`. A period gives its first day to a `from`
 // option and its last day to a `to` option. The relative words are read by the answer pipeline's
 // time-frame reader, so questions and options understand the same expressions.
-import { readTimeFrame, WEEKDAY_NUMBERS } from "../src/core/answer/time-frame.ts";
+import { latestWeekday, readTimeFrame, WEEKDAY_NUMBERS } from "../src/core/answer/time-frame.ts";
 import { isIsoDay } from "../src/core/dates/resolve.ts";
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -17,10 +17,7 @@ export function parseDateOption(value: string, edge: "from" | "to", today: strin
   // a weekday alone: the latest one, today included (`lundi dernier`, `last monday`: before today)
   const day = /^(?:(last)\s+)?([a-z]+)(?:\s+(dernier))?$/.exec(v);
   const weekday = day ? WEEKDAY_NUMBERS[day[2] ?? ""] : undefined;
-  if (day && weekday !== undefined) {
-    const back = (new Date(t).getUTCDay() - weekday + 7) % 7 || (day[1] || day[3] ? 7 : 0);
-    return iso(t - back * 86_400_000);
-  }
+  if (day && weekday !== undefined) return iso(latestWeekday(t, weekday, Boolean(day[1] || day[3])));
   const frame = readTimeFrame(v, today);
   if (!frame || frame.latest) return undefined;
   const words = v.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -75,6 +75,8 @@ describe("read-question", () => {
     );
     expect(spans("Le patron du bar-tabac, âgé de 74 ans, a fait fuir deux braqueurs.")).toEqual(["74"]);
     expect(spans("Un restaurant sert du détergent à une fillette de 22 mois.")).toEqual(["22"]);
+    expect(spans("Un bébé de 3 semaines a été retrouvé sain et sauf.")).toEqual(["3"]);
+    expect(spans("Le poulain, âgé de 10 jours, a été volé.")).toEqual(["10"]);
     expect(spans("A 26-year-old man drowned on Wednesday.")).toEqual(["26"]);
     expect(spans("The owner, John Smith, 74, chased the robbers away.")).toEqual(["74"]);
     expect(spans("The owner, aged 74, chased two robbers away.")).toEqual(["74"]);

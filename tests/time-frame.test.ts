@@ -306,6 +306,9 @@ describe("readTimeFrame: parts of the day and weekdays (answers40)", () => {
     ]);
     expect(days("Which wine sold for 558,000 dollars on Saturday?")).toEqual(["2020-05-16", NOW]);
     expect(days("Qui a été arrêté mercredi ?")).toEqual([NOW, NOW]);
+    // `dernier` / `last` on the same weekday as the day asked: a week ago, as the date options read it
+    expect(days("Qui a été arrêté mercredi dernier ?")).toEqual(["2020-05-13", NOW]);
+    expect(days("Who was arrested last Wednesday?")).toEqual(["2020-05-13", NOW]);
   });
   it("leaves a coming day, a dated weekday and a weekday in a name to the other rules", () => {
     expect(frame("Qui jouera samedi soir au Stade de France ?")).toBeUndefined();

@@ -162,7 +162,7 @@ const RELATIVE_ASIDE = /,\s*(?:who|which|where|whose|qui|où|dont)\s[^,?:]*([,:]
  * colon first, when it asks by itself; the whole question (its asides left out) when it does not
  * say a kind alone (`Randonneur disparu : comment il s'appelait ?` needs the topic's noun).
  */
-export function askedParts(question: string): string[] {
+function askedParts(question: string): string[] {
   const colon = question.lastIndexOf(":");
   const after = colon >= 0 ? question.slice(colon + 1) : "";
   const whole = question.replace(RELATIVE_ASIDE, "$1");

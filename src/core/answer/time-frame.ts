@@ -543,9 +543,12 @@ export const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   friday: 5,
   saturday: 6,
 };
-/** The latest `weekday` (0 Sunday) on or before `now`. */
-const lastWeekday = (now: number, weekday: number) =>
-  now - ((new Date(now).getUTCDay() - weekday + 7) % 7) * DAY_MS;
+/**
+ * The latest `weekday` (0 Sunday) on or before `now` (a time in ms, UTC midnight), or strictly
+ * before it when `before` (`lundi dernier`, `last Monday` asked on a Monday: a week ago).
+ */
+export const latestWeekday = (now: number, weekday: number, before = false) =>
+  now - ((new Date(now).getUTCDay() - weekday + 7) % 7 || (before ? 7 : 0)) * DAY_MS;
 const notAhead = (q: string, at: number) => tenseAt(q, at) !== "future";
 // Chat asks of an event by the part of the day or the weekday it happened (`ce matin`, `cette nuit`,
 // `samedi`, `on Sunday`), most often with no verb; these words were left as search words and the
@@ -574,7 +577,7 @@ const PART_OF_DAY_RULES: readonly RelativeRule[] = [
     frame: (now, m, q) => {
       const day = WEEKDAY_NUMBERS[(m[1] ?? "").toLowerCase()];
       if (day === undefined || !notAhead(q, m.index)) return {};
-      return { from: lastWeekday(now, day), to: now };
+      return { from: latestWeekday(now, day, /^last |dernier$/iu.test(m[0])), to: now };
     },
   },
 ];
